@@ -1,0 +1,71 @@
+"""One table from exception to HTTP status, answered as RFC 9457 problem details."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from sqlalchemy.exc import DBAPIError, OperationalError
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+log = logging.getLogger(__name__)
+
+PROBLEM_JSON = "application/problem+json"
+
+
+def problem(status: int, title: str, detail: str, **extra: Any) -> JSONResponse:
+    headers = extra.pop("headers", None)
+    body = {"type": "about:blank", "status": status, "title": title, "detail": detail, **extra}
+    return JSONResponse(body, status_code=status, media_type=PROBLEM_JSON, headers=headers)
+
+
+class ServiceUnavailable(Exception):
+    """Raised while the database or the gazetteer is not ready."""
+
+    def __init__(self, detail: str) -> None:
+        super().__init__(detail)
+        self.detail = detail
+
+
+def _describe(errors: list[Any]) -> str:
+    parts = []
+    for error in errors:
+        where = ".".join(str(p) for p in error.get("loc", ()) if p not in ("body",)) or "request"
+        parts.append(f"{where}: {error.get('msg', 'invalid')}")
+    return "; ".join(parts)
+
+
+def install_error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(RequestValidationError)
+    async def validation_error(_request: Request, exc: RequestValidationError) -> JSONResponse:
+        errors = [
+            {k: v for k, v in e.items() if k in ("loc", "msg", "type")} for e in exc.errors()
+        ]
+        return problem(400, "Invalid request", _describe(errors), errors=errors)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        title = {400: "Bad request", 401: "Unauthorized", 403: "Forbidden", 404: "Not found",
+                 405: "Method not allowed", 409: "Conflict", 413: "Payload too large",
+                 415: "Unsupported media type", 429: "Too many requests"}.get(exc.status_code, "Error")
+        return problem(exc.status_code, title, str(exc.detail), headers=getattr(exc, "headers", None))
+
+    @app.exception_handler(ServiceUnavailable)
+    async def unavailable(_request: Request, exc: ServiceUnavailable) -> JSONResponse:
+        return problem(503, "Service unavailable", exc.detail, headers={"Retry-After": "5"})
+
+    @app.exception_handler(OperationalError)
+    async def database_down(_request: Request, exc: OperationalError) -> JSONResponse:
+        log.warning("database unavailable", extra={"error": str(exc.orig)[:200]})
+        return problem(503, "Database unavailable", "The database did not answer; retry shortly.",
+                       headers={"Retry-After": "5"})
+
+    @app.exception_handler(DBAPIError)
+    async def database_error(_request: Request, exc: DBAPIError) -> JSONResponse:
+        if exc.connection_invalidated:
+            return problem(503, "Database unavailable", "The database connection was lost; retry shortly.",
+                           headers={"Retry-After": "5"})
+        raise exc

@@ -1,0 +1,141 @@
+"""Name normalisation and transliteration folding.
+
+News spells Arabic names many ways (Abu al-Dhour, Abu ad Duhur, Abū aẓ Ẓuhūr). Every name is reduced to
+three forms, each coarser than the last, so a lookup can start strict and relax step by step:
+
+- ``normalize``: lower case, no diacritics, punctuation and hyphens as spaces, apostrophes dropped.
+- ``search_key``: ``normalize`` plus the common transliteration variants folded together (articles al/el/ad/ar
+  /as/az/ash… → al, umm → um, dh/z/d → d, ou → u, ei → ay, doubled letters, a trailing h).
+- ``skeleton_key``: ``search_key`` without vowels and h past each word's first letter: the consonant frame
+  that survives nearly every romanisation (Rihjan and Ruhjan share ``rjn``).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+# Letters that NFKD does not decompose into a base letter plus a combining mark.
+_SPECIAL_LETTERS = str.maketrans(
+    {
+        "ı": "i",
+        "ł": "l",
+        "ø": "o",
+        "đ": "d",
+        "ð": "d",
+        "þ": "th",
+        "ß": "ss",
+        "æ": "ae",
+        "œ": "oe",
+        "ħ": "h",
+    }
+)
+# Apostrophe-like marks (ʿayn, hamza, quotes) vanish: Ma‘arrat → maarrat, Qur'an → quran.
+_APOSTROPHES = re.compile(r"[\u0027\u0060\u00b4\u2018\u2019\u201b\u02b9\u02bb\u02bc\u02bd\u02be\u02bf\u02c8\u2032]")
+_NON_WORD = re.compile(r"[\W_]+", re.UNICODE)
+# Arabic diacritics (harakat), tatweel and the Arabic alef variants, so Arabic-script names compare too.
+_ARABIC_MARKS = re.compile(r"[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
+_ARABIC_LETTERS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي"})
+
+# Arabic definite-article spellings (assimilated forms included) and the few other short particles whose
+# spelling varies while meaning the same thing.
+_ARTICLES = frozenset(
+    {"al", "el", "il", "ul", "ad", "ar", "as", "az", "ash", "at", "an", "ath", "adh", "ed", "er", "es", "ez",
+     "esh", "et", "en", "eth", "edh", "aal", "aj", "ag", "at-"}
+)
+_TOKEN_ALIASES = {"umm": "um", "oum": "um", "om": "um", "umme": "um", "abou": "abu", "bou": "bu", "bani": "bni",
+                  "beni": "bni", "bin": "bn", "ben": "bn", "ibn": "bn", "tal": "tell", "tall": "tell", "tel": "tell",
+                  "ain": "ayn", "ein": "ayn", "ayn": "ayn", "deir": "dayr", "dair": "dayr", "der": "dayr",
+                  "sheikh": "shaykh", "shaikh": "shaykh", "sheik": "shaykh", "shaykh": "shaykh", "jabal": "jbl",
+                  "jebel": "jbl", "jabel": "jbl", "jbel": "jbl", "kafr": "kfr", "kfar": "kfr", "kefr": "kfr"}
+
+# Ordered digraph and letter folds applied inside a word (after the token aliases).
+_FOLDS: tuple[tuple[str, str], ...] = (
+    ("dh", "d"),
+    ("zh", "d"),
+    ("z", "d"),
+    ("th", "t"),
+    ("kh", "k"),
+    ("gh", "g"),
+    ("q", "k"),
+    ("ck", "k"),
+    ("c", "k"),
+    ("ou", "u"),
+    ("oo", "u"),
+    ("o", "u"),
+    ("ee", "i"),
+    ("ei", "ay"),
+    ("ai", "ay"),
+    ("ey", "ay"),
+    ("ie", "i"),
+    ("e", "a"),
+    ("w", "u"),
+    ("j", "g"),
+)
+_DOUBLED = re.compile(r"(.)\1+")
+_VOWELS_AND_H = re.compile(r"[aeiouyh]")
+
+
+@lru_cache(maxsize=200_000)
+def normalize(text: str) -> str:
+    """Lower-case, diacritic-free, punctuation-free form of a name, words separated by single spaces."""
+    text = unicodedata.normalize("NFKD", text.casefold().translate(_SPECIAL_LETTERS))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = _ARABIC_MARKS.sub("", text).translate(_ARABIC_LETTERS)
+    text = _APOSTROPHES.sub("", text)
+    return _NON_WORD.sub(" ", text).strip()
+
+
+def _fold_word(word: str) -> str:
+    if word in _ARTICLES:
+        return "al"
+    word = _TOKEN_ALIASES.get(word, word)
+    if not word.isascii():
+        return word
+    for old, new in _FOLDS:
+        word = word.replace(old, new)
+    word = _DOUBLED.sub(r"\1", word)
+    if len(word) > 2 and word.endswith("h") and word[-2] in "aeiouy":
+        word = word[:-1]
+    return word
+
+
+@lru_cache(maxsize=200_000)
+def search_key(text: str) -> str:
+    """The name with transliteration variants folded, for exact-key lookups.
+
+    A leading article is dropped (Ar Raqqah and Raqqa share ``raka``): news keeps or drops it at will.
+    """
+    words = [_fold_word(word) for word in normalize(text).split()]
+    if len(words) > 1 and words[0] == "al":
+        words = words[1:]
+    return " ".join(words)
+
+
+@lru_cache(maxsize=200_000)
+def skeleton_key(text: str) -> str:
+    """The consonant frame of each word: the loosest key, for candidates that ranking must then confirm."""
+    words = []
+    for word in search_key(text).split():
+        if word == "al" or not word.isascii():
+            words.append(word)
+        else:
+            words.append(word[0] + _VOWELS_AND_H.sub("", word[1:]))
+    return " ".join(words)
+
+
+def fold_token(word: str) -> str:
+    """``search_key`` of one text token, without dropping an article: what the name index matches token by token."""
+    normalized = normalize(word)
+    if not normalized:
+        return ""
+    return " ".join(_fold_word(part) for part in normalized.split())
+
+
+def skeleton_of_key(key: str) -> str:
+    """``skeleton_key`` of an already folded key (saves re-normalising while building the index)."""
+    return " ".join(
+        word if word == "al" or not word.isascii() else word[0] + _VOWELS_AND_H.sub("", word[1:])
+        for word in key.split()
+    )

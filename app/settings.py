@@ -1,0 +1,63 @@
+"""All configuration, read once from the environment (prefix ``CONFLICTGEO_``)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import Field, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+SHIPPED_GAZETTEER = PROJECT_ROOT / "data" / "gazetteer"
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="CONFLICTGEO_", env_file=".env", extra="ignore")
+
+    database_url: str = Field(
+        default="",
+        description="SQLAlchemy URL. Empty: the embedded SQLite file under var_dir (no database server needed).",
+    )
+    var_dir: Path = Field(default=PROJECT_ROOT / "var", description="Where the embedded database and caches live.")
+    gazetteer_path: Path = Field(default=SHIPPED_GAZETTEER, description="Slice loaded on first start.")
+    load_gazetteer_on_start: bool = True
+    api_keys: str = Field(default="", description="Comma-separated keys required for writes; empty: writes open.")
+    cors_origins: str = Field(default="*", description="Comma-separated origins allowed for GET requests.")
+    basemap_url: str = Field(default="", description="Raster tile URL template for the map page; empty: offline.")
+    max_body_bytes: int = 1_100_000
+    max_text_chars: int = 1_000_000
+    places_max_limit: int = 100
+    events_max_limit: int = 1000
+    host: str = "127.0.0.1"
+    port: int = 8000
+    log_level: str = "INFO"
+
+    @field_validator("database_url")
+    @classmethod
+    def use_psycopg_driver(cls, url: str) -> str:
+        """Accept the usual ``postgres://`` spellings and pin the psycopg 3 driver."""
+        url = url.strip()
+        for prefix in ("postgres://", "postgresql://", "postgresql+psycopg2://"):
+            if url.startswith(prefix):
+                return "postgresql+psycopg://" + url[len(prefix) :]
+        return url
+
+    @property
+    def effective_database_url(self) -> str:
+        if self.database_url:
+            return self.database_url
+        return f"sqlite:///{(self.var_dir / 'conflictgeo.sqlite3').resolve()}"
+
+    @property
+    def api_key_list(self) -> list[str]:
+        return [key.strip() for key in self.api_keys.split(",") if key.strip()]
+
+    @property
+    def cors_origin_list(self) -> list[str]:
+        return [origin.strip() for origin in self.cors_origins.split(",") if origin.strip()]
+
+
+@lru_cache
+def get_settings() -> Settings:
+    return Settings()

@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# One command to run the whole test suite on a fresh machine. It installs what the tests need (the project
+# and its test tools in ./.venv, PostGIS for the local PostgreSQL 15), starts PostgreSQL if it is down,
+# creates a throw-away test database, runs ruff and pytest against both backends (SQLite and PostGIS), and,
+# when the evaluation data sits beside the clone (../shared/eval), checks that quality has not dropped.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/bootstrap.sh test
+
+PGHOST=${PGHOST:-127.0.0.1}
+PGPORT=${PGPORT:-5432}
+PGUSER=${PGUSER:-postgres}
+export PGHOST PGPORT PGUSER
+
+if ! ls /usr/share/postgresql/*/extension/postgis.control >/dev/null 2>&1; then
+  echo "== installing PostGIS (postgresql-15-postgis-3)"
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq postgresql-15-postgis-3 >/dev/null
+fi
+if ! pg_isready -q -h "$PGHOST" -p "$PGPORT"; then
+  echo "== starting PostgreSQL"
+  pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | head -1)" main start || true
+  for _ in $(seq 30); do pg_isready -q -h "$PGHOST" -p "$PGPORT" && break; sleep 1; done
+fi
+TEST_DB=${CONFLICTGEO_TEST_DB:-conflictgeo_test}
+psql -q -v ON_ERROR_STOP=1 -d postgres -c "DROP DATABASE IF EXISTS ${TEST_DB} WITH (FORCE)" -c "CREATE DATABASE ${TEST_DB}"
+export CONFLICTGEO_TEST_POSTGRES_URL="postgresql+psycopg://${PGUSER}@${PGHOST}:${PGPORT}/${TEST_DB}"
+
+echo "== ruff"
+.venv/bin/ruff check app tests bench scripts
+echo "== pytest"
+.venv/bin/python -m pytest -q "$@"
+
+if [ -f ../shared/eval/dev.jsonl ] && [ -z "${SKIP_EVAL:-}" ]; then
+  echo "== evaluation gate (../shared/eval/dev.jsonl)"
+  .venv/bin/conflictgeo evaluate ../shared/eval/dev.jsonl --gate eval/thresholds.json
+fi

@@ -1,0 +1,81 @@
+"""Gazetteer search against the shipped slice, on both backends."""
+
+from __future__ import annotations
+
+import pytest
+from fastapi.testclient import TestClient
+
+
+def search(client: TestClient, q: str, **params: object) -> list[dict]:
+    response = client.get("/v1/places", params={"q": q, **params})
+    assert response.status_code == 200, response.text
+    return response.json()["places"]
+
+
+def test_idlib_ranks_the_city_and_the_governorate_first(client: TestClient) -> None:
+    places = search(client, "idlib")
+    top_two = {(p["feature_code"], p["country_code"]) for p in places[:2]}
+    assert top_two == {("PPLA", "SY"), ("ADM1", "SY")}
+    city = next(p for p in places if p["feature_code"] == "PPLA")
+    assert city["geonameid"] == 169389
+    assert city["lat"] == pytest.approx(35.93, abs=0.02) and city["lon"] == pytest.approx(36.63, abs=0.02)
+    assert city["admin1"] == "Idlib"
+
+
+@pytest.mark.parametrize("query", ["abu al-dhour", "Abu ad Duhur", "abu al dhour", "ABU AZ-ZUHUR", "Abū aḑ Ḑuhūr"])
+def test_transliteration_variants_find_abu_az_zuhur_or_its_airbase(client: TestClient, query: str) -> None:
+    places = search(client, query, limit=3)
+    assert places, query
+    top = places[0]
+    is_town = top["geonameid"] == 174611
+    is_airbase = top["feature_code"] == "AIRB" and abs(top["lat"] - 35.73) < 0.05 and abs(top["lon"] - 37.10) < 0.05
+    assert is_town or is_airbase, top
+
+
+def test_rihjan_finds_ruhjan(client: TestClient) -> None:
+    assert search(client, "rihjan", country="SY")[0]["geonameid"] == 165596
+
+
+@pytest.mark.parametrize(
+    ("query", "geonameid"),
+    [("Deir ez-Zor", 170794), ("Dayr az Zawr", 170794), ("raqqa", 172955), ("Maarat al-Numan", 167611),
+     ("jisr al-shughur", 169023), ("Kobane", 172256), ("mosul", 99072), ("Amman", 250441), ("ادلب", 169389)],
+)
+def test_common_spellings_resolve(client: TestClient, query: str, geonameid: int) -> None:
+    assert geonameid in [p["geonameid"] for p in search(client, query, limit=3)], query
+
+
+def test_country_filter_keeps_only_that_country(client: TestClient) -> None:
+    places = search(client, "tripoli", country="LB", limit=20)
+    assert places and all(p["country_code"] == "LB" for p in places)
+
+
+def test_limit_above_maximum_is_clamped(client: TestClient) -> None:
+    places = search(client, "al", limit=100000)
+    assert 0 < len(places) <= 100
+
+
+@pytest.mark.parametrize("params", [{"q": ""}, {"q": "   "}, {"q": "x" * 201}, {}, {"q": "idlib", "limit": 0},
+                                    {"q": "idlib", "country": "SYR"}, {"q": "idlib", "limit": "many"}])
+def test_bad_search_parameters_are_400_problems(client: TestClient, params: dict) -> None:
+    response = client.get("/v1/places", params=params)
+    assert response.status_code == 400
+    body = response.json()
+    assert response.headers["content-type"] == "application/problem+json"
+    assert body["status"] == 400 and body["detail"]
+
+
+def test_place_by_id(client: TestClient) -> None:
+    response = client.get("/v1/places/170017")
+    assert response.status_code == 200
+    body = response.json()
+    assert body["name"] in ("Ḩamāh", "Hama") and body["country_code"] == "SY"
+    assert set(body) >= {"geonameid", "name", "feature_class", "feature_code", "country_code", "admin1", "admin2",
+                         "lat", "lon", "population"}
+
+
+@pytest.mark.parametrize("geonameid", ["1", "999999999999", "abc", "-5"])
+def test_unknown_or_invalid_geonameid(client: TestClient, geonameid: str) -> None:
+    response = client.get(f"/v1/places/{geonameid}")
+    assert response.status_code in (400, 404)
+    assert response.json()["detail"]

@@ -1,0 +1,58 @@
+"""Fixtures shared by every test folder: the two storage backends, each migrated and loaded once."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+from sqlalchemy import create_engine, text
+from sqlalchemy.exc import OperationalError
+
+from app.main import create_app
+from app.settings import Settings
+
+DEFAULT_POSTGRES_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/conflictgeo_test"
+BACKENDS = ("sqlite", "postgis")
+
+
+def postgres_url() -> str:
+    return os.environ.get("CONFLICTGEO_TEST_POSTGRES_URL", DEFAULT_POSTGRES_URL)
+
+
+def _check_postgis(url: str) -> None:
+    """PostGIS is part of what is tested: if it is missing the suite fails here instead of skipping."""
+    try:
+        engine = create_engine(url)
+        with engine.begin() as connection:
+            connection.execute(text("CREATE EXTENSION IF NOT EXISTS postgis"))
+        engine.dispose()
+    except OperationalError as exc:  # pragma: no cover - reported as a failure, not a skip
+        pytest.fail(f"PostgreSQL with PostGIS is required at {url} (run scripts/test.sh): {exc}", pytrace=False)
+
+
+def backend_settings(backend: str, var_dir: Path) -> Settings:
+    if backend == "postgis":
+        _check_postgis(postgres_url())
+        return Settings(database_url=postgres_url(), var_dir=var_dir, log_level="WARNING")
+    return Settings(database_url="", var_dir=var_dir, log_level="WARNING")
+
+
+@pytest.fixture(scope="session", params=BACKENDS)
+def backend(request: pytest.FixtureRequest) -> str:
+    return request.param
+
+
+@pytest.fixture(scope="session")
+def settings(backend: str, tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    return backend_settings(backend, tmp_path_factory.mktemp(f"var-{backend}"))
+
+
+@pytest.fixture(scope="session")
+def client(settings: Settings) -> Iterator[TestClient]:
+    """The app on one backend, started synchronously: migrated, shipped gazetteer loaded, index built."""
+    app = create_app(settings, background_startup=False)
+    with TestClient(app) as test_client:
+        yield test_client
