@@ -9,7 +9,9 @@ from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
 from app.api.errors import install_error_handlers
-from app.api.routers import health, places
+from app.api.limits import BodyLimitMiddleware, RateLimitMiddleware
+from app.api.routers import articles, health, places
+from app.api.security import ReadKeyDep, log_key_configuration
 from app.observability import RequestContextMiddleware, configure_logging
 from app.runtime import Runtime
 from app.settings import Settings, get_settings
@@ -17,11 +19,12 @@ from app.settings import Settings, get_settings
 
 def create_app(settings: Settings | None = None, *, background_startup: bool = True) -> FastAPI:
     settings = settings or get_settings()
-    configure_logging(settings.log_level)
+    configure_logging(settings.log_level, secrets=settings.api_key_list)
     runtime = Runtime(settings=settings)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        log_key_configuration(settings)
         runtime.start(background=background_startup)
         yield
         runtime.close()
@@ -31,8 +34,12 @@ def create_app(settings: Settings | None = None, *, background_startup: bool = T
         version="0.1.0",
         summary="War reporting in, places and territorial control changes out, served for maps.",
         lifespan=lifespan,
+        dependencies=[ReadKeyDep],
     )
     app.state.runtime = runtime
+    # Starlette runs the last added outermost: CORS, request id + log + metrics, rate limit, body limits, app.
+    app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
+    app.add_middleware(RateLimitMiddleware, settings=settings)
     app.add_middleware(RequestContextMiddleware)
     app.add_middleware(
         CORSMiddleware,
@@ -44,4 +51,5 @@ def create_app(settings: Settings | None = None, *, background_startup: bool = T
     install_error_handlers(app)
     app.include_router(health.router)
     app.include_router(places.router)
+    app.include_router(articles.router)
     return app

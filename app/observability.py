@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import sys
 import time
 import uuid
+from collections.abc import Iterable
 from contextvars import ContextVar
 
 from prometheus_client import Counter, Histogram
-from starlette.middleware.base import BaseHTTPMiddleware, RequestResponseEndpoint
-from starlette.requests import Request
-from starlette.responses import Response
+from starlette.datastructures import MutableHeaders
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 request_id_var: ContextVar[str] = ContextVar("request_id", default="")
 
@@ -26,11 +27,23 @@ MENTIONS = Counter("conflictgeo_mentions_total", "Place mentions found")
 EVENTS = Counter("conflictgeo_events_total", "Control-change events extracted")
 PIPELINE_FAILURES = Counter("conflictgeo_pipeline_failures_total", "Pipeline failures", ["stage"])
 
+REDACTED = "[REDACTED]"
+# Log fields that would hold a credential if someone ever logged one by name.
+SECRET_FIELDS = frozenset({"x-api-key", "api-key", "authorization", "cookie"})
+# A client's request id is echoed in logs and headers: only a plain token is kept, anything else is replaced.
+_REQUEST_ID = re.compile(r"[A-Za-z0-9._:-]{1,100}")
+
 _STANDARD_ATTRS = set(vars(logging.LogRecord("", 0, "", 0, "", (), None))) | {"message", "asctime"}
 
 
 class JsonFormatter(logging.Formatter):
-    """One JSON object a line; ``extra=`` fields are kept as keys."""
+    """One JSON object a line; ``extra=`` fields are kept as keys; configured secrets never leave it."""
+
+    def __init__(self, secrets: Iterable[str] = ()) -> None:
+        super().__init__()
+        # Both spellings: as given and as json.dumps escapes it inside a string.
+        self._secrets = sorted({form for s in secrets if s for form in (s, json.dumps(s)[1:-1])}, key=len,
+                               reverse=True)
 
     def format(self, record: logging.LogRecord) -> str:
         entry = {
@@ -44,15 +57,21 @@ class JsonFormatter(logging.Formatter):
             entry["request_id"] = request_id
         for key, value in vars(record).items():
             if key not in _STANDARD_ATTRS and not key.startswith("_"):
-                entry[key] = value
+                entry[key] = REDACTED if key.lower().replace("_", "-") in SECRET_FIELDS else value
         if record.exc_info:
             entry["exception"] = self.formatException(record.exc_info)
-        return json.dumps(entry, default=str)
+        # json.dumps escapes newlines and quotes, so text from a request cannot forge a log line.
+        return self.redact(json.dumps(entry, default=str))
+
+    def redact(self, line: str) -> str:
+        for secret in self._secrets:
+            line = line.replace(secret, REDACTED)
+        return line
 
 
-def configure_logging(level: str) -> None:
+def configure_logging(level: str, *, secrets: Iterable[str] = ()) -> None:
     handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(JsonFormatter())
+    handler.setFormatter(JsonFormatter(secrets))
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level.upper())
@@ -60,29 +79,53 @@ def configure_logging(level: str) -> None:
         logging.getLogger(noisy).disabled = True
 
 
-class RequestContextMiddleware(BaseHTTPMiddleware):
-    """Gives each request an id (kept from ``X-Request-ID`` when sent), logs it once and counts it."""
+def _request_id(scope: Scope) -> str:
+    for key, value in scope["headers"]:
+        if key == b"x-request-id":
+            incoming = value.decode("latin-1")
+            if _REQUEST_ID.fullmatch(incoming):
+                return incoming
+            break
+    return uuid.uuid4().hex
 
-    async def dispatch(self, request: Request, call_next: RequestResponseEndpoint) -> Response:
-        incoming = request.headers.get("x-request-id", "")
-        request_id = incoming if 0 < len(incoming) <= 100 and incoming.isprintable() else uuid.uuid4().hex
+
+class RequestContextMiddleware:
+    """Gives each request an id (kept from ``X-Request-ID`` when sane), logs it once and counts it by route.
+
+    Plain ASGI so that the id is set in the same context the endpoint runs in, and nothing is buffered.
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        request_id = _request_id(scope)
         token = request_id_var.set(request_id)
         began = time.perf_counter()
         status = 500
+
+        async def send_with_id(message: Message) -> None:
+            nonlocal status
+            if message["type"] == "http.response.start":
+                status = message["status"]
+                headers = MutableHeaders(scope=message)
+                headers["X-Request-ID"] = request_id
+            await send(message)
+
         try:
-            response = await call_next(request)
-            status = response.status_code
-            response.headers["X-Request-ID"] = request_id
-            return response
+            await self.app(scope, receive, send_with_id)
         finally:
             elapsed = time.perf_counter() - began
-            route = request.scope.get("route")
+            route = scope.get("route")
             template = getattr(route, "path", "unmatched")
-            HTTP_REQUESTS.labels(request.method, template, str(status)).inc()
-            HTTP_LATENCY.labels(request.method, template).observe(elapsed)
+            method = scope["method"]
+            HTTP_REQUESTS.labels(method, template, str(status)).inc()
+            HTTP_LATENCY.labels(method, template).observe(elapsed)
             logging.getLogger("conflictgeo.request").info(
                 "request",
-                extra={"method": request.method, "route": template, "status": status,
-                       "ms": round(elapsed * 1000, 2)},
+                extra={"method": method, "route": template, "status": status, "ms": round(elapsed * 1000, 2)},
             )
             request_id_var.reset(token)

@@ -54,7 +54,7 @@ class Runtime:
             try:
                 self._migrate_and_load()
                 break
-            except Exception as exc:  # noqa: BLE001 - start-up must survive a database that is not up yet
+            except Exception as exc:
                 self.startup_error = f"{type(exc).__name__}: {exc}"
                 log.warning("start-up step failed, retrying", extra={"attempt": attempt, "error": self.startup_error})
                 if not self._retryable(exc):

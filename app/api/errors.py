@@ -8,7 +8,8 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
-from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
+from sqlalchemy.exc import TimeoutError as SQLAlchemyTimeoutError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 log = logging.getLogger(__name__)
@@ -65,7 +66,25 @@ def install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(DBAPIError)
     async def database_error(_request: Request, exc: DBAPIError) -> JSONResponse:
-        if exc.connection_invalidated:
+        # InterfaceError: psycopg's "the connection is closed" after the server went away mid-request.
+        if exc.connection_invalidated or isinstance(exc, InterfaceError):
+            log.warning("database connection lost", extra={"error": str(exc.orig)[:200]})
             return problem(503, "Database unavailable", "The database connection was lost; retry shortly.",
                            headers={"Retry-After": "5"})
-        raise exc
+        return _internal_error(exc)
+
+    @app.exception_handler(SQLAlchemyTimeoutError)
+    async def pool_exhausted(_request: Request, _exc: SQLAlchemyTimeoutError) -> JSONResponse:
+        log.warning("no database connection free in the pool")
+        return problem(503, "Database busy", "No database connection was free in time; retry shortly.",
+                       headers={"Retry-After": "2"})
+
+    @app.exception_handler(Exception)
+    async def unexpected(_request: Request, exc: Exception) -> JSONResponse:
+        return _internal_error(exc)
+
+
+def _internal_error(exc: Exception) -> JSONResponse:
+    """A bug: logged with its traceback and the request id, answered without internals."""
+    log.error("unhandled error", exc_info=exc)
+    return problem(500, "Internal server error", "The server failed to answer this request; it has been logged.")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pydantic import BaseModel, Field
 
 from app.gazetteer.records import GazetteerPlace
+from app.geoparse.model import Mention
 
 
 class PlaceOut(BaseModel):
@@ -53,3 +54,19 @@ PROBLEM_RESPONSES: dict[int | str, dict] = {
     404: {"model": Problem, "description": "Not found"},
     503: {"model": Problem, "description": "Not ready"},
 }
+
+
+def place_json(place: GazetteerPlace) -> dict:
+    return PlaceOut.of(place).model_dump()
+
+
+def mention_json(mention: Mention) -> dict:
+    """API.md ``Mention``: offsets into the submitted text, the resolved place or null, runner-ups."""
+    return {
+        "text": mention.text,
+        "start": mention.start,
+        "end": mention.end,
+        "place": place_json(mention.place) if mention.place else None,
+        "confidence": round(mention.confidence, 3),
+        "alternatives": [place_json(p) for p in mention.alternatives],
+    }

@@ -96,7 +96,9 @@ def _rows(path: Path, min_columns: int) -> Iterator[tuple[int, list[str]]]:
                 continue
             fields = line.split("\t")
             if len(fields) < min_columns:
-                raise GazetteerFormatError(path, line_no, f"expected {min_columns} tab-separated columns, got {len(fields)}")
+                raise GazetteerFormatError(
+                    path, line_no, f"expected {min_columns} tab-separated columns, got {len(fields)}"
+                )
             yield line_no, fields
 
 

@@ -18,6 +18,9 @@ from shapely.geometry import shape
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.gazetteer.geonames_format import (
+    AdminCode as AdminCodeRecord,
+)
+from app.gazetteer.geonames_format import (
     GazetteerFormatError,
     file_kind,
     open_text,
@@ -25,9 +28,6 @@ from app.gazetteer.geonames_format import (
     read_alternate_names,
     read_country_info,
     read_places,
-)
-from app.gazetteer.geonames_format import (
-    AdminCode as AdminCodeRecord,
 )
 from app.store import gazetteer_repo
 from app.store.database import transaction

@@ -77,7 +77,8 @@ def upsert_places(*, session: Session, places: Iterable[GazetteerPlace], on_batc
     name_batch: list[dict[str, Any]] = []
 
     def flush() -> None:
-        upsert_rows(session, Place.__table__, place_batch, conflict_columns=["geonameid"], update_columns=_PLACE_COLUMNS)
+        upsert_rows(session, Place.__table__, place_batch, conflict_columns=["geonameid"],
+                    update_columns=_PLACE_COLUMNS)
         upsert_rows(session, PlaceName.__table__, name_batch, conflict_columns=["geonameid", "name"])
         if on_batch:
             on_batch(len(place_batch))

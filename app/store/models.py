@@ -117,8 +117,10 @@ class Article(Base):
     __tablename__ = "articles"
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
-    url: Mapped[str | None] = mapped_column(String(2000), nullable=True, unique=True)
-    text_sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    url: Mapped[str | None] = mapped_column(String(2000), nullable=True)
+    # "url:<sha256 of the normalised url>" or, with no url, "text:<sha256 of the text>": the same article twice.
+    dedup_key: Mapped[str] = mapped_column(String(100), unique=True)
+    text_sha256: Mapped[str] = mapped_column(String(64), index=True)
     idempotency_key: Mapped[str | None] = mapped_column(String(200), nullable=True, unique=True)
     title: Mapped[str | None] = mapped_column(Text, nullable=True)
     source: Mapped[str | None] = mapped_column(String(400), nullable=True)

@@ -92,8 +92,9 @@ def upgrade() -> None:
     op.create_table(
         "articles",
         sa.Column("id", sa.String(36), primary_key=True),
-        sa.Column("url", sa.String(2000), nullable=True, unique=True),
-        sa.Column("text_sha256", sa.String(64), nullable=False, unique=True),
+        sa.Column("url", sa.String(2000), nullable=True),
+        sa.Column("dedup_key", sa.String(100), nullable=False, unique=True),
+        sa.Column("text_sha256", sa.String(64), nullable=False, index=True),
         sa.Column("idempotency_key", sa.String(200), nullable=True, unique=True),
         sa.Column("title", sa.Text, nullable=True),
         sa.Column("source", sa.String(400), nullable=True),

@@ -1,0 +1,111 @@
+"""Storing articles: analysed once, stored once, answered with their places and events."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated, Any
+from urllib.parse import urlsplit
+
+from fastapi import APIRouter, Header, HTTPException, Path, Response, status
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from app.api.deps import RuntimeDep, SessionDep
+from app.api.errors import ServiceUnavailable
+from app.api.schemas import PROBLEM_RESPONSES
+from app.api.security import WRITE_PROBLEM_RESPONSES, WriteKeyDep
+from app.api.timeparse import parse_rfc3339
+from app.articles import submit_article
+from app.store import article_repo
+from app.store.article_repo import NewArticle
+
+router = APIRouter(prefix="/v1/articles", tags=["articles"])
+
+MAX_TEXT_CHARS = 1_000_000
+
+
+class ArticleIn(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+
+    text: str = Field(min_length=1, max_length=MAX_TEXT_CHARS, description="The article text, as published.")
+    title: str | None = Field(default=None, max_length=2000)
+    url: str | None = Field(default=None, max_length=2000, description="Absolute http(s) URL of the article.")
+    published_at: str | None = Field(default=None, description="RFC 3339 date-time or date.")
+    source: str | None = Field(default=None, max_length=400)
+
+    @field_validator("text")
+    @classmethod
+    def text_not_blank(cls, value: str) -> str:
+        if not value.strip():
+            raise ValueError("text must not be blank")
+        return value
+
+    @field_validator("url")
+    @classmethod
+    def absolute_http_url(cls, value: str | None) -> str | None:
+        if value is None or not value.strip():
+            return None
+        parts = urlsplit(value.strip())
+        if parts.scheme not in ("http", "https") or not parts.netloc:
+            raise ValueError("url must be an absolute http(s) URL")
+        return value.strip()
+
+    @field_validator("published_at")
+    @classmethod
+    def rfc3339(cls, value: str | None) -> str | None:
+        if value is not None:
+            parse_rfc3339(value)
+        return value
+
+    def published(self) -> datetime | None:
+        return parse_rfc3339(self.published_at) if self.published_at else None
+
+
+class ArticleStoredOut(BaseModel):
+    id: str
+    places: list[dict[str, Any]]
+    events: list[dict[str, Any]]
+
+
+class ArticleOut(ArticleStoredOut):
+    url: str | None
+    title: str | None
+    source: str | None
+    published_at: str | None
+    created_at: str
+    text: str
+
+
+@router.post(
+    "",
+    status_code=status.HTTP_201_CREATED,
+    response_model=ArticleStoredOut,
+    responses={200: {"model": ArticleStoredOut, "description": "Already stored"}, **PROBLEM_RESPONSES,
+               **WRITE_PROBLEM_RESPONSES},
+    summary="Store an article with its places and events",
+    dependencies=[WriteKeyDep],
+)
+def post_article(
+    payload: ArticleIn,
+    runtime: RuntimeDep,
+    response: Response,
+    idempotency_key: Annotated[str | None, Header(max_length=200)] = None,
+) -> ArticleStoredOut:
+    if runtime.analyser is None or runtime.session_factory is None:
+        raise ServiceUnavailable("the gazetteer and name index are still loading")
+    article = NewArticle(
+        text=payload.text, title=payload.title, url=payload.url, source=payload.source,
+        published_at=payload.published(), idempotency_key=idempotency_key or None,
+    )
+    submission = submit_article(session_factory=runtime.session_factory, analyser=runtime.analyser, article=article)
+    if not submission.created:
+        response.status_code = status.HTTP_200_OK
+    body = submission.body
+    return ArticleStoredOut(id=body["id"], places=body["places"], events=body["events"])
+
+
+@router.get("/{article_id}", response_model=ArticleOut, responses=PROBLEM_RESPONSES, summary="One stored article")
+def get_article(session: SessionDep, article_id: Annotated[str, Path(max_length=36)]) -> ArticleOut:
+    body = article_repo.article_view(session=session, article_id=article_id)
+    if body is None:
+        raise HTTPException(404, f"no article with id {article_id}")
+    return ArticleOut(**body)

@@ -1,0 +1,112 @@
+"""Submitting an article: analyse it (no database), flatten the result, store it once."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy.orm import Session, sessionmaker
+
+from app.api.schemas import mention_json
+from app.gazetteer.names import normalize
+from app.geoparse.model import Mention
+from app.observability import ARTICLES, EVENTS, MENTIONS
+from app.store import article_repo
+from app.store.article_repo import DuplicateArticle, NewArticle, NewEvent, NewMention
+
+
+@dataclass(frozen=True, slots=True)
+class Submission:
+    article_id: str
+    created: bool
+    body: dict[str, Any]
+
+
+def place_key(mention: Mention) -> str:
+    """What identifies "the same place" across articles: its geonameid, else its name within its region."""
+    if mention.place is not None:
+        return f"g:{mention.place.geonameid}"
+    region = mention.region.geonameid if mention.region else ""
+    return f"n:{normalize(mention.text)}:{region}"
+
+
+def flatten_mention(mention: Mention) -> NewMention:
+    return NewMention(
+        start=mention.start, end=mention.end, text=mention.text,
+        geonameid=mention.place.geonameid if mention.place else None,
+        region_geonameid=mention.region.geonameid if mention.region else None,
+        confidence=mention.confidence, resolved_by=mention.resolved_by, is_dateline=mention.is_dateline,
+        alternatives=tuple(p.geonameid for p in mention.alternatives),
+    )
+
+
+def flatten_event(change: Any, received: date) -> NewEvent:
+    """A ``ControlChange`` as a row: coordinates from the place, else from its region (geo_precision 3)."""
+    from app.events import event_to_dict
+
+    mention: Mention = change.place
+    located = mention.place or mention.region
+    event_json = event_to_dict(change, mention_json)
+    if change.date is not None:
+        start, end, precision, from_text = change.date.start, change.date.end, change.date.precision, \
+            change.date.from_text
+    else:
+        # No publication date and no date in the text: the day we received it, marked as not from the text.
+        start = end = received
+        precision, from_text = "day", False
+        event_json["date"] = {"start": start.isoformat(), "end": end.isoformat(), "precision": precision}
+    return NewEvent(
+        place_key=place_key(mention), place_name=mention.place.name if mention.place else mention.text,
+        mention_start=mention.start,
+        geonameid=mention.place.geonameid if mention.place else None,
+        region_geonameid=mention.region.geonameid if mention.region else None,
+        lat=located.lat if located else None, lon=located.lon if located else None,
+        geo_precision=change.geo_precision,
+        gained_side=change.gained_by.side.value if change.gained_by else None,
+        gained_actor=change.gained_by.actor if change.gained_by else None,
+        gained_name=change.gained_by.name if change.gained_by else None,
+        lost_side=change.lost_by.side.value if change.lost_by else None,
+        lost_actor=change.lost_by.actor if change.lost_by else None,
+        lost_name=change.lost_by.name if change.lost_by else None,
+        claimed_by=change.claimed_by, date_start=start, date_end=end, date_precision=precision,
+        date_from_text=from_text, evidence_text=change.evidence_text, evidence_start=change.evidence_start,
+        evidence_end=change.evidence_end, confidence=change.confidence, event_json=event_json,
+    )
+
+
+def submit_article(
+    *, session_factory: sessionmaker[Session], analyser: Any, article: NewArticle
+) -> Submission:
+    """Store a new article (201) or answer with the copy already stored (200); never stores it twice."""
+    with session_factory() as session:
+        existing = article_repo.find_existing(session=session, article=article)
+        if existing:
+            ARTICLES.labels("repeated").inc()
+            return Submission(existing, False, article_repo.article_view(session=session, article_id=existing) or {})
+    analysis = analyser.analyse(article.text, published_at=article.published_at, title=article.title)
+    received = (article.published_at or datetime.now(UTC)).date()
+    events: list[NewEvent] = []
+    seen: set[tuple[str, str | None, int]] = set()
+    for change in analysis.events:
+        flat = flatten_event(change, received)
+        identity = (flat.place_key, flat.gained_side, flat.mention_start)
+        if identity not in seen:
+            seen.add(identity)
+            events.append(flat)
+    try:
+        article_id, _event_ids = article_repo.store_article(
+            session_factory=session_factory, article=article,
+            mentions=[flatten_mention(m) for m in analysis.mentions], events=events,
+        )
+    except DuplicateArticle as duplicate:
+        ARTICLES.labels("repeated").inc()
+        article_id, created = duplicate.article_id, False
+    else:
+        ARTICLES.labels("stored").inc()
+        MENTIONS.inc(len(analysis.mentions))
+        EVENTS.inc(len(events))
+        created = True
+    with session_factory() as session:
+        body = article_repo.article_view(session=session, article_id=article_id) or {}
+    return Submission(article_id, created, body)

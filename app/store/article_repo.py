@@ -1,0 +1,301 @@
+"""The article aggregate: an article, its mentions and its events, stored in one transaction.
+
+Events are merged across articles: the same change (same place, same gaining side, dates within
+``MERGE_WINDOW_DAYS``) reported again becomes one more source of the existing event; a report that contradicts
+it (another gaining side) is an event of its own.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import threading
+import uuid
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import delete, select, text, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session, sessionmaker
+
+from app.store.gazetteer_repo import to_records
+from app.store.models import Article, EventRow, EventSource, MentionRow, Place
+
+MERGE_WINDOW_DAYS = 3
+# SQLite has one writer at a time; serialising our own writers avoids "database is locked" retries.
+_SQLITE_WRITE_LOCK = threading.Lock()
+
+
+class DuplicateArticle(Exception):
+    """Another request stored the same article first; ``article_id`` is the stored one."""
+
+    def __init__(self, article_id: str) -> None:
+        super().__init__(article_id)
+        self.article_id = article_id
+
+
+@dataclass(frozen=True, slots=True)
+class NewMention:
+    start: int
+    end: int
+    text: str
+    geonameid: int | None
+    region_geonameid: int | None
+    confidence: float
+    resolved_by: str
+    is_dateline: bool
+    alternatives: tuple[int, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class NewEvent:
+    """One extracted change, flattened for storage; ``event_json`` is its API.md form (without ``id``)."""
+
+    place_key: str
+    place_name: str
+    mention_start: int
+    geonameid: int | None
+    region_geonameid: int | None
+    lat: float | None
+    lon: float | None
+    geo_precision: int
+    gained_side: str | None
+    gained_actor: str | None
+    gained_name: str | None
+    lost_side: str | None
+    lost_actor: str | None
+    lost_name: str | None
+    claimed_by: str | None
+    date_start: date
+    date_end: date
+    date_precision: str
+    date_from_text: bool
+    evidence_text: str
+    evidence_start: int
+    evidence_end: int
+    confidence: float
+    event_json: dict[str, Any] = field(hash=False, compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class NewArticle:
+    text: str
+    title: str | None
+    url: str | None
+    source: str | None
+    published_at: datetime | None
+    idempotency_key: str | None
+
+    @property
+    def text_sha256(self) -> str:
+        return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+
+    @property
+    def dedup_key(self) -> str:
+        if self.url:
+            return "url:" + hashlib.sha256(normalize_url(self.url).encode("utf-8")).hexdigest()
+        return "text:" + self.text_sha256
+
+
+def normalize_url(url: str) -> str:
+    """The same page under trivially different spellings (scheme/host case, a trailing slash, a fragment)."""
+    from urllib.parse import urlsplit, urlunsplit
+
+    parts = urlsplit(url.strip())
+    path = parts.path.rstrip("/") or "/"
+    return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), path, parts.query, ""))
+
+
+def find_existing(*, session: Session, article: NewArticle) -> str | None:
+    """The id of an already stored copy of this article (same Idempotency-Key, url, or text)."""
+    if article.idempotency_key:
+        found = session.scalar(select(Article.id).where(Article.idempotency_key == article.idempotency_key))
+        if found:
+            return found
+    return session.scalar(select(Article.id).where(Article.dedup_key == article.dedup_key))
+
+
+def _merge_target(session: Session, event: NewEvent) -> EventRow | None:
+    window = timedelta(days=MERGE_WINDOW_DAYS)
+    statement = (
+        select(EventRow)
+        .where(
+            EventRow.place_key == event.place_key,
+            EventRow.gained_side.is_(None) if event.gained_side is None else EventRow.gained_side == event.gained_side,
+            EventRow.date_start >= event.date_start - window,
+            EventRow.date_start <= event.date_start + window,
+        )
+        .order_by(EventRow.date_start, EventRow.id)
+        .limit(1)
+    )
+    if session.get_bind().dialect.name == "postgresql":
+        statement = statement.with_for_update()
+    return session.scalar(statement)
+
+
+def _lock_place_keys(session: Session, keys: set[str]) -> None:
+    """PostgreSQL: serialise writers of the same place so two reports of one change never make two events."""
+    if session.get_bind().dialect.name != "postgresql":
+        return
+    for key in sorted(keys):
+        lock_id = int.from_bytes(hashlib.sha256(key.encode()).digest()[:8], "big", signed=True)
+        session.execute(text("SELECT pg_advisory_xact_lock(:id)"), {"id": lock_id})
+
+
+def store_article(
+    *,
+    session_factory: sessionmaker[Session],
+    article: NewArticle,
+    mentions: list[NewMention],
+    events: list[NewEvent],
+) -> tuple[str, list[str]]:
+    """Store everything in one transaction; returns the article id and the event id of each input event.
+
+    Raises ``DuplicateArticle`` when a concurrent request stored the same article first.
+    """
+    postgres = session_factory.kw["bind"].dialect.name == "postgresql"
+    lock = _NullLock() if postgres else _SQLITE_WRITE_LOCK
+    with lock:
+        try:
+            with session_factory() as session, session.begin():
+                existing = find_existing(session=session, article=article)
+                if existing:
+                    raise DuplicateArticle(existing)
+                now = datetime.now(UTC)
+                article_id = str(uuid.uuid4())
+                session.add(Article(
+                    id=article_id, url=article.url, dedup_key=article.dedup_key, text_sha256=article.text_sha256,
+                    idempotency_key=article.idempotency_key, title=article.title, source=article.source,
+                    text=article.text, published_at=article.published_at, created_at=now,
+                ))
+                session.flush()
+                session.add_all(
+                    MentionRow(article_id=article_id, start=m.start, end=m.end, text=m.text[:400],
+                               geonameid=m.geonameid, region_geonameid=m.region_geonameid,
+                               confidence=m.confidence, resolved_by=m.resolved_by[:60], is_dateline=m.is_dateline,
+                               alternatives=list(m.alternatives))
+                    for m in mentions
+                )
+                _lock_place_keys(session, {e.place_key for e in events})
+                event_ids = [_add_or_merge_event(session, article_id, event, now) for event in events]
+            return article_id, event_ids
+        except IntegrityError:
+            # A concurrent request won the race on url/text/Idempotency-Key: answer with its article.
+            with session_factory() as session:
+                existing = find_existing(session=session, article=article)
+            if existing:
+                raise DuplicateArticle(existing) from None
+            raise
+
+
+class _NullLock:
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, *_exc: object) -> None:
+        return None
+
+
+def _add_or_merge_event(session: Session, article_id: str, event: NewEvent, now: datetime) -> str:
+    target = _merge_target(session, event)
+    if target is None:
+        target = EventRow(
+            id=str(uuid.uuid4()), geonameid=event.geonameid, place_name=event.place_name[:400],
+            place_key=event.place_key[:400], region_geonameid=event.region_geonameid, lat=event.lat, lon=event.lon,
+            geo_precision=event.geo_precision, gained_side=event.gained_side, gained_actor=event.gained_actor,
+            gained_name=(event.gained_name or None) and event.gained_name[:200], lost_side=event.lost_side,
+            lost_actor=event.lost_actor, lost_name=(event.lost_name or None) and event.lost_name[:200],
+            claimed_by=(event.claimed_by or None) and event.claimed_by[:200], date_start=event.date_start,
+            date_end=event.date_end, date_precision=event.date_precision, date_from_text=event.date_from_text,
+            evidence_text=event.evidence_text, confidence=event.confidence, source_count=0, created_at=now,
+            updated_at=now,
+        )
+        session.add(target)
+        session.flush()
+    already = session.scalar(
+        select(EventSource.event_id).where(EventSource.event_id == target.id, EventSource.article_id == article_id)
+    )
+    session.add(EventSource(
+        event_id=target.id, article_id=article_id, mention_start=event.mention_start,
+        evidence_text=event.evidence_text, evidence_start=event.evidence_start, evidence_end=event.evidence_end,
+        claimed_by=(event.claimed_by or None) and event.claimed_by[:200], event_json=event.event_json,
+    ))
+    if not already:
+        # source_count counts articles; a second sentence of the same article is one more evidence row only.
+        refined = _refined_fields(target, event)
+        session.execute(
+            update(EventRow).where(EventRow.id == target.id)
+            .values(source_count=EventRow.source_count + 1, updated_at=now, **refined)
+        )
+    session.flush()
+    return target.id
+
+
+def _refined_fields(target: EventRow, event: NewEvent) -> dict[str, Any]:
+    """A later report may know more: a finer date, the losing side, a claimant the first report lacked."""
+    values: dict[str, Any] = {}
+    precision_rank = {"day": 0, "week": 1, "month": 2, "year": 3}
+    if event.date_from_text and (
+        not target.date_from_text
+        or precision_rank.get(event.date_precision, 9) < precision_rank.get(target.date_precision, 9)
+    ) and target.source_count > 0:
+        values.update(date_start=event.date_start, date_end=event.date_end, date_precision=event.date_precision,
+                      date_from_text=True)
+    if target.lost_side is None and event.lost_side is not None:
+        values.update(lost_side=event.lost_side, lost_actor=event.lost_actor,
+                      lost_name=(event.lost_name or None) and event.lost_name[:200])
+    return values
+
+
+def delete_article(*, session: Session, article_id: str) -> None:
+    """Remove an article; events left with no source go too (used by tests and maintenance)."""
+    event_ids = session.scalars(select(EventSource.event_id).where(EventSource.article_id == article_id)).all()
+    session.execute(delete(Article).where(Article.id == article_id))
+    for event_id in set(event_ids):
+        remaining = session.scalar(select(EventSource.article_id).where(EventSource.event_id == event_id).limit(1))
+        if remaining is None:
+            session.execute(delete(EventRow).where(EventRow.id == event_id))
+
+
+def article_view(*, session: Session, article_id: str) -> dict[str, Any] | None:
+    """The stored article with its mentions (places re-read from the gazetteer) and its events."""
+    from app.api.schemas import place_json
+
+    article = session.get(Article, article_id)
+    if article is None:
+        return None
+    mentions = session.scalars(
+        select(MentionRow).where(MentionRow.article_id == article_id).order_by(MentionRow.start, MentionRow.id)
+    ).all()
+    wanted = {m.geonameid for m in mentions if m.geonameid} | {a for m in mentions for a in (m.alternatives or [])}
+    places = {p.geonameid: p for p in to_records(
+        session, list(session.scalars(select(Place).where(Place.geonameid.in_(wanted))))
+    )} if wanted else {}
+    sources = session.execute(
+        select(EventSource, EventRow)
+        .join(EventRow, EventRow.id == EventSource.event_id)
+        .where(EventSource.article_id == article_id)
+        .order_by(EventSource.evidence_start, EventSource.mention_start)
+    ).all()
+    return {
+        "id": article.id,
+        "url": article.url,
+        "title": article.title,
+        "source": article.source,
+        "published_at": article.published_at.isoformat() if article.published_at else None,
+        "created_at": article.created_at.isoformat(),
+        "text": article.text,
+        "places": [
+            {
+                "text": m.text, "start": m.start, "end": m.end,
+                "place": place_json(places[m.geonameid]) if m.geonameid in places else None,
+                "confidence": m.confidence,
+                "alternatives": [place_json(places[a]) for a in (m.alternatives or []) if a in places],
+            }
+            for m in mentions
+        ],
+        "events": [
+            {"id": event.id, **source.event_json, "source_count": event.source_count}
+            for source, event in sources
+        ],
+    }

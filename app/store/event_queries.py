@@ -1,0 +1,330 @@
+"""Read-side queries that serve events to maps: filtered keyset pages, control snapshots, timelines, tiles.
+
+Writes belong to ``article_repo``; this module only reads. What differs between PostGIS and SQLite (the bbox
+test and the vector tile) lives in ``spatial_postgis`` / ``spatial_sqlite``; everything else is plain SQL that
+both run. Events without coordinates (region-only reports) have no point to draw, so map queries skip them.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+import math
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, and_, case, func, or_, select, tuple_
+from sqlalchemy.orm import Session
+
+from app.store import spatial_postgis, spatial_sqlite
+from app.store.models import AdminArea, AdminCode, EventRow, EventSource, Place
+
+SIDES = ("government", "opposition", "isis", "kurdish", "turkey", "other", "unknown")
+EVENTS = EventRow.__table__
+SOURCES = EventSource.__table__
+# Tiles carry enough to style and label a point; the full record is one /v1/events/{id} away.
+TILE_MAX_FEATURES = 10_000
+TILE_EXTENT = 4096
+TILE_BUFFER = 64
+TILE_COLUMNS = ("id", "place_name", "geonameid", "gained_side", "gained_actor", "lost_side", "lost_actor",
+                "date_start", "date_end", "date_precision", "geo_precision", "confidence", "source_count")
+
+
+@dataclass(frozen=True)
+class BBox:
+    """A lon/lat box; ``min_lon > max_lon`` means it crosses the antimeridian."""
+
+    min_lon: float
+    min_lat: float
+    max_lon: float
+    max_lat: float
+
+    @property
+    def crosses_antimeridian(self) -> bool:
+        return self.min_lon > self.max_lon
+
+    def parts(self) -> list[BBox]:
+        """One box, or the two halves either side of the antimeridian."""
+        if not self.crosses_antimeridian:
+            return [self]
+        return [BBox(self.min_lon, self.min_lat, 180.0, self.max_lat),
+                BBox(-180.0, self.min_lat, self.max_lon, self.max_lat)]
+
+
+@dataclass(frozen=True)
+class DateInterval:
+    """Inclusive days; ``None`` is an open end. An event matches when its own date range overlaps."""
+
+    start: date | None = None
+    end: date | None = None
+
+
+@dataclass(frozen=True)
+class EventFilters:
+    bbox: BBox | None = None
+    interval: DateInterval | None = None
+    side: str | None = None
+    actor: str | None = None
+    geonameid: int | None = None
+
+
+@dataclass(frozen=True)
+class PageKey:
+    """Where a newest-first page ended: the next page starts strictly after (date_start, id)."""
+
+    date_start: date
+    id: str
+
+    def encode(self) -> str:
+        raw = json.dumps(["v1", self.date_start.isoformat(), self.id], separators=(",", ":")).encode()
+        return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+    @classmethod
+    def decode(cls, token: str) -> PageKey:
+        """Raises ValueError for anything that is not a cursor this service handed out."""
+        try:
+            raw = base64.urlsafe_b64decode(token + "=" * (-len(token) % 4))
+            version, day, event_id = json.loads(raw)
+            if version != "v1" or not isinstance(event_id, str) or len(event_id) > 36:
+                raise ValueError("unknown cursor version")
+            return cls(date.fromisoformat(day), event_id)
+        except (binascii.Error, UnicodeDecodeError, TypeError, ValueError) as exc:
+            raise ValueError("cursor is not valid: pass the `next` link's cursor unchanged") from exc
+
+
+@dataclass(frozen=True)
+class MapEvent:
+    """One stored event as maps see it: its row and the articles that report it."""
+
+    row: dict[str, Any]
+    article_ids: tuple[str, ...]
+
+    @property
+    def id(self) -> str:
+        return self.row["id"]
+
+
+@dataclass(frozen=True)
+class ControlState:
+    """A place's controller on a date: its latest event on or before it, and how many events led there."""
+
+    event: MapEvent
+    event_count: int
+
+
+@dataclass(frozen=True)
+class AdminOutline:
+    code: str
+    level: int
+    name: str
+    country_code: str
+    geonameid: int | None
+    geojson: str
+
+
+def _is_postgres(session: Session) -> bool:
+    return session.get_bind().dialect.name == "postgresql"
+
+
+def _spatial(session: Session):  # type: ignore[no-untyped-def]
+    return spatial_postgis if _is_postgres(session) else spatial_sqlite
+
+
+def _conditions(session: Session, filters: EventFilters, *, located: bool = True) -> list[ColumnElement[bool]]:
+    conditions: list[ColumnElement[bool]] = []
+    if located:
+        conditions += [EVENTS.c.lon.is_not(None), EVENTS.c.lat.is_not(None)]
+    if filters.bbox is not None:
+        conditions.append(_spatial(session).bbox_condition(filters.bbox))
+    if filters.interval is not None:
+        if filters.interval.start is not None:
+            conditions.append(EVENTS.c.date_end >= filters.interval.start)
+        if filters.interval.end is not None:
+            conditions.append(EVENTS.c.date_start <= filters.interval.end)
+    if filters.side is not None:
+        conditions.append(EVENTS.c.gained_side == filters.side)
+    if filters.actor is not None:
+        conditions.append(EVENTS.c.gained_actor == filters.actor)
+    if filters.geonameid is not None:
+        conditions.append(EVENTS.c.geonameid == filters.geonameid)
+    return conditions
+
+
+def _newest_first(statement: Select) -> Select:
+    return statement.order_by(EVENTS.c.date_start.desc(), EVENTS.c.id.desc())
+
+
+def _with_articles(session: Session, rows: Sequence[Any]) -> list[MapEvent]:
+    rows = [dict(row) for row in rows]
+    ids = [row["id"] for row in rows]
+    articles: dict[str, list[str]] = defaultdict(list)
+    if ids:
+        pairs = session.execute(
+            select(SOURCES.c.event_id, SOURCES.c.article_id)
+            .where(SOURCES.c.event_id.in_(ids))
+            .distinct()
+            .order_by(SOURCES.c.event_id, SOURCES.c.article_id)
+        )
+        for event_id, article_id in pairs:
+            articles[event_id].append(article_id)
+    return [MapEvent(row=row, article_ids=tuple(articles.get(row["id"], ()))) for row in rows]
+
+
+def events_page(
+    *,
+    session: Session,
+    filters: EventFilters,
+    limit: int,
+    after: PageKey | None = None,
+    offset: int = 0,
+) -> tuple[list[MapEvent], PageKey | None]:
+    """Newest first; returns the page and the key to continue from (None on the last page)."""
+    statement = _newest_first(select(EVENTS).where(*_conditions(session, filters))).limit(limit + 1)
+    if after is not None:
+        statement = statement.where(tuple_(EVENTS.c.date_start, EVENTS.c.id) < tuple_(after.date_start, after.id))
+    if offset:
+        statement = statement.offset(offset)
+    rows = session.execute(statement).mappings().all()
+    more = len(rows) > limit
+    rows = rows[:limit]
+    following = PageKey(rows[-1]["date_start"], rows[-1]["id"]) if more and rows else None
+    return _with_articles(session, rows), following
+
+
+def count_events(*, session: Session, filters: EventFilters) -> int:
+    statement = select(func.count()).select_from(EVENTS).where(*_conditions(session, filters))
+    return int(session.execute(statement).scalar_one())
+
+
+def iter_events(*, session: Session, filters: EventFilters, batch: int = 1000) -> Iterator[MapEvent]:
+    """Every matching event, newest first, fetched in keyset batches (for exports)."""
+    after: PageKey | None = None
+    while True:
+        page, after = events_page(session=session, filters=filters, limit=batch, after=after)
+        yield from page
+        if after is None:
+            return
+
+
+def get_event(*, session: Session, event_id: str) -> MapEvent | None:
+    row = session.execute(select(EVENTS).where(EVENTS.c.id == event_id)).mappings().first()
+    return _with_articles(session, [row])[0] if row is not None else None
+
+
+def events_extent(*, session: Session) -> tuple[BBox | None, date | None, date | None]:
+    """The box around every located event and the first and last day any event covers."""
+    lon_lat = session.execute(
+        select(func.min(EVENTS.c.lon), func.min(EVENTS.c.lat), func.max(EVENTS.c.lon), func.max(EVENTS.c.lat))
+    ).one()
+    first, last = session.execute(select(func.min(EVENTS.c.date_start), func.max(EVENTS.c.date_end))).one()
+    bbox = BBox(*lon_lat) if lon_lat[0] is not None else None
+    return bbox, _as_date(first), _as_date(last)
+
+
+def _as_date(value: Any) -> date | None:
+    # SQLite hands back aggregate dates as text.
+    if value is None or isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value))
+
+
+def control_snapshot(*, session: Session, at: date, bbox: BBox | None = None) -> list[ControlState]:
+    """For each place with an event on or before ``at``, its latest such event (its controller then)."""
+    # A place is its geonameid; unresolved places fall back to their normalised name.
+    place = (EVENTS.c.geonameid, case((EVENTS.c.geonameid.is_(None), EVENTS.c.place_key), else_=None))
+    ranked = (
+        select(
+            EVENTS,
+            func.row_number()
+            .over(partition_by=place, order_by=(EVENTS.c.date_start.desc(), EVENTS.c.id.desc()))
+            .label("rank"),
+            func.count().over(partition_by=place).label("event_count"),
+        )
+        .where(EVENTS.c.date_start <= at, *_conditions(session, EventFilters(bbox=bbox)))
+        .subquery()
+    )
+    statement = (
+        select(*[ranked.c[c.name] for c in EVENTS.columns], ranked.c.event_count)
+        .where(ranked.c.rank == 1)
+        .order_by(ranked.c.place_name, ranked.c.id)
+    )
+    rows = session.execute(statement).mappings().all()
+    counts = [row["event_count"] for row in rows]
+    events = _with_articles(session, [{k: v for k, v in row.items() if k != "event_count"} for row in rows])
+    return [ControlState(event=e, event_count=n) for e, n in zip(events, counts, strict=True)]
+
+
+def place_timeline(*, session: Session, geonameid: int) -> list[MapEvent]:
+    """A place's control changes, oldest first (including events without coordinates)."""
+    statement = (
+        select(EVENTS)
+        .where(EVENTS.c.geonameid == geonameid)
+        .order_by(EVENTS.c.date_start, EVENTS.c.date_end, EVENTS.c.id)
+    )
+    return _with_articles(session, session.execute(statement).mappings().all())
+
+
+def admin_names(*, session: Session, geonameids: Sequence[int]) -> dict[int, tuple[str, str]]:
+    """(admin1 name, country name) for the places behind events, for exports."""
+    if not geonameids:
+        return {}
+    admin1 = AdminCode.__table__.alias("admin1")
+    country = AdminCode.__table__.alias("country")
+    statement = (
+        select(Place.geonameid, Place.country_code, admin1.c.name, country.c.name)
+        .outerjoin(admin1, admin1.c.code == Place.country_code + "." + Place.admin1_code)
+        .outerjoin(country, country.c.code == Place.country_code)
+        .where(Place.geonameid.in_(sorted(set(geonameids))))
+    )
+    return {
+        geonameid: (admin1_name or "", country_name or country_code or "")
+        for geonameid, country_code, admin1_name, country_name in session.execute(statement)
+    }
+
+
+def admin_outlines(*, session: Session, level: int, bbox: BBox | None = None) -> list[AdminOutline]:
+    """Country (0) or province (1) outlines from the shipped gazetteer, for maps without a basemap."""
+    statement = select(AdminArea).where(AdminArea.level == level).order_by(AdminArea.code)
+    if bbox is not None:
+        statement = statement.where(
+            AdminArea.min_lat <= bbox.max_lat,
+            AdminArea.max_lat >= bbox.min_lat,
+            or_(*[_overlaps_lon(part) for part in bbox.parts()]),
+        )
+    return [
+        AdminOutline(code=a.code, level=a.level, name=a.name, country_code=a.country_code, geonameid=a.geonameid,
+                     geojson=a.geojson)
+        for a in session.scalars(statement)
+    ]
+
+
+def _overlaps_lon(part: BBox) -> ColumnElement[bool]:
+    return and_(AdminArea.min_lon <= part.max_lon, AdminArea.max_lon >= part.min_lon)
+
+
+def tile_bbox(z: int, x: int, y: int, *, buffer: float = TILE_BUFFER / TILE_EXTENT) -> BBox:
+    """The lon/lat box of a Web Mercator tile, widened by ``buffer`` tiles on every side."""
+    n = 2**z
+
+    def lon(tx: float) -> float:
+        return max(-180.0, min(180.0, tx / n * 360.0 - 180.0))
+
+    def lat(ty: float) -> float:
+        ty = max(0.0, min(float(n), ty))
+        return math.degrees(math.atan(math.sinh(math.pi * (1 - 2 * ty / n))))
+
+    return BBox(lon(x - buffer), lat(y + 1 + buffer), lon(x + 1 + buffer), lat(y - buffer))
+
+
+def tile(*, session: Session, z: int, x: int, y: int, filters: EventFilters) -> bytes:
+    """A Mapbox Vector Tile with layer ``events``: newest first up to TILE_MAX_FEATURES points."""
+    query_filters = EventFilters(bbox=tile_bbox(z, x, y), interval=filters.interval, side=filters.side,
+                                 actor=filters.actor, geonameid=filters.geonameid)
+    return _spatial(session).events_tile(
+        session=session, z=z, x=x, y=y, conditions=_conditions(session, query_filters),
+        columns=TILE_COLUMNS, limit=TILE_MAX_FEATURES, extent=TILE_EXTENT, buffer=TILE_BUFFER,
+    )
