@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import math
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -146,7 +147,7 @@ def record_file(*, session: Session, sha256: str, name: str, kind: str, rows: in
 def gazetteer_fingerprint(*, session: Session) -> str:
     """Changes whenever a gazetteer file is loaded: the cache key for the in-memory name index."""
     hashes = session.scalars(select(GazetteerFile.sha256).order_by(GazetteerFile.sha256)).all()
-    return ",".join(hashes)
+    return hashlib.sha256(",".join(hashes).encode()).hexdigest()
 
 
 def count_places(*, session: Session) -> int:
@@ -175,7 +176,7 @@ def _admin_names(session: Session, places: list[Place]) -> dict[str, str]:
     if not codes:
         return {}
     rows = session.execute(select(AdminCode.code, AdminCode.name).where(AdminCode.code.in_(codes)))
-    return dict(rows.tuples().all())
+    return {code: name for code, name in rows}
 
 
 def to_records(session: Session, places: list[Place]) -> list[GazetteerPlace]:
@@ -250,7 +251,7 @@ def search_places(*, session: Session, query: str, country: str | None, limit: i
 
 def iter_places_with_names(*, session: Session) -> Iterator[GazetteerPlace]:
     """Every place with all its names, streamed in geonameid order, to build the in-memory name index."""
-    admin = dict(session.execute(select(AdminCode.code, AdminCode.name)).tuples().all())
+    admin: dict[str, str] = {code: name for code, name in session.execute(select(AdminCode.code, AdminCode.name))}
     names = session.execute(
         select(PlaceName.geonameid, PlaceName.name).order_by(PlaceName.geonameid, PlaceName.id)
     ).yield_per(20000)
