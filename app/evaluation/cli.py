@@ -1,0 +1,68 @@
+"""``conflictgeo evaluate FILE...``: score the pipeline on annotated JSONL files, optionally gating CI."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from app.evaluation.report import format_report, run_evaluation
+from app.pipeline import Analyser, event_as_dict, index_from_directory
+
+# CLI option → figure it gates.
+_THRESHOLDS = {
+    "min_toponym_precision": "toponym_precision",
+    "min_toponym_recall": "toponym_recall",
+    "min_acc161": "accuracy_161km",
+    "min_acc10": "accuracy_10km",
+    "min_acc161_found": "accuracy_161km_found",
+    "min_event_f1": "event_f1",
+}
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="conflictgeo evaluate", description=__doc__)
+    parser.add_argument("files", nargs="+", type=Path, help="JSONL files in the shared/eval format")
+    parser.add_argument("--gazetteer", type=Path, default=Path("data/gazetteer"), help="GeoNames-format folder")
+    parser.add_argument("--cache-dir", type=Path, default=Path("var/cache"), help="where the name index is cached")
+    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    parser.add_argument("--errors", action="store_true", help="also list false positives, misses, wrong places")
+    for option in _THRESHOLDS:
+        parser.add_argument("--" + option.replace("_", "-"), type=float, default=None, metavar="X",
+                            help=f"exit 1 when {_THRESHOLDS[option]} is below X in any file")
+    return parser
+
+
+def cli_main(argv: Sequence[str] | None = None) -> int:
+    """Parse arguments, run, print; returns (and exits with) 1 when a threshold is not met."""
+    args = _parser().parse_args(argv)
+    analyser = Analyser(index_from_directory(args.gazetteer, args.cache_dir))
+
+    def analyse(text, published_at, title):  # type: ignore[no-untyped-def]
+        analysis = analyser.analyse(text, published_at=published_at, title=title)
+        return analysis.mentions, [event_as_dict(e) for e in analysis.events]
+
+    report = run_evaluation(args.files, analyse)
+    if args.json:
+        print(json.dumps(report.to_dict(), indent=2))
+    else:
+        print(format_report(report))
+    if args.errors:
+        for file_report in report.files:
+            print("\n".join(file_report.errors))
+    failures = [
+        f"{f.path}: {figure} {f.figures[figure]} < {limit}"
+        for option, figure in _THRESHOLDS.items()
+        if (limit := getattr(args, option)) is not None
+        for f in report.files
+        if f.figures[figure] is None or f.figures[figure] < limit  # type: ignore[operator]
+    ]
+    for failure in failures:
+        print("below threshold:", failure, file=sys.stderr)
+    code = 1 if failures else 0
+    if code:
+        sys.exit(code)
+    return code
+

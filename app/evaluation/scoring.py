@@ -1,0 +1,116 @@
+"""Scores exactly as shared/eval/README.md defines them, per article; ``Counts`` add up over a corpus."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, fields
+from typing import Any
+
+from app.geoparse.model import Mention
+
+EARTH_RADIUS_KM = 6371.0088
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance (haversine)."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
+
+
+@dataclass(frozen=True, slots=True)
+class Counts:
+    """Raw counts; every figure is a ratio of two of them, so corpora add up exactly."""
+
+    predicted: int = 0
+    predicted_correct: int = 0  # predicted mentions overlapping a gold span
+    gold: int = 0
+    gold_found: int = 0
+    gold_with_coords: int = 0
+    found_with_coords: int = 0
+    correct_161: int = 0
+    correct_10: int = 0
+    events_predicted: int = 0
+    events_gold: int = 0
+    events_matched: int = 0
+    events_dated: int = 0  # matched events whose gold has a date
+    events_date_agree: int = 0
+
+    def __add__(self, other: Counts) -> Counts:
+        return Counts(*(getattr(self, f.name) + getattr(other, f.name) for f in fields(self)))
+
+
+def _overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
+    return a_start < b_end and b_start < a_end
+
+
+def _place_correct(mention: Mention, gold: Mapping[str, Any], km: float) -> bool:
+    place = mention.place
+    if place is None:
+        return False
+    if gold.get("geonameid") is not None and place.geonameid == gold["geonameid"]:
+        return True
+    return distance_km(place.lat, place.lon, gold["lat"], gold["lon"]) <= km
+
+
+def score_toponyms(gold_article: Mapping[str, Any], mentions: Sequence[Mention]) -> Counts:
+    """Mention precision/recall by span overlap; accuracy at 161/10 km over gold toponyms with coordinates."""
+    gold = gold_article.get("toponyms", [])
+    predicted_correct = sum(
+        1 for m in mentions if any(_overlaps(m.start, m.end, g["start"], g["end"]) for g in gold)
+    )
+    found = with_coords = found_coords = c161 = c10 = 0
+    for g in gold:
+        overlapping = [m for m in mentions if _overlaps(m.start, m.end, g["start"], g["end"])]
+        has_coords = g.get("lat") is not None and g.get("lon") is not None
+        with_coords += has_coords
+        if not overlapping:
+            continue
+        found += 1
+        if has_coords:
+            found_coords += 1
+            best = max(overlapping, key=lambda m: min(m.end, g["end"]) - max(m.start, g["start"]))
+            c161 += _place_correct(best, g, 161.0)
+            c10 += _place_correct(best, g, 10.0)
+    return Counts(predicted=len(mentions), predicted_correct=predicted_correct, gold=len(gold), gold_found=found,
+                  gold_with_coords=with_coords, found_with_coords=found_coords, correct_161=c161, correct_10=c10)
+
+
+def _event_place_matches(gold: Mapping[str, Any], predicted: Mapping[str, Any]) -> bool:
+    mention = predicted.get("place") or {}
+    place = mention.get("place") or {}
+    if gold.get("geonameid") is not None and place.get("geonameid") == gold["geonameid"]:
+        return True
+    if gold.get("lat") is not None and gold.get("lon") is not None:
+        if place.get("lat") is None or place.get("lon") is None:
+            return False
+        return distance_km(place["lat"], place["lon"], gold["lat"], gold["lon"]) <= 10.0
+    start, end = mention.get("start"), mention.get("end")
+    return start is not None and end is not None and _overlaps(start, end, gold["place_start"], gold["place_end"])
+
+
+def _date_agrees(gold_date: str, predicted: Mapping[str, Any]) -> bool:
+    start = (predicted.get("date") or {}).get("start")
+    return isinstance(start, str) and start[: len(gold_date)] == gold_date
+
+
+def score_events(gold_article: Mapping[str, Any], predicted_events: Sequence[Mapping[str, Any]]) -> Counts:
+    """One-to-one matching of predicted to gold events: same place and same gaining side."""
+    gold_events = gold_article.get("events") or []
+    unused = list(range(len(predicted_events)))
+    matched = dated = agree = 0
+    for gold in gold_events:
+        for k in unused:
+            predicted = predicted_events[k]
+            side = (predicted.get("gained_by") or {}).get("side") or "unknown"
+            if side == (gold.get("gained_side") or "unknown") and _event_place_matches(gold, predicted):
+                unused.remove(k)
+                matched += 1
+                if gold.get("date"):
+                    dated += 1
+                    agree += _date_agrees(gold["date"], predicted)
+                break
+    return Counts(events_predicted=len(predicted_events), events_gold=len(gold_events), events_matched=matched,
+                  events_dated=dated, events_date_agree=agree)

@@ -1,0 +1,269 @@
+"""The actor registry: surface forms of armed actors mapped to a canonical id and a side, loaded from YAML.
+
+The registry is data, not code, so an analyst adds a group (or a war) by dropping a YAML file next to the
+shipped ones; ``data/actors/README.md`` documents the format. Matching is one compiled alternation per
+registry, longest name first, so "Free Syrian Army" wins over "Syrian army" and "Syrian Democratic Forces"
+over "Syrian forces".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+import yaml
+
+from app.events.model import Side
+
+DEFAULT_ACTOR_DIR = Path(__file__).resolve().parents[2] / "data" / "actors"
+
+MatchKind = Literal["actor", "voice", "state", "state_voice", "nonstate"]
+
+
+@dataclass(frozen=True, slots=True)
+class ActorDef:
+    """One canonical actor. ``voice_of`` marks a speaker (state media) rather than a fighting force."""
+
+    id: str
+    side: Side
+    names: tuple[str, ...]
+    voice_of: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class CountryDef:
+    """A country as articles name it, and which actor "the army" means in an article about it."""
+
+    code: str
+    names: tuple[str, ...]
+    demonyms: tuple[str, ...]
+    state_forces: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class ActorMatch:
+    """One actor expression found in the text. ``holder`` marks "rebel-held"-style modifiers."""
+
+    start: int
+    end: int
+    surface: str
+    kind: MatchKind
+    actor_id: str | None
+    holder: bool = False
+
+
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+
+
+def _trie_regex(words: set[str]) -> str:
+    """A regex matching exactly ``words``, shaped as a trie (a flat alternation is slow in Python's re)."""
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        alts = [re.escape(ch).replace("'", "['’]") + build(sub) for ch, sub in sorted(node.items()) if ch]
+        optional = "" in node
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if optional else body
+
+    return "(?:" + build(trie) + ")"
+
+
+_NEXT_WORD = re.compile(r"[ \t\-]+([^\W_]+(?:['’][^\W_]+)*)")
+
+
+def _words(name: str) -> tuple[str, ...]:
+    """A name as lower-case words; a leading "the" is dropped (matching keeps it in the surface form)."""
+    words = tuple(w.lower().replace("’", "'") for w in _WORD.findall(name))
+    return words[1:] if len(words) > 1 and words[0] == "the" else words
+
+
+# "rebel-held", "IS-controlled", "opposition held" (hyphen lost in some copies): the actor holds the place.
+_HOLDER_SUFFIX = re.compile(r"(?:-\s*|\s)(?:held|controlled|run|dominated|occupied)\b", re.IGNORECASE)
+
+
+class ActorRegistry:
+    """Surface forms → actors, plus the generic words ("the army", "militants") resolved per article.
+
+    Immutable after construction; build it with :func:`load_registry`.
+    """
+
+    def __init__(
+        self,
+        *,
+        actors: Sequence[ActorDef],
+        countries: Sequence[CountryDef],
+        state: Sequence[str],
+        state_voice: Sequence[str],
+        nonstate: Sequence[str],
+        case_sensitive: dict[str, str],
+    ) -> None:
+        self.actors: dict[str, ActorDef] = {a.id: a for a in actors}
+        self.countries: dict[str, CountryDef] = {c.code: c for c in countries}
+        # Names are indexed by their first word: finding actors is one dictionary probe per word of text
+        # (a regex alternation of ~400 names costs milliseconds per article in Python's engine).
+        self._index: dict[str, list[tuple[tuple[str, ...], MatchKind, str | None]]] = {}
+        for kind, names in (("state", state), ("state_voice", state_voice), ("nonstate", nonstate)):
+            for n in names:
+                self._add(_words(n), kind, None)  # type: ignore[arg-type]
+        for a in actors:
+            for n in a.names:
+                self._add(_words(n), "voice" if a.voice_of else "actor", a.id)
+        for entries in self._index.values():
+            entries.sort(key=lambda e: -len(e[0]))
+        self._longest = max((len(e[0]) for es in self._index.values() for e in es), default=1)
+        self._case_sensitive: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        for n, aid in sorted(case_sensitive.items(), key=lambda kv: -len(kv[0])):
+            words = tuple(_WORD.findall(n))
+            if words:
+                self._case_sensitive.setdefault(words[0], []).append((words, aid))
+        self._country_lookup = {_words(d): (c.code, False) for c in countries for d in c.names}
+        self._country_lookup.update({_words(d): (c.code, True) for c in countries for d in c.demonyms})
+        # One trie-shaped regex over every first word, so only words that can start a name are looked at.
+        firsts = set(self._index) | {w[0] for w in self._country_lookup} | {w.lower() for w in self._case_sensitive}
+        self._first = re.compile(rf"(?<![^\W_]){_trie_regex(firsts)}(?![^\W_])", re.IGNORECASE)
+
+    def _add(self, words: tuple[str, ...], kind: MatchKind, actor_id: str | None) -> None:
+        if words:
+            entries = self._index.setdefault(words[0], [])
+            entries[:] = [e for e in entries if e[0] != words]
+            entries.append((words, kind, actor_id))
+
+    def find(self, text: str) -> list[ActorMatch]:
+        """Every actor expression in ``text``, in order, non-overlapping, longest name first at each word."""
+        return self.scan(text)[0]
+
+    def scan(self, text: str) -> tuple[list[ActorMatch], list[tuple[int, str, bool]]]:
+        """Actor expressions and country words ((offset, code, is a demonym)) in one pass over the text."""
+        countries: list[tuple[int, str, bool]] = []
+        found: list[ActorMatch] = []
+        last_end = -1
+        for first in self._first.finditer(text):
+            start = first.start()
+            if start < last_end:
+                continue
+            w0 = first.group().lower().replace("’", "'")
+            hit_c = self._country_lookup.get((w0,))
+            if hit_c:
+                countries.append((start, *hit_c))
+            match = self._match_at(text, start, first.end(), w0, first.group())
+            if match is not None:
+                found.append(match)
+                last_end = match.end
+        return found, countries
+
+    def _match_at(self, text: str, start: int, end0: int, w0: str, raw0: str) -> ActorMatch | None:
+        """The longest name whose first word is ``text[start:end0]`` ("anti-government" is no actor)."""
+        entries = self._index.get(w0, ())
+        cs_entries = self._case_sensitive.get(raw0, ())
+        longest = max(len(entries[0][0]) if entries else 0, len(cs_entries[0][0]) if cs_entries else 0)
+        if not longest or text[max(0, start - 5) : start].lower() == "anti-":
+            return None
+        # The following words, joined to the first by spaces or hyphens only ("al-Nusra", "al nusra").
+        raw, ends = [raw0], [end0]
+        while len(raw) < longest:
+            m = _NEXT_WORD.match(text, ends[-1])
+            if not m:
+                break
+            raw.append(m.group(1))
+            ends.append(m.end())
+        lower = tuple(w.lower().replace("’", "'") for w in raw)
+        hit: tuple[int, MatchKind, str | None] | None = None
+        for words, kind, actor_id in entries:
+            if lower[: len(words)] == words:
+                hit = (len(words), kind, actor_id)
+                break
+        if hit is None:
+            for cs_words, cs_id in cs_entries:
+                if tuple(raw[: len(cs_words)]) == cs_words:
+                    hit = (len(cs_words), "actor", cs_id)
+                    break
+        if hit is None:
+            return None
+        k, kind, actor_id = hit
+        end = ends[k - 1]
+        if kind != "actor" and text[max(0, start - 4) : start].lower() == "the ":
+            start -= 4  # keep "the army", not "army", as the surface form
+        return ActorMatch(start, end, text[start:end], kind, actor_id, bool(_HOLDER_SUFFIX.match(text, end)))
+
+    def state_forces(self, country: str | None) -> ActorDef | None:
+        """The actor "the army" means in an article about ``country``."""
+        c = self.countries.get(country or "")
+        return self.actors.get(c.state_forces) if c and c.state_forces else None
+
+
+def _as_tuple(value: object) -> tuple[str, ...]:
+    """A YAML scalar or list as a tuple of strings (a single name may be written without brackets)."""
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        return (value,)
+    if isinstance(value, list | tuple):
+        return tuple(str(v) for v in value)
+    raise ValueError(f"expected a name or a list of names, got {value!r}")
+
+
+def load_registry(paths: Iterable[str | Path]) -> ActorRegistry:
+    """Merge YAML registry files (or folders of them, read in name order) into one registry.
+
+    Later files extend earlier ones: an actor id seen again gets the new names added and, if given, a new side;
+    a country code seen again likewise. This is how a user adds groups without touching the shipped files.
+    """
+    files: list[Path] = []
+    for p in map(Path, paths):
+        files.extend(sorted(p.glob("*.yaml")) + sorted(p.glob("*.yml")) if p.is_dir() else [p])
+    actors: dict[str, ActorDef] = {}
+    countries: dict[str, CountryDef] = {}
+    generic: dict[str, list[str]] = {"state": [], "state_voice": [], "nonstate": []}
+    case_sensitive: dict[str, str] = {}
+    for f in files:
+        doc = yaml.safe_load(f.read_text(encoding="utf-8")) or {}
+        for entry in doc.get("actors") or ():
+            aid = str(entry["id"])
+            old = actors.get(aid)
+            side = entry.get("side") or (old.side if old else None)
+            voice_of = entry.get("voice_of") or (old.voice_of if old else None)
+            if side is None and voice_of is None:
+                raise ValueError(f"{f}: actor {aid!r} needs a side (or voice_of)")
+            names = (*(old.names if old else ()), *_as_tuple(entry.get("names")))
+            actors[aid] = ActorDef(aid, Side(side) if side else Side.UNKNOWN, names, voice_of)
+            for n in _as_tuple(entry.get("case_sensitive_names")):
+                case_sensitive[n] = aid
+        for entry in doc.get("countries") or ():
+            code = str(entry["code"])
+            old_c = countries.get(code)
+            countries[code] = CountryDef(
+                code,
+                (*(old_c.names if old_c else ()), *_as_tuple(entry.get("names"))),
+                (*(old_c.demonyms if old_c else ()), *_as_tuple(entry.get("demonyms"))),
+                entry.get("state_forces") or (old_c.state_forces if old_c else None),
+            )
+        for key in generic:
+            generic[key].extend(_as_tuple((doc.get("generic") or {}).get(key)))
+    for c in countries.values():
+        if c.state_forces and c.state_forces not in actors:
+            raise ValueError(f"country {c.code}: state_forces {c.state_forces!r} is not a known actor")
+    return ActorRegistry(
+        actors=tuple(actors.values()),
+        countries=tuple(countries.values()),
+        state=generic["state"],
+        state_voice=generic["state_voice"],
+        nonstate=generic["nonstate"],
+        case_sensitive=case_sensitive,
+    )
+
+
+@lru_cache(maxsize=1)
+def default_registry() -> ActorRegistry:
+    """The shipped registry (``data/actors``), read once per process."""
+    return load_registry([DEFAULT_ACTOR_DIR])

@@ -1,0 +1,192 @@
+"""Date expressions in war reporting, resolved against the article's publication date.
+
+A small hand-written resolver rather than ``dateparser``: reports date events relative to the article ("on
+Friday", "last week", "in March this year", "a day after"), and what matters is the *interval* and its
+*precision* ("in 2015" is the year, not 1 January), plus the rule that a bare weekday means the most recent
+such day on or before publication. dateparser returns single instants, guesses future dates for bare
+weekdays and month names, and costs milliseconds per call; these patterns are few and compile once.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from app.events.model import EventDate
+
+_MONTHS = {name: i for i in range(1, 13) for name in (calendar.month_name[i].lower(), calendar.month_abbr[i].lower())}
+_MONTHS["sept"] = 9
+_WEEKDAYS = {calendar.day_name[i].lower(): i for i in range(7)}
+_NUMBERS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "several": 3, "a few": 3, "few": 3,
+}  # fmt: skip
+
+_MONTH_RE = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_DAY_RE = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR_RE = r"(?P<year>(?:19|20)\d\d)"
+_WEEKDAY_RE = r"(?P<weekday>" + "|".join(_WEEKDAYS) + r")(?:['’]?s)?"
+_NUM_RE = r"(?P<num>\d{1,2}|" + "|".join(sorted(_NUMBERS, key=len, reverse=True)) + r")"
+_UNIT_RE = r"(?P<unit>day|week|month|year)s?"
+
+# Order matters only for readability: overlapping matches are resolved by keeping the longest.
+_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (name, re.compile(rf"(?<![\w-]){pat}(?![\w-])", re.IGNORECASE))
+    for name, pat in (
+        ("iso", r"(?P<year>(?:19|20)\d\d)-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)"),
+        ("month_day_year", rf"{_MONTH_RE}\s+{_DAY_RE},?\s+{_YEAR_RE}"),
+        ("day_month_year", rf"{_DAY_RE}\s+(?:of\s+)?{_MONTH_RE},?\s+{_YEAR_RE}"),
+        ("month_day", rf"{_MONTH_RE}\s+{_DAY_RE}(?!\s*(?:,\s*)?(?:19|20)\d\d)(?![\d:])"),
+        ("day_month", rf"{_DAY_RE}\s+(?:of\s+)?{_MONTH_RE}"),
+        ("month_year", rf"(?:(?:early|late|mid)[\s-]+)?{_MONTH_RE},?\s+{_YEAR_RE}"),
+        ("month_rel", rf"(?:(?:early|late|mid)[\s-]+)?{_MONTH_RE}\s+(?P<rel>this|last)\s+year"),
+        ("month", rf"(?:\bin|\bsince|\bby|\bduring|\bof|\bearly|\blate|\bmid)[\s-]+{_MONTH_RE}(?!\s+\d)"),
+        (
+            "year",
+            rf"(?:\bin|\bduring|\bof|\bearly|\blate|\bmid|\bsince|\bsummer|\bwinter|\bspring|\bautumn)"
+            rf"[\s-]+(?:of\s+)?{_YEAR_RE}",
+        ),
+        ("weekday", rf"(?P<last>last\s+)?{_WEEKDAY_RE}"),
+        ("yesterday", r"yesterday"),
+        ("today", r"today|this\s+morning|earlier\s+today|tonight|overnight"),
+        (
+            "rel_period",
+            r"(?P<which>last|this|earlier\s+this|late\s+last|earlier\s+last|past)\s+"
+            r"(?P<period>week|month|year)",
+        ),
+        ("ago", rf"{_NUM_RE}\s+{_UNIT_RE}\s+ago"),
+        ("before_after", rf"{_NUM_RE}\s+{_UNIT_RE}\s+after"),
+    )
+)
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """A date expression in the text. ``forward_only``: it dates only what follows it ("a day after seizing")."""
+
+    start: int
+    end: int
+    date: EventDate
+    forward_only: bool = False
+
+
+def _month_bounds(y: int, m: int) -> tuple[date, date]:
+    return date(y, m, 1), date(y, m, calendar.monthrange(y, m)[1])
+
+
+def _shift_months(d: date, months: int) -> date:
+    y, m = divmod(d.year * 12 + d.month - 1 - months, 12)
+    return date(y, m + 1, min(d.day, calendar.monthrange(y, m + 1)[1]))
+
+
+def _week_of(d: date) -> EventDate:
+    start = d - timedelta(days=d.weekday())
+    return EventDate(start, start + timedelta(days=6), "week")
+
+
+def _day(d: date) -> EventDate:
+    return EventDate(d, d, "day")
+
+
+def _month(y: int, m: int) -> EventDate:
+    return EventDate(*_month_bounds(y, m), "month")
+
+
+def _year(y: int) -> EventDate:
+    return EventDate(date(y, 1, 1), date(y, 12, 31), "year")
+
+
+def _safe_day(y: int, m: int, d: int) -> EventDate | None:
+    try:
+        return _day(date(y, m, d))
+    except ValueError:
+        return None
+
+
+def _num(s: str) -> int:
+    return int(s) if s.isdigit() else _NUMBERS.get(s.lower(), 1)
+
+
+def _back(pub: date, n: int, unit: str) -> EventDate:
+    """``n`` units before ``pub`` at that unit's precision ("two weeks ago", "a month after")."""
+    if unit == "day":
+        return _day(pub - timedelta(days=n))
+    if unit == "week":
+        return _week_of(pub - timedelta(weeks=n))
+    if unit == "month":
+        d = _shift_months(pub, n)
+        return _month(d.year, d.month)
+    return _year(pub.year - n)
+
+
+def _resolve(kind: str, g: dict[str, str | None], pub: date | None) -> EventDate | None:
+    month = _MONTHS.get((g.get("month") or "").lower().rstrip("."))
+    year = int(g.get("year") or 0) or None
+    if kind == "iso":
+        return _safe_day(year or 0, int(g["mnum"] or 0), int(g["day"] or 0))
+    if kind in ("month_day_year", "day_month_year") and month and year:
+        return _safe_day(year, month, int(g["day"] or 0))
+    if kind == "month_year" and month and year:
+        return _month(year, month)
+    if kind == "year" and year:
+        return _year(year)
+    if pub is None:
+        return None
+    if kind in ("month_day", "day_month") and month:
+        y = pub.year if (month, int(g["day"] or 0)) <= (pub.month, pub.day) else pub.year - 1
+        return _safe_day(y, month, int(g["day"] or 0))
+    if kind in ("month", "month_rel") and month:
+        if g.get("rel"):
+            return _month(pub.year - (g["rel"] == "last"), month)
+        return _month(pub.year if month <= pub.month else pub.year - 1, month)
+    if kind == "weekday":
+        back = (pub.weekday() - _WEEKDAYS[(g["weekday"] or "").lower()]) % 7
+        if g.get("last") and back == 0:
+            back = 7
+        return _day(pub - timedelta(days=back))
+    if kind == "yesterday":
+        return _day(pub - timedelta(days=1))
+    if kind == "today":
+        return _day(pub)
+    if kind == "rel_period":
+        which, period = re.sub(r"\s+", " ", (g["which"] or "").lower()), (g["period"] or "").lower()
+        n = 1 if which in ("last", "late last", "earlier last") else 0
+        if period == "week":
+            if which == "past":
+                return EventDate(pub - timedelta(days=6), pub, "week")
+            return _week_of(pub - timedelta(weeks=n))
+        if period == "month":
+            d = _shift_months(pub, n)
+            return _month(d.year, d.month)
+        return _year(pub.year - n)
+    if kind in ("ago", "before_after"):
+        return _back(pub, _num(g["num"] or "1"), (g["unit"] or "day").lower())
+    return None
+
+
+def find_dates(text: str, start: int, end: int, published: date | None) -> list[DateMention]:
+    """Resolvable date expressions in ``text[start:end]``, non-overlapping, in order of position."""
+    raw: list[tuple[int, int, str, dict[str, str | None]]] = []
+    for kind, rx in _PATTERNS:
+        for m in rx.finditer(text, start, end):
+            raw.append((m.start(), m.end(), kind, m.groupdict()))
+    raw.sort(key=lambda r: (r[0], -(r[1] - r[0])))
+    out: list[DateMention] = []
+    last_end = -1
+    for s, e, kind, groups in raw:
+        if s < last_end:
+            continue
+        resolved = _resolve(kind, groups, published)
+        if resolved is not None:
+            out.append(DateMention(s, e, resolved, forward_only=kind == "before_after"))
+            last_end = e
+    return out
+
+
+def default_date(published: date | None) -> EventDate | None:
+    """The article's own day, flagged as not from the text; None when the article is undated."""
+    if published is None:
+        return None
+    return EventDate(published, published, "day", from_text=False)

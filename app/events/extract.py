@@ -1,0 +1,902 @@
+"""Territorial control changes from an article's text and its place mentions.
+
+Rule-based on purpose: the eval set holds ~30 events, far too few to train on, and every decision here (why a
+sentence is or is not an event, who gained) must be explainable to an analyst. The pipeline per trigger:
+1. find the trigger (``triggers.TRIGGERS``) and drop it when its clause is modal, intended, attempted, negated
+   or denied (``_blocked``);
+2. find the place list its frame points at (``_places_after`` / ``_places_before``): only named places that are
+   the object itself, never "most of X", "villages near X", "towards X" or a country;
+3. find the gaining and losing actors by the frame, then the reporting clause ("the army said"), then the
+   previous trigger's agent (discourse), resolving "the army", "the militants" and "they" from the article;
+4. date it (the nearest date expression, else one in a previous sentence about the same place, else the
+   article's day) and attribute it (``claimed_by``).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from app.events.actors import ActorMatch, ActorRegistry, default_registry
+from app.events.dates import DateMention, default_date, find_dates
+from app.events.model import ActorRef, ControlChange, EventDate, Side
+from app.events.text import sentence_spans
+from app.events.triggers import CONTROL_ONLY, TRIGGER_HINT, TRIGGERS, WEAK, TriggerSpec
+from app.geoparse.model import Mention
+
+# --- the noun phrase between a verb and its place -------------------------------------------------------------
+# Words that mean the place is not the object itself: a direction, a part, a neighbour, a relative clause.
+_GAP_STOP = re.compile(
+    r"\b(?:near|nearby\s+(?:to)|towards?|to|from|into|in|on|onto|around|outside|inside|close|within|between|"
+    r"across|along|beyond|by|after|before|while|when|which|that|who|where|and|or|but|against|than|"
+    r"km|kms|kilometres?|kilometers?|miles?|metres?|meters?|most|much|parts?|half|rest|outskirts|edges?|"
+    r"suburbs?|remainder|majority|bulk|swathes?|sections?|sides?|corner|heart|centre|center|periphery|"
+    r"entrances?|gates?|countryside|environs|vicinity|positions|territory|territories|areas?|ground|"
+    r"lines?|road|roads|highway|route|ring|pockets?|belt|surrounding|overlooking|bordering|leading|"
+    r"said|says|has|have|had|was|were|is|are|be|been|will|would|could|after|since|for|as|it|they|them|its\s+own)\b",
+    re.IGNORECASE,
+)
+# A part of the place ("the east of", "eastern X", "a district of X"): not an event for the place.
+_PARTIAL_END = re.compile(
+    r"(?:\b(?:east|west|north|south|north[\s-]?east|north[\s-]?west|south[\s-]?east|south[\s-]?west|eastern|western|"
+    r"northern|southern|central|old|downtown|upper|lower)(?:\s+(?:part|parts|half|side|sector|districts?|"
+    r"neighbou?rhoods?|quarters?|areas?|suburbs?|outskirts|countryside))?\s+(?:of\s+)?$)|"
+    r"(?:\b(?:a|an|one|two|three|four|five|six|several|some|\d+)\s+(?:[\w-]+\s+)?(?:village|town|district|"
+    r"neighbou?rhood|quarter|suburb|part|area|hill|base|position|sector|section)s?\s+(?:of|in)\s+$)",
+    re.IGNORECASE,
+)
+_PARTIAL_ANY = re.compile(
+    r"\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|some|many|few|\d+)\s+(?:[\w-]+\s+)?"
+    r"(?:villages?|towns?|districts?|neighbou?rhoods?|quarters?|suburbs?|parts?|areas?|hills?|positions?|sectors?|"
+    r"sections?|blocks?|streets?|buildings?)\s+(?:of|in)\b",
+    re.IGNORECASE,
+)
+_PLURAL_OF = re.compile(
+    r"\b(?:villages|towns|districts|neighbou?rhoods|quarters|areas|hills|cities|localities|hamlets|settlements)\s+"
+    r"(?:of|are|were|include[sd]?|including|:)?\s*$",
+    re.IGNORECASE,
+)
+_APPOSITIVE = re.compile(
+    r"^(?:its|their|the|his|her)\b[^,]{0,40}\b(?:capital|stronghold|bastion|hub|town|city|village|base|airport|"
+    r"airbase|seat)\s*,\s*$",
+    re.IGNORECASE,
+)
+_ING = re.compile(
+    r"\b(?!neighbou?ring\b|during\b|crossing\b|building\b|housing\b|spring\b|morning\b|evening\b)\w+ing\b",
+    re.IGNORECASE,
+)
+_HEAD = re.compile(
+    r"\s*(?:(?:military|air|main|old|industrial|oil|gas|border|strategic|key|army|regime)\s+)*"
+    r"(?:village|town|city|district|sub-?district|neighbou?rhood|province|governorate|countryside|region|"
+    r"area|airport|air\s*base|airbase|base|dam|crossing|border\s+crossing|hill|hills|mountain|oil\s*field|"
+    r"field|bridge|camp|prison|quarter|suburb|municipality|plain|valley|town\s*ship|farms?|compound|"
+    r"barracks|academy|university|hospital|complex|station|plant|refinery|checkpoint|junction|square)s?\b",
+    re.IGNORECASE,
+)
+_LOCATIVE = re.compile(
+    r"\s*,?\s*(?:in|near|outside|inside|at|on\s+the\s+outskirts\s+of|close\s+to|"
+    r"(?:some\s+)?(?:\d+\s+\w+\s+)?(?:north|south|east|west|northeast|northwest|southeast|southwest|"
+    r"north-east|north-west|south-east|south-west)(?:ern)?\s+(?:of)?)\s+(?:[\w'’-]+\s+){0,3}?$",
+    re.IGNORECASE,
+)
+# What may stand between a separator and the next listed place: "the", "the nearby village of".
+_LIST_GAP = re.compile(
+    r"(?:(?:the|a|an)\s+)?(?:(?:[\w-]+\s+){0,2}(?:town|village|city|district|sub-?district|neighbou?rhood|province|"
+    r"governorate|area|region|base|air\s*base|airbase|airport|hill|dam|crossing|camp|quarter|suburb|oil\s*field|"
+    r"field|stronghold|bastion)s?\s+of\s+)?",
+    re.IGNORECASE,
+)
+# Capitalised words the geoparser left out of a listed name ("and Tal [Antar]"): still the same list.
+_NAME_PREFIX = re.compile(r"(?:[A-Z][\w'’-]*\s+){1,2}")
+_LIST_SEP = re.compile(
+    r"\s*(?:,\s*(?:and\s+|as\s+well\s+as\s+|&\s+|plus\s+)?|and\s+|as\s+well\s+as\s+|&\s*|plus\s+)?", re.IGNORECASE
+)
+# A place right after a locative preposition is where something is, not the subject ("... in Deraa were taken").
+_LOCATIVE_END = re.compile(r"\b(?:in|near|at|from|to|into|outside|around|of|by|with)\s+$", re.IGNORECASE)
+_NAMED_OF_END = re.compile(
+    r"\b(?:town|village|city|district|province|villages|towns|base|airport)\s+of\s+$", re.IGNORECASE
+)
+_SEP = re.compile(
+    r"^\s*(?:,\s*(?:and\s+|as\s+well\s+as\s+|&\s+|plus\s+)?|and\s+|as\s+well\s+as\s+|&\s*|plus\s+)?$", re.IGNORECASE
+)
+_NOT_PLACE_AFTER = re.compile(
+    r"(?:['’]s\b|s\s+(?!village|town|district)|\s+(?:residents|people|civilians|fighters|militants|rebels|soldiers|"
+    r"troops|forces|governor|council|attack|attacks|offensive|operation|front|road|highway|route|residents|"
+    r"police|officials?|authorities|province's|military\s+council|battle|campaign|ring\s+road))",
+    re.IGNORECASE,
+)
+# A verb right after the "object": the place is the subject of a new clause ("claiming Washington would ...").
+_VERB_AFTER = re.compile(
+    r"\s+(?:would|will|had|has|have|was|were|is|are|could|should|can|did|does|do|must|might|may|said|says)\b",
+    re.IGNORECASE,
+)
+_HYPOTHETICAL_AFTER = re.compile(r"[\s,]+(?:would|could|will|may|might|is\s+expected|is\s+likely)\b", re.IGNORECASE)
+_FACILITY_AFTER = re.compile(
+    r"\s+(?:base|airport|air\s*base|airbase|airfield|academy|hospital|barracks|compound|post|checkpoint|council|"
+    r"court|college|school|installation|facility|positions?|zone|hill)s?\b",
+    re.IGNORECASE,
+)
+# Something object-like follows the verb, so a relative clause's antecedent is not its object.
+_PLACE_NEXT = re.compile(
+    r"\s+(?:the|a|an|its|their|\d+|several|some|most|much|parts?|control|back|over|\w+s)\b", re.IGNORECASE
+)
+_ROAD_MENTION = re.compile(r"\b(?:road|highway|route|street|motorway|line|front)$", re.IGNORECASE)
+_PART_NOUN = re.compile(
+    r"\b(?:university|airport|air\s*base|airbase|base|district|neighbou?rhood|quarter|farms?|hill|dam|crossing|"
+    r"camp|prison|bridge|academy|hospital|field|road|plant|station|barracks|suburb|compound|refinery)\b",
+    re.IGNORECASE,
+)
+
+# --- when a trigger does not report a change -------------------------------------------------------------------
+_MODAL = re.compile(
+    r"\b(?:could|would|might|may|will|shall|should|must|can|cannot|can't|able\s+to|unable|if|unless|whether|"
+    r"not|never|no\s+longer|n['’]t|nor|aim(?:s|ed|ing)?|plan(?:s|ned|ning)?|intend(?:s|ed|ing)?|seek(?:s|ing)?|"
+    r"sought|tr(?:y|ies|ied|ying)|attempt(?:s|ed|ing)?|fail(?:s|ed|ing)?|bid|efforts?|goal|objective|aims?|"
+    r"vow(?:s|ed)?|threat(?:en|ens|ened|ening)?|hop(?:e|es|ed|ing)|wants?|wanted|expect(?:s|ed|ing)?|"
+    r"prepar(?:e|es|ed|ing)|prevent(?:s|ed|ing)?|stop(?:s|ped)?|block(?:s|ed)?|thwart(?:s|ed)?|"
+    r"repel(?:s|led)?|foil(?:s|ed)?|push\s+to|intent\s+on|bent\s+on|so\s+as\s+to|in\s+order\s+to|"
+    r"ahead\s+of|poised|on\s+the\s+verge)\b",
+    re.IGNORECASE,
+)
+_DENIAL = re.compile(
+    r"\b(?:den(?:y|ies|ied|ying|ial)|false(?:ly)?|rumou?rs?|untrue|fabricated|rejected\s+reports)\b", re.IGNORECASE
+)
+_CLAUSE_CUT = re.compile(
+    r"[,;:()\"“”]|\b(?:and|but|when|after|while|as|since|because|which|who|whom|where|although|though|whereas|"
+    r"that|then)\b",
+    re.IGNORECASE,
+)
+_NOMINAL_BLOCK = re.compile(
+    r"\b(?:for|to|towards?|at|aim(?:ed|s)?|bid|attempts?|efforts?|push|plans?|battle|offensive|operation|"
+    r"campaign|fight|struggle|prevent|avert|stop|drive|race|quest|hopes?|goal|threat|prospect|possible|"
+    r"potential|imminent|impending|pending|expected|feared|fear|would|could|will|may|might)\s+"
+    r"(?:the\s+|a\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+
+# --- actors ----------------------------------------------------------------------------------------------------
+_PRONOUN = re.compile(
+    r"\b(?P<pron>they|it|he|she|we)\s+(?:(?:had|has|have|was|were|then|also|later|reportedly|earlier|"
+    r"subsequently|eventually|finally|quickly|completely|fully|now|successfully|apparently|allegedly|initially|"
+    r"first|already|just|recently|swiftly|soon|briefly|have\s+since)\s+)*$",
+    re.IGNORECASE,
+)
+_OBJECT_MARK = re.compile(
+    r"\b(?:against|from|with|between|by|on|attack(?:ed|ing|s)?|kill(?:ed|ing|s)?|drove|driving|expell?(?:ed|ing)|"
+    r"oust(?:ed|ing)|target(?:ed|ing)|fight(?:ing)?|fought|battl(?:ed|ing)|clash(?:ed|ing)|ambush(?:ed|ing)|"
+    r"besieg(?:ed|ing)|surround(?:ed|ing)|repel(?:led|ling)?|push(?:ed|ing)|routed|defeat(?:ed|ing)|"
+    r"struck|bomb(?:ed|ing)|shell(?:ed|ing)|over|(?<!loyal\s)to|of\s+the|crackdown\s+on|for|including)\s+"
+    r"(?:the\s+)?(?:(?:\d+|dozens|scores|hundreds|several|some|many|a\s+number)\s+(?:of\s+)?)?$",
+    re.IGNORECASE,
+)
+_TURKISH_BACKING = re.compile(
+    r"\b(?:turk(?:ish|ey)[\s-]+backed|backed\s+by\s+(?:turkey|the\s+turkish|turkish|ankara)|"
+    r"(?:support|backing|aid|help|cover)\b[^.;]{0,40}\b(?:turkey|turkish|ankara))",
+    re.IGNORECASE,
+)
+_TOWARD_LOSER = re.compile(
+    r"^\s*(?:,\s*)?(?:from|out\s+of)\s+(?:the\s+)?(?:control\s+of\s+(?:the\s+)?)?$", re.IGNORECASE
+)
+_LOSER_CLAUSE = re.compile(
+    r"\b(?:driving|drove|driven|expelling|expelled|ousting|ousted|forcing|forced|pushing|pushed|routing|"
+    r"routed|evicting|after|from)\s+(?:out\s+)?(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_ANAPHOR = re.compile(
+    r"\b(?:the|this|that)\s+(?:(?:strategic|key|nearby|northern|southern|eastern|western|border|provincial|"
+    r"embattled|besieged|rebel-held|historic|ancient|small|large|desert|frontline|coastal|strategically\s+located)\s+)*"
+    r"(?P<noun>town|city|village|district|province|governorate|base|airport|airbase|area|region|"
+    r"neighbou?rhood|hill|dam|crossing|stronghold)\s*$",
+    re.IGNORECASE,
+)
+_REL_PRONOUN = re.compile(
+    r"\b(?:that|which)\s+(?:had\s+|has\s+|have\s+|later\s+|also\s+|eventually\s+)*$", re.IGNORECASE
+)
+
+# --- attribution -----------------------------------------------------------------------------------------------
+_SAID = re.compile(
+    r"\b(?:said|says|claimed|claims|reported|reports|announced|announces|stated|confirmed|confirms|told|declared)\b",
+    re.IGNORECASE,
+)
+_ACCORDING = re.compile(r"\baccording\s+to\s+", re.IGNORECASE)
+_CLAIM_CUT = re.compile(r"[,;:()\"“”.]|\b(?:that|and|but|when|after|as|while|which|who|also|on|in)\b", re.IGNORECASE)
+_CLAIM_HEAD = re.compile(
+    r"\b(?:agency|observatory|monitor|television|tv|media|ministry|army|official|officials|sources?|spokesman|"
+    r"spokeswoman|statement|group|commander|news|reuters|afp|sana|channel|command|council|forces|activists|"
+    r"witnesses|rebels|military)\b",
+    re.IGNORECASE,
+)
+_PRONOUN_CLAIM = re.compile(r"^(?:it|he|she|they|we|i)$", re.IGNORECASE)
+
+_NONSTATE_SIDES = (Side.ISIS, Side.OPPOSITION)
+
+
+@dataclass(frozen=True, slots=True)
+class _Place:
+    """A place the frame points at, with the loser hinted by a "rebel-held"-style modifier before it."""
+
+    mention: Mention
+    holder: ActorMatch | None
+
+
+@dataclass(frozen=True, slots=True)
+class _Context:
+    """Per-article state the rules read: the text, its mentions and actors, and what the article is about."""
+
+    text: str
+    mentions: tuple[Mention, ...]
+    actors: tuple[ActorMatch, ...]
+    countries: tuple[tuple[int, str, bool], ...]
+    country: str | None
+    registry: ActorRegistry
+    published: date | None
+    sentences: tuple[tuple[int, int], ...]
+
+
+def _to_date(value: datetime | date | None) -> date | None:
+    if isinstance(value, datetime):
+        return value.date()
+    return value
+
+
+def _is_country(m: Mention) -> bool:
+    p = m.place
+    return p is not None and (p.feature_code.startswith("PCL") or p.feature_code == "TERR")
+
+
+def _tokens(s: str) -> list[str]:
+    return re.findall(r"[\w'’-]+", s)
+
+
+def _gap_ok(gap: str, *, max_tokens: int = 8) -> bool:
+    """Whether the words between a verb and a place are just that place's determiners and descriptors."""
+    if _APPOSITIVE.match(gap.strip() + (" " if gap.strip().endswith(",") else "")):
+        return True
+    if re.search(r"[.;:!?()\"“”,]", gap):
+        return False
+    if len(_tokens(gap)) > max_tokens:
+        return False
+    if _GAP_STOP.search(gap) or _ING.search(gap) or _PARTIAL_END.search(gap) or _PARTIAL_ANY.search(gap):
+        return False
+    return not re.search(r"\b(?:of)\s+\S+\s+\S*\s*of\b", gap)
+
+
+class _Extractor:
+    """The rules, bound to one article."""
+
+    def __init__(self, ctx: _Context) -> None:
+        self.ctx = ctx
+        self.text = ctx.text
+        self.discourse: tuple[int, ActorRef] | None = None
+
+    # -- places ---------------------------------------------------------------------------------------------
+    def _mentions_in(self, start: int, end: int) -> list[Mention]:
+        return [m for m in self.ctx.mentions if start <= m.start and m.end <= end]
+
+    def _holder_in(self, start: int, end: int) -> ActorMatch | None:
+        return next((a for a in self.ctx.actors if a.holder and start <= a.start and a.end <= end), None)
+
+    def _skip_country(self, pos: int, cands: list[Mention]) -> Mention | None:
+        """The first mention at or after ``pos`` that could be an event place (countries are read as words)."""
+        for m in cands:
+            if m.start >= pos and not _is_country(m):
+                return m
+        return None
+
+    def _list_from(self, first: Mention, end: int, cands: list[Mention]) -> tuple[list[Mention], int]:
+        """A coordinated list starting at ``first``: "A, B and C", "A in P province and B in Q", "A B and C"."""
+        items = [first]
+        pos = first.end
+        while True:
+            h = _HEAD.match(self.text, pos, end)
+            if h:
+                pos = h.end()
+            # Skip a locative modifier that names a container ("in Sweida province", "north of Aleppo").
+            nxt = self._skip_country(pos, cands)
+            if nxt is not None and nxt.start > pos and nxt.start - pos < 60:
+                between = self.text[pos : nxt.start]
+                if _LOCATIVE.fullmatch(between) and not _SEP.match(between):
+                    pos = nxt.end
+                    h = _HEAD.match(self.text, pos, end)
+                    if h:
+                        pos = h.end()
+                    nxt = self._skip_country(pos, cands)
+            if nxt is None or nxt.start - pos > 40:
+                return items, pos
+            between = self.text[pos : nxt.start]
+            sep = _LIST_SEP.match(between)
+            rest = between[sep.end() :] if sep and sep.group().strip() else between
+            if sep is None or (not sep.group().strip() and not re.fullmatch(r"\s+", between)):
+                return items, pos
+            if rest.strip() and not (_LIST_GAP.fullmatch(rest.lstrip()) or _NAME_PREFIX.fullmatch(rest.lstrip())):
+                return items, pos
+            if _NOT_PLACE_AFTER.match(self.text, nxt.end):
+                return items, pos
+            items.append(nxt)
+            pos = nxt.end
+
+    def _places_after(self, pos: int, end: int, *, weak: bool, verb: bool = True) -> tuple[list[_Place], int]:
+        """The place list that is the object of a verb ending at ``pos`` (none if the object is unnamed).
+
+        ``verb`` False for a noun's complement ("the seizure of X was ..."), where a verb may follow the place.
+        """
+        cands = self._mentions_in(pos, end)
+        first = self._skip_country(pos, cands)
+        if first is None:
+            return [], pos
+        gap = self.text[pos : first.start]
+        if weak and len(_tokens(gap)) > 5:
+            return [], pos
+        if not _gap_ok(gap) or _NOT_PLACE_AFTER.match(self.text, first.end):
+            return [], pos
+        if verb and _VERB_AFTER.match(self.text, first.end):
+            return [], pos
+        items, list_end = self._list_from(first, end, cands)
+        if _PLURAL_OF.search(gap) and len(items) == 1 and re.search(r"\bof\s*$", gap):
+            return [], pos  # "two districts of Aleppo": part of the place
+        holder = self._holder_in(pos, first.start)
+        return [_Place(m, holder) for m in items if not _ROAD_MENTION.search(m.text)], list_end
+
+    def _places_before(self, pos: int, sent_start: int) -> list[_Place]:
+        """The place list that is the subject of a passive or "fell to" whose auxiliary starts at ``pos``."""
+        cands = [m for m in self._mentions_in(sent_start, pos) if not _is_country(m)]
+        for first in cands:
+            items, list_end = self._list_from(first, pos, cands)
+            if self.text[list_end:pos].strip(" ,"):
+                continue
+            prefix = self.text[sent_start : first.start]
+            if _LOCATIVE_END.search(prefix) and not _NAMED_OF_END.search(prefix):
+                continue  # a locative ("... in Deraa were taken"): not the subject itself
+            cut = max((m.end() for m in _CLAUSE_CUT.finditer(prefix)), default=0)
+            cut = max(cut, max((m.end() for m in _SAID.finditer(prefix)), default=0))
+            np = prefix[cut:]
+            if (
+                _PARTIAL_END.search(np)
+                or re.search(
+                    r"\b(?:most|much|parts?|half|rest|outskirts|edges?|suburbs?|areas?|villages|positions|near|around|"
+                    r"outside|towards?|east|west|north|south)\s+(?:of\s+)?(?:the\s+)?$",
+                    np,
+                    re.IGNORECASE,
+                )
+            ) and not (_PLURAL_OF.search(np) and len(items) > 1):
+                return []
+            holder = self._holder_in(sent_start + cut, first.start)
+            return [_Place(m, holder) for m in items if not _ROAD_MENTION.search(m.text)]
+        anaphor = _ANAPHOR.search(self.text, sent_start, pos)
+        if anaphor and not self.text[anaphor.end() : pos].strip():
+            m = self._antecedent(anaphor.group("noun").lower(), anaphor.start())
+            return [_Place(m, None)] if m else []
+        return []
+
+    def _antecedent(self, noun: str, before: int) -> Mention | None:
+        """The place "the town" refers to: the latest fitting mention in this or the two previous sentences."""
+        sent_idx = self._sentence_index(before)
+        floor = self.ctx.sentences[max(0, sent_idx - 2)][0]
+        admin = noun in ("province", "governorate", "region")
+        for m in reversed(self._mentions_in(floor, before)):
+            if _is_country(m) or m.is_dateline:
+                continue
+            p = m.place
+            if p is not None and self.ctx.country and p.country_code and p.country_code != self.ctx.country:
+                continue  # "the town" in a report about Syria is a Syrian town
+            if p is None or (p.feature_class == "A") == admin:
+                return m
+        return None
+
+    def _relative_antecedent(self, pos: int, sent_start: int) -> list[_Place]:
+        """ "X, one of the largest airports in the north, that fell to rebels": the nearest earlier place."""
+        rel = _REL_PRONOUN.search(self.text, sent_start, pos)
+        if not rel or self.text[rel.end() : pos].strip():
+            return []
+        for m in reversed(self._mentions_in(sent_start, rel.start())):
+            if _is_country(m):
+                continue
+            between = self.text[m.end : rel.start()]
+            if len(_tokens(between)) > 16 or any(t.regex.search(between) for t in TRIGGERS[:4]):
+                return []
+            return [_Place(m, None)]
+        return []
+
+    # -- actors ---------------------------------------------------------------------------------------------
+    def _sentence_index(self, pos: int) -> int:
+        for i, (s, e) in enumerate(self.ctx.sentences):
+            if s <= pos < e or pos < s:
+                return i
+        return len(self.ctx.sentences) - 1
+
+    def resolve(self, a: ActorMatch) -> ActorRef:
+        """An actor expression as an ActorRef, resolving words whose referent depends on the article."""
+        reg = self.ctx.registry
+        if a.kind == "actor" and a.actor_id:
+            d = reg.actors[a.actor_id]
+            return ActorRef(a.surface, d.id, d.side)
+        if a.kind == "voice" and a.actor_id:
+            d = reg.actors[reg.actors[a.actor_id].voice_of or a.actor_id]
+            return ActorRef(a.surface, d.id, d.side)
+        if a.kind in ("state", "state_voice"):
+            country = self.ctx.country
+            if re.search(r"country['’]?s", a.surface, re.IGNORECASE):
+                # "the country's military": the country last named by its demonym ("Turkish officials ... the
+                # country's military") - a demonym marks the clause's topic, a bare name is usually a location.
+                prior = [(dem, c) for off, c, dem in self.ctx.countries if a.start - 400 <= off < a.start]
+                demonyms = [c for dem, c in prior if dem]
+                country = demonyms[-1] if demonyms else (prior[-1][1] if prior else country)
+            forces = reg.state_forces(country)
+            if forces is not None:
+                return ActorRef(a.surface, forces.id, forces.side)
+            return ActorRef(a.surface, "state_forces", Side.GOVERNMENT)
+        # A common noun for a non-state group: the nearest named one before it, else after it, in the article.
+        named = [x for x in self.ctx.actors if x.kind == "actor" and x.actor_id]
+        before = [x for x in named if x.start < a.start and reg.actors[x.actor_id or ""].side in _NONSTATE_SIDES]
+        after = [x for x in named if x.start > a.start and reg.actors[x.actor_id or ""].side in _NONSTATE_SIDES]
+        pick = before[-1] if before else (after[0] if after else None)
+        if pick is not None:
+            d = reg.actors[pick.actor_id or ""]
+            return ActorRef(a.surface, d.id, d.side)
+        return ActorRef(a.surface, "unidentified_armed_group", Side.UNKNOWN)
+
+    def _actors_in(self, start: int, end: int) -> list[ActorMatch]:
+        return [a for a in self.ctx.actors if start <= a.start and a.end <= end]
+
+    def _subject(self, pos: int, sent_start: int) -> ActorRef | None:
+        """Who did what the verb at ``pos`` says: a pronoun just before it, else the nearest subject-like actor."""
+        pron = _PRONOUN.search(self.text, max(sent_start, pos - 80), pos)
+        if pron:
+            return self._pronoun(pron.start(), sent_start)
+        for a in reversed(self._actors_in(sent_start, pos)):
+            if a.holder or a.kind in ("voice", "state_voice"):
+                continue
+            if _OBJECT_MARK.search(self.text, max(sent_start, a.start - 30), a.start):
+                continue
+            said = _SAID.match(self.text, a.end + 1)
+            if said and said.start() < pos:
+                continue  # the speaker of "X said", not the agent
+            return self.resolve(a)
+        return None
+
+    def _pronoun(self, pos: int, sent_start: int) -> ActorRef | None:
+        """ "they" / "it": the nearest named actor earlier in the sentence, else the previous trigger's agent."""
+        for a in reversed(self._actors_in(sent_start, pos)):
+            if (
+                not a.holder
+                and a.kind != "voice"
+                and not _OBJECT_MARK.search(self.text, max(sent_start, a.start - 30), a.start)
+            ):
+                return self.resolve(a)
+        return self._discourse(pos)
+
+    def _discourse(self, pos: int) -> ActorRef | None:
+        """The agent of the latest trigger in this or the two previous sentences."""
+        if self.discourse is None:
+            return None
+        idx, ref = self.discourse
+        return ref if self._sentence_index(pos) - idx <= 2 else None
+
+    def _actor_after(self, pos: int, end: int, lead: str, *, window: int = 80) -> ActorRef | None:
+        """The actor introduced by ``lead`` ("to", "by", "from") within ``window`` characters after ``pos``."""
+        stop = re.search(r"[.;]", self.text[pos : min(end, pos + window)])
+        limit = pos + stop.start() if stop else min(end, pos + window)
+        for m in re.finditer(rf"\b(?:{lead})\s+(?:the\s+)?", self.text[pos:limit], re.IGNORECASE):
+            at = pos + m.end()
+            for a in self._actors_in(pos + m.start() + 1, end):
+                if a.start - at <= 12 and a.kind != "voice" and not a.holder:
+                    return self.resolve(a)
+                break
+        return None
+
+    def _loser_near(self, start: int, end: int, after: int, gainer: ActorRef | None) -> ActorRef | None:
+        """ "from ISIL control", "driving out the rebels", "ousting the YPG" in the rest of the sentence."""
+        for a in self._actors_in(after, end):
+            lead = self.text[max(after, a.start - 40) : a.start]
+            if (_TOWARD_LOSER.search(lead) or _LOSER_CLAUSE.search(lead)) and not a.holder:
+                ref = self.resolve(a)
+                if gainer is None or ref.side != gainer.side or ref.actor != gainer.actor:
+                    return ref
+        return None
+
+    def _claim(self, pos: int, start: int, end: int) -> tuple[str | None, ActorRef | None]:
+        """Who the sentence says asserts the change, and the actor that speaker stands for (if it is one)."""
+        best: tuple[int, int, int] | None = None
+        for m in _ACCORDING.finditer(self.text, start, end):
+            stop = _CLAIM_CUT.search(self.text, m.end(), end)
+            np_end = stop.start() if stop else end
+            words = list(re.finditer(r"[\w'’-]+", self.text[m.end() : np_end]))[:7]
+            if words:
+                head = next((w for w in words if _CLAIM_HEAD.fullmatch(w.group())), None)
+                last = head or words[-1]
+                cand = (abs(m.start() - pos), m.end(), m.end() + last.end())
+                best = min(best, cand) if best else cand
+        for m in _SAID.finditer(self.text, start, end):
+            left = self.text[start : m.start()]
+            quoted = re.search(r"[\"”]\s*$", left)
+            if quoted:
+                stop = _CLAIM_CUT.search(self.text, m.end(), end)
+                s, e = m.end(), stop.start() if stop else end
+                words = list(re.finditer(r"[\w'’-]+", self.text[s:e]))[:8]
+                if words:
+                    cand = (abs(m.start() - pos), s + words[0].start(), s + words[-1].end())
+                    best = min(best, cand) if best else cand
+                continue
+            cut = max((c.end() for c in _CLAIM_CUT.finditer(left)), default=0)
+            words = list(re.finditer(r"[\w'’-]+", left[cut:]))[-6:]
+            if not words:
+                continue
+            dets = [i for i, w in enumerate(words) if w.group().lower() in ("the", "a")]
+            if dets:
+                words = words[dets[-1] :]
+            cand = (abs(m.start() - pos), start + cut + words[0].start(), start + cut + words[-1].end())
+            best = min(best, cand) if best else cand
+        if best is None:
+            return None, None
+        surface = self.text[best[1] : best[2]].strip()
+        if _PRONOUN_CLAIM.match(surface):
+            return None, None
+        speaker = next(
+            (self.resolve(a) for a in self._actors_in(best[1], best[2]) if a.kind != "nonstate"),
+            None,
+        )
+        return surface, speaker
+
+    # -- exclusions -----------------------------------------------------------------------------------------
+    def _blocked(self, spec: TriggerSpec, pos: int, sent_start: int) -> bool:
+        """Whether the trigger at ``pos`` is wrapped in a modal, intention, attempt, negation or denial."""
+        left = self.text[sent_start:pos]
+        if _DENIAL.search(left):
+            return True
+        cut = max((m.end() for m in _CLAUSE_CUT.finditer(left)), default=0)
+        clause = left[cut:][-70:]
+        if spec.frame == "nominal":
+            return bool(_NOMINAL_BLOCK.search(left[-60:]))
+        if _MODAL.search(clause) or re.search(r"\b(?:nearly|almost|close\s+to)\s+$", left, re.IGNORECASE):
+            return True
+        return bool(re.search(r"\bfrom\s*$", left))  # "prevent them from capturing"
+
+    # -- dates ----------------------------------------------------------------------------------------------
+    def _date(self, trig_start: int, span_end: int, places: list[_Place], sent: int) -> EventDate | None:
+        s, e = self.ctx.sentences[sent]
+        found = self._pick_date(find_dates(self.text, s, e, self.ctx.published), trig_start, span_end)
+        if found:
+            return found
+        keys = {_place_key(p.mention) for p in places} | {p.mention.text.lower() for p in places}
+        for prev in range(sent - 1, max(-1, sent - 3), -1):
+            ps, pe = self.ctx.sentences[prev]
+            if not any(_place_key(m) in keys or m.text.lower() in keys for m in self._mentions_in(ps, pe)):
+                continue
+            found = self._pick_date(find_dates(self.text, ps, pe, self.ctx.published), pe, pe)
+            if found:
+                return found
+        return default_date(self.ctx.published)
+
+    @staticmethod
+    def _pick_date(dates: list[DateMention], start: int, end: int) -> EventDate | None:
+        best: tuple[int, EventDate] | None = None
+        for d in dates:
+            if d.forward_only and not (d.end <= start and start - d.end <= 40):
+                continue
+            dist = start - d.end if d.end <= start else max(0, d.start - end)
+            if best is None or dist < best[0]:
+                best = (dist, d.date)
+        return best[1] if best else None
+
+    # -- the main loop --------------------------------------------------------------------------------------
+    def run(self) -> list[ControlChange]:
+        found: list[tuple[int, int, TriggerSpec, re.Match[str]]] = []
+        for s_start, s_end in self._candidate_sentences():
+            window = self.text[s_start:s_end].lower()
+            for spec in TRIGGERS:
+                if not any(k in window for k in spec.keys):
+                    continue
+                for m in spec.regex.finditer(self.text, s_start, s_end):
+                    found.append((m.start(), m.end(), spec, m))
+        found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
+        kept: list[tuple[TriggerSpec, re.Match[str]]] = []
+        last_end = -1
+        for s, e, spec, m in found:
+            if s >= last_end:
+                kept.append((spec, m))
+                last_end = e
+        events: list[ControlChange] = []
+        for spec, m in kept:
+            events.extend(self._handle(spec, m))
+        return _dedupe(events)
+
+    def _candidate_sentences(self) -> list[tuple[int, int]]:
+        """Windows around words that start like a trigger, clipped to their sentence: the trigger regexes run
+        on these only, which keeps extraction cheap on long articles (most sentences hold no trigger)."""
+        starts = [s for s, _ in self.ctx.sentences]
+        windows: list[tuple[int, int]] = []
+        for m in TRIGGER_HINT.finditer(self.text):
+            i = bisect_right(starts, m.start()) - 1
+            if i < 0:
+                continue
+            s_start, s_end = self.ctx.sentences[i]
+            lo, hi = max(s_start, m.start() - 70), min(s_end, m.end() + 90)
+            if windows and windows[-1][1] >= lo and windows[-1][0] >= s_start:
+                windows[-1] = (windows[-1][0], max(windows[-1][1], hi))
+            else:
+                windows.append((lo, hi))
+        return windows
+
+    def _handle(self, spec: TriggerSpec, m: re.Match[str]) -> list[ControlChange]:
+        sent = self._sentence_index(m.start())
+        s_start, s_end = self.ctx.sentences[sent]
+        verb = m.group("verb") if "verb" in m.re.groupindex else m.group()
+        frame = spec.frame
+        if frame == "active":
+            if CONTROL_ONLY.match(verb) and not m.group("ctl") and m.group("part") != "back":
+                return []
+            if m.group("ctl") and m.group("ctl").strip().lower() in ("partial", "nominal"):
+                return []
+        blocked = self._blocked(spec, m.start(), s_start)
+        places: list[_Place] = []
+        list_end = m.end()
+        gained: ActorRef | None = None
+        lost: ActorRef | None = None
+        confidence = 0.85
+
+        if frame == "active":
+            weak = bool(WEAK.match(verb)) and not m.group("ctl") and not m.group("part")
+            places, list_end = self._places_after(m.end(), s_end, weak=weak)
+            if not places and not weak and not _PLACE_NEXT.match(self.text, m.end()):
+                places = self._object_relative(m.start(), s_start)
+            gained = self._subject(m.start(), s_start)
+            if gained is None:
+                gained = self._discourse(m.start())
+                confidence -= 0.15
+            lost = self._actor_after(list_end, s_end, r"from") or self._loser_near(s_start, s_end, list_end, gained)
+        elif frame in ("passive", "fell"):
+            places = self._places_before(m.start(), s_start) or self._relative_antecedent(m.start(), s_start)
+            if frame == "fell" or verb.lower().endswith("to"):
+                gained = self._actor_by_position(m.end(), s_end, max_gap=30)
+            else:
+                gained = self._actor_after(m.end(), s_end, r"by")
+            if gained is None:
+                _, speaker = self._claim(m.start(), s_start, s_end)
+                gained = speaker
+                confidence -= 0.1
+            if gained is None:
+                gained = self._discourse(m.start())
+                confidence -= 0.1
+            lost = self._loser_near(s_start, s_end, m.end(), gained)
+        elif frame in ("lost", "withdrew", "handed", "surrendered"):
+            if frame == "withdrew":
+                places, list_end = self._places_after(m.end(), s_end, weak=False)
+            else:
+                places, list_end = self._places_after(m.end(), s_end, weak=False)
+                if frame in ("handed", "surrendered") and not re.match(
+                    r"\s*(?:over\s+)?to\b", self.text[list_end : list_end + 12], re.IGNORECASE
+                ):
+                    places = []
+            lost = self._subject(m.start(), s_start)
+            gained = self._actor_after(list_end, s_end, r"to|by")
+            if gained is None and frame == "withdrew":
+                others = [
+                    self.resolve(a)
+                    for a in self._actors_in(s_start, s_end)
+                    if not a.holder and a.kind not in ("voice", "state_voice")
+                ]
+                others = [o for o in others if lost is None or o.side != lost.side]
+                gained = others[0] if len({o.side for o in others}) == 1 else None
+                confidence -= 0.2
+        elif frame in ("expel", "expel_passive", "cleared"):
+            if frame == "expel":
+                mid = self.text[m.start("mid") : m.end("mid")]
+                if not self._actors_in(m.start("mid"), m.end("mid")) or re.search(r"[,.;]", mid):
+                    return self._note_agent(m, s_start, [])
+                places, list_end = self._places_after(m.end(), s_end, weak=False)
+                gained = self._subject(m.start(), s_start) or self._discourse(m.start())
+                lost = self.resolve(self._actors_in(m.start("mid"), m.end("mid"))[0])
+            elif frame == "expel_passive":
+                places, list_end = self._places_after(m.end(), s_end, weak=False)
+                subj = self._actors_in(s_start, m.start())
+                lost = self.resolve(subj[-1]) if subj else None
+                gained = self._actor_after(list_end, s_end, r"by") or self._discourse(m.start())
+            else:
+                places, list_end = self._places_after(m.end(), s_end, weak=False)
+                of = re.match(r"\s+of\s+(?:the\s+)?", self.text[list_end : list_end + 12], re.IGNORECASE)
+                of_actor = self._actors_in(list_end, list_end + 50) if of else []
+                if not of_actor:
+                    places = []
+                else:
+                    lost = self.resolve(of_actor[0])
+                gained = self._subject(m.start(), s_start)
+        elif frame == "nominal":
+            noun = verb.split()[0].lower()
+            places, list_end = self._places_after(m.end(), s_end, weak=False, verb=False)
+            if _HYPOTHETICAL_AFTER.match(self.text, list_end):
+                places = []  # "the capture of Aleppo would be a blow": not reported as having happened
+            by = self._actor_after(list_end, s_end, r"by|to")
+            poss = self._actors_in(max(s_start, m.start() - 40), m.start())
+            poss_ref = self.resolve(poss[-1]) if poss and not poss[-1].holder else None
+            if noun == "loss":
+                lost, gained = poss_ref, by
+            else:
+                gained = by or poss_ref
+                if gained is None:
+                    others = [
+                        self.resolve(a)
+                        for a in self._actors_in(s_start, s_end)
+                        if not a.holder and a.kind not in ("voice", "state_voice")
+                    ]
+                    gained = others[0] if others else self._discourse(m.start())
+            confidence -= 0.15
+        elif frame == "adjectival":
+            places, list_end = self._places_after(m.end(), s_end, weak=False, verb=False)
+            gained = self._discourse(m.start()) or self._subject(m.start(), s_start)
+            confidence -= 0.15
+
+        if (
+            gained is not None
+            and gained.side == Side.OPPOSITION
+            and (_TURKISH_BACKING.search(self.text, s_start, s_end) or self._turkey_in_clause(m.start(), s_start))
+        ):
+            sna = self.ctx.registry.actors.get("syrian_national_army")
+            gained = ActorRef(gained.name, sna.id if sna else gained.actor, Side.TURKEY)
+        if gained is not None and frame not in ("lost", "withdrew", "handed", "surrendered"):
+            self.discourse = (sent, gained)
+        if blocked or not places:
+            return []
+        if gained is None and lost is None and places and places[0].holder is None:
+            return []
+        if gained is None:
+            confidence -= 0.3
+        if lost is None and places[0].holder is not None:
+            holder = self.resolve(places[0].holder)
+            lost = holder if gained is None or holder.side != gained.side else None
+        if gained is not None and lost is not None and gained.actor == lost.actor:
+            lost = None
+        claimed, _ = self._claim(m.start(), s_start, s_end)
+        date = self._date(m.start(), list_end, places, sent)
+        out = []
+        for p in places:
+            if p.mention.is_dateline:
+                continue
+            out.append(
+                ControlChange(
+                    place=p.mention,
+                    gained_by=gained,
+                    lost_by=lost,
+                    claimed_by=claimed,
+                    date=date,
+                    geo_precision=_geo_precision(p.mention),
+                    evidence_text=self.text[s_start:s_end],
+                    evidence_start=s_start,
+                    evidence_end=s_end,
+                    confidence=max(0.05, min(0.99, confidence)),
+                    trigger=self.text[m.start() : m.end()],
+                )
+            )
+        return out
+
+    def _turkey_in_clause(self, pos: int, sent_start: int) -> bool:
+        """ "Turkey's army and allied Syrian rebels captured X": Turkish forces in the same subject."""
+        left = self.text[sent_start:pos]
+        cut = sent_start + max((c.end() for c in _CLAUSE_CUT.finditer(left) if c.group().lower() != "and"), default=0)
+        return any(self.resolve(a).side == Side.TURKEY for a in self._actors_in(cut, pos) if not a.holder)
+
+    def _object_relative(self, pos: int, sent_start: int) -> list[_Place]:
+        """ "Kinsabba, which government forces seized on Monday": the place before "which" is the object."""
+        rel = None
+        for r in re.finditer(r"\b(?:which|that)\s+", self.text[max(sent_start, pos - 70) : pos], re.IGNORECASE):
+            rel = r
+        if rel is None:
+            return []
+        rel_start = max(sent_start, pos - 70) + rel.start()
+        if not self._actors_in(rel_start, pos) or re.search(r"[,;]", self.text[rel_start:pos]):
+            return []
+        before = [m for m in self._mentions_in(sent_start, rel_start) if not _is_country(m)]
+        if not before:
+            return []
+        m = before[-1]
+        between = self.text[m.end : rel_start]
+        h = _HEAD.match(between)
+        if between[h.end() if h else 0 :].strip(" ,"):
+            return []
+        if _PARTIAL_END.search(self.text[sent_start : m.start]) or re.search(
+            r"\b(?:most|much|parts?|half|rest|outskirts|areas?|villages|near|around|outside|towards?)\s+(?:of\s+)?"
+            r"(?:the\s+)?$",
+            self.text[sent_start : m.start],
+            re.IGNORECASE,
+        ):
+            return []
+        return [_Place(m, None)]
+
+    def _note_agent(self, m: re.Match[str], s_start: int, out: list[ControlChange]) -> list[ControlChange]:
+        agent = self._subject(m.start(), s_start)
+        if agent is not None:
+            self.discourse = (self._sentence_index(m.start()), agent)
+        return out
+
+    def _actor_by_position(self, pos: int, end: int, *, max_gap: int) -> ActorRef | None:
+        for a in self._actors_in(pos, end):
+            if a.start - pos <= max_gap and a.kind != "voice":
+                return self.resolve(a)
+            break
+        return None
+
+
+def _place_key(m: Mention) -> object:
+    return m.place.geonameid if m.place is not None else m.text.lower()
+
+
+def _geo_precision(m: Mention) -> int:
+    """1 the place itself; 2 a facility or district placed at its town; 3 only the region (or nothing) known."""
+    if m.place is None:
+        return 3
+    if m.place.feature_class in ("P", "A") and _PART_NOUN.search(m.text):
+        names = " ".join(m.place.all_names).lower()
+        if not _PART_NOUN.search(names):
+            return 2
+    return 1
+
+
+def _dedupe(events: list[ControlChange]) -> list[ControlChange]:
+    """One event per place and gaining side per article: repeats of a change are one change, best kept."""
+    best: dict[tuple[object, str | None], ControlChange] = {}
+    order: list[tuple[object, str | None]] = []
+    for ev in events:
+        key = (_place_key(ev.place), ev.gained_by.side if ev.gained_by else None)
+        old = best.get(key)
+        if old is None:
+            best[key] = ev
+            order.append(key)
+        elif _rank(ev) > _rank(old):
+            best[key] = ev
+    return sorted((best[k] for k in order), key=lambda e: (e.evidence_start, e.place.start))
+
+
+def _rank(ev: ControlChange) -> tuple[bool, float]:
+    return (ev.date is not None and ev.date.from_text, ev.confidence)
+
+
+def _article_country(
+    registry: ActorRegistry, scan_countries: list[tuple[int, str, bool]], mentions: Sequence[Mention]
+) -> tuple[tuple[tuple[int, str, bool], ...], str | None]:
+    """Which country's army "the army" is: the country the article names most (places and demonyms)."""
+    countries = tuple(scan_countries)
+    votes: Counter[str] = Counter(code for _, code, _ in countries)
+    for m in mentions:
+        if m.place is not None and m.place.country_code:
+            votes[m.place.country_code] += 1
+    ranked = [c for c, _ in votes.most_common() if registry.state_forces(c) is not None]
+    return countries, (ranked[0] if ranked else None)
+
+
+def extract_control_changes(
+    *,
+    text: str,
+    mentions: Sequence[Mention],
+    published_at: datetime | date | None,
+    registry: ActorRegistry | None = None,
+) -> list[ControlChange]:
+    """Every control change the article reports as having happened, one per place, in text order.
+
+    Pure: reads only its arguments (the default registry is loaded once per process). Dateline mentions are
+    never event places. Events are dated by the text where it dates them, else by ``published_at``.
+    """
+    if not text:
+        return []
+    reg = registry or default_registry()
+    ordered = tuple(sorted((m for m in mentions if not m.is_dateline), key=lambda m: (m.start, -m.end)))
+    actors, found_countries = reg.scan(text)
+    # "military base", "army airport": the generic word names a place there, not a force.
+    actors = [a for a in actors if a.kind != "state" or not _FACILITY_AFTER.match(text, a.end)]
+    countries, country = _article_country(reg, found_countries, ordered)
+    # A "place" inside an actor's name ("Hazm" the rebel group) is no event place.
+    spans = [(a.start, a.end) for a in actors if a.kind == "actor"]
+    ordered = tuple(m for m in ordered if not any(s < m.end and m.start < e for s, e in spans))
+    ctx = _Context(
+        text=text,
+        mentions=ordered,
+        actors=tuple(actors),
+        countries=countries,
+        country=country,
+        registry=reg,
+        published=_to_date(published_at),
+        sentences=tuple(sentence_spans(text)),
+    )
+    return _Extractor(ctx).run()

@@ -1,0 +1,263 @@
+"""Word lists the recogniser needs: common words that are also place names, demonyms, organisation names and
+the cue words that tell what kind of place a name is. General English and regional knowledge, not eval forms."""
+
+from __future__ import annotations
+
+import gzip
+from functools import cache
+from pathlib import Path
+
+_DATA = Path(__file__).parent / "data"
+
+
+@cache
+def english_words() -> frozenset[str]:
+    """Common English words (SCOWL's lower-case entries): a name spelled like one needs context to count."""
+    with gzip.open(_DATA / "common_words.txt.gz", "rt", encoding="utf-8") as fh:
+        return frozenset(line.strip() for line in fh if line.strip())
+
+# Function words and frequent news words that are never a place on their own, whatever their case.
+NEVER_ALONE = frozenset(
+    {
+        "a", "an", "the", "of", "in", "on", "at", "to", "by", "for", "from", "with", "as", "and", "or", "but", "nor",
+        "not", "no", "so", "is", "are", "was", "were", "be", "been", "being", "am", "it", "its", "he", "she", "they",
+        "we", "you", "i", "me", "him", "her", "them", "us", "our", "their", "his", "my", "your", "this", "that",
+        "these", "those", "there", "here", "who", "whom", "whose", "which", "what", "when", "where", "why", "how",
+        "all", "any", "some", "each", "every", "both", "few", "more", "most", "other", "such", "only", "own", "same",
+        "than", "too", "very", "can", "will", "just", "should", "now", "also", "may", "might", "must", "shall",
+        "would", "could", "said", "says", "say", "told", "tell", "one", "two", "three", "four", "five", "six", "seven",
+        "eight", "nine", "ten", "first", "second", "third", "last", "next", "new", "old", "after", "before", "during",
+        "since", "until", "while", "about", "against", "between", "into", "through", "over", "under", "above", "below",
+        "up", "down", "out", "off", "again", "further", "then", "once", "if", "because", "though", "although", "per",
+        "via", "de", "la", "le", "el", "al", "du", "des", "der", "den", "das", "die", "von", "van", "da", "do", "dos",
+        "di", "del", "lo", "los", "las", "et", "en", "sur", "mr", "mrs", "ms", "dr", "sir", "lord", "lady", "king",
+        "queen", "saint", "san", "santa", "st", "mount", "lake", "river", "sea", "ocean", "bay", "gulf", "island",
+        "islands", "city", "town", "village", "villages", "district", "province", "governorate", "region", "state",
+        "county", "country", "capital", "north", "south", "east", "west", "northern", "southern", "eastern", "western",
+        "central", "centre", "center", "upper", "lower", "great", "little", "middle", "greater", "army", "police",
+        "forces", "force", "government", "military", "news", "press", "media", "times", "post", "reuters", "agency",
+        "union", "party", "council", "court", "house", "hall", "home", "school", "university", "church", "mosque",
+        "street", "road", "square", "bridge", "airport", "station", "camp", "base", "port", "harbor", "harbour",
+        "hospital", "market", "park", "tower", "office", "sunday", "monday", "tuesday", "wednesday", "thursday",
+        "friday", "saturday", "january", "february", "march", "april", "june", "july", "august", "september",
+        "october", "november", "december", "week", "month", "year", "day", "today", "yesterday", "tomorrow", "morning",
+        "evening", "night", "time", "people", "man", "men", "woman", "women", "child", "children", "family", "war",
+        "peace", "victory", "liberty", "freedom", "independence", "hope", "unity", "justice", "truth", "love", "faith",
+        "life", "world", "border", "front", "line", "lines", "side", "area", "areas", "part", "parts", "zone", "zones",
+        "point", "points", "way", "well", "good", "bad", "best", "long", "high", "low", "big", "small", "free",
+        "black", "white", "red", "green", "blue", "gold", "silver", "golden", "royal", "national", "international",
+        "global", "local", "federal", "republic", "democratic", "islamic", "arab", "sheikh", "emir", "president",
+        "minister", "general", "colonel", "commander", "leader", "chief", "spokesman", "official", "officials",
+        "source", "sources", "group", "groups", "fighters", "rebels", "troops", "regime", "opposition", "strike",
+        "strikes", "attack", "attacks", "fire", "water", "oil", "gas", "food", "aid", "help", "support", "deal",
+        "talks", "plan", "plans", "control", "power", "hill", "hills", "valley", "plain", "desert", "field", "fields",
+        "farm", "farms", "mission", "operation", "operations", "shield", "spring", "branch", "dawn", "storm", "wrath",
+    }
+)
+
+# Common English words that are also the names of small places: a place only with strong evidence
+# (capitalised mid-sentence in cased text and not a common-word use, or a cue such as "the town of").
+COMMON_WORDS = frozenset(
+    {
+        "able", "about", "above", "across", "act", "add", "age", "ago", "air", "all", "also", "among", "angel",
+        "angels", "arm", "arms", "art", "ash", "auto", "back", "bad", "bag", "ball", "band", "bank", "bar", "base",
+        "bath", "battle", "beach", "bear", "beauty", "bed", "bell", "belt", "best", "big", "bill", "bird", "bishop",
+        "bit", "blue", "board", "boat", "body", "bold", "bone", "book", "boss", "boston", "bottom", "bound", "bow",
+        "box", "boy", "brain", "branch", "bread", "break", "bridge", "bright", "bring", "broad", "brook", "brown",
+        "buck", "buffalo", "bull", "burn", "bush", "butler", "cable", "cairn", "call", "calm", "camp", "can", "canal",
+        "cap", "cape", "car", "card", "care", "carter", "case", "cash", "castle", "cat", "cause", "cedar", "centre",
+        "chain", "chair", "chance", "change", "chapel", "charity", "cherry", "chester", "chicken", "church", "circle",
+        "clay", "clear", "cliff", "climax", "clinton", "clock", "close", "cloud", "club", "coal", "coast", "cold",
+        "college", "colon", "colony", "comfort", "common", "concord", "content", "cook", "cool", "copper", "corner",
+        "cost", "cotton", "council", "count", "court", "cove", "cow", "crane", "crater", "cream", "creek", "cross",
+        "crown", "cuba", "cut", "dale", "dam", "dark", "date", "dawn", "deal", "dean", "deep", "deer", "delight",
+        "denmark", "desert", "devil", "diamond", "dire", "dock", "dog", "door", "double", "dover", "dragon", "dream",
+        "drive", "dry", "duck", "dunn", "early", "earth", "ease", "eden", "edge", "eight", "elk", "elm", "end",
+        "energy", "enterprise", "essex", "eureka", "even", "ever", "evergreen", "everest", "fair", "faith", "fall",
+        "falls", "false", "fame", "farm", "fast", "father", "field", "fig", "fine", "fish", "flat", "flint",
+        "florence", "flower", "fog", "ford", "forest", "fork", "fort", "fortune", "forward", "fox", "frank", "free",
+        "friend", "friendship", "fruit", "fun", "gap", "garden", "gate", "gem", "gift", "girl", "glen", "globe",
+        "goat", "gold", "golf", "good", "goose", "grace", "grand", "grant", "grass", "grave", "gray", "green", "grey",
+        "grove", "guard", "gulf", "gun", "hall", "ham", "hand", "happy", "harbor", "hard", "harmony", "harvest",
+        "haven", "hay", "head", "heart", "heath", "heaven", "hector", "hell", "help", "hermit", "hero", "hickory",
+        "hill", "hills", "holly", "holy", "home", "honey", "hope", "horn", "horse", "hot", "house", "hub", "hull",
+        "humble", "hunter", "ice", "idle", "inch", "independence", "industry", "iron", "island", "ivy", "jack",
+        "jasper", "joy", "judge", "jump", "junction", "key", "kid", "king", "kings", "kitchen", "knight", "knob",
+        "lake", "land", "lane", "large", "laurel", "lead", "leaf", "leader", "lee", "legal", "lemon", "level",
+        "liberty", "light", "lime", "lincoln", "lion", "little", "live", "lodge", "lone", "long", "lost", "lot",
+        "love", "low", "luck", "lucky", "lyon", "magic", "maiden", "main", "major", "mall", "man", "manor", "maple",
+        "marble", "march", "mark", "market", "marsh", "mason", "match", "may", "mayor", "meadow", "media", "mercy",
+        "mesa", "mile", "mill", "miller", "mine", "mint", "mission", "mobile", "model", "money", "moon", "moore",
+        "more", "morgan", "moss", "mount", "mountain", "mouse", "mud", "music", "nail", "native", "neck", "needle",
+        "nest", "net", "new", "nice", "night", "noble", "normal", "north", "nut", "oak", "ocean", "office", "oil",
+        "old", "olive", "omega", "only", "opportunity", "orange", "orchard", "order", "orient", "oxford", "page",
+        "palm", "paradise", "park", "parker", "party", "pass", "patience", "peace", "peach", "pearl", "pen", "penn",
+        "pilot", "pine", "pink", "pipe", "pit", "plain", "plains", "plant", "plenty", "pleasant", "plum", "plymouth",
+        "point", "pole", "police", "pond", "poplar", "port", "post", "power", "prairie", "pride", "prime", "progress",
+        "prospect", "providence", "pulse", "queen", "quiet", "rain", "ranch", "range", "rapid", "rapids", "raven",
+        "ready", "reading", "record", "red", "reform", "rest", "rich", "ridge", "ring", "rise", "river", "road",
+        "rock", "rocky", "rome", "root", "rose", "rough", "round", "royal", "ruby", "rush", "sage", "sale", "salem",
+        "salt", "sand", "savage", "school", "scott", "sea", "seal", "second", "security", "seven", "shade", "shadow",
+        "sharp", "shell", "shelter", "shield", "ship", "shore", "short", "side", "silver", "sky", "slate", "smith",
+        "snow", "soda", "solitude", "sound", "south", "spa", "spring", "springs", "spur", "square", "star", "state",
+        "station", "steel", "stock", "stone", "storm", "strong", "success", "sugar", "summit", "sun", "sunny",
+        "sunrise", "sunset", "superior", "sure", "swan", "sweet", "table", "tank", "temple", "ten", "texas", "thunder",
+        "tiger", "time", "tin", "top", "torch", "tower", "town", "trade", "trail", "tree", "trinity", "triumph",
+        "troy", "true", "trust", "truth", "union", "unity", "university", "usa", "valley", "van", "venus", "vernon",
+        "victor", "victoria", "victory", "view", "villa", "village", "vine", "virgin", "vista", "wade", "walker",
+        "wall", "war", "warren", "washington", "water", "wave", "way", "welcome", "well", "wells", "west", "white",
+        "wild", "william", "wind", "winter", "wisdom", "wolf", "wood", "woods", "worth", "york", "young", "zion",
+        "adam", "ada", "alma", "amber", "anna", "asia", "aurora", "bella", "carmen", "charlotte", "chelsea", "clara",
+        "diana", "dolores", "eva", "irene", "iris", "isabel", "jasmine", "jordan", "julia", "laura", "lily", "lucia",
+        "marina", "mary", "maya", "mercedes", "monica", "olivia", "paris", "rosa", "sofia", "stella", "susan", "vera",
+        "chad", "niger", "georgia", "turkey", "guinea", "china",
+    }
+)
+
+# In lowercased text these words are places only with a cue (the case cannot tell "hope" from "Hope").
+# Countries and the most famous cities among them are kept apart: in news "turkey" and "jordan" are places.
+AMBIGUOUS_COUNTRY_WORDS = frozenset({"chad", "niger", "georgia", "turkey", "guinea", "china", "jordan", "paris",
+                                     "washington", "victoria", "boston", "texas", "cuba", "denmark", "rome",
+                                     "essex", "oxford", "york", "lincoln", "florence", "asia", "usa"})
+
+DEMONYMS = frozenset(
+    {
+        "syrian", "syrians", "iraqi", "iraqis", "kurdish", "kurd", "kurds", "turkish", "turk", "turks", "iranian",
+        "iranians", "russian", "russians", "american", "americans", "british", "briton", "britons", "french", "german",
+        "germans", "lebanese", "jordanian", "jordanians", "israeli", "israelis", "palestinian", "palestinians",
+        "egyptian", "egyptians", "saudi", "saudis", "yemeni", "libyan", "libyans", "afghan", "afghans", "pakistani",
+        "pakistanis", "indian", "indians", "chinese", "japanese", "korean", "koreans", "european", "europeans",
+        "african", "africans", "arab", "arabs", "arabic", "persian", "emirati", "qatari", "qataris", "kuwaiti",
+        "bahraini", "omani", "tunisian", "algerian", "moroccan", "sudanese", "somali", "ethiopian", "nigerian",
+        "kenyan", "ukrainian", "ukrainians", "polish", "italian", "spanish", "greek", "dutch", "belgian", "swiss",
+        "austrian", "swedish", "norwegian", "danish", "finnish", "irish", "scottish", "welsh", "english", "canadian",
+        "mexican", "brazilian", "argentine", "chilean", "venezuelan", "colombian", "cuban", "armenian", "azerbaijani",
+        "georgian", "chechen", "uzbek", "turkmen", "kazakh", "tajik", "uighur", "uyghur", "alawite", "alawites",
+        "sunni", "sunnis", "shiite", "shiites", "shia", "druze", "yazidi", "yazidis", "assyrian", "circassian",
+        "bedouin", "western", "eastern", "northern", "southern",
+    }
+)
+
+# Organisation, group and operation names that contain a place name: never mentions.
+ORGANISATIONS = (
+    "islamic state of iraq and the levant", "islamic state of iraq and syria", "islamic state in iraq and syria",
+    "islamic state in iraq and the levant", "islamic state of iraq and al sham", "islamic state of iraq",
+    "islamic state in iraq", "al qaeda", "al qaida", "al qaeda in iraq", "al qaeda in syria", "hayat tahrir al sham",
+    "tahrir al sham", "hay at tahrir al sham", "jabhat fateh al sham", "jabhat fatah al sham", "ahrar al sham",
+    "jaish al sham",
+    "faylaq al sham", "sham legion", "jabhat al nusra", "free syrian army", "syrian observatory for human rights",
+    "syrian national army", "syrian democratic forces", "syrian arab army", "syrian national coalition",
+    "syrian national council", "syrian arab news agency", "syrian civil defence", "syrian civil defense",
+    "syrian american medical society", "iraqi security forces", "iraqi kurdistan", "kurdistan regional government",
+    "kurdistan workers party", "kurdistan democratic party", "patriotic union of kurdistan",
+    "euphrates shield", "euphrates volcano", "olive branch", "peace spring", "operation euphrates shield",
+    "wrath of euphrates", "jaish al izza", "jaish al islam", "nour al din al zenki", "army of conquest",
+    "jaish al fatah", "southern front", "popular mobilisation forces", "popular mobilization forces",
+    "lebanese army", "lebanese hezbollah", "turkish army", "russian defence ministry", "russian defense ministry",
+    "united nations", "european union", "arab league", "gulf cooperation council", "human rights watch",
+    "amnesty international", "new york times", "washington post", "wall street journal", "los angeles times",
+    "financial times", "jerusalem post", "times of israel", "al jazeera", "al arabiya", "sky news arabia",
+    "middle east eye", "agence france presse", "france presse", "associated press", "kurdish red crescent",
+    "syrian arab red crescent", "free idlib army", "idlib free police", "jund al aqsa", "liwa al quds",
+    "quds force", "damascus university", "aleppo university", "turkestan islamic party", "nato", "sana",
+    "red crescent", "harakat hazm", "hazm movement", "ahrar", "islamic state", "al qaedas", "el nino", "la nina",
+    "notre dame",
+)
+
+# Common given names (English and Arabic): a capitalised name after one of them is a person's surname.
+GIVEN_NAMES = frozenset(
+    {
+        "john", "james", "robert", "michael", "william", "david", "richard", "joseph", "thomas", "charles",
+        "christopher", "daniel", "matthew", "anthony", "mark", "donald", "steven", "paul", "andrew", "joshua",
+        "kenneth", "kevin", "brian", "george", "timothy", "ronald", "edward", "jason", "jeffrey", "ryan", "jacob",
+        "gary", "nicholas", "eric", "jonathan", "stephen", "larry", "justin", "scott", "brandon", "benjamin", "samuel",
+        "gregory", "alexander", "frank", "patrick", "raymond", "jack", "dennis", "jerry", "tyler", "aaron", "jose",
+        "adam", "nathan", "henry", "peter", "zachary", "douglas", "harold", "kyle", "noah", "carl", "arthur", "gerald",
+        "roger", "keith", "jeremy", "terry", "lawrence", "sean", "christian", "albert", "joe", "ethan", "jesse",
+        "willie", "billy", "bryan", "bruce", "ralph", "roy", "alan", "wayne", "eugene", "juan", "gabriel", "louis",
+        "russell", "randy", "vincent", "philip", "bobby", "johnny", "bradley", "mike", "tom", "jim", "bob", "bill",
+        "steve", "tony", "chris", "dan", "ben", "sam", "nick", "alex", "rex", "boris", "vladimir", "sergei", "sergey",
+        "dmitry", "emmanuel", "angela", "theresa", "hillary", "nancy", "mary", "patricia", "jennifer", "linda",
+        "elizabeth", "barbara", "susan", "jessica", "sarah", "karen", "lisa", "betty", "margaret", "sandra", "ashley",
+        "kimberly", "emily", "donna", "michelle", "carol", "amanda", "melissa", "deborah", "stephanie", "rebecca",
+        "sharon", "laura", "cynthia", "kathleen", "amy", "anna", "brenda", "pamela", "emma", "nicole", "helen",
+        "samantha", "katherine", "christine", "debra", "rachel", "carolyn", "janet", "catherine", "maria", "heather",
+        "diane", "ruth", "julie", "olivia", "joyce", "kelly", "lauren", "christina", "joan", "evelyn", "judith",
+        "megan", "andrea", "cheryl", "hannah", "jacqueline", "martha", "gloria", "teresa", "ann", "sara", "frances",
+        "kathryn", "janice", "jean", "abigail", "alice", "judy", "sophia", "grace", "denise", "amber", "doris",
+        "marilyn", "danielle", "beverly", "isabella", "diana", "natalie", "brittany", "kayla", "alexis", "lori",
+        "mohammed", "muhammad", "mohamed", "mohammad", "ahmed", "ahmad", "ali", "hassan", "hussein", "husain",
+        "hussain", "omar", "umar", "osama", "usama", "khalid", "khaled", "abdullah", "abdallah", "ibrahim", "mustafa",
+        "mostafa", "mahmoud", "mahmud", "youssef", "yusuf", "yousef", "hamza", "bashar", "hafez", "maher", "rami",
+        "samir", "sami", "tariq", "tarek", "walid", "waleed", "ziad", "zaid", "fadi", "nabil", "karim", "kareem",
+        "faisal", "fahd", "salman", "saud", "abdul", "abdel", "abd", "jamal", "jamil", "adnan", "anas", "amer", "amir",
+        "ammar", "bilal", "haitham", "hisham", "imad", "ismail", "issa", "jihad", "kamal", "majid", "mansour",
+        "marwan", "nasser", "nizar", "qasim", "qassem", "riad", "riyad", "saad", "saleh", "salah", "salim", "selim",
+        "shadi", "suleiman", "sulaiman", "talal", "wael", "yasser", "yasin", "yassin", "zuhair", "fatima", "aisha",
+        "mariam", "maryam", "layla", "leila", "nour", "noor", "zeinab", "rania", "hala", "huda", "recep", "tayyip",
+        "ahmet", "mehmet", "mevlut", "binali", "hulusi", "kemal", "haider", "hayder", "nouri", "nuri", "moqtada",
+        "qasem", "qassim",
+    }
+)
+
+# Nouns that close an organisation name after a place in cased text: "Hama Media Center", "Raqqa Military Council".
+ORG_HEADS = frozenset(
+    {
+        "center", "centre", "council", "councils", "committee", "committees", "observatory", "front", "brigade",
+        "brigades", "battalion", "battalions", "division", "regiment", "legion", "army", "forces", "force", "movement",
+        "party", "coalition", "network", "agency", "office", "directorate", "commission", "authority", "corps",
+        "gathering", "union", "alliance", "organisation", "organization", "association", "foundation", "institute",
+        "society", "news", "media", "times", "post", "herald", "tribune", "gazette", "journal", "radio", "tv",
+        "television", "channel", "company", "bank", "group", "league", "club", "fc", "operations",
+    }
+)
+# A capitalised word before the place that makes it part of an organisation or a person ("Free Idlib Army").
+ORG_MODIFIERS = frozenset({"free", "liberation", "revolutionary", "islamic", "democratic", "national", "royal",
+                           "popular", "united"})
+
+# Titles before a name: "President Assad", not a place, but the word after them is a person.
+TITLES = frozenset(
+    {
+        "president", "prime", "minister", "mr", "mrs", "ms", "dr", "sir", "general", "gen", "col", "colonel", "lt",
+        "capt", "captain", "maj", "major", "sgt", "sheikh", "king", "queen", "prince", "princess", "emir", "imam",
+        "pope", "senator", "sen", "rep", "governor", "gov", "mayor", "judge", "ambassador", "secretary", "chancellor",
+        "professor", "prof", "commander", "brigadier", "lord", "lady", "saint", "st", "archbishop", "bishop",
+    }
+)
+
+# Cue words that tell the kind of place a name is.
+ADMIN1_AFTER = frozenset({"province", "provinces", "governorate", "governorates", "countryside", "region",
+                          "state", "oblast", "prefecture", "emirate", "muhafazat"})
+ADMIN1_BEFORE_OF = frozenset({"province", "governorate", "countryside", "region", "state"})
+ADMIN1_BEFORE = frozenset({"rural"})
+ADMIN2_AFTER = frozenset({"district", "districts", "county", "subdistrict", "sub"})
+ADMIN2_BEFORE_OF = frozenset({"district", "county"})
+SETTLEMENT_BEFORE_OF = frozenset({"town", "towns", "city", "cities", "village", "villages", "hamlet", "hamlets",
+                                  "neighbourhood", "neighborhood", "neighbourhoods", "neighborhoods", "suburb",
+                                  "suburbs", "settlement", "settlements", "municipality", "area", "areas",
+                                  "outskirts"})
+# "the village Hardatnin": a singular noun right before a capitalised name (cased text only).
+SETTLEMENT_BEFORE = frozenset({"town", "city", "village", "neighbourhood", "neighborhood", "district", "suburb"})
+SETTLEMENT_AFTER = frozenset({"city", "town", "village", "neighbourhood", "neighborhood", "camp"})
+FACILITY_AFTER = frozenset({"airport", "airbase", "airfield", "air", "base", "airstrip"})
+FACILITY_BEFORE_OF = frozenset({"airport", "airbase", "airfield"})
+# Words allowed between the name and a facility word: "Abu al-Duhur military airport".
+FACILITY_MODIFIERS = frozenset({"military", "international", "civilian", "air"})
+DIRECTIONS = frozenset(
+    {
+        "north", "south", "east", "west", "northern", "southern", "eastern", "western", "northeastern", "northwestern",
+        "southeastern", "southwestern", "northeast", "northwest", "southeast", "southwest", "central",
+    }
+)
+# Tokens that end a name in a list of unknown places ("the villages of X, Y and Z were seized").
+LIST_BREAKS = NEVER_ALONE | frozenset(
+    {
+        "seized", "captured", "taken", "retaken", "recaptured", "liberated", "stormed", "fell", "held", "controlled",
+        "besieged", "shelled", "bombed", "hit", "near", "nearby", "outside", "inside", "around", "across", "toward",
+        "towards", "were", "was", "had", "have", "has", "amid", "under",
+    }
+)
+NAME_PARTICLES = frozenset({"al", "el", "ad", "ar", "as", "az", "ash", "at", "an", "ed", "er", "es", "ez", "et",
+                            "abu", "abou", "um", "umm", "bin", "ibn", "bani", "beni", "bab", "tal", "tell", "tel",
+                            "deir", "dayr", "kafr", "kfar", "ain", "ayn", "jabal", "jebel", "bir", "wadi", "khan",
+                            "qasr", "ras", "sheikh", "shaykh", "beit", "bayt", "mazraat", "marj", "de", "la"})

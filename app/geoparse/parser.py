@@ -1,0 +1,37 @@
+"""``parse``: text in, place mentions out (recognition, then resolution)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from app.gazetteer.index import GazetteerIndex
+from app.geoparse.model import Mention
+from app.geoparse.recognize import Span, is_notable, read_document, recognise
+from app.geoparse.resolve import ArticleContext, article_context, resolve
+
+
+def parse(text: str, index: GazetteerIndex, *, published_at: datetime | date | None = None,
+          title: str | None = None) -> list[Mention]:
+    """Every place mention in ``text``, in order, with offsets into ``text`` itself.
+
+    ``title`` only adds context (its places help resolve the body's); ``published_at`` is accepted so callers
+    can pass what they have: place resolution does not depend on time.
+    """
+    del published_at
+    doc = read_document(text)
+    spans = recognise(doc, index)
+    extra = []
+    if title:
+        title_doc = read_document(title)
+        extra = [index.candidates(s.key) for s in recognise(title_doc, index) if not s.from_cue_only]
+    context = article_context(doc, spans, index, extra)
+    if not doc.cased:
+        spans = [s for s in spans if _supported(s, index, context)]
+    return resolve(doc, index, spans, context)
+
+
+def _supported(span: Span, index: GazetteerIndex, context: ArticleContext) -> bool:
+    """In lowercased text a bare name must mean a notable place or one in the countries the article is about."""
+    if span.cue or span.is_dateline or span.from_cue_only:
+        return True
+    return any(is_notable(c) or context.countries.get(c.country_code, 0.0) >= 0.1 for c in index.candidates(span.key))

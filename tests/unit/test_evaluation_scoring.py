@@ -1,0 +1,64 @@
+"""Scoring as shared/eval/README.md defines it."""
+
+import json
+
+from app.evaluation import Counts, distance_km, run_evaluation, score_events, score_toponyms
+from app.evaluation.report import format_report
+from app.gazetteer.records import GazetteerPlace
+from app.geoparse.model import Mention
+
+IDLIB = GazetteerPlace(169389, "Idlib", "Idlib", 35.93, 36.63, "P", "PPLA", "SY")
+HAMA = GazetteerPlace(170017, "Hama", "Hama", 35.13, 36.75, "P", "PPLA", "SY")
+GOLD = {
+    "id": "t1",
+    "text": "idlib and hama and bilil",
+    "toponyms": [
+        {"start": 0, "end": 5, "text": "idlib", "geonameid": 169389, "lat": 35.93, "lon": 36.63},
+        {"start": 10, "end": 14, "text": "hama", "geonameid": 170017, "lat": 35.13, "lon": 36.75},
+        {"start": 19, "end": 24, "text": "bilil", "geonameid": None, "lat": None, "lon": None},
+    ],
+}
+
+
+def test_distance():
+    assert round(distance_km(35.93, 36.63, 35.13, 36.75)) == 90
+
+
+def test_toponym_counts_by_overlap_and_distance():
+    mentions = [Mention("idlib", 0, 5, IDLIB, 0.9), Mention("hama", 10, 14, IDLIB, 0.5),
+                Mention("and", 6, 9, None, 0.5)]
+    counts = score_toponyms(GOLD, mentions)
+    assert (counts.predicted, counts.predicted_correct) == (3, 2)
+    assert (counts.gold, counts.gold_found, counts.gold_with_coords, counts.found_with_coords) == (3, 2, 2, 2)
+    assert counts.correct_161 == 2  # Idlib city is 90 km from Hama
+    assert counts.correct_10 == 1
+
+
+def test_events_match_by_place_and_side_and_dates_at_gold_resolution():
+    gold = {"events": [
+        {"place": "bilil", "place_start": 19, "place_end": 24, "lat": None, "lon": None, "geonameid": None,
+         "gained_side": "government", "date": "2017-10"},
+        {"place": "hama", "place_start": 10, "place_end": 14, "lat": 35.13, "lon": 36.75, "geonameid": 170017,
+         "gained_side": "opposition", "date": "2015"},
+    ]}
+    predicted = [
+        {"place": {"start": 19, "end": 24, "place": None}, "gained_by": {"side": "government"},
+         "date": {"start": "2017-10-22", "precision": "day"}},
+        {"place": {"start": 10, "end": 14, "place": {"geonameid": 1, "lat": 35.131, "lon": 36.751}},
+         "gained_by": {"side": "government"}, "date": {"start": "2015-01-01", "precision": "year"}},
+    ]
+    counts = score_events(gold, predicted)
+    assert (counts.events_predicted, counts.events_gold, counts.events_matched) == (2, 2, 1)
+    assert (counts.events_dated, counts.events_date_agree) == (1, 1)
+
+
+def test_run_evaluation_and_report(tmp_path):
+    path = tmp_path / "gold.jsonl"
+    path.write_text(json.dumps(GOLD) + "\n", encoding="utf-8")
+    report = run_evaluation([path], lambda text, published, title: ([Mention("hama", 10, 14, HAMA, 0.9)], []))
+    figures = report.files[0].figures
+    assert figures["toponym_precision"] == 1.0
+    assert abs(figures["toponym_recall"] - 1 / 3) < 1e-9
+    assert figures["accuracy_161km"] == 0.5 and figures["accuracy_161km_found"] == 1.0
+    assert "recall 0.333" in format_report(report)
+    assert Counts(predicted=1) + Counts(predicted=2) == Counts(predicted=3)

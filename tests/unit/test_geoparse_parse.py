@@ -1,0 +1,141 @@
+"""Recognition and resolution on a small hand-made gazetteer (no database, no shipped data)."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.gazetteer.index import GazetteerIndex
+from app.gazetteer.records import GazetteerPlace
+from app.geoparse import parse
+
+
+def _place(gid, name, lat, lon, fclass, code, cc, a1="", pop=0, alts=()):
+    return GazetteerPlace(gid, name, name, lat, lon, fclass, code, cc, a1, "", pop, tuple(alts))
+
+
+PLACES = [
+    _place(163843, "Syria", 35.0, 38.0, "A", "PCLI", "SY", pop=22_000_000, alts=("Syrian Arab Republic",)),
+    _place(99237, "Iraq", 33.0, 44.0, "A", "PCLI", "IQ", pop=38_000_000),
+    _place(6252001, "United States", 39.8, -98.5, "A", "PCLI", "US", pop=327_000_000),
+    _place(298795, "Turkey", 39.0, 35.0, "A", "PCLI", "TR", pop=82_000_000),
+    _place(170015, "Hama", 35.2, 37.2, "A", "ADM1", "SY", "10", alts=("Hama Governorate", "Hamah")),
+    _place(170017, "Hama", 35.13, 36.75, "P", "PPLA", "SY", "10", pop=460_000, alts=("Hamah",)),
+    _place(169387, "Idlib", 35.8, 36.6, "A", "ADM1", "SY", "07", alts=("Idlib Governorate",)),
+    _place(169389, "Idlib", 35.93, 36.63, "P", "PPLA", "SY", "07", pop=165_000),
+    _place(170654, "Damascus", 33.51, 36.29, "P", "PPLC", "SY", "13", pop=1_570_000),
+    _place(170653, "Dimashq", 33.5, 36.3, "A", "ADM1", "SY", "13", alts=("Damascus Governorate",)),
+    _place(250441, "Amman", 31.95, 35.93, "P", "PPLC", "JO", "16", pop=1_275_000),
+    _place(165596, "Ruhjān", 35.5, 37.3, "P", "PPL", "SY", "10", alts=("Ruhjan",)),
+    _place(162824, "Umm Turaykīyah", 35.4, 37.3, "P", "PPL", "SY", "10", alts=("Umm Turaykiyah",)),
+    _place(900000001, "Abu ad Duhur Air Base", 35.73, 37.10, "S", "AIRB", "SY", "07"),
+    _place(173000, "Abu ad Duhur", 35.74, 37.05, "P", "PPL", "SY", "07", pop=20_000),
+    _place(4140963, "Washington", 38.9, -77.04, "P", "PPLC", "US", "DC", pop=690_000),
+    _place(2988507, "Paris", 48.85, 2.35, "P", "PPLC", "FR", "11", pop=2_100_000),
+    _place(3000001, "Hope", 49.38, -121.44, "P", "PPL", "CA", "02", pop=6_000),
+    _place(3000002, "Sham", 36.0, 37.0, "P", "PPL", "SY", "09"),
+    _place(3000003, "Bolton", 53.58, -2.43, "P", "PPLA2", "GB", "ENG", pop=140_000),
+]
+
+
+@pytest.fixture(scope="module")
+def index() -> GazetteerIndex:
+    return GazetteerIndex(PLACES)
+
+
+def _found(text, index, **kwargs):
+    return [(m.text, m.place.geonameid if m.place else None) for m in parse(text, index, **kwargs)]
+
+
+def test_offsets_index_the_submitted_text(index):
+    text = "Shelling hit Hama and Idlib on Sunday, Syria’s army said."
+    for mention in parse(text, index):
+        assert text[mention.start : mention.end] == mention.text
+
+
+def test_recognition_ignores_case_and_every_occurrence_counts(index):
+    text = "rebels in eastern hama province said the army shelled hama province again ."
+    mentions = parse(text, index)
+    assert [m.text for m in mentions] == ["hama", "hama"]
+    assert mentions[0].start != mentions[1].start
+
+
+def test_demonyms_and_organisations_are_not_mentions(index):
+    text = ("The Syrian army fought the Free Syrian Army and Hayat Tahrir al-Sham, the Syrian Observatory for "
+            "Human Rights said, as the Islamic State of Iraq and the Levant lost ground to Euphrates Shield.")
+    assert _found(text, index) == []
+
+
+def test_common_words_need_context(index):
+    assert _found("There is little hope that the talks succeed.", index) == []
+    assert _found("there is little hope that the talks succeed .", index) == []
+
+
+def test_country_abbreviations_but_not_pronouns(index):
+    found = _found("The US said it would help us. Turkey agreed.", index)
+    assert ("US", 6252001) in found and ("Turkey", 298795) in found
+    assert all(text != "us" for text, _ in found)
+
+
+def test_person_names_are_not_places_in_cased_text(index):
+    text = "Turkey criticised John Bolton on Monday. Bolton replied from Washington."
+    found = _found(text, index)
+    assert all(text != "Bolton" for text, _ in found)
+    assert ("Washington", 4140963) in found
+
+
+def test_dateline_is_flagged(index):
+    mentions = parse("AMMAN (Reuters) - Syrian forces shelled Idlib province.", index)
+    assert mentions[0].text == "AMMAN" and mentions[0].is_dateline and mentions[0].place.geonameid == 250441
+    assert not mentions[1].is_dateline
+    lowered = parse("amman ( reuters ) - syrian forces shelled idlib province .", index)
+    assert lowered[0].is_dateline
+
+
+def test_listed_unknown_villages_are_mentions_with_a_region(index):
+    text = ("They hit villages in the northeastern hama countryside .\nthe army said the villages of um turayka , "
+            "bilil , and rujum al ahmar were seized .")
+    mentions = {m.text: m for m in parse(text, index)}
+    assert {"um turayka", "bilil", "rujum al ahmar"} <= set(mentions)
+    assert mentions["bilil"].place is None and mentions["rujum al ahmar"].place is None
+    assert mentions["bilil"].region is not None and mentions["bilil"].region.country_code == "SY"
+    assert mentions["um turayka"].place.geonameid == 162824
+    assert mentions["um turayka"].resolved_by == "fuzzy_skeleton" and mentions["um turayka"].confidence < 0.7
+
+
+def test_town_of_resolves_a_variant_spelling(index):
+    mentions = parse("fighting in the hama countryside , near the town of rihjan .", index)
+    rihjan = next(m for m in mentions if m.text == "rihjan")
+    assert rihjan.place.geonameid == 165596
+
+
+def test_cue_words_choose_the_kind_of_place(index):
+    by_text = {}
+    for m in parse("Rebels hold Idlib province. Idlib city was quiet. Jets bombed Hama countryside.", index):
+        by_text.setdefault(m.text, []).append(m)
+    assert by_text["Idlib"][0].place.feature_code == "ADM1" and by_text["Idlib"][0].resolved_by == "cue"
+    assert by_text["Idlib"][1].place.feature_code == "PPLA"
+    assert by_text["Hama"][0].place.feature_code == "ADM1"
+
+
+def test_airport_cue_picks_the_airbase(index):
+    mentions = parse("the army aims to retake abu al dhour military airport .", index)
+    airport = next(m for m in mentions if m.text == "abu al dhour")
+    assert airport.place.feature_code == "AIRB"
+
+
+def test_bare_name_prefers_the_city_and_countries_resolve_to_countries(index):
+    found = dict(_found("Fighting near Hama spread to Syria and Iraq.", index))
+    assert found == {"Hama": 170017, "Syria": 163843, "Iraq": 99237}
+
+
+def test_alternatives_are_runner_ups(index):
+    hama = parse("Clashes in Hama.", index)[0]
+    assert hama.place.geonameid == 170017
+    assert [p.geonameid for p in hama.alternatives] == [170015]
+    assert 0.0 <= hama.confidence <= 1.0
+
+
+def test_any_unicode_parses(index):
+    for text in ["", " ", "🔥🔥", "\u0000\u202e", "<b>حلب</b>", "a" * 5000]:
+        for mention in parse(text, index):
+            assert text[mention.start : mention.end] == mention.text
