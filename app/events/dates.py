@@ -32,8 +32,8 @@ _NUM_RE = r"(?P<num>\d{1,2}|" + "|".join(sorted(_NUMBERS, key=len, reverse=True)
 _UNIT_RE = r"(?P<unit>day|week|month|year)s?"
 
 # Order matters only for readability: overlapping matches are resolved by keeping the longest.
-_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (name, re.compile(rf"(?<![\w-]){pat}(?![\w-])", re.IGNORECASE))
+_SOURCES: tuple[tuple[str, str], ...] = tuple(
+    (name, rf"(?<![\w-]){pat}(?![\w-])")
     for name, pat in (
         ("iso", r"(?P<year>(?:19|20)\d\d)-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)"),
         ("month_day_year", rf"{_MONTH_RE}\s+{_DAY_RE},?\s+{_YEAR_RE}"),
@@ -50,6 +50,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         ("weekday", rf"(?P<last>last\s+)?{_WEEKDAY_RE}"),
         ("yesterday", r"yesterday"),
+        ("weekend", r"(?:(?P<last>last)|(?:over|at|during|on)\s+the)\s+weekend"),
         ("today", r"today|this\s+morning|earlier\s+today|tonight|overnight"),
         (
             "rel_period",
@@ -60,6 +61,9 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("before_after", rf"{_NUM_RE}\s+{_UNIT_RE}\s+after"),
     )
 )
+_PATTERNS = tuple((name, re.compile(src, re.IGNORECASE)) for name, src in _SOURCES)
+# The same for text already lower-cased (every literal above is lower case): much faster than IGNORECASE.
+_PATTERNS_LOWER = tuple((name, re.compile(src)) for name, src in _SOURCES)
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,6 +150,12 @@ def _resolve(kind: str, g: dict[str, str | None], pub: date | None) -> EventDate
         if g.get("last") and back == 0:
             back = 7
         return _day(pub - timedelta(days=back))
+    if kind == "weekend":
+        back = (pub.weekday() - 5) % 7  # days since the latest Saturday
+        if back > 1 or g.get("last"):
+            back = back if back > 1 else back + 7
+        sat = pub - timedelta(days=back)
+        return EventDate(sat, sat + timedelta(days=1), "week")
     if kind == "yesterday":
         return _day(pub - timedelta(days=1))
     if kind == "today":
@@ -166,10 +176,13 @@ def _resolve(kind: str, g: dict[str, str | None], pub: date | None) -> EventDate
     return None
 
 
-def find_dates(text: str, start: int, end: int, published: date | None) -> list[DateMention]:
-    """Resolvable date expressions in ``text[start:end]``, non-overlapping, in order of position."""
+def find_dates(text: str, start: int, end: int, published: date | None, *, lowered: bool = False) -> list[DateMention]:
+    """Resolvable date expressions in ``text[start:end]``, non-overlapping, in order of position.
+
+    ``lowered``: ``text`` is already lower case (same offsets), so the faster case-sensitive patterns apply.
+    """
     raw: list[tuple[int, int, str, dict[str, str | None]]] = []
-    for kind, rx in _PATTERNS:
+    for kind, rx in _PATTERNS_LOWER if lowered else _PATTERNS:
         for m in rx.finditer(text, start, end):
             raw.append((m.start(), m.end(), kind, m.groupdict()))
     raw.sort(key=lambda r: (r[0], -(r[1] - r[0])))

@@ -15,7 +15,7 @@ sentence is or is not an event, who gained) must be explainable to an analyst. T
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -25,7 +25,7 @@ from app.events.actors import ActorMatch, ActorRegistry, default_registry
 from app.events.dates import DateMention, default_date, find_dates
 from app.events.model import ActorRef, ControlChange, EventDate, Side
 from app.events.text import sentence_spans
-from app.events.triggers import CONTROL_ONLY, TRIGGER_HINT, TRIGGERS, WEAK, TriggerSpec
+from app.events.triggers import CONTROL_ONLY, TRIGGER_HINT, TRIGGER_HINT_LOWER, TRIGGERS, WEAK, TriggerSpec
 from app.geoparse.model import Mention
 
 # --- the noun phrase between a verb and its place -------------------------------------------------------------
@@ -85,7 +85,8 @@ _LOCATIVE = re.compile(
 )
 # What may stand between a separator and the next listed place: "the", "the nearby village of".
 _LIST_GAP = re.compile(
-    r"(?:(?:the|a|an)\s+)?(?:(?:[\w-]+\s+){0,2}(?:town|village|city|district|sub-?district|neighbou?rhood|province|"
+    r"(?:(?:the|a|an)\s+)?(?:(?:nearby|neighbou?ring|adjacent|strategic|key|important|military|northern|southern|"
+    r"eastern|western|border|besieged|rebel-held)\s+)*(?:(?:[\w-]+\s+){0,2}(?:town|village|city|district|sub-?district|neighbou?rhood|province|"
     r"governorate|area|region|base|air\s*base|airbase|airport|hill|dam|crossing|camp|quarter|suburb|oil\s*field|"
     r"field|stronghold|bastion)s?\s+of\s+)?",
     re.IGNORECASE,
@@ -98,7 +99,9 @@ _LIST_SEP = re.compile(
 # A place right after a locative preposition is where something is, not the subject ("... in Deraa were taken").
 _LOCATIVE_END = re.compile(r"\b(?:in|near|at|from|to|into|outside|around|of|by|with)\s+$", re.IGNORECASE)
 _NAMED_OF_END = re.compile(
-    r"\b(?:town|village|city|district|province|villages|towns|base|airport)\s+of\s+$", re.IGNORECASE
+    r"\b(?:(?:town|village|city|district|province|villages|towns|base|airport)\s+of|"
+    r"(?:air\s*base|airbase|airfield|airport|base|dam|barracks|prison|camp|crossing)\s+(?:at|in))\s+$",
+    re.IGNORECASE,
 )
 _SEP = re.compile(
     r"^\s*(?:,\s*(?:and\s+|as\s+well\s+as\s+|&\s+|plus\s+)?|and\s+|as\s+well\s+as\s+|&\s*|plus\s+)?$", re.IGNORECASE
@@ -106,7 +109,9 @@ _SEP = re.compile(
 _NOT_PLACE_AFTER = re.compile(
     r"(?:['’]s\b|s\s+(?!village|town|district)|\s+(?:residents|people|civilians|fighters|militants|rebels|soldiers|"
     r"troops|forces|governor|council|attack|attacks|offensive|operation|front|road|highway|route|residents|"
-    r"police|officials?|authorities|province's|military\s+council|battle|campaign|ring\s+road))",
+    r"police|officials?|authorities|province's|military\s+council|battle|campaign|ring\s+road|garrison|"
+    r"branch|office|offices|headquarters|bureau|market|stock|team|club|fans|club|prison\s+guards|"
+    r"mayor|municipality\s+council|operations|airport\s+staff))",
     re.IGNORECASE,
 )
 # A verb right after the "object": the place is the subject of a new clause ("claiming Washington would ...").
@@ -114,7 +119,12 @@ _VERB_AFTER = re.compile(
     r"\s+(?:would|will|had|has|have|was|were|is|are|could|should|can|did|does|do|must|might|may|said|says)\b",
     re.IGNORECASE,
 )
-_HYPOTHETICAL_AFTER = re.compile(r"[\s,]+(?:would|could|will|may|might|is\s+expected|is\s+likely)\b", re.IGNORECASE)
+# After a noun's complement: "the capture of X would be a blow", "the liberation of X began" (not completed).
+_HYPOTHETICAL_AFTER = re.compile(
+    r"[\s,]+(?:would|could|will|may|might|is\s+expected|is\s+likely|began|begins|started|starts|continues|"
+    r"continued|is\s+underway|was\s+launched|got\s+underway|is\s+under\s+way|is\s+ongoing)\b",
+    re.IGNORECASE,
+)
 _FACILITY_AFTER = re.compile(
     r"\s+(?:base|airport|air\s*base|airbase|airfield|academy|hospital|barracks|compound|post|checkpoint|council|"
     r"court|college|school|installation|facility|positions?|zone|hill)s?\b",
@@ -145,6 +155,15 @@ _MODAL = re.compile(
 _DENIAL = re.compile(
     r"\b(?:den(?:y|ies|ied|ying|ial)|false(?:ly)?|rumou?rs?|untrue|fabricated|rejected\s+reports)\b", re.IGNORECASE
 )
+# "Reports that X had fallen ... were false": a report named before the change and judged after it.
+_REPORT_THAT = re.compile(
+    r"\b(?:reports?|claims?|rumou?rs?|allegations?|assertions?|accounts?)\s+(?:[\w-]+\s+){0,3}?that\s", re.IGNORECASE
+)
+_DENIAL_RIGHT = re.compile(
+    r"\b(?:were|was|are|is|as|been)\s+(?:\w+\s+)?(?:false|untrue|fabricated|baseless|unfounded|incorrect|"
+    r"inaccurate|premature|lies|propaganda)\b|\b(?:denied|dismissed|rejected)\b",
+    re.IGNORECASE,
+)
 _CLAUSE_CUT = re.compile(
     r"[,;:()\"“”]|\b(?:and|but|when|after|while|as|since|because|which|who|whom|where|although|though|whereas|"
     r"that|then)\b",
@@ -160,7 +179,8 @@ _NOMINAL_BLOCK = re.compile(
 
 # --- actors ----------------------------------------------------------------------------------------------------
 _PRONOUN = re.compile(
-    r"\b(?P<pron>they|it|he|she|we)\s+(?:(?:had|has|have|was|were|then|also|later|reportedly|earlier|"
+    r"\b(?P<pron>they|it|he|she|we|(?:its|their)\s+(?:[\w-]+\s+)?(?:fighters|forces|troops|units|militants|"
+    r"soldiers|allies|men|gunmen|militiamen))\s+(?:(?:had|has|have|was|were|then|also|later|reportedly|earlier|"
     r"subsequently|eventually|finally|quickly|completely|fully|now|successfully|apparently|allegedly|initially|"
     r"first|already|just|recently|swiftly|soon|briefly|have\s+since)\s+)*$",
     re.IGNORECASE,
@@ -169,7 +189,8 @@ _OBJECT_MARK = re.compile(
     r"\b(?:against|from|with|between|by|on|attack(?:ed|ing|s)?|kill(?:ed|ing|s)?|drove|driving|expell?(?:ed|ing)|"
     r"oust(?:ed|ing)|target(?:ed|ing)|fight(?:ing)?|fought|battl(?:ed|ing)|clash(?:ed|ing)|ambush(?:ed|ing)|"
     r"besieg(?:ed|ing)|surround(?:ed|ing)|repel(?:led|ling)?|push(?:ed|ing)|routed|defeat(?:ed|ing)|"
-    r"struck|bomb(?:ed|ing)|shell(?:ed|ing)|over|(?<!loyal\s)to|of\s+the|crackdown\s+on|for|including)\s+"
+    r"struck|bomb(?:ed|ing)|shell(?:ed|ing)|over|(?<!loyal\s)to|(?<!fighters\s)(?<!members\s)(?<!units\s)of\s+the|"
+    r"crackdown\s+on|for|including)\s+"
     r"(?:the\s+)?(?:(?:\d+|dozens|scores|hundreds|several|some|many|a\s+number)\s+(?:of\s+)?)?$",
     re.IGNORECASE,
 )
@@ -193,6 +214,46 @@ _ANAPHOR = re.compile(
     r"neighbou?rhood|hill|dam|crossing|stronghold)\s*$",
     re.IGNORECASE,
 )
+# "withdrew from the village", "retook it", "lost control of the town": a place named earlier, as the object.
+_OBJ_ANAPHOR = re.compile(
+    r"\s+(?:(?:the|this|that)\s+(?:(?:strategic|key|nearby|northern|southern|eastern|western|border|provincial|"
+    r"embattled|besieged|rebel-held|historic|ancient|small|large|desert|frontline|coastal|whole|entire|same|"
+    r"strategically\s+located)\s+)*(?P<noun>town|city|village|district|province|governorate|base|airport|airbase|"
+    r"area|neighbou?rhood|hill|dam|crossing|stronghold)(?![\w'’-])(?!\s+(?:of|in|near|north|south|east|west)\b)|"
+    r"(?P<it>it)(?=\s*[.,;:)]|\s*$|\s+(?:back|over|again|in|on|during|from|after|before|last|this|earlier|later|"
+    r"shortly|when|within|with|to|by|and|but|yesterday|today|\w+day|\d|weeks|months|days|years|until|amid)\b))",
+    re.IGNORECASE,
+)
+# Where the antecedent was introduced with a noun ("the village of Rityan", "Rityan village").
+_INTRO_BEFORE = re.compile(
+    r"\b(?P<noun>town|city|village|district|province|governorate|base|airport|airbase|area|neighbou?rhood|hill|dam|"
+    r"crossing|stronghold)\s+(?:of\s+)?(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_INTRO_AFTER = re.compile(
+    r"\s+(?P<noun>town|city|village|district|province|governorate|base|airport|airbase|neighbou?rhood|hill|dam|"
+    r"crossing)\b",
+    re.IGNORECASE,
+)
+# A parenthetical between a subject and its verb: "X, which was captured by IS in 2014, was retaken".
+_PARENTHETICAL = re.compile(
+    r"\s*,\s*(?:(?:which|that|where|who)\b|(?:a|an|the|one|its|their)\s)[^,;:.]{0,150},\s*", re.IGNORECASE
+)
+# Where a trigger's own clause ends: dates inside another trigger's clause are not this trigger's.
+_SCOPE_END = re.compile(
+    r"[,;:]|\.\s|\b(?:and|but|while|whereas|after|before|when|as|which|until|since)\b", re.IGNORECASE
+)
+_ALLIED_TO = re.compile(
+    r"(?:[\w-]+\s+)?(?:forces|fighters|troops|militias?|groups?|units|brigades)\s+(?:allied|loyal|aligned|affiliated|"
+    r"linked)\s+(?:to|with)\s+(?:the\s+)?",
+    re.IGNORECASE,
+)
+_LOCATES = re.compile(
+    r"(?:['’]s)?\s*(?:(?:[\w-]+\s+){0,2}?)(?:,\s*)?(?:in|near|outside|of|(?:(?:some\s+)?\d+\s*(?:km|kms|kilometres|"
+    r"kilometers|miles)\s+)?(?:north|south|east|west)(?:ern|-?east|-?west)?\s+of)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?",
+    re.IGNORECASE,
+)
+_SIMULTANEOUS = re.compile(r"\b(?:when|as|while|during|amid)\b", re.IGNORECASE)
 _REL_PRONOUN = re.compile(
     r"\b(?:that|which)\s+(?:had\s+|has\s+|have\s+|later\s+|also\s+|eventually\s+)*$", re.IGNORECASE
 )
@@ -213,6 +274,14 @@ _CLAIM_HEAD = re.compile(
 _PRONOUN_CLAIM = re.compile(r"^(?:it|he|she|they|we|i)$", re.IGNORECASE)
 
 _NONSTATE_SIDES = (Side.ISIS, Side.OPPOSITION)
+# Civil unrest: a square cleared by police is no territorial change.
+_CIVIL = re.compile(
+    r"\b(?:protest(?:ers?|s|ors)?|demonstrat(?:ors|ions?)|sit-?ins?|rall(?:y|ies)|riot(?:ers|s)?|strikers|"
+    r"marchers|activists\s+camped)\b",
+    re.IGNORECASE,
+)
+_POLICE_LIKE = frozenset({"state_forces", "unidentified_armed_group"})
+_POLICE_NAME = re.compile(r"\b(?:police|security|riot|gendarmerie)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -252,6 +321,27 @@ def _tokens(s: str) -> list[str]:
     return re.findall(r"[\w'’-]+", s)
 
 
+# "X of" before the place must make X the place itself ("the town of", "the stronghold of"), not a person or a
+# thing there ("the commander of", "the governor of", "weapons depots of").
+_OF_HEAD = re.compile(r"([\w-]+)\s+of\b", re.IGNORECASE)
+_PLACE_OF = re.compile(
+    r"(?:town|village|city|hamlet|district|sub-?district|neighbou?rhood|quarter|suburb|province|governorate|"
+    r"region|capital|stronghold|bastion|hub|base|airbase|airport|airfield|dam|crossing|hill|mountain|camp|prison|"
+    r"field|oilfield|plain|valley|municipality|settlement|locality|port|seat|enclave|bridge|junction|compound|"
+    r"barracks|headquarters|outpost|island|towns|villages|cities|localities|settlements|control|hands|"
+    r"birthplace|gateway|heartland|cradle|symbol|centre|center|area|complex|station|plant|refinery|whole|entirety|"
+    r"all)",
+    re.IGNORECASE,
+)
+
+
+# "the Nineveh village of X" names X; but "the Ramouseh district of Aleppo" names Ramouseh (a part of Aleppo).
+_CONTAINER_OF = re.compile(
+    r"(?:['’]s)?\s+(?:village|town|city|hamlet|oil\s*field|dam|airbase|air\s+base|airport)\s+of\s+(?:the\s+)?",
+    re.IGNORECASE,
+)
+
+
 def _gap_ok(gap: str, *, max_tokens: int = 8) -> bool:
     """Whether the words between a verb and a place are just that place's determiners and descriptors."""
     if _APPOSITIVE.match(gap.strip() + (" " if gap.strip().endswith(",") else "")):
@@ -261,6 +351,8 @@ def _gap_ok(gap: str, *, max_tokens: int = 8) -> bool:
     if len(_tokens(gap)) > max_tokens:
         return False
     if _GAP_STOP.search(gap) or _ING.search(gap) or _PARTIAL_END.search(gap) or _PARTIAL_ANY.search(gap):
+        return False
+    if any(not _PLACE_OF.fullmatch(h.group(1)) for h in _OF_HEAD.finditer(gap)):
         return False
     return not re.search(r"\b(?:of)\s+\S+\s+\S*\s*of\b", gap)
 
@@ -272,10 +364,20 @@ class _Extractor:
         self.ctx = ctx
         self.text = ctx.text
         self.discourse: tuple[int, ActorRef] | None = None
+        self.scopes: list[tuple[int, int]] = []  # each kept trigger's clause: (trigger start, clause end)
+        # Sorted starts, so the range look-ups below are binary searches, not scans of the whole article.
+        self._mention_starts = [m.start for m in ctx.mentions]
+        self._actor_starts = [a.start for a in ctx.actors]
+        self._sentence_starts = [s for s, _ in ctx.sentences]
+        self._dates: dict[tuple[int, int], list[DateMention]] = {}
+        low = self.text.lower()
+        self.lower = low if len(low) == len(self.text) else None  # None: lower-casing moved offsets
 
     # -- places ---------------------------------------------------------------------------------------------
     def _mentions_in(self, start: int, end: int) -> list[Mention]:
-        return [m for m in self.ctx.mentions if start <= m.start and m.end <= end]
+        ms = self.ctx.mentions
+        hi = bisect_left(self._mention_starts, end)
+        return [m for m in ms[bisect_left(self._mention_starts, start) : hi] if m.end <= end]
 
     def _holder_in(self, start: int, end: int) -> ActorMatch | None:
         return next((a for a in self.ctx.actors if a.holder and start <= a.start and a.end <= end), None)
@@ -320,14 +422,32 @@ class _Extractor:
             pos = nxt.end
 
     def _places_after(self, pos: int, end: int, *, weak: bool, verb: bool = True) -> tuple[list[_Place], int]:
-        """The place list that is the object of a verb ending at ``pos`` (none if the object is unnamed).
+        """The place list that is the object of a verb ending at ``pos``: named there, or an anaphor ("the
+        village", "it") for a place named just before. None if the object is unnamed.
 
         ``verb`` False for a noun's complement ("the seizure of X was ..."), where a verb may follow the place.
         """
+        places, list_end = self._named_places_after(pos, end, weak=weak, verb=verb)
+        if places or not verb:  # "the liberation of the city began": too vague for a noun's complement
+            return places, list_end
+        ana = _OBJ_ANAPHOR.match(self.text, pos, end)
+        if ana is None:
+            return places, list_end
+        noun = (ana.group("noun") or "it").lower()
+        m = self._antecedent(noun, pos, back=1 if noun == "it" else 2)
+        return ([_Place(m, None)], ana.end()) if m is not None else (places, list_end)
+
+    def _named_places_after(self, pos: int, end: int, *, weak: bool, verb: bool) -> tuple[list[_Place], int]:
+        """The named place list right after ``pos``."""
         cands = self._mentions_in(pos, end)
         first = self._skip_country(pos, cands)
         if first is None:
             return [], pos
+        head_of = _CONTAINER_OF.match(self.text, first.end)
+        if head_of:  # "the Nineveh village of Imam Gharbi": the village, not the province
+            nxt = next((m for m in cands if m.start == head_of.end()), None)
+            if nxt is not None:
+                first = nxt
         gap = self.text[pos : first.start]
         if weak and len(_tokens(gap)) > 5:
             return [], pos
@@ -346,7 +466,7 @@ class _Extractor:
         cands = [m for m in self._mentions_in(sent_start, pos) if not _is_country(m)]
         for first in cands:
             items, list_end = self._list_from(first, pos, cands)
-            if self.text[list_end:pos].strip(" ,"):
+            if self.text[list_end:pos].strip(" ,") and not _PARENTHETICAL.fullmatch(self.text, list_end, pos):
                 continue
             prefix = self.text[sent_start : first.start]
             if _LOCATIVE_END.search(prefix) and not _NAMED_OF_END.search(prefix):
@@ -370,22 +490,50 @@ class _Extractor:
         if anaphor and not self.text[anaphor.end() : pos].strip():
             m = self._antecedent(anaphor.group("noun").lower(), anaphor.start())
             return [_Place(m, None)] if m else []
+        it = re.search(
+            r"(?:^|[.;]\s*|\b(?:and|but|then|before|after)\s+)(?P<it>it)\s*$", self.text[sent_start:pos], re.IGNORECASE
+        )
+        if it:
+            m = self._antecedent("it", sent_start + it.start("it"), back=1)
+            return [_Place(m, None)] if m else []
         return []
 
-    def _antecedent(self, noun: str, before: int) -> Mention | None:
-        """The place "the town" refers to: the latest fitting mention in this or the two previous sentences."""
+    def _antecedent(self, noun: str, before: int, *, back: int = 2) -> Mention | None:
+        """The place "the town" (or "it") refers to: in this or the ``back`` previous sentences, the latest
+        mention introduced with the same noun ("the village of Rityan"), else the latest fitting one."""
         sent_idx = self._sentence_index(before)
-        floor = self.ctx.sentences[max(0, sent_idx - 2)][0]
+        floor = self.ctx.sentences[max(0, sent_idx - back)][0]
         admin = noun in ("province", "governorate", "region")
+        fitting: Mention | None = None
+        noun_key = noun.replace("neighbourhood", "neighborhood")
         for m in reversed(self._mentions_in(floor, before)):
-            if _is_country(m) or m.is_dateline:
+            if _is_country(m) or m.is_dateline or self._in_actor(m) or self._locates_previous(m):
                 continue
             p = m.place
             if p is not None and self.ctx.country and p.country_code and p.country_code != self.ctx.country:
                 continue  # "the town" in a report about Syria is a Syrian town
-            if p is None or (p.feature_class == "A") == admin:
+            if noun == "it":
                 return m
-        return None
+            if noun == "village" and p is not None and p.population > 100_000:
+                continue
+            intro = _INTRO_BEFORE.search(self.text, max(0, m.start - 30), m.start) or _INTRO_AFTER.match(
+                self.text, m.end
+            )
+            if intro and intro.group("noun").lower().replace("neighbourhood", "neighborhood") == noun_key:
+                return m
+            if fitting is None and (p is None or (p.feature_class == "A") == admin):
+                fitting = m
+        return fitting
+
+    def _locates_previous(self, m: Mention) -> bool:
+        """ "the al-Yarmouk camp in Damascus", "Rityan, north of Aleppo": ``m`` only locates the place before it."""
+        prev = [p for p in self._mentions_in(max(0, m.start - 50), m.start) if p.end <= m.start]
+        if not prev:
+            return False
+        return bool(_LOCATES.fullmatch(self.text, prev[-1].end, m.start))
+
+    def _in_actor(self, m: Mention) -> bool:
+        return any(a.start <= m.start and m.end <= a.end for a in self.ctx.actors)
 
     def _relative_antecedent(self, pos: int, sent_start: int) -> list[_Place]:
         """ "X, one of the largest airports in the north, that fell to rebels": the nearest earlier place."""
@@ -403,20 +551,31 @@ class _Extractor:
 
     # -- actors ---------------------------------------------------------------------------------------------
     def _sentence_index(self, pos: int) -> int:
-        for i, (s, e) in enumerate(self.ctx.sentences):
-            if s <= pos < e or pos < s:
-                return i
-        return len(self.ctx.sentences) - 1
+        """The sentence holding ``pos`` (or the next one, when ``pos`` falls between sentences)."""
+        sents = self.ctx.sentences
+        i = max(0, bisect_right(self._sentence_starts, pos) - 1)
+        if i < len(sents) - 1 and pos >= sents[i][1] and pos >= sents[i][0]:
+            return i + 1
+        return i
+
+    def _dates_in(self, start: int, end: int) -> list[DateMention]:
+        key = (start, end)
+        if key not in self._dates:
+            if self.lower is not None:
+                self._dates[key] = find_dates(self.lower, start, end, self.ctx.published, lowered=True)
+            else:
+                self._dates[key] = find_dates(self.text, start, end, self.ctx.published)
+        return self._dates[key]
 
     def resolve(self, a: ActorMatch) -> ActorRef:
         """An actor expression as an ActorRef, resolving words whose referent depends on the article."""
         reg = self.ctx.registry
         if a.kind == "actor" and a.actor_id:
             d = reg.actors[a.actor_id]
-            return ActorRef(a.surface, d.id, d.side)
+            return ActorRef(a.surface, d.id, d.side_in(self.ctx.country))
         if a.kind == "voice" and a.actor_id:
             d = reg.actors[reg.actors[a.actor_id].voice_of or a.actor_id]
-            return ActorRef(a.surface, d.id, d.side)
+            return ActorRef(a.surface, d.id, d.side_in(self.ctx.country))
         if a.kind in ("state", "state_voice"):
             country = self.ctx.country
             if re.search(r"country['’]?s", a.surface, re.IGNORECASE):
@@ -436,17 +595,23 @@ class _Extractor:
         pick = before[-1] if before else (after[0] if after else None)
         if pick is not None:
             d = reg.actors[pick.actor_id or ""]
-            return ActorRef(a.surface, d.id, d.side)
+            return ActorRef(a.surface, d.id, d.side_in(self.ctx.country))
         return ActorRef(a.surface, "unidentified_armed_group", Side.UNKNOWN)
 
     def _actors_in(self, start: int, end: int) -> list[ActorMatch]:
-        return [a for a in self.ctx.actors if start <= a.start and a.end <= end]
+        acts = self.ctx.actors
+        hi = bisect_left(self._actor_starts, end)
+        return [a for a in acts[bisect_left(self._actor_starts, start) : hi] if a.end <= end]
 
     def _subject(self, pos: int, sent_start: int) -> ActorRef | None:
         """Who did what the verb at ``pos`` says: a pronoun just before it, else the nearest subject-like actor."""
         pron = _PRONOUN.search(self.text, max(sent_start, pos - 80), pos)
         if pron:
-            return self._pronoun(pron.start(), sent_start)
+            ref = self._pronoun(pron.start(), sent_start)
+            if ref is None and pron.group("pron").lower() in ("we", "i"):
+                # '"We have liberated X," the Iraqi prime minister said': the speaker's side
+                ref = self._claim(pos, sent_start, self.ctx.sentences[self._sentence_index(pos)][1])[1]
+            return ref
         for a in reversed(self._actors_in(sent_start, pos)):
             if a.holder or a.kind in ("voice", "state_voice"):
                 continue
@@ -467,7 +632,21 @@ class _Extractor:
                 and not _OBJECT_MARK.search(self.text, max(sent_start, a.start - 30), a.start)
             ):
                 return self.resolve(a)
-        return self._discourse(pos)
+        return self._discourse(pos) or self._previous_subject(pos)
+
+    def _previous_subject(self, pos: int) -> ActorRef | None:
+        """The first subject-like actor of the previous sentence ("The SDF besieged X. Its fighters took it")."""
+        idx = self._sentence_index(pos)
+        if idx == 0:
+            return None
+        ps, pe = self.ctx.sentences[idx - 1]
+        for a in self._actors_in(ps, pe):
+            if a.holder or a.kind in ("voice", "state_voice"):
+                continue
+            if _OBJECT_MARK.search(self.text, max(ps, a.start - 30), a.start) or _SAID.match(self.text, a.end + 1):
+                continue
+            return self.resolve(a)
+        return None
 
     def _discourse(self, pos: int) -> ActorRef | None:
         """The agent of the latest trigger in this or the two previous sentences."""
@@ -482,6 +661,9 @@ class _Extractor:
         limit = pos + stop.start() if stop else min(end, pos + window)
         for m in re.finditer(rf"\b(?:{lead})\s+(?:the\s+)?", self.text[pos:limit], re.IGNORECASE):
             at = pos + m.end()
+            allied = _ALLIED_TO.match(self.text, at)
+            if allied:  # "by forces allied to the GNA": the GNA's side
+                at = allied.end()
             for a in self._actors_in(pos + m.start() + 1, end):
                 if a.start - at <= 12 and a.kind != "voice" and not a.holder:
                     return self.resolve(a)
@@ -542,10 +724,12 @@ class _Extractor:
         return surface, speaker
 
     # -- exclusions -----------------------------------------------------------------------------------------
-    def _blocked(self, spec: TriggerSpec, pos: int, sent_start: int) -> bool:
+    def _blocked(self, spec: TriggerSpec, pos: int, sent_start: int, sent_end: int) -> bool:
         """Whether the trigger at ``pos`` is wrapped in a modal, intention, attempt, negation or denial."""
         left = self.text[sent_start:pos]
         if _DENIAL.search(left):
+            return True
+        if _REPORT_THAT.search(left) and _DENIAL_RIGHT.search(self.text, pos, sent_end):
             return True
         cut = max((m.end() for m in _CLAUSE_CUT.finditer(left)), default=0)
         clause = left[cut:][-70:]
@@ -553,12 +737,20 @@ class _Extractor:
             return bool(_NOMINAL_BLOCK.search(left[-60:]))
         if _MODAL.search(clause) or re.search(r"\b(?:nearly|almost|close\s+to)\s+$", left, re.IGNORECASE):
             return True
-        return bool(re.search(r"\bfrom\s*$", left))  # "prevent them from capturing"
+        if re.search(r"\bfrom\s*$", left):
+            return True  # "prevent them from capturing"
+        # "talks on handing over X", "a deal for surrendering X": a gerund naming a topic, not an event
+        verb = self.text[pos : pos + 12].lower()
+        return bool(
+            re.match(r"\w+ing\b", verb)
+            and re.search(r"\b(?:on|about|of|for|over|towards|without|against|regarding|to|into)\s+$", left, re.I)
+        )
 
     # -- dates ----------------------------------------------------------------------------------------------
     def _date(self, trig_start: int, span_end: int, places: list[_Place], sent: int) -> EventDate | None:
         s, e = self.ctx.sentences[sent]
-        found = self._pick_date(find_dates(self.text, s, e, self.ctx.published), trig_start, span_end)
+        own = [d for d in self._dates_in(s, e) if not self._dates_other(d, trig_start)]
+        found = self._pick_date(own, trig_start, span_end)
         if found:
             return found
         keys = {_place_key(p.mention) for p in places} | {p.mention.text.lower() for p in places}
@@ -566,10 +758,19 @@ class _Extractor:
             ps, pe = self.ctx.sentences[prev]
             if not any(_place_key(m) in keys or m.text.lower() in keys for m in self._mentions_in(ps, pe)):
                 continue
-            found = self._pick_date(find_dates(self.text, ps, pe, self.ctx.published), pe, pe)
+            found = self._pick_date(self._dates_in(ps, pe), pe, pe)
             if found:
                 return found
         return default_date(self.ctx.published)
+
+    def _dates_other(self, d: DateMention, trig_start: int) -> bool:
+        """Whether ``d`` sits in another trigger's clause ("X, which IS captured in 2014, was retaken"), unless
+        the two changes are told as simultaneous ("lost Idlib when the capital fell to rebels in 2015")."""
+        for a, b in self.scopes:
+            if a != trig_start and a <= d.start and d.end <= b:
+                lo, hi = min(a, trig_start), max(a, trig_start)
+                return not _SIMULTANEOUS.search(self.text, lo, hi)
+        return False
 
     @staticmethod
     def _pick_date(dates: list[DateMention], start: int, end: int) -> EventDate | None:
@@ -586,7 +787,7 @@ class _Extractor:
     def run(self) -> list[ControlChange]:
         found: list[tuple[int, int, TriggerSpec, re.Match[str]]] = []
         for s_start, s_end in self._candidate_sentences():
-            window = self.text[s_start:s_end].lower()
+            window = self.lower[s_start:s_end] if self.lower is not None else self.text[s_start:s_end].lower()
             for spec in TRIGGERS:
                 if not any(k in window for k in spec.keys):
                     continue
@@ -599,6 +800,10 @@ class _Extractor:
             if s >= last_end:
                 kept.append((spec, m))
                 last_end = e
+        for _, m in kept:
+            s_end = self.ctx.sentences[self._sentence_index(m.start())][1]
+            cut = _SCOPE_END.search(self.text, m.end(), s_end)
+            self.scopes.append((m.start(), cut.start() if cut else s_end))
         events: list[ControlChange] = []
         for spec, m in kept:
             events.extend(self._handle(spec, m))
@@ -609,7 +814,8 @@ class _Extractor:
         on these only, which keeps extraction cheap on long articles (most sentences hold no trigger)."""
         starts = [s for s, _ in self.ctx.sentences]
         windows: list[tuple[int, int]] = []
-        for m in TRIGGER_HINT.finditer(self.text):
+        hints = TRIGGER_HINT_LOWER.finditer(self.lower) if self.lower is not None else TRIGGER_HINT.finditer(self.text)
+        for m in hints:
             i = bisect_right(starts, m.start()) - 1
             if i < 0:
                 continue
@@ -624,14 +830,16 @@ class _Extractor:
     def _handle(self, spec: TriggerSpec, m: re.Match[str]) -> list[ControlChange]:
         sent = self._sentence_index(m.start())
         s_start, s_end = self.ctx.sentences[sent]
-        verb = m.group("verb") if "verb" in m.re.groupindex else m.group()
+        groups = m.re.groupindex
+        verb = (m.group("verb") if "verb" in groups else None) or (m.group("hverb") if "hverb" in groups else None)
+        verb = verb or m.group()
         frame = spec.frame
         if frame == "active":
             if CONTROL_ONLY.match(verb) and not m.group("ctl") and m.group("part") != "back":
                 return []
             if m.group("ctl") and m.group("ctl").strip().lower() in ("partial", "nominal"):
                 return []
-        blocked = self._blocked(spec, m.start(), s_start)
+        blocked = self._blocked(spec, m.start(), s_start, s_end)
         places: list[_Place] = []
         list_end = m.end()
         gained: ActorRef | None = None
@@ -643,7 +851,14 @@ class _Extractor:
             places, list_end = self._places_after(m.end(), s_end, weak=weak)
             if not places and not weak and not _PLACE_NEXT.match(self.text, m.end()):
                 places = self._object_relative(m.start(), s_start)
-            gained = self._subject(m.start(), s_start)
+            helped = (
+                [a for a in self._actors_in(m.start("ben"), m.end("ben")) if not a.holder] if m.group("ben") else []
+            )
+            gained = self.resolve(helped[0]) if helped else self._subject(m.start(), s_start)
+            if m.group("ben") and not helped:
+                gained = None  # "helped them retake": whoever "them" is, not the helper
+            if gained is None and verb.lower().endswith("ing"):
+                gained = self._participle_subject(m.start(), s_start, s_end)
             if gained is None:
                 gained = self._discourse(m.start())
                 confidence -= 0.15
@@ -663,7 +878,9 @@ class _Extractor:
                 confidence -= 0.1
             lost = self._loser_near(s_start, s_end, m.end(), gained)
         elif frame in ("lost", "withdrew", "handed", "surrendered"):
-            if frame == "withdrew":
+            if frame == "withdrew" and m.group("intr"):
+                places, list_end = self._withdrawn_from(m.start(), s_start), m.end()
+            elif frame == "withdrew":
                 places, list_end = self._places_after(m.end(), s_end, weak=False)
             else:
                 places, list_end = self._places_after(m.end(), s_end, weak=False)
@@ -681,6 +898,8 @@ class _Extractor:
                 ]
                 others = [o for o in others if lost is None or o.side != lost.side]
                 gained = others[0] if len({o.side for o in others}) == 1 else None
+                if gained is None and not others and lost is not None:
+                    gained = self._opponent(lost, sent)
                 confidence -= 0.2
         elif frame in ("expel", "expel_passive", "cleared"):
             if frame == "expel":
@@ -736,10 +955,16 @@ class _Extractor:
         ):
             sna = self.ctx.registry.actors.get("syrian_national_army")
             gained = ActorRef(gained.name, sna.id if sna else gained.actor, Side.TURKEY)
+        if frame == "withdrew" and m.group("intr") and (gained is None or lost is None):
+            return []  # "X withdrew" with no object: only where both sides are clear
         if gained is not None and frame not in ("lost", "withdrew", "handed", "surrendered"):
             self.discourse = (sent, gained)
         if blocked or not places:
             return []
+        if _CIVIL.search(self.text, s_start, s_end) and (
+            gained is None or gained.actor in _POLICE_LIKE or _POLICE_NAME.search(gained.name)
+        ):
+            return []  # "security forces took control of the square after protesters withdrew": not war
         if gained is None and lost is None and places and places[0].holder is None:
             return []
         if gained is None:
@@ -771,6 +996,65 @@ class _Extractor:
                 )
             )
         return out
+
+    def _withdrawn_from(self, pos: int, sent_start: int) -> list[_Place]:
+        """ "... in the village of Rityan. ... after regime forces withdrew a day later": the settlement named
+        latest in this or the previous sentence, when the withdrawal names none."""
+        if self._mentions_in(pos, self.ctx.sentences[self._sentence_index(pos)][1]):
+            return []  # a place follows ("withdrew, leaving X to ..."): not this rule's
+        idx = self._sentence_index(pos)
+        for m in reversed(self._mentions_in(self.ctx.sentences[max(0, idx - 1)][0], pos)):
+            if _is_country(m) or self._in_actor(m) or self._locative_of_other(m):
+                continue
+            if m.place is not None and m.place.feature_class not in ("P", "S"):
+                continue
+            return [_Place(m, None)]
+        return []
+
+    def _locative_of_other(self, m: Mention) -> bool:
+        """ "Rityan north of Aleppo": Aleppo only locates another place."""
+        return bool(
+            re.search(
+                r"\b(?:north|south|east|west)(?:ern|[\s-]?(?:east|west))?\s+of\s+(?:[\w-]+\s+){0,3}$|"
+                r"\b(?:near|outside|in)\s+$",
+                self.text[max(0, m.start - 40) : m.start],
+                re.IGNORECASE,
+            )
+        )
+
+    def _participle_subject(self, pos: int, sent_start: int, sent_end: int) -> ActorRef | None:
+        """ "Since retaking Palmyra in March, the army has pushed east": the main clause's subject."""
+        if not re.fullmatch(
+            r"\s*(?:since|after|before|upon|on|while|by|despite|following)?\s*",
+            self.text[sent_start:pos],
+            re.IGNORECASE,
+        ):
+            return None
+        comma = self.text.find(",", pos, sent_end)
+        if comma < 0:
+            return None
+        for a in self._actors_in(comma, min(sent_end, comma + 60)):
+            if not a.holder and a.kind not in ("voice", "state_voice"):
+                return self.resolve(a)
+            break
+        return None
+
+    def _opponent(self, loser: ActorRef, sent: int) -> ActorRef | None:
+        """Who gains what ``loser`` withdrew from when the sentence does not say: the one side other than the
+        loser's among the actors of the two previous sentences, else of the whole article; None if several."""
+        lo = self.ctx.sentences[max(0, sent - 2)][0]
+        for start, end in ((lo, self.ctx.sentences[sent][0]), (0, len(self.text))):
+            refs = [
+                self.resolve(a)
+                for a in self._actors_in(start, end)
+                if not a.holder and a.kind not in ("voice", "state_voice")
+            ]
+            refs = [r for r in refs if r.side not in (loser.side, Side.UNKNOWN)]
+            if len({r.side for r in refs}) == 1:
+                return refs[-1] if start == lo else refs[0]
+            if refs:
+                return None
+        return None
 
     def _turkey_in_clause(self, pos: int, sent_start: int) -> bool:
         """ "Turkey's army and allied Syrian rebels captured X": Turkish forces in the same subject."""
@@ -888,7 +1172,13 @@ def extract_control_changes(
     countries, country = _article_country(reg, found_countries, ordered)
     # A "place" inside an actor's name ("Hazm" the rebel group) is no event place.
     spans = [(a.start, a.end) for a in actors if a.kind == "actor"]
-    ordered = tuple(m for m in ordered if not any(s < m.end and m.start < e for s, e in spans))
+    span_starts = [s for s, _ in spans]
+
+    def inside_actor(m: Mention) -> bool:
+        i = bisect_left(span_starts, m.end) - 1  # the last actor starting before the mention ends
+        return i >= 0 and spans[i][1] > m.start
+
+    ordered = tuple(m for m in ordered if not inside_actor(m))
     ctx = _Context(
         text=text,
         mentions=ordered,

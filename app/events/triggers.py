@@ -57,7 +57,9 @@ CONTROL_ONLY = re.compile(r"^(?:gain|won|win|assum|establish|secur|re-?establish
 # Verbs too common to trust unless the place follows at once ("took X", not "took part").
 WEAK = re.compile(r"^(?:took|taken|taking|takes|claim|free)", re.IGNORECASE)
 
-_PASSIVE_AUX = r"(?:(?:was|were|is|are|has\s+been|have\s+been|had\s+been|been|having\s+been)" + _ADV + r")"
+# "was retaken", "has since been recaptured", "had reportedly been seized": an adverb may sit on either side of
+# "been", but "has recaptured" (no "been") is active.
+_PASSIVE_AUX = r"(?:(?:was|were|is|are|been|(?:has|have|had|having)" + _ADV + r"\s+been)" + _ADV + r")"
 _PASSIVE_VERBS = (
     r"captured|seized|taken(?:\s+over)?|retaken|recaptured|regained|liberated|overrun|conquered|reclaimed|freed|"
     r"handed\s+over(?:\s+to)?|won\s+back|taken\s+back|seized\s+back|surrendered(?:\s+to)?|"
@@ -92,6 +94,7 @@ def _stem_trie(stems: tuple[str, ...]) -> str:
 
 
 TRIGGER_HINT = re.compile(r"\b" + _stem_trie(_HINT_STEMS), re.IGNORECASE)
+TRIGGER_HINT_LOWER = re.compile(r"\b" + _stem_trie(_HINT_STEMS))  # for lower-cased text (much faster)
 
 _KEYS: dict[str, str] = {
     "passive": "captured seized taken retaken recaptured regained liberated overrun conquered reclaimed freed handed "
@@ -107,12 +110,17 @@ _KEYS: dict[str, str] = {
     "nominal": "capture seizure fall liberation takeover take-over conquest loss surrender handover hand-over "
     "retaking capturing seizing",
     "adjectival": "liberated captured recaptured retaken seized conquered",
-    "active": "captur seiz retook retak regain liberat overr conquer reclaim took taken taking takes wrest claim gain "
+    "active": "helped enabled allowed "
+    "captur seiz retook retak regain liberat overr conquer reclaim took taken taking takes wrest claim gain "
     "won win assum establish secur restor imposed extend free",
 }
 
 _PATTERNS: tuple[tuple[Frame, str], ...] = (
-    ("passive", rf"{_PASSIVE_AUX}\s+(?P<verb>{_PASSIVE_VERBS})(?:\s+(?:in\s+full|completely|fully))?"),
+    (
+        "passive",
+        rf"{_PASSIVE_AUX}\s+(?:(?:declared|announced|confirmed|reported)\s+(?:as\s+)?(?:fully\s+)?)?"
+        rf"(?P<verb>{_PASSIVE_VERBS})(?:\s+(?:in\s+full|completely|fully))?",
+    ),
     (
         "expel_passive",
         rf"{_PASSIVE_AUX}\s+(?P<verb>driven|expelled|ousted|pushed|forced|kicked|chased|routed|flushed|evicted|"
@@ -129,7 +137,10 @@ _PATTERNS: tuple[tuple[Frame, str], ...] = (
     (
         "withdrew",
         r"(?P<verb>withdr(?:ew|awn|awing|aws)(?:\s+\w+){0,2}?\s+from|pull(?:ed|ing|s)\s+(?:back\s+from|out\s+of|"
-        r"out\s+from)|retreat(?:ed|ing|s)\s+from)",
+        r"out\s+from)|retreat(?:ed|ing|s)\s+from|"
+        # no object: "after regime forces withdrew a day later" - from the place the article is about
+        r"(?P<intr>withdrew|pulled\s+out|retreated)(?=\s*[,.;]|\s+(?:a\s+day|later|after|on|overnight|the\s+next|"
+        r"hours|days|shortly|yesterday|last|following|amid|without|and|under)\b))",
     ),
     (
         "expel",
@@ -151,7 +162,14 @@ _PATTERNS: tuple[tuple[Frame, str], ...] = (
         r"(?:villages?|towns?|neighbou?rhoods?|districts?|areas?|cities|city|hills?|bases?|positions?)"
         r"(?:\s+(?:are|were|include[sd]?|including)|\s*:)",
     ),
-    ("active", rf"(?P<verb>{_ACTIVE_VERBS})(?:\s+(?P<part>back|over))?{_CONTROL}?"),
+    (
+        "active",
+        # "Russian air power helped Syrian troops retake X": a base form is an event after a past "helped"; the
+        # helped party (``ben``) gains.
+        r"(?:(?P<helped>helped|enabled|allowed)\s+(?P<ben>(?:[\w'’-]+\s+){1,5}?)(?:to\s+)?"
+        r"(?P<hverb>capture|seize|retake|recapture|regain|liberate|take|reclaim|overrun|wrest)|"
+        rf"(?P<verb>{_ACTIVE_VERBS}))(?:\s+(?P<part>back|over))?{_CONTROL}?",
+    ),
 )
 
 TRIGGERS: tuple[TriggerSpec, ...] = tuple(
