@@ -72,16 +72,29 @@ def gazetteer_files(directory: Path) -> tuple[Path, Path | None, Path | None]:
             first("admin2Codes.txt.xz", "admin2Codes.txt"))
 
 
+def extra_places_files(directory: Path) -> list[Path]:
+    """Supplementary places files beside the main one (``extra_*.tsv``, e.g. the hand-curated regions, seas and
+    rivers): read with it, as ``conflictgeo gazetteer load`` reads every places file of the folder."""
+    return sorted(p for p in directory.glob("extra_*.tsv*") if p.is_file() and p.name.endswith((".tsv", ".tsv.xz")))
+
+
 def iter_gazetteer(directory: Path) -> Iterator[GazetteerPlace]:
     places, admin1, admin2 = gazetteer_files(directory)
-    yield from read_places(places, admin1=read_admin_codes(admin1) if admin1 else None,
-                           admin2=read_admin_codes(admin2) if admin2 else None)
+    admin1_codes = read_admin_codes(admin1) if admin1 else None
+    admin2_codes = read_admin_codes(admin2) if admin2 else None
+    seen: set[int] = set()
+    for path in [places, *extra_places_files(directory)]:
+        for place in read_places(path, admin1=admin1_codes, admin2=admin2_codes):
+            if place.geonameid not in seen:  # the first file wins, as the loader's upsert keeps one row per id
+                seen.add(place.geonameid)
+                yield place
 
 
 def index_from_directory(directory: Path, cache_dir: Path | None = None) -> GazetteerIndex:
     """The name index of a gazetteer folder, cached by the files' content hash when ``cache_dir`` is given."""
     if cache_dir is None:
         return GazetteerIndex(iter_gazetteer(directory))
-    fingerprint = file_digest(p for p in gazetteer_files(directory) if p is not None)
+    files = [p for p in gazetteer_files(directory) if p is not None] + extra_places_files(directory)
+    fingerprint = file_digest(files)
     return GazetteerIndex.cached(fingerprint=fingerprint, cache_dir=cache_dir,
                                  places=lambda: iter_gazetteer(directory))

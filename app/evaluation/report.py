@@ -9,7 +9,14 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from app.evaluation.scoring import Counts, _overlaps, _place_correct, score_events, score_toponyms
+from app.evaluation.scoring import (
+    NOT_IN_CONTRACT,
+    Counts,
+    _overlaps,
+    _place_correct,
+    score_events,
+    score_toponyms,
+)
 from app.geoparse.model import Mention
 
 # analyse(text, published_at, title) -> (mentions, events as API.md Event dicts)
@@ -28,23 +35,49 @@ class FileReport:
     articles: int
     counts: Counts
     errors: tuple[str, ...] = ()
+    by_kind: Mapping[str, Counts] = field(default_factory=dict)  # gold toponyms of each ``kind``
+    contract: Counts | None = None  # without the gold kinds API.md does not count as mentions (when present)
 
     @property
     def figures(self) -> dict[str, float | None]:
-        c = self.counts
-        precision, recall = _ratio(c.events_matched, c.events_predicted), _ratio(c.events_matched, c.events_gold)
-        f1 = 2 * precision * recall / (precision + recall) if precision and recall else (0.0 if c.events_gold else None)
-        return {
-            "toponym_precision": _ratio(c.predicted_correct, c.predicted),
-            "toponym_recall": _ratio(c.gold_found, c.gold),
-            "accuracy_161km": _ratio(c.correct_161, c.gold_with_coords),
-            "accuracy_10km": _ratio(c.correct_10, c.gold_with_coords),
-            "accuracy_161km_found": _ratio(c.correct_161, c.found_with_coords),
-            "event_precision": precision,
-            "event_recall": recall,
-            "event_f1": f1,
-            "event_date_agreement": _ratio(c.events_date_agree, c.events_dated),
-        }
+        return _figures(self.counts)
+
+    @property
+    def contract_figures(self) -> dict[str, float | None] | None:
+        return None if self.contract is None else _toponym_figures(self.contract)
+
+    @property
+    def kind_figures(self) -> dict[str, dict[str, float | None]]:
+        """Recall and accuracy per gold kind (precision has no meaning per gold kind)."""
+        out: dict[str, dict[str, float | None]] = {}
+        for kind, c in sorted(self.by_kind.items()):
+            figures = _toponym_figures(c)
+            out[kind] = {"toponyms": c.gold, "toponym_recall": figures["toponym_recall"],
+                         "accuracy_161km": figures["accuracy_161km"], "accuracy_10km": figures["accuracy_10km"],
+                         "accuracy_161km_found": figures["accuracy_161km_found"]}
+        return out
+
+
+def _toponym_figures(c: Counts) -> dict[str, float | None]:
+    return {
+        "toponym_precision": _ratio(c.predicted_correct, c.predicted),
+        "toponym_recall": _ratio(c.gold_found, c.gold),
+        "accuracy_161km": _ratio(c.correct_161, c.gold_with_coords),
+        "accuracy_10km": _ratio(c.correct_10, c.gold_with_coords),
+        "accuracy_161km_found": _ratio(c.correct_161, c.found_with_coords),
+    }
+
+
+def _figures(c: Counts) -> dict[str, float | None]:
+    precision, recall = _ratio(c.events_matched, c.events_predicted), _ratio(c.events_matched, c.events_gold)
+    f1 = 2 * precision * recall / (precision + recall) if precision and recall else (0.0 if c.events_gold else None)
+    return {
+        **_toponym_figures(c),
+        "event_precision": precision,
+        "event_recall": recall,
+        "event_f1": f1,
+        "event_date_agreement": _ratio(c.events_date_agree, c.events_dated),
+    }
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,7 +85,15 @@ class Report:
     files: tuple[FileReport, ...] = field(default_factory=tuple)
 
     def to_dict(self) -> dict[str, Any]:
-        return {f.path: {"articles": f.articles, **f.figures, "counts": _counts_dict(f.counts)} for f in self.files}
+        out: dict[str, Any] = {}
+        for f in self.files:
+            entry: dict[str, Any] = {"articles": f.articles, **f.figures, "counts": _counts_dict(f.counts),
+                                     "by_kind": f.kind_figures}
+            if f.contract is not None:
+                entry["contract"] = {"excluded_kinds": sorted(NOT_IN_CONTRACT), **(f.contract_figures or {}),
+                                     "counts": _counts_dict(f.contract)}
+            out[f.path] = entry
+        return out
 
 
 def _counts_dict(counts: Counts) -> dict[str, int]:
@@ -99,16 +140,26 @@ def run_evaluation(paths: Sequence[Path], analyse: AnalyseFn) -> Report:
     files = []
     for path in paths:
         counts = Counts()
+        contract = Counts()
+        has_contract_kinds = False
+        by_kind: dict[str, Counts] = {}
         errors: list[str] = []
         n = 0
         for article in read_articles(path):
             n += 1
             mentions, events = analyse(article["text"], _published(article), article.get("title"))
             counts = counts + score_toponyms(article, mentions)
+            contract = contract + score_toponyms(article, mentions, exclude_kinds=NOT_IN_CONTRACT)
+            kinds = {str(g.get("kind")) for g in article.get("toponyms", [])}
+            has_contract_kinds |= bool(kinds & NOT_IN_CONTRACT)
+            for kind in kinds:
+                by_kind[kind] = by_kind.get(kind, Counts()) + score_toponyms(article, mentions,
+                                                                            kinds=frozenset({kind}))
             if "events" in article:
                 counts = counts + score_events(article, events)
             errors.extend(toponym_errors(article, mentions))
-        files.append(FileReport(str(path), n, counts, tuple(errors)))
+        files.append(FileReport(str(path), n, counts, tuple(errors), by_kind,
+                                contract if has_contract_kinds else None))
     return Report(tuple(files))
 
 
@@ -124,6 +175,23 @@ def format_report(report: Report) -> str:
         out.append(f"  accuracy  @161km {_fmt(fig['accuracy_161km'])} ({c.correct_161}/{c.gold_with_coords})"
                    f"  @10km {_fmt(fig['accuracy_10km'])} ({c.correct_10}/{c.gold_with_coords})"
                    f"  @161km of found {_fmt(fig['accuracy_161km_found'])} ({c.correct_161}/{c.found_with_coords})")
+        if f.contract is not None:
+            k = f.contract
+            cf = f.contract_figures or {}
+            out.append(f"  contract  (without {', '.join(sorted(NOT_IN_CONTRACT))}: demonyms and names inside "
+                       f"organisation names, which API.md does not count as mentions)")
+            out.append(f"            precision {_fmt(cf['toponym_precision'])} ({k.predicted_correct}/{k.predicted})"
+                       f"  recall {_fmt(cf['toponym_recall'])} ({k.gold_found}/{k.gold})"
+                       f"  @161km {_fmt(cf['accuracy_161km'])} ({k.correct_161}/{k.gold_with_coords})"
+                       f"  @10km {_fmt(cf['accuracy_10km'])} ({k.correct_10}/{k.gold_with_coords})"
+                       f"  @161km of found {_fmt(cf['accuracy_161km_found'])} ({k.correct_161}/{k.found_with_coords})")
+        if f.by_kind:
+            out.append("  by kind   (gold toponyms of each kind: recall, @161km, @10km, @161km of found)")
+            for kind, c_kind in sorted(f.by_kind.items(), key=lambda item: -item[1].gold):
+                kf = _toponym_figures(c_kind)
+                out.append(f"    {kind:<22} n={c_kind.gold:<5} R {_fmt(kf['toponym_recall'])}"
+                           f"  @161 {_fmt(kf['accuracy_161km'])}  @10 {_fmt(kf['accuracy_10km'])}"
+                           f"  @161 found {_fmt(kf['accuracy_161km_found'])}")
         if c.events_gold or c.events_predicted:
             out.append(f"  events    precision {_fmt(fig['event_precision'])} ({c.events_matched}/{c.events_predicted})"
                        f"  recall {_fmt(fig['event_recall'])} ({c.events_matched}/{c.events_gold})"

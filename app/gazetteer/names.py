@@ -74,6 +74,8 @@ _FOLDS: tuple[tuple[str, str], ...] = (
     ("j", "g"),
 )
 _DOUBLED = re.compile(r"(.)\1+")
+# An h between two like vowels is often dropped in romanisation: Zuhur/Zur, Duhur/Dhour.
+_SOFT_H = re.compile(r"([aiu])h\1")
 _VOWELS_AND_H = re.compile(r"[aeiouyh]")
 
 
@@ -95,6 +97,7 @@ def _fold_word(word: str) -> str:
         return word
     for old, new in _FOLDS:
         word = word.replace(old, new)
+    word = _SOFT_H.sub(r"\1", word)
     word = _DOUBLED.sub(r"\1", word)
     if len(word) > 2 and word.endswith("h") and word[-2] in "aeiouy":
         word = word[:-1]

@@ -134,7 +134,10 @@ DEMONYMS = frozenset(
         "mexican", "brazilian", "argentine", "chilean", "venezuelan", "colombian", "cuban", "armenian", "azerbaijani",
         "georgian", "chechen", "uzbek", "turkmen", "kazakh", "tajik", "uighur", "uyghur", "alawite", "alawites",
         "sunni", "sunnis", "shiite", "shiites", "shia", "druze", "yazidi", "yazidis", "assyrian", "circassian",
-        "bedouin", "western", "eastern", "northern", "southern",
+        "bedouin", "western", "eastern", "northern", "southern", "christian", "christians", "muslim", "muslims",
+        "jewish", "jew", "jews", "catholic", "orthodox", "protestant", "islamist", "islamists", "jihadi", "jihadis",
+        "jihadist", "jihadists", "salafi", "salafist", "salafists", "takfiri", "takfiris", "mujahideen", "wahhabi",
+        "baathist", "ismaili", "ismailis", "houthi", "houthis", "pashtun", "tatar", "tatars",
     }
 )
 
@@ -161,8 +164,25 @@ ORGANISATIONS = (
     "syrian arab red crescent", "free idlib army", "idlib free police", "jund al aqsa", "liwa al quds",
     "quds force", "damascus university", "aleppo university", "turkestan islamic party", "nato", "sana",
     "red crescent", "harakat hazm", "hazm movement", "ahrar", "islamic state", "al qaedas", "el nino", "la nina",
-    "notre dame",
+    "notre dame", "faylaq al rahman", "failaq al rahman", "filaq al rahman", "fatah al sham", "fateh al sham",
+    "fath al sham", "al araby al jadeed", "araby al jadeed", "al manar", "hawar news", "firat news", "sada al balad",
+    "thomson reuters", "russia today", "voice of america", "radio free europe", "al mayadeen", "asharq al awsat",
+    "gulf news", "gulf times", "jaish al mujahideen", "jaish al ezzah", "jaish al tawhid", "liwa al tawhid",
+    "ahrar al sharqiya", "sultan murad", "hamza division", "al nusra", "nusra front", "al nusra front",
 )
+
+# Surnames of public figures that are also (small) place names: a person, not a place, unless the text says so.
+PERSON_SURNAMES = frozenset(
+    {
+        "assad", "assads", "gaddafi", "gaddafis", "qaddafi", "kadhafi", "erdogan", "erdogans", "putin", "putins",
+        "arafat", "hariri", "nasrallah", "maliki", "abadi", "sadr", "barzani", "talabani", "baghdadi", "zarqawi",
+        "khamenei", "rouhani", "netanyahu", "mubarak", "morsi", "sisi", "kerry", "lavrov", "mattis", "tillerson",
+        "pompeo", "macron", "merkel", "obama", "trump", "bush", "biden", "hollande", "sarkozy", "cameron", "blair",
+        "mistura", "annan", "brahimi", "guterres", "jubeir", "zarif", "soleimani", "suleimani", "haftar",
+        "hafter", "jolani", "julani", "abboud", "shishakli", "tlass", "makhlouf", "mamlouk",
+    }
+)
+
 
 # Common given names (English and Arabic): a capitalised name after one of them is a person's surname.
 GIVEN_NAMES = frozenset(
@@ -196,7 +216,9 @@ GIVEN_NAMES = frozenset(
         "shadi", "suleiman", "sulaiman", "talal", "wael", "yasser", "yasin", "yassin", "zuhair", "fatima", "aisha",
         "mariam", "maryam", "layla", "leila", "nour", "noor", "zeinab", "rania", "hala", "huda", "recep", "tayyip",
         "ahmet", "mehmet", "mevlut", "binali", "hulusi", "kemal", "haider", "hayder", "nouri", "nuri", "moqtada",
-        "qasem", "qassim",
+        "qasem", "qassim", "yahya", "sahar", "hussam", "hossam", "mohannad", "muhannad", "osman", "othman",
+        "hamid", "hamed", "rashid", "rasheed", "wissam", "bassam", "basel", "bassel", "firas", "feras", "ayman",
+        "ayham", "louay", "luay", "raed", "rasha", "dima", "lina", "reem", "yara",
     }
 )
 
@@ -225,10 +247,17 @@ TITLES = frozenset(
     }
 )
 
+# Titles that also begin place names (Sheikh Maqsoud, St Louis): after a locative word they start a place.
+PLACE_TITLES = frozenset({"sheikh", "shaykh", "saint", "st", "sidi", "imam", "king", "prince", "queen"})
+LOCATIVES = frozenset({"in", "at", "of", "from", "to", "near", "into", "toward", "towards", "around", "outside",
+                       "and", "or", "inside", "across", "through", "via", "reached", "entered", "captured",
+                       "seized", "took", "retook", "recaptured", "liberated", "stormed", "shelled", "besieged"})
+
 # Cue words that tell the kind of place a name is.
 ADMIN1_AFTER = frozenset({"province", "provinces", "governorate", "governorates", "countryside", "region",
                           "state", "oblast", "prefecture", "emirate", "muhafazat"})
-ADMIN1_BEFORE_OF = frozenset({"province", "governorate", "countryside", "region", "state"})
+ADMIN1_BEFORE_OF = frozenset({"province", "governorate", "countryside", "region", "state", "provinces",
+                              "governorates"})
 ADMIN1_BEFORE = frozenset({"rural"})
 ADMIN2_AFTER = frozenset({"district", "districts", "county", "subdistrict", "sub"})
 ADMIN2_BEFORE_OF = frozenset({"district", "county"})
@@ -240,6 +269,14 @@ SETTLEMENT_BEFORE_OF = frozenset({"town", "towns", "city", "cities", "village", 
 SETTLEMENT_BEFORE = frozenset({"town", "city", "village", "neighbourhood", "neighborhood", "district", "suburb"})
 SETTLEMENT_AFTER = frozenset({"city", "town", "village", "neighbourhood", "neighborhood", "camp"})
 FACILITY_AFTER = frozenset({"airport", "airbase", "airfield", "air", "base", "airstrip"})
+# After a name the text marks as a place but the gazetteer may lack: "the Nisr mountain", "Castello Road".
+NAMED_FEATURE_AFTER = frozenset({"mountain", "mount", "hill", "hills", "dam", "crossing", "bridge", "road", "highway",
+                                 "street", "square", "avenue", "plain", "valley", "lake", "river"})
+# Military sites named by a number ("Base 46", "Regiment 111" when the text calls it a base).
+NUMBERED_SITES = frozenset({"base", "regiment", "brigade", "division", "battalion", "airbase"})
+# News agencies: never a dateline city ("AP - U.S. troops ...").
+AGENCIES = frozenset({"ap", "afp", "upi", "reuters", "dpa", "ansa", "xinhua", "tass", "sana", "ria", "ina", "efe",
+                      "bbc", "cnn", "ani", "pti", "irna", "ap photo", "anadolu"})
 FACILITY_BEFORE_OF = frozenset({"airport", "airbase", "airfield"})
 # Words allowed between the name and a facility word: "Abu al-Duhur military airport".
 FACILITY_MODIFIERS = frozenset({"military", "international", "civilian", "air"})
@@ -261,3 +298,14 @@ NAME_PARTICLES = frozenset({"al", "el", "ad", "ar", "as", "az", "ash", "at", "an
                             "abu", "abou", "um", "umm", "bin", "ibn", "bani", "beni", "bab", "tal", "tell", "tel",
                             "deir", "dayr", "kafr", "kfar", "ain", "ayn", "jabal", "jebel", "bir", "wadi", "khan",
                             "qasr", "ras", "sheikh", "shaykh", "beit", "bayt", "mazraat", "marj", "de", "la"})
+
+# AP-style abbreviations of US states, as news writes them after a town ("Gainesville, Va."): the state's name.
+US_STATE_ABBREVIATIONS = {
+    "ala": "Alabama", "ariz": "Arizona", "ark": "Arkansas", "calif": "California", "colo": "Colorado",
+    "conn": "Connecticut", "del": "Delaware", "fla": "Florida", "ga": "Georgia", "ill": "Illinois", "ind": "Indiana",
+    "kan": "Kansas", "kans": "Kansas", "ky": "Kentucky", "la": "Louisiana", "md": "Maryland", "mass": "Massachusetts",
+    "mich": "Michigan", "minn": "Minnesota", "miss": "Mississippi", "mo": "Missouri", "mont": "Montana",
+    "neb": "Nebraska", "nebr": "Nebraska", "nev": "Nevada", "okla": "Oklahoma", "ore": "Oregon", "pa": "Pennsylvania",
+    "tenn": "Tennessee", "tex": "Texas", "vt": "Vermont", "va": "Virginia", "wash": "Washington", "wis": "Wisconsin",
+    "wyo": "Wyoming",
+}

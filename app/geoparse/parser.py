@@ -6,7 +6,7 @@ from datetime import date, datetime
 
 from app.gazetteer.index import GazetteerIndex
 from app.geoparse.model import Mention
-from app.geoparse.recognize import Span, is_notable, read_document, recognise
+from app.geoparse.recognize import CachedIndex, Span, is_notable, read_document, recognise
 from app.geoparse.resolve import ArticleContext, article_context, resolve
 
 
@@ -18,6 +18,7 @@ def parse(text: str, index: GazetteerIndex, *, published_at: datetime | date | N
     can pass what they have: place resolution does not depend on time.
     """
     del published_at
+    index = CachedIndex(index)  # type: ignore[assignment]
     doc = read_document(text)
     spans = recognise(doc, index)
     extra = []

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from app.gazetteer.index import GazetteerIndex, fold_tokens
-from app.gazetteer.names import fold_token
+from app.gazetteer.names import fold_token, normalize
 from app.gazetteer.records import GazetteerPlace
 from app.geoparse import lexicon as lx
 from app.text.tokens import Token, is_lowercased, sentence_spans, tokenize
@@ -24,7 +24,59 @@ _DATELINE = re.compile(
 _SEPARATOR = re.compile(r"^\s*(?:,|;|and|or|&)?\s*$")
 
 
-_FAMOUS_CODES = frozenset({"PCLI", "PCLD", "PCLF", "PCLS", "PCL", "TERR", "ADM1", "PPLC", "PPLA"})
+_FAMOUS_CODES = frozenset({"PCLI", "PCLD", "PCLF", "PCLS", "PCL", "TERR", "ADM1", "PPLC", "PPLA", "CONT", "OCN", "SEA",
+                           "GULF"})
+# Continents, oceans and seas are famous by kind; other natural and cultural regions (RGN, rivers, mountains,
+# deserts, peninsulas) count as famous only when they span countries (no country code), else the country decides.
+_WORLD_FEATURES = frozenset({"CONT", "OCN", "SEA", "GULF"})
+# Never-alone words that are also the short name of a sea or gulf when capitalised mid-sentence ("in the Gulf").
+_WORLD_WORDS = frozenset({"gulf"})
+_REGION_FEATURES = frozenset({"RGN", "RGNE", "STM", "MTS", "MT", "DSRT", "PEN", "PLN", "PLAT", "VAL", "STRT", "CNL",
+                              "CHN", "BAY", "LK", "RSV", "DAM", "PSTB"})
+
+
+class CachedIndex:
+    """The index as one parse sees it: candidate lists and their notability looked up once per key (a name
+    recurs in an article, and common keys have thousands of candidates). Everything else is the index's own."""
+
+    def __init__(self, index: GazetteerIndex) -> None:
+        self._index = index
+        self._candidates: dict[str, tuple[GazetteerPlace, ...]] = {}
+        self._notable: dict[str, bool] = {}
+        self._famous: dict[str, bool] = {}
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._index, name)
+
+    def candidates(self, key: str) -> tuple[GazetteerPlace, ...]:
+        found = self._candidates.get(key)
+        if found is None:
+            found = self._candidates[key] = self._index.candidates(key)
+        return found
+
+    def any_notable(self, key: str) -> bool:
+        found = self._notable.get(key)
+        if found is None:
+            found = self._notable[key] = any(is_notable(c) for c in self.candidates(key))
+        return found
+
+    def any_famous(self, key: str) -> bool:
+        found = self._famous.get(key)
+        if found is None:
+            found = self._famous[key] = any(c.feature_code in _FAMOUS_CODES for c in self.candidates(key))
+        return found
+
+
+def _notable_key(index: GazetteerIndex, key: str) -> bool:
+    if isinstance(index, CachedIndex):
+        return index.any_notable(key)
+    return any(is_notable(c) for c in index.candidates(key))
+
+
+def _famous_key(index: GazetteerIndex, key: str) -> bool:
+    if isinstance(index, CachedIndex):
+        return index.any_famous(key)
+    return any(c.feature_code in _FAMOUS_CODES for c in index.candidates(key))
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,33 +139,100 @@ def read_document(text: str) -> Document:
 
 def recognise(doc: Document, index: GazetteerIndex) -> list[Span]:
     """Place spans in document order, without overlaps."""
+    doc = replace(doc, keys=_without_bare_possessives(doc, index))
     dateline = _dateline_tokens(doc)
-    blocked = _organisation_tokens(doc) | _person_name_tokens(doc)
+    organisations = _organisation_tokens(doc)
+    people = _person_name_tokens(doc)
+    blocked = organisations | people
     lowercase_uses = _lowercase_uses(doc)
     spans: list[Span] = []
     person_keys: set[str] = set()
-    for match in index.find(_without_bare_possessives(doc, index)):
+    for match in index.find(doc.keys):
         first, last = match.first, match.last
         if any(i in blocked for i in range(first, last + 1)):
-            if doc.cased and first == last:
+            if doc.cased and first == last and first in people:
                 person_keys.add(match.key)
             continue
         if dateline and first >= dateline[0] and last <= dateline[1]:
             spans.append(Span(first, last, match.key, "settlement", is_dateline=True))
             continue
-        if first == last and doc.lower[first] in lx.NEVER_ALONE and not doc.tokens[first].text.isupper():
+        if first == last and doc.lower[first] in lx.NEVER_ALONE and not doc.tokens[first].text.isupper() \
+                and not (doc.cased and doc.tokens[first].is_capitalized and first not in doc.sentence_starts
+                         and doc.lower[first] in _WORLD_WORDS and _famous_key(index, match.key)):
             continue  # "the", "said": the commonest matches, dismissed before any context is read
         cue = _cue(doc, first, last)
+        if first == last and not cue and _is_person_word(doc, index, first, match.key):
+            person_keys.add(match.key)
+            continue
         if _plausible(doc, index, first, last, match.key, cue, lowercase_uses):
             spans.append(Span(_with_article(doc, first), last, match.key, cue))
         elif doc.cased and not cue and _follows_a_name(doc, index, first):
             person_keys.add(match.key)
+    listed = _listed_places(doc, index, blocked)
+    # "the provinces of Homs, Idlib and Lattakia": every name of the list is a province, not only the first
+    in_province_list = {s.first for s in listed if s.cue == "admin1" and s.from_cue_only}
+    spans = [replace(s, cue="admin1") if not s.cue and s.first in in_province_list else s for s in spans]
+    spans.extend(s for s in listed if not (s.cue == "admin1" and s.from_cue_only))
+    spans = _without_overlaps(spans)
+    spans.extend(_same_name_again(doc, index, spans, blocked))
     # A name seen as the surname in "Narendra Modi" is a person everywhere in the article, unless it is a
-    # famous place.
-    spans = [s for s in spans if s.key not in person_keys or s.cue or s.is_dateline
-             or any(c.feature_code in _FAMOUS_CODES for c in index.candidates(s.key))]
-    spans.extend(_listed_places(doc, index, blocked))
+    # famous place or the text marks it as a place.
+    spans = [s for s in spans if s.key not in person_keys or s.cue or s.is_dateline or s.from_cue_only
+             or _famous_key(index, s.key)]
     return _without_overlaps(spans)
+
+
+def _is_person_word(doc: Document, index: GazetteerIndex, i: int, key: str) -> bool:
+    """A given name, a public figure's surname, or the name after Abu/Umm/Bin (a kunya or nasab): a person,
+    unless the name is also a country, a first-order division or a capital."""
+    word = doc.lower[i]
+    person = word in lx.GIVEN_NAMES or word in lx.PERSON_SURNAMES or (
+        word.endswith("s") and word[:-1] in lx.PERSON_SURNAMES)
+    if not person and i > 0 and doc.lower[i - 1] in ("abu", "abou", "umm", "um", "bin", "ibn", "bint") \
+            and doc.gap(i).strip() in ("", "-") and doc.sentence_of[i - 1] == doc.sentence_of[i]:
+        person = not doc.cased or doc.tokens[i - 1].is_capitalized
+    if not person:
+        return False
+    return not any(c.feature_code.startswith("PCL") or c.feature_code in ("ADM1", "PPLC", "CONT")
+                   for c in index.candidates(key))
+
+
+def _same_name_again(doc: Document, index: GazetteerIndex, spans: list[Span], blocked: set[int]) -> list[Span]:
+    """One sense per discourse, for recognition: a name the article has used as a place (with a cue, or found
+    where it stands alone) is a place at its other occurrences too ("the town of Markada ... took Markada")."""
+    seeds: dict[tuple[str, ...], Span] = {}
+    for span in spans:
+        if span.is_dateline:
+            continue
+        words = tuple(doc.keys[span.first : span.last + 1])
+        if len("".join(words)) < 4 or all(w in lx.NEVER_ALONE for w in doc.lower[span.first : span.last + 1]):
+            continue
+        seeds.setdefault(words, span)
+    if not seeds:
+        return []
+    taken = {i for s in spans for i in range(s.first, s.last + 1)}
+    english = lx.english_words()
+    found = []
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for words in seeds:
+        by_first.setdefault(words[0], []).append(words)
+    for i, key in enumerate(doc.keys):
+        for words in by_first.get(key, ()):
+            last = i + len(words) - 1
+            if tuple(doc.keys[i : last + 1]) != words or any(k in taken or k in blocked for k in range(i, last + 1)):
+                continue
+            lower = doc.lower[i : last + 1]
+            if doc.cased:
+                if not all(doc.tokens[k].is_capitalized or doc.lower[k] in lx.NAME_PARTICLES
+                           for k in range(i, last + 1)):
+                    continue
+            elif all(w in english or w in lx.COMMON_WORDS or w in lx.NEVER_ALONE for w in lower):
+                continue
+            seed = seeds[words]
+            cue = seed.cue if seed.cue == "settlement" else ""
+            found.append(Span(i, last, seed.key, cue, from_cue_only=seed.from_cue_only))
+            taken.update(range(i, last + 1))
+    return found
 
 
 def _without_bare_possessives(doc: Document, index: GazetteerIndex) -> list[str]:
@@ -123,7 +242,7 @@ def _without_bare_possessives(doc: Document, index: GazetteerIndex) -> list[str]
         word = token.text
         if len(word) > 4 and word[-1] in "sS" and keys[i] not in index.by_key:
             shorter = fold_token(word[:-1])
-            if any(is_notable(c) for c in index.candidates(shorter)):
+            if _notable_key(index, shorter):
                 keys[i] = shorter
     return keys
 
@@ -154,6 +273,9 @@ def _with_article(doc: Document, first: int) -> int:
     """Include a leading article that the index key dropped ("al-Bab" → al-Bab, not Bab)."""
     if first > 0 and doc.keys[first - 1] == "al" and doc.sentence_of[first - 1] == doc.sentence_of[first]:
         gap = doc.gap(first)
+        # "al-Bab", "el Bab"; but "known as Fatah" is English "as", not the assimilated article.
+        if doc.lower[first - 1] in ("as", "at", "an", "ad", "en", "es", "et", "ed") and gap != "-":
+            return first
         if gap in ("-", " ", "") and (not doc.cased or doc.tokens[first].is_capitalized):
             return first - 1
     return first
@@ -169,6 +291,8 @@ def _dateline_tokens(doc: Document) -> tuple[int, int] | None:
     start, end = match.span("city")
     inside = [i for i, t in enumerate(doc.tokens) if t.start >= start and t.end <= end]
     if not inside or len(inside) > 4 or any(doc.lower[i] in lx.NEVER_ALONE for i in inside):
+        return None
+    if " ".join(doc.lower[i] for i in inside) in lx.AGENCIES:
         return None
     return inside[0], inside[-1]
 
@@ -206,10 +330,15 @@ def _organisation_tokens(doc: Document) -> set[int]:
 def _person_name_tokens(doc: Document) -> set[int]:
     """Tokens of person names: the capitalised (or, in lowercased text, non-dictionary) words after a title."""
     blocked: set[int] = set()
+
+    def starts_a_place(i: int) -> bool:  # "the neighbourhoods of Sheikh Saeed", "in St Athan"
+        return doc.lower[i] in lx.PLACE_TITLES and i > 0 and (
+            doc.lower[i - 1] in lx.LOCATIVES or doc.lower[i - 1] in lx.SETTLEMENT_BEFORE_OF)
+
     if not doc.cased:
         english = lx.english_words()
         for i, word in enumerate(doc.lower[:-1]):
-            if word in lx.TITLES:
+            if word in lx.TITLES and not starts_a_place(i):
                 j = i + 1
                 while j < len(doc.lower) and j - i <= 3 and (doc.lower[j] not in english or doc.keys[j] == "al"):
                     if doc.gap(j).strip() not in ("", "-"):
@@ -219,10 +348,13 @@ def _person_name_tokens(doc: Document) -> set[int]:
         return blocked
     for i, word in enumerate(doc.lower[:-1]):
         if (word in lx.TITLES or word in lx.GIVEN_NAMES) and doc.tokens[i].is_capitalized \
-                and doc.tokens[i + 1].is_capitalized:
+                and doc.tokens[i + 1].is_capitalized and not starts_a_place(i):
             j = i + 1
             while j < len(doc.tokens) and (doc.tokens[j].is_capitalized or doc.keys[j] == "al") and j - i <= 4:
-                if doc.gap(j).strip() not in ("", "-", "."):
+                gap = doc.gap(j).strip()
+                # a full stop continues a name only after an initial or the title ("John F. Kennedy", "Capt. Davis")
+                after_title = j - 1 == i and word != "st"  # "St. Louis" is a place
+                if gap not in ("", "-", ".") or (gap == "." and len(doc.tokens[j - 1].text) > 1 and not after_title):
                     break
                 blocked.add(j)
                 j += 1
@@ -264,9 +396,11 @@ def _cue(doc: Document, first: int, last: int) -> str:
 
 
 def is_notable(place: GazetteerPlace) -> bool:
-    """A country, first-order division, capital or city of 100k: worth matching even without context."""
+    """A country, first-order division, capital, city of 100k, continent, ocean, sea or multinational region:
+    worth matching even without context."""
     code = place.feature_code
-    return code.startswith("PCL") or code in ("ADM1", "PPLC", "PPLA", "TERR") or place.population >= 100_000
+    return code.startswith("PCL") or code in ("ADM1", "PPLC", "PPLA", "TERR") or place.population >= 100_000 \
+        or code in _WORLD_FEATURES or (code in _REGION_FEATURES and not place.country_code)
 
 
 def _plausible(doc: Document, index: GazetteerIndex, first: int, last: int, key: str, cue: str,
@@ -277,16 +411,27 @@ def _plausible(doc: Document, index: GazetteerIndex, first: int, last: int, key:
     if any(w in lx.DEMONYMS for w in words) and len(words) == 1:
         return False
     acronym = doc.cased and len(tokens) == 1 and tokens[0].text.isupper() and len(tokens[0].text) > 1
-    if not acronym and all(w in lx.NEVER_ALONE or w in lx.NAME_PARTICLES for w in words):
-        return False
+    if not acronym and all(w in lx.NEVER_ALONE or w in lx.NAME_PARTICLES for w in words) \
+            and not (len(words) > 1 and _notable_key(index, key) and (not doc.cased or tokens[0].is_capitalized)):
+        return False  # but "the Middle East"
     candidates = index.candidates(key)
-    notable = any(is_notable(c) for c in candidates)
+    if words[0] == "the" and not _famous_key(index, key):
+        return False  # "The UN": a stray alternate name beginning with the article
+    notable = _notable_key(index, key)
     english = lx.english_words()
     common = all(w in lx.NEVER_ALONE or w in lx.COMMON_WORDS or w in english for w in words)
+    if common and notable and not cue:
+        # A common word counts only as the very name of a notable place ("Turkey", "Nice"), not as a
+        # transliteration fold of another ("Bureau" is not Burao).
+        surface = " ".join(words)
+        notable = any(is_notable(c) and (c.feature_code.startswith("PCL") or c.feature_code in _WORLD_FEATURES
+                                         or surface in (normalize(c.name), normalize(c.asciiname)))
+                      for c in candidates)
     if doc.cased:
         return _plausible_cased(doc, index, first, last, key, cue, tokens, words, common, notable, lowercase_uses)
-    if len(key) <= 3 and not (notable and len(words) > 1):
-        return bool(cue) and len(key) == 3
+    size = len("".join(words))  # the written length: folding shortens "Iowa" to "iua"
+    if size <= 3 and not (notable and len(words) > 1):
+        return bool(cue) and size == 3
     if common:
         return bool(cue) or (notable and words[0] in lx.AMBIGUOUS_COUNTRY_WORDS)
     return not (_looks_english(words[-1]) and not cue)
@@ -298,14 +443,14 @@ def _plausible_cased(doc: Document, index: GazetteerIndex, first: int, last: int
     head = next((t for t in tokens if fold_token(t.text) != "al"), tokens[0])
     if not head.is_capitalized or len(key) < 2:
         return False
-    if len(key) <= 3 and len(words) == 1 and not head.text.isupper():
+    if len(words[0]) <= 3 and len(words) == 1 and not head.text.isupper():
         return False
     if len(words) == 1 and head.text.isupper() and len(head.text) > 1 and not cue:
         # An acronym (AP, NATO, CNN) is a place only as a country or division abbreviation, or a famous name.
         places = index.candidates(key)
         if len(head.text) <= 3:
             return any(p.feature_code.startswith("PCL") or p.feature_code == "ADM1" for p in places)
-        return any(is_notable(p) for p in places)
+        return _notable_key(index, key)
     title_case = doc.sentence_of[first] in doc.title_case_sentences
     sentence_start = first in doc.sentence_starts
     if common or key in lowercase_uses:
@@ -313,7 +458,8 @@ def _plausible_cased(doc: Document, index: GazetteerIndex, first: int, last: int
             return True
         if sentence_start or title_case:
             # A capitalised country name opens sentences all the time ("Turkey has asked..."); "Hope" does not.
-            return any(c.feature_code.startswith("PCL") for c in index.candidates(key))
+            return any(c.feature_code.startswith("PCL") or c.feature_code in _WORLD_FEATURES
+                       for c in index.candidates(key))
         return notable
     return title_case or _stands_alone(doc, index, first, last)
 
@@ -323,14 +469,21 @@ def _stands_alone(doc: Document, index: GazetteerIndex, first: int, last: int) -
     unless those words are places themselves ("Iraq Syria recruitment network")."""
 
     def is_place(i: int) -> bool:
-        return any(is_notable(c) for c in index.candidates(doc.keys[i]))
+        return _notable_key(index, doc.keys[i])
+
+    english = lx.english_words()
+    # A famous place (country, division, capital) next to a capitalised common word is still the place: a
+    # headline or tag line ("Syria Crisis", "Related Lebanon charges ...").
+    famous = _famous_key(index, " ".join(doc.keys[first : last + 1]))
 
     if first > 0 and first not in doc.sentence_starts and doc.gap(first) == " ":
         before = doc.tokens[first - 1]
         word = doc.lower[first - 1]
         if before.is_capitalized and word not in lx.NEVER_ALONE and word not in lx.DEMONYMS \
                 and word not in lx.DIRECTIONS and word not in lx.NAME_PARTICLES and word not in lx.ADMIN1_BEFORE \
-                and not is_place(first - 1):
+                and not is_place(first - 1) and not (famous and word in english) \
+                and word not in lx.LOCATIVES and word not in lx.LIST_BREAKS \
+                and word not in lx.PERSON_SURNAMES and word.rstrip("s") not in lx.PERSON_SURNAMES:
             return False
     if last + 1 < len(doc.tokens) and doc.gap(last + 1) == " " and doc.sentence_of[last + 1] == doc.sentence_of[last]:
         after = doc.tokens[last + 1]
@@ -350,19 +503,27 @@ def _looks_english(word: str) -> bool:
 
 
 def _listed_places(doc: Document, index: GazetteerIndex, blocked: set[int]) -> list[Span]:
-    """Names the text marks as places: "the villages of X, Y and Z", "the town of X", "X military airport"."""
+    """Names the text marks as places: "the villages of X, Y and Z", "the town of X", "the district of X",
+    "X military airport", "X village", "the Nisr mountain", "Castello Road", "Base 46"."""
     spans: list[Span] = []
     lower = doc.lower
     n = len(lower)
     for i, word in enumerate(lower):
         followed_by_of = i + 1 < n and lower[i + 1] == "of"
-        if word in lx.SETTLEMENT_BEFORE_OF or (word in lx.FACILITY_BEFORE_OF and followed_by_of):
-            cue = "facility" if word in lx.FACILITY_BEFORE_OF else "settlement"
+        if word in lx.SETTLEMENT_BEFORE_OF or (followed_by_of and (
+                word in lx.FACILITY_BEFORE_OF or word in lx.ADMIN2_BEFORE_OF or word == "districts"
+                or word in ("provinces", "governorates"))):
+            cue = "facility" if word in lx.FACILITY_BEFORE_OF else "admin1" if word in (
+                "provinces", "governorates") else "settlement"
             j = i + 1
             if j < n and lower[j] == "of":
                 j += 1
-            elif not doc.cased or word in ("area", "areas", "outskirts"):
-                continue
+            elif word.endswith("s") and j < n and lower[j] in ("are", "were", "include", "included", "including") \
+                    and doc.gap(j).strip() in ("", ":"):
+                j += 1  # "the liberated neighbourhoods are X, Y and Z"
+            elif not doc.cased or word not in lx.SETTLEMENT_BEFORE or j >= n or doc.gap(j) != " " \
+                    or doc.sentence_of[j] != doc.sentence_of[i]:
+                j = n  # "the village Hardatnin" (cased text, singular noun, same sentence) only
             while j < n:
                 item_end = _name_run(doc, j)
                 if item_end < j:
@@ -380,14 +541,54 @@ def _listed_places(doc: Document, index: GazetteerIndex, blocked: set[int]) -> l
             end = i - 1
             if lower[end] in lx.FACILITY_MODIFIERS:
                 end -= 1
-            start = end
-            while start - 1 >= 0 and end - start < 3 and _name_word(doc, start - 1) and doc.gap(start).strip() in (
-                "", "-"
-            ):
-                start -= 1
-            if end >= 0 and _name_word(doc, end) and _name_word(doc, start):
+            start = _name_before(doc, end)
+            if start <= end:
                 spans.append(Span(start, end, " ".join(doc.keys[start : end + 1]), "facility", from_cue_only=True))
+        if (word in lx.SETTLEMENT_AFTER or word in lx.NAMED_FEATURE_AFTER) and i > 0 and word != "camp":
+            # "Salahin neighbourhood", "Baghaydin village", "the Nisr mountain", "Castello Road"
+            named_street = word in ("road", "highway", "street", "square", "avenue", "bridge")
+            if named_street and not (doc.cased and doc.tokens[i].is_capitalized):
+                continue
+            start = _name_before(doc, i - 1)
+            if start > i - 1 or any(k in blocked for k in range(start, i)):
+                continue
+            if doc.cased and start in doc.sentence_starts and lower[start] in lx.english_words():
+                continue
+            key = " ".join(doc.keys[start:i])
+            if named_street:
+                spans.append(Span(start, i, key, "road", from_cue_only=True))
+            elif word in lx.SETTLEMENT_AFTER:
+                spans.append(Span(start, i - 1, key, "settlement", from_cue_only=True))
+            else:
+                spans.append(Span(start, i, key, "", from_cue_only=True))
+        elif word in lx.NUMBERED_SITES and i + 1 < n and doc.tokens[i + 1].text.isdigit() \
+                and doc.gap(i + 1) == " " and (not doc.cased or doc.tokens[i].is_capitalized):
+            # "Base 46"; "Regiment 111", "Division 17" when the text around calls it a base
+            near = lower[max(0, i - 6) : i + 8]
+            if word in ("base", "airbase") or "base" in near or "barracks" in near:
+                spans.append(Span(i, i + 1, f"{doc.keys[i]} {doc.keys[i + 1]}", "road", from_cue_only=True))
+        elif word in lx.US_STATE_ABBREVIATIONS and doc.cased and i > 1 and doc.tokens[i].is_capitalized \
+                and doc.gap(i).strip() == "," and doc.text[doc.tokens[i].end : doc.tokens[i].end + 1] == "." \
+                and doc.tokens[i - 1].is_capitalized:
+            # "Gainesville, Va.": the state, resolved by its full name
+            spans.append(Span(i, i, fold_token(lx.US_STATE_ABBREVIATIONS[word]), "admin1"))
     return [s for s in spans if s.key.strip("_ ")]
+
+
+def _name_before(doc: Document, end: int) -> int:
+    """First token of the name (up to four words) that ends at token ``end``; ``end + 1`` if there is none."""
+    if end < 0 or not _name_word(doc, end):
+        return end + 1
+    start = end
+    while start - 1 >= 0 and end - start < 3 and _name_word(doc, start - 1) and doc.gap(start).strip() in ("", "-") \
+            and doc.sentence_of[start - 1] == doc.sentence_of[end]:
+        start -= 1
+    while start < end and doc.lower[start] in lx.NAME_PARTICLES and doc.lower[start] not in ("al", "el", "abu", "um",
+                                                                                            "umm", "tal", "tell",
+                                                                                            "deir", "kafr", "ain",
+                                                                                            "jabal", "jebel", "bab"):
+        start += 1
+    return start if _name_word(doc, start) else end + 1
 
 
 def _name_word(doc: Document, i: int) -> bool:

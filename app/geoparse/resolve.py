@@ -16,10 +16,10 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from app.gazetteer.index import GazetteerIndex
-from app.gazetteer.names import bulk_search_key
+from app.gazetteer.names import search_key
 from app.gazetteer.records import GazetteerPlace
 from app.geoparse.model import Mention
 from app.geoparse.recognize import Document, Span
@@ -27,15 +27,23 @@ from app.geoparse.recognize import Document, Span
 # Feature kind, before population: a country or a first-order division outranks most towns of its name, a
 # capital or provincial seat outranks a village. Divisions get no population term (few gazetteers fill it).
 _IMPORTANCE = {"PCLI": 8.0, "PCLD": 6.0, "PCLF": 6.0, "PCLS": 6.0, "PCL": 6.0, "PCLIX": 5.0, "TERR": 5.0,
-               "ADM1": 6.5, "ADM2": 3.5, "ADM3": 1.5, "PPLC": 3.0, "PPLA": 2.0, "PPLG": 1.5, "PPLA2": 1.0,
+               "ADM1": 5.5, "ADM2": 3.5, "ADM3": 1.5, "PPLC": 3.0, "PPLA": 2.0, "PPLG": 1.5, "PPLA2": 1.0,
                "PPLA3": 0.7, "PPLA4": 0.6, "PPL": 0.5, "PPLL": 0.0, "PPLX": 0.0, "AIRB": 0.0, "AIRP": 0.0,
-               "PPLQ": -1.5, "PPLH": -1.5, "PPLW": -1.5}
-_UNPOPULATED_CODES = frozenset({"ADM1", "ADM2", "ADM3"})
-_FACILITY_CODES = frozenset({"AIRB", "AIRP", "AIRF", "AIRH", "MILB", "INSM"})
+               "PPLQ": -1.5, "PPLH": -1.5, "PPLW": -1.5,
+               # Continents, seas and named regions (the supplementary file): fixed weights, no population.
+               "CONT": 9.0, "OCN": 8.0, "SEA": 6.5, "GULF": 6.5, "STRT": 5.0, "CNL": 5.0, "CHN": 5.0, "BAY": 5.0,
+               "RGN": 5.0, "RGNE": 4.0, "STM": 4.0, "MTS": 4.0, "MT": 3.5, "DSRT": 4.5, "PEN": 5.0, "PLN": 3.5,
+               "PLAT": 5.0, "VAL": 3.5, "LK": 4.0, "RSV": 3.5, "DAM": 2.0, "PSTB": 2.0}
+_UNPOPULATED_CODES = frozenset({"ADM1", "ADM2", "ADM3", "CONT", "OCN", "SEA", "GULF", "STRT", "CNL", "CHN", "BAY",
+                                "RGN", "RGNE", "STM", "MTS", "MT", "DSRT", "PEN", "PLN", "PLAT", "VAL", "LK", "RSV",
+                                "DAM", "PSTB"})
+_FACILITY_CODES = frozenset({"AIRB", "AIRP", "AIRF", "AIRH", "MILB", "INSM", "DAM", "PSTB"})
 _DEMONYM_COUNTRIES = {"syrian": "SY", "syrians": "SY", "iraqi": "IQ", "iraqis": "IQ", "turkish": "TR", "lebanese": "LB",
                       "jordanian": "JO", "iranian": "IR", "israeli": "IL", "egyptian": "EG", "libyan": "LY",
                       "yemeni": "YE", "afghan": "AF", "russian": "RU", "ukrainian": "UA", "saudi": "SA"}
 _MAX_ALTERNATIVES = 5
+# place (None: unresolved), confidence, runner-ups, the pass that decided
+_Decision = tuple[GazetteerPlace | None, float, tuple[GazetteerPlace, ...], str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,9 +55,12 @@ class ArticleContext:
 
 
 def importance(place: GazetteerPlace) -> float:
-    """Prior that a name means this place, before any context: feature kind and population."""
+    """Prior that a name means this place, before any context: feature kind and population.
+
+    Features of no one country (continents, oceans, world regions) get 3 more: the article's country focus,
+    which can add up to 6 to a namesake town, never adds to them."""
     if place.feature_code in _UNPOPULATED_CODES:
-        return _IMPORTANCE[place.feature_code]
+        return _IMPORTANCE[place.feature_code] + (0.0 if place.country_code else 3.0)
     return _IMPORTANCE.get(place.feature_code, 0.0) + 0.9 * math.log10(place.population + 1)
 
 
@@ -59,19 +70,15 @@ def article_context(doc: Document, spans: list[Span], index: GazetteerIndex,
     country_votes: Counter[str] = Counter()
     candidate_sets = [index.candidates(s.key) for s in spans if not s.from_cue_only and not s.is_dateline]
     candidate_sets.extend(extra)
+    vote_of: dict[int, tuple[str, float] | None] = {}  # per candidate list (names recur): the vote it casts
     for candidates in candidate_sets:
         if not candidates:
             continue
-        countries = [c for c in candidates if c.feature_code.startswith("PCL")]
-        if countries:
-            country_votes[max(countries, key=importance).country_code] += 1.0
-            continue
-        codes = {c.country_code for c in candidates}
-        if len(codes) == 1:
-            country_votes[codes.pop()] += 1.0
-        else:
-            best = max(candidates, key=importance)
-            country_votes[best.country_code] += 0.3
+        if id(candidates) not in vote_of:
+            vote_of[id(candidates)] = _country_vote(candidates)
+        vote = vote_of[id(candidates)]
+        if vote is not None:
+            country_votes[vote[0]] += vote[1]
     for word in doc.lower:
         code = _DEMONYM_COUNTRIES.get(word)
         if code:
@@ -88,38 +95,113 @@ def article_context(doc: Document, spans: list[Span], index: GazetteerIndex,
     return ArticleContext(countries, {key: votes / total_admin for key, votes in admin_votes.items()})
 
 
+def _country_vote(candidates: tuple[GazetteerPlace, ...]) -> tuple[str, float] | None:
+    """The country a name's candidates point to, and how strongly (1 when they all lie in it)."""
+    best = max(candidates, key=importance)
+    if not best.country_code:
+        return None  # most likely a continent, sea or multinational region: it says nothing of the country
+    countries = [c for c in candidates if c.feature_code.startswith("PCL")]
+    if countries:
+        return max(countries, key=importance).country_code, 1.0
+    codes = {c.country_code for c in candidates if c.country_code}
+    if len(codes) == 1:
+        return codes.pop(), 1.0
+    return best.country_code, 0.3
+
+
 def resolve(doc: Document, index: GazetteerIndex, spans: list[Span], context: ArticleContext) -> list[Mention]:
-    """One ``Mention`` per span, each with its chosen place, confidence, runner-ups and the deciding pass."""
+    """One ``Mention`` per span, each with its chosen place, confidence, runner-ups and the deciding pass.
+
+    One sense per discourse: a name the article once marks as a town ("the town of Markada") means that town
+    at its bare mentions too, and every mention of a name with the same cue resolves alike (ranked once).
+    """
     mentions: list[Mention] = []
     resolved_admin1: dict[int, GazetteerPlace] = {}
-    for span in spans:
-        candidates, fuzzy = _candidates(index, span, context)
+    settled = {s.key for s in spans if s.cue == "settlement" and not s.is_dateline}
+    decided: dict[tuple[str, str, bool, bool, tuple[str, str] | None], _Decision] = {}
+    containers = _containers(doc, index, spans)
+    for n, span in enumerate(spans):
         start, end = doc.tokens[span.first].start, doc.tokens[span.last].end
         surface = doc.text[start:end]
-        if not candidates:
+        inherited = not span.cue and not span.is_dateline and span.key in settled
+        if inherited:
+            span = replace(span, cue="settlement")
+        container = containers.get(n)
+        signature = (span.key, span.cue, span.is_dateline, span.from_cue_only, container)
+        if signature not in decided:
+            decided[signature] = _decide(index, span, context, container)
+        best, confidence, alternatives, resolved_by = decided[signature]
+        if inherited and best is not None:
+            resolved_by = "one_sense_per_discourse"
+        if best is None:
             mentions.append(Mention(surface, start, end, None, 0.5, region=None, resolved_by="unresolved",
                                     is_dateline=span.is_dateline))
             continue
-        ranked = _rank(candidates, span, context, fuzzy)
-        best, best_score, passes = ranked[0]
-        if len(ranked) > 1:
-            _runner, runner_score, runner_passes = ranked[1]
-            margin = best_score - runner_score
-            confidence = 1.0 / (1.0 + math.exp(-margin))
-            resolved_by = max(passes, key=lambda name: passes[name] - runner_passes[name])
-        else:
-            confidence = 0.95
-            resolved_by = "single_candidate"
-        if fuzzy:
-            confidence *= 0.6
-            resolved_by = "fuzzy_skeleton"
-        mention = Mention(surface, start, end, best, round(confidence, 3),
-                          alternatives=tuple(place for place, _, _ in ranked[1 : 1 + _MAX_ALTERNATIVES]),
+        mention = Mention(surface, start, end, best, confidence, alternatives=alternatives,
                           resolved_by=resolved_by, is_dateline=span.is_dateline)
         if best.feature_code == "ADM1":
             resolved_admin1[span.first] = best
         mentions.append(mention)
     return [_with_region(doc, index, m, spans[i], resolved_admin1, context) for i, m in enumerate(mentions)]
+
+
+def _containers(doc: Document, index: GazetteerIndex, spans: list[Span]) -> dict[int, tuple[str, str]]:
+    """"Parkland, Florida", "Gainesville, Va.", "Mayadin, Syria": the division or country a name is placed in by
+    the name after its comma, as (country, admin1) with admin1 "" for a country."""
+    out: dict[int, tuple[str, str]] = {}
+    for n in range(len(spans) - 1):
+        span, after = spans[n], spans[n + 1]
+        if after.first != span.last + 1 or doc.gap(after.first).strip() != ",":
+            continue
+        areas = [c for c in index.candidates(after.key) if c.feature_code == "ADM1" or c.feature_code.startswith("PCL")]
+        if not areas or any(c.feature_code == "ADM1" or c.feature_code.startswith("PCL")
+                            for c in index.candidates(span.key)):
+            continue  # "Utah, Colorado and Idaho" is a list of states, not a town in a state
+        area = max(areas, key=importance)
+        out[n] = (area.country_code, "" if area.feature_code.startswith("PCL") else area.admin1_code)
+    return out
+
+
+def _decide(index: GazetteerIndex, span: Span, context: ArticleContext,
+            container: tuple[str, str] | None = None) -> _Decision:
+    """The place a span means, its confidence, the runner-ups and the pass that decided."""
+    if span.cue == "road":
+        return None, 0.5, (), "unresolved"  # a road named after a place is not that place
+    candidates, fuzzy = _candidates(index, span, context)
+    if not candidates:
+        return None, 0.5, (), "unresolved"
+    ranked = _rank(candidates, span, context, fuzzy, container)
+    if not fuzzy and _out_of_focus(candidates, context):
+        # Every exact namesake lies in a country the article is not about ("al-Zobdani" is no Polish village):
+        # a variant spelling of a place in the article's country may be meant; it must win by a margin.
+        variants = [c for c in index.skeleton_candidates(span.key)
+                    if c.feature_class == "P" and context.countries.get(c.country_code, 0.0) >= 0.3]
+        if variants:
+            best_variant = _rank(variants, span, context, True, container)[0]
+            if best_variant[1] - 3.0 > ranked[0][1]:
+                ranked, fuzzy = [best_variant, *ranked], True
+    best, best_score, passes = ranked[0]
+    if len(ranked) > 1:
+        _runner, runner_score, runner_passes = ranked[1]
+        margin = best_score - runner_score
+        confidence = 1.0 / (1.0 + math.exp(-margin))
+        resolved_by = max(passes, key=lambda name: passes[name] - runner_passes[name])
+    else:
+        confidence = 0.95
+        resolved_by = "single_candidate"
+    if fuzzy:
+        confidence *= 0.6
+        resolved_by = "fuzzy_skeleton"
+    return best, round(confidence, 3), tuple(place for place, _, _ in ranked[1 : 1 + _MAX_ALTERNATIVES]), resolved_by
+
+
+def _out_of_focus(candidates: list[GazetteerPlace], context: ArticleContext) -> bool:
+    """Whether no candidate is famous or in a country with half the votes of the article's main country (the
+    candidates' own votes included, which is why half and not a fixed share)."""
+    top = max(context.countries.values(), default=0.0)
+    return top >= 0.3 and not any(
+        context.countries.get(c.country_code, 0.0) >= top / 2 or c.feature_code.startswith("PCL")
+        or c.feature_code in ("ADM1", "PPLC") or c.population >= 100_000 or not c.country_code for c in candidates)
 
 
 def _candidates(index: GazetteerIndex, span: Span, context: ArticleContext) -> tuple[list[GazetteerPlace], bool]:
@@ -150,23 +232,39 @@ def _candidates(index: GazetteerIndex, span: Span, context: ArticleContext) -> t
     return fuzzy, bool(fuzzy)
 
 
-def _rank(candidates: list[GazetteerPlace], span: Span, context: ArticleContext,
-          fuzzy: bool) -> list[tuple[GazetteerPlace, float, dict[str, float]]]:
+def _rank(candidates: list[GazetteerPlace], span: Span, context: ArticleContext, fuzzy: bool,
+          container: tuple[str, str] | None = None) -> list[tuple[GazetteerPlace, float, dict[str, float]]]:
     ranked = []
+    # "Idlib", "New York": without a province/state cue a division that shares its name with a city inside it
+    # means the city (the annotation convention, and what news means by a bare city name).
+    seats = {(c.country_code, c.admin1_code) for c in candidates
+             if c.feature_class == "P" and (c.feature_code in ("PPLA", "PPLC") or c.population >= 50_000)}
     for place in candidates:
+        seat_penalty = -2.5 if (place.feature_code == "ADM1" and span.cue != "admin1"
+                                and (place.country_code, place.admin1_code) in seats) else 0.0
         passes = {
             "cue": _cue_evidence(place, span),
+            "container": _container_evidence(place, container),
             "dateline": _dateline_evidence(place) if span.is_dateline else 0.0,
             "country_focus": 6.0 * context.countries.get(place.country_code, 0.0),
             "co_occurrence": 3.0 * context.admin1s.get((place.country_code, place.admin1_code), 0.0)
             if place.admin1_code else 0.0,
             # A place's own name beats a stray alternate name of another (county names listed on towns).
-            "prominence": importance(place) + (1.5 if span.key in (bulk_search_key(place.name),
-                                                                    bulk_search_key(place.asciiname)) else 0.0),
+            "prominence": importance(place) + seat_penalty + (1.5 if span.key in (search_key(place.name),
+                                                                    search_key(place.asciiname)) else 0.0),
         }
         ranked.append((place, sum(passes.values()), passes))
     ranked.sort(key=lambda item: (-item[1], item[0].geonameid))
     return ranked
+
+
+def _container_evidence(place: GazetteerPlace, container: tuple[str, str] | None) -> float:
+    if container is None or place.feature_code.startswith("PCL"):
+        return 0.0
+    country, admin1 = container
+    if place.country_code != country:
+        return -2.0
+    return 6.0 if not admin1 or place.admin1_code == admin1 else 0.0
 
 
 def _cue_evidence(place: GazetteerPlace, span: Span) -> float:
@@ -190,8 +288,6 @@ def _with_region(doc: Document, index: GazetteerIndex, mention: Mention, span: S
                  resolved_admin1: dict[int, GazetteerPlace], context: ArticleContext) -> Mention:
     """Attach the enclosing area: the place's governorate, else the governorate the sentence names, else the
     article's main governorate or country."""
-    from dataclasses import replace
-
     if mention.place is not None:
         region = index.admin1_of(mention.place) if not mention.place.feature_code.startswith("PCL") else None
         return replace(mention, region=region) if region is not None and region != mention.place else mention

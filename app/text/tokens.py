@@ -39,9 +39,10 @@ def tokenize(text: str) -> list[Token]:
     tokens = []
     for match in _WORD.finditer(text):
         word, start, end = match.group(), match.start(), match.end()
-        possessive = _POSSESSIVE.search(word)
-        if possessive and possessive.start() > 0:
-            word, end = word[: possessive.start()], start + possessive.start()
+        if len(word) > 2 and word[-2] in "'’ʼ":
+            possessive = _POSSESSIVE.search(word)
+            if possessive and possessive.start() > 0:
+                word, end = word[: possessive.start()], start + possessive.start()
         tokens.append(Token(word, start, end))
     return tokens
 

@@ -1,0 +1,161 @@
+"""Round-2 geoparser behaviour on a hand-made gazetteer and sentences written for the tests: one sense per
+discourse, person names, places the text marks, regions and seas, "Town, State" apposition."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from app.gazetteer.geonames_format import read_places
+from app.gazetteer.index import GazetteerIndex
+from app.gazetteer.records import GazetteerPlace
+from app.geoparse import parse
+from app.pipeline import extra_places_files, iter_gazetteer
+
+
+def _place(gid, name, lat, lon, fclass, code, cc, a1="", pop=0, alts=()):
+    return GazetteerPlace(gid, name, name, lat, lon, fclass, code, cc, a1, "", pop, tuple(alts))
+
+
+PLACES = [
+    _place(163843, "Syria", 35.0, 38.0, "A", "PCLI", "SY", pop=22_000_000),
+    _place(6252001, "United States", 39.8, -98.5, "A", "PCLI", "US", pop=327_000_000),
+    _place(173813, "Al-Hasakah", 36.5, 40.9, "A", "ADM1", "SY", "01", alts=("Hasakeh",)),
+    _place(167208, "Markadah", 35.68, 40.78, "P", "PPLA3", "SY", "01", alts=("Markada",)),
+    _place(8605215, "Markada", 35.7, 40.8, "A", "ADM3", "SY", "01", pop=40_000),
+    _place(169389, "Idlib", 35.93, 36.63, "P", "PPLA", "SY", "12", pop=165_000),
+    _place(169387, "Idlib", 35.8, 36.6, "A", "ADM1", "SY", "12"),
+    _place(170063, "Aleppo", 36.2, 37.16, "P", "PPLA", "SY", "09", pop=1_600_000),
+    _place(3000010, "Hassan", 13.0, 76.1, "P", "PPL", "IN", "19", pop=130_000),
+    _place(3000011, "Al Asad Air Base", 33.8, 42.4, "S", "AIRB", "IQ", "01", alts=("Asad",)),
+    _place(3000012, "Parkland", 26.31, -80.24, "P", "PPL", "US", "FL", pop=30_000),
+    _place(3000013, "Parkland", 47.15, -122.43, "P", "PPL", "US", "WA", pop=38_000),
+    _place(4155751, "Florida", 28.75, -82.5, "A", "ADM1", "US", "FL"),
+    _place(5815135, "Washington", 47.5, -120.5, "A", "ADM1", "US", "WA"),
+    _place(3000014, "Burao", 9.52, 45.53, "P", "PPLA", "SO", "13", pop=100_000),
+    _place(6255146, "Africa", 7.19, 21.09, "L", "CONT", ""),
+    _place(2473572, "Mahdia", 35.5, 11.06, "P", "PPLA", "TN", "15", pop=51_803, alts=("Africa",)),
+    _place(910000050, "Euphrates", 35.33, 40.14, "H", "STM", "SY", "07", alts=("Euphrates River",)),
+]
+
+
+@pytest.fixture(scope="module")
+def index() -> GazetteerIndex:
+    return GazetteerIndex(PLACES)
+
+
+def _found(text, index):
+    return [(m.text, m.place.geonameid if m.place else None) for m in parse(text, index)]
+
+
+def test_a_name_marked_as_a_town_keeps_that_sense_at_its_bare_mentions(index):
+    text = ("Fighting raged in the town of Markada in Hasakeh province. Later the jihadists took Markada, and "
+            "Markada is now a supply hub.")
+    markada = [m for m in parse(text, index) if m.text == "Markada"]
+    assert len(markada) == 3
+    assert {m.place.geonameid for m in markada} == {167208}
+    assert markada[1].resolved_by == "one_sense_per_discourse"
+
+
+def test_a_name_not_in_the_gazetteer_is_found_again_after_the_text_marked_it(index):
+    text = "Rebels stormed the district of Qubaybat. By evening Qubaybat had fallen, residents said."
+    found = [t for t, _ in _found(text, index)]
+    assert found == ["Qubaybat", "Qubaybat"]
+
+
+def test_given_names_surnames_and_kunyas_are_people(index):
+    text = ("Hassan Abboud met Abu Hassan near Aleppo. The Assad government and Assad himself denied it. "
+            "Hassan said nothing.")
+    assert _found(text, index) == [("Aleppo", 170063)]
+
+
+def test_english_as_is_not_an_article(index):
+    text = "A commander known as Aleppo was killed in al-Aleppo."
+    mentions = parse(text, index)
+    assert [m.text for m in mentions] == ["Aleppo", "al-Aleppo"]
+
+
+def test_common_words_need_the_exact_name_of_a_famous_place(index):
+    assert _found("The National Security Bureau chief visited.", index) == []
+
+
+def test_place_marked_by_a_following_noun(index):
+    found = [t for t, _ in _found("Jets struck Kafrnasih village and the Nisr mountain and Castello Road.", index)]
+    assert found == ["Kafrnasih", "Nisr mountain", "Castello Road"]
+    road = next(m for m in parse("Troops cut the Castello Road on Thursday near Aleppo.", index)
+                if m.text == "Castello Road")
+    assert road.place is None and road.region is not None
+
+
+def test_numbered_military_bases(index):
+    found = [t for t, _ in _found("Al-Nusra captured Base 46 west of Aleppo, and Regiment 111, another base.", index)]
+    assert found == ["Base 46", "Aleppo", "Regiment 111"]
+    assert [t for t, _ in _found("The 4th Division and Brigade 93 advanced.", index)] == []
+
+
+def test_town_comma_state_places_the_town_in_the_state(index):
+    assert _found("a school in Parkland, Florida, was closed.", index)[0] == ("Parkland", 3000012)
+    assert _found("a school in Parkland, Washington, was closed.", index)[0] == ("Parkland", 3000013)
+
+
+def test_continents_and_rivers_and_the_country_vote(index):
+    found = dict(_found("Aid for Africa, the minister said. Africa needs growth.", index))
+    assert found == {"Africa": 6255146}
+    assert ("Euphrates River", 910000050) in _found("Civilians crossed the Euphrates River in Syria.", index)
+
+
+def test_headline_words_next_to_a_country(index):
+    assert ("Syria", 163843) in _found("Tags Syria Russia", index)
+    assert ("Aleppo", 170063) in _found("Near Aleppo government forces advanced.", index)
+
+
+def test_supplementary_file_is_read_with_the_slice(tmp_path: Path):
+    row = ("{gid}\t{name}\t{name}\t\t35.0\t38.0\tL\tRGN\tSY\t\t\t\t\t\t0\t\t\t\t2026-01-01\n")
+    (tmp_path / "places.tsv").write_text(row.format(gid=1, name="Somewhere"), encoding="utf-8")
+    (tmp_path / "extra_places.tsv").write_text(row.format(gid=910000999, name="Testland"), encoding="utf-8")
+    assert extra_places_files(tmp_path) == [tmp_path / "extra_places.tsv"]
+    assert [p.name for p in iter_gazetteer(tmp_path)] == ["Somewhere", "Testland"]
+
+
+def test_shipped_supplementary_file_is_well_formed():
+    path = Path(__file__).resolve().parents[2] / "data" / "gazetteer" / "extra_places.tsv"
+    places = list(read_places(path))
+    ids = [p.geonameid for p in places]
+    assert len(ids) == len(set(ids)) and len(places) < 400
+    assert all(p.geonameid >= 910_000_000 or 6_255_146 <= p.geonameid <= 6_255_152 for p in places)
+    names = {p.name for p in places}
+    assert {"Africa", "Europe", "Middle East", "Euphrates", "Tigris", "Eastern Ghouta", "Golan Heights"} <= names
+
+
+def test_a_variant_spelling_in_the_articles_country_beats_a_foreign_namesake():
+    places = [*PLACES,
+              _place(172059, "Az Zabadani", 33.72, 36.1, "P", "PPLA2", "SY", "08", pop=26_000),
+              _place(3100297, "Dobrzany", 53.36, 15.43, "P", "PPLA3", "PL", "87", pop=2_360, alts=("Zobdani",)),
+              _place(170654, "Damascus", 33.51, 36.29, "P", "PPLC", "SY", "13", pop=1_570_000)]
+    index = GazetteerIndex(places)
+    text = ("Syrian troops advanced from Damascus and Aleppo toward Idlib in Syria, then into the town of "
+            "al-Zobdani. Al-Zobdani is now the scene of fierce clashes, Syria's army said. Rebels in Idlib and "
+            "Aleppo fled north, Syrian media said.")
+    zobdani = [m for m in parse(text, index) if m.text.lower() == "al-zobdani"]
+    assert [m.place.geonameid for m in zobdani] == [172059, 172059]
+
+
+def test_titles_with_a_full_stop_still_start_a_name(index):
+    text = "Troops reached Aleppo, Navy Capt. Jeff Davis said. Aleppo is quiet, Davis added."
+    assert [t for t, _ in _found(text, index)] == ["Aleppo", "Aleppo"]
+
+
+def test_every_name_in_a_list_of_provinces_is_a_province(index):
+    mentions = parse("The road links the provinces of Hasakeh, Idlib and Aleppo.", index)
+    by_text = {m.text: m.place for m in mentions}
+    assert by_text["Idlib"].feature_code == "ADM1"
+
+
+def test_ap_state_abbreviation_after_a_town():
+    places = [*PLACES, _place(4752186, "Virginia", 37.5, -78.8, "A", "ADM1", "US", "VA"),
+              _place(4760363, "Gainesville", 38.8, -77.6, "P", "PPL", "US", "VA", pop=12_000),
+              _place(4156404, "Gainesville", 29.65, -82.32, "P", "PPLA2", "US", "FL", pop=130_000)]
+    index = GazetteerIndex(places)
+    found = _found("Homes at 8024 Turtle Creek Cir., Gainesville, Va. are for sale.", index)
+    assert found == [("Gainesville", 4760363), ("Va", 4752186)]
