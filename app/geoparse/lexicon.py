@@ -113,6 +113,9 @@ COMMON_WORDS = frozenset(
         "chad", "niger", "georgia", "turkey", "guinea", "china",
     }
 )
+# Holidays and seasons of the church year, written with a capital ("Easter weekend"): common words, not places.
+COMMON_WORDS = COMMON_WORDS | {"easter", "christmas", "halloween", "thanksgiving", "lent", "advent", "passover",
+                               "hanukkah", "pentecost", "whitsun"}
 
 # In lowercased text these words are places only with a cue (the case cannot tell "hope" from "Hope").
 # Countries and the most famous cities among them are kept apart: in news "turkey" and "jordan" are places.

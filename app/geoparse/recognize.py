@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from app.gazetteer.index import GazetteerIndex, fold_tokens
-from app.gazetteer.names import fold_token, normalize
+from app.gazetteer.names import fold_token, normalize, search_key
 from app.gazetteer.records import GazetteerPlace
 from app.geoparse import lexicon as lx
 from app.text.tokens import Token, is_lowercased, sentence_spans, tokenize
@@ -21,6 +21,7 @@ _DATELINE = re.compile(
     r"(?m)^[ \t]*(?P<city>[A-Z][A-Z'.\- ]{2,40}?|[a-z][a-z'.\- ]{2,40}?)"
     r"(?:,[ \t]*[A-Za-z0-9 .]{2,30}?)?[ \t]*(?:\([ \t]*[A-Za-z.\- ]{2,30}[ \t]*\)[ \t]*)?[-–—:][ \t]"
 )
+_ARTICLES = frozenset({"the", "a", "an"})
 _SEPARATOR = re.compile(r"^\s*(?:,|;|and|or|&)?\s*$")
 
 
@@ -44,6 +45,8 @@ class CachedIndex:
         self._candidates: dict[str, tuple[GazetteerPlace, ...]] = {}
         self._notable: dict[str, bool] = {}
         self._famous: dict[str, bool] = {}
+        self._famous_named: dict[str, bool] = {}
+        self._named_notable: dict[tuple[str, str], bool] = {}
 
     def __getattr__(self, name: str) -> object:
         return getattr(self._index, name)
@@ -66,6 +69,24 @@ class CachedIndex:
             found = self._famous[key] = any(c.feature_code in _FAMOUS_CODES for c in self.candidates(key))
         return found
 
+    def famous_by_name(self, key: str) -> bool:
+        found = self._famous_named.get(key)
+        if found is None:
+            found = self._famous_named[key] = _famous_by_name(self.candidates(key), key)
+        return found
+
+
+def _named_notable(index: GazetteerIndex, surface: str, key: str, candidates: Sequence[GazetteerPlace]) -> bool:
+    """Whether a notable place is called ``surface`` by its very name (or is a country or world feature);
+    memoised per parse (a common word recurs)."""
+    memo = index._named_notable if isinstance(index, CachedIndex) else {}
+    found = memo.get((surface, key))
+    if found is None:
+        found = memo[(surface, key)] = any(
+            is_notable(c) and (c.feature_code.startswith("PCL") or c.feature_code in _WORLD_FEATURES
+                               or surface in (normalize(c.name), normalize(c.asciiname))) for c in candidates)
+    return found
+
 
 def _notable_key(index: GazetteerIndex, key: str) -> bool:
     if isinstance(index, CachedIndex):
@@ -77,6 +98,19 @@ def _famous_key(index: GazetteerIndex, key: str) -> bool:
     if isinstance(index, CachedIndex):
         return index.any_famous(key)
     return any(c.feature_code in _FAMOUS_CODES for c in index.candidates(key))
+
+
+def _famous_by_name(candidates: Sequence[GazetteerPlace], key: str) -> bool:
+    """A famous place (country, division, capital) called ``key`` by its own name, not by one of its alternate
+    names ("Zuma" is an old name of a Bulgarian provincial seat, not what a news text means by it)."""
+    return any(c.feature_code in _FAMOUS_CODES and (c.feature_code.startswith("PCL") or key in (
+        search_key(c.name), search_key(c.asciiname))) for c in candidates)
+
+
+def _famous_name_key(index: GazetteerIndex, key: str) -> bool:
+    if isinstance(index, CachedIndex):
+        return index.famous_by_name(key)
+    return _famous_by_name(index.candidates(key), key)
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,6 +183,8 @@ def recognise(doc: Document, index: GazetteerIndex) -> list[Span]:
     person_keys: set[str] = set()
     for match in index.find(doc.keys):
         first, last = match.first, match.last
+        if doc.sentence_of[first] != doc.sentence_of[last]:
+            continue  # "the UAE. The": a name does not run across a sentence end
         if any(i in blocked for i in range(first, last + 1)):
             if doc.cased and first == last and first in people:
                 person_keys.add(match.key)
@@ -178,7 +214,7 @@ def recognise(doc: Document, index: GazetteerIndex) -> list[Span]:
     # A name seen as the surname in "Narendra Modi" is a person everywhere in the article, unless it is a
     # famous place or the text marks it as a place.
     spans = [s for s in spans if s.key not in person_keys or s.cue or s.is_dateline or s.from_cue_only
-             or _famous_key(index, s.key)]
+             or _famous_name_key(index, s.key)]
     return _without_overlaps(spans)
 
 
@@ -290,7 +326,8 @@ def _dateline_tokens(doc: Document) -> tuple[int, int] | None:
             return None
     start, end = match.span("city")
     inside = [i for i, t in enumerate(doc.tokens) if t.start >= start and t.end <= end]
-    if not inside or len(inside) > 4 or any(doc.lower[i] in lx.NEVER_ALONE for i in inside):
+    if not inside or len(inside) > 4 or all(doc.lower[i] in lx.NEVER_ALONE for i in inside) \
+            or (len(inside) == 1 and doc.lower[inside[0]] in lx.NEVER_ALONE) or doc.lower[inside[0]] in _ARTICLES:
         return None
     if " ".join(doc.lower[i] for i in inside) in lx.AGENCIES:
         return None
@@ -423,10 +460,7 @@ def _plausible(doc: Document, index: GazetteerIndex, first: int, last: int, key:
     if common and notable and not cue:
         # A common word counts only as the very name of a notable place ("Turkey", "Nice"), not as a
         # transliteration fold of another ("Bureau" is not Burao).
-        surface = " ".join(words)
-        notable = any(is_notable(c) and (c.feature_code.startswith("PCL") or c.feature_code in _WORLD_FEATURES
-                                         or surface in (normalize(c.name), normalize(c.asciiname)))
-                      for c in candidates)
+        notable = _named_notable(index, " ".join(words), key, candidates)
     if doc.cased:
         return _plausible_cased(doc, index, first, last, key, cue, tokens, words, common, notable, lowercase_uses)
     size = len("".join(words))  # the written length: folding shortens "Iowa" to "iua"
@@ -458,6 +492,10 @@ def _plausible_cased(doc: Document, index: GazetteerIndex, first: int, last: int
             return True
         if sentence_start or title_case:
             # A capitalised country name opens sentences all the time ("Turkey has asked..."); "Hope" does not.
+            # A name of several words all capitalised ("New York said") is a name wherever it stands.
+            if len(words) > 1 and notable and all(t.is_capitalized or w in lx.NAME_PARTICLES
+                                                  for t, w in zip(tokens, words, strict=True)):
+                return True
             return any(c.feature_code.startswith("PCL") or c.feature_code in _WORLD_FEATURES
                        for c in index.candidates(key))
         return notable

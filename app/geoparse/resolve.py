@@ -18,7 +18,7 @@ import math
 from collections import Counter
 from dataclasses import dataclass, replace
 
-from app.gazetteer.index import GazetteerIndex
+from app.gazetteer.index import COUNTRY_ALIASES, GazetteerIndex
 from app.gazetteer.names import search_key
 from app.gazetteer.records import GazetteerPlace
 from app.geoparse.model import Mention
@@ -42,6 +42,8 @@ _DEMONYM_COUNTRIES = {"syrian": "SY", "syrians": "SY", "iraqi": "IQ", "iraqis": 
                       "jordanian": "JO", "iranian": "IR", "israeli": "IL", "egyptian": "EG", "libyan": "LY",
                       "yemeni": "YE", "afghan": "AF", "russian": "RU", "ukrainian": "UA", "saudi": "SA"}
 _MAX_ALTERNATIVES = 5
+# A place called so by its own name, over one that lists the name among its alternates.
+_OWN_NAME = 1.5
 # place (None: unresolved), confidence, runner-ups, the pass that decided
 _Decision = tuple[GazetteerPlace | None, float, tuple[GazetteerPlace, ...], str]
 
@@ -116,21 +118,30 @@ def resolve(doc: Document, index: GazetteerIndex, spans: list[Span], context: Ar
     at its bare mentions too, and every mention of a name with the same cue resolves alike (ranked once).
     """
     mentions: list[Mention] = []
+    kept: list[Span] = []  # the span of each mention
     resolved_admin1: dict[int, GazetteerPlace] = {}
     settled = {s.key for s in spans if s.cue == "settlement" and not s.is_dateline}
-    decided: dict[tuple[str, str, bool, bool, tuple[str, str] | None], _Decision] = {}
-    containers = _containers(doc, index, spans)
+    decided: dict[tuple[str, str, bool, bool, tuple[str, str] | None, bool], _Decision] = {}  # key or acronym
+    containers, areas = _containers(doc, index, spans)
     for n, span in enumerate(spans):
+        original = span
         start, end = doc.tokens[span.first].start, doc.tokens[span.last].end
         surface = doc.text[start:end]
         inherited = not span.cue and not span.is_dateline and span.key in settled
         if inherited:
             span = replace(span, cue="settlement")
         container = containers.get(n)
-        signature = (span.key, span.cue, span.is_dateline, span.from_cue_only, container)
+        if span.last == span.first and len(surface) <= 4 and surface.isupper() and surface.isalpha() \
+                and not span.cue and doc.cased:
+            span = replace(span, cue="acronym")
+        signature = (span.key if span.cue != "acronym" else surface, span.cue, span.is_dateline, span.from_cue_only,
+                     container, n in areas)
         if signature not in decided:
-            decided[signature] = _decide(index, span, context, container)
+            decided[signature] = _decide(index, span, context, container, n in areas, surface)
         best, confidence, alternatives, resolved_by = decided[signature]
+        if best is None and span.cue == "acronym":
+            continue  # an abbreviation of no place ("CEO", "SEEK")
+        kept.append(original)
         if inherited and best is not None:
             resolved_by = "one_sense_per_discourse"
         if best is None:
@@ -142,32 +153,102 @@ def resolve(doc: Document, index: GazetteerIndex, spans: list[Span], context: Ar
         if best.feature_code == "ADM1":
             resolved_admin1[span.first] = best
         mentions.append(mention)
-    return [_with_region(doc, index, m, spans[i], resolved_admin1, context) for i, m in enumerate(mentions)]
+    _provinces_holding_places(doc, index, mentions, kept, resolved_admin1)
+    return [_with_region(doc, index, m, kept[i], resolved_admin1, context) for i, m in enumerate(mentions)]
 
 
-def _containers(doc: Document, index: GazetteerIndex, spans: list[Span]) -> dict[int, tuple[str, str]]:
+_VILLAGE_WORDS = frozenset({"village", "villages", "town", "towns", "hamlet", "hamlets"})
+
+
+def _provinces_holding_places(doc: Document, index: GazetteerIndex, mentions: list[Mention], spans: list[Span],
+                              resolved_admin1: dict[int, GazetteerPlace]) -> None:
+    """"Hardatnin village in Aleppo", "Tal Antar in Deraa": a village or town placed "in" a name that is both a
+    provincial seat and its province lies in the province, not in the city; so the name means the province
+    (a neighbourhood "in Aleppo" stays in the city: only villages and towns, or places resolved well outside
+    the city, count)."""
+    for n in range(1, len(mentions)):
+        span, before = spans[n], spans[n - 1]
+        seat = mentions[n].place
+        between = doc.lower[before.last + 1 : span.first - 1]  # "Hardatnin village in Aleppo"
+        if span.cue or seat is None or seat.feature_code not in ("PPLA", "PPLC") or len(between) > 1 \
+                or any(w not in _VILLAGE_WORDS for w in between) or doc.lower[span.first - 1] != "in" \
+                or doc.sentence_of[before.last] != doc.sentence_of[span.first]:
+            continue
+        province = index.admin1_of(seat)
+        if province is None:
+            continue
+        inner = mentions[n - 1].place
+        marked = any(w in _VILLAGE_WORDS for w in doc.lower[max(0, before.first - 3) : span.first])
+        if inner is None:
+            if not marked:
+                continue
+        elif inner.feature_class != "P" or inner.country_code != seat.country_code \
+                or inner.admin1_code != seat.admin1_code or inner.geonameid == seat.geonameid \
+                or (not marked and _km(inner, seat) < 15.0):
+            continue
+        mentions[n] = replace(mentions[n], place=province, alternatives=(seat, *mentions[n].alternatives[:4]),
+                              resolved_by="containment")
+        resolved_admin1[span.first] = province
+
+
+def _km(a: GazetteerPlace, b: GazetteerPlace) -> float:
+    dlat = math.radians(b.lat - a.lat)
+    dlon = math.radians(b.lon - a.lon) * math.cos(math.radians((a.lat + b.lat) / 2))
+    return 6371.0 * math.hypot(dlat, dlon)
+
+
+def _containers(doc: Document, index: GazetteerIndex,
+                spans: list[Span]) -> tuple[dict[int, tuple[str, str]], set[int]]:
     """"Parkland, Florida", "Gainesville, Va.", "Mayadin, Syria": the division or country a name is placed in by
-    the name after its comma, as (country, admin1) with admin1 "" for a country."""
+    the name after its comma, as (country, admin1) with admin1 "" for a country; and the spans that name such an
+    area (there "Washington" is the state, not the capital).
+
+    One sense per discourse: the bare mentions of a name placed so once ("Parkland, Florida ... the Parkland
+    students") are placed there too, when the article places it in one area only."""
     out: dict[int, tuple[str, str]] = {}
+    areas_at: set[int] = set()
     for n in range(len(spans) - 1):
         span, after = spans[n], spans[n + 1]
         if after.first != span.last + 1 or doc.gap(after.first).strip() != ",":
             continue
-        areas = [c for c in index.candidates(after.key) if c.feature_code == "ADM1" or c.feature_code.startswith("PCL")]
-        if not areas or any(c.feature_code == "ADM1" or c.feature_code.startswith("PCL")
+        divisions = [c for c in index.candidates(after.key)
+                     if c.feature_code == "ADM1" or c.feature_code.startswith("PCL")]
+        if not divisions or any(c.feature_code == "ADM1" or c.feature_code.startswith("PCL")
                             for c in index.candidates(span.key)):
             continue  # "Utah, Colorado and Idaho" is a list of states, not a town in a state
-        area = max(areas, key=importance)
+        towns = index.candidates(span.key)
+        # the division that holds a place of that name ("Parkland, Florida": the US state, not Uruguay's)
+        area = max(divisions, key=lambda a: (_holds(a, towns), importance(a)))
         out[n] = (area.country_code, "" if area.feature_code.startswith("PCL") else area.admin1_code)
-    return out
+        areas_at.add(n + 1)
+    placed: dict[str, set[tuple[str, str]]] = {}
+    for n, container in out.items():
+        placed.setdefault(spans[n].key, set()).add(container)
+    for n, span in enumerate(spans):
+        where = placed.get(span.key)
+        if n not in out and n not in areas_at and where is not None and len(where) == 1 and not span.cue:
+            out[n] = next(iter(where))
+    return out, areas_at
+
+
+def _holds(area: GazetteerPlace, places: tuple[GazetteerPlace, ...]) -> bool:
+    whole_country = area.feature_code.startswith("PCL")
+    return any(p.country_code == area.country_code and (whole_country or p.admin1_code == area.admin1_code)
+               for p in places)
 
 
 def _decide(index: GazetteerIndex, span: Span, context: ArticleContext,
-            container: tuple[str, str] | None = None) -> _Decision:
+            container: tuple[str, str] | None = None, is_area: bool = False, surface: str = "") -> _Decision:
     """The place a span means, its confidence, the runner-ups and the pass that decided."""
     if span.cue == "road":
         return None, 0.5, (), "unresolved"  # a road named after a place is not that place
     candidates, fuzzy = _candidates(index, span, context)
+    if span.cue == "acronym":
+        candidates = _acronym_candidates(candidates, surface)
+    if is_area:
+        # "Tacoma, Washington": the name after the comma is the division or country
+        divisions = [c for c in candidates if c.feature_code == "ADM1" or c.feature_code.startswith("PCL")]
+        candidates = divisions or candidates
     if not candidates:
         return None, 0.5, (), "unresolved"
     ranked = _rank(candidates, span, context, fuzzy, container)
@@ -193,6 +274,29 @@ def _decide(index: GazetteerIndex, span: Span, context: ArticleContext,
         confidence *= 0.6
         resolved_by = "fuzzy_skeleton"
     return best, round(confidence, 3), tuple(place for place, _, _ in ranked[1 : 1 + _MAX_ALTERNATIVES]), resolved_by
+
+
+def _acronym_candidates(candidates: list[GazetteerPlace], surface: str) -> list[GazetteerPlace]:
+    """"UAE", "US", "DRC": an all-capital abbreviation names a country by one of its abbreviations, or a place
+    known by it; a place whose own name is that short word ("Wa", "Sé") is not what it means."""
+    countries = [c for c in candidates if c.feature_code.startswith("PCL") and _abbreviates(surface, c)]
+    if countries:
+        return countries
+    word = surface.lower()
+    own = [c for c in candidates if word in (c.name.lower(), c.asciiname.lower())]
+    if len(word) > 2 and any(_major(c) for c in own):
+        return candidates  # a name written in capitals ("IRAQ", "OHIO"), not an abbreviation
+    # a country only by its own abbreviations ("WA" folds like "UAE" but is not the Emirates)
+    return [c for c in candidates if c not in own and _major(c) and not c.feature_code.startswith("PCL")]
+
+
+def _abbreviates(surface: str, country: GazetteerPlace) -> bool:
+    initials = "".join(w[0] for w in country.name.split() if w.lower() not in ("of", "the", "and")).upper()
+    return surface == initials or surface in COUNTRY_ALIASES.get(country.country_code, ())
+
+
+def _major(place: GazetteerPlace) -> bool:
+    return place.feature_code.startswith("PCL") or place.feature_code == "ADM1" or place.population >= 1_000_000
 
 
 def _out_of_focus(candidates: list[GazetteerPlace], context: ArticleContext) -> bool:
@@ -250,7 +354,7 @@ def _rank(candidates: list[GazetteerPlace], span: Span, context: ArticleContext,
             "co_occurrence": 3.0 * context.admin1s.get((place.country_code, place.admin1_code), 0.0)
             if place.admin1_code else 0.0,
             # A place's own name beats a stray alternate name of another (county names listed on towns).
-            "prominence": importance(place) + seat_penalty + (1.5 if span.key in (search_key(place.name),
+            "prominence": importance(place) + seat_penalty + (_OWN_NAME if span.key in (search_key(place.name),
                                                                     search_key(place.asciiname)) else 0.0),
         }
         ranked.append((place, sum(passes.values()), passes))

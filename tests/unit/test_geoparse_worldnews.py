@@ -1,0 +1,80 @@
+"""Round-3 geoparser behaviour on a hand-made gazetteer and sentences written for the tests: datelines and
+sentence-initial names of several words, abbreviations, "Town, State" apposition (the state, the right state,
+the town's bare mentions), surnames that are alternate names of famous places, holidays, and a village placed
+"in" a name that is both a provincial seat and its province."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.gazetteer.index import GazetteerIndex
+from app.gazetteer.records import GazetteerPlace
+from app.geoparse import parse
+
+
+def _place(gid, name, lat, lon, fclass, code, cc, a1="", pop=0, alts=()):
+    return GazetteerPlace(gid, name, name, lat, lon, fclass, code, cc, a1, "", pop, tuple(alts))
+
+
+PLACES = [
+    _place(163843, "Syria", 35.0, 38.0, "A", "PCLI", "SY", pop=22_000_000),
+    _place(6252001, "United States", 39.8, -98.5, "A", "PCLI", "US", pop=327_000_000),
+    _place(290557, "United Arab Emirates", 24.0, 54.0, "A", "PCLI", "AE", pop=9_600_000),
+    _place(2294206, "Wa", 10.06, -2.5, "P", "PPLA", "GH", "11", pop=78_000),
+    _place(5128581, "New York City", 40.71, -74.0, "P", "PPL", "US", "NY", pop=8_800_000, alts=("New York",)),
+    _place(5128638, "New York", 43.0, -75.5, "A", "ADM1", "US", "NY"),
+    _place(4562407, "York", 39.96, -76.73, "P", "PPLA2", "US", "PA", pop=44_000),
+    _place(3000012, "Parkland", 26.31, -80.24, "P", "PPL", "US", "FL", pop=30_000),
+    _place(3000013, "Parkland", 47.15, -122.43, "P", "PPL", "US", "WA", pop=38_000),
+    _place(4155751, "Florida", 28.75, -82.5, "A", "ADM1", "US", "FL"),
+    _place(3442584, "Florida", -33.9, -56.0, "A", "ADM1", "UY", "07"),
+    _place(5815135, "Washington", 47.5, -120.5, "A", "ADM1", "US", "WA"),
+    _place(4140963, "Washington", 38.9, -77.04, "P", "PPLC", "US", "DC", pop=690_000),
+    _place(5812944, "Tacoma", 47.25, -122.44, "P", "PPLA2", "US", "WA", pop=210_000),
+    _place(3000020, "Kazanlak", 42.0, 23.1, "P", "PPLA", "BG", "38", pop=70_000, alts=("Zumara",)),
+    _place(3000021, "Ester", 64.85, -148.0, "P", "PPL", "US", "AK", pop=2_400, alts=("Easter",)),
+    _place(170063, "Aleppo", 36.2, 37.16, "P", "PPLA", "SY", "09", pop=1_600_000),
+    _place(170062, "Aleppo", 36.25, 37.5, "A", "ADM1", "SY", "09"),
+    _place(169880, "Hardatnin", 36.3, 37.1, "P", "PPL", "SY", "09", pop=3_000),
+]
+
+
+@pytest.fixture(scope="module")
+def index() -> GazetteerIndex:
+    return GazetteerIndex(PLACES)
+
+
+def _found(text, index):
+    return [(m.text, m.place.geonameid if m.place else None) for m in parse(text, index)]
+
+
+def test_a_dateline_and_a_sentence_start_of_several_words_are_the_city(index):
+    text = "NEW YORK (AP) — A fire broke out overnight. New York firefighters said nobody was hurt."
+    assert _found(text, index) == [("NEW YORK", 5128581), ("New York", 5128581)]
+
+
+def test_a_country_abbreviation_is_the_country_and_other_capitals_words_are_not_places(index):
+    text = "Talks in the UAE ended. The WA team and its CEO left for Syria on Monday."
+    assert _found(text, index) == [("UAE", 290557), ("Syria", 163843)]
+
+
+def test_the_name_after_a_towns_comma_is_the_state_that_holds_the_town(index):
+    text = "Students from Parkland, Florida marched. The Parkland students met officials in Tacoma, Washington."
+    assert _found(text, index) == [("Parkland", 3000012), ("Florida", 4155751), ("Parkland", 3000012),
+                                   ("Tacoma", 5812944), ("Washington", 5815135)]
+
+
+def test_a_surname_that_is_only_an_alternate_name_of_a_famous_place_is_a_person(index):
+    text = "Former President Jacob Zumara spoke in Aleppo. Zumara said he would appeal."
+    assert _found(text, index) == [("Aleppo", 170063)]
+
+
+def test_holidays_are_not_places(index):
+    assert _found("Over the Easter weekend the mayor stayed home.", index) == []
+
+
+def test_a_village_in_a_provincial_seat_name_means_the_province(index):
+    text = "Troops killed 12 fighters in Hardatnin village in Aleppo, the monitor said."
+    assert _found(text, index) == [("Hardatnin", 169880), ("Aleppo", 170062)]
+    text = "Shells hit the old market in Aleppo, the monitor said."
+    assert _found(text, index) == [("Aleppo", 170063)]
