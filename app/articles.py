@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from app.api.schemas import mention_json
 from app.gazetteer.names import normalize
 from app.geoparse.model import Mention
-from app.observability import ARTICLES, EVENTS, MENTIONS
+from app.observability import ARTICLES, EVENTS, MENTIONS, PIPELINE_FAILURES, pipeline_stage
 from app.store import article_repo
 from app.store.article_repo import DuplicateArticle, NewArticle, NewEvent, NewMention
 
@@ -84,7 +84,8 @@ def submit_article(
         if existing:
             ARTICLES.labels("repeated").inc()
             return Submission(existing, False, article_repo.article_view(session=session, article_id=existing) or {})
-    analysis = analyser.analyse(article.text, published_at=article.published_at, title=article.title)
+    with pipeline_stage("analyse"):
+        analysis = analyser.analyse(article.text, published_at=article.published_at, title=article.title)
     received = (article.published_at or datetime.now(UTC)).date()
     events: list[NewEvent] = []
     seen: set[tuple[str, str | None, int]] = set()
@@ -102,6 +103,9 @@ def submit_article(
     except DuplicateArticle as duplicate:
         ARTICLES.labels("repeated").inc()
         article_id, created = duplicate.article_id, False
+    except Exception:
+        PIPELINE_FAILURES.labels("store").inc()
+        raise
     else:
         ARTICLES.labels("stored").inc()
         MENTIONS.inc(len(analysis.mentions))

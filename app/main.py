@@ -7,14 +7,16 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
+from fastapi.staticfiles import StaticFiles
 
 from app.api.errors import install_error_handlers
 from app.api.limits import BodyLimitMiddleware, RateLimitMiddleware
-from app.api.routers import articles, health, places
+from app.api.routers import articles, control, events, health, ogc, parse, places, tiles
 from app.api.security import ReadKeyDep, log_key_configuration
 from app.observability import RequestContextMiddleware, configure_logging
 from app.runtime import Runtime
 from app.settings import Settings, get_settings
+from app.web import routes as web
 
 
 def create_app(settings: Settings | None = None, *, background_startup: bool = True) -> FastAPI:
@@ -51,5 +53,9 @@ def create_app(settings: Settings | None = None, *, background_startup: bool = T
     install_error_handlers(app)
     app.include_router(health.router)
     app.include_router(places.router)
+    app.include_router(parse.router)
     app.include_router(articles.router)
+    for router in (events.router, control.router, tiles.router, ogc.router, web.router):
+        app.include_router(router)
+    app.mount("/static", StaticFiles(directory=web.STATIC_DIR), name="static")
     return app

@@ -8,7 +8,8 @@ import re
 import sys
 import time
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from contextvars import ContextVar
 
 from prometheus_client import Counter, Histogram
@@ -32,6 +33,18 @@ REDACTED = "[REDACTED]"
 SECRET_FIELDS = frozenset({"x-api-key", "api-key", "authorization", "cookie"})
 # A client's request id is echoed in logs and headers: only a plain token is kept, anything else is replaced.
 _REQUEST_ID = re.compile(r"[A-Za-z0-9._:-]{1,100}")
+
+
+
+@contextmanager
+def pipeline_stage(stage: str) -> Iterator[None]:
+    """Counts an exception escaping a pipeline stage in ``PIPELINE_FAILURES`` and lets it go on."""
+    try:
+        yield
+    except Exception:
+        PIPELINE_FAILURES.labels(stage).inc()
+        raise
+
 
 _STANDARD_ATTRS = set(vars(logging.LogRecord("", 0, "", 0, "", (), None))) | {"message", "asctime"}
 
@@ -113,6 +126,8 @@ class RequestContextMiddleware:
                 status = message["status"]
                 headers = MutableHeaders(scope=message)
                 headers["X-Request-ID"] = request_id
+                # Error bodies echo client input (an id, a parameter): never let a browser sniff them into HTML.
+                headers.setdefault("X-Content-Type-Options", "nosniff")
             await send(message)
 
         try:

@@ -121,7 +121,7 @@ def build_analyser(session_factory: sessionmaker[Session], settings: Settings) -
         fingerprint = gazetteer_repo.gazetteer_fingerprint(session=session)
         index = GazetteerIndex.cached(
             fingerprint=fingerprint,
-            cache_dir=settings.var_dir / "cache",
+            cache_dir=settings.cache_dir or settings.var_dir / "cache",
             places=lambda: gazetteer_repo.iter_places_with_names(session=session),
         )
     return Analyser(index)

@@ -20,9 +20,15 @@ class Settings(BaseSettings):
         description="SQLAlchemy URL. Empty: the embedded SQLite file under var_dir (no database server needed).",
     )
     var_dir: Path = Field(default=PROJECT_ROOT / "var", description="Where the embedded database and caches live.")
+    cache_dir: Path | None = Field(default=None, description="Name-index cache; default: var_dir/cache.")
     gazetteer_path: Path = Field(default=SHIPPED_GAZETTEER, description="Slice loaded on first start.")
     load_gazetteer_on_start: bool = True
     api_keys: str = Field(default="", description="Comma-separated keys required for writes; empty: writes open.")
+    read_requires_key: bool = Field(default=False, description="Reads also need X-API-Key (when keys are set).")
+    rate_limit_per_minute: int = Field(
+        default=6000, ge=0, description="Requests a minute per API key or client address; 0 disables."
+    )
+    rate_limit_burst: int = Field(default=0, ge=0, description="Bucket size; 0: one minute's worth.")
     cors_origins: str = Field(default="*", description="Comma-separated origins allowed for GET requests.")
     basemap_url: str = Field(default="", description="Raster tile URL template for the map page; empty: offline.")
     max_body_bytes: int = 1_100_000

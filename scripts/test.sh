@@ -23,6 +23,7 @@ if ! pg_isready -q -h "$PGHOST" -p "$PGPORT"; then
   pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | head -1)" main start || true
   for _ in $(seq 30); do pg_isready -q -h "$PGHOST" -p "$PGPORT" && break; sleep 1; done
 fi
+scripts/install-browser.sh
 TEST_DB=${CONFLICTGEO_TEST_DB:-conflictgeo_test}
 psql -q -v ON_ERROR_STOP=1 -d postgres -c "DROP DATABASE IF EXISTS ${TEST_DB} WITH (FORCE)" -c "CREATE DATABASE ${TEST_DB}"
 export CONFLICTGEO_TEST_POSTGRES_URL="postgresql+psycopg://${PGUSER}@${PGHOST}:${PGPORT}/${TEST_DB}"

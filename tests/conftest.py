@@ -33,11 +33,13 @@ def _check_postgis(url: str) -> None:
         pytest.fail(f"PostgreSQL with PostGIS is required at {url} (run scripts/test.sh): {exc}", pytrace=False)
 
 
-def backend_settings(backend: str, var_dir: Path) -> Settings:
+def backend_settings(backend: str, var_dir: Path, cache_dir: Path) -> Settings:
+    """Both backends load the same gazetteer files, so they share one name-index cache."""
+    url = ""
     if backend == "postgis":
-        _check_postgis(postgres_url())
-        return Settings(database_url=postgres_url(), var_dir=var_dir, log_level="WARNING")
-    return Settings(database_url="", var_dir=var_dir, log_level="WARNING")
+        url = postgres_url()
+        _check_postgis(url)
+    return Settings(database_url=url, var_dir=var_dir, cache_dir=cache_dir, log_level="WARNING")
 
 
 @pytest.fixture(scope="session", params=BACKENDS)
@@ -46,8 +48,13 @@ def backend(request: pytest.FixtureRequest) -> str:
 
 
 @pytest.fixture(scope="session")
-def settings(backend: str, tmp_path_factory: pytest.TempPathFactory) -> Settings:
-    return backend_settings(backend, tmp_path_factory.mktemp(f"var-{backend}"))
+def index_cache_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("index-cache")
+
+
+@pytest.fixture(scope="session")
+def settings(backend: str, tmp_path_factory: pytest.TempPathFactory, index_cache_dir: Path) -> Settings:
+    return backend_settings(backend, tmp_path_factory.mktemp(f"var-{backend}"), index_cache_dir)
 
 
 @pytest.fixture(scope="session")

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 from typing import Annotated
 
-from fastapi import Depends, Request
+from fastapi import Depends, HTTPException, Query, Request
 from sqlalchemy.orm import Session
 
 from app.api.errors import ServiceUnavailable
+from app.api.timeparse import parse_rfc3339
 from app.runtime import Runtime
 from app.settings import Settings
+from app.store.event_queries import SIDES, BBox, DateInterval, EventFilters
 
 
 def get_runtime(request: Request) -> Runtime:
@@ -36,3 +39,101 @@ def get_session(runtime: RuntimeDep) -> Iterator[Session]:
 
 
 SessionDep = Annotated[Session, Depends(get_session)]
+
+
+def parse_bbox(
+    bbox: Annotated[str | None, Query(
+        description="minLon,minLat,maxLon,maxLat in WGS84 (CRS84); minLon > maxLon crosses the antimeridian. "
+                    "Six numbers (with heights) are accepted and the heights ignored.",
+        examples=["35.5,35.0,37.0,36.5"],
+    )] = None,
+) -> BBox | None:
+    """A lon/lat box from ``bbox``; 400 with the reason when it is malformed or out of range."""
+    if bbox is None:
+        return None
+    try:
+        numbers = [float(part) for part in bbox.split(",")]
+    except ValueError:
+        raise HTTPException(400, f"bbox must be comma-separated numbers, got {bbox[:80]!r}") from None
+    if len(numbers) == 6:
+        numbers = [numbers[0], numbers[1], numbers[3], numbers[4]]
+    if len(numbers) != 4:
+        raise HTTPException(400, "bbox must have 4 numbers: minLon,minLat,maxLon,maxLat")
+    if not all(n == n and abs(n) != float("inf") for n in numbers):
+        raise HTTPException(400, "bbox numbers must be finite")
+    min_lon, min_lat, max_lon, max_lat = numbers
+    if not (-180 <= min_lon <= 180 and -180 <= max_lon <= 180):
+        raise HTTPException(400, "bbox longitudes must lie in [-180, 180]")
+    if not (-90 <= min_lat <= 90 and -90 <= max_lat <= 90):
+        raise HTTPException(400, "bbox latitudes must lie in [-90, 90]")
+    if min_lat > max_lat:
+        raise HTTPException(400, "bbox minLat must not exceed maxLat")
+    return BBox(min_lon, min_lat, max_lon, max_lat)
+
+
+BBoxDep = Annotated[BBox | None, Depends(parse_bbox)]
+
+
+def _interval_end(value: str, what: str) -> date | None:
+    if value in ("", ".."):
+        return None
+    try:
+        return parse_rfc3339(value).date()
+    except ValueError as exc:
+        raise HTTPException(400, f"datetime {what}: {exc}") from None
+
+
+def parse_datetime_interval(
+    value: Annotated[str | None, Query(
+        alias="datetime",
+        description="An RFC 3339 date-time or date, or an interval `start/end` with `..` (or nothing) for an "
+                    "open end, as in OGC API - Features. Events whose date range overlaps it match.",
+        examples=["2017-01-01/2017-12-31", "2017-10-23T00:00:00Z", "../2016-06-30"],
+    )] = None,
+) -> DateInterval | None:
+    """Inclusive days from the OGC ``datetime`` parameter; 400 with the reason when it is not one."""
+    if value is None:
+        return None
+    value = value.strip()
+    if "/" not in value:
+        if value in ("", ".."):
+            raise HTTPException(400, "datetime must be a date-time or an interval start/end")
+        day = _interval_end(value, "instant")
+        return DateInterval(day, day)
+    start_text, _, end_text = value.partition("/")
+    if "/" in end_text:
+        raise HTTPException(400, "datetime interval must have one '/' between start and end")
+    start, end = _interval_end(start_text, "start"), _interval_end(end_text, "end")
+    if start is not None and end is not None and start > end:
+        raise HTTPException(400, "datetime interval start is after its end")
+    return DateInterval(start, end)
+
+
+DatetimeIntervalDep = Annotated[DateInterval | None, Depends(parse_datetime_interval)]
+
+
+def parse_side(
+    side: Annotated[str | None, Query(description="The side that gained control: " + ", ".join(SIDES) + ".")]
+    = None,
+) -> str | None:
+    """One of API.md's sides, or 400 naming them."""
+    if side is not None and side not in SIDES:
+        raise HTTPException(400, f"side must be one of {', '.join(SIDES)}")
+    return side
+
+
+SideDep = Annotated[str | None, Depends(parse_side)]
+
+
+def event_filters(
+    bbox: BBoxDep,
+    interval: DatetimeIntervalDep,
+    side: SideDep,
+    actor: Annotated[str | None, Query(max_length=80, description="The actor that gained control.")] = None,
+    geonameid: Annotated[int | None, Query(ge=1, le=2**62, description="Only events at this place.")] = None,
+) -> EventFilters:
+    """The event filters shared by /v1/events, its CSV and the OGC items."""
+    return EventFilters(bbox=bbox, interval=interval, side=side, actor=actor or None, geonameid=geonameid)
+
+
+EventFiltersDep = Annotated[EventFilters, Depends(event_filters)]

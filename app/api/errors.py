@@ -40,6 +40,8 @@ def _describe(errors: list[Any]) -> str:
 
 
 def install_error_handlers(app: FastAPI) -> None:
+    _document_problems(app)
+
     @app.exception_handler(RequestValidationError)
     async def validation_error(_request: Request, exc: RequestValidationError) -> JSONResponse:
         errors = [
@@ -88,3 +90,53 @@ def _internal_error(exc: Exception) -> JSONResponse:
     """A bug: logged with its traceback and the request id, answered without internals."""
     log.error("unhandled error", exc_info=exc)
     return problem(500, "Internal server error", "The server failed to answer this request; it has been logged.")
+
+
+_PROBLEM_SCHEMA = {
+    "title": "Problem",
+    "description": "RFC 9457 problem details.",
+    "type": "object",
+    "required": ["status", "title", "detail"],
+    "properties": {"type": {"type": "string"}, "status": {"type": "integer"}, "title": {"type": "string"},
+                   "detail": {"type": "string"}},
+}
+_PROBE_PATHS = ("/healthz", "/readyz", "/metrics")
+
+
+def _problem_response(description: str) -> dict[str, Any]:
+    return {"description": description,
+            "content": {PROBLEM_JSON: {"schema": {"$ref": "#/components/schemas/Problem"}}}}
+
+
+def _document_problems(app: FastAPI) -> None:
+    """Make the OpenAPI document say what the handlers above and the limits in front of the routes answer.
+
+    FastAPI documents errors as ``application/json`` and validation failures as 422; this service answers
+    ``application/problem+json`` and 400, and any route may answer 429 (rate limit), any write 413/415.
+    """
+    build = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema:
+            return app.openapi_schema
+        schema = build()
+        schema.setdefault("components", {}).setdefault("schemas", {}).setdefault("Problem", _PROBLEM_SCHEMA)
+        for path, operations in schema.get("paths", {}).items():
+            for operation in operations.values():
+                if not isinstance(operation, dict) or "responses" not in operation:
+                    continue
+                responses = operation["responses"]
+                if responses.pop("422", None) is not None:
+                    responses.setdefault("400", _problem_response("Invalid parameters"))
+                for code, response in responses.items():
+                    content = response.get("content", {})
+                    if (code.startswith(("4", "5")) or code == "default") and "application/json" in content:
+                        content[PROBLEM_JSON] = content.pop("application/json")
+                if path not in _PROBE_PATHS:
+                    responses.setdefault("429", _problem_response("Rate limit reached; see Retry-After"))
+                if "requestBody" in operation:
+                    responses.setdefault("413", _problem_response("The body is over the size limit"))
+                    responses.setdefault("415", _problem_response("The body is not JSON"))
+        return schema
+
+    app.openapi = openapi  # type: ignore[method-assign]

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import date
+from typing import Literal
+
 from pydantic import BaseModel, Field
 
 from app.gazetteer.records import GazetteerPlace
 from app.geoparse.model import Mention
+from app.store.event_queries import ControlState, MapEvent
 
 
 class PlaceOut(BaseModel):
@@ -69,4 +73,163 @@ def mention_json(mention: Mention) -> dict:
         "place": place_json(mention.place) if mention.place else None,
         "confidence": round(mention.confidence, 3),
         "alternatives": [place_json(p) for p in mention.alternatives],
+    }
+
+
+# --- Events for maps (GeoJSON, RFC 7946) -------------------------------------------------------------------
+
+
+class Party(BaseModel):
+    """Who gained or lost control, as the article names them and as resolved to an actor and side."""
+
+    name: str | None = None
+    actor: str | None = None
+    side: str | None = None
+
+
+class EventDate(BaseModel):
+    start: date
+    end: date
+    precision: str = Field(description="day | week | month | year")
+
+
+class EventEvidence(BaseModel):
+    text: str
+
+
+class PointGeometry(BaseModel):
+    type: Literal["Point"]
+    coordinates: tuple[float, float] = Field(description="[lon, lat] in WGS84")
+
+
+class EventProperties(BaseModel):
+    type: Literal["control_change"]
+    place_name: str
+    geonameid: int | None
+    gained_by: Party | None
+    lost_by: Party | None
+    claimed_by: str | None
+    date: EventDate
+    geo_precision: int
+    evidence: EventEvidence
+    confidence: float
+    source_count: int
+    article_ids: list[str]
+
+
+class EventFeature(BaseModel):
+    type: Literal["Feature"]
+    id: str
+    geometry: PointGeometry | None = Field(description="Null only for a stored event without coordinates.")
+    properties: EventProperties
+
+
+class Link(BaseModel):
+    href: str
+    rel: str
+    type: str | None = None
+    title: str | None = None
+
+
+class EventFeatureCollection(BaseModel):
+    type: Literal["FeatureCollection"]
+    features: list[EventFeature]
+    links: list[Link] = Field(default_factory=list, description="`next` while more events remain.")
+    numberReturned: int | None = None  # OGC API - Features spelling
+    numberMatched: int | None = None
+
+
+class ControlProperties(BaseModel):
+    """A place's controller on the requested date: the side that gained it in its latest event by then."""
+
+    place_name: str
+    geonameid: int | None
+    controller: Party | None
+    lost_by: Party | None
+    since: date
+    date: EventDate
+    event_id: str
+    event_count: int = Field(description="Events at this place on or before the date.")
+    evidence: EventEvidence
+    confidence: float
+    source_count: int
+    article_ids: list[str]
+
+
+class ControlFeature(BaseModel):
+    type: Literal["Feature"]
+    id: str
+    geometry: PointGeometry
+    properties: ControlProperties
+
+
+class ControlFeatureCollection(BaseModel):
+    type: Literal["FeatureCollection"]
+    at: date
+    features: list[ControlFeature]
+
+
+def _party(name: str | None, actor: str | None, side: str | None) -> dict | None:
+    if name is None and actor is None and side is None:
+        return None
+    return {"name": name, "actor": actor, "side": side}
+
+
+def _point(row: dict) -> dict | None:
+    if row["lon"] is None or row["lat"] is None:
+        return None
+    return {"type": "Point", "coordinates": [row["lon"], row["lat"]]}
+
+
+def _day(value: date | str) -> str:
+    return value if isinstance(value, str) else value.isoformat()
+
+
+def event_feature(event: MapEvent) -> dict:
+    """A stored event as a GeoJSON Feature: API.md's Event fields as properties, plus the place and sources."""
+    row = event.row
+    return {
+        "type": "Feature",
+        "id": row["id"],
+        "geometry": _point(row),
+        "properties": {
+            "type": "control_change",
+            "place_name": row["place_name"],
+            "geonameid": row["geonameid"],
+            "gained_by": _party(row["gained_name"], row["gained_actor"], row["gained_side"]),
+            "lost_by": _party(row["lost_name"], row["lost_actor"], row["lost_side"]),
+            "claimed_by": row["claimed_by"],
+            "date": {"start": _day(row["date_start"]), "end": _day(row["date_end"]),
+                     "precision": row["date_precision"]},
+            "geo_precision": row["geo_precision"],
+            "evidence": {"text": row["evidence_text"]},
+            "confidence": round(row["confidence"], 3),
+            "source_count": row["source_count"],
+            "article_ids": list(event.article_ids),
+        },
+    }
+
+
+def control_feature(state: ControlState) -> dict:
+    """A place's controller on a date as a GeoJSON Feature (id: the geonameid, else the place's name key)."""
+    feature = event_feature(state.event)
+    row, properties = state.event.row, feature["properties"]
+    return {
+        "type": "Feature",
+        "id": str(row["geonameid"]) if row["geonameid"] is not None else f"name:{row['place_key']}",
+        "geometry": feature["geometry"],
+        "properties": {
+            "place_name": row["place_name"],
+            "geonameid": row["geonameid"],
+            "controller": properties["gained_by"],
+            "lost_by": properties["lost_by"],
+            "since": properties["date"]["start"],
+            "date": properties["date"],
+            "event_id": row["id"],
+            "event_count": state.event_count,
+            "evidence": properties["evidence"],
+            "confidence": properties["confidence"],
+            "source_count": properties["source_count"],
+            "article_ids": properties["article_ids"],
+        },
     }

@@ -176,6 +176,7 @@ class EventRow(Base):
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 
     __table_args__ = (
+        # Migration 0002 adds ix_events_date_id_cover (and on PostGIS drops this one in its favour).
         Index("ix_events_date_id", "date_start", "id"),
         Index("ix_events_lon_lat", "lon", "lat"),
         Index("ix_events_geonameid_date", "geonameid", "date_start"),

@@ -13,6 +13,7 @@ from app.api.errors import ServiceUnavailable
 from app.api.schemas import PROBLEM_RESPONSES
 from app.api.timeparse import parse_rfc3339
 from app.geoparse.serialize import mention_to_dict
+from app.observability import pipeline_stage
 from app.pipeline import event_as_dict
 
 router = APIRouter(prefix="/v1", tags=["parse"])
@@ -56,7 +57,8 @@ def parse_text(payload: ParseIn, runtime: RuntimeDep) -> ParseOut:
     analyser = runtime.analyser
     if analyser is None:
         raise ServiceUnavailable("the gazetteer and name index are still loading")
-    analysis = analyser.analyse(payload.text, published_at=payload.published(), title=payload.title)
+    with pipeline_stage("parse"):
+        analysis = analyser.analyse(payload.text, published_at=payload.published(), title=payload.title)
     return ParseOut(places=[mention_to_dict(m) for m in analysis.mentions],
                     events=[event_as_dict(e) for e in analysis.events])
 

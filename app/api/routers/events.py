@@ -1,0 +1,144 @@
+"""Events for maps: GeoJSON pages with keyset cursors, one event, and a CSV export."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterator
+from typing import Annotated, Any
+
+from fastapi import APIRouter, HTTPException, Path, Query, Request
+from fastapi.responses import Response, StreamingResponse
+
+from app.api.deps import EventFiltersDep, RuntimeDep, SessionDep, SettingsDep
+from app.api.errors import ServiceUnavailable
+from app.api.schemas import PROBLEM_RESPONSES, EventFeature, EventFeatureCollection, event_feature
+from app.store import event_queries
+from app.store.event_queries import MapEvent, PageKey
+
+router = APIRouter(prefix="/v1", tags=["events"])
+
+GEOJSON = "application/geo+json"
+CSV_COLUMNS = ("event_id", "event_date", "date_precision", "place", "geonameid", "admin1", "country", "latitude",
+               "longitude", "geo_precision", "gained_by", "gained_side", "lost_by", "lost_side", "sides",
+               "source_count", "evidence")
+# Spreadsheets run cells that start like a formula (OWASP "CSV injection").
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def geojson_response(body: dict[str, Any], *, headers: dict[str, str] | None = None) -> Response:
+    return Response(json.dumps(body, separators=(",", ":"), ensure_ascii=False), media_type=GEOJSON,
+                    headers=headers)
+
+
+def decode_cursor(cursor: str | None) -> PageKey | None:
+    if cursor is None:
+        return None
+    try:
+        return PageKey.decode(cursor)
+    except ValueError as exc:
+        raise HTTPException(400, str(exc)) from None
+
+
+LimitQuery = Annotated[int, Query(ge=1, description="Features per page; above the configured maximum it is clamped.")]
+CursorQuery = Annotated[str | None, Query(max_length=200, description="From a previous page's `next` link.")]
+
+
+@router.get(
+    "/events",
+    response_model=EventFeatureCollection,
+    responses={**PROBLEM_RESPONSES, 200: {"content": {GEOJSON: {}}}},
+    summary="Control-change events as GeoJSON, newest first",
+)
+def list_events(
+    request: Request,
+    session: SessionDep,
+    settings: SettingsDep,
+    filters: EventFiltersDep,
+    limit: LimitQuery = 100,
+    cursor: CursorQuery = None,
+) -> Response:
+    """Keyset pages (date, id): a `next` link stays valid and skips nothing while new events arrive."""
+    page, following = event_queries.events_page(
+        session=session, filters=filters, limit=min(limit, settings.events_max_limit), after=decode_cursor(cursor)
+    )
+    links = [{"href": str(request.url), "rel": "self", "type": GEOJSON}]
+    headers = {}
+    if following is not None:
+        next_url = str(request.url.include_query_params(cursor=following.encode()))
+        links.append({"href": next_url, "rel": "next", "type": GEOJSON})
+        headers["Link"] = f'<{next_url}>; rel="next"'
+    body = {"type": "FeatureCollection", "features": [event_feature(e) for e in page], "links": links,
+            "numberReturned": len(page)}
+    return geojson_response(body, headers=headers)
+
+
+@router.get(
+    "/events.csv",
+    responses={**PROBLEM_RESPONSES, 200: {"content": {"text/csv": {}}}},
+    summary="Every matching event as CSV (ACLED-like columns), newest first",
+)
+def events_csv(runtime: RuntimeDep, filters: EventFiltersDep) -> StreamingResponse:
+    """Streams all matching events; one row per event, one column per field, no limit."""
+    if runtime.session_factory is None:
+        raise ServiceUnavailable("the database is not connected yet")
+    factory = runtime.session_factory
+
+    def rows() -> Iterator[str]:
+        # Its own session: the stream outlives the request's dependencies.
+        with factory() as session:
+            yield _csv_line(CSV_COLUMNS)
+            batch: list[MapEvent] = []
+            for event in event_queries.iter_events(session=session, filters=filters):
+                batch.append(event)
+                if len(batch) == 1000:
+                    yield from _csv_rows(session, batch)
+                    batch = []
+            yield from _csv_rows(session, batch)
+
+    return StreamingResponse(rows(), media_type="text/csv; charset=utf-8",
+                             headers={"Content-Disposition": 'attachment; filename="conflictgeo-events.csv"'})
+
+
+def _csv_rows(session: Any, batch: list[MapEvent]) -> Iterator[str]:
+    admin = event_queries.admin_names(session=session, geonameids=[e.row["geonameid"] for e in batch
+                                                                    if e.row["geonameid"] is not None])
+    for event in batch:
+        row = event.row
+        admin1, country = admin.get(row["geonameid"], ("", ""))
+        gained, lost = row["gained_side"] or "", row["lost_side"] or ""
+        yield _csv_line((
+            row["id"], row["date_start"].isoformat(), row["date_precision"], row["place_name"], row["geonameid"],
+            admin1, country, row["lat"], row["lon"], row["geo_precision"], row["gained_name"] or row["gained_actor"],
+            gained, row["lost_name"] or row["lost_actor"], lost,
+            f"{gained or 'unknown'}>{lost or 'unknown'}", row["source_count"], row["evidence_text"],
+        ))
+
+
+def _csv_line(values: tuple[Any, ...]) -> str:
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\r\n").writerow([_cell(v) for v in values])
+    return buffer.getvalue()
+
+
+def _cell(value: Any) -> Any:
+    if value is None:
+        return ""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
+@router.get(
+    "/events/{event_id}",
+    response_model=EventFeature,
+    responses={**PROBLEM_RESPONSES, 200: {"content": {GEOJSON: {}}}},
+    summary="One event as a GeoJSON Feature",
+)
+def get_event(session: SessionDep, event_id: Annotated[str, Path(max_length=36)]) -> Response:
+    event = event_queries.get_event(session=session, event_id=event_id)
+    if event is None:
+        raise HTTPException(404, f"no event with id {event_id}")
+    return geojson_response(event_feature(event))
+

@@ -1,0 +1,198 @@
+// The conflictgeo map page: events coloured by the side that gained control, a date window, popups with the
+// evidence, and a control snapshot (who held each place on the window's end date). Talks only to this service.
+"use strict";
+
+const SIDE_COLORS = {
+  government: "#c0392b", opposition: "#27ae60", isis: "#111111", kurdish: "#f1c40f",
+  turkey: "#8e44ad", other: "#2980b9", unknown: "#95a5a6",
+};
+const DAY_MS = 86400000;
+const MAX_EVENTS = 5000;
+
+const state = { map: null, ready: false, mode: "events", eventsShown: 0, controlShown: 0, byId: new Map(),
+  first: null, loading: 0, popup: null };
+window.conflictgeo = state;
+
+const $ = (id) => document.getElementById(id);
+const escapeHtml = (text) => String(text ?? "").replace(/[&<>"']/g,
+  (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c]));
+const isoDay = (offset) => new Date(state.first.getTime() + offset * DAY_MS).toISOString().slice(0, 10);
+const sideColor = ["match", ["get", "side"], ...Object.entries(SIDE_COLORS).flat(), SIDE_COLORS.unknown];
+
+async function getJson(url) {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url}: ${response.status}`);
+  return response.json();
+}
+
+function baseStyle(config) {
+  const style = { version: 8, sources: {}, layers: [{ id: "background", type: "background",
+    paint: { "background-color": "#dfe8ef" } }] };
+  if (config.basemap_url) {
+    style.sources.basemap = { type: "raster", tiles: [config.basemap_url], tileSize: 256 };
+    style.layers.push({ id: "basemap", type: "raster", source: "basemap" });
+  }
+  return style;
+}
+
+function addOutlines(map) {
+  // Without a basemap the page draws the country and province outlines that ship with the service.
+  map.addSource("countries", { type: "geojson", data: "/v1/admin-areas?level=0" });
+  map.addSource("provinces", { type: "geojson", data: "/v1/admin-areas?level=1" });
+  map.addLayer({ id: "countries-fill", type: "fill", source: "countries", paint: { "fill-color": "#f7f4ec" } });
+  map.addLayer({ id: "provinces-line", type: "line", source: "provinces",
+    paint: { "line-color": "#b9b1a0", "line-width": 0.6 } });
+  map.addLayer({ id: "countries-line", type: "line", source: "countries",
+    paint: { "line-color": "#6f6a5f", "line-width": 1.2 } });
+}
+
+function addDataLayers(map) {
+  const empty = { type: "FeatureCollection", features: [] };
+  map.addSource("events", { type: "geojson", data: empty });
+  map.addSource("control", { type: "geojson", data: empty });
+  map.addLayer({ id: "events", type: "circle", source: "events", paint: {
+    "circle-color": sideColor, "circle-radius": ["interpolate", ["linear"], ["zoom"], 3, 4, 10, 9],
+    "circle-stroke-color": "#ffffff", "circle-stroke-width": 1, "circle-opacity": 0.9 } });
+  map.addLayer({ id: "control", type: "circle", source: "control", layout: { visibility: "none" }, paint: {
+    "circle-color": sideColor, "circle-radius": ["interpolate", ["linear"], ["zoom"], 3, 5, 10, 11],
+    "circle-stroke-color": "#333333", "circle-stroke-width": 1.5 } });
+  for (const layer of ["events", "control"]) {
+    map.on("click", layer, (e) => showPopup(map, e.features[0], e.lngLat));
+    map.on("mouseenter", layer, () => { map.getCanvas().style.cursor = "pointer"; });
+    map.on("mouseleave", layer, () => { map.getCanvas().style.cursor = ""; });
+  }
+}
+
+function party(p) {
+  if (!p) return "unknown";
+  return `${escapeHtml(p.name || p.actor || p.side)} <small>(${escapeHtml(p.side || "unknown")})</small>`;
+}
+
+function showPopup(map, clicked, lngLat) {
+  const feature = state.byId.get(clicked.properties.key);
+  if (!feature) return;
+  const p = feature.properties;
+  const control = state.mode === "control";
+  const gained = control ? p.controller : p.gained_by;
+  const date = p.date;
+  const when = date.start === date.end ? date.start : `${date.start} – ${date.end}`;
+  const html = `<div class="event-popup">
+      <h2>${escapeHtml(p.place_name)}</h2>
+      <div>${control ? "Held by" : "Gained by"} ${party(gained)}${p.lost_by ? `, from ${party(p.lost_by)}` : ""}</div>
+      <div>${control ? "Since" : "On"} ${escapeHtml(when)} <small>(${escapeHtml(date.precision)})</small></div>
+      <blockquote class="evidence">${escapeHtml(p.evidence.text)}</blockquote>
+      <div class="sources">${p.source_count} source${p.source_count === 1 ? "" : "s"}: ${
+        p.article_ids.map((id) => `<a href="/v1/articles/${encodeURIComponent(id)}">${escapeHtml(id)}</a>`).join(", ")
+      }</div></div>`;
+  if (state.popup) state.popup.remove();
+  state.popup = new maplibregl.Popup({ maxWidth: "340px" }).setLngLat(lngLat).setHTML(html).addTo(map);
+}
+
+function forMap(features, sideOf) {
+  // MapLibre flattens nested properties to strings, so style and look-up use a flat copy.
+  return { type: "FeatureCollection", features: features.filter((f) => f.geometry).map((f) => {
+    const key = f.id;
+    state.byId.set(key, f);
+    return { type: "Feature", geometry: f.geometry, properties: { key, side: sideOf(f.properties) || "unknown" } };
+  }) };
+}
+
+async function loadEvents(from, to) {
+  let url = `/v1/events?datetime=${from}/${to}&limit=1000`;
+  const features = [];
+  while (url && features.length < MAX_EVENTS) {
+    const page = await getJson(url);
+    features.push(...page.features);
+    url = (page.links.find((l) => l.rel === "next") || {}).href;
+  }
+  return features;
+}
+
+async function refresh() {
+  if (!state.first) return;
+  const from = isoDay(+$("from").value);
+  const to = isoDay(+$("to").value);
+  $("from-label").textContent = from;
+  $("to-label").textContent = to;
+  const map = state.map;
+  state.loading += 1;
+  if (state.popup) state.popup.remove();
+  try {
+    state.byId.clear();
+    if (state.mode === "events") {
+      const features = await loadEvents(from, to);
+      const data = forMap(features, (p) => p.gained_by && p.gained_by.side);
+      map.getSource("events").setData(data);
+      state.eventsShown = data.features.length;
+      $("status").textContent = `${state.eventsShown} events from ${from} to ${to}`;
+    } else {
+      const snapshot = await getJson(`/v1/control?at=${to}`);
+      const data = forMap(snapshot.features, (p) => p.controller && p.controller.side);
+      map.getSource("control").setData(data);
+      state.controlShown = data.features.length;
+      $("status").textContent = `${state.controlShown} places: who held them on ${to}`;
+    }
+    map.setLayoutProperty("events", "visibility", state.mode === "events" ? "visible" : "none");
+    map.setLayoutProperty("control", "visibility", state.mode === "control" ? "visible" : "none");
+  } catch (error) {
+    $("status").textContent = `Could not load: ${error.message}`;
+  } finally {
+    state.loading -= 1;
+  }
+}
+
+let timer = null;
+function scheduleRefresh() {
+  clearTimeout(timer);
+  timer = setTimeout(refresh, 200);
+}
+
+function setUpControls(config) {
+  const legend = $("legend");
+  for (const side of config.sides) {
+    const item = document.createElement("li");
+    item.innerHTML = `<span class="swatch" style="background:${SIDE_COLORS[side] || SIDE_COLORS.unknown}"></span>${side}`;
+    legend.appendChild(item);
+  }
+  if (!config.first_date) {
+    $("status").textContent = "No events stored yet.";
+    return;
+  }
+  state.first = new Date(`${config.first_date}T00:00:00Z`);
+  const days = Math.max(0, Math.round((new Date(`${config.last_date}T00:00:00Z`) - state.first) / DAY_MS));
+  for (const id of ["from", "to"]) $(id).max = String(days);
+  $("from").value = "0";
+  $("to").value = String(days);
+  $("from").addEventListener("input", () => {
+    if (+$("from").value > +$("to").value) $("to").value = $("from").value;
+    scheduleRefresh();
+  });
+  $("to").addEventListener("input", () => {
+    if (+$("to").value < +$("from").value) $("from").value = $("to").value;
+    scheduleRefresh();
+  });
+  for (const radio of document.querySelectorAll("input[name=mode]")) {
+    radio.addEventListener("change", () => { state.mode = radio.value; scheduleRefresh(); });
+  }
+}
+
+async function main() {
+  const config = await getJson("/v1/map-config");
+  const map = new maplibregl.Map({ container: "map", style: baseStyle(config), center: [39.5, 34.8], zoom: 5,
+    preserveDrawingBuffer: true, attributionControl: { compact: true } });
+  state.map = map;
+  map.addControl(new maplibregl.NavigationControl(), "top-right");
+  map.on("load", async () => {
+    if (!config.basemap_url) addOutlines(map);
+    addDataLayers(map);
+    if (config.bbox) {
+      const [w, s, e, n] = config.bbox;
+      map.fitBounds([[w, s], [e, n]], { padding: { top: 60, bottom: 60, left: 320, right: 60 }, maxZoom: 9, duration: 0 });
+    }
+    setUpControls(config);
+    await refresh();
+    state.ready = true;
+  });
+}
+
+main().catch((error) => { $("status").textContent = `Could not start: ${error.message}`; });

@@ -1,0 +1,156 @@
+"""Resource limits: body size (413, declared or streamed), JSON content type (415), rate (429 + Retry-After)."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from app.api.limits import TokenBuckets
+from app.main import create_app
+from app.settings import Settings
+
+KEY = "k-limits-0123456789abcdef"
+
+
+def assert_problem(response, status: int) -> dict:  # type: ignore[no-untyped-def]
+    assert response.status_code == status, response.text
+    assert response.headers["content-type"] == "application/problem+json"
+    body = response.json()
+    assert body["status"] == status and body["title"] and body["detail"]
+    return body
+
+
+@pytest.mark.parametrize("path", ["/v1/articles", "/v1/parse"])
+def test_declared_body_over_the_limit_is_413(client: TestClient, path: str) -> None:
+    limit = client.app.state.runtime.settings.max_body_bytes
+    body = json.dumps({"text": "x" * limit}).encode()
+    response = client.post(path, content=body, headers={"Content-Type": "application/json"})
+    assert str(limit) in assert_problem(response, 413)["detail"]
+
+
+def test_malformed_content_length_is_400(client: TestClient) -> None:
+    response = client.post("/v1/articles", content=b"{}",
+                           headers={"Content-Type": "application/json", "Content-Length": "12abc"})
+    assert_problem(response, 400)
+
+
+def _call(app, method: str, path: str, headers: list[tuple[bytes, bytes]], chunks):  # type: ignore[no-untyped-def]
+    """Drives the ASGI app directly with a streamed body; returns (status, body, chunks the app pulled)."""
+    pulled = 0
+    sent: list[dict] = []
+
+    async def receive() -> dict:
+        nonlocal pulled
+        chunk = next(chunks, None)
+        if chunk is None:
+            return {"type": "http.request", "body": b"", "more_body": False}
+        pulled += 1
+        return {"type": "http.request", "body": chunk, "more_body": True}
+
+    async def send(message: dict) -> None:
+        sent.append(message)
+
+    scope = {"type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1", "method": method, "scheme": "http",
+             "path": path, "raw_path": path.encode(), "root_path": "", "query_string": b"", "headers": headers,
+             "client": ("127.0.0.1", 5000), "server": ("testserver", 80), "state": {}}
+    asyncio.run(app(scope, receive, send))
+    status = next(m["status"] for m in sent if m["type"] == "http.response.start")
+    body = b"".join(m.get("body", b"") for m in sent if m["type"] == "http.response.body")
+    return status, json.loads(body), pulled
+
+
+def test_chunked_body_is_cut_off_once_past_the_limit(client: TestClient) -> None:
+    """No Content-Length: bytes are counted as they stream in and reading stops at the limit."""
+    limit = client.app.state.runtime.settings.max_body_bytes
+    chunk = b"x" * 65536
+
+    def endless():  # type: ignore[no-untyped-def]
+        yield b'{"text": "'
+        while True:
+            yield chunk
+
+    headers = [(b"content-type", b"application/json"), (b"transfer-encoding", b"chunked")]
+    status, body, pulled = _call(client.app, "POST", "/v1/articles", headers, endless())
+    assert status == 413 and body["status"] == 413
+    assert pulled <= limit // len(chunk) + 2
+
+
+@pytest.mark.parametrize(
+    "content_type", ["text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x", None]
+)
+def test_body_that_is_not_json_is_415(client: TestClient, content_type: str | None) -> None:
+    headers = {"Content-Type": content_type} if content_type else {}
+    response = client.post("/v1/articles", content=b'{"text": "Rebels took Idlib."}', headers=headers)
+    assert "application/json" in assert_problem(response, 415)["detail"]
+
+
+@pytest.mark.parametrize("content_type", ["application/json; charset=utf-8", "application/problem+json"])
+def test_json_content_types_are_accepted(client: TestClient, content_type: str) -> None:
+    response = client.post("/v1/articles", content=b'{"text": ""}', headers={"Content-Type": content_type})
+    assert_problem(response, 400)  # past the limits: refused by validation, not by the content type
+
+
+@pytest.fixture
+def limited(tmp_path: Path) -> TestClient:
+    """An app allowing 3 requests a minute per client (never started: the limits sit in front of everything)."""
+    settings = Settings(var_dir=tmp_path, rate_limit_per_minute=3, api_keys=KEY, log_level="WARNING")
+    return TestClient(create_app(settings), raise_server_exceptions=False)
+
+
+def test_rate_limit_answers_429_with_retry_after(limited: TestClient) -> None:
+    statuses = [limited.get("/v1/places", params={"q": "idlib"}).status_code for _ in range(3)]
+    assert 429 not in statuses
+    response = limited.get("/v1/places", params={"q": "idlib"})
+    body = assert_problem(response, 429)
+    assert 1 <= int(response.headers["retry-after"]) <= 20
+    assert "3 requests a minute" in body["detail"]
+    assert response.headers["x-request-id"]
+
+
+def test_rate_limit_is_per_valid_key_else_per_client(limited: TestClient) -> None:
+    for _ in range(3):
+        limited.get("/v1/places", params={"q": "a"})
+    assert limited.get("/v1/places", params={"q": "a"}).status_code == 429
+    # A made-up key does not buy a fresh bucket ...
+    assert limited.get("/v1/places", params={"q": "a"}, headers={"X-API-Key": "made-up"}).status_code == 429
+    # ... a valid one has its own.
+    assert limited.get("/v1/places", params={"q": "a"}, headers={"X-API-Key": KEY}).status_code != 429
+
+
+def test_probes_are_never_rate_limited(limited: TestClient) -> None:
+    assert all(limited.get("/healthz").status_code == 200 for _ in range(10))
+
+
+def test_zero_disables_rate_limiting(tmp_path: Path) -> None:
+    unlimited = TestClient(create_app(Settings(var_dir=tmp_path, rate_limit_per_minute=0, log_level="WARNING")),
+                           raise_server_exceptions=False)
+    assert all(unlimited.get("/v1/places", params={"q": "a"}).status_code != 429 for _ in range(20))
+
+
+def test_default_rate_limit_is_generous() -> None:
+    assert Settings().rate_limit_per_minute >= 1000
+
+
+def test_token_bucket_refills_at_the_configured_rate() -> None:
+    now = [0.0]
+    buckets = TokenBuckets(per_minute=60, burst=2, clock=lambda: now[0])
+    assert buckets.take("a") == 0 and buckets.take("a") == 0
+    assert buckets.take("a") == pytest.approx(1.0)
+    assert buckets.take("b") == 0  # clients are independent
+    now[0] = 0.5
+    assert buckets.take("a") == pytest.approx(0.5)
+    now[0] = 1.0
+    assert buckets.take("a") == 0
+    now[0] = 100.0
+    assert [buckets.take("a") for _ in range(3)][:2] == [0, 0]  # refilled to the burst size, not beyond
+
+
+def test_token_buckets_stay_bounded_in_number() -> None:
+    buckets = TokenBuckets(per_minute=60, burst=1, max_clients=100)
+    for n in range(1000):
+        buckets.take(f"client-{n}")
+    assert len(buckets._buckets) == 100

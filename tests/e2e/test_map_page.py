@@ -1,0 +1,161 @@
+"""The map page in headless Chromium against the real service: events drawn, a click opens the evidence popup.
+
+Starts uvicorn on a free loopback port with the embedded SQLite database in a temporary folder (only the shipped
+admin outlines are loaded, to keep start-up short), inserts events straight into its database, drives Debian's
+Chromium with Playwright (``executable_path``; no browser download) and keeps a screenshot in artifacts/.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import uuid
+from collections.abc import Iterator
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import httpx
+import pytest
+from sqlalchemy import create_engine, insert
+
+from app.settings import PROJECT_ROOT
+from app.store.models import EventRow
+
+pytestmark = pytest.mark.e2e
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+         "--disable-component-update", "--disable-sync", "--no-first-run",
+         # WebGL on the CPU: MapLibre draws with WebGL and the test machine has no GPU.
+         "--use-angle=swiftshader", "--enable-unsafe-swiftshader"]
+EVENTS = [
+    # (place, lon, lat, day, gained side, lost side, evidence)
+    ("Idlib", 36.63, 35.93, "2015-03-28", "opposition", "government",
+     "Rebels of the Army of Conquest seized the city of Idlib on Saturday."),
+    ("Palmyra", 38.27, 34.56, "2016-03-27", "government", "isis",
+     "The Syrian army recaptured the ancient city of Palmyra from Islamic State."),
+    ("Raqqa", 39.01, 35.95, "2017-10-17", "kurdish", "isis",
+     "US-backed forces took full control of Raqqa from Islamic State."),
+    ("Mosul", 43.13, 36.34, "2017-07-09", "government", "isis",
+     "Iraqi forces retook Mosul after a nine-month battle."),
+]
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def browser_path() -> Path:
+    if not CHROMIUM.exists():
+        subprocess.run([str(PROJECT_ROOT / "scripts" / "install-browser.sh")], check=True)
+    pytest.importorskip("playwright.sync_api", reason="pip install playwright (the Python package only)")
+    return CHROMIUM
+
+
+@pytest.fixture(scope="module")
+def service(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
+    var_dir = tmp_path_factory.mktemp("e2e-var")
+    port = free_port()
+    env = {**os.environ, "CONFLICTGEO_DATABASE_URL": "", "CONFLICTGEO_VAR_DIR": str(var_dir),
+           "CONFLICTGEO_GAZETTEER_PATH": str(PROJECT_ROOT / "data" / "gazetteer" / "admin_areas.geojson.xz"),
+           "CONFLICTGEO_BASEMAP_URL": "", "CONFLICTGEO_RATE_LIMIT_PER_MINUTE": "0", "CONFLICTGEO_LOG_LEVEL": "WARNING"}
+    log = open(var_dir / "server.log", "w")  # noqa: SIM115 - open for the server's whole life
+    server = subprocess.Popen(
+        [sys.executable, "-m", "uvicorn", "app.main:create_app", "--factory", "--host", "127.0.0.1",
+         "--port", str(port)],
+        cwd=PROJECT_ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 180
+        while True:
+            # Migrated (map-config reads the events table) and the outlines loaded.
+            try:
+                if (httpx.get(f"{base}/v1/map-config", timeout=2).status_code == 200
+                        and httpx.get(f"{base}/v1/admin-areas?level=0&bbox=38,34,39,35", timeout=5).json()["features"]):
+                    break
+            except httpx.HTTPError:
+                pass
+            if server.poll() is not None or time.monotonic() > deadline:
+                pytest.fail(f"service did not start: {(var_dir / 'server.log').read_text()[-2000:]}")
+            time.sleep(0.5)
+        yield base, var_dir / "conflictgeo.sqlite3"
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+        log.close()
+
+
+def insert_events(database: Path) -> dict[str, str]:
+    engine = create_engine(f"sqlite:///{database}")
+    now = datetime.now(UTC)
+    ids = {}
+    with engine.begin() as connection:
+        for place, lon, lat, day, gained, lost, evidence in EVENTS:
+            event_id = str(uuid.uuid4())
+            ids[place] = event_id
+            connection.execute(insert(EventRow.__table__).values(
+                id=event_id, geonameid=None, place_name=place, place_key=place.lower(), region_geonameid=None,
+                lat=lat, lon=lon, geo_precision=1, gained_side=gained, gained_actor=None, gained_name=gained,
+                lost_side=lost, lost_actor=None, lost_name=lost, claimed_by=None, date_start=date.fromisoformat(day),
+                date_end=date.fromisoformat(day), date_precision="day", date_from_text=True, evidence_text=evidence,
+                confidence=0.9, source_count=1, created_at=now, updated_at=now,
+            ))
+    engine.dispose()
+    return ids
+
+
+def test_map_shows_events_and_a_click_opens_the_evidence(service: tuple[str, Path], browser_path: Path) -> None:
+    from playwright.sync_api import sync_playwright
+
+    base, database = service
+    insert_events(database)
+    ARTIFACTS.mkdir(exist_ok=True)
+    errors: list[str] = []
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(browser_path), args=FLAGS)
+        page = browser.new_page(viewport={"width": 1280, "height": 800})
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        requests: list[str] = []
+        page.on("request", lambda request: requests.append(request.url))
+        page.goto(f"{base}/", wait_until="load")
+        page.wait_for_function("window.conflictgeo && window.conflictgeo.ready", timeout=60_000)
+        assert page.evaluate("conflictgeo.eventsShown") == len(EVENTS)
+        page.wait_for_function(
+            f"conflictgeo.map.loaded() && conflictgeo.map.queryRenderedFeatures({{layers: ['events']}}).length"
+            f" === {len(EVENTS)}", timeout=30_000)
+        assert "4 events" in page.text_content("#status")
+        # The outlines that ship with the service are drawn (no basemap configured).
+        page.wait_for_function("conflictgeo.map.queryRenderedFeatures({layers: ['countries-fill']}).length > 0",
+                               timeout=30_000)
+
+        palmyra = next(e for e in EVENTS if e[0] == "Palmyra")
+        x, y = page.evaluate("([lon, lat]) => { const p = conflictgeo.map.project([lon, lat]); return [p.x, p.y]; }",
+                             [palmyra[1], palmyra[2]])
+        box = page.locator("#map canvas").bounding_box()
+        assert box is not None
+        page.mouse.click(box["x"] + x, box["y"] + y)
+        popup = page.locator(".maplibregl-popup-content")
+        popup.wait_for(timeout=10_000)
+        assert palmyra[6] in popup.text_content()
+        assert "Palmyra" in popup.text_content() and "1 source" in popup.text_content()
+        page.screenshot(path=str(ARTIFACTS / "map-events.png"))
+
+        # The control snapshot on the window's end date: one point per place, coloured by who held it.
+        page.check("input[name=mode][value=control]")
+        page.wait_for_function(f"conflictgeo.controlShown === {len(EVENTS)}", timeout=30_000)
+        page.wait_for_function(
+            f"conflictgeo.map.queryRenderedFeatures({{layers: ['control']}}).length === {len(EVENTS)}",
+            timeout=30_000)
+        page.screenshot(path=str(ARTIFACTS / "map-control.png"))
+        browser.close()
+    assert not errors, errors
+    outside = [url for url in requests if not url.startswith((base, "data:", "blob:"))]
+    assert not outside, f"the page must work offline, it asked for {outside}"
