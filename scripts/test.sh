@@ -35,5 +35,6 @@ echo "== pytest"
 
 if [ -f ../shared/eval/dev.jsonl ] && [ -z "${SKIP_EVAL:-}" ]; then
   echo "== evaluation gate (../shared/eval/dev.jsonl)"
-  .venv/bin/conflictgeo evaluate ../shared/eval/dev.jsonl --gate eval/thresholds.json
+  # shellcheck disable=SC2046 # one flag and value per line
+  .venv/bin/conflictgeo evaluate ../shared/eval/dev.jsonl $(grep -v '^#' eval/dev-gate.args)
 fi
