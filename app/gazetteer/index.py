@@ -11,9 +11,13 @@ import hashlib
 import os
 import pickle
 import re
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, replace
+from array import array
+from bisect import bisect_left
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import ahocorasick
 
@@ -21,7 +25,7 @@ from app.gazetteer.names import bulk_search_key, fold_token, skeleton_of_key
 from app.gazetteer.records import GazetteerPlace
 from app.text.tokens import Token
 
-_CACHE_VERSION = 3
+_CACHE_VERSION = 4
 # Alternate names in scripts the news we read never uses (Cyrillic, CJK, ...) only cost memory.
 _USEFUL_SCRIPT = re.compile(r"^[\u0000-\u024f\u1e00-\u1eff\u0600-\u06ff\u02b0-\u02ff\u2018-\u201f ]+$")
 # Names made only of capitals and digits up to four long are codes (IATA, ICAO, HASC), not names in prose.
@@ -73,16 +77,19 @@ class NameMatch:
     key: str
 
 
-def name_keys(place: GazetteerPlace) -> set[str]:
-    """The folded keys under which a place is found."""
+_COUNTRY_CODES = frozenset({"PCLI", "PCLD", "PCLF", "PCLS", "PCL", "PCLIX", "TERR"})
+
+
+def name_keys(place: GazetteerPlace, key_of: Callable[[str], str] = bulk_search_key) -> set[str]:
+    """The folded keys under which a place is found (``key_of``: ``bulk_search_key``, or the same key as stored)."""
     names = [n for n in place.all_names if len(n) < 60 and _USEFUL_SCRIPT.match(n) and not _CODE.match(n)]
-    if place.feature_code in ("PCLI", "PCLD", "PCLF", "PCLS", "PCL", "PCLIX", "TERR"):
+    if place.feature_code in _COUNTRY_CODES:
         names.extend(COUNTRY_ALIASES.get(place.country_code, ()))
     if place.feature_code in _FACILITY_CODES:
         names.extend(_FACILITY_WORDS.sub(" ", n) for n in list(names))
     keys = set()
     for name in names:
-        key = bulk_search_key(name)
+        key = key_of(name)
         if key:
             keys.add(key)
             if " al " in key:
@@ -109,49 +116,127 @@ def _merge_articles(name: str) -> str:
 
 
 class GazetteerIndex:
-    """Places by id, candidate ids by folded key and by skeleton key, and an Aho-Corasick automaton."""
+    """Places by id, candidate ids by folded key and by skeleton key, and an Aho-Corasick automaton.
+
+    Held compactly so that it loads in a second or two and costs little memory. The places are columns (arrays
+    of numbers, lists of shared strings) turned into ``GazetteerPlace`` records on demand (the most recent ones
+    are kept). The automaton maps each key, as " key ", to its number ``k`` (its values are 32-bit ints); the
+    places of key ``k`` are rows ``_key_start[k]:_key_start[k + 1]`` of ``_key_rows``, and ``_key_length[k]``
+    is ``len(key) + 2``. Skeletons are a sorted list with the same layout. ``places``, ``by_key`` and
+    ``by_skeleton`` are read-only mappings over all this, with the values they always had.
+    """
 
     def __init__(self, places: Iterable[GazetteerPlace]) -> None:
-        self.places: dict[int, GazetteerPlace] = {}
-        by_key: dict[str, list[int]] = {}
+        # Stored search keys of the names, when the source has them (the database computed them at load).
+        key_of: Callable[[str], str] = getattr(places, "search_key_of", None) or bulk_search_key
+        intern = _Interner()
+        gid = array("q")
+        lat = array("d")
+        lon = array("d")
+        population = array("q")
+        names: list[str] = []
+        asciinames: list[str] = []
+        strings: list[list[str]] = [[] for _ in _STRING_COLUMNS]
+        row_of: dict[int, int] = {}
+        key_rows: dict[str, list[int]] = {}
         self.admin1: dict[tuple[str, str], int] = {}
         self.admin2: dict[tuple[str, str, str], int] = {}
         self.countries: dict[str, int] = {}
-        for full_place in places:
-            # The alternate names live on in the keys; dropping them from the records halves the memory.
-            place = replace(full_place, alternate_names=())
-            self.places[place.geonameid] = place
-            for key in name_keys(full_place):
-                by_key.setdefault(key, []).append(place.geonameid)
+        for place in places:
+            values = [intern(getattr(place, column)) for column in _STRING_COLUMNS]
+            asciiname = place.name if place.asciiname == place.name else place.asciiname
+            row = row_of.get(place.geonameid)
+            if row is None:
+                row = row_of[place.geonameid] = len(gid)
+                gid.append(place.geonameid)
+                lat.append(place.lat)
+                lon.append(place.lon)
+                population.append(place.population)
+                names.append(place.name)
+                asciinames.append(asciiname)
+                for column, value in zip(strings, values, strict=True):
+                    column.append(value)
+            else:  # a repeated id: the last record wins, as it did in a dict
+                lat[row], lon[row], population[row] = place.lat, place.lon, place.population
+                names[row], asciinames[row] = place.name, asciiname
+                for column, value in zip(strings, values, strict=True):
+                    column[row] = value
+            for key in name_keys(place, key_of):
+                rows = key_rows.get(key)
+                if rows is None:
+                    key_rows[key] = [row]
+                else:
+                    rows.append(row)
             code = place.feature_code
             if code == "ADM1":
                 self.admin1[(place.country_code, place.admin1_code)] = place.geonameid
             elif code == "ADM2":
                 self.admin2[(place.country_code, place.admin1_code, place.admin2_code)] = place.geonameid
-            elif code in ("PCLI", "PCLD", "PCLF", "PCLS", "PCL", "PCLIX", "TERR") and (
-                code == "PCLI" or place.country_code not in self.countries
-            ):
+            elif code in _COUNTRY_CODES and (code == "PCLI" or place.country_code not in self.countries):
                 self.countries[place.country_code] = place.geonameid
-        self.by_key: dict[str, tuple[int, ...]] = {key: tuple(ids) for key, ids in by_key.items()}
+        del row_of
+        self._columns = _Columns(gid, lat, lon, population, names, asciinames, strings)
+
+        self.automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+        key_start = array("q", [0])
+        key_length = array("H")
+        flat_rows = array("i")
         by_skeleton: dict[str, list[int]] = {}
-        for key, ids in self.by_key.items():
-            by_skeleton.setdefault(skeleton_of_key(key), []).extend(ids)
-        self.by_skeleton: dict[str, tuple[int, ...]] = {k: tuple(dict.fromkeys(v)) for k, v in by_skeleton.items()}
-        self.automaton = ahocorasick.Automaton()
-        for key in self.by_key:
-            self.automaton.add_word(f" {key} ", (key.count(" ") + 1, len(key) + 2))
+        for number, (key, rows) in enumerate(key_rows.items()):
+            self.automaton.add_word(f" {key} ", number)
+            key_length.append(len(key) + 2)
+            flat_rows.extend(rows)
+            key_start.append(len(flat_rows))
+            skeleton = skeleton_of_key(key)
+            in_skeleton = by_skeleton.get(skeleton)
+            if in_skeleton is None:
+                by_skeleton[skeleton] = list(rows)
+            else:
+                in_skeleton.extend(rows)
+        del key_rows
         self.automaton.make_automaton()
+        self._key_start, self._key_rows, self._key_length = key_start, flat_rows, key_length
+        skeletons = sorted(by_skeleton)
+        skeleton_start = array("q", [0])
+        skeleton_rows = array("i")
+        for skeleton in skeletons:
+            skeleton_rows.extend(dict.fromkeys(by_skeleton[skeleton]))
+            skeleton_start.append(len(skeleton_rows))
+        del by_skeleton
+        self._skeletons, self._skeleton_start, self._skeleton_rows = skeletons, skeleton_start, skeleton_rows
+        self._attach()
+
+    def _attach(self) -> None:
+        """The views and the record cache over the stored columns."""
+        self._place: Callable[[int], GazetteerPlace] = lru_cache(maxsize=_RECORD_CACHE)(self._columns.record)
+        self.places = _Places(self)
+        self.by_key = _KeyIds(self)
+        self.by_skeleton = _SkeletonIds(self)
 
     def __len__(self) -> int:
-        return len(self.places)
+        return len(self._columns.gid)
+
+    def _key_rows_of(self, key: str) -> Sequence[int]:
+        number = self.automaton.get(f" {key} ", -1)
+        if number < 0:
+            return ()
+        return self._key_rows[self._key_start[number] : self._key_start[number + 1]]
+
+    def _skeleton_rows_of(self, skeleton: str) -> Sequence[int]:
+        i = bisect_left(self._skeletons, skeleton)
+        if i == len(self._skeletons) or self._skeletons[i] != skeleton:
+            return ()
+        return self._skeleton_rows[self._skeleton_start[i] : self._skeleton_start[i + 1]]
 
     def candidates(self, key: str) -> tuple[GazetteerPlace, ...]:
         """Places whose name folds to ``key``."""
-        return tuple(self.places[i] for i in self.by_key.get(key, ()))
+        place = self._place
+        return tuple(place(row) for row in self._key_rows_of(key))
 
     def skeleton_candidates(self, key: str) -> tuple[GazetteerPlace, ...]:
         """Places whose consonant frame matches the key's: loose, for a late pass that ranking must confirm."""
-        return tuple(self.places[i] for i in self.by_skeleton.get(skeleton_of_key(key), ()))
+        place = self._place
+        return tuple(place(row) for row in self._skeleton_rows_of(skeleton_of_key(key)))
 
     def country(self, country_code: str) -> GazetteerPlace | None:
         gid = self.countries.get(country_code)
@@ -177,15 +262,38 @@ class GazetteerIndex:
             token_at[position] = i
             position += len(key) + 1
         matches = []
-        for end, (n_words, length) in self.automaton.iter(line):
+        key_length = self._key_length
+        for end, number in self.automaton.iter(line):
+            length = key_length[number]
             first = token_at.get(end - length + 1)
             if first is not None:
-                matches.append(NameMatch(first, first + n_words - 1, line[end - length + 2 : end]))
+                key = line[end - length + 2 : end]
+                matches.append(NameMatch(first, first + key.count(" "), key))
         return matches
+
+    def _state(self) -> dict[str, Any]:
+        return {
+            "columns": self._columns.state(), "automaton": self.automaton, "key_start": self._key_start,
+            "key_rows": self._key_rows, "key_length": self._key_length, "skeletons": self._skeletons,
+            "skeleton_start": self._skeleton_start, "skeleton_rows": self._skeleton_rows, "admin1": self.admin1,
+            "admin2": self.admin2, "countries": self.countries,
+        }
+
+    def __getstate__(self) -> dict[str, Any]:
+        return self._state()
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self._columns = _Columns(*state["columns"])
+        self.automaton = state["automaton"]
+        self._key_start, self._key_rows, self._key_length = state["key_start"], state["key_rows"], state["key_length"]
+        self._skeletons = state["skeletons"]
+        self._skeleton_start, self._skeleton_rows = state["skeleton_start"], state["skeleton_rows"]
+        self.admin1, self.admin2, self.countries = state["admin1"], state["admin2"], state["countries"]
+        self._attach()
 
     def save(self, path: Path) -> None:
         with path.open("wb") as fh:
-            pickle.dump((_CACHE_VERSION, self), fh, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump((_CACHE_VERSION, self._state()), fh, protocol=pickle.HIGHEST_PROTOCOL)
 
     @classmethod
     def cached(
@@ -197,7 +305,7 @@ class GazetteerIndex:
         if path.exists():
             try:
                 return cls.load(path)
-            except (ValueError, EOFError, pickle.UnpicklingError, AttributeError):
+            except (ValueError, EOFError, pickle.UnpicklingError, AttributeError, KeyError, TypeError):
                 path.unlink(missing_ok=True)
         index = cls(places())
         cache_dir.mkdir(parents=True, exist_ok=True)
@@ -209,10 +317,126 @@ class GazetteerIndex:
     @classmethod
     def load(cls, path: Path) -> GazetteerIndex:
         with path.open("rb") as fh:
-            version, index = pickle.load(fh)
-        if version != _CACHE_VERSION or not isinstance(index, cls):
+            version, state = pickle.load(fh)
+        if version != _CACHE_VERSION or not isinstance(state, dict):
             raise ValueError(f"{path} holds an index of another version; rebuild it")
+        index = cls.__new__(cls)
+        index.__setstate__(state)
         return index
+
+
+_RECORD_CACHE = 1 << 16
+_STRING_COLUMNS = ("feature_class", "feature_code", "country_code", "admin1_code", "admin2_code", "admin1_name",
+                   "admin2_name")
+
+
+class _Interner:
+    """One shared object per distinct string (codes and admin names repeat across many thousand places)."""
+
+    def __init__(self) -> None:
+        self._seen: dict[str, str] = {}
+
+    def __call__(self, value: str) -> str:
+        return self._seen.setdefault(value, value)
+
+
+class _Columns:
+    """The places' fields as columns; ``record(row)`` rebuilds one ``GazetteerPlace`` (without alternate names,
+    which live on in the keys)."""
+
+    __slots__ = ("asciiname", "gid", "lat", "lon", "name", "population", "strings")
+
+    def __init__(self, gid: array[int], lat: array[float], lon: array[float], population: array[int],
+                 name: list[str], asciiname: list[str], strings: list[list[str]]) -> None:
+        self.gid, self.lat, self.lon, self.population = gid, lat, lon, population
+        self.name, self.asciiname, self.strings = name, asciiname, strings
+
+    def state(self) -> tuple[Any, ...]:
+        return (self.gid, self.lat, self.lon, self.population, self.name, self.asciiname, self.strings)
+
+    def record(self, row: int) -> GazetteerPlace:
+        fclass, fcode, country, admin1, admin2, admin1_name, admin2_name = (s[row] for s in self.strings)
+        return GazetteerPlace(self.gid[row], self.name[row], self.asciiname[row], self.lat[row], self.lon[row],
+                              fclass, fcode, country, admin1, admin2, self.population[row], (), admin1_name,
+                              admin2_name)
+
+
+class _Places(Mapping[int, GazetteerPlace]):
+    """geonameid → place, in the order the places came."""
+
+    def __init__(self, index: GazetteerIndex) -> None:
+        self._index = index
+        gid = index._columns.gid
+        self._order: array[int] | None = None
+        self._sorted = gid
+        if any(gid[i] >= gid[i + 1] for i in range(len(gid) - 1)):
+            order = sorted(range(len(gid)), key=gid.__getitem__)
+            self._order = array("i", order)
+            self._sorted = array("q", (gid[i] for i in order))
+
+    def _row(self, geonameid: int) -> int | None:
+        i = bisect_left(self._sorted, geonameid)
+        if i == len(self._sorted) or self._sorted[i] != geonameid:
+            return None
+        return self._order[i] if self._order is not None else i
+
+    def __getitem__(self, geonameid: int) -> GazetteerPlace:
+        row = self._row(geonameid) if isinstance(geonameid, int) else None
+        if row is None:
+            raise KeyError(geonameid)
+        return self._index._place(row)
+
+    def __contains__(self, geonameid: object) -> bool:
+        return isinstance(geonameid, int) and self._row(geonameid) is not None
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(self._index._columns.gid)
+
+    def __len__(self) -> int:
+        return len(self._index._columns.gid)
+
+
+class _KeyIds(Mapping[str, tuple[int, ...]]):
+    """Folded key → the geonameids of its places."""
+
+    def __init__(self, index: GazetteerIndex) -> None:
+        self._index = index
+
+    def __getitem__(self, key: str) -> tuple[int, ...]:
+        rows = self._index._key_rows_of(key) if isinstance(key, str) else ()
+        if not rows:
+            raise KeyError(key)
+        gid = self._index._columns.gid
+        return tuple(gid[row] for row in rows)
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, str) and self._index.automaton.exists(f" {key} ")
+
+    def __iter__(self) -> Iterator[str]:
+        return (word[1:-1] for word in self._index.automaton.keys())  # noqa: SIM118 - an automaton
+
+    def __len__(self) -> int:
+        return len(self._index.automaton)
+
+
+class _SkeletonIds(Mapping[str, tuple[int, ...]]):
+    """Skeleton key → the geonameids of the places under every key with that skeleton."""
+
+    def __init__(self, index: GazetteerIndex) -> None:
+        self._index = index
+
+    def __getitem__(self, skeleton: str) -> tuple[int, ...]:
+        rows = self._index._skeleton_rows_of(skeleton) if isinstance(skeleton, str) else ()
+        if not rows:
+            raise KeyError(skeleton)
+        gid = self._index._columns.gid
+        return tuple(gid[row] for row in rows)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._index._skeletons)
+
+    def __len__(self) -> int:
+        return len(self._index._skeletons)
 
 
 def fold_tokens(tokens: Sequence[Token]) -> list[str]:

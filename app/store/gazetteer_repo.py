@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import math
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -14,12 +15,14 @@ from sqlalchemy.orm import Session
 
 from app.gazetteer.geonames_format import AdminCode as AdminCodeRecord
 from app.gazetteer.geonames_format import AlternateName
-from app.gazetteer.names import normalize, search_key, skeleton_key
+from app.gazetteer.names import bulk_search_key, normalize, search_key, skeleton_key, skeleton_of_key
 from app.gazetteer.records import GazetteerPlace
 from app.store.models import AdminArea, AdminCode, GazetteerFile, Place, PlaceName
-from app.store.upsert import upsert_rows
+from app.store.upsert import insert_tuples, upsert_rows
 
 NAME_MAX = 400
+# Places per bulk write while loading (with their names, about four times as many rows).
+LOAD_BATCH = 20000
 
 # How much a feature type matters when a name is ambiguous: news names countries and provinces far more often
 # than the hamlets that share their names.
@@ -27,70 +30,91 @@ FEATURE_IMPORTANCE: dict[str, float] = {
     "PCLI": 10.0, "PCLD": 9.0, "PCLF": 9.0, "PCLS": 8.0, "PCLIX": 8.0, "PCL": 8.0, "TERR": 7.0,
     "ADM1": 7.0, "PPLC": 8.0, "PPLA": 6.5, "ADM2": 5.0, "PPLA2": 4.5, "AIRB": 4.0, "AIRP": 3.5,
     "PPLA3": 3.5, "PPLA4": 3.0, "PPL": 2.0, "PPLX": 1.5, "AIRH": 1.0,
+    # Sub-districts (nahiya) carry their seat town's name and a larger population: the town is what is meant.
+    "ADM3": 0.0, "ADM4": 0.0, "ADM5": 0.0,
 }
+MATCH_WEIGHT = 2.0
+_NO_POPULATION_WEIGHT = frozenset({"ADM3", "ADM4", "ADM5"})
 
 
 def place_importance(feature_code: str, population: int) -> float:
-    return FEATURE_IMPORTANCE.get(feature_code, 1.0) + math.log10(population + 1)
+    weight = 0.0 if feature_code in _NO_POPULATION_WEIGHT else math.log10(population + 1)
+    return FEATURE_IMPORTANCE.get(feature_code, 1.0) + weight
+
+
+_ASCII_APOSTROPHES = re.compile(r"['`]")
+_NOT_WORD = re.compile(r"[\W_]+")
+
+
+def name_forms(name: str) -> tuple[str, str, str]:
+    """``(normalize(name), search_key(name), skeleton_key(name))``, computed once each: an ASCII fast path and
+    keys folded from cached words (``bulk_search_key``), for loading millions of names."""
+    if name.isascii():
+        # normalize() of ASCII text: lower case, apostrophes dropped, the rest of the non-word runs as spaces.
+        normalized = _NOT_WORD.sub(" ", _ASCII_APOSTROPHES.sub("", name.lower())).strip()
+        key = bulk_search_key(name)
+    else:
+        normalized = normalize(name)
+        # Diacritics gone, the normal form is usually plain lower-case ASCII, which the fast path keeps as it is.
+        key = bulk_search_key(normalized) if normalized.isascii() and normalized.islower() else search_key(name)
+    return normalized, key, skeleton_of_key(key)
 
 
 def name_rows(place: GazetteerPlace) -> Iterator[dict[str, Any]]:
     """The ``place_names`` rows of a place: every distinct name with its lookup keys."""
+    for geonameid, name, normalized, key, skeleton, is_primary in name_tuples(place):
+        yield {"geonameid": geonameid, "name": name, "normalized": normalized, "key": key, "skeleton": skeleton,
+               "is_primary": is_primary}
+
+
+def name_tuples(place: GazetteerPlace) -> Iterator[tuple[int, str, str, str, str, bool]]:
+    """``name_rows`` as tuples in ``_NAME_COLUMNS`` order."""
     for position, name in enumerate(place.all_names):
-        name = name.strip()[:NAME_MAX]
-        normalized = normalize(name)
-        if not normalized:
-            continue
-        yield {
-            "geonameid": place.geonameid,
-            "name": name,
-            "normalized": normalized[:NAME_MAX],
-            "key": search_key(name)[:NAME_MAX],
-            "skeleton": skeleton_key(name)[:NAME_MAX],
-            "is_primary": position == 0,
-        }
+        row = _name_tuple(place.geonameid, name, position == 0)
+        if row is not None:
+            yield row
 
 
+def _name_tuple(geonameid: int, name: str, is_primary: bool) -> tuple[int, str, str, str, str, bool] | None:
+    name = name.strip()[:NAME_MAX]
+    normalized, key, skeleton = name_forms(name)
+    if not normalized:
+        return None
+    return geonameid, name, normalized[:NAME_MAX], key[:NAME_MAX], skeleton[:NAME_MAX], is_primary
+
+
+_NAME_COLUMNS = ("geonameid", "name", "normalized", "key", "skeleton", "is_primary")
 _PLACE_COLUMNS = ("name", "asciiname", "feature_class", "feature_code", "country_code", "admin1_code",
                   "admin2_code", "population", "lat", "lon")
 
 
-def _place_row(place: GazetteerPlace) -> dict[str, Any]:
-    return {
-        "geonameid": place.geonameid,
-        "name": place.name[:200],
-        "asciiname": place.asciiname[:200],
-        "feature_class": place.feature_class[:1],
-        "feature_code": place.feature_code[:10],
-        "country_code": place.country_code[:2],
-        "admin1_code": place.admin1_code[:20],
-        "admin2_code": place.admin2_code[:80],
-        "population": place.population,
-        "lat": place.lat,
-        "lon": place.lon,
-    }
+def _place_tuple(place: GazetteerPlace) -> tuple[Any, ...]:
+    """A ``places`` row in ``("geonameid", *_PLACE_COLUMNS)`` order."""
+    return (place.geonameid, place.name[:200], place.asciiname[:200], place.feature_class[:1],
+            place.feature_code[:10], place.country_code[:2], place.admin1_code[:20], place.admin2_code[:80],
+            place.population, place.lat, place.lon)
 
 
 def upsert_places(*, session: Session, places: Iterable[GazetteerPlace], on_batch=None) -> int:  # type: ignore[no-untyped-def]
     """Insert or update places and add their names; returns the number of places."""
     count = 0
-    place_batch: list[dict[str, Any]] = []
-    name_batch: list[dict[str, Any]] = []
+    place_batch: list[tuple[Any, ...]] = []
+    name_batch: list[tuple[Any, ...]] = []
 
     def flush() -> None:
-        upsert_rows(session, Place.__table__, place_batch, conflict_columns=["geonameid"],
-                    update_columns=_PLACE_COLUMNS)
-        upsert_rows(session, PlaceName.__table__, name_batch, conflict_columns=["geonameid", "name"])
+        insert_tuples(session, Place.__table__, ("geonameid", *_PLACE_COLUMNS), place_batch,
+                      conflict_columns=["geonameid"], update_columns=_PLACE_COLUMNS)
+        insert_tuples(session, PlaceName.__table__, _NAME_COLUMNS, name_batch, conflict_columns=["geonameid", "name"])
         if on_batch:
             on_batch(len(place_batch))
         place_batch.clear()
         name_batch.clear()
 
     for place in places:
-        place_batch.append(_place_row(place))
-        name_batch.extend(name_rows(place))
+        place_batch.append(_place_tuple(place))
+        name_batch.extend(name_tuples(place))
         count += 1
-        if len(place_batch) >= 5000:
+        if len(place_batch) >= LOAD_BATCH:
             flush()
     flush()
     return count
@@ -99,25 +123,22 @@ def upsert_places(*, session: Session, places: Iterable[GazetteerPlace], on_batc
 def add_alternate_names(*, session: Session, names: Iterable[AlternateName], on_batch=None) -> int:  # type: ignore[no-untyped-def]
     """Attach alternate names to places already loaded; names of unknown places are skipped."""
     known = set(session.scalars(select(Place.geonameid)))
-    rows: list[dict[str, Any]] = []
+    rows: list[tuple[Any, ...]] = []
     count = 0
     for alternate in names:
         if alternate.geonameid not in known:
             continue
-        name = alternate.name.strip()[:NAME_MAX]
-        normalized = normalize(name)
-        if not normalized:
+        row = _name_tuple(alternate.geonameid, alternate.name, False)
+        if row is None:
             continue
-        rows.append({"geonameid": alternate.geonameid, "name": name, "normalized": normalized[:NAME_MAX],
-                     "key": search_key(name)[:NAME_MAX], "skeleton": skeleton_key(name)[:NAME_MAX],
-                     "is_primary": False})
+        rows.append(row)
         count += 1
-        if len(rows) >= 5000:
-            upsert_rows(session, PlaceName.__table__, rows, conflict_columns=["geonameid", "name"])
+        if len(rows) >= 4 * LOAD_BATCH:
+            insert_tuples(session, PlaceName.__table__, _NAME_COLUMNS, rows, conflict_columns=["geonameid", "name"])
             if on_batch:
                 on_batch(len(rows))
             rows = []
-    upsert_rows(session, PlaceName.__table__, rows, conflict_columns=["geonameid", "name"])
+    insert_tuples(session, PlaceName.__table__, _NAME_COLUMNS, rows, conflict_columns=["geonameid", "name"])
     return count
 
 
@@ -202,8 +223,10 @@ def get_place(*, session: Session, geonameid: int) -> GazetteerPlace | None:
 def search_places(*, session: Session, query: str, country: str | None, limit: int) -> list[PlaceMatch]:
     """Best places for a free-text name, loosest keys last (CLIFF's exact → variant → fuzzy order).
 
-    Scores: exact normalised name 3, same transliteration key 2, same consonant skeleton 1, trigram
-    similarity (PostGIS only) below that; ties go to the more important place.
+    Match levels: exact normalised name 3, same transliteration key 2, same consonant skeleton 1, trigram or
+    prefix similarity below that. Key matches (levels 1-3) come before fuzzy ones; within each group a place
+    ranks by ``MATCH_WEIGHT`` × level + its importance, so a provincial town matched by its skeleton can still
+    beat a hamlet whose spelling happens to match exactly.
     """
     normalized, key, skeleton = normalize(query), search_key(query), skeleton_key(query)
     if not normalized:
@@ -243,32 +266,77 @@ def search_places(*, session: Session, query: str, country: str | None, limit: i
     rows = session.scalars(select(Place).where(Place.geonameid.in_(list(best)))).all()
     ranked = sorted(
         rows,
-        key=lambda p: (-best[p.geonameid][0], -place_importance(p.feature_code, p.population), p.geonameid),
+        key=lambda p: (
+            best[p.geonameid][0] < 1.0,  # a fuzzy look-alike never outranks a name that matches by its keys
+            -(MATCH_WEIGHT * best[p.geonameid][0] + place_importance(p.feature_code, p.population)),
+            p.geonameid,
+        ),
     )[:limit]
     records = to_records(session, list(ranked))
     return [PlaceMatch(place=r, score=best[r.geonameid][0], matched_name=best[r.geonameid][1]) for r in records]
 
 
-def iter_places_with_names(*, session: Session) -> Iterator[GazetteerPlace]:
+def iter_places_with_names(*, session: Session) -> StoredPlaces:
     """Every place with all its names, streamed in geonameid order, to build the in-memory name index."""
-    admin: dict[str, str] = {code: name for code, name in session.execute(select(AdminCode.code, AdminCode.name))}
-    names = session.execute(
-        select(PlaceName.geonameid, PlaceName.name).order_by(PlaceName.geonameid, PlaceName.id)
-    ).yield_per(20000)
-    places = session.execute(select(Place).order_by(Place.geonameid)).scalars().yield_per(20000)
-    name_iter = iter(names)
-    pending = next(name_iter, None)
-    for p in places:
-        alternates: list[str] = []
-        while pending is not None and pending[0] <= p.geonameid:
-            if pending[0] == p.geonameid and pending[1] not in (p.name, p.asciiname):
-                alternates.append(pending[1])
-            pending = next(name_iter, None)
-        yield GazetteerPlace(
-            geonameid=p.geonameid, name=p.name, asciiname=p.asciiname, lat=p.lat, lon=p.lon,
-            feature_class=p.feature_class, feature_code=p.feature_code, country_code=p.country_code,
-            admin1_code=p.admin1_code, admin2_code=p.admin2_code, population=p.population,
-            alternate_names=tuple(alternates),
-            admin1_name=admin.get(f"{p.country_code}.{p.admin1_code}", ""),
-            admin2_name=admin.get(f"{p.country_code}.{p.admin1_code}.{p.admin2_code}", ""),
+    return StoredPlaces(session)
+
+
+class StoredPlaces:
+    """Iterates the stored places (each with its alternate names) and knows the search key stored with each name
+    of the current place, so the name index need not fold those names again (``search_key_of``)."""
+
+    def __init__(self, session: Session) -> None:
+        self._session = session
+        self._keys: dict[str, str] = {}
+        self._places: Iterator[GazetteerPlace] | None = None
+
+    def search_key_of(self, name: str) -> str:
+        """``search_key(name)`` (what ``bulk_search_key`` gives): stored for the names of the current place."""
+        key = self._keys.get(name)
+        return key if key is not None else bulk_search_key(name)
+
+    def __iter__(self) -> Iterator[GazetteerPlace]:
+        if self._places is None:
+            self._places = self._stream()
+        return self._places
+
+    def __next__(self) -> GazetteerPlace:
+        return next(iter(self))
+
+    def _stream(self) -> Iterator[GazetteerPlace]:
+        session = self._session
+        admin: dict[str, str] = {code: name for code, name in session.execute(select(AdminCode.code, AdminCode.name))}
+        # Plain column tuples (no ORM objects), streamed; names in their stored order within each place.
+        names = session.execute(
+            select(PlaceName.geonameid, PlaceName.name, PlaceName.key)
+            .order_by(PlaceName.geonameid, PlaceName.id)
+            .execution_options(yield_per=50000)
         )
+        places = session.execute(
+            select(Place.geonameid, Place.name, Place.asciiname, Place.lat, Place.lon, Place.feature_class,
+                   Place.feature_code, Place.country_code, Place.admin1_code, Place.admin2_code, Place.population)
+            .order_by(Place.geonameid)
+            .execution_options(yield_per=50000)
+        )
+        name_iter = iter(names.tuples())
+        pending = next(name_iter, None)
+        keys = self._keys
+        for gid, name, asciiname, lat, lon, fclass, fcode, country, admin1, admin2, population in places.tuples():
+            keys.clear()
+            alternates: list[str] = []
+            while pending is not None and pending[0] <= gid:
+                if pending[0] == gid:
+                    alternate = pending[1]
+                    # A stored key is search_key(name)[:NAME_MAX]: exact when shorter than that.
+                    if len(pending[2]) < NAME_MAX:
+                        keys[alternate] = pending[2]
+                    if alternate != name and alternate != asciiname:
+                        alternates.append(alternate)
+                pending = next(name_iter, None)
+            yield GazetteerPlace(
+                geonameid=gid, name=name, asciiname=asciiname, lat=lat, lon=lon, feature_class=fclass,
+                feature_code=fcode, country_code=country, admin1_code=admin1, admin2_code=admin2,
+                population=population, alternate_names=tuple(alternates),
+                admin1_name=admin.get(f"{country}.{admin1}", ""),
+                admin2_name=admin.get(f"{country}.{admin1}.{admin2}", ""),
+            )
