@@ -325,19 +325,6 @@ def test_registry_rejects_an_actor_without_a_side(tmp_path: object) -> None:
         load_registry([bad])
 
 
-def test_extraction_is_fast() -> None:
-    """Well under a millisecond per sentence-sized article once the registry is loaded (regexes compile once)."""
-    import time
-
-    text = "The army said the villages of Um Turayka, Bilil and Rujum al Ahmar were seized on Sunday. " * 20
-    ms = mentions(text, ["Um Turayka", "Bilil", "Rujum al Ahmar"])
-    extract_control_changes(text=text, mentions=ms, published_at=PUB)
-    start = time.perf_counter()
-    for _ in range(5):
-        extract_control_changes(text=text, mentions=ms, published_at=PUB)
-    assert (time.perf_counter() - start) / 5 < 0.05  # generous: shared CI machines
-
-
 # --- harder constructions ----------------------------------------------------------------------------------------
 def test_object_relative_clause() -> None:
     text = "Rebels recaptured Kinsabba, which government forces seized on Monday."

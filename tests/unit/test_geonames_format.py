@@ -14,7 +14,8 @@ from app.gazetteer.geonames_format import (
     read_places,
 )
 
-ROW = "169389\tIdlib\tIdlib\tIdleb,ادلب\t35.93062\t36.63393\tP\tPPLA\tSY\t\t12\t\t\t\t128840\t\t449\tAsia/Damascus\t2020-01-01"
+ROW = "\t".join(["169389", "Idlib", "Idlib", "Idleb,ادلب", "35.93062", "36.63393", "P", "PPLA", "SY", "", "12", "", "",
+                 "", "128840", "", "449", "Asia/Damascus", "2020-01-01"])
 
 
 def test_reads_a_geoname_row_with_admin_names(tmp_path: Path) -> None:
