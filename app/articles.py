@@ -8,9 +8,9 @@ from typing import Any
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.api.schemas import mention_json
 from app.gazetteer.names import normalize
 from app.geoparse.model import Mention
+from app.geoparse.serialize import mention_to_dict
 from app.observability import ARTICLES, EVENTS, MENTIONS, PIPELINE_FAILURES, pipeline_stage
 from app.store import article_repo
 from app.store.article_repo import DuplicateArticle, NewArticle, NewEvent, NewMention
@@ -47,7 +47,7 @@ def flatten_event(change: Any, received: date) -> NewEvent:
 
     mention: Mention = change.place
     located = mention.place or mention.region
-    event_json = event_to_dict(change, mention_json)
+    event_json = event_to_dict(change, mention_to_dict)
     if change.date is not None:
         start, end, precision, from_text = change.date.start, change.date.end, change.date.precision, \
             change.date.from_text

@@ -1,15 +1,17 @@
-"""Response models of the HTTP contract (API.md)."""
+"""Request and response models of the HTTP contract (API.md)."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from typing import Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from app.api.timeparse import parse_rfc3339
 from app.gazetteer.records import GazetteerPlace
-from app.geoparse.model import Mention
 from app.store.event_queries import ControlState, MapEvent
+
+MAX_TEXT_CHARS = 1_000_000
 
 
 class PlaceOut(BaseModel):
@@ -60,20 +62,31 @@ PROBLEM_RESPONSES: dict[int | str, dict] = {
 }
 
 
-def place_json(place: GazetteerPlace) -> dict:
-    return PlaceOut.of(place).model_dump()
+class TextIn(BaseModel):
+    """What /v1/parse and /v1/articles both take: the text, with the date and headline that give it context."""
 
+    model_config = ConfigDict(extra="ignore")
 
-def mention_json(mention: Mention) -> dict:
-    """API.md ``Mention``: offsets into the submitted text, the resolved place or null, runner-ups."""
-    return {
-        "text": mention.text,
-        "start": mention.start,
-        "end": mention.end,
-        "place": place_json(mention.place) if mention.place else None,
-        "confidence": round(mention.confidence, 3),
-        "alternatives": [place_json(p) for p in mention.alternatives],
-    }
+    text: str = Field(min_length=1, max_length=MAX_TEXT_CHARS, description="The text, as published (at most 1 MB).")
+    published_at: str | None = Field(default=None, description="RFC 3339 date-time or date; dates relative events.")
+    title: str | None = Field(default=None, max_length=2000, description="Headline: adds context, not mentions.")
+
+    @field_validator("text")
+    @classmethod
+    def text_not_blank(cls, value: str) -> str:
+        if not value.strip():
+            raise ValueError("text must not be blank")
+        return value
+
+    @field_validator("published_at")
+    @classmethod
+    def rfc3339(cls, value: str | None) -> str | None:
+        if value is not None:
+            parse_rfc3339(value)
+        return value
+
+    def published(self) -> datetime | None:
+        return parse_rfc3339(self.published_at) if self.published_at else None
 
 
 # --- Events for maps (GeoJSON, RFC 7946) -------------------------------------------------------------------

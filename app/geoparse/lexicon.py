@@ -7,7 +7,10 @@ import gzip
 from functools import cache
 from pathlib import Path
 
+import yaml
+
 _DATA = Path(__file__).parent / "data"
+_ACTOR_REGISTRY = Path(__file__).resolve().parents[2] / "data" / "actors"
 
 
 @cache
@@ -15,6 +18,20 @@ def english_words() -> frozenset[str]:
     """Common English words (SCOWL's lower-case entries): a name spelled like one needs context to count."""
     with gzip.open(_DATA / "common_words.txt.gz", "rt", encoding="utf-8") as fh:
         return frozenset(line.strip() for line in fh if line.strip())
+
+@cache
+def actor_names() -> tuple[str, ...]:
+    """One-word names of armed groups from the actor registry (``data/actors``): a group is never a place, even
+    when a village shares its name ("Daesh" and Dahash, "Hazm"). Longer registry names are left out: many hold a
+    real toponym ("US-led coalition", "Lebanon's Hezbollah"). Read here rather than through ``app.events`` so the
+    geoparser does not depend on the stage after it; a user's added YAML file counts too."""
+    names: set[str] = set()
+    for path in sorted(_ACTOR_REGISTRY.glob("*.y*ml")):
+        document = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        for actor in document.get("actors") or []:
+            names.update(str(name).lower() for name in actor.get("names") or [] if len(str(name).split()) == 1)
+    return tuple(sorted(names))
+
 
 # Function words and frequent news words that are never a place on their own, whatever their case.
 NEVER_ALONE = frozenset(

@@ -335,7 +335,7 @@ def _dateline_tokens(doc: Document) -> tuple[int, int] | None:
 
 
 _ORG_KEYS: dict[str, list[tuple[str, ...]]] = {}
-for _name in lx.ORGANISATIONS:
+for _name in (*lx.ORGANISATIONS, *lx.actor_names()):
     _keys = tuple(fold_token(w) for w in _name.split())
     _ORG_KEYS.setdefault(_keys[0], []).append(_keys)
 

@@ -259,7 +259,7 @@ def delete_article(*, session: Session, article_id: str) -> None:
 
 def article_view(*, session: Session, article_id: str) -> dict[str, Any] | None:
     """The stored article with its mentions (places re-read from the gazetteer) and its events."""
-    from app.api.schemas import place_json
+    from app.geoparse.serialize import place_to_dict
 
     article = session.get(Article, article_id)
     if article is None:
@@ -268,6 +268,7 @@ def article_view(*, session: Session, article_id: str) -> dict[str, Any] | None:
         select(MentionRow).where(MentionRow.article_id == article_id).order_by(MentionRow.start, MentionRow.id)
     ).all()
     wanted = {m.geonameid for m in mentions if m.geonameid} | {a for m in mentions for a in (m.alternatives or [])}
+    wanted |= {m.region_geonameid for m in mentions if m.region_geonameid}
     places = {p.geonameid: p for p in to_records(
         session, list(session.scalars(select(Place).where(Place.geonameid.in_(wanted))))
     )} if wanted else {}
@@ -288,9 +289,12 @@ def article_view(*, session: Session, article_id: str) -> dict[str, Any] | None:
         "places": [
             {
                 "text": m.text, "start": m.start, "end": m.end,
-                "place": place_json(places[m.geonameid]) if m.geonameid in places else None,
+                "place": place_to_dict(places[m.geonameid]) if m.geonameid in places else None,
                 "confidence": m.confidence,
-                "alternatives": [place_json(places[a]) for a in (m.alternatives or []) if a in places],
+                "alternatives": [place_to_dict(places[a]) for a in (m.alternatives or []) if a in places],
+                "region": place_to_dict(places[m.region_geonameid]) if m.region_geonameid in places else None,
+                "resolved_by": m.resolved_by,
+                "is_dateline": m.is_dateline,
             }
             for m in mentions
         ],

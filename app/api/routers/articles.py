@@ -2,42 +2,25 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Annotated, Any
 from urllib.parse import urlsplit
 
 from fastapi import APIRouter, Header, HTTPException, Path, Response, status
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, Field, field_validator
 
 from app.api.deps import RuntimeDep, SessionDep
 from app.api.errors import ServiceUnavailable
-from app.api.schemas import PROBLEM_RESPONSES
+from app.api.schemas import PROBLEM_RESPONSES, TextIn
 from app.api.security import WRITE_PROBLEM_RESPONSES, WriteKeyDep
-from app.api.timeparse import parse_rfc3339
 from app.articles import submit_article
 from app.store import article_repo
 from app.store.article_repo import NewArticle
 
 router = APIRouter(prefix="/v1/articles", tags=["articles"])
 
-MAX_TEXT_CHARS = 1_000_000
-
-
-class ArticleIn(BaseModel):
-    model_config = ConfigDict(extra="ignore")
-
-    text: str = Field(min_length=1, max_length=MAX_TEXT_CHARS, description="The article text, as published.")
-    title: str | None = Field(default=None, max_length=2000)
+class ArticleIn(TextIn):
     url: str | None = Field(default=None, max_length=2000, description="Absolute http(s) URL of the article.")
-    published_at: str | None = Field(default=None, description="RFC 3339 date-time or date.")
     source: str | None = Field(default=None, max_length=400)
-
-    @field_validator("text")
-    @classmethod
-    def text_not_blank(cls, value: str) -> str:
-        if not value.strip():
-            raise ValueError("text must not be blank")
-        return value
 
     @field_validator("url")
     @classmethod
@@ -48,16 +31,6 @@ class ArticleIn(BaseModel):
         if parts.scheme not in ("http", "https") or not parts.netloc:
             raise ValueError("url must be an absolute http(s) URL")
         return value.strip()
-
-    @field_validator("published_at")
-    @classmethod
-    def rfc3339(cls, value: str | None) -> str | None:
-        if value is not None:
-            parse_rfc3339(value)
-        return value
-
-    def published(self) -> datetime | None:
-        return parse_rfc3339(self.published_at) if self.published_at else None
 
 
 class ArticleStoredOut(BaseModel):

@@ -2,48 +2,22 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Any
 
 from fastapi import APIRouter
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel
 
 from app.api.deps import RuntimeDep
 from app.api.errors import ServiceUnavailable
-from app.api.schemas import PROBLEM_RESPONSES
-from app.api.timeparse import parse_rfc3339
+from app.api.schemas import PROBLEM_RESPONSES, TextIn
 from app.geoparse.serialize import mention_to_dict
 from app.observability import pipeline_stage
 from app.pipeline import event_as_dict
 
 router = APIRouter(prefix="/v1", tags=["parse"])
 
-MAX_TEXT_CHARS = 1_000_000
-
-
-class ParseIn(BaseModel):
-    model_config = ConfigDict(extra="ignore")
-
-    text: str = Field(min_length=1, max_length=MAX_TEXT_CHARS, description="The text to parse (at most 1 MB).")
-    published_at: str | None = Field(default=None, description="RFC 3339 date-time or date; dates relative events.")
-    title: str | None = Field(default=None, max_length=2000, description="Headline: adds context, not mentions.")
-
-    @field_validator("text")
-    @classmethod
-    def text_not_blank(cls, value: str) -> str:
-        if not value.strip():
-            raise ValueError("text must not be blank")
-        return value
-
-    @field_validator("published_at")
-    @classmethod
-    def rfc3339(cls, value: str | None) -> str | None:
-        if value is not None:
-            parse_rfc3339(value)
-        return value
-
-    def published(self) -> datetime | None:
-        return parse_rfc3339(self.published_at) if self.published_at else None
+class ParseIn(TextIn):
+    """Nothing beyond the shared text fields: parsing stores nothing, so it needs no url or source."""
 
 
 class ParseOut(BaseModel):
