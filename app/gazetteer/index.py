@@ -15,7 +15,7 @@ from array import array
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +26,15 @@ from app.gazetteer.records import GazetteerPlace
 from app.text.tokens import Token
 
 _CACHE_VERSION = 4
+
+
+@cache
+def _code_digest() -> str:
+    """The code that turns names into keys: a cache built by other folding rules is stale even for the same data."""
+    digest = hashlib.sha256()
+    for module in ("index.py", "names.py"):
+        digest.update((Path(__file__).parent / module).read_bytes())
+    return digest.hexdigest()[:12]
 # Alternate names in scripts the news we read never uses (Cyrillic, CJK, ...) only cost memory.
 _USEFUL_SCRIPT = re.compile(r"^[\u0000-\u024f\u1e00-\u1eff\u0600-\u06ff\u02b0-\u02ff\u2018-\u201f ]+$")
 # Names made only of capitals and digits up to four long are codes (IATA, ICAO, HASC), not names in prose.
@@ -301,7 +310,7 @@ class GazetteerIndex:
     ) -> GazetteerIndex:
         """The index for a gazetteer identified by ``fingerprint``: loaded from ``cache_dir`` when built before,
         else built from ``places()`` and saved there (a corrupt or stale cache file is rebuilt)."""
-        path = cache_dir / f"name-index-{_CACHE_VERSION}-{fingerprint}.pickle"
+        path = cache_dir / f"name-index-{_CACHE_VERSION}-{_code_digest()}-{fingerprint[:32]}.pickle"
         if path.exists():
             try:
                 return cls.load(path)
