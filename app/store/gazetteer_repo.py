@@ -318,10 +318,10 @@ class StoredPlaces:
             .order_by(Place.geonameid)
             .execution_options(yield_per=50000)
         )
-        name_iter = iter(names.tuples())
+        name_iter = iter(names)
         pending = next(name_iter, None)
         keys = self._keys
-        for gid, name, asciiname, lat, lon, fclass, fcode, country, admin1, admin2, population in places.tuples():
+        for gid, name, asciiname, lat, lon, fclass, fcode, country, admin1, admin2, population in places:
             keys.clear()
             alternates: list[str] = []
             while pending is not None and pending[0] <= gid:
