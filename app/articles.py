@@ -96,21 +96,26 @@ def submit_article(
             seen.add(identity)
             events.append(flat)
     try:
-        article_id, _event_ids = article_repo.store_article(
+        article_id, stored = article_repo.store_article(
             session_factory=session_factory, article=article,
             mentions=[flatten_mention(m) for m in analysis.mentions], events=events,
         )
     except DuplicateArticle as duplicate:
         ARTICLES.labels("repeated").inc()
-        article_id, created = duplicate.article_id, False
+        with session_factory() as session:
+            body = article_repo.article_view(session=session, article_id=duplicate.article_id) or {}
+        return Submission(duplicate.article_id, False, body)
     except Exception:
         PIPELINE_FAILURES.labels("store").inc()
         raise
-    else:
-        ARTICLES.labels("stored").inc()
-        MENTIONS.inc(len(analysis.mentions))
-        EVENTS.inc(len(events))
-        created = True
-    with session_factory() as session:
-        body = article_repo.article_view(session=session, article_id=article_id) or {}
-    return Submission(article_id, created, body)
+    ARTICLES.labels("stored").inc()
+    MENTIONS.inc(len(analysis.mentions))
+    EVENTS.inc(len(events))
+    # Answered from what was just stored, in the order GET /v1/articles/{id} lists it, without reading it back.
+    ordered = sorted(zip(events, stored, strict=True), key=lambda pair: (pair[0].evidence_start, pair[0].mention_start))
+    body = {
+        "id": article_id,
+        "places": [mention_to_dict(m) for m in analysis.mentions],
+        "events": [{"id": s.id, **e.event_json, "source_count": s.source_count} for e, s in ordered],
+    }
+    return Submission(article_id, True, body)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import delete, select, text, update
+from sqlalchemy import Table, delete, insert, select, text, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -24,6 +24,14 @@ from app.store.models import Article, EventRow, EventSource, MentionRow, Place
 MERGE_WINDOW_DAYS = 3
 # SQLite has one writer at a time; serialising our own writers avoids "database is locked" retries.
 _SQLITE_WRITE_LOCK = threading.Lock()
+
+
+@dataclass(frozen=True, slots=True)
+class StoredEvent:
+    """The event an extracted change was stored as (new or merged) and how many articles now report it."""
+
+    id: str
+    source_count: int
 
 
 class DuplicateArticle(Exception):
@@ -134,12 +142,17 @@ def _merge_target(session: Session, event: NewEvent) -> EventRow | None:
 
 
 def _lock_place_keys(session: Session, keys: set[str]) -> None:
-    """PostgreSQL: serialise writers of the same place so two reports of one change never make two events."""
-    if session.get_bind().dialect.name != "postgresql":
+    """PostgreSQL: serialise writers of the same place so two reports of one change never make two events.
+
+    All of an article's locks are taken in one statement, in ascending order, so two writers never deadlock."""
+    if not keys or session.get_bind().dialect.name != "postgresql":
         return
-    for key in sorted(keys):
-        lock_id = int.from_bytes(hashlib.sha256(key.encode()).digest()[:8], "big", signed=True)
-        session.execute(text("SELECT pg_advisory_xact_lock(:id)"), {"id": lock_id})
+    lock_ids = sorted({int.from_bytes(hashlib.sha256(key.encode()).digest()[:8], "big", signed=True) for key in keys})
+    session.execute(
+        text("SELECT pg_advisory_xact_lock(lock_id) FROM (SELECT unnest(CAST(:ids AS bigint[])) AS lock_id "
+             "ORDER BY lock_id) AS ordered"),
+        {"ids": lock_ids},
+    )
 
 
 def store_article(
@@ -148,8 +161,8 @@ def store_article(
     article: NewArticle,
     mentions: list[NewMention],
     events: list[NewEvent],
-) -> tuple[str, list[str]]:
-    """Store everything in one transaction; returns the article id and the event id of each input event.
+) -> tuple[str, list[StoredEvent]]:
+    """Store everything in one transaction; returns the article id and, for each input event, the stored one.
 
     Raises ``DuplicateArticle`` when a concurrent request stored the same article first.
     """
@@ -158,27 +171,34 @@ def store_article(
     with lock:
         try:
             with session_factory() as session, session.begin():
-                existing = find_existing(session=session, article=article)
-                if existing:
-                    raise DuplicateArticle(existing)
+                # Core statements, one round trip per table where possible: this is the ingestion hot path.
+                # A concurrent copy of the article trips a unique constraint here (handled below).
                 now = datetime.now(UTC)
                 article_id = str(uuid.uuid4())
-                session.add(Article(
+                session.execute(insert(Article.__table__).values(
                     id=article_id, url=article.url, dedup_key=article.dedup_key, text_sha256=article.text_sha256,
                     idempotency_key=article.idempotency_key, title=article.title, source=article.source,
                     text=article.text, published_at=article.published_at, created_at=now,
                 ))
-                session.flush()
-                session.add_all(
-                    MentionRow(article_id=article_id, start=m.start, end=m.end, text=m.text[:400],
-                               geonameid=m.geonameid, region_geonameid=m.region_geonameid,
-                               confidence=m.confidence, resolved_by=m.resolved_by[:60], is_dateline=m.is_dateline,
-                               alternatives=list(m.alternatives))
+                _insert_rows(session, MentionRow.__table__, [
+                    {"article_id": article_id, "start": m.start, "end": m.end, "text": m.text[:400],
+                     "geonameid": m.geonameid, "region_geonameid": m.region_geonameid,
+                     "confidence": m.confidence, "resolved_by": m.resolved_by[:60],
+                     "is_dateline": m.is_dateline, "alternatives": list(m.alternatives)}
                     for m in mentions
-                )
+                ])
                 _lock_place_keys(session, {e.place_key for e in events})
-                event_ids = [_add_or_merge_event(session, article_id, event, now) for event in events]
-            return article_id, event_ids
+                counted: dict[str, int] = {}
+                stored = [_add_or_merge_event(session, event, now, counted) for event in events]
+                _insert_rows(session, EventSource.__table__, [
+                    {"event_id": result.id, "article_id": article_id, "mention_start": event.mention_start,
+                     "evidence_text": event.evidence_text, "evidence_start": event.evidence_start,
+                     "evidence_end": event.evidence_end,
+                     "claimed_by": (event.claimed_by or None) and event.claimed_by[:200],
+                     "event_json": event.event_json}
+                    for event, result in zip(events, stored, strict=True)
+                ])
+            return article_id, [StoredEvent(id=r.id, source_count=counted[r.id]) for r in stored]
         except IntegrityError:
             # A concurrent request won the race on url/text/Idempotency-Key: answer with its article.
             with session_factory() as session:
@@ -186,6 +206,13 @@ def store_article(
             if existing:
                 raise DuplicateArticle(existing) from None
             raise
+
+
+def _insert_rows(session: Session, table: Table, rows: list[dict[str, Any]]) -> None:
+    """Core executemany: one cached statement, batched by the driver (a multi-row VALUES built per call would be
+    compiled anew for every row count)."""
+    if rows:
+        session.execute(insert(table), rows)
 
 
 class _NullLock:
@@ -196,39 +223,32 @@ class _NullLock:
         return None
 
 
-def _add_or_merge_event(session: Session, article_id: str, event: NewEvent, now: datetime) -> str:
+def _add_or_merge_event(session: Session, event: NewEvent, now: datetime, counted: dict[str, int]) -> StoredEvent:
+    """The event this change belongs to, created or merged; ``counted`` holds the events this article already
+    counted, with their source counts, since an article counts once however many sentences report the change."""
     target = _merge_target(session, event)
     if target is None:
-        target = EventRow(
-            id=str(uuid.uuid4()), geonameid=event.geonameid, place_name=event.place_name[:400],
+        event_id = str(uuid.uuid4())
+        session.execute(insert(EventRow.__table__).values(
+            id=event_id, geonameid=event.geonameid, place_name=event.place_name[:400],
             place_key=event.place_key[:400], region_geonameid=event.region_geonameid, lat=event.lat, lon=event.lon,
             geo_precision=event.geo_precision, gained_side=event.gained_side, gained_actor=event.gained_actor,
             gained_name=(event.gained_name or None) and event.gained_name[:200], lost_side=event.lost_side,
             lost_actor=event.lost_actor, lost_name=(event.lost_name or None) and event.lost_name[:200],
             claimed_by=(event.claimed_by or None) and event.claimed_by[:200], date_start=event.date_start,
             date_end=event.date_end, date_precision=event.date_precision, date_from_text=event.date_from_text,
-            evidence_text=event.evidence_text, confidence=event.confidence, source_count=0, created_at=now,
+            evidence_text=event.evidence_text, confidence=event.confidence, source_count=1, created_at=now,
             updated_at=now,
-        )
-        session.add(target)
-        session.flush()
-    already = session.scalar(
-        select(EventSource.event_id).where(EventSource.event_id == target.id, EventSource.article_id == article_id)
-    )
-    session.add(EventSource(
-        event_id=target.id, article_id=article_id, mention_start=event.mention_start,
-        evidence_text=event.evidence_text, evidence_start=event.evidence_start, evidence_end=event.evidence_end,
-        claimed_by=(event.claimed_by or None) and event.claimed_by[:200], event_json=event.event_json,
-    ))
-    if not already:
-        # source_count counts articles; a second sentence of the same article is one more evidence row only.
-        refined = _refined_fields(target, event)
+        ))
+        counted[event_id] = 1
+        return StoredEvent(id=event_id, source_count=1)
+    if target.id not in counted:
+        counted[target.id] = target.source_count + 1
         session.execute(
             update(EventRow).where(EventRow.id == target.id)
-            .values(source_count=EventRow.source_count + 1, updated_at=now, **refined)
+            .values(source_count=EventRow.source_count + 1, updated_at=now, **_refined_fields(target, event))
         )
-    session.flush()
-    return target.id
+    return StoredEvent(id=target.id, source_count=counted[target.id])
 
 
 def _refined_fields(target: EventRow, event: NewEvent) -> dict[str, Any]:
@@ -238,7 +258,7 @@ def _refined_fields(target: EventRow, event: NewEvent) -> dict[str, Any]:
     if event.date_from_text and (
         not target.date_from_text
         or precision_rank.get(event.date_precision, 9) < precision_rank.get(target.date_precision, 9)
-    ) and target.source_count > 0:
+    ):
         values.update(date_start=event.date_start, date_end=event.date_end, date_precision=event.date_precision,
                       date_from_text=True)
     if target.lost_side is None and event.lost_side is not None:
