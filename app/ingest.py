@@ -8,6 +8,7 @@ import sys
 from collections import Counter
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -39,40 +40,57 @@ def iter_articles(paths: list[Path]) -> Iterator[tuple[str, dict[str, Any] | Non
                 yield where, {k: record[k] for k in ARTICLE_FIELDS if record.get(k) is not None}, ""
 
 
-def ingest_main(args: argparse.Namespace) -> int:
-    headers = {"X-API-Key": args.api_key} if args.api_key else {}
+@dataclass(frozen=True, slots=True)
+class IngestSummary:
+    stored: int
+    repeated: int
+    failed: int
+    events: int
+    failures: tuple[str, ...]
+
+
+def post_articles(paths: list[Path], client: httpx.Client, *, concurrency: int = 4,
+                  progress: bool = True) -> IngestSummary:
+    """Post every article of the files through ``client``; a failure is counted and reported, never fatal."""
+
+    def post(item: tuple[str, dict[str, Any] | None, str]) -> tuple[str, str, int, str]:
+        where, article, problem = item
+        if article is None:
+            return where, "failed", 0, problem
+        try:
+            response = client.post("/v1/articles", json=article)
+        except httpx.HTTPError as exc:
+            return where, "failed", 0, f"{type(exc).__name__}: {exc}"
+        if response.status_code == 201:
+            return where, "stored", len(response.json().get("events", [])), ""
+        if response.status_code == 200:
+            return where, "repeated", 0, ""
+        try:
+            detail = response.json().get("detail", response.text)
+        except ValueError:
+            detail = response.text
+        return where, "failed", 0, f"HTTP {response.status_code}: {str(detail)[:200]}"
+
     totals: Counter[str] = Counter()
     failures: list[str] = []
+    items = list(iter_articles(paths))
+    with ThreadPoolExecutor(max_workers=max(1, concurrency)) as pool:
+        outcomes = pool.map(post, items)
+        for where, outcome, events, problem in tqdm(outcomes, total=len(items), unit=" articles", file=sys.stderr,
+                                                    disable=not progress):
+            totals[outcome] += 1
+            totals["events"] += events
+            if problem:
+                failures.append(f"{where}: {problem}")
+    return IngestSummary(totals["stored"], totals["repeated"], totals["failed"], totals["events"], tuple(failures))
+
+
+def ingest_main(args: argparse.Namespace) -> int:
+    headers = {"X-API-Key": args.api_key} if args.api_key else {}
     with httpx.Client(base_url=args.url, headers=headers, timeout=120) as client:
-
-        def post(item: tuple[str, dict[str, Any] | None, str]) -> tuple[str, str, int, str]:
-            where, article, problem = item
-            if article is None:
-                return where, "failed", 0, problem
-            try:
-                response = client.post("/v1/articles", json=article)
-            except httpx.HTTPError as exc:
-                return where, "failed", 0, f"{type(exc).__name__}: {exc}"
-            if response.status_code == 201:
-                return where, "stored", len(response.json().get("events", [])), ""
-            if response.status_code == 200:
-                return where, "repeated", 0, ""
-            try:
-                detail = response.json().get("detail", response.text)
-            except ValueError:
-                detail = response.text
-            return where, "failed", 0, f"HTTP {response.status_code}: {str(detail)[:200]}"
-
-        items = list(iter_articles([Path(p) for p in args.paths]))
-        with ThreadPoolExecutor(max_workers=max(1, args.concurrency)) as pool:
-            for where, outcome, events, problem in tqdm(pool.map(post, items), total=len(items), unit=" articles",
-                                                         file=sys.stderr):
-                totals[outcome] += 1
-                totals["events"] += events
-                if problem:
-                    failures.append(f"{where}: {problem}")
-    for failure in failures[:20]:
+        summary = post_articles([Path(p) for p in args.paths], client, concurrency=args.concurrency)
+    for failure in summary.failures[:20]:
         print(f"failed {failure}", file=sys.stderr)
-    print(f"stored {totals['stored']}, repeated {totals['repeated']}, failed {totals['failed']}, "
-          f"events found {totals['events']}")
-    return 1 if totals["failed"] else 0
+    print(f"stored {summary.stored}, repeated {summary.repeated}, failed {summary.failed}, "
+          f"events found {summary.events}")
+    return 1 if summary.failed else 0
