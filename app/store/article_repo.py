@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import threading
 import uuid
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
@@ -167,7 +168,7 @@ def store_article(
     Raises ``DuplicateArticle`` when a concurrent request stored the same article first.
     """
     postgres = session_factory.kw["bind"].dialect.name == "postgresql"
-    lock = _NullLock() if postgres else _SQLITE_WRITE_LOCK
+    lock = nullcontext() if postgres else _SQLITE_WRITE_LOCK
     with lock:
         try:
             with session_factory() as session, session.begin():
@@ -213,14 +214,6 @@ def _insert_rows(session: Session, table: Table, rows: list[dict[str, Any]]) -> 
     compiled anew for every row count)."""
     if rows:
         session.execute(insert(table), rows)
-
-
-class _NullLock:
-    def __enter__(self) -> None:
-        return None
-
-    def __exit__(self, *_exc: object) -> None:
-        return None
 
 
 def _add_or_merge_event(session: Session, event: NewEvent, now: datetime, counted: dict[str, int]) -> StoredEvent:
