@@ -9,6 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from app.api.timeparse import parse_rfc3339
 from app.gazetteer.records import GazetteerPlace
+from app.geoparse.serialize import place_to_dict
 from app.store.event_queries import ControlState, MapEvent
 
 MAX_TEXT_CHARS = 1_000_000
@@ -28,18 +29,7 @@ class PlaceOut(BaseModel):
 
     @classmethod
     def of(cls, place: GazetteerPlace) -> PlaceOut:
-        return cls(
-            geonameid=place.geonameid,
-            name=place.name,
-            feature_class=place.feature_class,
-            feature_code=place.feature_code,
-            country_code=place.country_code,
-            admin1=place.admin1_name or None,
-            admin2=place.admin2_name or None,
-            lat=place.lat,
-            lon=place.lon,
-            population=place.population,
-        )
+        return cls(**place_to_dict(place))
 
 
 class PlaceSearchOut(BaseModel):

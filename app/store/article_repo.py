@@ -199,7 +199,7 @@ def store_article(
                      "event_json": event.event_json}
                     for event, result in zip(events, stored, strict=True)
                 ])
-            return article_id, [StoredEvent(id=r.id, source_count=counted[r.id]) for r in stored]
+            return article_id, stored
         except IntegrityError:
             # A concurrent request won the race on url/text/Idempotency-Key: answer with its article.
             with session_factory() as session:
