@@ -8,6 +8,7 @@ it (another gaining side) is an event of its own.
 from __future__ import annotations
 
 import hashlib
+import json
 import threading
 import uuid
 from contextlib import nullcontext
@@ -15,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Table, delete, insert, select, text, update
+from sqlalchemy import JSON, Table, delete, insert, select, text, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -124,24 +125,6 @@ def find_existing(*, session: Session, article: NewArticle) -> str | None:
     return session.scalar(select(Article.id).where(Article.dedup_key == article.dedup_key))
 
 
-def _merge_target(session: Session, event: NewEvent) -> EventRow | None:
-    window = timedelta(days=MERGE_WINDOW_DAYS)
-    statement = (
-        select(EventRow)
-        .where(
-            EventRow.place_key == event.place_key,
-            EventRow.gained_side.is_(None) if event.gained_side is None else EventRow.gained_side == event.gained_side,
-            EventRow.date_start >= event.date_start - window,
-            EventRow.date_start <= event.date_start + window,
-        )
-        .order_by(EventRow.date_start, EventRow.id)
-        .limit(1)
-    )
-    if session.get_bind().dialect.name == "postgresql":
-        statement = statement.with_for_update()
-    return session.scalar(statement)
-
-
 def _lock_place_keys(session: Session, keys: set[str]) -> None:
     """PostgreSQL: serialise writers of the same place so two reports of one change never make two events.
 
@@ -172,7 +155,7 @@ def store_article(
     with lock:
         try:
             with session_factory() as session, session.begin():
-                # Core statements, one round trip per table where possible: this is the ingestion hot path.
+                # Core statements, one round trip per table: this is the ingestion hot path.
                 # A concurrent copy of the article trips a unique constraint here (handled below).
                 now = datetime.now(UTC)
                 article_id = str(uuid.uuid4())
@@ -181,22 +164,15 @@ def store_article(
                     idempotency_key=article.idempotency_key, title=article.title, source=article.source,
                     text=article.text, published_at=article.published_at, created_at=now,
                 ))
-                _insert_rows(session, MentionRow.__table__, [
-                    {"article_id": article_id, "start": m.start, "end": m.end, "text": m.text[:400],
-                     "geonameid": m.geonameid, "region_geonameid": m.region_geonameid,
-                     "confidence": m.confidence, "resolved_by": m.resolved_by[:60],
-                     "is_dateline": m.is_dateline, "alternatives": list(m.alternatives)}
+                _insert_rows(session, MentionRow.__table__, _MENTION_COLUMNS, [
+                    (article_id, m.start, m.end, m.text[:400], m.geonameid, m.region_geonameid, m.confidence,
+                     m.resolved_by[:60], m.is_dateline, list(m.alternatives))
                     for m in mentions
                 ])
-                _lock_place_keys(session, {e.place_key for e in events})
-                counted: dict[str, int] = {}
-                stored = [_add_or_merge_event(session, event, now, counted) for event in events]
-                _insert_rows(session, EventSource.__table__, [
-                    {"event_id": result.id, "article_id": article_id, "mention_start": event.mention_start,
-                     "evidence_text": event.evidence_text, "evidence_start": event.evidence_start,
-                     "evidence_end": event.evidence_end,
-                     "claimed_by": (event.claimed_by or None) and event.claimed_by[:200],
-                     "event_json": event.event_json}
+                stored = _add_or_merge_events(session, events, now) if events else []
+                _insert_rows(session, EventSource.__table__, _SOURCE_COLUMNS, [
+                    (result.id, article_id, event.mention_start, event.evidence_text, event.evidence_start,
+                     event.evidence_end, (event.claimed_by or None) and event.claimed_by[:200], event.event_json)
                     for event, result in zip(events, stored, strict=True)
                 ])
             return article_id, stored
@@ -209,52 +185,110 @@ def store_article(
             raise
 
 
-def _insert_rows(session: Session, table: Table, rows: list[dict[str, Any]]) -> None:
-    """Core executemany: one cached statement, batched by the driver (a multi-row VALUES built per call would be
-    compiled anew for every row count)."""
-    if rows:
-        session.execute(insert(table), rows)
+_MENTION_COLUMNS = ("article_id", "start", "end", "text", "geonameid", "region_geonameid", "confidence",
+                    "resolved_by", "is_dateline", "alternatives")
+_SOURCE_COLUMNS = ("event_id", "article_id", "mention_start", "evidence_text", "evidence_start", "evidence_end",
+                   "claimed_by", "event_json")
 
 
-def _add_or_merge_event(session: Session, event: NewEvent, now: datetime, counted: dict[str, int]) -> StoredEvent:
-    """The event this change belongs to, created or merged; ``counted`` holds the events this article already
-    counted, with their source counts, since an article counts once however many sentences report the change."""
-    target = _merge_target(session, event)
-    if target is None:
-        event_id = str(uuid.uuid4())
-        session.execute(insert(EventRow.__table__).values(
-            id=event_id, geonameid=event.geonameid, place_name=event.place_name[:400],
-            place_key=event.place_key[:400], region_geonameid=event.region_geonameid, lat=event.lat, lon=event.lon,
-            geo_precision=event.geo_precision, gained_side=event.gained_side, gained_actor=event.gained_actor,
-            gained_name=(event.gained_name or None) and event.gained_name[:200], lost_side=event.lost_side,
-            lost_actor=event.lost_actor, lost_name=(event.lost_name or None) and event.lost_name[:200],
-            claimed_by=(event.claimed_by or None) and event.claimed_by[:200], date_start=event.date_start,
-            date_end=event.date_end, date_precision=event.date_precision, date_from_text=event.date_from_text,
-            evidence_text=event.evidence_text, confidence=event.confidence, source_count=1, created_at=now,
-            updated_at=now,
-        ))
-        counted[event_id] = 1
-        return StoredEvent(id=event_id, source_count=1)
-    if target.id not in counted:
-        counted[target.id] = target.source_count + 1
-        session.execute(
-            update(EventRow).where(EventRow.id == target.id)
-            .values(source_count=EventRow.source_count + 1, updated_at=now, **_refined_fields(target, event))
+def _insert_rows(session: Session, table: Table, columns: tuple[str, ...], rows: list[tuple[Any, ...]]) -> None:
+    """Append rows (no conflicts possible: they belong to a new article). PostgreSQL: one ``COPY``, a single
+    round trip whatever the row count; SQLite: one cached ``executemany``."""
+    if not rows:
+        return
+    connection = session.connection()
+    if connection.dialect.name != "postgresql":
+        connection.execute(insert(table), [dict(zip(columns, row, strict=True)) for row in rows])
+        return
+    json_positions = [i for i, name in enumerate(columns) if isinstance(table.c[name].type, JSON)]
+    column_list = ", ".join(f'"{name}"' for name in columns)
+    with connection.connection.driver_connection.cursor() as cursor, \
+            cursor.copy(f'COPY "{table.name}" ({column_list}) FROM STDIN') as copy:
+        for row in rows:
+            if json_positions:
+                row = tuple(json.dumps(value) if i in json_positions else value for i, value in enumerate(row))
+            copy.write_row(row)
+
+
+def _merge_candidates(session: Session, events: list[NewEvent]) -> list[dict[str, Any]]:
+    """Every stored event any of these changes could merge into, in one query (locked on PostgreSQL, where the
+    advisory locks already keep other writers of these places out)."""
+    window = timedelta(days=MERGE_WINDOW_DAYS)
+    columns = EventRow.__table__.c
+    statement = (
+        select(columns.id, columns.place_key, columns.gained_side, columns.date_start, columns.source_count,
+               columns.date_from_text, columns.date_precision, columns.lost_side)
+        .where(
+            columns.place_key.in_(sorted({e.place_key[:400] for e in events})),
+            columns.date_start >= min(e.date_start for e in events) - window,
+            columns.date_start <= max(e.date_start for e in events) + window,
         )
-    return StoredEvent(id=target.id, source_count=counted[target.id])
+    )
+    if session.get_bind().dialect.name == "postgresql":
+        statement = statement.with_for_update()
+    return [dict(row._mapping) for row in session.execute(statement)]
 
 
-def _refined_fields(target: EventRow, event: NewEvent) -> dict[str, Any]:
+def _add_or_merge_events(session: Session, events: list[NewEvent], now: datetime) -> list[StoredEvent]:
+    """The stored event each change belongs to, created or merged: the earliest (by date, then id) stored event at
+    the same place with the same gaining side within ``MERGE_WINDOW_DAYS``. An article counts once per event
+    however many of its sentences report the change."""
+    _lock_place_keys(session, {e.place_key for e in events})
+    candidates = _merge_candidates(session, events)
+    window = timedelta(days=MERGE_WINDOW_DAYS)
+    counted: dict[str, int] = {}
+    new_rows: list[dict[str, Any]] = []
+    stored: list[StoredEvent] = []
+    for event in events:
+        key = event.place_key[:400]
+        matching = [c for c in candidates if c["place_key"] == key and c["gained_side"] == event.gained_side
+                    and abs(c["date_start"] - event.date_start) <= window]
+        target = min(matching, key=lambda c: (c["date_start"], c["id"]), default=None)
+        if target is None:
+            row = _new_event_row(event, now)
+            new_rows.append(row)
+            candidates.append({**row, "place_key": key})
+            counted[row["id"]] = 1
+            stored.append(StoredEvent(id=row["id"], source_count=1))
+            continue
+        if target["id"] not in counted:
+            counted[target["id"]] = target["source_count"] + 1
+            session.execute(
+                update(EventRow.__table__).where(EventRow.__table__.c.id == target["id"])
+                .values(source_count=EventRow.__table__.c.source_count + 1, updated_at=now,
+                        **_refined_fields(target, event))
+            )
+        stored.append(StoredEvent(id=target["id"], source_count=counted[target["id"]]))
+    if new_rows:
+        session.execute(insert(EventRow.__table__), new_rows)
+    return stored
+
+
+def _new_event_row(event: NewEvent, now: datetime) -> dict[str, Any]:
+    return dict(
+        id=str(uuid.uuid4()), geonameid=event.geonameid, place_name=event.place_name[:400],
+        place_key=event.place_key[:400], region_geonameid=event.region_geonameid, lat=event.lat, lon=event.lon,
+        geo_precision=event.geo_precision, gained_side=event.gained_side, gained_actor=event.gained_actor,
+        gained_name=(event.gained_name or None) and event.gained_name[:200], lost_side=event.lost_side,
+        lost_actor=event.lost_actor, lost_name=(event.lost_name or None) and event.lost_name[:200],
+        claimed_by=(event.claimed_by or None) and event.claimed_by[:200], date_start=event.date_start,
+        date_end=event.date_end, date_precision=event.date_precision, date_from_text=event.date_from_text,
+        evidence_text=event.evidence_text, confidence=event.confidence, source_count=1, created_at=now,
+        updated_at=now,
+    )
+
+
+def _refined_fields(target: dict[str, Any], event: NewEvent) -> dict[str, Any]:
     """A later report may know more: a finer date, the losing side, a claimant the first report lacked."""
     values: dict[str, Any] = {}
     precision_rank = {"day": 0, "week": 1, "month": 2, "year": 3}
     if event.date_from_text and (
-        not target.date_from_text
-        or precision_rank.get(event.date_precision, 9) < precision_rank.get(target.date_precision, 9)
+        not target["date_from_text"]
+        or precision_rank.get(event.date_precision, 9) < precision_rank.get(target["date_precision"], 9)
     ):
         values.update(date_start=event.date_start, date_end=event.date_end, date_precision=event.date_precision,
                       date_from_text=True)
-    if target.lost_side is None and event.lost_side is not None:
+    if target["lost_side"] is None and event.lost_side is not None:
         values.update(lost_side=event.lost_side, lost_actor=event.lost_actor,
                       lost_name=(event.lost_name or None) and event.lost_name[:200])
     return values

@@ -111,7 +111,7 @@ def test_failure_half_way_leaves_nothing_behind(client: TestClient, monkeypatch:
     def explode(*_args: object, **_kwargs: object) -> str:
         raise RuntimeError("disk full while storing events")
 
-    monkeypatch.setattr(article_repo, "_add_or_merge_event", explode)
+    monkeypatch.setattr(article_repo, "_add_or_merge_events", explode)
     text = unique_text(CAPTURE)
     articles_before, mentions_before = count(client, Article), count(client, MentionRow)
     with pytest.raises(RuntimeError):
