@@ -78,36 +78,38 @@ def flatten_event(change: Any, received: date) -> NewEvent:
 def submit_article(
     *, session_factory: sessionmaker[Session], analyser: Any, article: NewArticle
 ) -> Submission:
-    """Store a new article (201) or answer with the copy already stored (200); never stores it twice."""
+    """Store a new article (201) or answer with the copy already stored (200); never stores it twice.
+
+    One session serves the whole request: the duplicate check, then (after the analysis, which needs no
+    database) the writes."""
     with session_factory() as session:
         existing = article_repo.find_existing(session=session, article=article)
         if existing:
             ARTICLES.labels("repeated").inc()
             return Submission(existing, False, article_repo.article_view(session=session, article_id=existing) or {})
-    with pipeline_stage("analyse"):
-        analysis = analyser.analyse(article.text, published_at=article.published_at, title=article.title)
-    received = (article.published_at or datetime.now(UTC)).date()
-    events: list[NewEvent] = []
-    seen: set[tuple[str, str | None, int]] = set()
-    for change in analysis.events:
-        flat = flatten_event(change, received)
-        identity = (flat.place_key, flat.gained_side, flat.mention_start)
-        if identity not in seen:
-            seen.add(identity)
-            events.append(flat)
-    try:
-        article_id, stored = article_repo.store_article(
-            session_factory=session_factory, article=article,
-            mentions=[flatten_mention(m) for m in analysis.mentions], events=events,
-        )
-    except DuplicateArticle as duplicate:
-        ARTICLES.labels("repeated").inc()
-        with session_factory() as session:
+        with pipeline_stage("analyse"):
+            analysis = analyser.analyse(article.text, published_at=article.published_at, title=article.title)
+        received = (article.published_at or datetime.now(UTC)).date()
+        events: list[NewEvent] = []
+        seen: set[tuple[str, str | None, int]] = set()
+        for change in analysis.events:
+            flat = flatten_event(change, received)
+            identity = (flat.place_key, flat.gained_side, flat.mention_start)
+            if identity not in seen:
+                seen.add(identity)
+                events.append(flat)
+        try:
+            article_id, stored = article_repo.store_article(
+                session=session, article=article,
+                mentions=[flatten_mention(m) for m in analysis.mentions], events=events,
+            )
+        except DuplicateArticle as duplicate:
+            ARTICLES.labels("repeated").inc()
             body = article_repo.article_view(session=session, article_id=duplicate.article_id) or {}
-        return Submission(duplicate.article_id, False, body)
-    except Exception:
-        PIPELINE_FAILURES.labels("store").inc()
-        raise
+            return Submission(duplicate.article_id, False, body)
+        except Exception:
+            PIPELINE_FAILURES.labels("store").inc()
+            raise
     ARTICLES.labels("stored").inc()
     MENTIONS.inc(len(analysis.mentions))
     EVENTS.inc(len(events))

@@ -18,7 +18,7 @@ from typing import Any
 
 from sqlalchemy import JSON, Table, delete, insert, select, text, update
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session
 
 from app.store.gazetteer_repo import to_records
 from app.store.models import Article, EventRow, EventSource, MentionRow, Place
@@ -141,47 +141,56 @@ def _lock_place_keys(session: Session, keys: set[str]) -> None:
 
 def store_article(
     *,
-    session_factory: sessionmaker[Session],
+    session: Session,
     article: NewArticle,
     mentions: list[NewMention],
     events: list[NewEvent],
 ) -> tuple[str, list[StoredEvent]]:
-    """Store everything in one transaction; returns the article id and, for each input event, the stored one.
+    """Store everything in one transaction and commit it; returns the article id and, for each input event, the
+    stored one. The session may already be in a transaction that only read (``find_existing``): on PostgreSQL the
+    writes join it, which saves a connection checkout per article.
 
     Raises ``DuplicateArticle`` when a concurrent request stored the same article first.
     """
-    postgres = session_factory.kw["bind"].dialect.name == "postgresql"
+    postgres = session.get_bind().dialect.name == "postgresql"
+    if not postgres:
+        # SQLite cannot upgrade a reader to a writer safely under concurrency: start afresh under our lock.
+        session.rollback()
     lock = nullcontext() if postgres else _SQLITE_WRITE_LOCK
     with lock:
         try:
-            with session_factory() as session, session.begin():
-                # Core statements, one round trip per table: this is the ingestion hot path.
-                # A concurrent copy of the article trips a unique constraint here (handled below).
-                now = datetime.now(UTC)
-                article_id = str(uuid.uuid4())
-                session.execute(insert(Article.__table__).values(
-                    id=article_id, url=article.url, dedup_key=article.dedup_key, text_sha256=article.text_sha256,
-                    idempotency_key=article.idempotency_key, title=article.title, source=article.source,
-                    text=article.text, published_at=article.published_at, created_at=now,
-                ))
-                _insert_rows(session, MentionRow.__table__, _MENTION_COLUMNS, [
-                    (article_id, m.start, m.end, m.text[:400], m.geonameid, m.region_geonameid, m.confidence,
-                     m.resolved_by[:60], m.is_dateline, list(m.alternatives))
-                    for m in mentions
-                ])
-                stored = _add_or_merge_events(session, events, now) if events else []
-                _insert_rows(session, EventSource.__table__, _SOURCE_COLUMNS, [
-                    (result.id, article_id, event.mention_start, event.evidence_text, event.evidence_start,
-                     event.evidence_end, (event.claimed_by or None) and event.claimed_by[:200], event.event_json)
-                    for event, result in zip(events, stored, strict=True)
-                ])
+            # Core statements, one round trip per table: this is the ingestion hot path.
+            # A concurrent copy of the article trips a unique constraint here (handled below).
+            now = datetime.now(UTC)
+            article_id = str(uuid.uuid4())
+            session.execute(insert(Article.__table__).values(
+                id=article_id, url=article.url, dedup_key=article.dedup_key, text_sha256=article.text_sha256,
+                idempotency_key=article.idempotency_key, title=article.title, source=article.source,
+                text=article.text, published_at=article.published_at, created_at=now,
+            ))
+            _insert_rows(session, MentionRow.__table__, _MENTION_COLUMNS, [
+                (article_id, m.start, m.end, m.text[:400], m.geonameid, m.region_geonameid, m.confidence,
+                 m.resolved_by[:60], m.is_dateline, list(m.alternatives))
+                for m in mentions
+            ])
+            stored = _add_or_merge_events(session, events, now) if events else []
+            _insert_rows(session, EventSource.__table__, _SOURCE_COLUMNS, [
+                (result.id, article_id, event.mention_start, event.evidence_text, event.evidence_start,
+                 event.evidence_end, (event.claimed_by or None) and event.claimed_by[:200], event.event_json)
+                for event, result in zip(events, stored, strict=True)
+            ])
+            session.commit()
             return article_id, stored
         except IntegrityError:
             # A concurrent request won the race on url/text/Idempotency-Key: answer with its article.
-            with session_factory() as session:
-                existing = find_existing(session=session, article=article)
+            session.rollback()
+            existing = find_existing(session=session, article=article)
+            session.rollback()
             if existing:
                 raise DuplicateArticle(existing) from None
+            raise
+        except BaseException:
+            session.rollback()
             raise
 
 
