@@ -1,7 +1,8 @@
 """Date expressions in war reporting, resolved against the article's publication date.
 
 A small hand-written resolver rather than ``dateparser``: reports date events relative to the article ("on
-Friday", "last week", "in March this year", "a day after"), and what matters is the *interval* and its
+Friday", "last week", "in March this year", "a day after") or to a date they gave before ("a day later", "the
+next day", "later that month"), and what matters is the *interval* and its
 *precision* ("in 2015" is the year, not 1 January), plus the rule that a bare weekday means the most recent
 such day on or before publication. dateparser returns single instants, guesses future dates for bare
 weekdays and month names, and costs milliseconds per call; these patterns are few and compile once.
@@ -30,6 +31,9 @@ _YEAR_RE = r"(?P<year>(?:19|20)\d\d)"
 _WEEKDAY_RE = r"(?P<weekday>" + "|".join(_WEEKDAYS) + r")(?:['’]?s)?"
 _NUM_RE = r"(?P<num>\d{1,2}|" + "|".join(sorted(_NUMBERS, key=len, reverse=True)) + r")"
 _UNIT_RE = r"(?P<unit>day|week|month|year)s?"
+# Parts of a day count as the day ("the next morning", "that night").
+_DAYPART = {"morning": "day", "afternoon": "day", "evening": "day", "night": "day"}
+_PERIOD_RE = r"(?P<unit>day|morning|afternoon|evening|night|week|month|year)"
 
 # Order matters only for readability: overlapping matches are resolved by keeping the longest.
 _SOURCES: tuple[tuple[str, str], ...] = tuple(
@@ -49,18 +53,36 @@ _SOURCES: tuple[tuple[str, str], ...] = tuple(
             rf"[\s-]+(?:of\s+)?{_YEAR_RE}",
         ),
         ("weekday", rf"(?P<last>last\s+)?{_WEEKDAY_RE}"),
-        ("yesterday", r"yesterday"),
-        ("weekend", r"(?:(?P<last>last)|(?:over|at|during|on)\s+the)\s+weekend"),
+        ("yesterday", r"yesterday|(?:late\s+)?last\s+night|the\s+day\s+before\s+yesterday(?P<two>)"),
+        ("weekend", r"(?:(?P<last>last)|(?:over|at|during|on)\s+the|this)\s+weekend"),
         ("today", r"today|this\s+morning|earlier\s+today|tonight|overnight"),
         (
             "rel_period",
-            r"(?P<which>last|this|earlier\s+this|late\s+last|earlier\s+last|past)\s+"
+            r"(?P<which>last|this|earlier\s+this|late\s+last|earlier\s+last|past|earlier\s+in\s+the)\s+"
             r"(?P<period>week|month|year)",
         ),
         ("ago", rf"{_NUM_RE}\s+{_UNIT_RE}\s+ago"),
         ("before_after", rf"{_NUM_RE}\s+{_UNIT_RE}\s+after"),
+        # Relative to the date the text mentioned last ("Rebels entered on Tuesday ... withdrew a day later").
+        ("later", rf"{_NUM_RE}\s+{_UNIT_RE}\s+(?:later|afterwards)"),
+        ("earlier", rf"{_NUM_RE}\s+{_UNIT_RE}\s+earlier"),
+        (
+            "same_day",
+            r"(?:(?:a\s+few|several|\d+|two|three|four|a\s+couple\s+of)\s+)?(?:hours|minutes|moments)\s+later",
+        ),
+        ("next", rf"the\s+(?:next|following|ensuing|subsequent)\s+{_PERIOD_RE}"),
+        (
+            "previous",
+            rf"the\s+(?:previous|preceding|prior)\s+{_PERIOD_RE}|the\s+(?P<unit2>day|week|month|year)\s+before",
+        ),
+        ("that", rf"(?:(?:earlier|later)\s+(?:on\s+)?)?(?:that|the\s+same)\s+(?:same\s+)?{_PERIOD_RE}"),
     )
 )
+# Kinds resolved against the previous date in the text, not the publication date.
+ANCHORED = frozenset({"later", "earlier", "same_day", "next", "previous", "that"})
+# How far back (characters) an anchored expression looks for its anchor: a few sentences.
+_ANCHOR_REACH = 1500
+_PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
 _PATTERNS = tuple((name, re.compile(src, re.IGNORECASE)) for name, src in _SOURCES)
 # The same for text already lower-cased (every literal above is lower case): much faster than IGNORECASE.
 _PATTERNS_LOWER = tuple((name, re.compile(src)) for name, src in _SOURCES)
@@ -157,12 +179,12 @@ def _resolve(kind: str, g: dict[str, str | None], pub: date | None) -> EventDate
         sat = pub - timedelta(days=back)
         return EventDate(sat, sat + timedelta(days=1), "week")
     if kind == "yesterday":
-        return _day(pub - timedelta(days=1))
+        return _day(pub - timedelta(days=2 if g.get("two") is not None else 1))
     if kind == "today":
         return _day(pub)
     if kind == "rel_period":
         which, period = re.sub(r"\s+", " ", (g["which"] or "").lower()), (g["period"] or "").lower()
-        n = 1 if which in ("last", "late last", "earlier last") else 0
+        n = 1 if which in ("last", "late last", "earlier last") else 0  # "earlier in the week": this week
         if period == "week":
             if which == "past":
                 return EventDate(pub - timedelta(days=6), pub, "week")
@@ -176,9 +198,47 @@ def _resolve(kind: str, g: dict[str, str | None], pub: date | None) -> EventDate
     return None
 
 
+def _at_precision(d: date, precision: str) -> EventDate:
+    if precision == "day":
+        return _day(d)
+    if precision == "week":
+        return _week_of(d)
+    if precision == "month":
+        return _month(d.year, d.month)
+    return _year(d.year)
+
+
+def _from_anchor(kind: str, g: dict[str, str | None], anchor: EventDate) -> EventDate:
+    """An anchored expression ("a day later", "the next day", "that month") from the date mentioned before it.
+
+    The result is never finer than the anchor: "in March 2015 ... two days later" is March 2015, not a day.
+    """
+    unit = (g.get("unit") or g.get("unit2") or "day").lower()
+    unit = _DAYPART.get(unit, unit)
+    n = {"later": _num(g.get("num") or "1"), "earlier": -_num(g.get("num") or "1"), "next": 1, "previous": -1}.get(
+        kind, 0
+    )
+    base = anchor.start
+    if unit == "day":
+        d = base + timedelta(days=n)
+    elif unit == "week":
+        d = base + timedelta(weeks=n)
+    elif unit == "month":
+        d = _shift_months(base, -n)
+    else:
+        d = date(base.year + n, base.month, min(base.day, 28))
+    coarsest = max(unit, anchor.precision, key=_PRECISION_RANK.__getitem__)
+    if (g.get("num") or "").lower() in ("several", "few", "a few") and coarsest != "year":
+        coarsest = ("week", "month", "year")[_PRECISION_RANK[coarsest]]  # "several days later": that week
+    return _at_precision(d, coarsest)
+
+
 def find_dates(text: str, start: int, end: int, published: date | None, *, lowered: bool = False) -> list[DateMention]:
     """Resolvable date expressions in ``text[start:end]``, non-overlapping, in order of position.
 
+    Most resolve against ``published``; the ``ANCHORED`` kinds ("a day later", "the next day", "that week")
+    against the date expression before them within ``_ANCHOR_REACH`` characters, and are dropped without one.
+    Scan a whole article at once so that an anchor in an earlier sentence is seen.
     ``lowered``: ``text`` is already lower case (same offsets), so the faster case-sensitive patterns apply.
     """
     raw: list[tuple[int, int, str, dict[str, str | None]]] = []
@@ -191,7 +251,11 @@ def find_dates(text: str, start: int, end: int, published: date | None, *, lower
     for s, e, kind, groups in raw:
         if s < last_end:
             continue
-        resolved = _resolve(kind, groups, published)
+        if kind in ANCHORED:
+            anchor = out[-1] if out and s - out[-1].end <= _ANCHOR_REACH else None
+            resolved = _from_anchor(kind, groups, anchor.date) if anchor is not None else None
+        else:
+            resolved = _resolve(kind, groups, published)
         if resolved is not None:
             out.append(DateMention(s, e, resolved, forward_only=kind == "before_after"))
             last_end = e

@@ -221,7 +221,9 @@ _OBJ_ANAPHOR = re.compile(
     r"strategically\s+located)\s+)*(?P<noun>town|city|village|district|province|governorate|base|airport|airbase|"
     r"area|neighbou?rhood|hill|dam|crossing|stronghold)(?![\w'’-])(?!\s+(?:of|in|near|north|south|east|west)\b)|"
     r"(?P<it>it)(?=\s*[.,;:)]|\s*$|\s+(?:back|over|again|in|on|during|from|after|before|last|this|earlier|later|"
-    r"shortly|when|within|with|to|by|and|but|yesterday|today|\w+day|\d|weeks|months|days|years|until|amid)\b))",
+    r"shortly|when|within|with|to|by|and|but|yesterday|today|\w+day|\d|weeks|months|days|years|until|amid|hours|"
+    r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a\s+few)\s+(?:hours?|days?|weeks?|months?|"
+    r"years?)|the\s+(?:next|following|same|previous|day|week|month|year))\b))",
     re.IGNORECASE,
 )
 # Where the antecedent was introduced with a noun ("the village of Rityan", "Rityan village").
@@ -253,6 +255,12 @@ _LOCATES = re.compile(
     r"kilometers|miles)\s+)?(?:north|south|east|west)(?:ern|-?east|-?west)?\s+of)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?",
     re.IGNORECASE,
 )
+# A verb of beginning right before a date: the date is when fighting or a campaign began, before any change.
+_ONSET_BEFORE = re.compile(
+    r"\b(?:launch(?:ed|es)?|start(?:ed|s)?|began|begun|begins|broke(?:n)?\s+out|erupted|kicked\s+off|"
+    r"got\s+under\s*way)\s+(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
 _SIMULTANEOUS = re.compile(r"\b(?:when|as|while|during|amid)\b", re.IGNORECASE)
 _REL_PRONOUN = re.compile(
     r"\b(?:that|which)\s+(?:had\s+|has\s+|have\s+|later\s+|also\s+|eventually\s+)*$", re.IGNORECASE
@@ -274,6 +282,7 @@ _CLAIM_HEAD = re.compile(
 _PRONOUN_CLAIM = re.compile(r"^(?:it|he|she|they|we|i)$", re.IGNORECASE)
 
 _NONSTATE_SIDES = (Side.ISIS, Side.OPPOSITION)
+_ACTIVE = next(t for t in TRIGGERS if t.frame == "active")
 # Civil unrest: a square cleared by police is no territorial change.
 _CIVIL = re.compile(
     r"\b(?:protest(?:ers?|s|ors)?|demonstrat(?:ors|ions?)|sit-?ins?|rall(?:y|ies)|riot(?:ers|s)?|strikers|"
@@ -282,6 +291,20 @@ _CIVIL = re.compile(
 )
 _POLICE_LIKE = frozenset({"state_forces", "unidentified_armed_group"})
 _POLICE_NAME = re.compile(r"\b(?:police|security|riot|gendarmerie)\b", re.IGNORECASE)
+# A party named only as a political body ("the government", "the Syrian regime", "the authorities") is an
+# armed party only in a military context: "the government took control of the port from a private operator".
+_POLITICAL_NAME = re.compile(
+    r"(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:government|regime|authorities|administration)",
+    re.IGNORECASE,
+)
+# Words of war: a sentence (or the two before it) with one of these is a military context.
+_MILITARY_CONTEXT = re.compile(
+    r"\b(?:fight(?:ing|ers?)|fought|troops|soldiers|forces|army|armed|military|militia(?:s|men)?|militants?|"
+    r"rebels?|insurgents?|jihadists?|offensive|battles?|clash(?:es|ed)?|combat|war|warplanes?|air\s*strikes?|"
+    r"airstrikes?|shell(?:ing|ed)|artillery|siege|besieged|bombard(?:ment|ed)|frontlines?|front\s+lines?|"
+    r"gunmen|assault|counter-?attack|ceasefire|truce|tanks?|mortars?|rockets?|killed|casualties)\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -369,7 +392,8 @@ class _Extractor:
         self._mention_starts = [m.start for m in ctx.mentions]
         self._actor_starts = [a.start for a in ctx.actors]
         self._sentence_starts = [s for s, _ in ctx.sentences]
-        self._dates: dict[tuple[int, int], list[DateMention]] = {}
+        self._all_dates: list[DateMention] | None = None
+        self._date_starts: list[int] = []
         low = self.text.lower()
         self.lower = low if len(low) == len(self.text) else None  # None: lower-casing moved offsets
 
@@ -559,13 +583,17 @@ class _Extractor:
         return i
 
     def _dates_in(self, start: int, end: int) -> list[DateMention]:
-        key = (start, end)
-        if key not in self._dates:
+        """Date expressions in ``[start, end)``, from one scan of the whole article (so that "a day later" finds
+        the date it counts from in an earlier sentence)."""
+        if self._all_dates is None:
             if self.lower is not None:
-                self._dates[key] = find_dates(self.lower, start, end, self.ctx.published, lowered=True)
+                self._all_dates = find_dates(self.lower, 0, len(self.text), self.ctx.published, lowered=True)
             else:
-                self._dates[key] = find_dates(self.text, start, end, self.ctx.published)
-        return self._dates[key]
+                self._all_dates = find_dates(self.text, 0, len(self.text), self.ctx.published)
+            self._date_starts = [d.start for d in self._all_dates]
+        lo = bisect_left(self._date_starts, start)
+        hi = bisect_left(self._date_starts, end)
+        return [d for d in self._all_dates[lo:hi] if d.end <= end]
 
     def resolve(self, a: ActorMatch) -> ActorRef:
         """An actor expression as an ActorRef, resolving words whose referent depends on the article."""
@@ -618,8 +646,8 @@ class _Extractor:
             if _OBJECT_MARK.search(self.text, max(sent_start, a.start - 30), a.start):
                 continue
             said = _SAID.match(self.text, a.end + 1)
-            if said and said.start() < pos:
-                continue  # the speaker of "X said", not the agent
+            if said and said.start() < pos and not re.match(r"\s+to\s+have\b", self.text[said.end() : pos]):
+                continue  # the speaker of "X said", not the agent (but "X claims to have taken" is both)
             return self.resolve(a)
         return None
 
@@ -749,19 +777,37 @@ class _Extractor:
     # -- dates ----------------------------------------------------------------------------------------------
     def _date(self, trig_start: int, span_end: int, places: list[_Place], sent: int) -> EventDate | None:
         s, e = self.ctx.sentences[sent]
-        own = [d for d in self._dates_in(s, e) if not self._dates_other(d, trig_start)]
+        own = [
+            d
+            for d in self._dates_in(s, e)
+            if not self._dates_other(d, trig_start)
+            and not (self._onset(d) and not _SIMULTANEOUS.search(self.text, d.end, trig_start))
+        ]
         found = self._pick_date(own, trig_start, span_end)
         if found:
             return found
+        # Undated here: the latest earlier sentence naming the place, dated near that mention (news tells a change
+        # first with its date, then comes back to the place), unless the date is another change's or a start's.
         keys = {_place_key(p.mention) for p in places} | {p.mention.text.lower() for p in places}
-        for prev in range(sent - 1, max(-1, sent - 3), -1):
+        for prev in range(sent - 1, -1, -1):
             ps, pe = self.ctx.sentences[prev]
-            if not any(_place_key(m) in keys or m.text.lower() in keys for m in self._mentions_in(ps, pe)):
+            named = [m for m in self._mentions_in(ps, pe) if _place_key(m) in keys or m.text.lower() in keys]
+            if not named:
                 continue
-            found = self._pick_date(self._dates_in(ps, pe), pe, pe)
+            usable = [
+                d
+                for d in self._dates_in(ps, pe)
+                if not self._onset(d) and not any(a <= d.start and d.end <= b for a, b in self.scopes)
+            ]
+            found = self._pick_date(usable, named[-1].start, named[-1].end)
             if found:
                 return found
         return default_date(self.ctx.published)
+
+    def _onset(self, d: DateMention) -> bool:
+        """ "an offensive launched this week", "fighting broke out on Friday": the date of a start, not of a
+        change (unless the change is told as simultaneous: "the offensive began on Sunday when troops took X")."""
+        return bool(_ONSET_BEFORE.search(self.text, max(0, d.start - 40), d.start))
 
     def _dates_other(self, d: DateMention, trig_start: int) -> bool:
         """Whether ``d`` sits in another trigger's clause ("X, which IS captured in 2014, was retaken"), unless
@@ -865,7 +911,16 @@ class _Extractor:
             lost = self._actor_after(list_end, s_end, r"from") or self._loser_near(s_start, s_end, list_end, gained)
         elif frame in ("passive", "fell"):
             places = self._places_before(m.start(), s_start) or self._relative_antecedent(m.start(), s_start)
-            if frame == "fell" or verb.lower().endswith("to"):
+            if not places and frame == "passive" and m.group().startswith("IS "):
+                active = _ACTIVE.regex.match(self.text, m.start("verb"))  # "IS seized X": Islamic State
+                if active is not None:
+                    return self._handle(_ACTIVE, active)
+            cleared_of = self._actors_in(m.end(), min(s_end, m.end() + 50)) if verb.lower() == "cleared" else []
+            if verb.lower() == "cleared" and not (
+                cleared_of and re.match(r"\s+of\s+(?:the\s+)?$", self.text[m.end() : cleared_of[0].start])
+            ):
+                places = []  # "the road was cleared of mines": only an armed group cleared out is a change
+            if frame == "fell" or re.search(r"\b(?:to|of)$", verb, re.IGNORECASE):
                 gained = self._actor_by_position(m.end(), s_end, max_gap=30)
             else:
                 gained = self._actor_after(m.end(), s_end, r"by")
@@ -876,7 +931,7 @@ class _Extractor:
             if gained is None:
                 gained = self._discourse(m.start())
                 confidence -= 0.1
-            lost = self._loser_near(s_start, s_end, m.end(), gained)
+            lost = self.resolve(cleared_of[0]) if cleared_of else self._loser_near(s_start, s_end, m.end(), gained)
         elif frame in ("lost", "withdrew", "handed", "surrendered"):
             if frame == "withdrew" and m.group("intr"):
                 places, list_end = self._withdrawn_from(m.start(), s_start), m.end()
@@ -965,8 +1020,8 @@ class _Extractor:
             gained is None or gained.actor in _POLICE_LIKE or _POLICE_NAME.search(gained.name)
         ):
             return []  # "security forces took control of the square after protesters withdrew": not war
-        if gained is None and lost is None and places and places[0].holder is None:
-            return []
+        if not self._armed(gained, lost, places[0].holder, sent):
+            return []  # no armed party and no war around it: a title, a company, an election
         if gained is None:
             confidence -= 0.3
         if lost is None and places[0].holder is not None:
@@ -983,8 +1038,8 @@ class _Extractor:
             out.append(
                 ControlChange(
                     place=p.mention,
-                    gained_by=gained,
-                    lost_by=lost,
+                    gained_by=self._in_country_of(gained, p.mention),
+                    lost_by=self._in_country_of(lost, p.mention),
                     claimed_by=claimed,
                     date=date,
                     geo_precision=_geo_precision(p.mention),
@@ -996,6 +1051,34 @@ class _Extractor:
                 )
             )
         return out
+
+    def _in_country_of(self, ref: ActorRef | None, place: Mention) -> ActorRef | None:
+        """``ref``'s side where ``place`` is: sides are "in the place's country" (Russian forces are government in
+        Syria, other in Ukraine). Actors whose side does not depend on the country keep the article's reading."""
+        code = place.place.country_code if place.place is not None else ""
+        if ref is None or not code:
+            return ref
+        reg = self.ctx.registry
+        if ref.actor == "state_forces":  # "the army" in an article with no country of its own: the place's state
+            forces = reg.state_forces(code)
+            return ActorRef(ref.name, forces.id, forces.side) if forces is not None else ref
+        d = reg.actors.get(ref.actor)
+        if d is None or not d.sides_by_country:
+            return ref
+        return ActorRef(ref.name, ref.actor, d.side_in(code))
+
+    def _armed(self, gained: ActorRef | None, lost: ActorRef | None, holder: ActorMatch | None, sent: int) -> bool:
+        """Whether a change has an armed party: a named force or group, a "rebel-held"-style holder, or a
+        political body ("the government") in a sentence that, with the two before it, speaks of war."""
+        parties = [p for p in (gained, lost) if p is not None]
+        if holder is not None:
+            return True
+        if any(not _POLITICAL_NAME.fullmatch(p.name.strip()) for p in parties):
+            return True
+        if not parties:
+            return False
+        lo = self.ctx.sentences[max(0, sent - 2)][0]
+        return bool(_MILITARY_CONTEXT.search(self.text, lo, self.ctx.sentences[sent][1]))
 
     def _withdrawn_from(self, pos: int, sent_start: int) -> list[_Place]:
         """ "... in the village of Rityan. ... after regime forces withdrew a day later": the settlement named

@@ -62,9 +62,11 @@ WEAK = re.compile(r"^(?:took|taken|taking|takes|claim|free)", re.IGNORECASE)
 _PASSIVE_AUX = r"(?:(?:was|were|is|are|been|(?:has|have|had|having)" + _ADV + r"\s+been)" + _ADV + r")"
 _PASSIVE_VERBS = (
     r"captured|seized|taken(?:\s+over)?|retaken|recaptured|regained|liberated|overrun|conquered|reclaimed|freed|"
-    r"handed\s+over(?:\s+to)?|won\s+back|taken\s+back|seized\s+back|surrendered(?:\s+to)?|"
-    r"brought\s+under\s+(?:the\s+)?(?:full\s+|total\s+|complete\s+)?control"
+    r"handed\s+over(?:\s+to)?|won\s+back|taken\s+back|seized\s+back|surrendered(?:\s+to)?|lost\s+to|"
+    r"cleared(?=\s+of\b)|brought\s+under\s+(?:the\s+)?(?:full\s+|total\s+|complete\s+)?control(?:\s+of)?"
 )
+# "was stormed and taken", "was entered and taken over": an approach verb coordinated with a passive trigger.
+_PASSIVE_LEAD = r"(?:(?:stormed|entered|attacked|besieged|encircled|surrounded)\s+and\s+(?:then\s+|later\s+)?)?"
 
 # Stems of every trigger word: the trigger regexes run only on windows around these (speed). Written as a
 # character trie because a flat alternation of stems scans slowly in Python's regex engine.
@@ -98,7 +100,7 @@ TRIGGER_HINT_LOWER = re.compile(r"\b" + _stem_trie(_HINT_STEMS))  # for lower-ca
 
 _KEYS: dict[str, str] = {
     "passive": "captured seized taken retaken recaptured regained liberated overrun conquered reclaimed freed handed "
-    "won taken surrendered brought",
+    "won taken surrendered brought lost cleared",
     "expel_passive": "driven expelled ousted pushed forced kicked chased routed flushed evicted cleared",
     "fell": "fell falls falling fallen under surrendered",
     "lost": "lost losing loses ced",
@@ -119,12 +121,13 @@ _PATTERNS: tuple[tuple[Frame, str], ...] = (
     (
         "passive",
         rf"{_PASSIVE_AUX}\s+(?:(?:declared|announced|confirmed|reported)\s+(?:as\s+)?(?:fully\s+)?)?"
-        rf"(?P<verb>{_PASSIVE_VERBS})(?:\s+(?:in\s+full|completely|fully))?",
+        rf"{_PASSIVE_LEAD}(?P<verb>{_PASSIVE_VERBS})(?:\s+(?:in\s+full|completely|fully))?",
     ),
     (
         "expel_passive",
-        rf"{_PASSIVE_AUX}\s+(?P<verb>driven|expelled|ousted|pushed|forced|kicked|chased|routed|flushed|evicted|"
-        r"cleared)\s+(?:out\s+)?(?:of|from)",
+        # "the militants were cleared from X" (but "X was cleared of militants" is ``passive``)
+        rf"{_PASSIVE_AUX}\s+(?P<verb>(?:driven|expelled|ousted|pushed|forced|kicked|chased|routed|flushed|evicted)"
+        r"\s+(?:out\s+)?(?:of|from)|cleared\s+(?:out\s+of|from))",
     ),
     (
         "fell",
