@@ -88,6 +88,36 @@ _PATTERNS = tuple((name, re.compile(src, re.IGNORECASE)) for name, src in _SOURC
 _PATTERNS_LOWER = tuple((name, re.compile(src)) for name, src in _SOURCES)
 
 
+# Words each kind cannot match without (one of them must occur in the lower-cased text with its whitespace runs
+# made single spaces): most articles lack most kinds, and substring tests are far cheaper than scanning the
+# article with each pattern.
+_MONTH_WORDS = ("<month>",)  # stands for _MONTH_WORD, a whole-word test: "mar" and "may" are inside many words
+_MONTH_WORD = re.compile(r"\b(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\b")
+_UNITS = tuple(u + plural for u in ("day", "week", "month", "year") for plural in ("", "s"))
+_PERIODS = ("day", "morning", "afternoon", "evening", "night", "week", "month", "year")
+
+
+def _pairs(firsts: tuple[str, ...], seconds: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(f"{first} {second}" for first in firsts for second in seconds)
+
+
+_REQUIRED: dict[str, tuple[str, ...]] = {
+    "iso": tuple(f"{digit}-" for digit in "0123456789"), "month_day_year": _MONTH_WORDS,
+    "day_month_year": _MONTH_WORDS, "month_day": _MONTH_WORDS,
+    "day_month": _MONTH_WORDS, "month_year": _MONTH_WORDS, "month_rel": _MONTH_WORDS, "month": _MONTH_WORDS,
+    "year": ("19", "20"), "weekday": tuple(_WEEKDAYS), "yesterday": ("yesterday", "last night"),
+    "weekend": ("weekend",), "today": ("today", "this morning", "tonight", "overnight"),
+    "rel_period": _pairs(("last", "this", "past", "the"), ("week", "month", "year")),
+    "ago": _pairs(_UNITS, ("ago",)), "before_after": _pairs(_UNITS, ("after",)),
+    "later": _pairs(_UNITS, ("later", "afterwards")), "earlier": _pairs(_UNITS, ("earlier",)),
+    "same_day": ("hours later", "minutes later", "moments later"),
+    "next": _pairs(("next", "following", "ensuing", "subsequent"), _PERIODS),
+    "previous": ("previous", "preceding", "prior", *_pairs(("day", "week", "month", "year"), ("before",))),
+    "that": (*_pairs(("that",), _PERIODS), "that same", "the same"),
+}  # fmt: skip
+assert set(_REQUIRED) == {name for name, _ in _SOURCES}
+
+
 @dataclass(frozen=True, slots=True)
 class DateMention:
     """A date expression in the text. ``forward_only``: it dates only what follows it ("a day after seizing")."""
@@ -242,7 +272,12 @@ def find_dates(text: str, start: int, end: int, published: date | None, *, lower
     ``lowered``: ``text`` is already lower case (same offsets), so the faster case-sensitive patterns apply.
     """
     raw: list[tuple[int, int, str, dict[str, str | None]]] = []
+    lower = " ".join((text[start:end] if lowered else text[start:end].lower()).split())
+    if _MONTH_WORD.search(lower):
+        lower += " <month>"
     for kind, rx in _PATTERNS_LOWER if lowered else _PATTERNS:
+        if not any(word in lower for word in _REQUIRED[kind]):
+            continue
         for m in rx.finditer(text, start, end):
             raw.append((m.start(), m.end(), kind, m.groupdict()))
     raw.sort(key=lambda r: (r[0], -(r[1] - r[0])))
