@@ -24,6 +24,8 @@ from app.store.gazetteer_repo import to_records
 from app.store.models import Article, EventRow, EventSource, MentionRow, Place
 
 MERGE_WINDOW_DAYS = 3
+# The hot path runs Core statements on the session's connection: the ORM layer adds ~0.05-0.1 ms a statement.
+_ARTICLES = Article.__table__
 # SQLite has one writer at a time; serialising our own writers avoids "database is locked" retries.
 _SQLITE_WRITE_LOCK = threading.Lock()
 
@@ -119,10 +121,13 @@ def normalize_url(url: str) -> str:
 def find_existing(*, session: Session, article: NewArticle) -> str | None:
     """The id of an already stored copy of this article (same Idempotency-Key, url, or text)."""
     if article.idempotency_key:
-        found = session.scalar(select(Article.id).where(Article.idempotency_key == article.idempotency_key))
+        found = session.connection().execute(
+            select(_ARTICLES.c.id).where(_ARTICLES.c.idempotency_key == article.idempotency_key)
+        ).scalar()
         if found:
             return found
-    return session.scalar(select(Article.id).where(Article.dedup_key == article.dedup_key))
+    by_content = select(_ARTICLES.c.id).where(_ARTICLES.c.dedup_key == article.dedup_key)
+    return session.connection().execute(by_content).scalar()
 
 
 def _lock_place_keys(session: Session, keys: set[str]) -> None:
@@ -132,7 +137,7 @@ def _lock_place_keys(session: Session, keys: set[str]) -> None:
     if not keys or session.get_bind().dialect.name != "postgresql":
         return
     lock_ids = sorted({int.from_bytes(hashlib.sha256(key.encode()).digest()[:8], "big", signed=True) for key in keys})
-    session.execute(
+    session.connection().execute(
         text("SELECT pg_advisory_xact_lock(lock_id) FROM (SELECT unnest(CAST(:ids AS bigint[])) AS lock_id "
              "ORDER BY lock_id) AS ordered"),
         {"ids": lock_ids},
@@ -163,7 +168,7 @@ def store_article(
             # A concurrent copy of the article trips a unique constraint here (handled below).
             now = datetime.now(UTC)
             article_id = str(uuid.uuid4())
-            session.execute(insert(Article.__table__).values(
+            session.connection().execute(insert(_ARTICLES).values(
                 id=article_id, url=article.url, dedup_key=article.dedup_key, text_sha256=article.text_sha256,
                 idempotency_key=article.idempotency_key, title=article.title, source=article.source,
                 text=article.text, published_at=article.published_at, created_at=now,
@@ -235,7 +240,7 @@ def _merge_candidates(session: Session, events: list[NewEvent]) -> list[dict[str
     )
     if session.get_bind().dialect.name == "postgresql":
         statement = statement.with_for_update()
-    return [dict(row._mapping) for row in session.execute(statement)]
+    return [dict(row._mapping) for row in session.connection().execute(statement)]
 
 
 def _add_or_merge_events(session: Session, events: list[NewEvent], now: datetime) -> list[StoredEvent]:
@@ -262,14 +267,14 @@ def _add_or_merge_events(session: Session, events: list[NewEvent], now: datetime
             continue
         if target["id"] not in counted:
             counted[target["id"]] = target["source_count"] + 1
-            session.execute(
+            session.connection().execute(
                 update(EventRow.__table__).where(EventRow.__table__.c.id == target["id"])
                 .values(source_count=EventRow.__table__.c.source_count + 1, updated_at=now,
                         **_refined_fields(target, event))
             )
         stored.append(StoredEvent(id=target["id"], source_count=counted[target["id"]]))
     if new_rows:
-        session.execute(insert(EventRow.__table__), new_rows)
+        session.connection().execute(insert(EventRow.__table__), new_rows)
     return stored
 
 
