@@ -14,10 +14,11 @@ import re
 from array import array
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
 from functools import cache, lru_cache
+from itertools import accumulate
+from operator import add
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import ahocorasick
 
@@ -77,13 +78,18 @@ _FACILITY_WORDS = re.compile(
 _FACILITY_CODES = frozenset({"AIRB", "AIRP", "AIRF", "AIRH", "MILB", "INSM"})
 
 
-@dataclass(frozen=True, slots=True)
-class NameMatch:
-    """A gazetteer key found at tokens ``first..last`` (inclusive) of a token list."""
+class NameMatch(NamedTuple):
+    """A gazetteer key found at tokens ``first..last`` (inclusive) of a token list.
+
+    A named tuple, built with ``tuple.__new__``: an article has thousands of matches (most of them "the",
+    "of"), and a frozen dataclass costs several times more to build."""
 
     first: int
     last: int
     key: str
+
+
+_new_tuple = tuple.__new__
 
 
 _COUNTRY_CODES = frozenset({"PCLI", "PCLD", "PCLF", "PCLS", "PCL", "PCLIX", "TERR"})
@@ -221,6 +227,9 @@ class GazetteerIndex:
         self.places = _Places(self)
         self.by_key = _KeyIds(self)
         self.by_skeleton = _SkeletonIds(self)
+        # key number → (its length + 1, its spaces, the key): what ``find`` needs of each match, looked up once
+        # per key (most matches are the same few hundred common words)
+        self._match_info: dict[int, tuple[int, int, str]] = {}
 
     def __len__(self) -> int:
         return len(self._columns.gid)
@@ -265,19 +274,25 @@ class GazetteerIndex:
     def find(self, keys: Sequence[str]) -> list[NameMatch]:
         """Every gazetteer key occurring in a sequence of folded tokens (overlaps included)."""
         line = " " + " ".join(keys) + " "
-        token_at: dict[int, int] = {}
-        position = 0
-        for i, key in enumerate(keys):
-            token_at[position] = i
-            position += len(key) + 1
-        matches = []
-        key_length = self._key_length
+        # the position in ``line`` of the space before token i: the lengths of the keys before it, plus i spaces
+        tokens = range(len(keys))
+        token_at = dict(zip(map(add, accumulate(map(len, keys), initial=0), tokens), tokens, strict=True))
+        matches: list[NameMatch] = []
+        append = matches.append
+        first_at = token_at.get
+        info = self._match_info
+        if len(info) > _MATCH_INFO_CACHE:
+            info.clear()
         for end, number in self.automaton.iter(line):
-            length = key_length[number]
-            first = token_at.get(end - length + 1)
-            if first is not None:
+            found = info.get(number)
+            if found is None:
+                length = self._key_length[number]
                 key = line[end - length + 2 : end]
-                matches.append(NameMatch(first, first + key.count(" "), key))
+                found = info[number] = (length - 1, key.count(" "), key)
+            back, spaces, key = found
+            first = first_at(end - back)
+            if first is not None:
+                append(_new_tuple(NameMatch, (first, first + spaces, key)))
         return matches
 
     def _state(self) -> dict[str, Any]:
@@ -335,6 +350,7 @@ class GazetteerIndex:
 
 
 _RECORD_CACHE = 1 << 16
+_MATCH_INFO_CACHE = 1 << 14
 _STRING_COLUMNS = ("feature_class", "feature_code", "country_code", "admin1_code", "admin2_code", "admin1_name",
                    "admin2_name")
 
@@ -450,7 +466,13 @@ class _SkeletonIds(Mapping[str, tuple[int, ...]]):
 
 def fold_tokens(tokens: Sequence[Token]) -> list[str]:
     """The folded key of each token (what ``GazetteerIndex.find`` matches)."""
-    return [fold_token(t.text).replace(" ", "") or "_" for t in tokens]
+    return [_token_key(token.text) for token in tokens]
+
+
+@lru_cache(maxsize=200_000)
+def _token_key(word: str) -> str:
+    """One cached call per token instead of ``fold_token`` plus two string operations (words recur)."""
+    return fold_token(word).replace(" ", "") or "_"
 
 
 def file_digest(paths: Iterable[Path]) -> str:
