@@ -273,6 +273,11 @@ LOCATIVES = frozenset({"in", "at", "of", "from", "to", "near", "into", "toward",
                        "and", "or", "inside", "across", "through", "via", "reached", "entered", "captured",
                        "seized", "took", "retook", "recaptured", "liberated", "stormed", "shelled", "besieged"})
 
+# Generic words that end place names: after a given name they make a place, not a person ("Beverly Hills").
+PLACE_NOUNS = frozenset({"hills", "heights", "springs", "falls", "beach", "city", "park", "valley", "creek", "lake",
+                         "island", "islands", "bay", "harbor", "harbour", "county", "township", "village", "town",
+                         "port", "point"})
+
 # Cue words that tell the kind of place a name is.
 ADMIN1_AFTER = frozenset({"province", "provinces", "governorate", "governorates", "countryside", "region",
                           "state", "oblast", "prefecture", "emirate", "muhafazat"})

@@ -6,7 +6,7 @@ from datetime import date, datetime
 
 from app.gazetteer.index import GazetteerIndex
 from app.geoparse.model import Mention
-from app.geoparse.recognize import CachedIndex, Span, is_notable, read_document, recognise
+from app.geoparse.recognize import CachedIndex, Document, Span, is_notable, loose_stranger, read_document, recognise
 from app.geoparse.resolve import ArticleContext, article_context, resolve
 
 
@@ -26,13 +26,18 @@ def parse(text: str, index: GazetteerIndex, *, published_at: datetime | date | N
         title_doc = read_document(title)
         extra = [index.candidates(s.key) for s in recognise(title_doc, index) if not s.from_cue_only]
     context = article_context(doc, spans, index, extra)
-    if not doc.cased:
-        spans = [s for s in spans if _supported(s, index, context)]
+    supported = [s for s in spans if _supported(doc, s, index, context)]
+    if len(supported) < len(spans):
+        # the dropped names voted for their namesakes' countries: the article's focus is read again without them
+        spans, context = supported, article_context(doc, supported, index, extra)
     return resolve(doc, index, spans, context)
 
 
-def _supported(span: Span, index: GazetteerIndex, context: ArticleContext) -> bool:
-    """In lowercased text a bare name must mean a notable place or one in the countries the article is about."""
+def _supported(doc: Document, span: Span, index: GazetteerIndex, context: ArticleContext) -> bool:
+    """A bare name must mean a notable place or one in the countries the article is about: in lowercased text
+    always; in cased text when the name only folds to its places' names (see ``loose_stranger``)."""
     if span.cue or span.is_dateline or span.from_cue_only:
         return True
+    if doc.cased:
+        return not loose_stranger(doc, span, index.candidates(span.key), context.countries)
     return any(is_notable(c) or context.countries.get(c.country_code, 0.0) >= 0.1 for c in index.candidates(span.key))

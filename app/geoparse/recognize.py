@@ -7,8 +7,13 @@ gazetteer, the cue words and stricter common-word rules decide.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import partial
+from itertools import compress, count, repeat
+from operator import attrgetter, itemgetter
+from weakref import WeakKeyDictionary
 
 from app.gazetteer.index import GazetteerIndex, fold_tokens
 from app.gazetteer.names import fold_token, normalize, search_key
@@ -23,6 +28,7 @@ _DATELINE = re.compile(
 )
 _ARTICLES = frozenset({"the", "a", "an"})
 _SEPARATOR = re.compile(r"^\s*(?:,|;|and|or|&)?\s*$")
+_BREAKS_A_NAME = re.compile(r"[,;:()\[\]\"“”|/\n]")
 
 
 _FAMOUS_CODES = frozenset({"PCLI", "PCLD", "PCLF", "PCLS", "PCL", "TERR", "ADM1", "PPLC", "PPLA", "CONT", "OCN", "SEA",
@@ -36,17 +42,34 @@ _REGION_FEATURES = frozenset({"RGN", "RGNE", "STM", "MTS", "MT", "DSRT", "PEN", 
                               "CHN", "BAY", "LK", "RSV", "DAM", "PSTB"})
 
 
+# What ``CachedIndex`` learns about keys, per index, kept from one parse to the next; started afresh past
+# ``_SHARED_ENTRIES`` entries so that memory stays bounded.
+_KeyMemo = tuple[dict[str, tuple[GazetteerPlace, ...]], dict[str, bool], dict[str, bool], dict[str, bool],
+                 dict[tuple[str, str], bool]]
+_SHARED: WeakKeyDictionary[GazetteerIndex, _KeyMemo] = WeakKeyDictionary()
+_SHARED_ENTRIES = 50_000
+
+
+def _key_memo(index: GazetteerIndex) -> _KeyMemo:
+    try:
+        memo = _SHARED.get(index)
+        if memo is None or sum(len(part) for part in memo) > _SHARED_ENTRIES:
+            memo = _SHARED[index] = ({}, {}, {}, {}, {})
+    except TypeError:  # an index that takes no weak reference: a memo for this parse only
+        memo = ({}, {}, {}, {}, {})
+    return memo
+
+
 class CachedIndex:
-    """The index as one parse sees it: candidate lists and their notability looked up once per key (a name
-    recurs in an article, and common keys have thousands of candidates). Everything else is the index's own."""
+    """The index as parses see it: candidate lists and their notability looked up once per key (a name recurs
+    in an article, and common keys have thousands of candidates). Everything else is the index's own.
+
+    The answers depend on the key and the index alone, so they are kept for the next parse with the same index:
+    the commonest names ("Syria", "the", "in") recur from article to article."""
 
     def __init__(self, index: GazetteerIndex) -> None:
         self._index = index
-        self._candidates: dict[str, tuple[GazetteerPlace, ...]] = {}
-        self._notable: dict[str, bool] = {}
-        self._famous: dict[str, bool] = {}
-        self._famous_named: dict[str, bool] = {}
-        self._named_notable: dict[tuple[str, str], bool] = {}
+        self._candidates, self._notable, self._famous, self._famous_named, self._named_notable = _key_memo(index)
 
     def __getattr__(self, name: str) -> object:
         return getattr(self._index, name)
@@ -78,7 +101,7 @@ class CachedIndex:
 
 def _named_notable(index: GazetteerIndex, surface: str, key: str, candidates: Sequence[GazetteerPlace]) -> bool:
     """Whether a notable place is called ``surface`` by its very name (or is a country or world feature);
-    memoised per parse (a common word recurs)."""
+    memoised (a common word recurs)."""
     memo = index._named_notable if isinstance(index, CachedIndex) else {}
     found = memo.get((surface, key))
     if found is None:
@@ -92,6 +115,10 @@ def _notable_key(index: GazetteerIndex, key: str) -> bool:
     if isinstance(index, CachedIndex):
         return index.any_notable(key)
     return any(is_notable(c) for c in index.candidates(key))
+
+
+def _country_key(index: GazetteerIndex, key: str) -> bool:
+    return any(c.feature_code.startswith("PCL") for c in index.candidates(key))
 
 
 def _famous_key(index: GazetteerIndex, key: str) -> bool:
@@ -145,30 +172,28 @@ class Document:
 
 def read_document(text: str) -> Document:
     tokens = tokenize(text)
+    words = list(map(_token_text, tokens))
     spans = sentence_spans(text)
-    sentence_of = []
-    starts = set()
-    sentence = 0
-    previous = -1
-    for i, token in enumerate(tokens):
-        while sentence < len(spans) - 1 and token.start >= spans[sentence][1]:
-            sentence += 1
-        if sentence != previous:
-            starts.add(i)
-            previous = sentence
-        sentence_of.append(sentence)
-    cased = not is_lowercased(text)
+    # A token is in the first sentence that ends past its start (the last sentence takes the rest).
+    ends = [end for _, end in spans[:-1]]
+    sentence_of = list(map(partial(bisect_right, ends), map(_token_start, tokens)))
+    starts = sorted(bisect_left(sentence_of, sentence) for sentence in set(sentence_of))
+    cased = not is_lowercased(text, tokens)
     title_case = set()
-    if cased:
-        counts: dict[int, list[int]] = {}
-        for i, token in enumerate(tokens):
-            if token.text[:1].isalpha():
-                tally = counts.setdefault(sentence_of[i], [0, 0])
-                tally[0] += 1
-                tally[1] += token.is_capitalized
-        title_case = {s for s, (n, caps) in counts.items() if n >= 3 and caps / n > 0.6}
-    return Document(text, tokens, fold_tokens(tokens), [t.text.lower() for t in tokens], cased, sentence_of,
+    if cased and tokens:
+        # Of the words that begin with a letter, the share that begin with a capital, sentence by sentence.
+        initials = "".join(map(_initial, words))
+        for start, end in zip(starts, [*starts[1:], len(tokens)], strict=True):
+            letters = "".join(filter(str.isalpha, initials[start:end]))
+            if len(letters) >= 3 and sum(map(str.isupper, letters)) / len(letters) > 0.6:
+                title_case.add(sentence_of[start])
+    return Document(text, tokens, fold_tokens(tokens), list(map(str.lower, words)), cased, sentence_of,
                     frozenset(starts), frozenset(title_case))
+
+
+_token_start = attrgetter("start")
+_token_text = attrgetter("text")
+_initial = itemgetter(0)  # of a token's text, never empty
 
 
 def recognise(doc: Document, index: GazetteerIndex) -> list[Span]:
@@ -181,32 +206,41 @@ def recognise(doc: Document, index: GazetteerIndex) -> list[Span]:
     lowercase_uses = _lowercase_uses(doc)
     spans: list[Span] = []
     person_keys: set[str] = set()
-    for match in index.find(doc.keys):
-        first, last = match.first, match.last
-        if doc.sentence_of[first] != doc.sentence_of[last]:
-            continue  # "the UAE. The": a name does not run across a sentence end
-        if any(i in blocked for i in range(first, last + 1)):
-            if doc.cased and first == last and first in people:
-                person_keys.add(match.key)
+    # Most matches are one word, and most of those are function words: this loop runs for every match, so the
+    # checks that dismiss them come first and use local names.
+    sentence_of, lower, tokens = doc.sentence_of, doc.lower, doc.tokens
+    never_alone = lx.NEVER_ALONE
+    for first, last, key in index.find(doc.keys):
+        if first == last:
+            if first in blocked:
+                if doc.cased and first in people:
+                    person_keys.add(key)
+                continue
+        elif sentence_of[first] != sentence_of[last] or any(
+                _BREAKS_A_NAME.search(doc.gap(i)) for i in range(first + 1, last + 1)):
+            continue  # "the UAE. The", "the UAE, the": a name does not run across a sentence end or a comma
+        elif not blocked.isdisjoint(range(first, last + 1)):
             continue
         if dateline and first >= dateline[0] and last <= dateline[1]:
-            spans.append(Span(first, last, match.key, "settlement", is_dateline=True))
+            spans.append(Span(first, last, key, "settlement", is_dateline=True))
             continue
-        if first == last and doc.lower[first] in lx.NEVER_ALONE and not doc.tokens[first].text.isupper() \
-                and not (doc.cased and doc.tokens[first].is_capitalized and first not in doc.sentence_starts
-                         and doc.lower[first] in _WORLD_WORDS and _famous_key(index, match.key)):
-            continue  # "the", "said": the commonest matches, dismissed before any context is read
+        if first == last and lower[first] in never_alone \
+                and not (tokens[first].text.isupper() and _country_key(index, key)) \
+                and not (doc.cased and tokens[first].is_capitalized and first not in doc.sentence_starts
+                         and lower[first] in _WORLD_WORDS and _famous_key(index, key)):
+            continue  # "the", "said", "THE": the commonest matches, dismissed before any context is read ("US" stays)
         cue = _cue(doc, first, last)
-        if first == last and not cue and _is_person_word(doc, index, first, match.key):
-            person_keys.add(match.key)
+        if first == last and not cue and _is_person_word(doc, index, first, key):
+            person_keys.add(key)
             continue
-        if _plausible(doc, index, first, last, match.key, cue, lowercase_uses):
-            spans.append(Span(_with_article(doc, first), last, match.key, cue))
+        if _plausible(doc, index, first, last, key, cue, lowercase_uses):
+            spans.append(Span(_with_article(doc, first), last, key, cue))
         elif doc.cased and not cue and _follows_a_name(doc, index, first):
-            person_keys.add(match.key)
+            person_keys.add(key)
     listed = _listed_places(doc, index, blocked)
     # "the provinces of Homs, Idlib and Lattakia": every name of the list is a province, not only the first
-    in_province_list = {s.first for s in listed if s.cue == "admin1" and s.from_cue_only}
+    # (a list the writer forgot to punctuate, "the provinces of Homs Idlib and Lattakia", counts name by name)
+    in_province_list = {i for s in listed if s.cue == "admin1" and s.from_cue_only for i in range(s.first, s.last + 1)}
     spans = [replace(s, cue="admin1") if not s.cue and s.first in in_province_list else s for s in spans]
     spans.extend(s for s in listed if not (s.cue == "admin1" and s.from_cue_only))
     spans = _without_overlaps(spans)
@@ -252,8 +286,8 @@ def _same_name_again(doc: Document, index: GazetteerIndex, spans: list[Span], bl
     by_first: dict[str, list[tuple[str, ...]]] = {}
     for words in seeds:
         by_first.setdefault(words[0], []).append(words)
-    for i, key in enumerate(doc.keys):
-        for words in by_first.get(key, ()):
+    for i in compress(count(), map(by_first.__contains__, doc.keys)):
+        for words in by_first[doc.keys[i]]:
             last = i + len(words) - 1
             if tuple(doc.keys[i : last + 1]) != words or any(k in taken or k in blocked for k in range(i, last + 1)):
                 continue
@@ -274,9 +308,11 @@ def _same_name_again(doc: Document, index: GazetteerIndex, spans: list[Span], bl
 def _without_bare_possessives(doc: Document, index: GazetteerIndex) -> list[str]:
     """Keys with "Syrias" read as "Syria": scraped text often loses the possessive's apostrophe."""
     keys = list(doc.keys)
-    for i, token in enumerate(doc.tokens):
-        word = token.text
-        if len(word) > 4 and word[-1] in "sS" and keys[i] not in index.by_key:
+    by_key = index.by_key
+    words = [token.text for token in doc.tokens]
+    for i in compress(count(), map(str.endswith, words, repeat(("s", "S")))):
+        word = words[i]
+        if len(word) > 4 and keys[i] not in by_key:
             shorter = fold_token(word[:-1])
             if _notable_key(index, shorter):
                 keys[i] = shorter
@@ -344,12 +380,13 @@ def _organisation_tokens(doc: Document) -> set[int]:
     """Tokens inside organisation, group and operation names ("Free Syrian Army", "Hama Media Center")."""
     blocked: set[int] = set()
     keys = doc.keys
-    for i, key in enumerate(keys):
-        for org in _ORG_KEYS.get(key, ()):
+    for i in compress(count(), map(_ORG_KEYS.__contains__, keys)):
+        for org in _ORG_KEYS[keys[i]]:
             if tuple(keys[i : i + len(org)]) == org:
                 blocked.update(range(i, i + len(org)))
-    for i, word in enumerate(doc.lower):
-        if word in lx.ORG_HEADS and i > 0:
+    for i in compress(count(), map(lx.ORG_HEADS.__contains__, doc.lower)):
+        word = doc.lower[i]
+        if i > 0:
             # Walk back over the capitalised words that precede an organisation head ("Raqqa Military Council").
             if doc.cased and doc.tokens[i].is_capitalized and doc.sentence_of[i] not in doc.title_case_sentences:
                 j = i - 1
@@ -385,7 +422,8 @@ def _person_name_tokens(doc: Document) -> set[int]:
         return blocked
     for i, word in enumerate(doc.lower[:-1]):
         if (word in lx.TITLES or word in lx.GIVEN_NAMES) and doc.tokens[i].is_capitalized \
-                and doc.tokens[i + 1].is_capitalized and not starts_a_place(i):
+                and doc.tokens[i + 1].is_capitalized and not starts_a_place(i) \
+                and not (word in lx.GIVEN_NAMES and doc.lower[i + 1] in lx.PLACE_NOUNS):  # "Beverly Hills"
             j = i + 1
             while j < len(doc.tokens) and (doc.tokens[j].is_capitalized or doc.keys[j] == "al") and j - i <= 4:
                 gap = doc.gap(j).strip()
@@ -402,7 +440,7 @@ def _lowercase_uses(doc: Document) -> frozenset[str]:
     """Keys written in lower case somewhere in cased text: those words are common words here."""
     if not doc.cased:
         return frozenset()
-    return frozenset(doc.keys[i] for i, t in enumerate(doc.tokens) if t.text[:1].islower())
+    return frozenset(compress(doc.keys, map(str.islower, map(_initial, map(_token_text, doc.tokens)))))
 
 
 def _cue(doc: Document, first: int, last: int) -> str:
@@ -440,12 +478,40 @@ def is_notable(place: GazetteerPlace) -> bool:
         or code in _WORLD_FEATURES or (code in _REGION_FEATURES and not place.country_code)
 
 
+_WIDE_CODES = frozenset({"ADM1", "TERR", "CONT", "OCN", "SEA", "GULF"})
+
+
+def loose_stranger(doc: Document, span: Span, candidates: Sequence[GazetteerPlace],
+                   countries: dict[str, float]) -> bool:
+    """Whether a capitalised name reaches the gazetteer only through transliteration folding ("Rozen" → Rūdān,
+    "Mamo" → Mamou) to places outside the countries the article is about: in cased text that is a surname or a
+    brand far more often than a place. Arabic names (with al-, Tal, Abu ...) vary in spelling by nature: kept."""
+    words = doc.lower[span.first : span.last + 1]
+    if any(w in lx.NAME_PARTICLES for w in words) or (span.first > 0 and doc.lower[span.first - 1] in lx.NAME_PARTICLES
+                                                       and doc.gap(span.first) in (" ", "-")):
+        return False
+    if any(c.feature_code.startswith("PCL") or c.feature_code in _WIDE_CODES or not c.country_code for c in candidates):
+        return False  # "Britain", "U.S.": countries, divisions and world features go by many names
+    surface = normalize(doc.text[doc.tokens[span.first].start : doc.tokens[span.last].end])
+    forms = {surface, surface.removesuffix(" city")}  # "Quebec City" is Québec
+    if any(normalize(c.name) in forms or normalize(c.asciiname) in forms for c in candidates):
+        return False
+    focus = max((countries.get(c.country_code, 0.0) for c in candidates), default=0.0)
+    return focus < (0.15 if any(is_notable(c) for c in candidates) else 0.3)
+
+
 def _plausible(doc: Document, index: GazetteerIndex, first: int, last: int, key: str, cue: str,
                lowercase_uses: frozenset[str]) -> bool:
     """Whether a gazetteer name at these tokens is used as a place here."""
     words = doc.lower[first : last + 1]
     tokens = doc.tokens[first : last + 1]
-    if any(w in lx.DEMONYMS for w in words) and len(words) == 1:
+    head = tokens[0]  # the first word that is not an article
+    if doc.cased:
+        if len(tokens) > 1:
+            head = next((t for t in tokens if fold_token(t.text) != "al"), head)
+        if not head.is_capitalized or len(key) < 2:
+            return False  # in cased text a place name is capitalised (checked first: half the matches are not)
+    if len(words) == 1 and words[0] in lx.DEMONYMS:
         return False
     acronym = doc.cased and len(tokens) == 1 and tokens[0].text.isupper() and len(tokens[0].text) > 1
     if not acronym and all(w in lx.NEVER_ALONE or w in lx.NAME_PARTICLES for w in words) \
@@ -462,7 +528,8 @@ def _plausible(doc: Document, index: GazetteerIndex, first: int, last: int, key:
         # transliteration fold of another ("Bureau" is not Burao).
         notable = _named_notable(index, " ".join(words), key, candidates)
     if doc.cased:
-        return _plausible_cased(doc, index, first, last, key, cue, tokens, words, common, notable, lowercase_uses)
+        return _plausible_cased(doc, index, first, last, key, cue, tokens, head, words, common, notable,
+                                lowercase_uses)
     size = len("".join(words))  # the written length: folding shortens "Iowa" to "iua"
     if size <= 3 and not (notable and len(words) > 1):
         return bool(cue) and size == 3
@@ -472,11 +539,9 @@ def _plausible(doc: Document, index: GazetteerIndex, first: int, last: int, key:
 
 
 def _plausible_cased(doc: Document, index: GazetteerIndex, first: int, last: int, key: str, cue: str,
-                     tokens: Sequence[Token],
+                     tokens: Sequence[Token], head: Token,
                      words: list[str], common: bool, notable: bool, lowercase_uses: frozenset[str]) -> bool:
-    head = next((t for t in tokens if fold_token(t.text) != "al"), tokens[0])
-    if not head.is_capitalized or len(key) < 2:
-        return False
+    """``_plausible`` for cased text, where ``head`` (the first word that is not an article) is capitalised."""
     if len(words[0]) <= 3 and len(words) == 1 and not head.text.isupper():
         return False
     if len(words) == 1 and head.text.isupper() and len(head.text) > 1 and not cue:
@@ -484,6 +549,8 @@ def _plausible_cased(doc: Document, index: GazetteerIndex, first: int, last: int
         places = index.candidates(key)
         if len(head.text) <= 3:
             return any(p.feature_code.startswith("PCL") or p.feature_code == "ADM1" for p in places)
+        if common:  # a headline word in capitals ("MARINE", "REALLY"): only as the very name of a notable place
+            return _named_notable(index, words[0], key, places)
         return _notable_key(index, key)
     title_case = doc.sentence_of[first] in doc.title_case_sentences
     sentence_start = first in doc.sentence_starts
@@ -540,13 +607,21 @@ def _looks_english(word: str) -> bool:
     return len(word) > 4 and word.endswith(_ENGLISH_SUFFIXES)
 
 
+# The words that every branch of ``_listed_places`` starts from (one token in forty is one of them, so the
+# others are skipped without a look): a new branch must add its words here.
+_LISTED_CUES = (lx.SETTLEMENT_BEFORE_OF | lx.FACILITY_BEFORE_OF | lx.ADMIN2_BEFORE_OF
+                | {"districts", "provinces", "governorates"} | lx.FACILITY_AFTER | lx.SETTLEMENT_AFTER
+                | lx.NAMED_FEATURE_AFTER | lx.NUMBERED_SITES | frozenset(lx.US_STATE_ABBREVIATIONS))
+
+
 def _listed_places(doc: Document, index: GazetteerIndex, blocked: set[int]) -> list[Span]:
     """Names the text marks as places: "the villages of X, Y and Z", "the town of X", "the district of X",
     "X military airport", "X village", "the Nisr mountain", "Castello Road", "Base 46"."""
     spans: list[Span] = []
     lower = doc.lower
     n = len(lower)
-    for i, word in enumerate(lower):
+    for i in compress(count(), map(_LISTED_CUES.__contains__, lower)):
+        word = lower[i]
         followed_by_of = i + 1 < n and lower[i + 1] == "of"
         if word in lx.SETTLEMENT_BEFORE_OF or (followed_by_of and (
                 word in lx.FACILITY_BEFORE_OF or word in lx.ADMIN2_BEFORE_OF or word == "districts"

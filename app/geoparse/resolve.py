@@ -19,8 +19,9 @@ from collections import Counter
 from dataclasses import dataclass, replace
 
 from app.gazetteer.index import COUNTRY_ALIASES, GazetteerIndex
-from app.gazetteer.names import search_key
+from app.gazetteer.names import normalize, search_key
 from app.gazetteer.records import GazetteerPlace
+from app.geoparse.lexicon import english_words
 from app.geoparse.model import Mention
 from app.geoparse.recognize import Document, Span
 
@@ -40,10 +41,26 @@ _UNPOPULATED_CODES = frozenset({"ADM1", "ADM2", "ADM3", "CONT", "OCN", "SEA", "G
 _FACILITY_CODES = frozenset({"AIRB", "AIRP", "AIRF", "AIRH", "MILB", "INSM", "DAM", "PSTB"})
 _DEMONYM_COUNTRIES = {"syrian": "SY", "syrians": "SY", "iraqi": "IQ", "iraqis": "IQ", "turkish": "TR", "lebanese": "LB",
                       "jordanian": "JO", "iranian": "IR", "israeli": "IL", "egyptian": "EG", "libyan": "LY",
-                      "yemeni": "YE", "afghan": "AF", "russian": "RU", "ukrainian": "UA", "saudi": "SA"}
+                      "yemeni": "YE", "afghan": "AF", "russian": "RU", "ukrainian": "UA", "saudi": "SA",
+                      # World news: "a British soldier born in Manchester" is about the English city.
+                      "british": "GB", "briton": "GB", "britons": "GB", "scottish": "GB", "welsh": "GB",
+                      "american": "US", "americans": "US", "canadian": "CA", "canadians": "CA", "australian": "AU",
+                      "australians": "AU", "irish": "IE", "french": "FR", "german": "DE", "germans": "DE",
+                      "italian": "IT", "spanish": "ES", "dutch": "NL", "belgian": "BE", "swiss": "CH", "austrian": "AT",
+                      "polish": "PL", "swedish": "SE", "norwegian": "NO", "danish": "DK", "finnish": "FI",
+                      "greek": "GR", "portuguese": "PT", "czech": "CZ", "hungarian": "HU", "romanian": "RO",
+                      "chinese": "CN", "japanese": "JP", "indian": "IN", "pakistani": "PK", "bangladeshi": "BD",
+                      "filipino": "PH", "indonesian": "ID", "malaysian": "MY", "vietnamese": "VN", "thai": "TH",
+                      "mexican": "MX", "brazilian": "BR", "argentine": "AR", "colombian": "CO", "venezuelan": "VE",
+                      "cuban": "CU", "nigerian": "NG", "kenyan": "KE", "ethiopian": "ET", "somali": "SO",
+                      "sudanese": "SD", "ghanaian": "GH", "ugandan": "UG", "zimbabwean": "ZW", "moroccan": "MA",
+                      "algerian": "DZ", "tunisian": "TN", "qatari": "QA", "emirati": "AE", "kuwaiti": "KW",
+                      "palestinian": "PS", "armenian": "AM", "azerbaijani": "AZ", "kazakh": "KZ", "maltese": "MT",
+                      "slovak": "SK", "serbian": "RS", "croatian": "HR", "bulgarian": "BG"}
 _MAX_ALTERNATIVES = 5
 # A place called so by its own name, over one that lists the name among its alternates.
 _OWN_NAME = 1.5
+_EXACT_NAME = 1.5
 # place (None: unresolved), confidence, runner-ups, the pass that decided
 _Decision = tuple[GazetteerPlace | None, float, tuple[GazetteerPlace, ...], str]
 
@@ -59,10 +76,11 @@ class ArticleContext:
 def importance(place: GazetteerPlace) -> float:
     """Prior that a name means this place, before any context: feature kind and population.
 
-    Features of no one country (continents, oceans, world regions) get 3 more: the article's country focus,
-    which can add up to 6 to a namesake town, never adds to them."""
+    Features of no one country (continents, oceans, world regions) get 4.5 more: the article's country focus,
+    which can add up to 6 to a namesake town, never adds to them, and news calls them by short names ("the
+    Atlantic") that a town bears as its exact name."""
     if place.feature_code in _UNPOPULATED_CODES:
-        return _IMPORTANCE[place.feature_code] + (0.0 if place.country_code else 3.0)
+        return _IMPORTANCE[place.feature_code] + (0.0 if place.country_code else 3.0 + _EXACT_NAME)
     return _IMPORTANCE.get(place.feature_code, 0.0) + 0.9 * math.log10(place.population + 1)
 
 
@@ -70,7 +88,9 @@ def article_context(doc: Document, spans: list[Span], index: GazetteerIndex,
                     extra: list[tuple[GazetteerPlace, ...]] = ()) -> ArticleContext:  # type: ignore[assignment]
     """Votes from unambiguous names, country names and demonyms."""
     country_votes: Counter[str] = Counter()
-    candidate_sets = [index.candidates(s.key) for s in spans if not s.from_cue_only and not s.is_dateline]
+    voters = [s for s in spans
+              if not s.from_cue_only and not s.is_dateline and not _foreign_abbreviation(doc, s, index)]
+    candidate_sets = [index.candidates(s.key) for s in voters]
     candidate_sets.extend(extra)
     vote_of: dict[int, tuple[str, float] | None] = {}  # per candidate list (names recur): the vote it casts
     for candidates in candidate_sets:
@@ -88,13 +108,28 @@ def article_context(doc: Document, spans: list[Span], index: GazetteerIndex,
     total = sum(country_votes.values()) or 1.0
     countries = {code: votes / total for code, votes in country_votes.items()}
     admin_votes: Counter[tuple[str, str]] = Counter()
-    for span, candidates in zip(spans, candidate_sets, strict=False):
-        focused = [c for c in candidates if countries.get(c.country_code, 0) >= 0.15 and c.admin1_code]
+    for span, candidates in zip(voters, candidate_sets, strict=False):
+        # A country's own record (admin1 "00") is no division; "X province" votes for the province only, and
+        # so does the very name of a division ("New Jersey", though a Michigan town is also called so).
+        focused = [c for c in candidates if countries.get(c.country_code, 0) >= 0.15 and c.admin1_code
+                   and not c.feature_code.startswith("PCL") and c.admin1_code != "00"]
+        written = normalize(doc.text[doc.tokens[span.first].start : doc.tokens[span.last].end])
+        focused = [c for c in focused if c.feature_code == "ADM1" and (span.cue == "admin1" or written in (
+            normalize(c.name), normalize(c.asciiname)))] or focused
         admins = {(c.country_code, c.admin1_code) for c in focused}
         if len(admins) == 1:
             admin_votes[admins.pop()] += 2.0 if span.cue == "admin1" else 1.0
-    total_admin = sum(admin_votes.values()) or 1.0
+    # Two votes' worth of doubt: one unambiguous name does not make the article about its division.
+    total_admin = sum(admin_votes.values()) + 2.0
     return ArticleContext(countries, {key: votes / total_admin for key, votes in admin_votes.items()})
+
+
+def _foreign_abbreviation(doc: Document, span: Span, index: GazetteerIndex) -> bool:
+    """An abbreviation in capitals that names no country ("BA" for an airline is also a Saudi region's code): it
+    is not evidence of what the article is about, else it would vote itself into focus."""
+    token = doc.tokens[span.first]
+    return doc.cased and span.first == span.last and len(token.text) <= 4 and token.text.isupper() \
+        and not any(c.feature_code.startswith("PCL") for c in index.candidates(span.key))
 
 
 def _country_vote(candidates: tuple[GazetteerPlace, ...]) -> tuple[str, float] | None:
@@ -121,21 +156,23 @@ def resolve(doc: Document, index: GazetteerIndex, spans: list[Span], context: Ar
     kept: list[Span] = []  # the span of each mention
     resolved_admin1: dict[int, GazetteerPlace] = {}
     settled = {s.key for s in spans if s.cue == "settlement" and not s.is_dateline}
-    decided: dict[tuple[str, str, bool, bool, tuple[str, str] | None, bool], _Decision] = {}  # key or acronym
+    provinces = {s.key for s in spans if s.cue == "admin1" and _called_a_province(doc, s)} - settled
+    decided: dict[tuple[str, str, str, bool, bool, tuple[str, str] | None, bool], _Decision] = {}  # key or acronym
     containers, areas = _containers(doc, index, spans)
     for n, span in enumerate(spans):
         original = span
         start, end = doc.tokens[span.first].start, doc.tokens[span.last].end
         surface = doc.text[start:end]
-        inherited = not span.cue and not span.is_dateline and span.key in settled
+        inherited = not span.cue and not span.is_dateline and (span.key in settled or (
+            span.key in provinces and (span.first == 0 or doc.lower[span.first - 1] not in _NEAR_A_POINT)))
         if inherited:
-            span = replace(span, cue="settlement")
+            span = replace(span, cue="settlement" if span.key in settled else "admin1")
         container = containers.get(n)
         if span.last == span.first and len(surface) <= 4 and surface.isupper() and surface.isalpha() \
                 and not span.cue and doc.cased:
             span = replace(span, cue="acronym")
-        signature = (span.key if span.cue != "acronym" else surface, span.cue, span.is_dateline, span.from_cue_only,
-                     container, n in areas)
+        signature = (span.key if span.cue != "acronym" else surface, normalize(surface), span.cue, span.is_dateline,
+                     span.from_cue_only, container, n in areas)
         if signature not in decided:
             decided[signature] = _decide(index, span, context, container, n in areas, surface)
         best, confidence, alternatives, resolved_by = decided[signature]
@@ -158,6 +195,21 @@ def resolve(doc: Document, index: GazetteerIndex, spans: list[Span], context: Ar
 
 
 _VILLAGE_WORDS = frozenset({"village", "villages", "town", "towns", "hamlet", "hamlets"})
+_PROVINCE_WORDS = frozenset({"province", "provinces", "governorate", "governorates", "region", "state", "oblast",
+                             "prefecture", "emirate"})
+
+
+# "near Aleppo", "around Aleppo", "east Aleppo": words that place something by a city, not by its province.
+_NEAR_A_POINT = frozenset({"near", "around", "outside", "east", "west", "north", "south", "downtown"})
+
+
+def _called_a_province(doc: Document, span: Span) -> bool:
+    """"Idlib province", "the province of Idlib": the text names the division itself, so the article's bare
+    "Idlib" means it too unless it also calls the name a city; "the Aleppo countryside" and "rural Damascus" name
+    the land around a city, whose bare name stays the city."""
+    after = doc.lower[span.last + 1] if span.last + 1 < len(doc.lower) else ""
+    before = doc.lower[span.first - 2 : span.first]
+    return after in _PROVINCE_WORDS or (len(before) == 2 and before[1] == "of" and before[0] in _PROVINCE_WORDS)
 
 
 def _provinces_holding_places(doc: Document, index: GazetteerIndex, mentions: list[Mention], spans: list[Span],
@@ -243,22 +295,27 @@ def _decide(index: GazetteerIndex, span: Span, context: ArticleContext,
     if span.cue == "road":
         return None, 0.5, (), "unresolved"  # a road named after a place is not that place
     candidates, fuzzy = _candidates(index, span, context)
+    if fuzzy and span.cue != "facility":
+        candidates = [c for c in candidates if _fuzzy_fits(surface, span.key, c)]
+        fuzzy = bool(candidates)
     if span.cue == "acronym":
-        candidates = _acronym_candidates(candidates, surface)
+        candidates = _acronym_candidates(candidates, surface, context)
     if is_area:
         # "Tacoma, Washington": the name after the comma is the division or country
         divisions = [c for c in candidates if c.feature_code == "ADM1" or c.feature_code.startswith("PCL")]
         candidates = divisions or candidates
     if not candidates:
         return None, 0.5, (), "unresolved"
-    ranked = _rank(candidates, span, context, fuzzy, container)
+    written = normalize(surface)
+    ranked = _rank(candidates, span, context, fuzzy, container, written)
     if not fuzzy and _out_of_focus(candidates, context):
         # Every exact namesake lies in a country the article is not about ("al-Zobdani" is no Polish village):
         # a variant spelling of a place in the article's country may be meant; it must win by a margin.
         variants = [c for c in index.skeleton_candidates(span.key)
-                    if c.feature_class == "P" and context.countries.get(c.country_code, 0.0) >= 0.3]
+                    if c.feature_class == "P" and context.countries.get(c.country_code, 0.0) >= 0.3
+                    and _fuzzy_fits(surface, span.key, c)]
         if variants:
-            best_variant = _rank(variants, span, context, True, container)[0]
+            best_variant = _rank(variants, span, context, True, container, written)[0]
             if best_variant[1] - 3.0 > ranked[0][1]:
                 ranked, fuzzy = [best_variant, *ranked], True
     best, best_score, passes = ranked[0]
@@ -276,9 +333,21 @@ def _decide(index: GazetteerIndex, span: Span, context: ArticleContext,
     return best, round(confidence, 3), tuple(place for place, _, _ in ranked[1 : 1 + _MAX_ALTERNATIVES]), resolved_by
 
 
-def _acronym_candidates(candidates: list[GazetteerPlace], surface: str) -> list[GazetteerPlace]:
+def _fuzzy_fits(surface: str, key: str, place: GazetteerPlace) -> bool:
+    """Whether a village the gazetteer spells otherwise may be meant by a name only its consonants match: a
+    transliteration keeps the number of words ("Qustul Maaf", Qasţal Ma‘āf) and is no English word in capitals
+    ("Mayor", "COUNTY"); else the mention keeps only its region."""
+    words = surface.split()
+    if surface.isupper() or all(w.lower().strip(".,'’") in english_words() for w in words):
+        return False
+    return len(search_key(place.name).split()) == len(key.split())
+
+
+def _acronym_candidates(candidates: list[GazetteerPlace], surface: str,
+                        context: ArticleContext) -> list[GazetteerPlace]:
     """"UAE", "US", "DRC": an all-capital abbreviation names a country by one of its abbreviations, or a place
-    known by it; a place whose own name is that short word ("Wa", "Sé") is not what it means."""
+    known by it in a country the article is about ("BC", "NSW"; but "BA" in a story on an airline is no Saudi
+    region); a place whose own name is that short word ("Wa", "Sé") is not what it means."""
     countries = [c for c in candidates if c.feature_code.startswith("PCL") and _abbreviates(surface, c)]
     if countries:
         return countries
@@ -287,7 +356,8 @@ def _acronym_candidates(candidates: list[GazetteerPlace], surface: str) -> list[
     if len(word) > 2 and any(_major(c) for c in own):
         return candidates  # a name written in capitals ("IRAQ", "OHIO"), not an abbreviation
     # a country only by its own abbreviations ("WA" folds like "UAE" but is not the Emirates)
-    return [c for c in candidates if c not in own and _major(c) and not c.feature_code.startswith("PCL")]
+    return [c for c in candidates if c not in own and _major(c) and not c.feature_code.startswith("PCL")
+            and context.countries.get(c.country_code, 0.0) >= 0.1]
 
 
 def _abbreviates(surface: str, country: GazetteerPlace) -> bool:
@@ -337,7 +407,8 @@ def _candidates(index: GazetteerIndex, span: Span, context: ArticleContext) -> t
 
 
 def _rank(candidates: list[GazetteerPlace], span: Span, context: ArticleContext, fuzzy: bool,
-          container: tuple[str, str] | None = None) -> list[tuple[GazetteerPlace, float, dict[str, float]]]:
+          container: tuple[str, str] | None = None,
+          written: str = "") -> list[tuple[GazetteerPlace, float, dict[str, float]]]:
     ranked = []
     # "Idlib", "New York": without a province/state cue a division that shares its name with a city inside it
     # means the city (the annotation convention, and what news means by a bare city name).
@@ -346,6 +417,9 @@ def _rank(candidates: list[GazetteerPlace], span: Span, context: ArticleContext,
     for place in candidates:
         seat_penalty = -2.5 if (place.feature_code == "ADM1" and span.cue != "admin1"
                                 and (place.country_code, place.admin1_code) in seats) else 0.0
+        exact = written in _written_names(place)
+        own_key = span.key in (search_key(place.name), search_key(place.asciiname)) \
+            or (exact and not place.country_code)  # "the Atlantic": an ocean's short name is its own
         passes = {
             "cue": _cue_evidence(place, span),
             "container": _container_evidence(place, container),
@@ -353,13 +427,26 @@ def _rank(candidates: list[GazetteerPlace], span: Span, context: ArticleContext,
             "country_focus": 6.0 * context.countries.get(place.country_code, 0.0),
             "co_occurrence": 3.0 * context.admin1s.get((place.country_code, place.admin1_code), 0.0)
             if place.admin1_code else 0.0,
-            # A place's own name beats a stray alternate name of another (county names listed on towns).
-            "prominence": importance(place) + seat_penalty + (_OWN_NAME if span.key in (search_key(place.name),
-                                                                    search_key(place.asciiname)) else 0.0),
+            # A place's own name beats a stray alternate name of another (county names listed on towns), and
+            # more so when spelled exactly as written ("Riverdale" is not Glendale, once called so).
+            "prominence": importance(place) + seat_penalty + (_OWN_NAME if own_key else 0.0)
+            + (_EXACT_NAME if exact else 0.0),
         }
         ranked.append((place, sum(passes.values()), passes))
     ranked.sort(key=lambda item: (-item[1], item[0].geonameid))
     return ranked
+
+
+_GENERIC_TAILS = (" ocean", " sea", " river")
+
+
+def _written_names(place: GazetteerPlace) -> tuple[str, ...]:
+    """How a text writes the place's own name: "the Atlantic", "the Caspian" name an ocean or a sea without the
+    generic word (a town called Atlantic is so called only in full)."""
+    names = (normalize(place.name), normalize(place.asciiname))
+    if place.country_code and place.feature_code not in ("STM", "SEA"):
+        return names
+    return names + tuple(n.removesuffix(tail) for n in names for tail in _GENERIC_TAILS if n.endswith(tail))
 
 
 def _container_evidence(place: GazetteerPlace, container: tuple[str, str] | None) -> float:

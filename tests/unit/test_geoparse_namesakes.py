@@ -1,0 +1,139 @@
+"""Namesakes and look-alikes, on a hand-made gazetteer and sentences written for the tests: surnames that only
+fold to a foreign place, names run across a comma, headline words in capitals, abbreviations of divisions
+abroad, demonyms as country evidence, the article's provinces (votes, one sense per discourse, unpunctuated
+lists), oceans by their short names, exact names over alternate ones, fuzzy matches, given names before a
+place noun."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.gazetteer.index import GazetteerIndex
+from app.gazetteer.records import GazetteerPlace
+from app.geoparse import parse
+from app.geoparse.recognize import CachedIndex, read_document, recognise
+from app.geoparse.resolve import article_context
+
+
+def _place(gid, name, lat, lon, fclass, code, cc, a1="", pop=0, alts=()):
+    return GazetteerPlace(gid, name, name, lat, lon, fclass, code, cc, a1, "", pop, tuple(alts))
+
+
+PLACES = [
+    _place(6252001, "United States", 39.8, -98.5, "A", "PCLI", "US", "00", pop=327_000_000),
+    _place(2635167, "United Kingdom", 54.0, -2.0, "A", "PCLI", "GB", "00", pop=66_000_000),
+    _place(6251999, "Canada", 60.0, -95.0, "A", "PCLI", "CA", "00", pop=37_000_000),
+    _place(163843, "Syria", 35.0, 38.0, "A", "PCLI", "SY", "00", pop=22_000_000),
+    _place(130758, "Iran", 32.0, 53.0, "A", "PCLI", "IR", "00", pop=81_000_000),
+    _place(5165418, "Ohio", 40.25, -82.75, "A", "ADM1", "US", "OH"),
+    _place(4000001, "Rūdān", 27.44, 57.19, "P", "PPLA2", "IR", "29", pop=36_000),
+    _place(4000002, "Wete", -5.06, 39.73, "P", "PPLA", "TZ", "10", pop=36_000, alts=("Ua Ta",)),
+    _place(290557, "United Arab Emirates", 24.0, 54.0, "A", "PCLI", "AE", "00", pop=9_600_000),
+    _place(4000003, "Thiès", 14.8, -16.9, "A", "ADM1", "SN", "15", alts=("This",)),
+    _place(109954, "Al Bahah Region", 20.0, 41.5, "A", "ADM1", "SA", "02", alts=("Ba",)),
+    _place(5909050, "British Columbia", 53.99, -125.0, "A", "ADM1", "CA", "02", alts=("Bc",)),
+    _place(6183235, "Winnipeg", 49.88, -97.15, "P", "PPLA", "CA", "03", pop=705_000),
+    _place(2643123, "Manchester", 53.48, -2.24, "P", "PPLA2", "GB", "ENG", pop=500_000),
+    _place(4000004, "Manchester", 42.99, -71.46, "P", "PPL", "US", "NH", pop=2_000_000),
+    _place(169387, "Idlib", 35.75, 36.6, "A", "ADM1", "SY", "08", pop=1_400_000),
+    _place(169389, "Idlib", 35.93, 36.63, "P", "PPLA", "SY", "08", pop=128_000),
+    _place(4000005, "Idlib", 36.1, 37.2, "P", "PPL", "SY", "09"),
+    _place(169577, "Homs", 34.5, 38.0, "A", "ADM1", "SY", "11", pop=1_800_000),
+    _place(169575, "Homs", 34.73, 36.71, "P", "PPLA", "SY", "11", pop=775_000),
+    _place(173578, "Latakia", 35.6, 36.0, "A", "ADM1", "SY", "02", pop=1_400_000),
+    _place(173576, "Latakia", 35.52, 35.79, "P", "PPLA", "SY", "02", pop=700_000),
+    _place(910000001, "Atlantic Ocean", 15.0, -35.0, "H", "OCN", "", alts=("Atlantic",)),
+    _place(4847385, "Atlantic", 41.4, -95.01, "P", "PPLA2", "US", "IA", pop=6_800),
+    _place(5352423, "Glendale", 34.14, -118.26, "P", "PPL", "US", "CA", pop=200_000, alts=("Riverdale",)),
+    _place(5103313, "Riverdale", 40.99, -74.3, "P", "PPL", "US", "NJ", pop=4_300),
+    _place(1701559, "Marawi", 8.0, 124.3, "P", "PPLA", "PH", "01", pop=200_000),
+    _place(4000006, "Qasţal Ma‘āf", 35.85, 36.1, "P", "PPLA3", "SY", "02"),
+    _place(5328041, "Beverly Hills", 34.07, -118.4, "P", "PPL", "US", "CA", pop=34_000),
+    _place(5101760, "New Jersey", 40.13, -74.41, "A", "ADM1", "US", "NJ"),
+    _place(5012194, "Three Rivers", 41.94, -85.63, "P", "PPL", "US", "MI", pop=7_700, alts=("New Jersey",)),
+    _place(5095124, "Allendale", 41.04, -74.13, "P", "PPL", "US", "NJ", pop=6_800),
+    _place(4984029, "Allendale", 42.97, -85.95, "P", "PPL", "US", "MI", pop=17_500),
+]
+
+
+@pytest.fixture(scope="module")
+def index() -> GazetteerIndex:
+    return GazetteerIndex(PLACES)
+
+
+def _found(text, index):
+    return [(m.text, m.place.geonameid if m.place else None) for m in parse(text, index)]
+
+
+def test_a_surname_that_only_folds_to_a_place_abroad_is_no_place(index):
+    text = ("Doctors in Ohio in the United States ruled out a donor. Rozen said he would wait. Kidney swaps are "
+            "rare in the United States.")
+    assert [name for name, _ in _found(text, index)] == ["Ohio", "United States", "United States"]
+
+
+def test_a_spelling_variant_of_a_place_in_the_articles_country_stays(index):
+    text = "Iran said on Monday that floods hit Rozen and the villages near it."
+    assert ("Rozen", 4000001) in _found(text, index)
+
+
+def test_a_name_does_not_run_across_a_comma(index):
+    text = "After the visit of the president to the UAE, the two governments signed an agreement."
+    assert _found(text, index) == [("UAE", 290557)]
+
+
+def test_headline_words_in_capitals_are_no_places_but_country_abbreviations_are(index):
+    text = "THIS is the first picture of the soldier. Officials in the US confirmed his death."
+    assert _found(text, index) == [("US", 6252001)]
+
+
+def test_a_division_abbreviation_counts_only_in_a_country_the_article_is_about(index):
+    assert _found("Canada said BC would build a plant near Winnipeg.", index)[:2] == [("Canada", 6251999),
+                                                                                   ("BC", 5909050)]
+    assert ("BA", 109954) not in _found("The United Kingdom said BA flights to Manchester resume.", index)
+
+
+def test_a_demonym_turns_a_namesake_toward_its_country(index):
+    assert _found("The soldier was born in Manchester.", index) == [("Manchester", 4000004)]
+    assert _found("The British soldier was born in Manchester.", index) == [("Manchester", 2643123)]
+
+
+def test_the_country_record_and_a_province_cue_vote_for_the_province_only(index):
+    cached = CachedIndex(index)
+    doc = read_document("Syria said fighting raged in Idlib province on Monday.")
+    context = article_context(doc, recognise(doc, cached), cached)
+    assert ("SY", "00") not in context.admin1s
+    assert context.admin1s.get(("SY", "08"), 0.0) > 0.0
+
+
+def test_a_division_named_by_its_own_name_votes_for_itself(index):
+    text = "The Allendale club in New Jersey gave an award. Allendale women helped others."
+    assert _found(text, index)[0] == ("Allendale", 5095124)
+
+
+def test_a_bare_name_the_article_calls_a_province_is_the_province(index):
+    text = "Rebels hold Idlib province. Idlib has been a haven for them, and shelling near Idlib went on."
+    assert _found(text, index) == [("Idlib", 169387), ("Idlib", 169387), ("Idlib", 169389)]
+
+
+def test_every_name_of_an_unpunctuated_province_list_is_a_province(index):
+    text = "Karima links the three provinces of Homs Idlib and Latakia."
+    assert _found(text, index) == [("Homs", 169577), ("Idlib", 169387), ("Latakia", 173578)]
+
+
+def test_an_ocean_goes_by_its_short_name(index):
+    text = "Forecasters in the United States expect a busy hurricane season in the Atlantic this year."
+    assert _found(text, index)[-1] == ("Atlantic", 910000001)
+
+
+def test_the_place_called_so_beats_one_that_lists_the_name_among_its_alternates(index):
+    assert _found("A winning ticket was sold at a gas station in Riverdale.", index) == [("Riverdale", 5103313)]
+
+
+def test_a_fuzzy_match_needs_a_transliteration_not_an_english_word(index):
+    assert _found("Syria said the army took the town of Qustul Maaf in Latakia province.", index)[1] == (
+        "Qustul Maaf", 4000006)
+    assert ("Mayor", 1701559) not in _found("Officials met in the town of Mayor on Friday.", index)
+
+
+def test_a_given_name_before_a_place_noun_is_a_place(index):
+    assert _found("A man attacked her car in Beverly Hills on Wednesday.", index) == [("Beverly Hills", 5328041)]
