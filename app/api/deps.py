@@ -16,14 +16,16 @@ from app.settings import Settings
 from app.store.event_queries import SIDES, BBox, DateInterval, EventFilters
 
 
-def get_runtime(request: Request) -> Runtime:
+# Dependencies that do no I/O are ``async def``: FastAPI runs a sync dependency in the thread pool, a hop that
+# cost more than the dependency itself on every request (only ``get_session`` may block, closing a session).
+async def get_runtime(request: Request) -> Runtime:
     return request.app.state.runtime
 
 
 RuntimeDep = Annotated[Runtime, Depends(get_runtime)]
 
 
-def get_settings_dep(runtime: RuntimeDep) -> Settings:
+async def get_settings_dep(runtime: RuntimeDep) -> Settings:
     return runtime.settings
 
 
@@ -41,7 +43,7 @@ def get_session(runtime: RuntimeDep) -> Iterator[Session]:
 SessionDep = Annotated[Session, Depends(get_session)]
 
 
-def parse_bbox(
+async def parse_bbox(
     bbox: Annotated[str | None, Query(
         description="minLon,minLat,maxLon,maxLat in WGS84 (CRS84); minLon > maxLon crosses the antimeridian. "
                     "Six numbers (with heights) are accepted and the heights ignored.",
@@ -83,7 +85,7 @@ def _interval_end(value: str, what: str) -> date | None:
         raise HTTPException(400, f"datetime {what}: {exc}") from None
 
 
-def parse_datetime_interval(
+async def parse_datetime_interval(
     value: Annotated[str | None, Query(
         alias="datetime",
         description="An RFC 3339 date-time or date, or an interval `start/end` with `..` (or nothing) for an "
@@ -112,7 +114,7 @@ def parse_datetime_interval(
 DatetimeIntervalDep = Annotated[DateInterval | None, Depends(parse_datetime_interval)]
 
 
-def parse_side(
+async def parse_side(
     side: Annotated[str | None, Query(description="The side that gained control: " + ", ".join(SIDES) + ".")]
     = None,
 ) -> str | None:
@@ -125,7 +127,7 @@ def parse_side(
 SideDep = Annotated[str | None, Depends(parse_side)]
 
 
-def event_filters(
+async def event_filters(
     bbox: BBoxDep,
     interval: DatetimeIntervalDep,
     side: SideDep,

@@ -54,12 +54,12 @@ def _check(request: Request, presented: str | None) -> None:
         raise HTTPException(403, "the API key is not valid for this service")
 
 
-def require_write_key(request: Request, api_key: Annotated[str | None, Depends(_api_key_header)]) -> None:
+async def require_write_key(request: Request, api_key: Annotated[str | None, Depends(_api_key_header)]) -> None:
     """Writes: a configured key must be presented (401 when missing, 403 when wrong)."""
     _check(request, api_key)
 
 
-def require_read_key(request: Request) -> None:
+async def require_read_key(request: Request) -> None:
     """Reads: open unless ``CONFLICTGEO_READ_REQUIRES_KEY`` is set, then as for writes.
 
     Reads the header itself rather than through the security scheme, so that the OpenAPI document marks only
