@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import JSON, Table, delete, insert, select, text, update
+from sqlalchemy import Connection, Table, delete, insert, select, text, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -168,22 +168,26 @@ def store_article(
             # A concurrent copy of the article trips a unique constraint here (handled below).
             now = datetime.now(UTC)
             article_id = str(uuid.uuid4())
-            session.connection().execute(insert(_ARTICLES).values(
+            connection = session.connection()
+            article_row = dict(
                 id=article_id, url=article.url, dedup_key=article.dedup_key, text_sha256=article.text_sha256,
                 idempotency_key=article.idempotency_key, title=article.title, source=article.source,
                 text=article.text, published_at=article.published_at, created_at=now,
-            ))
-            _insert_rows(session, MentionRow.__table__, _MENTION_COLUMNS, [
-                (article_id, m.start, m.end, m.text[:400], m.geonameid, m.region_geonameid, m.confidence,
-                 m.resolved_by[:60], m.is_dateline, list(m.alternatives))
+            )
+            _insert_batches(connection, [(_ARTICLES, [article_row]), (MentionRow.__table__, [
+                dict(article_id=article_id, start=m.start, end=m.end, text=m.text[:400], geonameid=m.geonameid,
+                     region_geonameid=m.region_geonameid, confidence=m.confidence, resolved_by=m.resolved_by[:60],
+                     is_dateline=m.is_dateline, alternatives=list(m.alternatives))
                 for m in mentions
-            ])
-            stored = _add_or_merge_events(session, events, now) if events else []
-            _insert_rows(session, EventSource.__table__, _SOURCE_COLUMNS, [
-                (result.id, article_id, event.mention_start, event.evidence_text, event.evidence_start,
-                 event.evidence_end, (event.claimed_by or None) and event.claimed_by[:200], event.event_json)
+            ])])
+            stored, new_events = _add_or_merge_events(session, events, now) if events else ([], [])
+            _insert_batches(connection, [(EventRow.__table__, new_events), (EventSource.__table__, [
+                dict(event_id=result.id, article_id=article_id, mention_start=event.mention_start,
+                     evidence_text=event.evidence_text, evidence_start=event.evidence_start,
+                     evidence_end=event.evidence_end, claimed_by=(event.claimed_by or None) and event.claimed_by[:200],
+                     event_json=event.event_json)
                 for event, result in zip(events, stored, strict=True)
-            ])
+            ])])
             session.commit()
             return article_id, stored
         except IntegrityError:
@@ -199,29 +203,34 @@ def store_article(
             raise
 
 
-_MENTION_COLUMNS = ("article_id", "start", "end", "text", "geonameid", "region_geonameid", "confidence",
-                    "resolved_by", "is_dateline", "alternatives")
-_SOURCE_COLUMNS = ("event_id", "article_id", "mention_start", "evidence_text", "evidence_start", "evidence_end",
-                   "claimed_by", "event_json")
-
-
-def _insert_rows(session: Session, table: Table, columns: tuple[str, ...], rows: list[tuple[Any, ...]]) -> None:
-    """Append rows (no conflicts possible: they belong to a new article). PostgreSQL: one ``COPY``, a single
-    round trip whatever the row count; SQLite: one cached ``executemany``."""
-    if not rows:
+def _insert_batches(connection: Connection, batches: list[tuple[Table, list[dict[str, Any]]]]) -> None:
+    """Insert new rows into several tables, parents before children. PostgreSQL: all of them in ONE statement
+    (each table's rows as a JSON array expanded by ``json_populate_recordset``, chained with data-modifying
+    CTEs), so an article costs a round trip instead of one per table; foreign keys are checked at the end of the
+    statement, when the parent rows are there. SQLite: one cached ``executemany`` per table."""
+    batches = [(table, rows) for table, rows in batches if rows]
+    if not batches:
         return
-    connection = session.connection()
     if connection.dialect.name != "postgresql":
-        connection.execute(insert(table), [dict(zip(columns, row, strict=True)) for row in rows])
+        for table, rows in batches:
+            connection.execute(insert(table), rows)
         return
-    json_positions = [i for i, name in enumerate(columns) if isinstance(table.c[name].type, JSON)]
-    column_list = ", ".join(f'"{name}"' for name in columns)
-    with connection.connection.driver_connection.cursor() as cursor, \
-            cursor.copy(f'COPY "{table.name}" ({column_list}) FROM STDIN') as copy:
-        for row in rows:
-            if json_positions:
-                row = tuple(json.dumps(value) if i in json_positions else value for i, value in enumerate(row))
-            copy.write_row(row)
+    parts: list[str] = []
+    params: dict[str, str] = {}
+    for number, (table, rows) in enumerate(batches):
+        columns = ", ".join(f'"{name}"' for name in rows[0])
+        params[f"rows{number}"] = json.dumps(rows, default=_json_value, ensure_ascii=False)
+        parts.append(f'INSERT INTO "{table.name}" ({columns}) SELECT {columns} '
+                     f'FROM json_populate_recordset(NULL::"{table.name}", CAST(:rows{number} AS json))')
+    *parents, last = parts
+    prefix = "WITH " + ", ".join(f"inserted{n} AS ({part})" for n, part in enumerate(parents)) + " " if parents else ""
+    connection.execute(text(prefix + last), params)
+
+
+def _json_value(value: object) -> str:
+    if isinstance(value, date | datetime):
+        return value.isoformat()
+    raise TypeError(f"cannot store {type(value).__name__} as JSON")
 
 
 def _merge_candidates(session: Session, events: list[NewEvent]) -> list[dict[str, Any]]:
@@ -243,10 +252,13 @@ def _merge_candidates(session: Session, events: list[NewEvent]) -> list[dict[str
     return [dict(row._mapping) for row in session.connection().execute(statement)]
 
 
-def _add_or_merge_events(session: Session, events: list[NewEvent], now: datetime) -> list[StoredEvent]:
+def _add_or_merge_events(
+    session: Session, events: list[NewEvent], now: datetime
+) -> tuple[list[StoredEvent], list[dict[str, Any]]]:
     """The stored event each change belongs to, created or merged: the earliest (by date, then id) stored event at
     the same place with the same gaining side within ``MERGE_WINDOW_DAYS``. An article counts once per event
-    however many of its sentences report the change."""
+    however many of its sentences report the change. Merges are written here; the new events are returned as
+    rows for the caller to insert with the article's sources."""
     _lock_place_keys(session, {e.place_key for e in events})
     candidates = _merge_candidates(session, events)
     window = timedelta(days=MERGE_WINDOW_DAYS)
@@ -273,9 +285,7 @@ def _add_or_merge_events(session: Session, events: list[NewEvent], now: datetime
                         **_refined_fields(target, event))
             )
         stored.append(StoredEvent(id=target["id"], source_count=counted[target["id"]]))
-    if new_rows:
-        session.connection().execute(insert(EventRow.__table__), new_rows)
-    return stored
+    return stored, new_rows
 
 
 def _new_event_row(event: NewEvent, now: datetime) -> dict[str, Any]:

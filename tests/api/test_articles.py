@@ -127,7 +127,9 @@ def test_failure_half_way_leaves_nothing_behind(client: TestClient, monkeypatch:
      ({"text": "Idlib", "published_at": "23/10/2017"}, "RFC 3339"),
      ({"text": "Idlib", "published_at": "2017-13-45"}, "published_at"),
      ({"text": "Idlib", "url": "https://x.example/" + "a" * 2000}, "url"),
-     ({"text": "Idlib", "url": "javascript:alert(1)"}, "url")],
+     ({"text": "Idlib", "url": "javascript:alert(1)"}, "url"),
+     ({"text": "Idlib\u0000 was captured"}, "NUL"),
+     ({"text": "Idlib", "title": "a\u0000b"}, "NUL")],
 )
 def test_bad_articles_are_400_with_a_reason(client: TestClient, body: dict, fragment: str) -> None:
     response = post(client, body)
@@ -145,3 +147,11 @@ def test_non_json_and_non_utf8_bodies_are_4xx(client: TestClient) -> None:
 
 def test_unknown_article_is_404(client: TestClient) -> None:
     assert client.get(f"/v1/articles/{uuid.uuid4()}").status_code == 404
+
+
+def test_a_lone_surrogate_is_a_400_not_a_storage_failure(client: TestClient) -> None:
+    """JSON may escape half a UTF-16 pair ("\\ud800"); no database can store it as text."""
+    response = client.post("/v1/articles", content=b'{"text": "Idlib \\ud800 was captured"}',
+                           headers={"content-type": "application/json"})
+    assert response.status_code == 400, response.text
+    assert response.json()["detail"].startswith("text:")

@@ -22,6 +22,15 @@ class ArticleIn(TextIn):
     url: str | None = Field(default=None, max_length=2000, description="Absolute http(s) URL of the article.")
     source: str | None = Field(default=None, max_length=400)
 
+    @field_validator("text", "title", "source", "url")
+    @classmethod
+    def storable(cls, value: str | None) -> str | None:
+        """PostgreSQL text cannot hold U+0000, and a stored article must read the same on both backends
+        (``/v1/parse`` stores nothing and accepts it). Lone surrogates are already refused by the JSON parser."""
+        if value is not None and "\x00" in value:
+            raise ValueError("must not contain the NUL character (U+0000)")
+        return value
+
     @field_validator("url")
     @classmethod
     def absolute_http_url(cls, value: str | None) -> str | None:
