@@ -257,6 +257,12 @@ ORG_HEADS = frozenset(
 ORG_MODIFIERS = frozenset({"free", "liberation", "revolutionary", "islamic", "democratic", "national", "royal",
                            "popular", "united"})
 
+# Verbs of speech: a small place's name right before one ("McGregor said") is a person, as is one right after
+# and closing the clause ("..., said Mamo."); "Moscow said" is a capital, notable, and stays.
+SPEECH_VERBS = frozenset({"said", "says", "told", "tells", "added", "adds", "tweeted", "tweets", "wrote", "writes",
+                          "explained", "explains", "stated", "replied", "noted", "insisted", "admitted", "recalled",
+                          "stressed", "argued", "claimed", "warned", "acknowledged", "testified", "posted"})
+
 # Titles before a name: "President Assad", not a place, but the word after them is a person.
 TITLES = frozenset(
     {
@@ -332,5 +338,19 @@ US_STATE_ABBREVIATIONS = {
     "mich": "Michigan", "minn": "Minnesota", "miss": "Mississippi", "mo": "Missouri", "mont": "Montana",
     "neb": "Nebraska", "nebr": "Nebraska", "nev": "Nevada", "okla": "Oklahoma", "ore": "Oregon", "pa": "Pennsylvania",
     "tenn": "Tennessee", "tex": "Texas", "vt": "Vermont", "va": "Virginia", "wash": "Washington", "wis": "Wisconsin",
-    "wyo": "Wyoming",
+    "wyo": "Wyoming", "n.h": "New Hampshire", "n.j": "New Jersey", "n.m": "New Mexico", "n.y": "New York",
+    "n.c": "North Carolina", "n.d": "North Dakota", "r.i": "Rhode Island", "s.c": "South Carolina",
+    "s.d": "South Dakota", "w.va": "West Virginia",
+}
+# Postal codes of US states, as news writes them after a town ("Horry County, SC"); those that are also English
+# words in capitals ("IN", "OR", "ME", "OK", "HI", "OH", "ID") are left out.
+US_STATE_CODES = {
+    "AL": "Alabama", "AK": "Alaska", "AZ": "Arizona", "AR": "Arkansas", "CA": "California", "CO": "Colorado",
+    "CT": "Connecticut", "DE": "Delaware", "FL": "Florida", "GA": "Georgia", "IL": "Illinois", "IA": "Iowa",
+    "KS": "Kansas", "KY": "Kentucky", "LA": "Louisiana", "MD": "Maryland", "MA": "Massachusetts", "MI": "Michigan",
+    "MN": "Minnesota", "MS": "Mississippi", "MO": "Missouri", "MT": "Montana", "NE": "Nebraska", "NV": "Nevada",
+    "NH": "New Hampshire", "NJ": "New Jersey", "NM": "New Mexico", "NY": "New York", "NC": "North Carolina",
+    "ND": "North Dakota", "PA": "Pennsylvania", "RI": "Rhode Island", "SC": "South Carolina", "SD": "South Dakota",
+    "TN": "Tennessee", "TX": "Texas", "UT": "Utah", "VT": "Vermont", "VA": "Virginia", "WA": "Washington",
+    "WV": "West Virginia", "WI": "Wisconsin", "WY": "Wyoming",
 }

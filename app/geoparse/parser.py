@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from functools import partial
 
 from app.gazetteer.index import GazetteerIndex
 from app.geoparse.model import Mention
@@ -39,5 +40,5 @@ def _supported(doc: Document, span: Span, index: GazetteerIndex, context: Articl
     if span.cue or span.is_dateline or span.from_cue_only:
         return True
     if doc.cased:
-        return not loose_stranger(doc, span, index.candidates(span.key), context.countries)
+        return not loose_stranger(doc, span, index.candidates(span.key), partial(context.countries_without, span.key))
     return any(is_notable(c) or context.countries.get(c.country_code, 0.0) >= 0.1 for c in index.candidates(span.key))

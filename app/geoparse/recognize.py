@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import partial
 from itertools import compress, count, repeat
@@ -24,7 +24,13 @@ from app.text.tokens import Token, is_lowercased, sentence_spans, tokenize
 # "AMMAN (Reuters) -", "BEIRUT, Lebanon (AP) —", "MOSCOW, March 3 (Sputnik) -", "BAGHDAD —", "amman ( reuters ) -"
 _DATELINE = re.compile(
     r"(?m)^[ \t]*(?P<city>[A-Z][A-Z'.\- ]{2,40}?|[a-z][a-z'.\- ]{2,40}?)"
-    r"(?:,[ \t]*[A-Za-z0-9 .]{2,30}?)?[ \t]*(?:\([ \t]*[A-Za-z.\- ]{2,30}[ \t]*\)[ \t]*)?[-–—:][ \t]"
+    r"(?:,[ \t]*[A-Za-z0-9 .]{2,30}?)?[ \t]*(?:\([ \t]*[A-Za-z.\- ]{2,30}[ \t]*\)[ \t]*)?(?:--|[-–—:])[ \t]"
+)
+# "Gainesville, Va.", "Trenton, N.J.", "Horry County, SC": a US state after the comma that follows a town.
+_STATE_AFTER_COMMA = re.compile(
+    r",[ \t]+(?:(?P<ap>"
+    + "|".join(r"\.".join(part.capitalize() for part in abbr.split(".")) for abbr in lx.US_STATE_ABBREVIATIONS)
+    + r")\.(?![A-Za-z])|(?P<code>" + "|".join(lx.US_STATE_CODES) + r")(?![A-Za-z.'’]))"
 )
 _ARTICLES = frozenset({"the", "a", "an"})
 _SEPARATOR = re.compile(r"^\s*(?:,|;|and|or|&)?\s*$")
@@ -121,7 +127,8 @@ def _country_key(index: GazetteerIndex, key: str) -> bool:
     return any(c.feature_code.startswith("PCL") for c in index.candidates(key))
 
 
-def _famous_key(index: GazetteerIndex, key: str) -> bool:
+def famous_key(index: GazetteerIndex, key: str) -> bool:
+    """Whether a country, division, capital or world feature bears the key (memoised on a ``CachedIndex``)."""
     if isinstance(index, CachedIndex):
         return index.any_famous(key)
     return any(c.feature_code in _FAMOUS_CODES for c in index.candidates(key))
@@ -132,6 +139,15 @@ def _famous_by_name(candidates: Sequence[GazetteerPlace], key: str) -> bool:
     names ("Zuma" is an old name of a Bulgarian provincial seat, not what a news text means by it)."""
     return any(c.feature_code in _FAMOUS_CODES and (c.feature_code.startswith("PCL") or key in (
         search_key(c.name), search_key(c.asciiname))) for c in candidates)
+
+
+def _famous_as_written(doc: Document, index: GazetteerIndex, span: Span) -> bool:
+    """A famous place called by the span's very words ("Mamo" folds to Mamou, a provincial seat, but is not
+    its name)."""
+    written = normalize(doc.text[doc.tokens[span.first].start : doc.tokens[span.last].end])
+    return _famous_name_key(index, span.key) and any(
+        c.feature_code in _FAMOUS_CODES and (c.feature_code.startswith("PCL") or written in (
+            normalize(c.name), normalize(c.asciiname))) for c in index.candidates(span.key))
 
 
 def _famous_name_key(index: GazetteerIndex, key: str) -> bool:
@@ -150,6 +166,7 @@ class Span:
     cue: str = ""  # admin1 | admin2 | settlement | facility | ""
     is_dateline: bool = False
     from_cue_only: bool = False  # marked as a place by the text, not (exactly) found in the gazetteer
+    country: str = ""  # the country the text's own wording places it in ("Va." is a US state), if any
 
 
 @dataclass(frozen=True, slots=True)
@@ -202,7 +219,8 @@ def recognise(doc: Document, index: GazetteerIndex) -> list[Span]:
     dateline = _dateline_tokens(doc)
     organisations = _organisation_tokens(doc)
     people = _person_name_tokens(doc)
-    blocked = organisations | people
+    states = _states_after_a_comma(doc)
+    blocked = organisations | people | {i for s in states for i in range(s.first, s.last + 1)}
     lowercase_uses = _lowercase_uses(doc)
     spans: list[Span] = []
     person_keys: set[str] = set()
@@ -227,13 +245,16 @@ def recognise(doc: Document, index: GazetteerIndex) -> list[Span]:
         if first == last and lower[first] in never_alone \
                 and not (tokens[first].text.isupper() and _country_key(index, key)) \
                 and not (doc.cased and tokens[first].is_capitalized and first not in doc.sentence_starts
-                         and lower[first] in _WORLD_WORDS and _famous_key(index, key)):
+                         and lower[first] in _WORLD_WORDS and famous_key(index, key)):
             continue  # "the", "said", "THE": the commonest matches, dismissed before any context is read ("US" stays)
         cue = _cue(doc, first, last)
         if first == last and not cue and _is_person_word(doc, index, first, key):
             person_keys.add(key)
             continue
         if _plausible(doc, index, first, last, key, cue, lowercase_uses):
+            if first == last and not cue and doc.cased and _speaks(doc, index, first, key):
+                person_keys.add(key)
+                continue
             spans.append(Span(_with_article(doc, first), last, key, cue))
         elif doc.cased and not cue and _follows_a_name(doc, index, first):
             person_keys.add(key)
@@ -243,12 +264,13 @@ def recognise(doc: Document, index: GazetteerIndex) -> list[Span]:
     in_province_list = {i for s in listed if s.cue == "admin1" and s.from_cue_only for i in range(s.first, s.last + 1)}
     spans = [replace(s, cue="admin1") if not s.cue and s.first in in_province_list else s for s in spans]
     spans.extend(s for s in listed if not (s.cue == "admin1" and s.from_cue_only))
+    spans.extend(states)
     spans = _without_overlaps(spans)
     spans.extend(_same_name_again(doc, index, spans, blocked))
     # A name seen as the surname in "Narendra Modi" is a person everywhere in the article, unless it is a
     # famous place or the text marks it as a place.
     spans = [s for s in spans if s.key not in person_keys or s.cue or s.is_dateline or s.from_cue_only
-             or _famous_name_key(index, s.key)]
+             or _famous_as_written(doc, index, s)]
     return _without_overlaps(spans)
 
 
@@ -265,6 +287,23 @@ def _is_person_word(doc: Document, index: GazetteerIndex, i: int, key: str) -> b
         return False
     return not any(c.feature_code.startswith("PCL") or c.feature_code in ("ADM1", "PPLC", "CONT")
                    for c in index.candidates(key))
+
+
+_PLACING_WORDS = lx.LOCATIVES - {"to", "and", "or"}  # "a source close to McGregor told", "Smith and Jones said"
+
+
+def _speaks(doc: Document, index: GazetteerIndex, i: int, key: str) -> bool:
+    """"McGregor said", "..., said Mamo.": a capitalised word that speaks is a person, unless it is the very name
+    of a notable place (a capital speaks for its government) or follows a locative ("people from Dewsbury said")."""
+    n = len(doc.tokens)
+    if i + 1 < n and doc.lower[i + 1] in lx.SPEECH_VERBS and doc.gap(i + 1) == " " \
+            and (i == 0 or doc.lower[i - 1] not in _PLACING_WORDS):
+        pass
+    elif not (i > 0 and doc.lower[i - 1] in lx.SPEECH_VERBS and doc.gap(i) == " "
+              and (i + 1 == n or doc.gap(i + 1).strip()[:1] in (".", ","))):
+        return False
+    return not doc.tokens[i].text.isupper() \
+        and not _named_notable(index, doc.lower[i], key, index.candidates(key))  # "Mamo" folds to Mamou (PPLA)
 
 
 def _same_name_again(doc: Document, index: GazetteerIndex, spans: list[Span], blocked: set[int]) -> list[Span]:
@@ -482,7 +521,7 @@ _WIDE_CODES = frozenset({"ADM1", "TERR", "CONT", "OCN", "SEA", "GULF"})
 
 
 def loose_stranger(doc: Document, span: Span, candidates: Sequence[GazetteerPlace],
-                   countries: dict[str, float]) -> bool:
+                   countries: Callable[[], dict[str, float]]) -> bool:
     """Whether a capitalised name reaches the gazetteer only through transliteration folding ("Rozen" → Rūdān,
     "Mamo" → Mamou) to places outside the countries the article is about: in cased text that is a surname or a
     brand far more often than a place. Arabic names (with al-, Tal, Abu ...) vary in spelling by nature: kept."""
@@ -496,7 +535,8 @@ def loose_stranger(doc: Document, span: Span, candidates: Sequence[GazetteerPlac
     forms = {surface, surface.removesuffix(" city")}  # "Quebec City" is Québec
     if any(normalize(c.name) in forms or normalize(c.asciiname) in forms for c in candidates):
         return False
-    focus = max((countries.get(c.country_code, 0.0) for c in candidates), default=0.0)
+    shares = countries()  # the article's focus, read only when the name's form leaves the question open
+    focus = max((shares.get(c.country_code, 0.0) for c in candidates), default=0.0)
     return focus < (0.15 if any(is_notable(c) for c in candidates) else 0.3)
 
 
@@ -518,7 +558,7 @@ def _plausible(doc: Document, index: GazetteerIndex, first: int, last: int, key:
             and not (len(words) > 1 and _notable_key(index, key) and (not doc.cased or tokens[0].is_capitalized)):
         return False  # but "the Middle East"
     candidates = index.candidates(key)
-    if words[0] == "the" and not _famous_key(index, key):
+    if words[0] == "the" and not famous_key(index, key):
         return False  # "The UN": a stray alternate name beginning with the article
     notable = _notable_key(index, key)
     english = lx.english_words()
@@ -566,7 +606,11 @@ def _plausible_cased(doc: Document, index: GazetteerIndex, first: int, last: int
             return any(c.feature_code.startswith("PCL") or c.feature_code in _WORLD_FEATURES
                        for c in index.candidates(key))
         return notable
-    return title_case or _stands_alone(doc, index, first, last)
+    if title_case:
+        # A sentence of capitalised words ("Notre Dame coach Muffet McGraw said") says little by its capitals, but
+        # a small place's name right after a capitalised word that names no place is still a surname.
+        return notable or len(words) > 1 or not _follows_a_name(doc, index, first)
+    return _stands_alone(doc, index, first, last)
 
 
 def _stands_alone(doc: Document, index: GazetteerIndex, first: int, last: int) -> bool:
@@ -579,7 +623,7 @@ def _stands_alone(doc: Document, index: GazetteerIndex, first: int, last: int) -
     english = lx.english_words()
     # A famous place (country, division, capital) next to a capitalised common word is still the place: a
     # headline or tag line ("Syria Crisis", "Related Lebanon charges ...").
-    famous = _famous_key(index, " ".join(doc.keys[first : last + 1]))
+    famous = famous_key(index, " ".join(doc.keys[first : last + 1]))
 
     if first > 0 and first not in doc.sentence_starts and doc.gap(first) == " ":
         before = doc.tokens[first - 1]
@@ -611,7 +655,7 @@ def _looks_english(word: str) -> bool:
 # others are skipped without a look): a new branch must add its words here.
 _LISTED_CUES = (lx.SETTLEMENT_BEFORE_OF | lx.FACILITY_BEFORE_OF | lx.ADMIN2_BEFORE_OF
                 | {"districts", "provinces", "governorates"} | lx.FACILITY_AFTER | lx.SETTLEMENT_AFTER
-                | lx.NAMED_FEATURE_AFTER | lx.NUMBERED_SITES | frozenset(lx.US_STATE_ABBREVIATIONS))
+                | lx.NAMED_FEATURE_AFTER | lx.NUMBERED_SITES)
 
 
 def _listed_places(doc: Document, index: GazetteerIndex, blocked: set[int]) -> list[Span]:
@@ -680,12 +724,29 @@ def _listed_places(doc: Document, index: GazetteerIndex, blocked: set[int]) -> l
             near = lower[max(0, i - 6) : i + 8]
             if word in ("base", "airbase") or "base" in near or "barracks" in near:
                 spans.append(Span(i, i + 1, f"{doc.keys[i]} {doc.keys[i + 1]}", "road", from_cue_only=True))
-        elif word in lx.US_STATE_ABBREVIATIONS and doc.cased and i > 1 and doc.tokens[i].is_capitalized \
-                and doc.gap(i).strip() == "," and doc.text[doc.tokens[i].end : doc.tokens[i].end + 1] == "." \
-                and doc.tokens[i - 1].is_capitalized:
-            # "Gainesville, Va.": the state, resolved by its full name
-            spans.append(Span(i, i, fold_token(lx.US_STATE_ABBREVIATIONS[word]), "admin1"))
     return [s for s in spans if s.key.strip("_ ")]
+
+
+def _states_after_a_comma(doc: Document) -> list[Span]:
+    """"Gainesville, Va.", "ALLENDALE, N.J. --", "Horry County, SC": the US state, resolved by its full name, in
+    cased text after the comma that follows a capitalised name (a closed list: the AP's abbreviations, the postal
+    codes)."""
+    if not doc.cased:
+        return []
+    spans = []
+    starts: list[int] = []
+    for match in _STATE_AFTER_COMMA.finditer(doc.text):
+        kind = "ap" if match.group("ap") else "code"
+        starts = starts or list(map(_token_start, doc.tokens))
+        first = bisect_left(starts, match.start(kind))
+        last = bisect_left(starts, match.end(kind)) - 1
+        if first == 0 or first >= len(starts) or starts[first] != match.start(kind) \
+                or doc.tokens[first - 1].end != match.start() or not doc.tokens[first - 1].is_capitalized:
+            continue
+        written = match.group(kind)
+        state = lx.US_STATE_ABBREVIATIONS[written.lower()] if kind == "ap" else lx.US_STATE_CODES[written]
+        spans.append(Span(first, last, fold_token(state), "admin1", country="US"))
+    return spans
 
 
 def _name_before(doc: Document, end: int) -> int:

@@ -16,14 +16,14 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from app.gazetteer.index import COUNTRY_ALIASES, GazetteerIndex
 from app.gazetteer.names import normalize, search_key
 from app.gazetteer.records import GazetteerPlace
 from app.geoparse.lexicon import english_words
 from app.geoparse.model import Mention
-from app.geoparse.recognize import Document, Span
+from app.geoparse.recognize import Document, Span, famous_key
 
 # Feature kind, before population: a country or a first-order division outranks most towns of its name, a
 # capital or provincial seat outranks a village. Divisions get no population term (few gazetteers fill it).
@@ -57,6 +57,9 @@ _DEMONYM_COUNTRIES = {"syrian": "SY", "syrians": "SY", "iraqi": "IQ", "iraqis": 
                       "algerian": "DZ", "tunisian": "TN", "qatari": "QA", "emirati": "AE", "kuwaiti": "KW",
                       "palestinian": "PS", "armenian": "AM", "azerbaijani": "AZ", "kazakh": "KZ", "maltese": "MT",
                       "slovak": "SK", "serbian": "RS", "croatian": "HR", "bulgarian": "BG"}
+# Countries whose place names reach English by transliteration from Arabic, each writer spelling them his way.
+ARABIC_NAMED_COUNTRIES = frozenset({"SY", "IQ", "LB", "JO", "PS", "SA", "YE", "EG", "LY", "SD", "TN", "DZ", "MA",
+                                    "KW", "QA", "AE", "BH", "OM", "MR", "SO"})
 _MAX_ALTERNATIVES = 5
 # A place called so by its own name, over one that lists the name among its alternates.
 _OWN_NAME = 1.5
@@ -71,6 +74,25 @@ class ArticleContext:
 
     countries: dict[str, float]
     admin1s: dict[tuple[str, str], float]
+    # the country each name voted for and the votes its mentions cast together, to read the focus without them
+    votes_of: dict[str, tuple[str, float]] = field(default_factory=dict)
+    total_votes: float = 0.0
+
+    def countries_without(self, key: str) -> dict[str, float]:
+        """The country shares had the name ``key`` cast no vote: a surname folding to a Syrian town ("Zara") must
+        not be kept by the votes its own mentions cast for Syria. A short text (under three other votes) says too
+        little without the name, and in an article about a country whose names are transliterated from Arabic a
+        name spelled otherwise than the gazetteer's is expected: there the shares are kept whole."""
+        own = self.votes_of.get(key)
+        if own is None:
+            return self.countries
+        code, votes = own
+        rest = self.total_votes - votes
+        if rest < 3.0:
+            return self.countries
+        shares = {c: (share * self.total_votes - (votes if c == code else 0.0)) / rest
+                  for c, share in self.countries.items()}
+        return self.countries if max(shares, key=shares.__getitem__) in ARABIC_NAMED_COUNTRIES else shares
 
 
 def importance(place: GazetteerPlace) -> float:
@@ -93,7 +115,9 @@ def article_context(doc: Document, spans: list[Span], index: GazetteerIndex,
     candidate_sets = [index.candidates(s.key) for s in voters]
     candidate_sets.extend(extra)
     vote_of: dict[int, tuple[str, float] | None] = {}  # per candidate list (names recur): the vote it casts
-    for candidates in candidate_sets:
+    votes_of: dict[str, tuple[str, float]] = {}
+    keys = [s.key for s in voters]
+    for n, candidates in enumerate(candidate_sets):
         if not candidates:
             continue
         if id(candidates) not in vote_of:
@@ -101,6 +125,9 @@ def article_context(doc: Document, spans: list[Span], index: GazetteerIndex,
         vote = vote_of[id(candidates)]
         if vote is not None:
             country_votes[vote[0]] += vote[1]
+            if n < len(keys):
+                key = keys[n]
+                votes_of[key] = (vote[0], votes_of[key][1] + vote[1] if key in votes_of else vote[1])
     for word in doc.lower:
         code = _DEMONYM_COUNTRIES.get(word)
         if code:
@@ -121,7 +148,8 @@ def article_context(doc: Document, spans: list[Span], index: GazetteerIndex,
             admin_votes[admins.pop()] += 2.0 if span.cue == "admin1" else 1.0
     # Two votes' worth of doubt: one unambiguous name does not make the article about its division.
     total_admin = sum(admin_votes.values()) + 2.0
-    return ArticleContext(countries, {key: votes / total_admin for key, votes in admin_votes.items()})
+    return ArticleContext(countries, {key: votes / total_admin for key, votes in admin_votes.items()}, votes_of,
+                          sum(country_votes.values()))
 
 
 def _foreign_abbreviation(doc: Document, span: Span, index: GazetteerIndex) -> bool:
@@ -157,7 +185,7 @@ def resolve(doc: Document, index: GazetteerIndex, spans: list[Span], context: Ar
     resolved_admin1: dict[int, GazetteerPlace] = {}
     settled = {s.key for s in spans if s.cue == "settlement" and not s.is_dateline}
     provinces = {s.key for s in spans if s.cue == "admin1" and _called_a_province(doc, s)} - settled
-    decided: dict[tuple[str, str, str, bool, bool, tuple[str, str] | None, bool], _Decision] = {}  # key or acronym
+    decided: dict[tuple[str, str, str, bool, bool, tuple[str, str] | None, bool, str], _Decision] = {}  # key or acronym
     containers, areas = _containers(doc, index, spans)
     for n, span in enumerate(spans):
         original = span
@@ -172,7 +200,7 @@ def resolve(doc: Document, index: GazetteerIndex, spans: list[Span], context: Ar
                 and not span.cue and doc.cased:
             span = replace(span, cue="acronym")
         signature = (span.key if span.cue != "acronym" else surface, normalize(surface), span.cue, span.is_dateline,
-                     span.from_cue_only, container, n in areas)
+                     span.from_cue_only, container, n in areas, span.country)
         if signature not in decided:
             decided[signature] = _decide(index, span, context, container, n in areas, surface)
         best, confidence, alternatives, resolved_by = decided[signature]
@@ -300,13 +328,17 @@ def _decide(index: GazetteerIndex, span: Span, context: ArticleContext,
         fuzzy = bool(candidates)
     if span.cue == "acronym":
         candidates = _acronym_candidates(candidates, surface, context)
+    if span.country:
+        candidates = [c for c in candidates if c.country_code == span.country] or candidates
+    written = normalize(surface)
+    if span.cue != "acronym" and not fuzzy and famous_key(index, span.key):  # memoised: most keys name no country
+        candidates = _without_folded_countries(candidates, written, surface)
     if is_area:
         # "Tacoma, Washington": the name after the comma is the division or country
         divisions = [c for c in candidates if c.feature_code == "ADM1" or c.feature_code.startswith("PCL")]
         candidates = divisions or candidates
     if not candidates:
         return None, 0.5, (), "unresolved"
-    written = normalize(surface)
     ranked = _rank(candidates, span, context, fuzzy, container, written)
     if not fuzzy and _out_of_focus(candidates, context):
         # Every exact namesake lies in a country the article is not about ("al-Zobdani" is no Polish village):
@@ -331,6 +363,19 @@ def _decide(index: GazetteerIndex, span: Span, context: ArticleContext,
         confidence *= 0.6
         resolved_by = "fuzzy_skeleton"
     return best, round(confidence, 3), tuple(place for place, _, _ in ranked[1 : 1 + _MAX_ALTERNATIVES]), resolved_by
+
+
+def _without_folded_countries(candidates: list[GazetteerPlace], written: str,
+                              surface: str) -> list[GazetteerPlace]:
+    """"Iowa" folds like one of Iraq's alternate names, but a US state bears it as its very name: a country
+    reached by a name that a notable place (a division, a provincial seat or capital, a city of 100k) bears as
+    its own is not what the text means."""
+    folded = [c for c in candidates if c.feature_code.startswith("PCL")
+              and written not in (normalize(c.name), normalize(c.asciiname)) and not _abbreviates(surface, c)]
+    if not folded or not any((c.feature_code in ("ADM1", "PPLA", "PPLC") or c.population >= 100_000)
+                             and written in (normalize(c.name), normalize(c.asciiname)) for c in candidates):
+        return candidates
+    return [c for c in candidates if c not in folded]
 
 
 def _fuzzy_fits(surface: str, key: str, place: GazetteerPlace) -> bool:
