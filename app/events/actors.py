@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
+import ahocorasick
 import yaml
 
 from app.events.model import Side
@@ -57,6 +58,14 @@ class CountryDef:
     state_forces: str | None
 
 
+@dataclass(slots=True)
+class _WordNode:
+    """A node of the registry's word trie: the name ending here (kind, actor id), and the words that go on."""
+
+    hit: tuple[MatchKind, str | None] | None = None
+    next: dict[str, _WordNode] = field(default_factory=dict)
+
+
 @dataclass(frozen=True, slots=True)
 class ActorMatch:
     """One actor expression found in the text. ``holder`` marks "rebel-held"-style modifiers."""
@@ -90,6 +99,15 @@ def _trie_regex(words: set[str]) -> str:
         return f"(?:{body})?" if optional else body
 
     return "(?:" + build(trie) + ")"
+
+
+def _apostrophe_variants(word: str) -> list[str]:
+    """``word`` with each ' written either way, as ``_trie_regex`` matches it."""
+    parts = word.split("'")
+    variants = [parts[0]]
+    for part in parts[1:]:
+        variants = [v + mark + part for v in variants for mark in ("'", "’")]
+    return variants
 
 
 _NEXT_WORD = re.compile(r"[ \t\-]+([^\W_]+(?:['’][^\W_]+)*)")
@@ -139,7 +157,16 @@ class ActorRegistry:
                 self._add(_words(n), "voice" if a.voice_of else "actor", a.id)
         for entries in self._index.values():
             entries.sort(key=lambda e: -len(e[0]))
-        self._longest = max((len(e[0]) for es in self._index.values() for e in es), default=1)
+        # The same names as a trie of words under each first word: matching reads the following words only while
+        # some name goes on, instead of always reading as many words as the longest name has.
+        self._names: dict[str, _WordNode] = {}
+        for first, entries in self._index.items():
+            root = self._names[first] = _WordNode()
+            for words, kind, actor_id in entries:
+                node = root
+                for w in words[1:]:
+                    node = node.next.setdefault(w, _WordNode())
+                node.hit = (kind, actor_id)
         self._case_sensitive: dict[str, list[tuple[tuple[str, ...], str]]] = {}
         for n, aid in sorted(case_sensitive.items(), key=lambda kv: -len(kv[0])):
             words = tuple(_WORD.findall(n))
@@ -150,8 +177,13 @@ class ActorRegistry:
         # One trie-shaped regex over every first word, so only words that can start a name are looked at.
         firsts = set(self._index) | {w[0] for w in self._country_lookup} | {w.lower() for w in self._case_sensitive}
         self._first = re.compile(rf"(?<![^\W_]){_trie_regex(firsts)}(?![^\W_])", re.IGNORECASE)
-        # The same over lower-cased text: several times faster than IGNORECASE in Python's engine.
-        self._first_lower = re.compile(rf"(?<![^\W_]){_trie_regex(firsts)}(?![^\W_])")
+        # The same words for lower-cased text as an Aho-Corasick automaton (an apostrophe may be either one): one
+        # pass finds them all, where Python's regex engine tries the trie at every word start.
+        self._first_words_automaton = ahocorasick.Automaton()
+        for w in firsts:
+            for variant in _apostrophe_variants(w):
+                self._first_words_automaton.add_word(variant, len(variant))
+        self._first_words_automaton.make_automaton()
 
     def _add(self, words: tuple[str, ...], kind: MatchKind, actor_id: str | None) -> None:
         if words:
@@ -169,20 +201,41 @@ class ActorRegistry:
         found: list[ActorMatch] = []
         last_end = -1
         low = text.lower()
-        firsts = self._first_lower.finditer(low) if len(low) == len(text) else self._first.finditer(text)
-        for first in firsts:
-            start, end0 = first.span()
+        same = len(low) == len(text)
+        names, case_sensitive, country_lookup = self._names, self._case_sensitive, self._country_lookup
+        for start, end0 in self._first_words(low) if same else (m.span() for m in self._first.finditer(text)):
             if start < last_end:
                 continue
-            w0 = first.group().lower().replace("’", "'")
-            hit_c = self._country_lookup.get((w0,))
+            raw0 = text[start:end0]
+            w0 = (low[start:end0] if same else raw0.lower()).replace("’", "'")
+            hit_c = country_lookup.get((w0,))
             if hit_c:
                 countries.append((start, *hit_c))
-            match = self._match_at(text, start, end0, w0, text[start:end0], low if len(low) == len(text) else None)
+            if w0 not in names and raw0 not in case_sensitive:
+                continue  # a country word that starts no name
+            match = self._match_at(text, start, end0, w0, raw0, low if same else None)
             if match is not None:
                 found.append(match)
                 last_end = match.end
         return found, countries
+
+    def _first_words(self, low: str) -> list[tuple[int, int]]:
+        """Spans of the words in lower-cased text that can start a name, as ``_first`` finds them: at a start not
+        after a letter or digit, the longest such word not followed by one, none inside the one before."""
+        longest: dict[int, int] = {}
+        n = len(low)
+        for last, length in self._first_words_automaton.iter(low):
+            start = last + 1 - length
+            if start and low[start - 1].isalnum():
+                continue  # inside a word (most hits: "u", "al", "is" are first words)
+            end = last + 1
+            if (end == n or not low[end].isalnum()) and longest.get(start, 0) < end:
+                longest[start] = end
+        spans: list[tuple[int, int]] = []
+        for start in sorted(longest):
+            if not spans or start >= spans[-1][1]:
+                spans.append((start, longest[start]))
+        return spans
 
     def _match_at(
         self, text: str, start: int, end0: int, w0: str, raw0: str, low: str | None = None
@@ -191,30 +244,28 @@ class ActorRegistry:
 
         ``low``: ``text`` lower-cased with the same offsets, when the caller has it (saves lower-casing words).
         """
-        entries = self._index.get(w0, ())
+        node = self._names.get(w0)
         cs_entries = self._case_sensitive.get(raw0, ())
-        longest = max(len(entries[0][0]) if entries else 0, len(cs_entries[0][0]) if cs_entries else 0)
-        if not longest or text[max(0, start - 5) : start].lower() == "anti-":
+        if (node is None and not cs_entries) or text[max(0, start - 5) : start].lower() == "anti-":
             return None
         # The following words, joined to the first by spaces or hyphens only ("al-Nusra", "al nusra").
         src = low if low is not None and not cs_entries else text
         raw, ends = [raw0], [end0]
-        while len(raw) < longest:
-            m = _NEXT_WORD.match(src, ends[-1])
-            if not m:
+        # The longest name: walk the trie while the next word continues some name.
+        hit: tuple[int, MatchKind, str | None] | None = None
+        while node is not None:
+            if node.hit is not None:
+                hit = (len(raw), *node.hit)
+            if not node.next or not (m := _NEXT_WORD.match(src, ends[-1])):
                 break
             raw.append(m.group(1))
             ends.append(m.end())
-        if src is low:
-            lower = (w0, *(w.replace("’", "'") for w in raw[1:]))
-        else:
-            lower = tuple(w.lower().replace("’", "'") for w in raw)
-        hit: tuple[int, MatchKind, str | None] | None = None
-        for words, kind, actor_id in entries:
-            if lower[: len(words)] == words:
-                hit = (len(words), kind, actor_id)
-                break
-        if hit is None:
+            word = raw[-1] if src is low else raw[-1].lower()
+            node = node.next.get(word.replace("’", "'"))
+        if hit is None and cs_entries:
+            while len(raw) < len(cs_entries[0][0]) and (m := _NEXT_WORD.match(src, ends[-1])):
+                raw.append(m.group(1))
+                ends.append(m.end())
             for cs_words, cs_id in cs_entries:
                 if tuple(raw[: len(cs_words)]) == cs_words:
                     hit = (len(cs_words), "actor", cs_id)

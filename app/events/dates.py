@@ -15,7 +15,10 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+import ahocorasick
+
 from app.events.model import EventDate
+from app.events.text import is_word_char
 
 _MONTHS = {name: i for i in range(1, 13) for name in (calendar.month_name[i].lower(), calendar.month_abbr[i].lower())}
 _MONTHS["sept"] = 9
@@ -116,6 +119,35 @@ _REQUIRED: dict[str, tuple[str, ...]] = {
     "that": (*_pairs(("that",), _PERIODS), "that same", "the same"),
 }  # fmt: skip
 assert set(_REQUIRED) == {name for name, _ in _SOURCES}
+
+# On lower-cased text, most kinds are found from a key word instead of a scan of the whole article: each pattern
+# below begins at a word start (its leading lookbehind) and holds a key at the start of a word, at most the given
+# number of words after the match's start, so trying the pattern at the few word starts before each key finds
+# exactly what ``finditer`` would. ``<month>`` stands for a whole-word month name. (In "yesterday", "today" and
+# "previous" the lookbehind binds to the first alternative only, so their matches may start mid-word: scanned.)
+_KEYED: dict[str, tuple[tuple[str, ...], int]] = {
+    "iso": (("19", "20"), 0), "month_day_year": (("<month>",), 2), "day_month_year": (("<month>",), 2),
+    "month_day": (("<month>",), 2), "day_month": (("<month>",), 2), "month_year": (("<month>",), 2),
+    "month_rel": (("<month>",), 2), "month": (("<month>",), 2), "year": (("19", "20"), 2),
+    "weekday": (tuple(_WEEKDAYS), 1), "weekend": (("weekend",), 2), "rel_period": (("week", "month", "year"), 3),
+    "ago": (("ago",), 3), "before_after": (("after",), 3), "later": (("later", "afterwards"), 3),
+    "earlier": (("earlier",), 3), "same_day": (("hours", "minutes", "moments"), 3),
+    "next": (("next", "following", "ensuing", "subsequent"), 1), "that": (("that", "same"), 3),
+}  # fmt: skip
+# Every month name starts with one of these.
+_MONTH_STEMS = tuple(sorted({name[:3] for name in _MONTHS}))
+_WORD_RUN = re.compile(r"\w+")
+
+
+def _key_automaton() -> ahocorasick.Automaton:
+    automaton = ahocorasick.Automaton()
+    for key in {k for keys, _ in _KEYED.values() for k in keys if k != "<month>"} | set(_MONTH_STEMS):
+        automaton.add_word(key, key)
+    automaton.make_automaton()
+    return automaton
+
+
+_KEY_AUTOMATON = _key_automaton()
 
 
 @dataclass(frozen=True, slots=True)
@@ -272,10 +304,21 @@ def find_dates(text: str, start: int, end: int, published: date | None, *, lower
     ``lowered``: ``text`` is already lower case (same offsets), so the faster case-sensitive patterns apply.
     """
     raw: list[tuple[int, int, str, dict[str, str | None]]] = []
-    lower = " ".join((text[start:end] if lowered else text[start:end].lower()).split())
-    if _MONTH_WORD.search(lower):
-        lower += " <month>"
+    lower: str | None = None
+    keys = _KeyWords(text, start, end)
     for kind, rx in _PATTERNS_LOWER if lowered else _PATTERNS:
+        if lowered and kind in _KEYED:
+            # ``finditer`` semantics (leftmost first, non-overlapping) over the possible starts only.
+            last_end = -1
+            for p in keys.match_starts(*_KEYED[kind]):
+                if p >= last_end and (m := rx.match(text, p, end)) is not None:
+                    raw.append((m.start(), m.end(), kind, m.groupdict()))
+                    last_end = m.end()
+            continue
+        if lower is None:
+            lower = " ".join((text[start:end] if lowered else text[start:end].lower()).split())
+            if not lowered and _MONTH_WORD.search(lower):
+                lower += " <month>"
         if not any(word in lower for word in _REQUIRED[kind]):
             continue
         for m in rx.finditer(text, start, end):
@@ -295,6 +338,56 @@ def find_dates(text: str, start: int, end: int, published: date | None, *, lower
             out.append(DateMention(s, e, resolved, forward_only=kind == "before_after"))
             last_end = e
     return out
+
+
+class _KeyWords:
+    """Where key words begin words of lower-cased ``text[start:end]``: one Aho-Corasick pass finds every key
+    (rather than a regex scan per kind, or a ``str.find`` scan per key), kept for the kinds that share them."""
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self.text, self.start, self.end = text, start, end
+        self._found: dict[str, list[int]] = {}
+        for last, key in _KEY_AUTOMATON.iter(text, start, end):
+            i = last + 1 - len(key)
+            if i == 0 or not is_word_char(text[i - 1]):
+                self._found.setdefault(key, []).append(i)
+        months = [
+            i
+            for stem in _MONTH_STEMS
+            for i in self._found.get(stem, ())
+            if (word := _WORD_RUN.match(text, i, end)) is not None and word.group() in _MONTHS
+        ]
+        self._found["<month>"] = sorted(months)
+        self._starts: dict[tuple[tuple[str, ...], int], list[int]] = {}
+
+    def positions(self, key: str) -> list[int]:
+        """Offsets of ``key`` not preceded by a word character (``<month>``: a whole-word month name)."""
+        return self._found.get(key, [])
+
+    def match_starts(self, keys: tuple[str, ...], words_back: int) -> list[int]:
+        """Every offset where a match holding one of ``keys`` at most ``words_back`` words in may begin, in order."""
+        starts = self._starts.get((keys, words_back))
+        if starts is None:
+            starts = sorted({p for key in keys for i in self.positions(key) for p in self._words_back(i, words_back)})
+            self._starts[(keys, words_back)] = starts
+        return starts
+
+    def _words_back(self, pos: int, n: int) -> list[int]:
+        """``pos`` and the starts of up to ``n`` words before it, each followed by a run of spaces or hyphens."""
+        text, start = self.text, self.start
+        out = [pos]
+        for _ in range(n):
+            q = pos
+            while q > start and (text[q - 1].isspace() or text[q - 1] == "-"):
+                q -= 1
+            r = q
+            while r > start and (text[r - 1].isalnum() or text[r - 1] == "_"):  # ``\w``, inlined (a hot loop)
+                r -= 1
+            if q == pos or r == q:
+                break
+            out.append(r)
+            pos = r
+        return out
 
 
 def default_date(published: date | None) -> EventDate | None:

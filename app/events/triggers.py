@@ -22,6 +22,10 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+import ahocorasick
+
+from app.events.text import is_word_char
+
 Frame = Literal[
     "active", "passive", "fell", "lost", "withdrew", "expel", "expel_passive", "cleared", "handed", "surrendered",
     "nominal", "adjectival",
@@ -34,7 +38,7 @@ class TriggerSpec:
 
     frame: Frame
     regex: re.Pattern[str]
-    keys: tuple[str, ...] = ()  # lower-case substrings one of which any match contains (a cheap pre-check)
+    keys: frozenset[str] = frozenset()  # lower-case substrings one of which any match contains (a cheap pre-check)
 
 
 _ADV = (
@@ -96,7 +100,6 @@ def _stem_trie(stems: tuple[str, ...]) -> str:
 
 
 TRIGGER_HINT = re.compile(r"\b" + _stem_trie(_HINT_STEMS), re.IGNORECASE)
-TRIGGER_HINT_LOWER = re.compile(r"\b" + _stem_trie(_HINT_STEMS))  # for lower-cased text (much faster)
 
 _KEYS: dict[str, str] = {
     "passive": "captured seized taken retaken recaptured regained liberated overrun conquered reclaimed freed handed "
@@ -176,6 +179,41 @@ _PATTERNS: tuple[tuple[Frame, str], ...] = (
 )
 
 TRIGGERS: tuple[TriggerSpec, ...] = tuple(
-    TriggerSpec(frame, re.compile(rf"(?<![\w-]){pattern}(?![\w-])", re.IGNORECASE), tuple(_KEYS[frame].split()))
+    TriggerSpec(frame, re.compile(rf"(?<![\w-]){pattern}(?![\w-])", re.IGNORECASE), frozenset(_KEYS[frame].split()))
     for frame, pattern in _PATTERNS
 )
+
+# Every frame's keys (for text whose lower-casing moves offsets, where ``scan_trigger_words`` cannot be used).
+TRIGGER_KEYS = tuple(sorted({key for spec in TRIGGERS for key in spec.keys}))
+
+
+def _automaton() -> ahocorasick.Automaton:
+    automaton = ahocorasick.Automaton()
+    for word in {*_HINT_STEMS, *TRIGGER_KEYS}:
+        automaton.add_word(word, (word, word in _HINT_STEMS, word in TRIGGER_KEYS))
+    automaton.make_automaton()
+    return automaton
+
+
+# Hint stems and frame keys in one Aho-Corasick automaton: one pass over an article finds them all (Python's regex
+# engine tries a pattern at every word start, and a substring test scans the text once per key).
+_TRIGGER_WORDS = _automaton()
+
+
+def scan_trigger_words(lower: str) -> tuple[list[tuple[int, int]], list[tuple[int, str]]]:
+    """In lower-cased text: the spans ``TRIGGER_HINT`` would find (a stem at a word start, the shortest there,
+    none inside the one before), and every occurrence (start, key) of a frame key, both in order of start."""
+    hints: dict[int, int] = {}
+    keys: list[tuple[int, str]] = []
+    for last, (word, hint, key) in _TRIGGER_WORDS.iter(lower):
+        start = last + 1 - len(word)
+        if key:
+            keys.append((start, word))
+        if hint and (start == 0 or not is_word_char(lower[start - 1])):
+            hints[start] = min(hints.get(start, last + 1), last + 1)
+    keys.sort()
+    spans: list[tuple[int, int]] = []
+    for start in sorted(hints):
+        if not spans or start >= spans[-1][1]:
+            spans.append((start, hints[start]))
+    return spans, keys
