@@ -40,7 +40,7 @@ _PERIOD_RE = r"(?P<unit>day|morning|afternoon|evening|night|week|month|year)"
 
 # Order matters only for readability: overlapping matches are resolved by keeping the longest.
 _SOURCES: tuple[tuple[str, str], ...] = tuple(
-    (name, rf"(?<![\w-]){pat}(?![\w-])")
+    (name, rf"(?<![\w-])(?:{pat})(?![\w-])")  # the bounds hold for every alternative ("xtoday" is no date)
     for name, pat in (
         ("iso", r"(?P<year>(?:19|20)\d\d)-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)"),
         ("month_day_year", rf"{_MONTH_RE}\s+{_DAY_RE},?\s+{_YEAR_RE}"),
@@ -123,8 +123,8 @@ assert set(_REQUIRED) == {name for name, _ in _SOURCES}
 # On lower-cased text, most kinds are found from a key word instead of a scan of the whole article: each pattern
 # below begins at a word start (its leading lookbehind) and holds a key at the start of a word, at most the given
 # number of words after the match's start, so trying the pattern at the few word starts before each key finds
-# exactly what ``finditer`` would. ``<month>`` stands for a whole-word month name. (In "yesterday", "today" and
-# "previous" the lookbehind binds to the first alternative only, so their matches may start mid-word: scanned.)
+# exactly what ``finditer`` would. ``<month>`` stands for a whole-word month name. ("yesterday", "today" and
+# "previous" have keys at varying depths and are cheap to scan for: they are scanned.)
 _KEYED: dict[str, tuple[tuple[str, ...], int]] = {
     "iso": (("19", "20"), 0), "month_day_year": (("<month>",), 2), "day_month_year": (("<month>",), 2),
     "month_day": (("<month>",), 2), "day_month": (("<month>",), 2), "month_year": (("<month>",), 2),

@@ -56,3 +56,14 @@ def test_sentences_do_not_end_at_abbreviations() -> None:
         "Then",
         "nothing.",
     ]
+
+
+def test_date_words_inside_other_words_are_not_dates() -> None:
+    """Every alternative of a date pattern is bounded, not only the first and the last ("Nottonight" is a name)."""
+    from datetime import date
+
+    from app.events.dates import find_dates
+
+    for text in ("the Nottonight brigade", "a Latoday convoy", "the Xovernight base"):
+        assert find_dates(text, 0, len(text), date(2020, 5, 5)) == [], text
+        assert find_dates(text.lower(), 0, len(text), date(2020, 5, 5), lowered=True) == [], text
