@@ -218,7 +218,7 @@ def recognise(doc: Document, index: GazetteerIndex) -> list[Span]:
     doc = replace(doc, keys=_without_bare_possessives(doc, index))
     dateline = _dateline_tokens(doc)
     organisations = _organisation_tokens(doc)
-    people = _person_name_tokens(doc)
+    people = _person_name_tokens(doc, index)
     states = _states_after_a_comma(doc)
     blocked = organisations | people | {i for s in states for i in range(s.first, s.last + 1)}
     lowercase_uses = _lowercase_uses(doc)
@@ -440,8 +440,10 @@ def _organisation_tokens(doc: Document) -> set[int]:
     return blocked
 
 
-def _person_name_tokens(doc: Document) -> set[int]:
-    """Tokens of person names: the capitalised (or, in lowercased text, non-dictionary) words after a title."""
+def _person_name_tokens(doc: Document, index: GazetteerIndex) -> set[int]:
+    """Tokens of person names: the capitalised (or, in lowercased text, non-dictionary) words after a title or a
+    given name, and in cased text the given name itself ("Mary Pitman", "Paul Metcalfe": a given name that some
+    division also bears), unless it is part of a longer place name ("St. Louis", "Ben Tre")."""
     blocked: set[int] = set()
 
     def starts_a_place(i: int) -> bool:  # "the neighbourhoods of Sheikh Saeed", "in St Athan"
@@ -463,6 +465,10 @@ def _person_name_tokens(doc: Document) -> set[int]:
         if (word in lx.TITLES or word in lx.GIVEN_NAMES) and doc.tokens[i].is_capitalized \
                 and doc.tokens[i + 1].is_capitalized and not starts_a_place(i) \
                 and not (word in lx.GIVEN_NAMES and doc.lower[i + 1] in lx.PLACE_NOUNS):  # "Beverly Hills"
+            if word in lx.GIVEN_NAMES and doc.gap(i + 1) in (" ", "-") and not doc.tokens[i + 1].text.isupper() \
+                    and f"{doc.keys[i]} {doc.keys[i + 1]}" not in index.by_key \
+                    and (i == 0 or f"{doc.keys[i - 1]} {doc.keys[i]}" not in index.by_key):  # "St. Louis Police"
+                blocked.add(i)
             j = i + 1
             while j < len(doc.tokens) and (doc.tokens[j].is_capitalized or doc.keys[j] == "al") and j - i <= 4:
                 gap = doc.gap(j).strip()
@@ -551,7 +557,7 @@ def _plausible(doc: Document, index: GazetteerIndex, first: int, last: int, key:
             head = next((t for t in tokens if fold_token(t.text) != "al"), head)
         if not head.is_capitalized or len(key) < 2:
             return False  # in cased text a place name is capitalised (checked first: half the matches are not)
-    if len(words) == 1 and words[0] in lx.DEMONYMS:
+    if len(words) == 1 and (words[0] in lx.DEMONYMS or _is_contraction(words[0])):
         return False
     acronym = doc.cased and len(tokens) == 1 and tokens[0].text.isupper() and len(tokens[0].text) > 1
     if not acronym and all(w in lx.NEVER_ALONE or w in lx.NAME_PARTICLES for w in words) \
@@ -576,6 +582,15 @@ def _plausible(doc: Document, index: GazetteerIndex, first: int, last: int, key:
     if common:
         return bool(cue) or (notable and words[0] in lx.AMBIGUOUS_COUNTRY_WORDS)
     return not (_looks_english(words[-1]) and not cue)
+
+
+_CONTRACTION = re.compile(r"(?:i|you|he|she|it|we|they|that|there|who|what)['’](?:ve|ll|d|re|m|s)|\w+n['’]t")
+
+
+def _is_contraction(word: str) -> bool:
+    """"I've", "He'll", "We'd", "don't": a pronoun or verb run together with its auxiliary, never a place (folding
+    drops the apostrophe, so "I've" would be read as a place called Iva)."""
+    return ("'" in word or "’" in word) and _CONTRACTION.fullmatch(word) is not None
 
 
 def _plausible_cased(doc: Document, index: GazetteerIndex, first: int, last: int, key: str, cue: str,
@@ -613,6 +628,9 @@ def _plausible_cased(doc: Document, index: GazetteerIndex, first: int, last: int
     return _stands_alone(doc, index, first, last)
 
 
+_CUE_WORDS = lx.ADMIN1_AFTER | lx.ADMIN2_AFTER | lx.SETTLEMENT_AFTER | lx.FACILITY_AFTER | lx.FACILITY_MODIFIERS
+
+
 def _stands_alone(doc: Document, index: GazetteerIndex, first: int, last: int) -> bool:
     """A capitalised name run together with other capitalised words is part of a longer name ("Paris Hilton"),
     unless those words are places themselves ("Iraq Syria recruitment network")."""
@@ -637,8 +655,7 @@ def _stands_alone(doc: Document, index: GazetteerIndex, first: int, last: int) -
     if last + 1 < len(doc.tokens) and doc.gap(last + 1) == " " and doc.sentence_of[last + 1] == doc.sentence_of[last]:
         after = doc.tokens[last + 1]
         word = doc.lower[last + 1]
-        cue_words = lx.ADMIN1_AFTER | lx.ADMIN2_AFTER | lx.SETTLEMENT_AFTER | lx.FACILITY_AFTER | lx.FACILITY_MODIFIERS
-        if after.is_capitalized and word not in lx.NEVER_ALONE and word not in cue_words \
+        if after.is_capitalized and word not in lx.NEVER_ALONE and word not in _CUE_WORDS \
                 and word not in lx.DEMONYMS and not after.text.isupper() and not is_place(last + 1):
             return False
     return True

@@ -185,7 +185,8 @@ def resolve(doc: Document, index: GazetteerIndex, spans: list[Span], context: Ar
     resolved_admin1: dict[int, GazetteerPlace] = {}
     settled = {s.key for s in spans if s.cue == "settlement" and not s.is_dateline}
     provinces = {s.key for s in spans if s.cue == "admin1" and _called_a_province(doc, s)} - settled
-    decided: dict[tuple[str, str, str, bool, bool, tuple[str, str] | None, bool, str], _Decision] = {}  # key or acronym
+    decided: dict[tuple[str, str, str, bool, bool, tuple[str, str] | None, tuple[str, str] | None, str],
+                  _Decision] = {}  # key or acronym
     containers, areas = _containers(doc, index, spans)
     for n, span in enumerate(spans):
         original = span
@@ -200,9 +201,9 @@ def resolve(doc: Document, index: GazetteerIndex, spans: list[Span], context: Ar
                 and not span.cue and doc.cased:
             span = replace(span, cue="acronym")
         signature = (span.key if span.cue != "acronym" else surface, normalize(surface), span.cue, span.is_dateline,
-                     span.from_cue_only, container, n in areas, span.country)
+                     span.from_cue_only, container, areas.get(n), span.country)
         if signature not in decided:
-            decided[signature] = _decide(index, span, context, container, n in areas, surface)
+            decided[signature] = _decide(index, span, context, container, areas.get(n), surface)
         best, confidence, alternatives, resolved_by = decided[signature]
         if best is None and span.cue == "acronym":
             continue  # an abbreviation of no place ("CEO", "SEEK")
@@ -278,15 +279,16 @@ def _km(a: GazetteerPlace, b: GazetteerPlace) -> float:
 
 
 def _containers(doc: Document, index: GazetteerIndex,
-                spans: list[Span]) -> tuple[dict[int, tuple[str, str]], set[int]]:
+                spans: list[Span]) -> tuple[dict[int, tuple[str, str]], dict[int, tuple[str, str]]]:
     """"Parkland, Florida", "Gainesville, Va.", "Mayadin, Syria": the division or country a name is placed in by
     the name after its comma, as (country, admin1) with admin1 "" for a country; and the spans that name such an
-    area (there "Washington" is the state, not the capital).
+    area, with the area they name (there "Washington" is the state, not the capital; "Florida" the US state that
+    holds a Parkland, not Uruguay's department).
 
     One sense per discourse: the bare mentions of a name placed so once ("Parkland, Florida ... the Parkland
     students") are placed there too, when the article places it in one area only."""
     out: dict[int, tuple[str, str]] = {}
-    areas_at: set[int] = set()
+    areas_at: dict[int, tuple[str, str]] = {}
     for n in range(len(spans) - 1):
         span, after = spans[n], spans[n + 1]
         if after.first != span.last + 1 or doc.gap(after.first).strip() != ",":
@@ -297,10 +299,13 @@ def _containers(doc: Document, index: GazetteerIndex,
                             for c in index.candidates(span.key)):
             continue  # "Utah, Colorado and Idaho" is a list of states, not a town in a state
         towns = index.candidates(span.key)
+        held = [a for a in divisions if _holds(a, towns)]
+        if towns and not held:
+            continue  # "Miami, West Palm Beach, New York, and Detroit": no West Palm Beach in New York, a list
         # the division that holds a place of that name ("Parkland, Florida": the US state, not Uruguay's)
-        area = max(divisions, key=lambda a: (_holds(a, towns), importance(a)))
+        area = max(held or divisions, key=importance)
         out[n] = (area.country_code, "" if area.feature_code.startswith("PCL") else area.admin1_code)
-        areas_at.add(n + 1)
+        areas_at[n + 1] = out[n]
     placed: dict[str, set[tuple[str, str]]] = {}
     for n, container in out.items():
         placed.setdefault(spans[n].key, set()).add(container)
@@ -318,7 +323,8 @@ def _holds(area: GazetteerPlace, places: tuple[GazetteerPlace, ...]) -> bool:
 
 
 def _decide(index: GazetteerIndex, span: Span, context: ArticleContext,
-            container: tuple[str, str] | None = None, is_area: bool = False, surface: str = "") -> _Decision:
+            container: tuple[str, str] | None = None, area: tuple[str, str] | None = None,
+            surface: str = "") -> _Decision:
     """The place a span means, its confidence, the runner-ups and the pass that decided."""
     if span.cue == "road":
         return None, 0.5, (), "unresolved"  # a road named after a place is not that place
@@ -333,10 +339,11 @@ def _decide(index: GazetteerIndex, span: Span, context: ArticleContext,
     written = normalize(surface)
     if span.cue != "acronym" and not fuzzy and famous_key(index, span.key):  # memoised: most keys name no country
         candidates = _without_folded_countries(candidates, written, surface)
-    if is_area:
-        # "Tacoma, Washington": the name after the comma is the division or country
+    if area is not None:
+        # "Tacoma, Washington": the name after the comma is the division or country, the one holding the town
         divisions = [c for c in candidates if c.feature_code == "ADM1" or c.feature_code.startswith("PCL")]
-        candidates = divisions or candidates
+        candidates = [c for c in divisions if c.country_code == area[0] and (
+            c.feature_code.startswith("PCL") or c.admin1_code == area[1])] or divisions or candidates
     if not candidates:
         return None, 0.5, (), "unresolved"
     ranked = _rank(candidates, span, context, fuzzy, container, written)

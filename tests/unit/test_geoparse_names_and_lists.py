@@ -1,0 +1,66 @@
+"""World news on a hand-made gazetteer and sentences written for the tests: contractions that fold like a
+place, given names that a division also bears, and a division after a comma that closes a list of cities
+rather than placing the town before it."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.gazetteer.index import GazetteerIndex
+from app.gazetteer.records import GazetteerPlace
+from app.geoparse import parse
+
+
+def _place(gid, name, lat, lon, fclass, code, cc, a1="", pop=0, alts=()):
+    return GazetteerPlace(gid, name, name, lat, lon, fclass, code, cc, a1, "", pop, tuple(alts))
+
+
+PLACES = [
+    _place(6252001, "United States", 39.8, -98.5, "A", "PCLI", "US", "00", pop=327_000_000),
+    _place(3439705, "Uruguay", -33.0, -56.0, "A", "PCLI", "UY", "00", pop=3_400_000),
+    _place(4155751, "Florida", 28.75, -82.5, "A", "ADM1", "US", "FL"),
+    _place(3442584, "Florida", -33.75, -56.0, "A", "ADM1", "UY", "07"),
+    _place(4168139, "Parkland", 26.31, -80.24, "P", "PPL", "US", "FL", pop=31_000),
+    _place(4164138, "Miami", 25.77, -80.19, "P", "PPLA2", "US", "FL", pop=470_000),
+    _place(4990729, "Detroit", 42.33, -83.05, "P", "PPLA2", "US", "MI", pop=670_000),
+    _place(5128638, "New York", 43.0, -75.5, "A", "ADM1", "US", "NY"),
+    _place(5128581, "New York City", 40.71, -74.01, "P", "PPL", "US", "NY", pop=8_800_000, alts=("New York",)),
+    _place(4000201, "Iva", 34.31, -82.66, "P", "PPL", "US", "SC", pop=1_200),
+    _place(4000202, "Hal", 50.73, 4.23, "P", "PPL", "BE", "WAL", pop=38_000),
+    # a given name that a first-order division also goes by (as Mary in Turkmenistan), and a small town's name
+    _place(162152, "Mary Welayaty", 37.6, 61.83, "A", "ADM1", "TM", "07", alts=("Mary",)),
+    _place(4000203, "Mary", 37.9, 61.5, "P", "PPL", "TM", "07", pop=2_000),
+    _place(4407066, "St. Louis", 38.63, -90.2, "P", "PPLA2", "US", "MO", pop=300_000, alts=("Saint Louis",)),
+]
+
+
+@pytest.fixture(scope="module")
+def index() -> GazetteerIndex:
+    return GazetteerIndex(PLACES)
+
+
+def _found(text, index):
+    return [(m.text, m.place.geonameid if m.place else None) for m in parse(text, index)]
+
+
+def test_a_contraction_is_never_a_place(index):
+    found = _found('"I’ve seen worse," he said in Miami. "He\'ll come back, and we’d all be glad."', index)
+    assert [name for name, _ in found] == ["Miami"]
+
+
+def test_a_given_name_before_a_surname_is_a_person_throughout(index):
+    text = ("Mary Pitman runs a turkey farm outside Detroit. Every autumn Mary's birds sell out, and Mary of the "
+            "farm shop says so too.")
+    assert [name for name, _ in _found(text, index)] == ["Detroit"]
+    # a given name that begins a longer place name stays a place ("St. Louis Police")
+    assert ("St. Louis", 4407066) in _found("According to St. Louis Police, two people were arrested.", index)
+
+
+def test_a_division_after_a_comma_names_the_one_holding_the_town(index):
+    found = _found("Students in Parkland, Florida, mourned on Monday.", index)
+    assert ("Parkland", 4168139) in found and ("Florida", 4155751) in found  # the US state, not Uruguay's
+
+
+def test_a_division_that_holds_no_town_of_the_name_before_it_closes_a_list(index):
+    found = _found("The firm has offices in Miami, Parkland, New York, and Detroit.", index)
+    assert ("New York", 5128581) in found  # the city: no Parkland lies in New York state
