@@ -7,6 +7,7 @@ from urllib.parse import urlsplit
 
 from fastapi import APIRouter, Header, HTTPException, Path, Response, status
 from pydantic import BaseModel, Field, field_validator
+from pydantic_core import to_json
 
 from app.api.deps import RuntimeDep, SessionDep
 from app.api.errors import ServiceUnavailable
@@ -69,9 +70,8 @@ class ArticleOut(ArticleStoredOut):
 def post_article(
     payload: ArticleIn,
     runtime: RuntimeDep,
-    response: Response,
     idempotency_key: Annotated[str | None, Header(max_length=200)] = None,
-) -> ArticleStoredOut:
+) -> Response:
     if runtime.analyser is None or runtime.session_factory is None:
         raise ServiceUnavailable("the gazetteer and name index are still loading")
     article = NewArticle(
@@ -79,10 +79,14 @@ def post_article(
         published_at=payload.published(), idempotency_key=idempotency_key or None,
     )
     submission = submit_article(session_factory=runtime.session_factory, analyser=runtime.analyser, article=article)
-    if not submission.created:
-        response.status_code = status.HTTP_200_OK
     body = submission.body
-    return ArticleStoredOut(id=body["id"], places=body["places"], events=body["events"])
+    # Serialised here, straight from the dicts the pipeline built (``ArticleStoredOut`` documents them): FastAPI
+    # would validate the model again in the thread pool and walk the untyped dicts, ~10% of an article's CPU.
+    return Response(
+        content=to_json({"id": body["id"], "places": body["places"], "events": body["events"]}),
+        media_type="application/json",
+        status_code=status.HTTP_201_CREATED if submission.created else status.HTTP_200_OK,
+    )
 
 
 @router.get("/{article_id}", response_model=ArticleOut, responses=PROBLEM_RESPONSES, summary="One stored article")
