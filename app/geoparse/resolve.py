@@ -531,11 +531,19 @@ def _with_region(doc: Document, index: GazetteerIndex, mention: Mention, span: S
                  resolved_admin1: dict[int, GazetteerPlace], context: ArticleContext) -> Mention:
     """Attach the enclosing area: the place's governorate, else the governorate the sentence names, else the
     article's main governorate or country."""
+    sentence = doc.sentence_of[span.first]
+    same_sentence = [(abs(i - span.first), p) for i, p in resolved_admin1.items() if doc.sentence_of[i] == sentence]
+    if mention.place is not None and mention.resolved_by == "fuzzy_skeleton" and same_sentence:
+        # A name matched by its consonants only ("bilil" ~ Al Bahlūlīyah) outside the governorate its own sentence
+        # names ("... were seized in the northeastern hama countryside") is another village the gazetteer lacks:
+        # keep the governorate, offer the guess as an alternative.
+        named = min(same_sentence, key=lambda item: item[0])[1]
+        if (mention.place.country_code, mention.place.admin1_code) != (named.country_code, named.admin1_code):
+            return replace(mention, place=None, confidence=0.5, region=named, resolved_by="unresolved",
+                           alternatives=(mention.place, *mention.alternatives)[:_MAX_ALTERNATIVES])
     if mention.place is not None:
         region = index.admin1_of(mention.place) if not mention.place.feature_code.startswith("PCL") else None
         return replace(mention, region=region) if region is not None and region != mention.place else mention
-    sentence = doc.sentence_of[span.first]
-    same_sentence = [(abs(i - span.first), p) for i, p in resolved_admin1.items() if doc.sentence_of[i] == sentence]
     region: GazetteerPlace | None = None
     if same_sentence:
         region = min(same_sentence, key=lambda item: item[0])[1]

@@ -137,3 +137,16 @@ def test_a_fuzzy_match_needs_a_transliteration_not_an_english_word(index):
 
 def test_a_given_name_before_a_place_noun_is_a_place(index):
     assert _found("A man attacked her car in Beverly Hills on Wednesday.", index) == [("Beverly Hills", 5328041)]
+
+
+def test_a_fuzzy_match_outside_the_governorate_its_sentence_names_keeps_only_the_governorate(index):
+    """Consonants alone ("qustul maaf" ~ Qasţal Ma‘āf, in Latakia) do not outweigh the sentence's own "in the
+    homs countryside": the mention is a village the gazetteer lacks, placed in Homs, with the guess offered."""
+    mentions = {m.text: m for m in parse(
+        "syria said the army took the town of qustul maaf in the northern homs countryside .", index)}
+    village = mentions["qustul maaf"]
+    assert village.place is None and village.region.geonameid == 169577
+    assert village.alternatives[0].geonameid == 4000006
+    inside = {m.text: m for m in parse(
+        "syria said the army took the town of qustul maaf in the northern latakia countryside .", index)}
+    assert inside["qustul maaf"].place.geonameid == 4000006
