@@ -21,6 +21,7 @@ def _serve(args: argparse.Namespace) -> int:
         port=args.port or settings.port,
         workers=args.workers,
         log_config=None,
+        access_log=False,  # RequestContextMiddleware logs every request once, as JSON with its id and timing
     )
     return 0
 
