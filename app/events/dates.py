@@ -17,7 +17,7 @@ from datetime import date, timedelta
 
 import ahocorasick
 
-from app.events.model import EventDate
+from app.events.model import PRECISION_RANK, EventDate
 from app.events.text import is_word_char
 
 _MONTHS = {name: i for i in range(1, 13) for name in (calendar.month_name[i].lower(), calendar.month_abbr[i].lower())}
@@ -85,7 +85,6 @@ _SOURCES: tuple[tuple[str, str], ...] = tuple(
 ANCHORED = frozenset({"later", "earlier", "same_day", "next", "previous", "that"})
 # How far back (characters) an anchored expression looks for its anchor: a few sentences.
 _ANCHOR_REACH = 1500
-_PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
 _PATTERNS = tuple((name, re.compile(src, re.IGNORECASE)) for name, src in _SOURCES)
 # The same for text already lower-cased (every literal above is lower case): much faster than IGNORECASE.
 _PATTERNS_LOWER = tuple((name, re.compile(src)) for name, src in _SOURCES)
@@ -289,9 +288,9 @@ def _from_anchor(kind: str, g: dict[str, str | None], anchor: EventDate) -> Even
         d = _shift_months(base, -n)
     else:
         d = date(base.year + n, base.month, min(base.day, 28))
-    coarsest = max(unit, anchor.precision, key=_PRECISION_RANK.__getitem__)
+    coarsest = max(unit, anchor.precision, key=PRECISION_RANK.__getitem__)
     if (g.get("num") or "").lower() in ("several", "few", "a few") and coarsest != "year":
-        coarsest = ("week", "month", "year")[_PRECISION_RANK[coarsest]]  # "several days later": that week
+        coarsest = ("week", "month", "year")[PRECISION_RANK[coarsest]]  # "several days later": that week
     return _at_precision(d, coarsest)
 
 

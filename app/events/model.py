@@ -11,6 +11,8 @@ from typing import Any, Literal
 from app.geoparse.model import Mention
 
 Precision = Literal["day", "week", "month", "year"]
+# Finest first: a date at a lower rank says more.
+PRECISION_RANK: dict[str, int] = {"day": 0, "week": 1, "month": 2, "year": 3}
 
 
 class Side(StrEnum):

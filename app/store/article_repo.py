@@ -20,6 +20,7 @@ from sqlalchemy import Connection, Table, delete, insert, select, text, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from app.events.model import PRECISION_RANK
 from app.store.gazetteer_repo import to_records
 from app.store.models import Article, EventRow, EventSource, MentionRow, Place
 
@@ -164,7 +165,7 @@ def store_article(
     lock = nullcontext() if postgres else _SQLITE_WRITE_LOCK
     with lock:
         try:
-            # Core statements, one round trip per table: this is the ingestion hot path.
+            # The ingestion hot path: Core statements, and on PostgreSQL two inserts for all the rows.
             # A concurrent copy of the article trips a unique constraint here (handled below).
             now = datetime.now(UTC)
             article_id = str(uuid.uuid4())
@@ -305,10 +306,9 @@ def _new_event_row(event: NewEvent, now: datetime) -> dict[str, Any]:
 def _refined_fields(target: dict[str, Any], event: NewEvent) -> dict[str, Any]:
     """A later report may know more: a finer date, the losing side, a claimant the first report lacked."""
     values: dict[str, Any] = {}
-    precision_rank = {"day": 0, "week": 1, "month": 2, "year": 3}
     if event.date_from_text and (
         not target["date_from_text"]
-        or precision_rank.get(event.date_precision, 9) < precision_rank.get(target["date_precision"], 9)
+        or PRECISION_RANK.get(event.date_precision, 9) < PRECISION_RANK.get(target["date_precision"], 9)
     ):
         values.update(date_start=event.date_start, date_end=event.date_end, date_precision=event.date_precision,
                       date_from_text=True)
