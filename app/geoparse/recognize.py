@@ -89,13 +89,13 @@ class CachedIndex:
     def any_notable(self, key: str) -> bool:
         found = self._notable.get(key)
         if found is None:
-            found = self._notable[key] = any(is_notable(c) for c in self.candidates(key))
+            found = self._notable[key] = _has_notable(self.candidates(key))
         return found
 
     def any_famous(self, key: str) -> bool:
         found = self._famous.get(key)
         if found is None:
-            found = self._famous[key] = any(c.feature_code in _FAMOUS_CODES for c in self.candidates(key))
+            found = self._famous[key] = _has_famous(self.candidates(key))
         return found
 
     def famous_by_name(self, key: str) -> bool:
@@ -117,10 +117,18 @@ def _named_notable(index: GazetteerIndex, surface: str, key: str, candidates: Se
     return found
 
 
+def _has_notable(candidates: Sequence[GazetteerPlace]) -> bool:
+    return any(is_notable(c) for c in candidates)
+
+
+def _has_famous(candidates: Sequence[GazetteerPlace]) -> bool:
+    return any(c.feature_code in _FAMOUS_CODES for c in candidates)
+
+
 def _notable_key(index: GazetteerIndex, key: str) -> bool:
     if isinstance(index, CachedIndex):
         return index.any_notable(key)
-    return any(is_notable(c) for c in index.candidates(key))
+    return _has_notable(index.candidates(key))
 
 
 def _country_key(index: GazetteerIndex, key: str) -> bool:
@@ -131,7 +139,7 @@ def famous_key(index: GazetteerIndex, key: str) -> bool:
     """Whether a country, division, capital or world feature bears the key (memoised on a ``CachedIndex``)."""
     if isinstance(index, CachedIndex):
         return index.any_famous(key)
-    return any(c.feature_code in _FAMOUS_CODES for c in index.candidates(key))
+    return _has_famous(index.candidates(key))
 
 
 def _famous_by_name(candidates: Sequence[GazetteerPlace], key: str) -> bool:
