@@ -97,6 +97,28 @@ def test_two_reports_of_one_change_are_one_event_with_two_sources(client: TestCl
         assert session.get(EventRow, a["id"]).source_count == 2
 
 
+def test_a_later_report_refines_the_merged_event(client: TestClient) -> None:
+    """The first report has neither a date in its text nor a losing side; the second has both. One event with two
+    sources, which takes the second report's day and losing side."""
+    place = "Khan Shaykhun"
+    day = f"{random.randint(2100, 2900)}-03-07"  # a day of its own: the database outlives runs
+    first = post(client, {"text": unique_text(f"Government forces seized the town of {place}."),
+                          "published_at": day})
+    second = post(client, {"text": unique_text(f"Government forces seized the town of {place} from the rebels "
+                                               "yesterday."), "published_at": day})
+    assert first.status_code == 201 and second.status_code == 201
+    [a] = [e for e in first.json()["events"] if e["place"]["text"] == place]
+    [b] = [e for e in second.json()["events"] if e["place"]["text"] == place]
+    assert a["lost_by"] is None and b["lost_by"]["side"] == "opposition"
+    assert (a["id"], a["source_count"], b["source_count"]) == (b["id"], 1, 2)
+    with client.app.state.runtime.session_factory() as session:
+        event = session.get(EventRow, a["id"])
+        assert event is not None
+        assert (event.source_count, event.lost_side, event.date_from_text, event.date_precision) == (
+            2, "opposition", True, "day")
+        assert event.date_start.isoformat() == event.date_end.isoformat() == b["date"]["start"] == day[:-2] + "06"
+
+
 def test_a_contradicting_report_is_its_own_event(client: TestClient) -> None:
     first = post(client, {"text": unique_text(CAPTURE), "published_at": "2032-03-09"})
     second = post(client, {"text": unique_text(CONTRADICTION), "published_at": "2032-03-10"})
@@ -111,7 +133,7 @@ def test_failure_half_way_leaves_nothing_behind(client: TestClient, monkeypatch:
     def explode(*_args: object, **_kwargs: object) -> str:
         raise RuntimeError("disk full while storing events")
 
-    monkeypatch.setattr(article_repo, "_add_or_merge_events", explode)
+    monkeypatch.setattr(article_repo, "plan_events", explode)
     text = unique_text(CAPTURE)
     articles_before, mentions_before = count(client, Article), count(client, MentionRow)
     with pytest.raises(RuntimeError):
