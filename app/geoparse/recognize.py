@@ -269,15 +269,19 @@ def recognise(doc: Document, index: GazetteerIndex) -> list[Span]:
     listed = _listed_places(doc, index, blocked)
     # "the provinces of Homs, Idlib and Lattakia": every name of the list is a province, not only the first
     # (a list the writer forgot to punctuate, "the provinces of Homs Idlib and Lattakia", counts name by name)
-    in_province_list = {i for s in listed if s.cue == "admin1" and s.from_cue_only for i in range(s.first, s.last + 1)}
-    spans = [replace(s, cue="admin1") if not s.cue and s.first in in_province_list else s for s in spans]
+    # Likewise "the towns of Rastan and Talbeesah": each name of the list is a town.
+    list_cue = {i: s.cue for s in listed if s.cue in ("admin1", "settlement") and s.from_cue_only
+                for i in range(s.first, s.last + 1)}
+    spans = [replace(s, cue=list_cue[s.first]) if not s.cue and s.first in list_cue else s for s in spans]
     spans.extend(s for s in listed if not (s.cue == "admin1" and s.from_cue_only))
     spans.extend(states)
+    # A name seen as the surname in "Narendra Modi" is a person everywhere in the article, unless it is a
+    # famous place or the text marks it as a place, there or anywhere else in the article ("the town of
+    # Zabadani", "the towns of Rastan and Talbeesah": one sense per discourse).
+    person_keys -= {s.key for s in spans if s.cue and not s.is_dateline}
     spans = _without_overlaps(spans)
     spans.extend(_same_name_again(doc, index, spans, blocked))
-    # A name seen as the surname in "Narendra Modi" is a person everywhere in the article, unless it is a
-    # famous place or the text marks it as a place.
-    spans = [s for s in spans if s.key not in person_keys or s.cue or s.is_dateline or s.from_cue_only
+    spans = [s for s in spans if s.key not in person_keys or s.is_dateline or s.from_cue_only
              or _famous_as_written(doc, index, s)]
     return _without_overlaps(spans)
 

@@ -159,3 +159,19 @@ def test_ap_state_abbreviation_after_a_town():
     index = GazetteerIndex(places)
     found = _found("Homes at 8024 Turtle Creek Cir., Gainesville, Va. are for sale.", index)
     assert found == [("Gainesville", 4760363), ("Va", 4752186)]
+
+
+def test_a_name_the_text_marks_as_a_town_is_no_surname_anywhere_in_the_article(index):
+    # "Zorbel Markada" reads like a given name and a surname, but the article calls Markada a town.
+    text = ("Tags Zorbel Markada clashes. The army entered the town of Markada on Sunday. Airstrikes on Markada "
+            "went on all week.")
+    markada = [(m.start, m.place.geonameid) for m in parse(text, index) if m.text == "Markada"]
+    assert [start for start, _ in markada if start > 30] == [text.index("of Markada") + 3, text.rindex("Markada")]
+    assert {gid for _, gid in markada} == {167208}
+
+
+def test_a_name_in_a_list_of_towns_is_no_surname_anywhere_in_the_article(index):
+    text = "Clashes resumed on the fronts of Zorbel Markada. Airstrikes also hit the towns of Burao and Markada."
+    assert ("Markada", 167208) in _found(text[text.index("Airstrikes"):], index)
+    found = [(m.start, m.text) for m in parse(text, index)]
+    assert (text.rindex("Markada"), "Markada") in found
