@@ -49,7 +49,8 @@ _SOURCES: tuple[tuple[str, str], ...] = tuple(
         ("day_month", rf"{_DAY_RE}\s+(?:of\s+)?{_MONTH_RE}"),
         ("month_year", rf"(?:(?:early|late|mid)[\s-]+)?{_MONTH_RE},?\s+{_YEAR_RE}"),
         ("month_rel", rf"(?:(?:early|late|mid)[\s-]+)?{_MONTH_RE}\s+(?P<rel>this|last)\s+year"),
-        ("month", rf"(?:\bin|\bsince|\bby|\bduring|\bof|\bearly|\blate|\bmid)[\s-]+{_MONTH_RE}(?!\s+\d)"),
+        ("month", rf"(?:\bin|\bsince|\bby|\bduring|\bof|\bearly|\blate|\bmid|(?P<last>\blast))[\s-]+{_MONTH_RE}"
+                  r"(?!\s+\d)"),
         (
             "year",
             rf"(?:\bin|\bduring|\bof|\bearly|\blate|\bmid|\bsince|\bsummer|\bwinter|\bspring|\bautumn)"
@@ -227,7 +228,9 @@ def _resolve(kind: str, g: dict[str, str | None], pub: date | None) -> EventDate
     if kind in ("month", "month_rel") and month:
         if g.get("rel"):
             return _month(pub.year - (g["rel"] == "last"), month)
-        return _month(pub.year if month <= pub.month else pub.year - 1, month)
+        # "in March" in March is this March; "last March" never is.
+        latest = month < pub.month or (month == pub.month and not g.get("last"))
+        return _month(pub.year if latest else pub.year - 1, month)
     if kind == "weekday":
         back = (pub.weekday() - _WEEKDAYS[(g["weekday"] or "").lower()]) % 7
         if g.get("last") and back == 0:

@@ -231,6 +231,10 @@ def test_anti_government_is_not_government() -> None:
         ("in March", date(2017, 3, 1), date(2017, 3, 31), "month"),
         ("in November", date(2016, 11, 1), date(2016, 11, 30), "month"),
         ("in March this year", date(2017, 3, 1), date(2017, 3, 31), "month"),
+        ("last November", date(2016, 11, 1), date(2016, 11, 30), "month"),
+        ("last March", date(2017, 3, 1), date(2017, 3, 31), "month"),
+        ("in October", date(2017, 10, 1), date(2017, 10, 31), "month"),  # the month of publication
+        ("last October", date(2016, 10, 1), date(2016, 10, 31), "month"),  # never the month of publication
         ("in 2015", date(2015, 1, 1), date(2015, 12, 31), "year"),
         ("on August 6", date(2017, 8, 6), date(2017, 8, 6), "day"),
         ("on 6 August 2016", date(2016, 8, 6), date(2016, 8, 6), "day"),
