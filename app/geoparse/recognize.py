@@ -573,8 +573,9 @@ def _plausible(doc: Document, index: GazetteerIndex, first: int, last: int, key:
         return False
     acronym = doc.cased and len(tokens) == 1 and tokens[0].text.isupper() and len(tokens[0].text) > 1
     if not acronym and all(w in lx.NEVER_ALONE or w in lx.NAME_PARTICLES for w in words) \
-            and not (len(words) > 1 and _notable_key(index, key) and (not doc.cased or tokens[0].is_capitalized)):
-        return False  # but "the Middle East"
+            and not (len(words) > 1 and _notable_key(index, key) and (not doc.cased or tokens[0].is_capitalized)) \
+            and not (len(words) == 1 and words[0] in lx.NAME_PARTICLES and _with_article(doc, first) < first):
+        return False  # but "the Middle East", and a particle with the article: "al-Bab" (the Gate), "al-Tal"
     candidates = index.candidates(key)
     if words[0] == "the" and not famous_key(index, key):
         return False  # "The UN": a stray alternate name beginning with the article
@@ -589,6 +590,8 @@ def _plausible(doc: Document, index: GazetteerIndex, first: int, last: int, key:
         return _plausible_cased(doc, index, first, last, key, cue, tokens, head, words, common, notable,
                                 lowercase_uses)
     size = len("".join(words))  # the written length: folding shortens "Iowa" to "iua"
+    if _with_article(doc, first) < first:
+        size += 2  # "al-bab": the article belongs to the name
     if size <= 3 and not (notable and len(words) > 1):
         return bool(cue) and size == 3
     if common:
@@ -609,8 +612,8 @@ def _plausible_cased(doc: Document, index: GazetteerIndex, first: int, last: int
                      tokens: Sequence[Token], head: Token,
                      words: list[str], common: bool, notable: bool, lowercase_uses: frozenset[str]) -> bool:
     """``_plausible`` for cased text, where ``head`` (the first word that is not an article) is capitalised."""
-    if len(words[0]) <= 3 and len(words) == 1 and not head.text.isupper():
-        return False
+    if len(words[0]) <= 3 and len(words) == 1 and not head.text.isupper() and _with_article(doc, first) == first:
+        return False  # a short word is rarely a place, but "al-Bab", "al-Hol" and "Al Rai" are
     if len(words) == 1 and head.text.isupper() and len(head.text) > 1 and not cue:
         # An acronym (AP, NATO, CNN) is a place only as a country or division abbreviation, or a famous name.
         places = index.candidates(key)

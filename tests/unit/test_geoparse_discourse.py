@@ -175,3 +175,14 @@ def test_a_name_in_a_list_of_towns_is_no_surname_anywhere_in_the_article(index):
     assert ("Markada", 167208) in _found(text[text.index("Airstrikes"):], index)
     found = [(m.start, m.text) for m in parse(text, index)]
     assert (text.rindex("Markada"), "Markada") in found
+
+
+def test_a_short_name_or_a_name_particle_with_the_arabic_article_is_a_place():
+    # "Bab" (gate) is a particle of longer names ("Bab al-Hawa") and "Rai" is three letters: neither is a place
+    # alone, but with the article they are towns.
+    index = GazetteerIndex([PLACES[0], _place(174018, "Al Bāb", 36.37, 37.52, "P", "PPLA2", "SY", "09", pop=130_745),
+                            _place(170227, "Ar Rāʿī", 36.55, 37.63, "P", "PPL", "SY", "09", pop=5_000)])
+    text = "After capturing al-Bab, Turkish-backed forces moved on Al Rai."
+    assert _found(text, index) == [("al-Bab", 174018), ("Al Rai", 170227)]
+    assert _found(text.lower(), index) == [("al-bab", 174018), ("al rai", 170227)]
+    assert _found("They passed the Bab gate and heard Rai music in Syria.", index) == [("Syria", 163843)]
