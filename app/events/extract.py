@@ -383,9 +383,13 @@ _PLACE_OF = re.compile(
 
 # "the Nineveh village of X" names X; but "the Ramouseh district of Aleppo" names Ramouseh (a part of Aleppo).
 _CONTAINER_OF = re.compile(
-    r"(?:['’]s)?\s+(?:village|town|city|hamlet|oil\s*field|dam|airbase|air\s+base|airport)\s+of\s+(?:the\s+)?",
+    r"(?:['’]s)?\s+(?:(?:countryside|province|provincial|governorate|district|region|rural|desert|border|"
+    r"(?:north|south|east|west)(?:ern)?)\s+){0,3}"  # "the Aleppo countryside town of", "the Hama province village of"
+    r"(?:village|town|city|hamlet|oil\s*field|dam|airbase|air\s+base|airport)\s+of\s+(?:the\s+)?",
     re.IGNORECASE,
 )
+
+_CONTAINER_QUALIFIER = re.compile(r"\b(?:north|south|east|west)(?:ern)?\s+$", re.IGNORECASE)
 
 
 def _gap_ok(gap: str, *, max_tokens: int = 8) -> bool:
@@ -495,12 +499,14 @@ class _Extractor:
         first = self._skip_country(pos, cands)
         if first is None:
             return [], pos
+        gap = self.text[pos : first.start]
         head_of = _CONTAINER_OF.match(self.text, first.end)
         if head_of:  # "the Nineveh village of Imam Gharbi": the village, not the province
             nxt = next((m for m in cands if m.start == head_of.end()), None)
             if nxt is not None:
                 first = nxt
-        gap = self.text[pos : first.start]
+                # The words before the province qualify the province ("the eastern Hama countryside village of").
+                gap = _CONTAINER_QUALIFIER.sub("", gap)
         if weak and len(_tokens(gap)) > 5:
             return [], pos
         if not _gap_ok(gap) or _NOT_PLACE_AFTER.match(self.text, first.end):

@@ -255,6 +255,12 @@ def test_publication_date_is_a_monday() -> None:
          [("Albu Kamal", "government")]),
         ("Iraqi forces said they had retaken the Nineveh village of Imam Gharbi.", ["Nineveh", "Imam Gharbi"],
          [("Imam Gharbi", "government")]),
+        ("Syrian troops have seized the Aleppo countryside town of Khanasser.", ["Aleppo", "Khanasser"],
+         [("Khanasser", "government")]),
+        ("Rebels captured the Hama province village of Morek.", ["Hama", "Morek"], [("Morek", "opposition")]),
+        ("Government forces seized the eastern Hama countryside village of Abu Dali.", ["Hama", "Abu Dali"],
+         [("Abu Dali", "government")]),
+        ("Government forces seized parts of the Hama countryside village of Abu Dali.", ["Hama", "Abu Dali"], []),
         ("Forces loyal to Yemen's internationally recognised government recaptured the port of Mokha from the "
          "Houthis.", ["Yemen", "Mokha"], [("Mokha", "government")]),
         ("Fighting raged across Yemen. Coalition-backed forces seized control of Hodeidah airport.",
