@@ -612,8 +612,9 @@ def _plausible_cased(doc: Document, index: GazetteerIndex, first: int, last: int
                      tokens: Sequence[Token], head: Token,
                      words: list[str], common: bool, notable: bool, lowercase_uses: frozenset[str]) -> bool:
     """``_plausible`` for cased text, where ``head`` (the first word that is not an article) is capitalised."""
-    if len(words[0]) <= 3 and len(words) == 1 and not head.text.isupper() and _with_article(doc, first) == first:
-        return False  # a short word is rarely a place, but "al-Bab", "al-Hol" and "Al Rai" are
+    if len(words[0]) <= 3 and len(words) == 1 and not head.text.isupper() and not cue \
+            and _with_article(doc, first) == first:
+        return False  # a short word is rarely a place, but "al-Bab", "Al Rai" and "the town of Hit" are
     if len(words) == 1 and head.text.isupper() and len(head.text) > 1 and not cue:
         # An acronym (AP, NATO, CNN) is a place only as a country or division abbreviation, or a famous name.
         places = index.candidates(key)

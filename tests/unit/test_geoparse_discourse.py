@@ -186,3 +186,9 @@ def test_a_short_name_or_a_name_particle_with_the_arabic_article_is_a_place():
     assert _found(text, index) == [("al-Bab", 174018), ("Al Rai", 170227)]
     assert _found(text.lower(), index) == [("al-bab", 174018), ("al rai", 170227)]
     assert _found("They passed the Bab gate and heard Rai music in Syria.", index) == [("Syria", 163843)]
+
+
+def test_a_three_letter_name_counts_when_the_text_calls_it_a_town():
+    index = GazetteerIndex([_place(99063, "Hīt", 33.64, 42.83, "P", "PPL", "IQ", "04", pop=40_000)])
+    assert _found("Iraqi forces retook the town of Hit on Sunday.", index) == [("Hit", 99063)]
+    assert _found("Hit by shelling, families fled. A mortar round hit the town.", index) == []
