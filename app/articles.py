@@ -91,10 +91,10 @@ def submit_article(
             analysis = analyser.analyse(article.text, published_at=article.published_at, title=article.title)
         received = (article.published_at or datetime.now(UTC)).date()
         events: list[NewEvent] = []
-        seen: set[tuple[str, str | None, int]] = set()
+        seen: set[tuple[str, str | None, int, date]] = set()
         for change in analysis.events:
             flat = flatten_event(change, received)
-            identity = (flat.place_key, flat.gained_side, flat.mention_start)
+            identity = (flat.place_key, flat.gained_side, flat.mention_start, flat.date_start)
             if identity not in seen:
                 seen.add(identity)
                 events.append(flat)
@@ -114,7 +114,9 @@ def submit_article(
     MENTIONS.inc(len(analysis.mentions))
     EVENTS.inc(len(events))
     # Answered from what was just stored, in the order GET /v1/articles/{id} lists it, without reading it back.
-    ordered = sorted(zip(events, stored, strict=True), key=lambda pair: (pair[0].evidence_start, pair[0].mention_start))
+    # One entry per stored event and mention, as the article's sources are stored.
+    unique = {(s.id, e.mention_start): (e, s) for e, s in reversed(list(zip(events, stored, strict=True)))}
+    ordered = sorted(unique.values(), key=lambda pair: (pair[0].evidence_start, pair[0].mention_start))
     body = {
         "id": article_id,
         "places": [mention_to_dict(m) for m in analysis.mentions],

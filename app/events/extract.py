@@ -24,7 +24,7 @@ from functools import cache
 
 from app.events.actors import ActorMatch, ActorRegistry, default_registry
 from app.events.dates import DateMention, default_date, find_dates
-from app.events.model import ActorRef, ControlChange, EventDate, Side
+from app.events.model import SAME_CHANGE_DAYS, ActorRef, ControlChange, EventDate, Side
 from app.events.text import sentence_spans
 from app.events.triggers import (
     CONTROL_ONLY,
@@ -1253,18 +1253,24 @@ def _geo_precision(m: Mention) -> int:
 
 
 def _dedupe(events: list[ControlChange]) -> list[ControlChange]:
-    """One event per place and gaining side per article: repeats of a change are one change, best kept."""
-    best: dict[tuple[object, str | None], ControlChange] = {}
-    order: list[tuple[object, str | None]] = []
+    """One event per change: repeats of a change (same place, same gaining side, dates no more than
+    ``SAME_CHANGE_DAYS`` apart or not given by the text) are one change, best kept; "took Palmyra in March 2016
+    ... recaptured it in March 2017" is two."""
+    kept: dict[tuple[object, str | None], list[ControlChange]] = {}
     for ev in events:
-        key = (_place_key(ev.place), ev.gained_by.side if ev.gained_by else None)
-        old = best.get(key)
-        if old is None:
-            best[key] = ev
-            order.append(key)
-        elif _rank(ev) > _rank(old):
-            best[key] = ev
-    return sorted((best[k] for k in order), key=lambda e: (e.evidence_start, e.place.start))
+        same_key = kept.setdefault((_place_key(ev.place), ev.gained_by.side if ev.gained_by else None), [])
+        i = next((i for i, old in enumerate(same_key) if _same_change(old, ev)), None)
+        if i is None:
+            same_key.append(ev)
+        elif _rank(ev) > _rank(same_key[i]):
+            same_key[i] = ev
+    return sorted((ev for group in kept.values() for ev in group), key=lambda e: (e.evidence_start, e.place.start))
+
+
+def _same_change(a: ControlChange, b: ControlChange) -> bool:
+    if a.date is None or b.date is None or not (a.date.from_text and b.date.from_text):
+        return True
+    return (max(a.date.start, b.date.start) - min(a.date.end, b.date.end)).days <= SAME_CHANGE_DAYS
 
 
 def _rank(ev: ControlChange) -> tuple[bool, float]:

@@ -13,6 +13,10 @@ from app.geoparse.model import Mention
 Precision = Literal["day", "week", "month", "year"]
 # Finest first: a date at a lower rank says more.
 PRECISION_RANK: dict[str, int] = {"day": 0, "week": 1, "month": 2, "year": 3}
+# Reports of one place changing to one side this many days apart or less are the same change (the dates of a
+# fast-moving story drift by a day or two); further apart they are two changes ("retook it in 2016 and again in
+# 2017"). Within an article and across the articles in the store alike.
+SAME_CHANGE_DAYS = 3
 
 
 class Side(StrEnum):

@@ -23,11 +23,11 @@ from sqlalchemy import Connection, Table, bindparam, delete, insert, select, upd
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session
 
-from app.events.model import PRECISION_RANK
+from app.events.model import PRECISION_RANK, SAME_CHANGE_DAYS
 from app.store.gazetteer_repo import to_records
 from app.store.models import Article, EventRow, EventSource, MentionRow, Place
 
-MERGE_WINDOW_DAYS = 3
+MERGE_WINDOW_DAYS = SAME_CHANGE_DAYS
 # The hot path runs Core statements on the session's connection: the ORM layer adds ~0.05-0.1 ms a statement.
 _ARTICLES = Article.__table__
 # SQLite has one writer at a time; serialising our own writers avoids "database is locked" retries.
@@ -216,12 +216,15 @@ def store_article(
 
 
 def _source_rows(article_id: str, events: list[NewEvent], stored: list[StoredEvent]) -> list[dict[str, Any]]:
-    return [
-        dict(event_id=result.id, article_id=article_id, mention_start=event.mention_start,
-             evidence_text=event.evidence_text, evidence_start=event.evidence_start, evidence_end=event.evidence_end,
-             claimed_by=(event.claimed_by or None) and event.claimed_by[:200], event_json=event.event_json)
-        for event, result in zip(events, stored, strict=True)
-    ]
+    """One row per stored event and mention: two changes of one sentence ("took X in March 2016 and retook it in
+    March 2017") that both merge into one stored event are one report of it."""
+    rows: dict[tuple[str, int], dict[str, Any]] = {}
+    for event, result in zip(events, stored, strict=True):
+        rows.setdefault((result.id, event.mention_start), dict(
+            event_id=result.id, article_id=article_id, mention_start=event.mention_start,
+            evidence_text=event.evidence_text, evidence_start=event.evidence_start, evidence_end=event.evidence_end,
+            claimed_by=(event.claimed_by or None) and event.claimed_by[:200], event_json=event.event_json))
+    return list(rows.values())
 
 
 def _candidate_window(events: list[NewEvent]) -> tuple[list[str], date, date]:

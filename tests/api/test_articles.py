@@ -119,6 +119,20 @@ def test_a_later_report_refines_the_merged_event(client: TestClient) -> None:
         assert event.date_start.isoformat() == event.date_end.isoformat() == b["date"]["start"] == day[:-2] + "06"
 
 
+def test_two_changes_of_one_sentence_that_merge_into_one_stored_event_are_one_source(client: TestClient) -> None:
+    """Six days apart they are two changes, but each is within the merge window of the stored one."""
+    year = random.randint(2100, 2900)
+    first = post(client, {"text": unique_text(f"Government forces seized Palmyra on 10 March {year}."),
+                          "published_at": f"{year}-04-01"})
+    second = post(client, {"text": unique_text(f"Government forces took Palmyra on 7 March {year} and recaptured it "
+                                               f"on 13 March {year}."), "published_at": f"{year}-04-01"})
+    assert first.status_code == 201 and second.status_code == 201, second.text
+    [stored] = first.json()["events"]
+    assert [(e["id"], e["source_count"]) for e in second.json()["events"]] == [(stored["id"], 2)]
+    article = client.get(f"/v1/articles/{second.json()['id']}").json()
+    assert [e["id"] for e in article["events"]] == [stored["id"]]
+
+
 def test_a_contradicting_report_is_its_own_event(client: TestClient) -> None:
     first = post(client, {"text": unique_text(CAPTURE), "published_at": "2032-03-09"})
     second = post(client, {"text": unique_text(CONTRADICTION), "published_at": "2032-03-10"})

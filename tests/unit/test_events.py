@@ -367,3 +367,13 @@ def test_withdrawal_handing_over() -> None:
     [ev] = extract("IS fighters pulled out of Manbij, handing it to the SDF.", ["Manbij"])
     assert ev.gained_by is not None and ev.gained_by.side is Side.KURDISH
     assert ev.lost_by is not None and ev.lost_by.side is Side.ISIS
+
+
+def test_the_same_change_months_apart_is_two_events_and_repeats_are_one() -> None:
+    text = "Syrian forces took back Palmyra in March 2016 and recaptured it in March 2017."
+    assert [(e.date.start, e.date.precision) for e in extract(text, ["Palmyra"]) if e.date] == [
+        (date(2016, 3, 1), "month"), (date(2017, 3, 1), "month")]
+    text = ("The army retook Morek on Sunday. The recapture of Morek on Sunday followed weeks of fighting. "
+            "Morek was retaken by the army, a source said.")
+    [ev] = extract(text, ["Morek"])
+    assert ev.date is not None and (ev.date.start, ev.date.from_text) == (date(2017, 10, 22), True)
