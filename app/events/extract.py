@@ -250,7 +250,12 @@ _INTRO_AFTER = re.compile(
 )
 # A parenthetical between a subject and its verb: "X, which was captured by IS in 2014, was retaken".
 _PARENTHETICAL = re.compile(
-    r"\s*,\s*(?:(?:which|that|where|who)\b|(?:a|an|the|one|its|their)\s)[^,;:.]{0,150},\s*", re.IGNORECASE
+    r"\s*,\s*(?:(?:which|that|where|who)\b|(?:a|an|the|one|its|their)\s|"
+    # "X, held by rebels since 2013, was ...", "X, in rebel hands since January,", "X, once a rebel bastion,"
+    r"(?:held|controlled|run|besieged|encircled|surrounded|located|situated|known|home|once|long|formerly|"
+    r"previously|still|now|in|under|near|close\s+to|about|some|(?:north|south|east|west)(?:east|west)?)\s)"
+    r"(?:[^,;:.]|(?<=\d)[,.](?=\d)){0,150},\s*",  # "home to 20,000 people"
+    re.IGNORECASE,
 )
 # Where a trigger's own clause ends: dates inside another trigger's clause are not this trigger's.
 _SCOPE_END = re.compile(
@@ -273,6 +278,9 @@ _ONSET_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _SIMULTANEOUS = re.compile(r"\b(?:when|as|while|during|amid)\b", re.IGNORECASE)
+# "held by the SDF since 2013", "under siege since Sunday": the start of a state, which dates no change.
+_SINCE = re.compile(r"since\b", re.IGNORECASE)
+_SINCE_BEFORE = re.compile(r"\bsince\s+(?:the\s+)?(?:early\s+|late\s+|mid[\s-]+)?$", re.IGNORECASE)
 _REL_PRONOUN = re.compile(
     r"\b(?:that|which)\s+(?:had\s+|has\s+|have\s+|later\s+|also\s+|eventually\s+)*$", re.IGNORECASE
 )
@@ -840,9 +848,12 @@ class _Extractor:
         return default_date(self.ctx.published)
 
     def _onset(self, d: DateMention) -> bool:
-        """ "an offensive launched this week", "fighting broke out on Friday": the date of a start, not of a
-        change (unless the change is told as simultaneous: "the offensive began on Sunday when troops took X")."""
-        return bool(_ONSET_BEFORE.search(self.text, max(0, d.start - 40), d.start))
+        """ "an offensive launched this week", "fighting broke out on Friday", "held by rebels since 2013": the
+        date of a start, not of a change (unless the change is told as simultaneous: "the offensive began on Sunday
+        when troops took X")."""
+        return bool(_ONSET_BEFORE.search(self.text, max(0, d.start - 40), d.start)
+                    or _SINCE.match(self.text, d.start) or _SINCE_BEFORE.search(self.text, max(0, d.start - 20),
+                                                                                d.start))
 
     def _dates_other(self, d: DateMention, trig_start: int) -> bool:
         """Whether ``d`` sits in another trigger's clause ("X, which IS captured in 2014, was retaken"), unless

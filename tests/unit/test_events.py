@@ -377,3 +377,25 @@ def test_the_same_change_months_apart_is_two_events_and_repeats_are_one() -> Non
             "Morek was retaken by the army, a source said.")
     [ev] = extract(text, ["Morek"])
     assert ev.date is not None and (ev.date.start, ev.date.from_text) == (date(2017, 10, 22), True)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Morek, which had been held by rebels since 2013, was captured by government forces on Sunday.",
+     "Morek, under siege since the summer of 2016, was captured by government forces on Sunday.",
+     "Morek, in rebel hands since early January, was captured by government forces on Sunday."],
+)
+def test_a_date_since_which_a_state_lasts_dates_no_change(text: str) -> None:
+    # The last two also need the appositive ("under siege since ...", "in rebel hands since ...") read as one.
+    [ev] = extract(text, ["Morek"])
+    assert ev.date is not None and (ev.date.start, ev.date.precision) == (date(2017, 10, 22), "day")
+
+
+@pytest.mark.parametrize(
+    "appositive",
+    ["held by rebels for four years", "once a rebel bastion", "in rebel hands since 2012", "home to 20,000 people",
+     "near Hama", "now largely deserted"],
+)
+def test_an_appositive_between_the_place_and_its_passive(appositive: str) -> None:
+    assert summary(extract(f"Morek, {appositive}, was captured by government forces.", ["Morek", "Hama"])) == [
+        ("Morek", "government")]
