@@ -20,6 +20,14 @@ def english_words() -> frozenset[str]:
         return frozenset(line.strip() for line in fh if line.strip())
 
 @cache
+def census_given_names() -> frozenset[str]:
+    """The given names of the 1990 US Census (public domain; ``data/CENSUS-NAMES-SOURCE.txt``): far more than
+    ``GIVEN_NAMES``, and so only trusted where the gazetteer has no well-known place of that name."""
+    with gzip.open(_DATA / "census_given_names.txt.gz", "rt", encoding="utf-8") as fh:
+        return frozenset(line.strip() for line in fh if line.strip())
+
+
+@cache
 def actor_names() -> tuple[str, ...]:
     """One-word names of armed groups from the actor registry (``data/actors``): a group is never a place, even
     when a village shares its name ("Daesh" and Dahash, "Hazm"). Longer registry names are left out: many hold a

@@ -473,11 +473,25 @@ def _person_name_tokens(doc: Document, index: GazetteerIndex) -> set[int]:
                     blocked.add(j)
                     j += 1
         return blocked
+    census, english = lx.census_given_names(), lx.english_words()
+
+    def given_name(i: int) -> bool:
+        """A given name: one of ours, or a census one ("Conor", "Roshunda") that is no English word ("Long Island",
+        "Will"), no name particle ("Al Rai"), not a well-known place, and stands before no well-known place
+        ("Israel Defense Forces", "Chad Basin" are places)."""
+        word = doc.lower[i]
+        return word in lx.GIVEN_NAMES or (
+            word in census and word not in english and word not in lx.NAME_PARTICLES
+            and i not in doc.sentence_starts and doc.gap(i + 1) == " "
+            and not _notable_key(index, doc.keys[i]) and not _notable_key(index, doc.keys[i + 1]))
+
     for i, word in enumerate(doc.lower[:-1]):
-        if (word in lx.TITLES or word in lx.GIVEN_NAMES) and doc.tokens[i].is_capitalized \
-                and doc.tokens[i + 1].is_capitalized and not starts_a_place(i) \
-                and not (word in lx.GIVEN_NAMES and doc.lower[i + 1] in lx.PLACE_NOUNS):  # "Beverly Hills"
-            if word in lx.GIVEN_NAMES and doc.gap(i + 1) in (" ", "-") and not doc.tokens[i + 1].text.isupper() \
+        if not doc.tokens[i].is_capitalized or not doc.tokens[i + 1].is_capitalized:
+            continue
+        given = given_name(i)
+        if (word in lx.TITLES or given) and not starts_a_place(i) \
+                and not (given and doc.lower[i + 1] in lx.PLACE_NOUNS):  # "Beverly Hills"
+            if given and doc.gap(i + 1) in (" ", "-") and not doc.tokens[i + 1].text.isupper() \
                     and f"{doc.keys[i]} {doc.keys[i + 1]}" not in index.by_key \
                     and (i == 0 or f"{doc.keys[i - 1]} {doc.keys[i]}" not in index.by_key):  # "St. Louis Police"
                 blocked.add(i)

@@ -192,3 +192,17 @@ def test_a_three_letter_name_counts_when_the_text_calls_it_a_town():
     index = GazetteerIndex([_place(99063, "Hīt", 33.64, 42.83, "P", "PPL", "IQ", "04", pop=40_000)])
     assert _found("Iraqi forces retook the town of Hit on Sunday.", index) == [("Hit", 99063)]
     assert _found("Hit by shelling, families fled. A mortar round hit the town.", index) == []
+
+
+def test_a_census_given_name_makes_the_next_word_a_surname_unless_either_is_a_well_known_place():
+    index = GazetteerIndex([
+        _place(4174201, "Stuart", 27.2, -80.25, "P", "PPLA2", "US", "FL", pop=16_462),
+        _place(4966720, "Green", 44.9, -69.5, "P", "PPL", "US", "ME", pop=25_898),
+        _place(6167865, "Toronto", 43.7, -79.42, "P", "PPLA", "CA", "08", pop=2_600_000),
+        _place(294640, "Israel", 31.5, 34.75, "A", "PCLI", "IL", pop=8_000_000),
+    ])
+    # "Stuart" is a given name of the 1990 census (not of our own short list) and a county seat in Florida.
+    text = "Police in Toronto are investigating, city spokesman Stuart Green said on Monday."
+    assert _found(text, index) == [("Toronto", 6167865)]
+    # "Israel" is a census given name too, but a country: before a capitalised word it stays the country.
+    assert _found("Netanyahu flew back to Israel Tuesday night.", index) == [("Israel", 294640)]
