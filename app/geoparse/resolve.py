@@ -79,16 +79,17 @@ class ArticleContext:
     total_votes: float = 0.0
 
     def countries_without(self, key: str) -> dict[str, float]:
-        """The country shares had the name ``key`` cast no vote: a surname folding to a Syrian town ("Zara") must
-        not be kept by the votes its own mentions cast for Syria. A short text (under three other votes) says too
-        little without the name, and in an article about a country whose names are transliterated from Arabic a
-        name spelled otherwise than the gazetteer's is expected: there the shares are kept whole."""
+        """The country shares had the name ``key`` cast no vote: a surname folding to a Syrian town ("Zara") or to a
+        Turkish village ("Cohen", Kohan) must not be kept by the votes its own mentions cast, even in a short text.
+        The shares are kept whole where the name is all the text names, and in an article about a country whose
+        names are transliterated from Arabic, where a name spelled otherwise than the gazetteer's is expected (and
+        a short text, under three other votes, says too little without it)."""
         own = self.votes_of.get(key)
         if own is None:
             return self.countries
         code, votes = own
         rest = self.total_votes - votes
-        if rest < 3.0:
+        if rest <= 0 or (rest < 3.0 and code in ARABIC_NAMED_COUNTRIES):
             return self.countries
         shares = {c: (share * self.total_votes - (votes if c == code else 0.0)) / rest
                   for c, share in self.countries.items()}

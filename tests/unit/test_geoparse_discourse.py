@@ -206,3 +206,12 @@ def test_a_census_given_name_makes_the_next_word_a_surname_unless_either_is_a_we
     assert _found(text, index) == [("Toronto", 6167865)]
     # "Israel" is a census given name too, but a country: before a capitalised word it stays the country.
     assert _found("Netanyahu flew back to Israel Tuesday night.", index) == [("Israel", 294640)]
+
+
+def test_a_name_that_only_folds_to_a_foreign_village_does_not_vouch_for_itself_in_a_short_text():
+    index = GazetteerIndex([
+        _place(306785, "Kohan", 37.9, 27.9, "P", "PPL", "TR", "20", pop=1_000),
+        _place(5378771, "Oceanside", 33.2, -117.38, "P", "PPL", "US", "CA", pop=175_000),
+    ])
+    text = "Cohen grew up in Oceanside. Cohen now works on a boat, and Cohen likes it."
+    assert _found(text, index) == [("Oceanside", 5378771)]
