@@ -476,17 +476,22 @@ def _person_name_tokens(doc: Document, index: GazetteerIndex) -> set[int]:
     census, english = lx.census_given_names(), lx.english_words()
 
     def given_name(i: int) -> bool:
-        """A given name: one of ours, or a census one ("Conor", "Roshunda") that is no English word ("Long Island",
+        """A given name: one of ours, or a census one ("Gino", "Roshunda") that is no English word ("Long Island",
         "Will"), no name particle ("Al Rai"), not a well-known place, and stands before no well-known place
         ("Israel Defense Forces", "Chad Basin" are places)."""
         word = doc.lower[i]
         return word in lx.GIVEN_NAMES or (
-            word in census and word not in english and word not in lx.NAME_PARTICLES
-            and i not in doc.sentence_starts and doc.gap(i + 1) == " "
+            word in census and word not in english and word not in lx.NAME_PARTICLES and doc.gap(i + 1) == " "
             and not _notable_key(index, doc.keys[i]) and not _notable_key(index, doc.keys[i + 1]))
 
+    n = len(doc.tokens)
+
+    def name_goes_on(j: int) -> bool:  # "Kock" or "de Kock" in "Mike de Kock", "van Beethoven" in "Ludwig van ..."
+        return doc.tokens[j].is_capitalized or (doc.lower[j] in _SURNAME_PARTICLES and j + 1 < n
+                                                and doc.tokens[j + 1].is_capitalized and doc.gap(j + 1) == " ")
+
     for i, word in enumerate(doc.lower[:-1]):
-        if not doc.tokens[i].is_capitalized or not doc.tokens[i + 1].is_capitalized:
+        if not doc.tokens[i].is_capitalized or not name_goes_on(i + 1):
             continue
         given = given_name(i)
         if (word in lx.TITLES or given) and not starts_a_place(i) \
@@ -496,7 +501,7 @@ def _person_name_tokens(doc: Document, index: GazetteerIndex) -> set[int]:
                     and (i == 0 or f"{doc.keys[i - 1]} {doc.keys[i]}" not in index.by_key):  # "St. Louis Police"
                 blocked.add(i)
             j = i + 1
-            while j < len(doc.tokens) and (doc.tokens[j].is_capitalized or doc.keys[j] == "al") and j - i <= 4:
+            while j < n and j - i <= 4 and (name_goes_on(j) or doc.keys[j] == "al"):
                 gap = doc.gap(j).strip()
                 # a full stop continues a name only after an initial or the title ("John F. Kennedy", "Capt. Davis")
                 after_title = j - 1 == i and word != "st"  # "St. Louis" is a place
@@ -505,6 +510,10 @@ def _person_name_tokens(doc: Document, index: GazetteerIndex) -> set[int]:
                 blocked.add(j)
                 j += 1
     return blocked
+
+
+_SURNAME_PARTICLES = frozenset({"de", "van", "von", "der", "den", "da", "di", "du", "le", "la", "del", "della", "dos",
+                                "das", "ter", "ten"})
 
 
 def _lowercase_uses(doc: Document) -> frozenset[str]:

@@ -215,3 +215,14 @@ def test_a_name_that_only_folds_to_a_foreign_village_does_not_vouch_for_itself_i
     ])
     text = "Cohen grew up in Oceanside. Cohen now works on a boat, and Cohen likes it."
     assert _found(text, index) == [("Oceanside", 5378771)]
+
+
+def test_a_surname_after_an_initial_or_a_particle_is_no_place():
+    index = GazetteerIndex([
+        _place(5063540, "Bassett", 42.58, -99.54, "P", "PPLA2", "US", "NE", pop=600),
+        _place(768861, "Kock", 51.64, 22.45, "P", "PPLA3", "PL", "75", pop=3_500),
+        _place(4887398, "Chicago", 41.85, -87.65, "P", "PPLA2", "US", "IL", pop=2_700_000),
+    ])
+    text = ("Police in Chicago said. Gino D. Bassett was charged. Bassett denied it. The trainer Mike de Kock won "
+            "again, and Kock was pleased.")
+    assert _found(text, index) == [("Chicago", 4887398)]
