@@ -1060,6 +1060,15 @@ class _Extractor:
             places, list_end = self._places_after(m.end(), s_end, weak=False, verb=False)
             gained = self._discourse(m.start()) or self._subject(m.start(), s_start)
             confidence -= 0.15
+        elif frame == "declared":
+            places, list_end = self._places_after(m.end("verb"), m.start("done"), weak=False, verb=False)
+            if self.text[list_end : m.start("done")].strip():
+                return []  # "declared Idlib a de-escalation zone ... captured": the places are not what was taken
+            # Who declares is often a voice ("the Iraqi prime minister declared X liberated"): the state it speaks for.
+            voice = next((a for a in reversed(self._actors_in(s_start, m.start())) if not a.holder), None)
+            gained = self._subject(m.start(), s_start) or (self.resolve(voice) if voice else None) \
+                or self._discourse(m.start())
+            lost = self._actor_after(m.end(), s_end, r"from|of") or self._loser_near(s_start, s_end, m.end(), gained)
 
         if (
             gained is not None

@@ -11,7 +11,8 @@ Each pattern has a *frame* saying where the place and the actors sit:
 - ``cleared``: AGENT cleared PLACES of LOSER;
 - ``handed``: LOSER handed (over) PLACES to AGENT; ``surrendered``: LOSER surrendered PLACES to AGENT;
 - ``nominal``: the capture / fall / liberation of PLACES [by|to AGENT];
-- ``adjectival``: the liberated neighbourhoods are PLACES.
+- ``adjectival``: the liberated neighbourhoods are PLACES;
+- ``declared``: AGENT declared PLACES captured ("the SDF declared Baghouz liberated").
 Only past, perfect, present-tense and -ing forms are listed: base forms ("to retake", "seize back") are how
 intentions, plans and attempts are worded, so leaving them out excludes most of those by construction.
 """
@@ -28,7 +29,7 @@ from app.events.text import is_word_char
 
 Frame = Literal[
     "active", "passive", "fell", "lost", "withdrew", "expel", "expel_passive", "cleared", "handed", "surrendered",
-    "nominal", "adjectival",
+    "nominal", "adjectival", "declared",
 ]  # fmt: skip
 
 
@@ -115,6 +116,7 @@ _KEYS: dict[str, str] = {
     "nominal": "capture seizure fall liberation takeover take-over conquest loss surrender handover hand-over "
     "retaking capturing seizing",
     "adjectival": "liberated captured recaptured retaken seized conquered",
+    "declared": "declar announc pronounc",
     "active": "helped enabled allowed "
     "captur seiz retook retak regain liberat overr conquer reclaim took taken taking takes wrest claim gain "
     "won win assum establish secur restor imposed extend free",
@@ -167,6 +169,18 @@ _PATTERNS: tuple[tuple[Frame, str], ...] = (
         r"(?:the\s+)?(?:newly\s+|recently\s+)?(?P<verb>liberated|captured|recaptured|retaken|seized|conquered)\s+"
         r"(?:villages?|towns?|neighbou?rhoods?|districts?|areas?|cities|city|hills?|bases?|positions?)"
         r"(?:\s+(?:are|were|include[sd]?|including)|\s*:)",
+    ),
+    # One match from the verb to the participle, so the participle is not read as a trigger of its own; the
+    # extractor checks that the words between are the places ("declared X captured", not "declared X a zone").
+    (
+        "declared",
+        r"(?P<verb>declar(?:ed|es|ing)|announc(?:ed|es|ing)|pronounc(?:ed|es|ing))\s+"
+        # the places, which hold no clause ("announced that rebels had captured X" is the other trigger's)
+        r"(?:(?!\b(?:after|before|when|while|as|because|since|that|which|who|where|but|had|has|have|was|were|is|"
+        r"are|been|they|it|he|she|we|said|says|a|an)\b)[^.;:!?]){1,120}?"
+        r"(?P<done>\s+(?:as\s+)?(?:(?:fully|completely|totally|now|officially)\s+)?(?:captured|liberated|retaken|"
+        r"recaptured|freed|free\s+of|cleared\s+of|under\s+(?:(?:its|their|the\s+army's|government)\s+)?"
+        r"(?:full\s+|total\s+|complete\s+)?control))",
     ),
     (
         "active",

@@ -399,3 +399,27 @@ def test_a_date_since_which_a_state_lasts_dates_no_change(text: str) -> None:
 def test_an_appositive_between_the_place_and_its_passive(appositive: str) -> None:
     assert summary(extract(f"Morek, {appositive}, was captured by government forces.", ["Morek", "Hama"])) == [
         ("Morek", "government")]
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        ("The SDF declared Baghouz captured on Saturday.", ["Baghouz"], [("Baghouz", "kurdish")]),
+        ("Iraqi Prime Minister Haider al-Abadi declared Mosul fully liberated from Islamic State.", ["Mosul"],
+         [("Mosul", "government")]),
+        ("The army announced Morek and Kafr Zita under its full control.", ["Morek", "Kafr Zita"],
+         [("Morek", "government"), ("Kafr Zita", "government")]),
+        ("Russia and Turkey declared Idlib a de-escalation zone.", ["Idlib"], []),
+        ("The government declared Aleppo a disaster area after rebels captured it.", ["Aleppo"],
+         [("Aleppo", "opposition")]),
+        ("The army announced that rebels had captured Morek.", ["Morek"], [("Morek", "opposition")]),
+        ("The army has not declared Morek liberated.", ["Morek"], []),
+    ],
+)
+def test_a_place_declared_taken(text: str, names: list[str], expected: list[tuple[str, str]]) -> None:
+    assert summary(extract(text, names)) == expected
+
+
+def test_a_declared_capture_takes_the_date_after_it() -> None:
+    [ev] = extract("The SDF declared Baghouz captured on Saturday.", ["Baghouz"])
+    assert ev.date is not None and (ev.date.start, ev.date.from_text) == (date(2017, 10, 21), True)
