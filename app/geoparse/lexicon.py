@@ -338,6 +338,10 @@ NAME_PARTICLES = frozenset({"al", "el", "ad", "ar", "as", "az", "ash", "at", "an
                             "deir", "dayr", "kafr", "kfar", "ain", "ayn", "jabal", "jebel", "bir", "wadi", "khan",
                             "qasr", "ras", "sheikh", "shaykh", "beit", "bayt", "mazraat", "marj", "de", "la"})
 
+# Countries whose place names reach English by transliteration from Arabic, each writer spelling them his way.
+ARABIC_NAMED_COUNTRIES = frozenset({"SY", "IQ", "LB", "JO", "PS", "SA", "YE", "EG", "LY", "SD", "TN", "DZ", "MA",
+                                    "KW", "QA", "AE", "BH", "OM", "MR", "SO"})
+
 # AP-style abbreviations of US states, as news writes them after a town ("Gainesville, Va."): the state's name.
 US_STATE_ABBREVIATIONS = {
     "ala": "Alabama", "ariz": "Arizona", "ark": "Arkansas", "calif": "California", "colo": "Colorado",

@@ -371,13 +371,16 @@ def _without_bare_possessives(doc: Document, index: GazetteerIndex) -> list[str]
 
 
 def _follows_a_name(doc: Document, index: GazetteerIndex, first: int) -> bool:
-    """Whether the capitalised word before ``first`` makes it a surname ("John Kelly", "Narendra Modi")."""
+    """Whether the capitalised word before ``first`` makes it a surname ("John Kelly", "Conor McGregor"): unless that
+    word is a well-known place ("Iraq Syria network") or a place in a country named in Arabic (writers drop the
+    commas of village lists: "the fronts of Rastan Talbeesah and Harbnafsah")."""
     if first == 0 or first in doc.sentence_starts or doc.gap(first) != " ":
         return False
     before, word = doc.tokens[first - 1], doc.lower[first - 1]
     return before.is_capitalized and not before.text.isupper() and word not in lx.NEVER_ALONE \
         and word not in lx.DIRECTIONS and word not in lx.DEMONYMS and word not in lx.NAME_PARTICLES \
-        and doc.keys[first - 1] not in index.by_key
+        and not _notable_key(index, doc.keys[first - 1]) \
+        and not any(c.country_code in lx.ARABIC_NAMED_COUNTRIES for c in index.candidates(doc.keys[first - 1]))
 
 
 def _without_overlaps(spans: list[Span]) -> list[Span]:

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field, replace
 from app.gazetteer.index import COUNTRY_ALIASES, GazetteerIndex
 from app.gazetteer.names import normalize, search_key
 from app.gazetteer.records import GazetteerPlace
-from app.geoparse.lexicon import english_words
+from app.geoparse.lexicon import ARABIC_NAMED_COUNTRIES, english_words
 from app.geoparse.model import Mention
 from app.geoparse.recognize import Document, Span, famous_key
 
@@ -57,9 +57,6 @@ _DEMONYM_COUNTRIES = {"syrian": "SY", "syrians": "SY", "iraqi": "IQ", "iraqis": 
                       "algerian": "DZ", "tunisian": "TN", "qatari": "QA", "emirati": "AE", "kuwaiti": "KW",
                       "palestinian": "PS", "armenian": "AM", "azerbaijani": "AZ", "kazakh": "KZ", "maltese": "MT",
                       "slovak": "SK", "serbian": "RS", "croatian": "HR", "bulgarian": "BG"}
-# Countries whose place names reach English by transliteration from Arabic, each writer spelling them his way.
-ARABIC_NAMED_COUNTRIES = frozenset({"SY", "IQ", "LB", "JO", "PS", "SA", "YE", "EG", "LY", "SD", "TN", "DZ", "MA",
-                                    "KW", "QA", "AE", "BH", "OM", "MR", "SO"})
 _MAX_ALTERNATIVES = 5
 # A place called so by its own name, over one that lists the name among its alternates.
 _OWN_NAME = 1.5

@@ -226,3 +226,17 @@ def test_a_surname_after_an_initial_or_a_particle_is_no_place():
     text = ("Police in Chicago said. Gino D. Bassett was charged. Bassett denied it. The trainer Mike de Kock won "
             "again, and Kock was pleased.")
     assert _found(text, index) == [("Chicago", 4887398)]
+
+
+def test_a_capitalised_word_before_a_name_makes_a_surname_unless_it_is_a_syrian_or_well_known_place():
+    index = GazetteerIndex([
+        _place(163779, "Talbīsah", 34.84, 36.73, "P", "PPL", "SY", "11", pop=30_000, alts=("Talbeesah",)),
+        _place(163880, "Ar Rastan", 34.93, 36.73, "P", "PPL", "SY", "11", pop=50_000, alts=("Rastan",)),
+        _place(4163833, "McGregor", 31.44, -97.41, "P", "PPL", "US", "TX", pop=5_000),
+        _place(312222, "Konur", 40.0, 33.0, "P", "PPL", "TR", "71", pop=800, alts=("Conor",)),
+    ])
+    # A list whose commas the writer dropped ("Rastan Talbeesah") does not make Talbeesah a surname elsewhere.
+    text = "Airstrikes hit Talbeesah on Monday. Later clashes resumed on the fronts of Rastan Talbeesah and Hula."
+    assert _found(text, index)[0] == ("Talbeesah", 163779)
+    # A given name that some small foreign village bears is still a given name.
+    assert _found("The fighter Conor McGregor was arrested. McGregor denied it.", index) == []
