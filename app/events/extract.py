@@ -397,6 +397,13 @@ _CONTAINER_OF = re.compile(
     re.IGNORECASE,
 )
 
+# A thing named after a place, not a part of it ("the road to Aleppo", "the bridge into Raqqa"): "it" after it is
+# the thing.
+_THING_OF = re.compile(
+    r"\b(?:road|roads|highway|route|supply\s+line|corridor|bridge|checkpoint|crossing\s+point|entrance|gates?|"
+    r"border|frontier)\s+(?:to|of|from|into|near|around|outside)\s+(?:the\s+)?(?:city\s+of\s+|town\s+of\s+)?$",
+    re.IGNORECASE,
+)
 _CONTAINER_QUALIFIER = re.compile(r"\b(?:north|south|east|west)(?:ern)?\s+$", re.IGNORECASE)
 
 
@@ -580,7 +587,8 @@ class _Extractor:
             if p is not None and self.ctx.country and p.country_code and p.country_code != self.ctx.country:
                 continue  # "the town" in a report about Syria is a Syrian town
             if noun == "it":
-                return m
+                # "reopened the road to Aleppo after capturing it": "it" is the road, which names no place itself
+                return None if _THING_OF.search(self.text, max(floor, m.start - 40), m.start) else m
             if noun == "village" and p is not None and p.population > 100_000:
                 continue
             intro = _INTRO_BEFORE.search(self.text, max(0, m.start - 30), m.start) or _INTRO_AFTER.match(

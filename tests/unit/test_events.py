@@ -423,3 +423,17 @@ def test_a_place_declared_taken(text: str, names: list[str], expected: list[tupl
 def test_a_declared_capture_takes_the_date_after_it() -> None:
     [ev] = extract("The SDF declared Baghouz captured on Saturday.", ["Baghouz"])
     assert ev.date is not None and (ev.date.start, ev.date.from_text) == (date(2017, 10, 21), True)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The army reopened the road to Morek after capturing it.", []),
+        ("Rebels blew up the bridge into Morek before the army took it.", []),
+        ("The army advanced on Morek and captured it on Sunday.", [("Morek", "government")]),
+        ("Rebels took Morek in 2014. The army recaptured it on Sunday.", [("Morek", "opposition"),
+                                                                         ("Morek", "government")]),
+    ],
+)
+def test_it_after_a_thing_named_after_a_place_is_the_thing(text: str, expected: list[tuple[str, str]]) -> None:
+    assert summary(extract(text, ["Morek"])) == expected
