@@ -271,9 +271,7 @@ def _write_postgres(
     trip are chained as data-modifying CTEs into one statement; foreign keys are checked at the end of the
     statement, when the parent rows are there. SQLAlchemy's Core costs ~0.1 ms a statement on this path."""
     driver = connection.connection.driver_connection
-    with _as_sqlalchemy_errors(connection):
-        writes = driver.cursor()
-        found = driver.cursor(row_factory=dict_row)
+    with _as_sqlalchemy_errors(connection), driver.cursor() as writes, driver.cursor(row_factory=dict_row) as found:
         with driver.pipeline():
             writes.execute(*_chained([_insert_step(_ARTICLES, [article_row]), _insert_step(_MENTIONS, mention_rows)]))
             if events:
