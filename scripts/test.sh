@@ -38,3 +38,8 @@ if [ -f ../shared/eval/dev.jsonl ] && [ -z "${SKIP_EVAL:-}" ]; then
   # shellcheck disable=SC2046 # one flag and value per line
   .venv/bin/conflictgeo evaluate ../shared/eval/dev.jsonl $(grep -v '^#' eval/dev-gate.args)
 fi
+if [ -f ../shared/eval/geowebnews.jsonl ] && [ -z "${SKIP_EVAL:-}" ]; then
+  echo "== evaluation gate (../shared/eval/geowebnews.jsonl)"
+  # shellcheck disable=SC2046 # one flag and value per line
+  .venv/bin/conflictgeo evaluate ../shared/eval/geowebnews.jsonl $(grep -v '^#' eval/geowebnews-gate.args)
+fi
