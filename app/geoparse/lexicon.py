@@ -13,18 +13,23 @@ _DATA = Path(__file__).parent / "data"
 _ACTOR_REGISTRY = Path(__file__).resolve().parents[2] / "data" / "actors"
 
 
+def _word_list(file_name: str) -> frozenset[str]:
+    """A gzipped list shipped in ``data/``, one word a line."""
+    with gzip.open(_DATA / file_name, "rt", encoding="utf-8") as fh:
+        return frozenset(line.strip() for line in fh if line.strip())
+
+
 @cache
 def english_words() -> frozenset[str]:
     """Common English words (SCOWL's lower-case entries): a name spelled like one needs context to count."""
-    with gzip.open(_DATA / "common_words.txt.gz", "rt", encoding="utf-8") as fh:
-        return frozenset(line.strip() for line in fh if line.strip())
+    return _word_list("common_words.txt.gz")
+
 
 @cache
 def census_given_names() -> frozenset[str]:
     """The given names of the 1990 US Census (public domain; ``data/CENSUS-NAMES-SOURCE.txt``): far more than
     ``GIVEN_NAMES``, and so only trusted where the gazetteer has no well-known place of that name."""
-    with gzip.open(_DATA / "census_given_names.txt.gz", "rt", encoding="utf-8") as fh:
-        return frozenset(line.strip() for line in fh if line.strip())
+    return _word_list("census_given_names.txt.gz")
 
 
 @cache
