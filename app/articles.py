@@ -114,9 +114,10 @@ def submit_article(
     MENTIONS.inc(len(analysis.mentions))
     EVENTS.inc(len(events))
     # Answered from what was just stored, in the order GET /v1/articles/{id} lists it, without reading it back.
-    # One entry per stored event and mention, as the article's sources are stored.
-    unique = {(s.id, e.mention_start): (e, s) for e, s in reversed(list(zip(events, stored, strict=True)))}
-    ordered = sorted(unique.values(), key=lambda pair: (pair[0].evidence_start, pair[0].mention_start))
+    # One entry per report, as the article's sources are stored.
+    ordered = sorted(
+        article_repo.reports(events, stored), key=lambda pair: (pair[0].evidence_start, pair[0].mention_start)
+    )
     body = {
         "id": article_id,
         "places": [mention_to_dict(m) for m in analysis.mentions],

@@ -215,16 +215,23 @@ def store_article(
         raise
 
 
-def _source_rows(article_id: str, events: list[NewEvent], stored: list[StoredEvent]) -> list[dict[str, Any]]:
-    """One row per stored event and mention: two changes of one sentence ("took X in March 2016 and retook it in
-    March 2017") that both merge into one stored event are one report of it."""
-    rows: dict[tuple[str, int], dict[str, Any]] = {}
+def reports(events: list[NewEvent], stored: list[StoredEvent]) -> list[tuple[NewEvent, StoredEvent]]:
+    """The article's reports of the events it was stored with: one per stored event and mention (the key of
+    ``event_sources``). Two changes of one sentence ("took X in March 2016 and retook it in March 2017") that both
+    merged into one stored event are one report of it, the first."""
+    unique: dict[tuple[str, int], tuple[NewEvent, StoredEvent]] = {}
     for event, result in zip(events, stored, strict=True):
-        rows.setdefault((result.id, event.mention_start), dict(
-            event_id=result.id, article_id=article_id, mention_start=event.mention_start,
-            evidence_text=event.evidence_text, evidence_start=event.evidence_start, evidence_end=event.evidence_end,
-            claimed_by=(event.claimed_by or None) and event.claimed_by[:200], event_json=event.event_json))
-    return list(rows.values())
+        unique.setdefault((result.id, event.mention_start), (event, result))
+    return list(unique.values())
+
+
+def _source_rows(article_id: str, events: list[NewEvent], stored: list[StoredEvent]) -> list[dict[str, Any]]:
+    return [
+        dict(event_id=result.id, article_id=article_id, mention_start=event.mention_start,
+             evidence_text=event.evidence_text, evidence_start=event.evidence_start, evidence_end=event.evidence_end,
+             claimed_by=(event.claimed_by or None) and event.claimed_by[:200], event_json=event.event_json)
+        for event, result in reports(events, stored)
+    ]
 
 
 def _candidate_window(events: list[NewEvent]) -> tuple[list[str], date, date]:
