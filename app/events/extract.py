@@ -1072,9 +1072,11 @@ class _Extractor:
             places, list_end = self._places_after(m.end("verb"), m.start("done"), weak=False, verb=False)
             if self.text[list_end : m.start("done")].strip():
                 return []  # "declared Idlib a de-escalation zone ... captured": the places are not what was taken
-            # Who declares is often a voice ("the Iraqi prime minister declared X liberated"): the state it speaks for.
-            voice = next((a for a in reversed(self._actors_in(s_start, m.start())) if not a.holder), None)
-            gained = self._subject(m.start(), s_start) or (self.resolve(voice) if voice else None) \
+            # Who declares is often an actor ``_subject`` passes over, a voice most of all ("the Iraqi prime
+            # minister declared X liberated"): then the nearest actor before the verb, a voice standing for the
+            # forces it speaks for.
+            declarer = next((a for a in reversed(self._actors_in(s_start, m.start())) if not a.holder), None)
+            gained = self._subject(m.start(), s_start) or (self.resolve(declarer) if declarer else None) \
                 or self._discourse(m.start())
             lost = self._actor_after(m.end(), s_end, r"from|of") or self._loser_near(s_start, s_end, m.end(), gained)
 
