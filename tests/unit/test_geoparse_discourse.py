@@ -9,14 +9,10 @@ import pytest
 
 from app.gazetteer.geonames_format import read_places
 from app.gazetteer.index import GazetteerIndex
-from app.gazetteer.records import GazetteerPlace
 from app.geoparse import parse
 from app.pipeline import extra_places_files, iter_gazetteer
-
-
-def _place(gid, name, lat, lon, fclass, code, cc, a1="", pop=0, alts=()):
-    return GazetteerPlace(gid, name, name, lat, lon, fclass, code, cc, a1, "", pop, tuple(alts))
-
+from tests.unit.hand_gazetteer import found as _found
+from tests.unit.hand_gazetteer import place as _place
 
 PLACES = [
     _place(163843, "Syria", 35.0, 38.0, "A", "PCLI", "SY", pop=22_000_000),
@@ -43,10 +39,6 @@ PLACES = [
 @pytest.fixture(scope="module")
 def index() -> GazetteerIndex:
     return GazetteerIndex(PLACES)
-
-
-def _found(text, index):
-    return [(m.text, m.place.geonameid if m.place else None) for m in parse(text, index)]
 
 
 def test_a_name_marked_as_a_town_keeps_that_sense_at_its_bare_mentions(index):

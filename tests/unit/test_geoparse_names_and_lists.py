@@ -7,13 +7,8 @@ from __future__ import annotations
 import pytest
 
 from app.gazetteer.index import GazetteerIndex
-from app.gazetteer.records import GazetteerPlace
-from app.geoparse import parse
-
-
-def _place(gid, name, lat, lon, fclass, code, cc, a1="", pop=0, alts=()):
-    return GazetteerPlace(gid, name, name, lat, lon, fclass, code, cc, a1, "", pop, tuple(alts))
-
+from tests.unit.hand_gazetteer import found as _found
+from tests.unit.hand_gazetteer import place as _place
 
 PLACES = [
     _place(6252001, "United States", 39.8, -98.5, "A", "PCLI", "US", "00", pop=327_000_000),
@@ -37,10 +32,6 @@ PLACES = [
 @pytest.fixture(scope="module")
 def index() -> GazetteerIndex:
     return GazetteerIndex(PLACES)
-
-
-def _found(text, index):
-    return [(m.text, m.place.geonameid if m.place else None) for m in parse(text, index)]
 
 
 def test_a_contraction_is_never_a_place(index):

@@ -9,15 +9,11 @@ from __future__ import annotations
 import pytest
 
 from app.gazetteer.index import GazetteerIndex
-from app.gazetteer.records import GazetteerPlace
 from app.geoparse import parse
 from app.geoparse.recognize import CachedIndex, read_document, recognise
 from app.geoparse.resolve import article_context
-
-
-def _place(gid, name, lat, lon, fclass, code, cc, a1="", pop=0, alts=()):
-    return GazetteerPlace(gid, name, name, lat, lon, fclass, code, cc, a1, "", pop, tuple(alts))
-
+from tests.unit.hand_gazetteer import found as _found
+from tests.unit.hand_gazetteer import place as _place
 
 PLACES = [
     _place(6252001, "United States", 39.8, -98.5, "A", "PCLI", "US", "00", pop=327_000_000),
@@ -59,10 +55,6 @@ PLACES = [
 @pytest.fixture(scope="module")
 def index() -> GazetteerIndex:
     return GazetteerIndex(PLACES)
-
-
-def _found(text, index):
-    return [(m.text, m.place.geonameid if m.place else None) for m in parse(text, index)]
 
 
 def test_a_surname_that_only_folds_to_a_place_abroad_is_no_place(index):

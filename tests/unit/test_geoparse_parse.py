@@ -5,13 +5,9 @@ from __future__ import annotations
 import pytest
 
 from app.gazetteer.index import GazetteerIndex
-from app.gazetteer.records import GazetteerPlace
 from app.geoparse import parse
-
-
-def _place(gid, name, lat, lon, fclass, code, cc, a1="", pop=0, alts=()):
-    return GazetteerPlace(gid, name, name, lat, lon, fclass, code, cc, a1, "", pop, tuple(alts))
-
+from tests.unit.hand_gazetteer import found as _found
+from tests.unit.hand_gazetteer import place as _place
 
 PLACES = [
     _place(163843, "Syria", 35.0, 38.0, "A", "PCLI", "SY", pop=22_000_000, alts=("Syrian Arab Republic",)),
@@ -40,10 +36,6 @@ PLACES = [
 @pytest.fixture(scope="module")
 def index() -> GazetteerIndex:
     return GazetteerIndex(PLACES)
-
-
-def _found(text, index, **kwargs):
-    return [(m.text, m.place.geonameid if m.place else None) for m in parse(text, index, **kwargs)]
 
 
 def test_offsets_index_the_submitted_text(index):

@@ -8,13 +8,8 @@ from __future__ import annotations
 import pytest
 
 from app.gazetteer.index import GazetteerIndex
-from app.gazetteer.records import GazetteerPlace
-from app.geoparse import parse
-
-
-def _place(gid, name, lat, lon, fclass, code, cc, a1="", pop=0, alts=()):
-    return GazetteerPlace(gid, name, name, lat, lon, fclass, code, cc, a1, "", pop, tuple(alts))
-
+from tests.unit.hand_gazetteer import found as _found
+from tests.unit.hand_gazetteer import place as _place
 
 PLACES = [
     _place(163843, "Syria", 35.0, 38.0, "A", "PCLI", "SY", pop=22_000_000),
@@ -42,10 +37,6 @@ PLACES = [
 @pytest.fixture(scope="module")
 def index() -> GazetteerIndex:
     return GazetteerIndex(PLACES)
-
-
-def _found(text, index):
-    return [(m.text, m.place.geonameid if m.place else None) for m in parse(text, index)]
 
 
 def test_a_dateline_and_a_sentence_start_of_several_words_are_the_city(index):
