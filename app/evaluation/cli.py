@@ -33,6 +33,9 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("files", nargs="+", type=Path, help="JSONL files in the shared/eval format")
     parser.add_argument("--gazetteer", type=Path, default=Path("data/gazetteer"), help="GeoNames-format folder")
     parser.add_argument("--cache-dir", type=Path, default=Path("var/cache"), help="where the name index is cached")
+    parser.add_argument("--pool", type=Path, default=None,
+                        help="folder of the texts that stand-off annotations index (../shared/eval/pool)")
+    parser.add_argument("--lowercase", action="store_true", help="score lower-cased copies of the texts")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     parser.add_argument("--errors", action="store_true", help="also list false positives, misses, wrong places")
     for option in _THRESHOLDS:
@@ -50,7 +53,7 @@ def cli_main(argv: Sequence[str] | None = None) -> int:
         analysis = analyser.analyse(text, published_at=published_at, title=title)
         return analysis.mentions, [event_as_dict(e) for e in analysis.events]
 
-    report = run_evaluation(args.files, analyse)
+    report = run_evaluation(args.files, analyse, pool=args.pool, lowercase=args.lowercase)
     if args.json:
         print(json.dumps(report.to_dict(), indent=2))
     else:

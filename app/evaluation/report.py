@@ -12,11 +12,14 @@ from typing import Any
 from app.evaluation.scoring import (
     NOT_IN_CONTRACT,
     Counts,
+    _date_agrees,
     _overlaps,
     _place_correct,
+    event_matches,
     score_events,
     score_toponyms,
 )
+from app.evaluation.standoff import StandoffError, join_text, pool_texts
 from app.geoparse.model import Mention
 
 # analyse(text, published_at, title) -> (mentions, events as API.md Event dicts)
@@ -37,6 +40,7 @@ class FileReport:
     errors: tuple[str, ...] = ()
     by_kind: Mapping[str, Counts] = field(default_factory=dict)  # gold toponyms of each ``kind``
     contract: Counts | None = None  # without the gold kinds API.md does not count as mentions (when present)
+    by_source: Mapping[str, Counts] = field(default_factory=dict)  # event counts per article ``source``
 
     @property
     def figures(self) -> dict[str, float | None]:
@@ -92,6 +96,9 @@ class Report:
             if f.contract is not None:
                 entry["contract"] = {"excluded_kinds": sorted(NOT_IN_CONTRACT), **(f.contract_figures or {}),
                                      "counts": _counts_dict(f.contract)}
+            if f.by_source:
+                entry["by_source"] = {src: {k: v for k, v in _figures(c).items() if k.startswith("event")}
+                                      | {"events_gold": c.events_gold} for src, c in sorted(f.by_source.items())}
             out[f.path] = entry
         return out
 
@@ -100,11 +107,22 @@ def _counts_dict(counts: Counts) -> dict[str, int]:
     return {name: getattr(counts, name) for name in counts.__dataclass_fields__}
 
 
-def read_articles(path: Path) -> Iterator[dict[str, Any]]:
+def read_articles(path: Path, pool: Path | None = None) -> Iterator[dict[str, Any]]:
+    """The annotated articles of ``path``; stand-off records (no ``text``) get theirs from the ``pool`` folder."""
+    texts: Mapping[str, Mapping[str, Any]] | None = None
     with path.open(encoding="utf-8") as fh:
         for line in fh:
-            if line.strip():
-                yield json.loads(line)
+            if not line.strip():
+                continue
+            article = json.loads(line)
+            if "text" not in article:
+                if texts is None:
+                    if pool is None:
+                        raise StandoffError(f"{path} holds stand-off annotations: give the folder of their texts "
+                                            "(--pool ../shared/eval/pool)")
+                    texts = pool_texts(pool)
+                article = join_text(article, texts)
+            yield article
 
 
 def _published(article: Mapping[str, Any]) -> date | None:
@@ -128,6 +146,32 @@ def toponym_errors(article: Mapping[str, Any], mentions: Sequence[Mention]) -> l
     return lines
 
 
+def event_errors(article: Mapping[str, Any], events: Sequence[Mapping[str, Any]]) -> list[str]:
+    """One line per spurious and per missed event, and per matched event whose date disagrees."""
+    lines = []
+    pairs = event_matches(article, events)
+    matched_pred = {k for _, k in pairs}
+    gold_events = article.get("events") or []
+    matched_gold = {g for g, _ in pairs}
+    for k, e in enumerate(events):
+        if k not in matched_pred:
+            place = (e.get("place") or {})
+            lines.append(f"EV-FP\t{article['id']}\t{place.get('text')!r}@{place.get('start')}\t"
+                         f"gained={(e.get('gained_by') or {}).get('name')}/{(e.get('gained_by') or {}).get('side')}"
+                         f"\t{(e.get('evidence') or {}).get('text', '')[:200]!r}")
+    for g, gold in enumerate(gold_events):
+        if g not in matched_gold:
+            lines.append(f"EV-FN\t{article['id']}\t{gold.get('place')!r}@{gold.get('place_start')}\t"
+                         f"gained={gold.get('gained_by')}/{gold.get('gained_side')}\t{str(gold.get('evidence'))[:200]!r}")
+    for g, k in pairs:
+        gold = gold_events[g]
+        predicted = events[k]
+        if gold.get("date") and not _date_agrees(gold["date"], predicted):
+            lines.append(f"EV-DATE\t{article['id']}\t{gold.get('place')!r}\tgold={gold['date']}\t"
+                         f"predicted={(predicted.get('date') or {}).get('start')}")
+    return lines
+
+
 def _place_label(mention: Mention) -> str:
     p = mention.place
     if p is None:
@@ -135,8 +179,25 @@ def _place_label(mention: Mention) -> str:
     return f"{p.geonameid} {p.name} {p.feature_code} {p.country_code} ({mention.resolved_by})"
 
 
-def run_evaluation(paths: Sequence[Path], analyse: AnalyseFn) -> Report:
-    """Score every article of every file; one ``FileReport`` per file."""
+def source_group(source: str | None) -> str:
+    """The outlet family an article comes from ("FA-KES (reuters)" -> "FA-KES"), for figures by source."""
+    return (source or "unknown").split(" (")[0]
+
+
+def lowercased(text: str) -> str:
+    """``text`` lower-cased character by character, so every offset still indexes the same character."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+
+
+def run_evaluation(paths: Sequence[Path], analyse: AnalyseFn, *, pool: Path | None = None,
+                   lowercase: bool = False) -> Report:
+    """Score every article of every file; one ``FileReport`` per file.
+
+    ``lowercase`` scores lower-cased copies of the texts (many feeds arrive that way); offsets are unchanged.
+    """
     files = []
     for path in paths:
         counts = Counts()
@@ -145,9 +206,12 @@ def run_evaluation(paths: Sequence[Path], analyse: AnalyseFn) -> Report:
         by_kind: dict[str, Counts] = {}
         errors: list[str] = []
         n = 0
-        for article in read_articles(path):
+        by_source: dict[str, Counts] = {}
+        for article in read_articles(path, pool):
             n += 1
-            mentions, events = analyse(article["text"], _published(article), article.get("title"))
+            text = lowercased(article["text"]) if lowercase else article["text"]
+            title = article.get("title")
+            mentions, events = analyse(text, _published(article), lowercased(title) if lowercase and title else title)
             counts = counts + score_toponyms(article, mentions)
             contract = contract + score_toponyms(article, mentions, exclude_kinds=NOT_IN_CONTRACT)
             kinds = {str(g.get("kind")) for g in article.get("toponyms", [])}
@@ -156,10 +220,15 @@ def run_evaluation(paths: Sequence[Path], analyse: AnalyseFn) -> Report:
                 by_kind[kind] = by_kind.get(kind, Counts()) + score_toponyms(article, mentions,
                                                                             kinds=frozenset({kind}))
             if "events" in article:
-                counts = counts + score_events(article, events)
+                event_counts = score_events(article, events)
+                counts = counts + event_counts
+                group = source_group(article.get("source"))
+                by_source[group] = by_source.get(group, Counts()) + event_counts
+                errors.extend(event_errors(article, events))
             errors.extend(toponym_errors(article, mentions))
         files.append(FileReport(str(path), n, counts, tuple(errors), by_kind,
-                                contract if has_contract_kinds else None))
+                                contract if has_contract_kinds else None,
+                                by_source if len(by_source) > 1 else {}))
     return Report(tuple(files))
 
 
@@ -197,6 +266,13 @@ def format_report(report: Report) -> str:
                        f"  recall {_fmt(fig['event_recall'])} ({c.events_matched}/{c.events_gold})"
                        f"  F1 {_fmt(fig['event_f1'])}"
                        f"  date agreement {_fmt(fig['event_date_agreement'])} ({c.events_date_agree}/{c.events_dated})")
+        if f.by_source:
+            out.append("  events by source")
+            for src, c_src in sorted(f.by_source.items()):
+                sf = _figures(c_src)
+                out.append(f"    {src:<22} gold {c_src.events_gold:<4} P {_fmt(sf['event_precision'])}"
+                           f"  R {_fmt(sf['event_recall'])}  F1 {_fmt(sf['event_f1'])}"
+                           f"  date {_fmt(sf['event_date_agreement'])}")
     return "\n".join(out)
 
 

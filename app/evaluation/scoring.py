@@ -115,21 +115,32 @@ def _date_agrees(gold_date: str, predicted: Mapping[str, Any]) -> bool:
     return isinstance(start, str) and start[: len(gold_date)] == gold_date
 
 
-def score_events(gold_article: Mapping[str, Any], predicted_events: Sequence[Mapping[str, Any]]) -> Counts:
-    """One-to-one matching of predicted to gold events: same place and same gaining side."""
+def event_matches(gold_article: Mapping[str, Any],
+                  predicted_events: Sequence[Mapping[str, Any]]) -> list[tuple[int, int]]:
+    """One-to-one matching of predicted to gold events (same place, same gaining side): (gold, predicted) pairs."""
     gold_events = gold_article.get("events") or []
     unused = list(range(len(predicted_events)))
-    matched = dated = agree = 0
-    for gold in gold_events:
+    pairs = []
+    for g, gold in enumerate(gold_events):
         for k in unused:
             predicted = predicted_events[k]
             side = (predicted.get("gained_by") or {}).get("side") or "unknown"
             if side == (gold.get("gained_side") or "unknown") and _event_place_matches(gold, predicted):
                 unused.remove(k)
-                matched += 1
-                if gold.get("date"):
-                    dated += 1
-                    agree += _date_agrees(gold["date"], predicted)
+                pairs.append((g, k))
                 break
+    return pairs
+
+
+def score_events(gold_article: Mapping[str, Any], predicted_events: Sequence[Mapping[str, Any]]) -> Counts:
+    """Precision/recall counts over :func:`event_matches`, and date agreement over the matched gold dates."""
+    gold_events = gold_article.get("events") or []
+    matched = dated = agree = 0
+    for g, k in event_matches(gold_article, predicted_events):
+        matched += 1
+        gold = gold_events[g]
+        if gold.get("date"):
+            dated += 1
+            agree += _date_agrees(gold["date"], predicted_events[k])
     return Counts(events_predicted=len(predicted_events), events_gold=len(gold_events), events_matched=matched,
                   events_dated=dated, events_date_agree=agree)

