@@ -355,6 +355,14 @@ def _decide(index: GazetteerIndex, span: Span, context: ArticleContext,
             best_variant = _rank(variants, span, context, True, container, written)[0]
             if best_variant[1] - 3.0 > ranked[0][1]:
                 ranked, fuzzy = [best_variant, *ranked], True
+    if ranked[0][0].feature_code in ("ADM2", "ADM3") and span.cue not in ("admin1", "admin2"):
+        # A district named after its seat ("Tell Abyad District" and the town of Tell Abyad): with no word that
+        # says district, the name is the town's (the eval README: "otherwise the populated place").
+        division = ranked[0][0]
+        seat = next((r for r in ranked[1:4] if r[0].feature_class == "P" and r[0].country_code == division.country_code
+                     and _km(r[0], division) <= 40.0), None)
+        if seat is not None:
+            ranked = [seat, *(r for r in ranked if r is not seat)]
     best, best_score, passes = ranked[0]
     if len(ranked) > 1:
         _runner, runner_score, runner_passes = ranked[1]
