@@ -27,7 +27,7 @@ from app.events import syntax
 from app.events.actors import ActorMatch, ActorRegistry, default_registry
 from app.events.dates import DateMention, default_date, find_dates
 from app.events.dependency import default_parser, parse_sentences
-from app.events.model import SAME_CHANGE_DAYS, ActorRef, ControlChange, EventDate, Side
+from app.events.model import PRECISION_RANK, SAME_CHANGE_DAYS, ActorRef, ControlChange, EventDate, Side
 from app.events.text import sentence_spans
 from app.events.triggers import (
     CONTROL_ONLY,
@@ -39,6 +39,7 @@ from app.events.triggers import (
     scan_trigger_words,
 )
 from app.geoparse.model import Mention
+from app.geoparse.resolve import DEMONYM_COUNTRIES
 
 # --- the noun phrase between a verb and its place -------------------------------------------------------------
 # Words that mean the place is not the object itself: a direction, a part, a neighbour, a relative clause.
@@ -940,8 +941,14 @@ class _Extractor:
                 events.extend(read)
                 # The patterns still add places the parse missed (on train and dev alike this beat either alone).
                 # A place the parse read for the same trigger, or found unreal, is the parse's.
-                unreal = {(x.start, x.end) for f in frames[sent] if not f.factual for a, b in f.places
-                          for x in self._mentions_in(a, b)}
+                unreal = {(x.start, x.end) for f in frames[sent] if not f.factual
+                          for a, b in (*f.places, *f.excluded) for x in self._mentions_in(a, b)}
+                for f in frames[sent]:
+                    if not f.factual:
+                        for at, noun in f.place_nouns:
+                            x = self._antecedent(noun, at, back=1 if noun == "it" else 2)
+                            if x is not None:
+                                unreal.add((x.start, x.end))
                 for spec, m in by_sentence.get(sent, ()):
                     mine = {(e.place.start, e.place.end) for e in read if m.start() <= starts[id(e)] < m.end()}
                     events.extend(e for e in self._handle(spec, m)
@@ -990,10 +997,13 @@ class _Extractor:
                 if _ROAD_MENTION.search(m.text):
                     continue
                 places.append(_Place(m, holder))
+        for a, b in frame.compassed:
+            # "eastern Saraqeb" is part of a town (no event); "Eastern Ghouta" is the name the gazetteer knows
+            places = [p for p in places if p.mention.start <= a or not (a <= p.mention.start <= b + 2)]
         for at, noun in frame.place_nouns:
             m = self._antecedent(noun, at, back=1 if noun == "it" else 2)
-            if m is not None:
-                places.append(_Place(m, None))
+            if m is not None and not any(x <= m.start and m.end <= y for x, y in frame.excluded):
+                places.append(_Place(m, None))  # (not a place the frame itself found only located or partial)
         confidence = 0.85
         role = frame.role
         if gained is None and role in ("passive", "expel_passive", "fall", "lose", "hand"):
@@ -1048,8 +1058,27 @@ class _Extractor:
             return None
         if words[-1] in syntax.ACTOR_PRONOUNS or words[0] in ("its", "their"):
             return self._pronoun(a, s_start)  # "they", "its fighters": the salient actor before
+        state = self._state_named(a, b, words)
+        if state is not None:
+            return ActorRef(phrase, f"country:{state}", Side.OTHER)
         if any(w.strip("'’,") in _ARMED_NOUNS for w in words):
             return ActorRef(phrase, "unidentified_armed_group", Side.UNKNOWN)
+        return None
+
+    def _state_named(self, a: int, b: int, words: list[str]) -> str | None:
+        """The state an actor phrase names by its country or capital ("Eritrea captured Badme", "Ankara
+        established control"), or by a demonym with a word for its forces or rule ("Turkish-led forces", "the
+        French", "Jordanian rule"): its ISO code."""
+        for m in self._mentions_in(a, b):
+            p = m.place
+            if p is not None and (p.feature_code.startswith("PCL") or p.feature_code == "PPLC"):
+                return p.country_code
+        forces = any(w.strip("'’,") in _ARMED_NOUNS or w in ("rule", "control") for w in words)
+        for w in words:
+            for part in w.split("-"):
+                code = DEMONYM_COUNTRIES.get(part.strip("'’,"))
+                if code and (forces or (len(words) == 2 and words[0] == "the")):
+                    return code
         return None
 
     def _candidate_sentences(self, hints: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -1282,6 +1311,12 @@ class _Extractor:
         if ref is None or not code:
             return ref
         reg = self.ctx.registry
+        if ref.actor.startswith("country:"):
+            # A state named as the actor: the place's own state is the government there; Turkey is its own side
+            # everywhere (the eval README); any other state abroad is "other".
+            state = ref.actor.removeprefix("country:")
+            side = Side.TURKEY if state == "TR" else Side.GOVERNMENT if state == code else Side.OTHER
+            return ActorRef(ref.name, ref.actor, side)
         if ref.actor == "state_forces":  # "the army" in an article with no country of its own: the place's state
             forces = reg.state_forces(code)
             return ActorRef(ref.name, forces.id, forces.side) if forces is not None else ref
@@ -1476,8 +1511,11 @@ def _same_change(a: ControlChange, b: ControlChange) -> bool:
     return (max(a.date.start, b.date.start) - min(a.date.end, b.date.end)).days <= SAME_CHANGE_DAYS
 
 
-def _rank(ev: ControlChange) -> tuple[bool, float]:
-    return (ev.date is not None and ev.date.from_text, ev.confidence)
+def _rank(ev: ControlChange) -> tuple[bool, int, float]:
+    """Which report of one change to keep: one the text dates, the finest date (the most informative mention, as
+    the annotators keep), then the surest reading."""
+    dated = ev.date is not None and ev.date.from_text
+    return (dated, -PRECISION_RANK[ev.date.precision] if dated and ev.date else -9, ev.confidence)
 
 
 def _article_country(

@@ -47,6 +47,7 @@ _TAKE_VERBS = frozenset(
         "reclaim",
         "wrest",
         "free",
+        "occupy",
         "retook",
         "overran",
         "took",
@@ -164,6 +165,8 @@ _IRREALIS = frozenset(
         "near",
     ]
 )
+# Verbs whose subject, a change named by a noun, is under way rather than done ("the liberation of X began").
+_ONGOING = frozenset(["begin", "start", "continue", "launch", "resume", "stall", "slow", "intensify", "proceed"])
 # Governors that keep their complement real ("managed to take", "helped troops retake").
 _REALIS = frozenset(
     ["manage", "succeed", "help", "enable", "allow", "claim", "say", "appear", "seem", "report", "believe"]
@@ -358,6 +361,7 @@ class Frame:
     factual: bool
     why_not: str | None = None
     excluded: tuple[tuple[int, int], ...] = field(default=())
+    compassed: tuple[tuple[int, int], ...] = field(default=())  # compass words before a name ("eastern Saraqeb")
 
 
 def _lemma(tok: Any) -> str:
@@ -372,8 +376,29 @@ def _children(tok: Any, *deps: str) -> list[Any]:
     return [c for c in tok.children if c.dep_ in deps]
 
 
+def _relative_antecedent(tok: Any) -> Any:
+    """ "the town of Ras al-Ain from which the jihadists were expelled": "which" stands for the noun its clause
+    hangs on."""
+    if _low(tok) not in ("which", "whom", "that", "where"):
+        return tok
+    clause = tok
+    for _ in range(4):
+        if clause.dep_ == "relcl":
+            head = _relative_head(clause)
+            return head if head is not None else tok
+        if clause.head is clause:
+            break
+        clause = clause.head
+    return tok
+
+
 def _prep_objects(tok: Any, *preps: str) -> list[Any]:
-    """Complements of ``tok``'s prepositions ``preps`` ("from X", "out of X", "into the hands of X")."""
+    """Complements of ``tok``'s prepositions ``preps`` ("from X", "out of X", "into the hands of X"); a relative
+    pronoun stands for its antecedent."""
+    return [_relative_antecedent(o) for o in _prep_objects_raw(tok, *preps)]
+
+
+def _prep_objects_raw(tok: Any, *preps: str) -> list[Any]:
     out = []
     for p in tok.children:
         if p.dep_ not in ("prep", "agent", "dative", "prt") or _low(p) not in preps:
@@ -412,13 +437,17 @@ def _conjuncts(tok: Any) -> list[Any]:
     return out
 
 
-def _place_phrases(head: Any) -> tuple[list[tuple[int, int]], list[tuple[int, str]], list[tuple[int, int]], bool]:
+def _place_phrases(
+    head: Any, compassed: list[tuple[int, int]] | None = None
+) -> tuple[list[tuple[int, int]], list[tuple[int, str]], list[tuple[int, int]], bool]:
     """The place spans named by an object phrase headed by ``head``; bare place nouns; excluded (locative) spans;
     and whether the phrase names only part of a place."""
     spans: list[tuple[int, int]] = []
     nouns: list[tuple[int, str]] = []
     excluded: list[tuple[int, int]] = []
     partial = False
+    if compassed is None:
+        compassed = []
     for item in _conjuncts(head):
         low = _low(item)
         lemma = _lemma(item)
@@ -459,9 +488,12 @@ def _place_phrases(head: Any) -> tuple[list[tuple[int, int]], list[tuple[int, st
             ):
                 pass  # "the district of Sheikh Maqsoud": a named part is a place of its own
             else:
+                listed = _listed(item)
+                if listed:  # "areas newly retaken by Assad including Aleppo, Ghouta and Darayya"
+                    spans.extend(_head_span(t, excluded) for t in listed)
+                    continue
                 partial = True
-                for o in ofs:
-                    excluded.append(_span(o))
+                excluded.append(_span(item, stop_deps=frozenset({"relcl", "punct", "cc"})))
                 continue
         if lemma == "control" or low in PLACE_NOUNS or lemma in PLACE_NOUNS or low in ("villages", "towns", "hills"):
             # "control of X", "the village of X", "three villages west of Hama: A, B and C"
@@ -469,7 +501,9 @@ def _place_phrases(head: Any) -> tuple[list[tuple[int, int]], list[tuple[int, st
             for o in named:
                 for inner in _conjuncts(o):
                     sub_spans, sub_nouns, sub_excl, sub_partial = (
-                        _place_phrases(inner) if inner is not o else ([_head_span(inner, excluded)], [], [], False)
+                        _place_phrases(inner, compassed)
+                        if inner is not o
+                        else ([_head_span(inner, excluded)], [], [], False)
                     )
                     spans.extend(sub_spans)
                     nouns.extend(sub_nouns)
@@ -489,8 +523,16 @@ def _place_phrases(head: Any) -> tuple[list[tuple[int, int]], list[tuple[int, st
             continue
         if item.tag_ not in ("NNP", "NNPS") and item.pos_ != "PROPN":
             continue  # "the commander of the Saraqeb garrison": a person or thing, not a place
-        if any(c.dep_ in ("amod", "compound") and _low(c) in _COMPASS and c.text[:1].islower() for c in item.children):
-            partial = True  # "eastern Saraqeb": part of the town
+        compass = [
+            c
+            for c in item.children
+            if c.dep_ in ("amod", "compound") and _low(c) in _COMPASS and not _children(c, "prep")
+        ]
+        if compass:
+            # "eastern Saraqeb" is part of the town, "Eastern Ghouta" a region's name: the caller tells them apart
+            # by whether the gazetteer's name covers the compass word.
+            spans.append((compass[0].idx, item.idx + len(item.text)))
+            compassed.append((compass[0].idx, compass[0].idx + len(compass[0].text)))
             continue
         spans.append(_head_span(item, excluded))
         for t in _listed(item):
@@ -656,6 +698,8 @@ def _mood(trigger: Any) -> str | None:
             why = _own_mood(head)
             if why == "modal":
                 return why  # "the fall of Dabiq would open the road"
+            if lemma in _ONGOING:
+                return "ongoing"  # "since the liberation of the city began Oct. 17"
         break
     if trigger_infinitive:
         return "infinitive"
@@ -708,15 +752,19 @@ def _make(
     spans: list[tuple[int, int]] = []
     nouns: list[tuple[int, str]] = []
     excluded: list[tuple[int, int]] = []
+    compassed: list[tuple[int, int]] = []
     partial = False
     for o in objects:
-        s, n, e, p = _place_phrases(o)
+        s, n, e, p = _place_phrases(o, compassed)
         spans.extend(s)
         nouns.extend(n)
         excluded.extend(e)
         partial = partial or p
     if not spans and not nouns and not partial:
         return None
+    if partial and not spans:
+        # "captured more territory inside Zabadani": what the verb's own locatives name was not taken either
+        excluded.extend(_span(c) for c in tok.children if c.dep_ == "prep" and _low(c) in _LOCATIVE_PREPS)
     return Frame(
         tok.idx,
         tok.idx + len(tok.text),
@@ -729,6 +777,7 @@ def _make(
         why_not is None and (spans != [] or nouns != []),
         why_not or ("partial" if partial and not spans else None),
         tuple(excluded),
+        tuple(compassed),
     )
 
 
@@ -789,15 +838,8 @@ def _verb_frame(tok: Any, lemma: str, low: str) -> Frame | None:
         if g is not None and _lemma(g) in ("hand", "hands", "control"):
             inner = _prep_objects(g, "of") or _children(g, "poss")
             g = inner[0] if inner else None
-        # "fell" alone: "prices fell", "the regime fell" - only a place that falls "to"/"into"/"from"
-        if (
-            g is None
-            and not gainer
-            and not _prep_objects(tok, "from")
-            and not particle
-            and not _children(tok, "advmod")
-        ):
-            return None
+        # "fell" alone ("when Raqqa fell") is a change for a named place; "prices fell", "the regime fell" name none
+        # (only names and place nouns become places).
         return _make(tok, lemma, "fall", subj, g, _loser_from(tok), why)
     if lemma in _LOSE_VERBS:
         if not dobj:
@@ -828,7 +870,7 @@ def _verb_frame(tok: Any, lemma: str, low: str) -> Frame | None:
         return _make(tok, lemma, "hand", dobj, to[0], _subject(tok), why)
     take_like = lemma in _TAKE_VERBS or low in _TAKE_VERBS
     if control and lemma in _CONTROL_VERBS | _TAKE_VERBS:
-        if lemma == "have" and _lemma(tok.head) not in ("declare", "announce", "say", "claim"):
+        if lemma == "have" and _lemma(tok.head) not in ("declare", "announce"):
             return None
         objects = []
         for c in control:

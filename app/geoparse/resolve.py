@@ -39,7 +39,7 @@ _UNPOPULATED_CODES = frozenset({"ADM1", "ADM2", "ADM3", "CONT", "OCN", "SEA", "G
                                 "RGN", "RGNE", "STM", "MTS", "MT", "DSRT", "PEN", "PLN", "PLAT", "VAL", "LK", "RSV",
                                 "DAM", "PSTB"})
 _FACILITY_CODES = frozenset({"AIRB", "AIRP", "AIRF", "AIRH", "MILB", "INSM", "DAM", "PSTB"})
-_DEMONYM_COUNTRIES = {"syrian": "SY", "syrians": "SY", "iraqi": "IQ", "iraqis": "IQ", "turkish": "TR", "lebanese": "LB",
+DEMONYM_COUNTRIES = {"syrian": "SY", "syrians": "SY", "iraqi": "IQ", "iraqis": "IQ", "turkish": "TR", "lebanese": "LB",
                       "jordanian": "JO", "iranian": "IR", "israeli": "IL", "egyptian": "EG", "libyan": "LY",
                       "yemeni": "YE", "afghan": "AF", "russian": "RU", "ukrainian": "UA", "saudi": "SA",
                       # World news: "a British soldier born in Manchester" is about the English city.
@@ -127,7 +127,7 @@ def article_context(doc: Document, spans: list[Span], index: GazetteerIndex,
                 key = keys[n]
                 votes_of[key] = (vote[0], votes_of[key][1] + vote[1] if key in votes_of else vote[1])
     for word in doc.lower:
-        code = _DEMONYM_COUNTRIES.get(word)
+        code = DEMONYM_COUNTRIES.get(word)
         if code:
             country_votes[code] += 0.5
     total = sum(country_votes.values()) or 1.0
