@@ -101,6 +101,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] == ["evaluate"]:
+        # Everything after "evaluate" is its own parser's (REMAINDER cannot start with an option such as
+        # "--attachment").
+        from app.evaluation import cli_main
+
+        return cli_main(argv[1:]) or 0
     args = build_parser().parse_args(argv)
     return int(args.handler(args) or 0)
 

@@ -8,6 +8,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from app.evaluation.attachment import format_attachment, score_attachment
 from app.evaluation.report import format_report, run_evaluation
 from app.pipeline import Analyser, event_as_dict, index_from_directory
 
@@ -30,7 +31,11 @@ _EVENT_FIGURES = frozenset({"event_f1", "event_precision", "event_recall", "even
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="conflictgeo evaluate", description=__doc__)
-    parser.add_argument("files", nargs="+", type=Path, help="JSONL files in the shared/eval format")
+    parser.add_argument("files", nargs="*", type=Path, help="JSONL files in the shared/eval format")
+    parser.add_argument("--attachment", type=Path, default=None, metavar="FILE",
+                        help="also score place attachment on labelled event sentences (pool/event-sentences.jsonl)")
+    parser.add_argument("--min-attachment", type=float, default=None, metavar="X",
+                        help="exit 1 when the attachment share is below X")
     parser.add_argument("--gazetteer", type=Path, default=Path("data/gazetteer"), help="GeoNames-format folder")
     parser.add_argument("--cache-dir", type=Path, default=Path("var/cache"), help="where the name index is cached")
     parser.add_argument("--pool", type=Path, default=None,
@@ -54,10 +59,19 @@ def cli_main(argv: Sequence[str] | None = None) -> int:
         return analysis.mentions, [event_as_dict(e) for e in analysis.events]
 
     report = run_evaluation(args.files, analyse, pool=args.pool, lowercase=args.lowercase)
+    attachment = None
+    if args.attachment is not None:
+        attachment = score_attachment(args.attachment, lambda text: analyse(text, None, None)[1])
     if args.json:
-        print(json.dumps(report.to_dict(), indent=2))
+        out = report.to_dict()
+        if attachment is not None:
+            out[str(args.attachment)] = attachment.to_dict()
+        print(json.dumps(out, indent=2))
     else:
-        print(format_report(report))
+        if report.files:
+            print(format_report(report))
+        if attachment is not None:
+            print(format_attachment(args.attachment, attachment))
     if args.errors:
         for file_report in report.files:
             print("\n".join(file_report.errors))
@@ -73,6 +87,10 @@ def cli_main(argv: Sequence[str] | None = None) -> int:
             value = f.figures[figure]
             if value is None or value < limit:
                 failures.append(f"{f.path}: {figure} {value} < {limit}")
+    if args.min_attachment is not None and (
+        attachment is None or attachment.share is None or attachment.share < args.min_attachment
+    ):
+        failures.append(f"attachment {attachment.share if attachment else None} < {args.min_attachment}")
     for failure in failures:
         print("below threshold:", failure, file=sys.stderr)
     code = 1 if failures else 0
