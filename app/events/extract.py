@@ -440,6 +440,10 @@ class _Extractor:
         self._actor_starts = [a.start for a in ctx.actors]
         self._sentence_starts = [s for s, _ in ctx.sentences]
         self._all_dates: list[DateMention] | None = None
+        self._scope_starts: list[int] = []
+        self._by_place: dict[object, list[Mention]] | None = None
+        self._nonstate_named: list[ActorMatch] | None = None
+        self._nonstate_starts: list[int] = []
         self._date_starts: list[int] = []
         low = self.text.lower()
         self.lower = low if len(low) == len(self.text) else None  # None: lower-casing moved offsets
@@ -613,7 +617,8 @@ class _Extractor:
         return bool(_LOCATES.fullmatch(self.text, prev[-1].end, m.start))
 
     def _in_actor(self, m: Mention) -> bool:
-        return any(a.start <= m.start and m.end <= a.end for a in self.ctx.actors)
+        i = bisect_right(self._actor_starts, m.start) - 1  # actors do not overlap: only the last one before counts
+        return i >= 0 and self.ctx.actors[i].end >= m.end
 
     def _relative_antecedent(self, pos: int, sent_start: int) -> list[_Place]:
         """ "X, one of the largest airports in the north, that fell to rebels": the nearest earlier place."""
@@ -628,6 +633,13 @@ class _Extractor:
                 return []
             return [_Place(m, None)]
         return []
+
+    def _clip(self, sent: int, pos: int) -> tuple[int, int]:
+        """Sentence ``sent`` cut to ``REACH`` characters either side of ``pos``: every look-back and look-ahead
+        around a trigger reads this window, so an article's cost grows with its length, not with its square, even
+        when it is one 80 KB "sentence" (no reading of a clause needs more)."""
+        s_start, s_end = self.ctx.sentences[sent]
+        return max(s_start, pos - REACH), min(s_end, pos + REACH)
 
     # -- actors ---------------------------------------------------------------------------------------------
     def _sentence_index(self, pos: int) -> int:
@@ -673,10 +685,16 @@ class _Extractor:
                 return ActorRef(a.surface, forces.id, forces.side)
             return ActorRef(a.surface, "state_forces", Side.GOVERNMENT)
         # A common noun for a non-state group: the nearest named one before it, else after it, in the article.
-        named = [x for x in self.ctx.actors if x.kind == "actor" and x.actor_id]
-        before = [x for x in named if x.start < a.start and reg.actors[x.actor_id or ""].side in _NONSTATE_SIDES]
-        after = [x for x in named if x.start > a.start and reg.actors[x.actor_id or ""].side in _NONSTATE_SIDES]
-        pick = before[-1] if before else (after[0] if after else None)
+        if self._nonstate_named is None:
+            self._nonstate_named = [
+                x for x in self.ctx.actors
+                if x.kind == "actor" and x.actor_id and reg.actors[x.actor_id].side in _NONSTATE_SIDES
+            ]
+            self._nonstate_starts = [x.start for x in self._nonstate_named]
+        i = bisect_left(self._nonstate_starts, a.start)
+        before = self._nonstate_named[i - 1] if i > 0 else None
+        after = next((x for x in self._nonstate_named[i : i + 2] if x.start > a.start), None)
+        pick = before or after
         if pick is not None:
             d = reg.actors[pick.actor_id or ""]
             return ActorRef(a.surface, d.id, d.side_in(self.ctx.country))
@@ -694,7 +712,7 @@ class _Extractor:
             ref = self._pronoun(pron.start(), sent_start)
             if ref is None and pron.group("pron").lower() in ("we", "i"):
                 # '"We have liberated X," the Iraqi prime minister said': the speaker's side
-                ref = self._claim(pos, sent_start, self.ctx.sentences[self._sentence_index(pos)][1])[1]
+                ref = self._claim(pos, sent_start, self._clip(self._sentence_index(pos), pos)[1])[1]
             return ref
         for a in reversed(self._actors_in(sent_start, pos)):
             if a.holder or a.kind in ("voice", "state_voice"):
@@ -832,7 +850,7 @@ class _Extractor:
 
     # -- dates ----------------------------------------------------------------------------------------------
     def _date(self, trig_start: int, span_end: int, places: list[_Place], sent: int) -> EventDate | None:
-        s, e = self.ctx.sentences[sent]
+        s, e = self._clip(sent, trig_start)
         own = [
             d
             for d in self._dates_in(s, e)
@@ -845,20 +863,36 @@ class _Extractor:
         # Undated here: the latest earlier sentence naming the place, dated near that mention (news tells a change
         # first with its date, then comes back to the place), unless the date is another change's or a start's.
         keys = {_place_key(p.mention) for p in places} | {p.mention.text.lower() for p in places}
-        for prev in range(sent - 1, -1, -1):
-            ps, pe = self.ctx.sentences[prev]
-            named = [m for m in self._mentions_in(ps, pe) if _place_key(m) in keys or m.text.lower() in keys]
-            if not named:
+        earlier = sorted(
+            {m.start: m for key in keys for m in self._mentions_named(key) if m.start < s}.values(),
+            key=lambda m: m.start,
+        )
+        seen_sentences: set[int] = set()
+        for named in reversed(earlier[-DATE_LOOKBACK_MENTIONS:]):
+            prev = self._sentence_index(named.start)
+            if prev in seen_sentences:
                 continue
+            seen_sentences.add(prev)
+            ps, pe = self._clip(prev, named.start)
             usable = [
                 d
                 for d in self._dates_in(ps, pe)
-                if not self._onset(d) and not any(a <= d.start and d.end <= b for a, b in self.scopes)
+                if not self._onset(d) and not any(a <= d.start and d.end <= b for a, b in self._scopes_around(d.start))
             ]
-            found = self._pick_date(usable, named[-1].start, named[-1].end)
+            found = self._pick_date(usable, named.start, named.end)
             if found:
                 return found
         return default_date(self.ctx.published)
+
+    def _mentions_named(self, key: object) -> list[Mention]:
+        """The article's mentions of a place (by gazetteer id) or of a name (lower-cased), built once."""
+        if self._by_place is None:
+            self._by_place = {}
+            for m in self.ctx.mentions:
+                self._by_place.setdefault(_place_key(m), []).append(m)
+                if m.place is not None:
+                    self._by_place.setdefault(m.text.lower(), []).append(m)
+        return self._by_place.get(key, [])
 
     def _onset(self, d: DateMention) -> bool:
         """ "an offensive launched this week", "fighting broke out on Friday", "held by rebels since 2013": the
@@ -868,10 +902,16 @@ class _Extractor:
                     or _SINCE.match(self.text, d.start) or _SINCE_BEFORE.search(self.text, max(0, d.start - 20),
                                                                                 d.start))
 
+    def _scopes_around(self, pos: int) -> list[tuple[int, int]]:
+        """The trigger clauses that can hold ``pos``: those starting at most ``REACH`` before it (a clause is never
+        longer), found by bisection rather than by a scan of every trigger of the article."""
+        hi = bisect_right(self._scope_starts, pos)
+        return self.scopes[bisect_left(self._scope_starts, pos - REACH) : hi]
+
     def _dates_other(self, d: DateMention, trig_start: int) -> bool:
         """Whether ``d`` sits in another trigger's clause ("X, which IS captured in 2014, was retaken"), unless
         the two changes are told as simultaneous ("lost Idlib when the capital fell to rebels in 2015")."""
-        for a, b in self.scopes:
+        for a, b in self._scopes_around(d.start):
             if a != trig_start and not a <= trig_start < b and a <= d.start and d.end <= b:
                 lo, hi = min(a, trig_start), max(a, trig_start)
                 return not _SIMULTANEOUS.search(self.text, lo, hi)
@@ -919,9 +959,10 @@ class _Extractor:
                 kept.append((spec, m))
                 last_end = e
         for _, m in kept:
-            s_end = self.ctx.sentences[self._sentence_index(m.start())][1]
+            s_end = min(self.ctx.sentences[self._sentence_index(m.start())][1], m.end() + REACH)
             cut = self._ci(_SCOPE_END).search(self.ci_text, m.end(), s_end)
             self.scopes.append((m.start(), cut.start() if cut else s_end))
+        self._scope_starts = [a for a, _ in self.scopes]
         by_sentence: dict[int, list[tuple[TriggerSpec, re.Match[str]]]] = {}
         for spec, m in kept:
             by_sentence.setdefault(self._sentence_index(m.start()), []).append((spec, m))
@@ -985,7 +1026,7 @@ class _Extractor:
 
     def _frame_events(self, frame: syntax.Frame, sent: int) -> list[ControlChange]:
         """A dependency frame as events: its place phrases matched to mentions, its actor phrases to actors."""
-        s_start, s_end = self.ctx.sentences[sent]
+        s_start, s_end = self._clip(sent, frame.trigger_start)
         gained = self._frame_actor(frame.gainer, s_start)
         lost = self._frame_actor(frame.loser, s_start)
         places: list[_Place] = []
@@ -1100,7 +1141,7 @@ class _Extractor:
 
     def _handle(self, spec: TriggerSpec, m: re.Match[str]) -> list[ControlChange]:
         sent = self._sentence_index(m.start())
-        s_start, s_end = self.ctx.sentences[sent]
+        s_start, s_end = self._clip(sent, m.start())
         groups = m.re.groupindex
         verb = (m.group("verb") if "verb" in groups else None) or (m.group("hverb") if "hverb" in groups else None)
         verb = verb or m.group()
@@ -1251,7 +1292,7 @@ class _Extractor:
     ) -> list[ControlChange]:
         """The events of one trigger whose roles are read: sides adjusted, non-war and unarmed changes dropped,
         claim and date attached. Shared by the pattern frames and the dependency frames."""
-        s_start, s_end = self.ctx.sentences[sent]
+        s_start, s_end = self._clip(sent, start)
         if (
             gained is not None
             and gained.side == Side.OPPOSITION
@@ -1335,16 +1376,17 @@ class _Extractor:
             return True
         if not parties:
             return False
-        lo = self.ctx.sentences[max(0, sent - 2)][0]
-        return bool(self._ci(_MILITARY_CONTEXT).search(self.ci_text, lo, self.ctx.sentences[sent][1]))
+        s_start, s_end = self.ctx.sentences[sent]
+        lo = max(self.ctx.sentences[max(0, sent - 2)][0], s_start - 2 * REACH)
+        return bool(self._ci(_MILITARY_CONTEXT).search(self.ci_text, lo, min(s_end, s_start + 2 * REACH)))
 
     def _withdrawn_from(self, pos: int, sent_start: int) -> list[_Place]:
         """ "... in the village of Rityan. ... after regime forces withdrew a day later": the settlement named
         latest in this or the previous sentence, when the withdrawal names none."""
-        if self._mentions_in(pos, self.ctx.sentences[self._sentence_index(pos)][1]):
+        if self._mentions_in(pos, self._clip(self._sentence_index(pos), pos)[1]):
             return []  # a place follows ("withdrew, leaving X to ..."): not this rule's
         idx = self._sentence_index(pos)
-        for m in reversed(self._mentions_in(self.ctx.sentences[max(0, idx - 1)][0], pos)):
+        for m in reversed(self._mentions_in(max(self.ctx.sentences[max(0, idx - 1)][0], pos - 2 * REACH), pos)):
             if _is_country(m) or self._in_actor(m) or self._locative_of_other(m):
                 continue
             if m.place is not None and m.place.feature_class not in ("P", "S"):
@@ -1384,7 +1426,8 @@ class _Extractor:
         """Who gains what ``loser`` withdrew from when the sentence does not say: the one side other than the
         loser's among the actors of the two previous sentences, else of the whole article; None if several."""
         lo = self.ctx.sentences[max(0, sent - 2)][0]
-        for start, end in ((lo, self.ctx.sentences[sent][0]), (0, len(self.text))):
+        here = self.ctx.sentences[sent][0]
+        for start, end in ((max(lo, here - 2 * REACH), here), (max(0, here - OPPONENT_REACH), here + OPPONENT_REACH)):
             refs = [
                 self.resolve(a)
                 for a in self._actors_in(start, end)
@@ -1445,6 +1488,14 @@ class _Extractor:
         return None
 
 
+# How far (characters) any rule reads before or after a trigger within its sentence: about 60 words, more than a
+# clause of news prose needs; it bounds the cost of pathological "sentences".
+REACH = 400
+# Earlier mentions of a place searched for the date of a change told undated ("... took X on Monday. ... X ..."):
+# the latest few, found through an index of mentions by place, not by rescanning the sentences before.
+DATE_LOOKBACK_MENTIONS = 6
+# Where an actor's opponent is sought when the sentences around do not name one.
+OPPONENT_REACH = 5000
 # Longest sentence prefix handed to the parser: a hostile 80 KB "sentence" costs no more than this many characters
 # of parsing (the patterns still read it all).
 _PARSE_LIMIT = 2000
