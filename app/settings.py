@@ -32,7 +32,9 @@ class Settings(BaseSettings):
     cors_origins: str = Field(default="*", description="Comma-separated origins allowed for GET requests.")
     basemap_url: str = Field(default="", description="Raster tile URL template for the map page; empty: offline.")
     max_body_bytes: int = 1_100_000
-    max_text_chars: int = 1_000_000
+    max_text_chars: int = Field(
+        default=100_000, ge=1, description="Longest text analysed per article, in characters; longer answers 413."
+    )
     places_max_limit: int = 100
     events_max_limit: int = 1000
     parser_model: str = Field(

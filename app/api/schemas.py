@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Literal
 
+from fastapi import HTTPException
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from app.api.timeparse import parse_rfc3339
@@ -12,7 +13,6 @@ from app.gazetteer.records import GazetteerPlace
 from app.geoparse.serialize import place_to_dict
 from app.store.event_queries import ControlState, MapEvent
 
-MAX_TEXT_CHARS = 1_000_000
 
 
 class PlaceOut(BaseModel):
@@ -57,7 +57,11 @@ class TextIn(BaseModel):
 
     model_config = ConfigDict(extra="ignore")
 
-    text: str = Field(min_length=1, max_length=MAX_TEXT_CHARS, description="The text, as published (at most 1 MB).")
+    text: str = Field(
+        min_length=1,
+        description="The text, as published (at most CONFLICTGEO_MAX_TEXT_CHARS characters, 100,000 by default: "
+        "longer answers 413).",
+    )
     published_at: str | None = Field(default=None, description="RFC 3339 date-time or date; dates relative events.")
     title: str | None = Field(default=None, max_length=2000, description="Headline: adds context, not mentions.")
 
@@ -67,6 +71,15 @@ class TextIn(BaseModel):
         if not value.strip():
             raise ValueError("text must not be blank")
         return value
+
+    def require_within(self, limit: int) -> None:
+        """413 for a text over the analysis cap: analysis is linear in the text's length, and the cap bounds what
+        one request may cost (a body may be under the byte limit and still hold more text than is analysed)."""
+        if len(self.text) > limit:
+            raise HTTPException(
+                413, f"the text has {len(self.text):,} characters; at most {limit:,} are analysed per article "
+                "(CONFLICTGEO_MAX_TEXT_CHARS)"
+            )
 
     @field_validator("published_at")
     @classmethod

@@ -32,6 +32,21 @@ def test_declared_body_over_the_limit_is_413(client: TestClient, path: str) -> N
     assert str(limit) in assert_problem(response, 413)["detail"]
 
 
+@pytest.mark.parametrize("path", ["/v1/articles", "/v1/parse"])
+def test_text_over_the_analysis_cap_is_413_and_nothing_is_stored(client: TestClient, path: str) -> None:
+    # Under the body limit, over the text cap: analysis cost grows with the text, so the cap is what bounds it.
+    limit = client.app.state.runtime.settings.max_text_chars
+    assert limit < client.app.state.runtime.settings.max_body_bytes
+    text = "Rebels took Idlib. " * (limit // 19 + 1)
+    response = client.post(path, json={"text": text})
+    detail = assert_problem(response, 413)["detail"]
+    assert f"{len(text):,}" in detail and f"{limit:,}" in detail
+    if path == "/v1/articles":
+        assert client.get("/v1/articles", params={"limit": 1}).status_code in (200, 405)
+    exact = client.post(path, json={"text": text[:limit]})
+    assert exact.status_code in (200, 201), exact.text  # the cap itself is accepted
+
+
 def test_malformed_content_length_is_400(client: TestClient) -> None:
     response = client.post("/v1/articles", content=b"{}",
                            headers={"Content-Type": "application/json", "Content-Length": "12abc"})

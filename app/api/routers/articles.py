@@ -9,7 +9,7 @@ from fastapi import APIRouter, Header, HTTPException, Path, Response, status
 from pydantic import BaseModel, Field, field_validator
 from pydantic_core import to_json
 
-from app.api.deps import RuntimeDep, SessionDep
+from app.api.deps import RuntimeDep, SessionDep, SettingsDep
 from app.api.errors import ServiceUnavailable
 from app.api.schemas import PROBLEM_RESPONSES, TextIn
 from app.api.security import WRITE_PROBLEM_RESPONSES, WriteKeyDep
@@ -70,8 +70,10 @@ class ArticleOut(ArticleStoredOut):
 def post_article(
     payload: ArticleIn,
     runtime: RuntimeDep,
+    settings: SettingsDep,
     idempotency_key: Annotated[str | None, Header(max_length=200)] = None,
 ) -> Response:
+    payload.require_within(settings.max_text_chars)
     if runtime.analyser is None or runtime.session_factory is None:
         raise ServiceUnavailable("the gazetteer and name index are still loading")
     article = NewArticle(

@@ -7,7 +7,7 @@ from typing import Any
 from fastapi import APIRouter
 from pydantic import BaseModel
 
-from app.api.deps import RuntimeDep
+from app.api.deps import RuntimeDep, SettingsDep
 from app.api.errors import ServiceUnavailable
 from app.api.schemas import PROBLEM_RESPONSES, TextIn
 from app.geoparse.serialize import mention_to_dict
@@ -26,8 +26,9 @@ class ParseOut(BaseModel):
 
 
 @router.post("/parse", response_model=ParseOut, responses=PROBLEM_RESPONSES)
-def parse_text(payload: ParseIn, runtime: RuntimeDep) -> ParseOut:
+def parse_text(payload: ParseIn, runtime: RuntimeDep, settings: SettingsDep) -> ParseOut:
     """Sync on purpose: parsing is CPU-bound, so FastAPI runs it in its thread pool, off the event loop."""
+    payload.require_within(settings.max_text_chars)
     analyser = runtime.analyser
     if analyser is None:
         raise ServiceUnavailable("the gazetteer and name index are still loading")
