@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Literal
 
@@ -21,6 +21,9 @@ import yaml
 from app.events.model import Side
 
 DEFAULT_ACTOR_DIR = Path(__file__).resolve().parents[2] / "data" / "actors"
+# libyaml's parser where PyYAML has it: the registry is read at every start, and the pure-Python one takes
+# ~0.25 s for the generated Phoenix file alone. Both are safe loaders (plain data, no Python objects).
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 MatchKind = Literal["actor", "voice", "state", "state_voice", "nonstate"]
 
@@ -113,10 +116,29 @@ def _apostrophe_variants(word: str) -> list[str]:
 _NEXT_WORD = re.compile(r"[ \t\-]+([^\W_]+(?:['’][^\W_]+)*)")
 
 
+# Names as words, read once: the registry has tens of thousands of generated names ("Afghan army units").
+_RAW_WORDS: dict[str, tuple[str, ...]] = {}
+
+
+def _raw_words(name: str) -> tuple[str, ...]:
+    words = _RAW_WORDS.get(name)
+    if words is None:
+        words = _RAW_WORDS[name] = tuple(w.lower().replace("’", "'") for w in _WORD.findall(name))
+    return words
+
+
 def _words(name: str) -> tuple[str, ...]:
     """A name as lower-case words; a leading "the" is dropped (matching keeps it in the surface form)."""
-    words = tuple(w.lower().replace("’", "'") for w in _WORD.findall(name))
+    words = _raw_words(name)
     return words[1:] if len(words) > 1 and words[0] == "the" else words
+
+
+def _joined(first: str, second: str) -> tuple[str, tuple[str, ...]]:
+    """``first + " " + second`` and its words, from the words of the two (a space never joins two words)."""
+    name = f"{first} {second}"
+    if name not in _RAW_WORDS:
+        _RAW_WORDS[name] = _raw_words(first) + _raw_words(second)
+    return name, _words(name)
 
 
 # "rebel-held", "IS-controlled", "opposition held" (hyphen lost in some copies): the actor holds the place.
@@ -147,14 +169,20 @@ class ActorRegistry:
         self.actors: dict[str, ActorDef] = {a.id: a for a in actors}
         self.countries: dict[str, CountryDef] = {c.code: c for c in countries}
         # Names are indexed by their first word: finding actors is one dictionary probe per word of text
-        # (a regex alternation of ~400 names costs milliseconds per article in Python's engine).
-        self._index: dict[str, list[tuple[tuple[str, ...], MatchKind, str | None]]] = {}
+        # (a regex alternation of ~400 names costs milliseconds per article in Python's engine). A name given again
+        # is the later actor's (actors after the generic words, later files after earlier ones).
+        named: dict[tuple[str, ...], tuple[MatchKind, str | None]] = {}
         for kind, names in (("state", state), ("state_voice", state_voice), ("nonstate", nonstate)):
             for n in names:
-                self._add(_words(n), kind, None)  # type: ignore[arg-type]
+                named[_words(n)] = (kind, None)  # type: ignore[assignment]
         for a in actors:
+            kind_of_a: MatchKind = "voice" if a.voice_of else "actor"
             for n in a.names:
-                self._add(_words(n), "voice" if a.voice_of else "actor", a.id)
+                named[_words(n)] = (kind_of_a, a.id)
+        named.pop((), None)
+        self._index: dict[str, list[tuple[tuple[str, ...], MatchKind, str | None]]] = {}
+        for words, (kind, actor_id) in named.items():
+            self._index.setdefault(words[0], []).append((words, kind, actor_id))
         for entries in self._index.values():
             entries.sort(key=lambda e: -len(e[0]))
         # The same names as a trie of words under each first word: matching reads the following words only while
@@ -176,7 +204,7 @@ class ActorRegistry:
         self._country_lookup.update({_words(d): (c.code, True) for c in countries for d in c.demonyms})
         # One trie-shaped regex over every first word, so only words that can start a name are looked at.
         firsts = set(self._index) | {w[0] for w in self._country_lookup} | {w.lower() for w in self._case_sensitive}
-        self._first = re.compile(rf"(?<![^\W_]){_trie_regex(firsts)}(?![^\W_])", re.IGNORECASE)
+        self._firsts = frozenset(firsts)
         # The same words for lower-cased text as an Aho-Corasick automaton (an apostrophe may be either one): one
         # pass finds them all, where Python's regex engine tries the trie at every word start.
         self._first_words_automaton = ahocorasick.Automaton()
@@ -185,11 +213,11 @@ class ActorRegistry:
                 self._first_words_automaton.add_word(variant, len(variant))
         self._first_words_automaton.make_automaton()
 
-    def _add(self, words: tuple[str, ...], kind: MatchKind, actor_id: str | None) -> None:
-        if words:
-            entries = self._index.setdefault(words[0], [])
-            entries[:] = [e for e in entries if e[0] != words]
-            entries.append((words, kind, actor_id))
+    @cached_property
+    def _first(self) -> re.Pattern[str]:
+        """One trie-shaped regex over every first word, for text whose lower-casing moves offsets (rare: compiled
+        on first use, as it costs more than the rest of the registry's construction)."""
+        return re.compile(rf"(?<![^\W_]){_trie_regex(set(self._firsts))}(?![^\W_])", re.IGNORECASE)
 
     def find(self, text: str) -> list[ActorMatch]:
         """Every actor expression in ``text``, in order, non-overlapping, longest name first at each word."""
@@ -309,7 +337,7 @@ def load_registry(paths: Iterable[str | Path]) -> ActorRegistry:
     generic: dict[str, list[str]] = {"state": [], "state_voice": [], "nonstate": []}
     case_sensitive: dict[str, str] = {}
     for f in files:
-        doc = yaml.safe_load(f.read_text(encoding="utf-8")) or {}
+        doc = yaml.load(f.read_text(encoding="utf-8"), Loader=_YAML_LOADER) or {}
         for entry in doc.get("actors") or ():
             aid = str(entry["id"])
             old = actors.get(aid)
@@ -378,19 +406,20 @@ def _add_demonym_forces(actors: dict[str, ActorDef], countries: dict[str, Countr
         voices = []
         for dem in c.demonyms:
             for noun in _OFFICIAL_NOUNS:
-                if _words(f"{dem} {noun}") not in taken:
-                    voices.append(f"{dem} {noun}")
-                    taken.add(_words(f"{dem} {noun}"))
+                name, words = _joined(dem, noun)
+                if words not in taken:
+                    voices.append(name)
+                    taken.add(words)
         voice_id = f"{c.state_forces}_officials"
         if voices and voice_id not in actors:
             actors[voice_id] = ActorDef(voice_id, Side.UNKNOWN, tuple(voices), c.state_forces)
         extra = []
         for dem in c.demonyms:
             for noun in _FORCE_NOUNS:
-                name = f"{dem} {noun}"
-                if _words(name) not in taken:
+                name, words = _joined(dem, noun)
+                if words not in taken:
                     extra.append(name)
-                    taken.add(_words(name))
+                    taken.add(words)
         if extra:
             old = actors[c.state_forces]
             actors[c.state_forces] = ActorDef(

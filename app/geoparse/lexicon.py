@@ -40,7 +40,9 @@ def actor_names() -> tuple[str, ...]:
     geoparser does not depend on the stage after it; a user's added YAML file counts too."""
     names: set[str] = set()
     for path in sorted(_ACTOR_REGISTRY.glob("*.y*ml")):
-        document = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        # libyaml's safe parser where PyYAML has it: the generated Phoenix file takes the pure-Python one ~0.25 s.
+        document = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        document = document or {}
         for actor in document.get("actors") or []:
             names.update(str(name).lower() for name in actor.get("names") or [] if len(str(name).split()) == 1)
     return tuple(sorted(names))

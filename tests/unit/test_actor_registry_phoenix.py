@@ -1,0 +1,194 @@
+"""The shipped actor registry with the world's armed actors derived from the Phoenix/CAMEO dictionaries
+(``data/actors/00-phoenix.yaml``, built by ``scripts/build_actor_registry.py``). Pure: no database."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from functools import cache
+from pathlib import Path
+
+import pytest
+import yaml
+
+from app.events import Side
+from app.events.actors import DEFAULT_ACTOR_DIR, ActorRegistry, default_registry, load_registry
+
+REPO = Path(__file__).resolve().parents[2]
+GENERATED = DEFAULT_ACTOR_DIR / "00-phoenix.yaml"
+PHOENIX_SRC = REPO.parent / "shared" / "data" / "actors-src" / "phoenix"
+GOV, OPP, OTHER = Side.GOVERNMENT, Side.OPPOSITION, Side.OTHER
+
+
+@cache
+def curated_only() -> ActorRegistry:
+    """The registry of the curated files alone, as it was before the derived file existed."""
+    return load_registry(sorted(p for p in DEFAULT_ACTOR_DIR.glob("*.yaml") if p != GENERATED))
+
+
+def generated() -> dict:
+    return yaml.safe_load(GENERATED.read_text(encoding="utf-8"))
+
+
+def only_actor(text: str) -> tuple[str, str | None]:
+    """The one actor expression ``text`` holds: (surface, actor id)."""
+    found = default_registry().find(text)
+    assert len(found) == 1, (text, found)
+    return found[0].surface, found[0].actor_id
+
+
+# --- the registry finds and sides the world's armed actors ------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "surface", "actor_id", "sides"),
+    [
+        ("The Taliban seized the district centre.", "Taliban", "taliban", {"AF": OPP, "PK": OPP, None: OPP}),
+        ("Al-Shabaab fighters overran the base.", "Al-Shabaab", "al_shabaab", {"SO": OPP, "KE": OPP}),
+        ("Boko Haram took control of Baga.", "Boko Haram", "boko_haram", {"NG": OPP, None: OPP}),
+        # A state's own forces: government in their country, another state's forces elsewhere.
+        ("The Afghan army retook the town.", "Afghan army", "af_state_forces", {"AF": GOV, "PK": OTHER, None: OTHER}),
+        ("Afghan forces advanced on Kunduz.", "Afghan forces", "af_state_forces", {"AF": GOV, "SY": OTHER}),
+        ("The Sudanese army recaptured Omdurman.", "Sudanese army", "sd_state_forces", {"SD": GOV, "SS": OTHER}),
+        ("Nigerian troops entered Bama.", "Nigerian troops", "ng_state_forces", {"NG": GOV, "CM": OTHER}),
+        ("The Afghan National Army held it.", "Afghan National Army", "af_state_forces", {"AF": GOV}),
+        # Curated actors keep their curated sides.
+        ("The Houthis took Sanaa.", "Houthis", "houthis", {"YE": OPP, None: OPP}),
+        ("Hezbollah fighters captured Qusayr.", "Hezbollah fighters", "hezbollah", {"SY": GOV}),
+        ("Hizballah units moved in.", "Hizballah", "hezbollah", {"SY": GOV}),  # a Phoenix spelling, curated id
+        ("The Rapid Support Forces took El Fasher.", "Rapid Support Forces", "rapid_support_forces", {"SD": OPP}),
+        ("The RSF said it held the city.", "RSF", "rapid_support_forces", {"SD": OPP}),
+        ("The Syrian army retook Palmyra.", "Syrian army", "syrian_government_forces", {"SY": GOV}),
+        ("Russian forces shelled the town.", "Russian forces", "russian_forces", {"SY": GOV, "UA": OTHER}),
+    ],
+)
+def test_shipped_registry_finds_and_sides(text: str, surface: str, actor_id: str, sides: dict) -> None:
+    assert only_actor(text) == (surface, actor_id)
+    actor = default_registry().actors[actor_id]
+    assert {country: actor.side_in(country) for country in sides} == sides
+
+
+@pytest.mark.parametrize(
+    ("text", "side"),
+    [
+        ("PKK militants", Side.KURDISH),
+        ("the Patriotic Union of Kurdistan", Side.KURDISH),
+        ("the Islamic State of Iraq", Side.ISIS),
+        ("FARC guerrillas", OPP),  # an acronym from Phoenix, matched in capitals
+        ("the Tamil Tigers", OPP),
+    ],
+)
+def test_kurdish_and_isis_groups(text: str, side: Side) -> None:
+    actor_id = default_registry().find(text)[0].actor_id
+    assert actor_id is not None and default_registry().actors[actor_id].side == side
+
+
+def test_generic_agents_from_phoenix() -> None:
+    """Phoenix's agents extend the curated generic words: soldiers and police -> the state, rebels -> non-state."""
+    reg = default_registry()
+    assert [(m.surface, m.kind) for m in reg.find("Guerrillas fought riot police and border guards.")] == [
+        ("Guerrillas", "nonstate"), ("riot police", "state"), ("border guards", "state"),
+    ]  # fmt: skip
+    assert [m.kind for m in reg.find("the police took control")] == ["state"]
+
+
+def test_a_generic_army_means_the_articles_state() -> None:
+    """Every state Phoenix knows has state forces, so "the army" in an article about Nigeria is Nigeria's."""
+    reg = default_registry()
+    forces = reg.state_forces("NG")
+    assert forces is not None and forces.id == "ng_state_forces" and forces.side_in("NG") == GOV
+    assert reg.countries["NG"].names == ("nigeria",) and "nigerian" in reg.countries["NG"].demonyms
+    assert reg.state_forces("SY").id == "syrian_government_forces"  # type: ignore[union-attr]
+
+
+def test_nations_whose_forces_are_curated_are_no_countries_of_their_own() -> None:
+    """Russian, American and Iranian forces are curated actors (government in Syria, other in Ukraine ...): those
+    nations get no derived country, so "Russian" in a report from Ukraine does not make it Russia's article."""
+    reg = default_registry()
+    for code in ("RU", "US", "IR"):
+        assert code not in reg.countries and reg.state_forces(code) is None
+    assert only_actor("The Russian army shelled it.") == ("Russian army", "russian_forces")
+    assert only_actor("The United States military said so.")[1] == "us_led_coalition"
+
+
+# --- curated files win ------------------------------------------------------------------------------------------
+def test_curated_files_win_on_sides_names_and_countries() -> None:
+    """Everything the curated files say reads the same with the derived file loaded: every curated actor's side
+    (in every country), every curated name and generic word, every curated country's state forces."""
+    full, curated = default_registry(), curated_only()
+    countries = {"SY", "IQ", "TR", "LB", "LY", "YE", "UA", "AF", "SD", "NG", None}
+    for aid, actor in curated.actors.items():
+        got = full.actors[aid]
+        assert {c: got.side_in(c) for c in countries} == {c: actor.side_in(c) for c in countries}, aid
+        assert got.voice_of == actor.voice_of, aid
+        assert set(actor.names) <= set(got.names), aid
+    names = {n for a in curated.actors.values() for n in a.names}
+    for path in DEFAULT_ACTOR_DIR.glob("*.yaml"):
+        if path != GENERATED:
+            doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+            names.update(w for words in (doc.get("generic") or {}).values() for w in words)
+            names.update(n for a in doc.get("actors") or () for n in a.get("case_sensitive_names") or ())
+    for name in sorted(names):
+        assert [(m.kind, m.actor_id) for m in full.find(name)] == [(m.kind, m.actor_id) for m in curated.find(name)], (
+            name
+        )
+    for code, country in curated.countries.items():
+        assert full.countries[code] == country, code
+
+
+def test_derived_ids_do_not_take_over_curated_actors() -> None:
+    """An entry of the derived file under a curated id carries the curated side and no sides of its own."""
+    curated = curated_only()
+    for entry in generated()["actors"]:
+        if entry["id"] in curated.actors:
+            assert Side(entry["side"]) == curated.actors[entry["id"]].side, entry["id"]
+            assert not entry.get("sides_by_country"), entry["id"]
+
+
+# --- what is left out -------------------------------------------------------------------------------------------
+def test_persons_places_and_ordinary_words_are_left_out() -> None:
+    doc = generated()
+    names = {n for a in doc["actors"] for n in a.get("names") or ()}
+    caps = {n for a in doc["actors"] for n in a.get("case_sensitive_names") or ()}
+    persons = {"osama bin laden", "bin laden", "ayman al zawahiri", "zawahiri", "joseph kony", "khaled meshaal",
+               "bashar al-assad", "abu bakr al-baghdadi", "al-baghdadi", "hambali", "salim idris"}  # fmt: skip
+    ordinary = {"youth", "tigers", "the avengers", "new order", "red line", "black star", "revolutionary army",
+                "islamic group", "national resistance", "may 15", "american front", "zero", "aden"}  # fmt: skip
+    assert not names & (persons | ordinary)
+    assert not caps & {"ETA", "CAR", "ANA", "LET", "EPA", "BOLIVIA", "AN", "HM"}
+    assert all(n == n.lower() for n in names) and all(n == n.upper() for n in caps)
+    ids = {a["id"] for a in doc["actors"]}
+    assert not {"african_national_congress", "sandinistas", "mahdi_army", "vi_state_forces"} & ids
+
+
+def test_generated_file_is_compact() -> None:
+    """It is read at every start: a few thousand names, well under a quarter of a megabyte."""
+    assert GENERATED.stat().st_size < 250_000
+    doc = generated()
+    assert sum(len(a.get("names") or ()) for a in doc["actors"]) < 3000
+    assert doc["generic"]["state"] and doc["generic"]["nonstate"]
+
+
+def test_generated_file_says_where_it_comes_from() -> None:
+    head = GENERATED.read_text(encoding="utf-8").split("\n\n", 1)[0]
+    for needed in ("676801cd9cb2924bbbad09f86d15c9323e7097bf", "MIT", "Open Event Data Alliance",
+                   "scripts/build_actor_registry.py"):  # fmt: skip
+        assert needed in head
+    assert "Open Event Data" in (DEFAULT_ACTOR_DIR / "LICENSE-phoenix").read_text(encoding="utf-8")
+
+
+@pytest.mark.skipif(
+    not PHOENIX_SRC.is_dir(), reason=f"the Phoenix dictionaries are not beside the repository ({PHOENIX_SRC})"
+)
+def test_rebuilding_reproduces_the_shipped_file() -> None:
+    """The script turns the sources (and the curated files) into exactly the shipped file; if this fails after a
+    curated file changed, rebuild with ``.venv/bin/python scripts/build_actor_registry.py``."""
+    spec = importlib.util.spec_from_file_location("build_actor_registry", REPO / "scripts" / "build_actor_registry.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclasses look their module up
+    try:
+        spec.loader.exec_module(module)
+        text, stats = module.build(PHOENIX_SRC, GENERATED)
+    finally:
+        del sys.modules[spec.name]
+    assert stats["actors"] > 500 and stats["names"] > 1000
+    assert text.encode("utf-8") == GENERATED.read_bytes(), "stale: rebuild with scripts/build_actor_registry.py"
