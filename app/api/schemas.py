@@ -14,7 +14,6 @@ from app.geoparse.serialize import place_to_dict
 from app.store.event_queries import ControlState, MapEvent
 
 
-
 class PlaceOut(BaseModel):
     geonameid: int
     name: str

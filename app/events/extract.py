@@ -1038,6 +1038,17 @@ class _Extractor:
                 if _ROAD_MENTION.search(m.text):
                     continue
                 places.append(_Place(m, holder))
+        for a, b in frame.marked:
+            # A place the grammar vouches for ("the village of Dhala", "Al-Hamdan Airbase") that the gazetteer does not
+            # know: kept unresolved, mapped to the region the sentence is in.
+            near = self._mentions_in(max(0, a - 80), b + 80)
+            if any(m.start < b and a < m.end for m in near) or self._actors_in(a, b) or any(
+                x <= a and b <= y for x, y in frame.excluded
+            ):
+                continue
+            unknown = self._unlisted_place(a, b, s_start, s_end)
+            if unknown is not None:
+                places.append(_Place(unknown, self._holder_in(max(s_start, a - 40), b)))
         for a, b in frame.compassed:
             # "eastern Saraqeb" is part of a town (no event); "Eastern Ghouta" is the name the gazetteer knows
             places = [p for p in places if p.mention.start <= a or not (a <= p.mention.start <= b + 2)]
@@ -1083,6 +1094,24 @@ class _Extractor:
             places=places, gained=gained, lost=lost, confidence=confidence, start=frame.trigger_start,
             end=frame.trigger_end, list_end=list_end, sent=sent, frame=frame_name, blocked=blocked,
         )
+
+    def _unlisted_place(self, a: int, b: int, s_start: int, s_end: int) -> Mention | None:
+        """A Mention for a named place no gazetteer entry matched, with the region of the nearest resolved place
+        of its sentence (or the article's main one), so a map can still place it coarsely."""
+        text = self.text[a:b]
+        lead = re.match(r"(?:the|a|an)\s+", text, re.IGNORECASE)
+        if lead:
+            a, text = a + lead.end(), text[lead.end() :]
+        text = text.rstrip(" ,.;:\"'”’")
+        if not text or not text[0].isalnum() or len(text) > 60:
+            return None
+        b = a + len(text)
+        near = [m for m in self._mentions_in(s_start, s_end) if m.place is not None and not _is_country(m)]
+        near.sort(key=lambda m: abs(m.start - a))
+        region = None
+        if near:
+            region = near[0].region or near[0].place
+        return Mention(text, a, b, None, 0.3, region=region, resolved_by="event_object")
 
     def _frame_actor(self, span: tuple[int, int] | None, s_start: int) -> ActorRef | None:
         """The actor a frame's phrase names: a registry actor inside it, a pronoun's antecedent, or an armed party
@@ -1520,6 +1549,8 @@ def _shift(frame: syntax.Frame, by: int) -> syntax.Frame:
         places=tuple((a + by, b + by) for a, b in frame.places),
         place_nouns=tuple((a + by, n) for a, n in frame.place_nouns),
         gainer=sh(frame.gainer), loser=sh(frame.loser), excluded=tuple((a + by, b + by) for a, b in frame.excluded),
+        compassed=tuple((a + by, b + by) for a, b in frame.compassed),
+        marked=tuple((a + by, b + by) for a, b in frame.marked),
     )
 
 

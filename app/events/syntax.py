@@ -335,6 +335,72 @@ PLACE_NOUNS = frozenset(
         "oilfield",
     ]
 )
+# Head words of a named place or facility ("Al-Hamdan Airbase", "Hill 30", "Badr Mosque", "Castillo Complex"): a
+# proper name ending in one names a place even where no gazetteer lists it.
+FACILITY_WORDS = frozenset(
+    [
+        "airbase",
+        "airport",
+        "base",
+        "hill",
+        "hills",
+        "hilltop",
+        "hilltops",
+        "mount",
+        "mountain",
+        "mountains",
+        "mosque",
+        "school",
+        "hospital",
+        "tower",
+        "complex",
+        "camp",
+        "checkpoint",
+        "checkpoints",
+        "crossing",
+        "dam",
+        "field",
+        "oilfield",
+        "gasfield",
+        "factory",
+        "headquarters",
+        "station",
+        "farms",
+        "project",
+        "berms",
+        "quarries",
+        "roundabout",
+        "junction",
+        "crossroad",
+        "crossroads",
+        "battalion",
+        "division",
+        "regiment",
+        "academy",
+        "college",
+        "prison",
+        "island",
+        "islands",
+        "peak",
+        "ridge",
+        "heights",
+        "valley",
+        "plain",
+        "plateau",
+        "port",
+        "harbour",
+        "harbor",
+        "bridge",
+        "square",
+        "quarter",
+        "district",
+        "neighbourhood",
+        "neighborhood",
+        "village",
+        "town",
+        "city",
+    ]
+)
 # Of those, the ones whose antecedent the article names reliably ("the city" two sentences after its name).
 RESOLVABLE_NOUNS = frozenset(["city", "town", "village", "district", "province", "governorate"])
 _PRONOUNS = frozenset({"it"})
@@ -362,6 +428,7 @@ class Frame:
     why_not: str | None = None
     excluded: tuple[tuple[int, int], ...] = field(default=())
     compassed: tuple[tuple[int, int], ...] = field(default=())  # compass words before a name ("eastern Saraqeb")
+    marked: tuple[tuple[int, int], ...] = field(default=())  # place spans the grammar vouches for (see _place_phrases)
 
 
 def _lemma(tok: Any) -> str:
@@ -438,16 +505,26 @@ def _conjuncts(tok: Any) -> list[Any]:
 
 
 def _place_phrases(
-    head: Any, compassed: list[tuple[int, int]] | None = None
+    head: Any,
+    compassed: list[tuple[int, int]] | None = None,
+    marked: list[tuple[int, int]] | None = None,
+    named_place: bool = False,
 ) -> tuple[list[tuple[int, int]], list[tuple[int, str]], list[tuple[int, int]], bool]:
     """The place spans named by an object phrase headed by ``head``; bare place nouns; excluded (locative) spans;
-    and whether the phrase names only part of a place."""
+    and whether the phrase names only part of a place.
+
+    ``marked`` collects the spans the grammar itself says are places ("the village of X", "X Airbase", "the X
+    district"), which a caller may keep as places even where the gazetteer knows no such name; ``named_place``:
+    ``head`` is the name a place noun introduced.
+    """
     spans: list[tuple[int, int]] = []
     nouns: list[tuple[int, str]] = []
     excluded: list[tuple[int, int]] = []
     partial = False
     if compassed is None:
         compassed = []
+    if marked is None:
+        marked = []
     for item in _conjuncts(head):
         low = _low(item)
         lemma = _lemma(item)
@@ -461,6 +538,7 @@ def _place_phrases(
             # "Aleppo's Sheikh Maqsoud district", "the Shaer gas field": the name the noun carries
             start = min(c.left_edge.idx for c in named_compounds)
             spans.append((start, item.idx + len(item.text)))
+            marked.append(spans[-1])
             excluded.extend(_span(c) for c in item.children if c.dep_ == "poss")
             excluded.extend(_span(o) for o in ofs)
             _exclude_locatives(item, excluded)
@@ -491,6 +569,7 @@ def _place_phrases(
                 listed = _listed(item)
                 if listed:  # "areas newly retaken by Assad including Aleppo, Ghouta and Darayya"
                     spans.extend(_head_span(t, excluded) for t in listed)
+                    marked.extend(spans[-len(listed) :])
                     continue
                 partial = True
                 excluded.append(_span(item, stop_deps=frozenset({"relcl", "punct", "cc"})))
@@ -501,16 +580,20 @@ def _place_phrases(
             for o in named:
                 for inner in _conjuncts(o):
                     sub_spans, sub_nouns, sub_excl, sub_partial = (
-                        _place_phrases(inner, compassed)
+                        _place_phrases(inner, compassed, marked, named_place=True)
                         if inner is not o
                         else ([_head_span(inner, excluded)], [], [], False)
                     )
+                    if inner is o and inner.tag_ in ("NNP", "NNPS"):
+                        marked.append(sub_spans[0])  # "the village of X"
                     spans.extend(sub_spans)
                     nouns.extend(sub_nouns)
                     excluded.extend(sub_excl)
                     partial = partial or sub_partial
             listed = _listed(item)
             spans.extend(_head_span(t, excluded) for t in listed)
+            if listed and lemma != "control":
+                marked.extend(spans[-len(listed) :])
             if not named and not listed and lemma != "control":
                 if item.tag_ in ("NNP", "NNPS"):
                     spans.append(_head_span(item, excluded))
@@ -535,6 +618,8 @@ def _place_phrases(
             compassed.append((compass[0].idx, compass[0].idx + len(compass[0].text)))
             continue
         spans.append(_head_span(item, excluded))
+        if named_place or low in FACILITY_WORDS:
+            marked.append(spans[-1])  # a conjunct of "the villages of A, B and C"; "Al-Hamdan Airbase", "Hill 30"
         for t in _listed(item):
             spans.append(_head_span(t, excluded))
     return spans, nouns, excluded, partial
@@ -753,9 +838,10 @@ def _make(
     nouns: list[tuple[int, str]] = []
     excluded: list[tuple[int, int]] = []
     compassed: list[tuple[int, int]] = []
+    marked: list[tuple[int, int]] = []
     partial = False
     for o in objects:
-        s, n, e, p = _place_phrases(o, compassed)
+        s, n, e, p = _place_phrases(o, compassed, marked)
         spans.extend(s)
         nouns.extend(n)
         excluded.extend(e)
@@ -778,6 +864,7 @@ def _make(
         why_not or ("partial" if partial and not spans else None),
         tuple(excluded),
         tuple(compassed),
+        tuple(marked),
     )
 
 
