@@ -1003,7 +1003,10 @@ class _Extractor:
     def _parse_frames(self, hints: list[tuple[int, int]]) -> dict[int, list[syntax.Frame]]:
         """The frames of every sentence holding a trigger-like word, parsed in one batch (only those: most
         sentences of an article hold none, and parsing is the expensive step)."""
-        sents = sorted({self._sentence_index(h) for h, _ in hints})
+        sents = sorted(
+            {self._sentence_index(h) for h, _ in hints}
+            | {self._sentence_index(m.start()) for m in syntax.EXTRA_TRIGGER_WORDS.finditer(self.text)}
+        )
         if not sents:
             return {}
         texts = []

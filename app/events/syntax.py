@@ -27,6 +27,7 @@ would open the road") make the frame non-factual.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, Literal
@@ -76,7 +77,7 @@ _CONTROL_VERBS = frozenset(
     ]
 )
 _EXPEL_VERBS = frozenset(
-    ["drive", "expel", "oust", "push", "force", "kick", "chase", "rout", "flush", "evict", "clear"]
+    ["drive", "expel", "oust", "push", "force", "kick", "chase", "rout", "flush", "evict", "clear", "sweep"]
 )
 _WITHDRAW_VERBS = frozenset(["withdraw", "retreat", "pull"])
 _NOUN_TRIGGERS = frozenset(
@@ -88,6 +89,8 @@ _NOUN_TRIGGERS = frozenset(
         "liberation",
         "takeover",
         "conquest",
+        "reconquest",
+        "re-conquest",
         "loss",
         "surrender",
         "handover",
@@ -597,6 +600,7 @@ def _place_phrases(
             if not named and not listed and lemma != "control":
                 if item.tag_ in ("NNP", "NNPS"):
                     spans.append(_head_span(item, excluded))
+                    marked.append(spans[-1])  # "the Old City": a name made of a place noun
                 elif _is_definite(item) and low in RESOLVABLE_NOUNS:
                     nouns.append((item.idx, low))
             _exclude_locatives(item, excluded)
@@ -810,6 +814,10 @@ def _loser_from(verb: Any) -> Any | None:
             return poss[0]  # "from ISIL control", "from the group's hands"
         return o
     return None
+
+
+# Trigger words the pattern extractor has no key for: sentences holding one are parsed too.
+EXTRA_TRIGGER_WORDS = re.compile(r"\b(?:occup(?:y|ies|ied|ying)|swept|sweep(?:s|ing)?|re-?conquest)\b", re.IGNORECASE)
 
 
 def frames(sentence: Any) -> Iterator[Frame]:
