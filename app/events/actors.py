@@ -133,6 +133,12 @@ def _words(name: str) -> tuple[str, ...]:
     return words[1:] if len(words) > 1 and words[0] == "the" else words
 
 
+def _without_apostrophes(words: tuple[str, ...]) -> tuple[str, ...]:
+    """The same name as copies that dropped the possessive's apostrophe write it ("Syrias army", "al-Qaedas
+    affiliate": FA-KES lost its punctuation): one rule for every possessive name, not a list entry per name."""
+    return tuple(w[:-2] + "s" if w.endswith("'s") else w for w in words)
+
+
 def _joined(first: str, second: str) -> tuple[str, tuple[str, ...]]:
     """``first + " " + second`` and its words, from the words of the two (a space never joins two words)."""
     name = f"{first} {second}"
@@ -180,6 +186,10 @@ class ActorRegistry:
             for n in a.names:
                 named[_words(n)] = (kind_of_a, a.id)
         named.pop((), None)
+        for words, hit in list(named.items()):
+            variant = _without_apostrophes(words)
+            if variant != words:
+                named.setdefault(variant, hit)
         self._index: dict[str, list[tuple[tuple[str, ...], MatchKind, str | None]]] = {}
         for words, (kind, actor_id) in named.items():
             self._index.setdefault(words[0], []).append((words, kind, actor_id))
@@ -202,6 +212,8 @@ class ActorRegistry:
                 self._case_sensitive.setdefault(words[0], []).append((words, aid))
         self._country_lookup = {_words(d): (c.code, False) for c in countries for d in c.names}
         self._country_lookup.update({_words(d): (c.code, True) for c in countries for d in c.demonyms})
+        for words, hit in list(self._country_lookup.items()):
+            self._country_lookup.setdefault(_without_apostrophes(words), hit)
         # One trie-shaped regex over every first word, so only words that can start a name are looked at.
         firsts = set(self._index) | {w[0] for w in self._country_lookup} | {w.lower() for w in self._case_sensitive}
         self._firsts = frozenset(firsts)

@@ -1122,21 +1122,29 @@ class _Extractor:
         if span is None:
             return None
         a, b = span
-        inside = [x for x in self._actors_in(a, b) if not x.holder]
-        if inside:
-            return self.resolve(inside[0])
         phrase = self.text[a:b].strip()
         words = phrase.lower().split()
         if not words:
             return None
-        if words[-1] in syntax.ACTOR_PRONOUNS or words[0] in ("its", "their"):
-            return self._pronoun(a, s_start)  # "they", "its fighters": the salient actor before
+        if words[0] in ("its", "their") and not any(x.kind == "actor" for x in self._actors_in(a, b)):
+            # "its assault troops", "their forces": whose they are, not which generic word follows ("their Kurdish
+            # allies" names its own)
+            return self._pronoun(a, s_start) or self._frame_actor_inside(a, b)
+        inside = self._frame_actor_inside(a, b)
+        if inside is not None:
+            return inside
+        if words[-1] in syntax.ACTOR_PRONOUNS:
+            return self._pronoun(a, s_start)  # "they": the salient actor before
         state = self._state_named(a, b, words)
         if state is not None:
             return ActorRef(phrase, f"country:{state}", Side.OTHER)
         if any(w.strip("'’,") in _ARMED_NOUNS for w in words):
             return ActorRef(phrase, "unidentified_armed_group", Side.UNKNOWN)
         return None
+
+    def _frame_actor_inside(self, a: int, b: int) -> ActorRef | None:
+        inside = [x for x in self._actors_in(a, b) if not x.holder]
+        return self.resolve(inside[0]) if inside else None
 
     def _state_named(self, a: int, b: int, words: list[str]) -> str | None:
         """The state an actor phrase names by its country or capital ("Eritrea captured Badme", "Ankara

@@ -198,7 +198,7 @@ ORGANISATIONS = (
     "middle east eye", "agence france presse", "france presse", "associated press", "kurdish red crescent",
     "syrian arab red crescent", "free idlib army", "idlib free police", "jund al aqsa", "liwa al quds",
     "quds force", "damascus university", "aleppo university", "turkestan islamic party", "nato", "sana",
-    "red crescent", "harakat hazm", "hazm movement", "ahrar", "islamic state", "al qaedas", "el nino", "la nina",
+    "red crescent", "harakat hazm", "hazm movement", "ahrar", "islamic state", "el nino", "la nina",
     "notre dame", "faylaq al rahman", "failaq al rahman", "filaq al rahman", "fatah al sham", "fateh al sham",
     "fath al sham", "al araby al jadeed", "araby al jadeed", "al manar", "hawar news", "firat news", "sada al balad",
     "thomson reuters", "russia today", "voice of america", "radio free europe", "al mayadeen", "asharq al awsat",

@@ -428,6 +428,9 @@ _ORG_KEYS: dict[str, list[tuple[str, ...]]] = {}
 for _name in (*lx.ORGANISATIONS, *lx.actor_names()):
     _keys = tuple(fold_token(w) for w in _name.split())
     _ORG_KEYS.setdefault(_keys[0], []).append(_keys)
+    if len(_keys) > 1:
+        # The possessive whose apostrophe a copy lost ("al-Qaedas affiliate"): one rule for every name, no list entry
+        _ORG_KEYS[_keys[0]].append((*_keys[:-1], _keys[-1] + "s"))
 
 
 def _organisation_tokens(doc: Document) -> set[int]:
