@@ -982,7 +982,7 @@ class _Extractor:
                 events.extend(read)
                 # The patterns still add places the parse missed (on train and dev alike this beat either alone).
                 # A place the parse read for the same trigger, or found unreal, is the parse's.
-                unreal = {(x.start, x.end) for f in frames[sent] if not f.factual
+                unreal = {(x.start, x.end) for f in frames[sent] if not f.factual and f.why_not != "unnamed"
                           for a, b in (*f.places, *f.excluded) for x in self._mentions_in(a, b)}
                 for f in frames[sent]:
                     if not f.factual:
@@ -1070,9 +1070,12 @@ class _Extractor:
             _, speaker = self._claim(frame.trigger_start, s_start, s_end)
             gained = speaker or self._discourse(frame.trigger_start)
             confidence -= 0.15
-        elif gained is None and role in ("passive", "expel_passive"):
-            # An agentless passive names no gainer ("Mosul was freed last year"); a speaker for a side may claim it
+        elif gained is None and role in ("passive", "expel_passive", "nominal", "fall"):
+            # An agentless passive or a bare noun names no gainer ("Mosul was freed last year", "the seizure of
+            # Rityan"): a speaker for a side may claim it, or the change continues the one just told (its agent, in
+            # this or the two sentences before); else the side is unknown
             _, gained = self._claim(frame.trigger_start, s_start, s_end)
+            gained = gained or self._discourse(frame.trigger_start)
             confidence -= 0.15
         if gained is None and role == "withdraw" and lost is not None:
             others = [
@@ -1096,6 +1099,7 @@ class _Extractor:
         return self._emit(
             places=places, gained=gained, lost=lost, confidence=confidence, start=frame.trigger_start,
             end=frame.trigger_end, list_end=list_end, sent=sent, frame=frame_name, blocked=blocked,
+            unnamed=role in ("nominal", "fall"),  # not passives: "Montoya was captured" is a person
         )
 
     def _unlisted_place(self, a: int, b: int, s_start: int, s_end: int) -> Mention | None:
@@ -1329,6 +1333,7 @@ class _Extractor:
     def _emit(
         self, *, places: list[_Place], gained: ActorRef | None, lost: ActorRef | None, confidence: float,
         start: int, end: int, list_end: int, sent: int, frame: str, blocked: bool, intransitive: bool = False,
+        unnamed: bool = False,
     ) -> list[ControlChange]:
         """The events of one trigger whose roles are read: sides adjusted, non-war and unarmed changes dropped,
         claim and date attached. Shared by the pattern frames and the dependency frames."""
@@ -1353,7 +1358,7 @@ class _Extractor:
             gained is None or gained.actor in _POLICE_LIKE or _POLICE_NAME.search(gained.name)
         ):
             return []  # "security forces took control of the square after protesters withdrew": not war
-        if not self._armed(gained, lost, places[0].holder, sent):
+        if not self._armed(gained, lost, places[0].holder, sent, unnamed=unnamed):
             return []  # no armed party and no war around it: a title, a company, an election
         if gained is None:
             confidence -= 0.3
@@ -1406,15 +1411,22 @@ class _Extractor:
             return ref
         return ActorRef(ref.name, ref.actor, d.side_in(code))
 
-    def _armed(self, gained: ActorRef | None, lost: ActorRef | None, holder: ActorMatch | None, sent: int) -> bool:
+    def _armed(
+        self, gained: ActorRef | None, lost: ActorRef | None, holder: ActorMatch | None, sent: int,
+        *, unnamed: bool = False,
+    ) -> bool:
         """Whether a change has an armed party: a named force or group, a "rebel-held"-style holder, or a
-        political body ("the government") in a sentence that, with the two before it, speaks of war."""
+        political body ("the government") in a sentence that, with the two before it, speaks of war.
+
+        ``unnamed``: the grammar says a place changed hands without naming who took it ("the fall of Baiji",
+        "Mosul was freed"): a change with side unknown when the sentences around speak of war.
+        """
         parties = [p for p in (gained, lost) if p is not None]
         if holder is not None:
             return True
         if any(not _POLITICAL_NAME.fullmatch(p.name.strip()) for p in parties):
             return True
-        if not parties:
+        if not parties and not unnamed:
             return False
         s_start, s_end = self.ctx.sentences[sent]
         lo = max(self.ctx.sentences[max(0, sent - 2)][0], s_start - 2 * REACH)
