@@ -54,7 +54,8 @@ _SOURCES: tuple[tuple[str, str], ...] = tuple(
         (
             "year",
             rf"(?:\bin|\bduring|\bof|\bearly|\blate|\bmid|\bsince|\bsummer|\bwinter|\bspring|\bautumn)"
-            rf"[\s-]+(?:of\s+)?{_YEAR_RE}",
+            # "in 2015", "in the 1967 war" (a year naming an event is its year)
+            rf"[\s-]+(?:of\s+|the\s+(?=(?:19|20)\d\d\s+[A-Za-z]))?{_YEAR_RE}",
         ),
         ("weekday", rf"(?P<last>last\s+)?{_WEEKDAY_RE}"),
         ("yesterday", r"yesterday|(?:late\s+)?last\s+night|the\s+day\s+before\s+yesterday(?P<two>)"),

@@ -628,6 +628,10 @@ def _place_phrases(
             nouns.append((item.idx, "it"))
             continue
         if item.tag_ not in ("NNP", "NNPS") and item.pos_ != "PROPN":
+            if not _cased(item) and item.pos_ in ("NOUN", "ADJ", "VERB", "X"):
+                # Lower-cased copies tag names as common words: the word itself (with the words compounded into
+                # it) may still be a name the gazetteer knows ("captured morek"), never its of-phrase
+                spans.append(_compound_span(item))
             continue  # "the commander of the Saraqeb garrison": a person or thing, not a place
         compass = [
             c
@@ -646,6 +650,18 @@ def _place_phrases(
         for t in _listed(item):
             spans.append(_head_span(t, excluded))
     return spans, nouns, excluded, partial
+
+
+def _cased(tok: Any) -> bool:
+    """Whether the sentence keeps its capitals (lower-cased feeds lose the NNP tags names rely on)."""
+    sent = tok.sent
+    return any(t.is_upper or t.is_title for t in sent if t.is_alpha)
+
+
+def _compound_span(tok: Any) -> tuple[int, int]:
+    """The word with the words compounded into it before it ("al bab", "tal abyad"), nothing after it."""
+    start = min([tok.idx, *(c.left_edge.idx for c in tok.children if c.dep_ in ("compound", "amod") and c.i < tok.i)])
+    return start, tok.idx + len(tok.text)
 
 
 def _named_of(objs: list[Any]) -> bool:
