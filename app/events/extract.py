@@ -1075,7 +1075,9 @@ class _Extractor:
             # Rityan"): a speaker for a side may claim it, or the change continues the one just told (its agent, in
             # this or the two sentences before); else the side is unknown
             _, gained = self._claim(frame.trigger_start, s_start, s_end)
-            gained = gained or self._discourse(frame.trigger_start)
+            recent = self._discourse(frame.trigger_start)
+            if gained is None and recent is not None and (lost is None or recent.side != lost.side):
+                gained = recent  # (never the side the sentence says lost it: "Mosul was freed from Isis control")
             confidence -= 0.15
         if gained is None and role == "withdraw" and lost is not None:
             others = [
@@ -1139,6 +1141,14 @@ class _Extractor:
             return inside
         if words[-1] in syntax.ACTOR_PRONOUNS:
             return self._pronoun(a, s_start)  # "they": the salient actor before
+        head = next((w.strip("'’,") for w in reversed(words) if w.strip("'’,") in _ARMED_NOUNS), None)
+        if head is not None:
+            # "Kurdish and Sunni Arab forces": each modifier with the head noun, as the registry would name it
+            for w in words:
+                hits = [x for x in self.ctx.registry.find(f"{w} {head}") if x.kind == "actor" and x.actor_id]
+                if hits:
+                    d = self.ctx.registry.actors[hits[0].actor_id or ""]
+                    return ActorRef(phrase, d.id, d.side_in(self.ctx.country))
         state = self._state_named(a, b, words)
         if state is not None:
             return ActorRef(phrase, f"country:{state}", Side.OTHER)
