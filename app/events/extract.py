@@ -211,6 +211,7 @@ _OBJECT_MARK = re.compile(
 )
 _TURKISH_BACKING = re.compile(
     r"\b(?:turk(?:ish|ey)[\s-]+backed|backed\s+by\s+(?:turkey|the\s+turkish|turkish|ankara)|"
+    r"turkish\s+(?:backing|support|air\s+cover|cover)|"
     r"(?:support|backing|aid|help|cover)\b[^.;]{0,40}\b(?:turkey|turkish|ankara))",
     re.IGNORECASE,
 )
@@ -991,7 +992,12 @@ class _Extractor:
                             if x is not None:
                                 unreal.add((x.start, x.end))
                 for spec, m in by_sentence.get(sent, ()):
-                    mine = {(e.place.start, e.place.end) for e in read if m.start() <= starts[id(e)] < m.end()}
+                    # the places the parse found for this trigger are its, whether or not it kept them as events
+                    # (when it read who took them: a reading that found no gainer leaves the patterns' guess)
+                    mine = {(x.start, x.end) for f in frames[sent]
+                            if m.start() <= f.trigger_start < m.end() and f.gainer is not None
+                            for a, b in f.places for x in self._mentions_in(a, b)}
+                    mine |= {(e.place.start, e.place.end) for e in read if m.start() <= starts[id(e)] < m.end()}
                     events.extend(e for e in self._handle(spec, m)
                                   if (e.place.start, e.place.end) not in mine | unreal)
             else:

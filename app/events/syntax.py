@@ -950,6 +950,8 @@ def _relative_head(verb: Any) -> Any | None:
 
 
 def _verb_frame(tok: Any, lemma: str, low: str) -> Frame | None:
+    if tok.i > 0 and tok.doc[tok.i - 1].text in ("-", "‐") and tok.dep_ in ("amod", "compound", "acl"):
+        return None  # "Israeli-occupied Golan", "rebel-held": who holds a place, not a change
     if any(_lemma(o) in _CIVIL for p in tok.children if p.dep_ == "prep" for o in _children(p, "pobj")):
         return None
     why = _mood(tok)
@@ -965,7 +967,9 @@ def _verb_frame(tok: Any, lemma: str, low: str) -> Frame | None:
         if lemma in ("push", "force", "sweep") and not ({"out", "back"} & particle) and not _prep_objects(tok, "out"):
             return None  # "pushed further from their stronghold": away from, not out of
         if passive:
-            loser = (_children(tok, "nsubjpass") or [None])[0]
+            # "the Taliban regained ground after being driven out of Kabul": a passive with no subject of its own
+            # expels the subject it shares with the clause it hangs on
+            loser = (_children(tok, "nsubjpass") or [None])[0] or _subject(tok)
             gainer = _prep_objects(tok, "by")
             return _make(tok, lemma, "expel_passive", places, gainer[0] if gainer else None, loser, why)
         if lemma == "clear" and dobj and not _prep_objects(tok, "of"):
