@@ -735,6 +735,10 @@ def _subject(verb: Any) -> Any | None:
             and v.doc[v.i - 1].tag_ in ("NNP", "NNPS", "NN", "NNS")
         ):
             return v.doc[v.i - 1]  # a finite verb's subject the parser hung elsewhere ("on Friday ISIL seized")
+        if v.dep_ == "xcomp" and _lemma(v.head) in ("help", "enable", "allow", "assist", "order", "force") and (
+            _children(v.head, "dobj")
+        ):
+            return _children(v.head, "dobj")[0]  # "US air power helped the SDF to capture Raqqa": object control
         if v.dep_ in ("conj", "advcl", "xcomp", "pcomp", "prep") and v.head is not v:
             v = v.head
             seen += 1
