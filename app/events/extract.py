@@ -1013,6 +1013,9 @@ class _Extractor:
             {self._sentence_index(h) for h, _ in hints}
             | {self._sentence_index(m.start()) for m in syntax.EXTRA_TRIGGER_WORDS.finditer(self.text)}
         )
+        # Only sentences that hold one of the parse's own trigger words and something a place can come from: a
+        # mention, or a capitalised word or place noun (a name the gazetteer lacks, "the town" for an antecedent).
+        sents = [i for i in sents if self._worth_parsing(i)]
         if not sents:
             return {}
         texts = []
@@ -1032,6 +1035,14 @@ class _Extractor:
             if found:
                 out[i] = found
         return out
+
+    def _worth_parsing(self, sent: int) -> bool:
+        s_start, s_end = self.ctx.sentences[sent]
+        if not syntax.TRIGGER_WORDS.search(self.text, s_start, s_end):
+            return False
+        if any(not m.is_dateline for m in self._mentions_in(s_start, s_end)):
+            return True
+        return bool(_PLACE_HINT.search(self.text, s_start, s_end))
 
     def _frame_events(self, frame: syntax.Frame, sent: int) -> list[ControlChange]:
         """A dependency frame as events: its place phrases matched to mentions, its actor phrases to actors."""
@@ -1564,6 +1575,12 @@ REACH = 400
 DATE_LOOKBACK_MENTIONS = 6
 # Where an actor's opponent is sought when the sentences around do not name one.
 OPPONENT_REACH = 5000
+# A sentence with no mention may still name a place the gazetteer lacks ("Al-Hamdan Airbase") or refer back to one
+# ("captured the town"): a facility or settlement noun, or "it", is enough to parse it.
+_PLACE_HINT = re.compile(
+    r"\b(?:" + "|".join(sorted(syntax.FACILITY_WORDS | syntax.RESOLVABLE_NOUNS, key=len, reverse=True)) + r"|it)\b",
+    re.IGNORECASE,
+)
 # Longest sentence prefix handed to the parser: a hostile 80 KB "sentence" costs no more than this many characters
 # of parsing (the patterns still read it all).
 _PARSE_LIMIT = 2000
