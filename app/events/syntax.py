@@ -874,11 +874,13 @@ def _loser_from(verb: Any) -> Any | None:
 # expensive step, and most sentences of an article hold none).
 TRIGGER_WORDS = re.compile(
     r"\b(?:captur\w*|recaptur\w*|seiz\w*|retook|retak\w*|regain\w*|liberat\w*|overr[au]n\w*|conque\w*|"
-    r"reconque\w*|re-conquest|reclaim\w*|wrest\w*|fre(?:e|ed|eing)\b|took|tak(?:e|en|es|ing)|takeover|"
+    r"reconque\w*|re-conquest|reclaim\w*|wrest\w*|fre(?:e|ed|eing)\b|took|takeover|"
+    r"tak(?:e|en|es|ing)\s+(?:\w+\s+)?(?:control|over|back)|(?:was|were|been|be|being)\s+taken|"
     r"w[io]n\b|wins|winning|control|fell|fall(?:s|en|ing)?|los(?:t|e|es|ing|s)|ced(?:e|ed|es|ing)|"
-    r"withdr\w*|pull(?:ed|s|ing)?|retreat\w*|hand(?:ed|s|ing)?|handover|surrender\w*|dr[io]ve\w*|driv\w*|"
-    r"expel\w*|expuls\w*|oust\w*|push\w*|forc(?:ed|ing)|kick\w*|chas(?:ed|ing)|rout(?:ed|ing)|flush\w*|"
-    r"evict\w*|clear(?:ed|ing|s)?|occup\w*|swe(?:pt|ep\w*)|seizure)\b",
+    r"withdr(?:ew|aw|awn|aws|awing)|pull(?:ed|s|ing)?|retreat\w*|hand(?:ed|s|ing)\s+(?:\w+\s+){0,3}?(?:over|to)|"
+    r"handover|surrender\w*|dr[io]ve\w*|driv\w*|"
+    r"expel\w*|oust\w*|push\w*|forc(?:ed|ing)|kick\w*|chas(?:ed|ing)|rout(?:ed|ing)|flush\w*|"
+    r"evict\w*|cleared|occup\w*|swe(?:pt|ep\w*)|seizure)\b",
     re.IGNORECASE,
 )
 # Trigger words the pattern extractor has no key for: sentences holding one are parsed too.
