@@ -955,6 +955,20 @@ def _colon_list(verb: Any) -> list[Any]:
     return out
 
 
+def _before_relative(verb: Any) -> Any | None:
+    """ "... near Palmyra which government forces recaptured": the noun right before the clause's relative pronoun
+    (skipping a comma), which is the antecedent whatever the parser attached the clause to."""
+    for c in verb.subtree:
+        if _low(c) in ("which", "that", "whom") and c.tag_ in ("WDT", "WP", "IN", "DT") and c.i < verb.i:
+            j = c.i - 1
+            while j >= 0 and verb.doc[j].is_punct:
+                j -= 1
+            if j >= 0 and verb.doc[j].pos_ in ("PROPN", "NOUN") and verb.doc[j].i < c.i:
+                return verb.doc[j]
+            return None
+    return None
+
+
 def _relative_head(verb: Any) -> Any | None:
     """ "Tal Abyad, the border town that Kurdish forces recaptured": the noun the relative clause hangs on, or
     the name that noun is in apposition to."""
@@ -997,6 +1011,10 @@ def _verb_frame(tok: Any, lemma: str, low: str) -> Frame | None:
         return _make(tok, lemma, "expel", places, _subject(tok), dobj[0] if dobj else None, why)
     if lemma in _FALL_VERBS:
         subj = [x for x in _children(tok, "nsubj") if _low(x) not in ("that", "which")]
+        if not subj:
+            before = _before_relative(tok)
+            if before is not None and before.tag_ in ("NNP", "NNPS"):
+                subj = [before]  # "the Damascus suburb of Daraya which fell to Assad regime forces"
         if not subj and tok.dep_ == "relcl":
             subj = [_relative_head(tok)]
         if not subj:
@@ -1073,6 +1091,10 @@ def _verb_frame(tok: Any, lemma: str, low: str) -> Frame | None:
         return _make(tok, lemma, "passive", [tok.head], agent[0] if agent else None, _loser_from(tok), why)
     objects = [d for d in dobj if _low(d) not in ("which", "that", "whom")]
     objects.extend(_colon_list(tok))
+    if not objects and (tok.dep_ == "relcl" or len(objects) < len(dobj)):
+        before = _before_relative(tok)
+        if before is not None and before.tag_ in ("NNP", "NNPS"):
+            objects = [before]
     if not objects and tok.dep_ == "relcl":
         head = _relative_head(tok)
         objects = [head] if head is not None else []
