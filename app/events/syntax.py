@@ -627,7 +627,15 @@ def _place_phrases(
         if low in _PRONOUNS:
             nouns.append((item.idx, "it"))
             continue
-        if item.tag_ not in ("NNP", "NNPS") and item.pos_ != "PROPN":
+        if low in ("all", "whole", "entire", "entirety") and ofs:
+            # "all of Hasakah province", "the whole of X": the place itself
+            for o in ofs:
+                sub = _place_phrases(o, compassed, marked)
+                spans.extend(sub[0])
+                nouns.extend(sub[1])
+                excluded.extend(sub[2])
+            continue
+        if item.tag_ not in ("NNP", "NNPS") and item.pos_ != "PROPN" and not _capitalised_inside(item):
             if not _cased(item) and item.pos_ in ("NOUN", "ADJ", "VERB", "X"):
                 # Lower-cased copies tag names as common words: the word itself (with the words compounded into
                 # it) may still be a name the gazetteer knows ("captured morek"), never its of-phrase
@@ -650,6 +658,12 @@ def _place_phrases(
         for t in _listed(item):
             spans.append(_head_span(t, excluded))
     return spans, nouns, excluded, partial
+
+
+def _capitalised_inside(tok: Any) -> bool:
+    """A capitalised word inside a sentence that keeps its capitals is a name, whatever its tag (headlines without
+    a full stop get "Daraya" tagged as a common noun)."""
+    return tok.is_title and tok.i != tok.sent.start and tok.pos_ in ("NOUN", "PROPN", "ADJ", "X")
 
 
 def _cased(tok: Any) -> bool:
