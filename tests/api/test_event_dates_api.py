@@ -130,6 +130,21 @@ def test_a_dated_report_refines_an_undated_event(client: TestClient) -> None:
     assert second["date"]["basis"] == "text_relative"
 
 
+def test_parse_dates_as_storing_would(client: TestClient) -> None:
+    """/v1/parse stores nothing, but answers with the dates POST /v1/articles would store."""
+    def parsed(text: str, **extra: str) -> dict[str, Any]:
+        response = client.post("/v1/parse", json={"text": text, **extra})
+        assert response.status_code == 200, response.text
+        [event] = response.json()["events"]
+        return event["date"]
+
+    assert parsed("Kurdish forces seized the town of Tal Abyad.") == {
+        **OPEN, "end": today().isoformat(), "basis": "received", "month_day": None}
+    assert parsed("On 11 November, Kurdish forces seized the town of Tal Abyad.")["month_day"] == "--11-11"
+    assert parsed("Kurdish forces seized the town of Tal Abyad.", published_at="2017-10-23") == {
+        **OPEN, "end": "2017-10-23", "basis": "published", "month_day": None}
+
+
 # --- every output says the basis -------------------------------------------------------------------------------
 def test_ogc_items_csv_and_tiles_say_the_basis(client: TestClient, seed: Seeder) -> None:  # noqa: F811
     lon, lat = -131.61, -47.61  # a patch of the South Pacific no other test uses at zoom 12
