@@ -304,17 +304,20 @@ def _at_precision(d: date, precision: str) -> EventDate:
     return _year(d.year)
 
 
-def _from_anchor(kind: str, g: dict[str, str | None], anchor: EventDate) -> EventDate:
-    """An anchored expression ("a day later", "the next day", "that month") from the date mentioned before it.
+def _from_anchor(kind: str, g: dict[str, str | None], anchor: EventDate) -> EventDate | None:
+    """An anchored expression ("a day later", "the next day", "that month") from the date mentioned before it;
+    None when that date has no start (a day and month without a year: nothing to count from).
 
     The result is never finer than the anchor: "in March 2015 ... two days later" is March 2015, not a day.
     """
+    base = anchor.start
+    if base is None:
+        return None
     unit = (g.get("unit") or g.get("unit2") or "day").lower()
     unit = _DAYPART.get(unit, unit)
     n = {"later": _num(g.get("num") or "1"), "earlier": -_num(g.get("num") or "1"), "next": 1, "previous": -1}.get(
         kind, 0
     )
-    base = anchor.start
     if unit == "day":
         d = base + timedelta(days=n)
     elif unit == "week":
@@ -368,15 +371,12 @@ def find_dates(text: str, start: int, end: int, published: date | None, *, lower
             continue
         if kind in ANCHORED:
             anchor = out[-1] if out and s - out[-1].end <= _ANCHOR_REACH else None
-            resolved = (
-                _from_anchor(kind, groups, anchor.date) if anchor is not None and anchor.date.start is not None
-                else None
-            )
+            resolved = _from_anchor(kind, groups, anchor.date) if anchor is not None else None
         else:
             resolved = _resolve(kind, groups, published, year_before)
         if resolved is not None:
-            if kind in ABSOLUTE:
-                year_before = resolved.end.year if resolved.end else year_before
+            if kind in ABSOLUTE and resolved.end is not None:
+                year_before = resolved.end.year
             elif resolved.basis == "text":
                 resolved = replace(resolved, basis="text_relative")
             out.append(DateMention(s, e, resolved, forward_only=kind == "before_after"))

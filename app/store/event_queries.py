@@ -265,10 +265,11 @@ def events_extent(*, session: Session) -> EventsExtent:
     lon_lat = session.execute(
         select(func.min(EVENTS.c.lon), func.min(EVENTS.c.lat), func.max(EVENTS.c.lon), func.max(EVENTS.c.lat))
     ).one()
+    # Each minimum a range of the (date_start, ...) index rather than a scan of the table.
     dated_first, open_first, last = session.execute(select(
-        func.min(case((EVENTS.c.date_start > OPEN_START, EVENTS.c.date_start))),
-        func.min(case((EVENTS.c.date_start == OPEN_START, EVENTS.c.date_end))),
-        func.max(EVENTS.c.date_end),
+        select(func.min(EVENTS.c.date_start)).where(EVENTS.c.date_start > OPEN_START).scalar_subquery(),
+        select(func.min(EVENTS.c.date_end)).where(EVENTS.c.date_start == OPEN_START).scalar_subquery(),
+        select(func.max(EVENTS.c.date_end)).scalar_subquery(),
     )).one()
     bbox = BBox(*lon_lat) if lon_lat[0] is not None else None
     return EventsExtent(bbox, _as_date(dated_first) or _as_date(open_first), _as_date(last), open_first is not None)
