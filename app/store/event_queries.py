@@ -262,6 +262,7 @@ class EventsExtent:
 
 
 def events_extent(*, session: Session) -> EventsExtent:
+    """Where and when the stored events lie (the map page's start view and slider, OGC and TileJSON extents)."""
     lon_lat = session.execute(
         select(func.min(EVENTS.c.lon), func.min(EVENTS.c.lat), func.max(EVENTS.c.lon), func.max(EVENTS.c.lat))
     ).one()
