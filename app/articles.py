@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -14,6 +14,7 @@ from app.geoparse.serialize import mention_to_dict
 from app.observability import ARTICLES, EVENTS, MENTIONS, PIPELINE_FAILURES, pipeline_stage
 from app.store import article_repo
 from app.store.article_repo import DuplicateArticle, NewArticle, NewEvent, NewMention
+from app.store.models import OPEN_START
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,20 +43,17 @@ def flatten_mention(mention: Mention) -> NewMention:
 
 
 def flatten_event(change: Any, received: date) -> NewEvent:
-    """A ``ControlChange`` as a row: coordinates from the place, else from its region (geo_precision 3)."""
+    """A ``ControlChange`` as a row: coordinates from the place, else from its region (geo_precision 3); a date
+    that neither the text nor the publication gives is on or before ``received``."""
     from app.events import event_to_dict
+    from app.events.dates import bounded_by_receipt
 
+    change = replace(change, date=bounded_by_receipt(change.date, received))
     mention: Mention = change.place
     located = mention.place or mention.region
     event_json = event_to_dict(change, mention_to_dict)
-    if change.date is not None:
-        start, end, precision, from_text = change.date.start, change.date.end, change.date.precision, \
-            change.date.from_text
-    else:
-        # No publication date and no date in the text: the day we received it, marked as not from the text.
-        start = end = received
-        precision, from_text = "day", False
-        event_json["date"] = {"start": start.isoformat(), "end": end.isoformat(), "precision": precision}
+    found = change.date
+    month_day = f"{found.month_day[0]:02d}-{found.month_day[1]:02d}" if found.month_day else None
     return NewEvent(
         place_key=place_key(mention), place_name=mention.place.name if mention.place else mention.text,
         mention_start=mention.start,
@@ -69,8 +67,9 @@ def flatten_event(change: Any, received: date) -> NewEvent:
         lost_side=change.lost_by.side.value if change.lost_by else None,
         lost_actor=change.lost_by.actor if change.lost_by else None,
         lost_name=change.lost_by.name if change.lost_by else None,
-        claimed_by=change.claimed_by, date_start=start, date_end=end, date_precision=precision,
-        date_from_text=from_text, evidence_text=change.evidence_text, evidence_start=change.evidence_start,
+        claimed_by=change.claimed_by, date_start=found.start or OPEN_START, date_end=found.end,
+        date_precision=found.precision, date_basis=found.basis, date_month_day=month_day,
+        evidence_text=change.evidence_text, evidence_start=change.evidence_start,
         evidence_end=change.evidence_end, confidence=change.confidence, event_json=event_json,
     )
 
@@ -89,7 +88,7 @@ def submit_article(
             return Submission(existing, False, article_repo.article_view(session=session, article_id=existing) or {})
         with pipeline_stage("analyse"):
             analysis = analyser.analyse(article.text, published_at=article.published_at, title=article.title)
-        received = (article.published_at or datetime.now(UTC)).date()
+        received = datetime.now(UTC).date()
         events: list[NewEvent] = []
         seen: set[tuple[str, str | None, int, date]] = set()
         for change in analysis.events:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -50,12 +50,16 @@ class Analyser:
         return Analysis(mentions, list(events))
 
 
-def event_as_dict(event: Any) -> dict[str, Any]:
-    """An extracted event as the API.md ``Event`` dict (extractors return ``ControlChange`` objects or dicts)."""
+def event_as_dict(event: Any, received: date | None = None) -> dict[str, Any]:
+    """An extracted event as the API.md ``Event`` dict (extractors return ``ControlChange`` objects or dicts).
+    With ``received``, a date neither the text nor the publication gives is on or before that day."""
     if isinstance(event, dict):
         return event
     from app.events import event_to_dict
+    from app.events.dates import bounded_by_receipt
 
+    if received is not None:
+        event = replace(event, date=bounded_by_receipt(event.date, received))
     return event_to_dict(event, mention_to_dict)
 
 

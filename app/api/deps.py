@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from app.api.errors import ServiceUnavailable
 from app.api.timeparse import parse_rfc3339
+from app.events.model import BASES
 from app.runtime import Runtime
 from app.settings import Settings
 from app.store.event_queries import SIDES, BBox, DateInterval, EventFilters
@@ -89,7 +90,8 @@ async def parse_datetime_interval(
     value: Annotated[str | None, Query(
         alias="datetime",
         description="An RFC 3339 date-time or date, or an interval `start/end` with `..` (or nothing) for an "
-                    "open end, as in OGC API - Features. Events whose date range overlaps it match.",
+                    "open end, as in OGC API - Features. Events whose date range overlaps it match; a date known "
+                    "only as on or before a day (no start) overlaps every interval that starts by that day.",
         examples=["2017-01-01/2017-12-31", "2017-10-23T00:00:00Z", "../2016-06-30"],
     )] = None,
 ) -> DateInterval | None:
@@ -127,15 +129,38 @@ async def parse_side(
 SideDep = Annotated[str | None, Depends(parse_side)]
 
 
+async def parse_date_basis(
+    value: Annotated[str | None, Query(
+        alias="date_basis", max_length=80,
+        description="Comma-separated date bases to keep: " + ", ".join(BASES) + " (`text,text_relative`: only "
+                    "events the text dates).",
+        examples=["text,text_relative", "published,received"],
+    )] = None,
+) -> tuple[str, ...] | None:
+    """The date bases to keep, or 400 naming them."""
+    if value is None:
+        return None
+    bases = tuple(dict.fromkeys(part.strip() for part in value.split(",")))
+    unknown = [b for b in bases if b not in BASES]
+    if unknown or not bases:
+        raise HTTPException(400, f"date_basis must be a comma-separated list of {', '.join(BASES)}")
+    return bases
+
+
+DateBasisDep = Annotated[tuple[str, ...] | None, Depends(parse_date_basis)]
+
+
 async def event_filters(
     bbox: BBoxDep,
     interval: DatetimeIntervalDep,
     side: SideDep,
+    bases: DateBasisDep,
     actor: Annotated[str | None, Query(max_length=80, description="The actor that gained control.")] = None,
     geonameid: Annotated[int | None, Query(ge=1, le=2**62, description="Only events at this place.")] = None,
 ) -> EventFilters:
     """The event filters shared by /v1/events, its CSV and the OGC items."""
-    return EventFilters(bbox=bbox, interval=interval, side=side, actor=actor or None, geonameid=geonameid)
+    return EventFilters(bbox=bbox, interval=interval, side=side, actor=actor or None, geonameid=geonameid,
+                        bases=bases)
 
 
 EventFiltersDep = Annotated[EventFilters, Depends(event_filters)]

@@ -9,9 +9,10 @@ from fastapi import HTTPException
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from app.api.timeparse import parse_rfc3339
+from app.events.model import date_to_dict
 from app.gazetteer.records import GazetteerPlace
 from app.geoparse.serialize import place_to_dict
-from app.store.event_queries import ControlState, MapEvent
+from app.store.event_queries import ControlState, MapEvent, stored_start
 
 
 class PlaceOut(BaseModel):
@@ -103,9 +104,19 @@ class Party(BaseModel):
 
 
 class EventDate(BaseModel):
-    start: date
+    """When the change happened, and what says so (API.md, "Event dates and their basis")."""
+
+    start: date | None = Field(description="Null when only the end is known: the change happened on or before it.")
     end: date
-    precision: str = Field(description="day | week | month | year")
+    precision: str = Field(description="day | week | month | year | on_or_before")
+    basis: Literal["text", "text_relative", "published", "received"] = Field(
+        description="text: the text states the date; text_relative: resolved against the publication date or "
+                    "another date in the text; published: on or before the publication day; received: on or "
+                    "before the day the service received the article.")
+    date_prec: int = Field(ge=1, le=5, description="UCDP GED date_prec: 1 a day, 2 two to six days, 3 a week, "
+                                                   "4 a month, 5 longer or no start.")
+    month_day: str | None = Field(default=None, pattern=r"^--\d\d-\d\d$",
+                                  description="A day and month the text gives without a year (--MM-DD).")
 
 
 class EventEvidence(BaseModel):
@@ -161,7 +172,7 @@ class ControlProperties(BaseModel):
     geonameid: int | None
     controller: Party | None
     lost_by: Party | None
-    since: date
+    since: date | None = Field(description="The date's start; null when it has none (see `date`).")
     date: EventDate
     event_id: str
     event_count: int = Field(description="Events at this place on or before the date.")
@@ -196,8 +207,18 @@ def _point(row: dict) -> dict | None:
     return {"type": "Point", "coordinates": [row["lon"], row["lat"]]}
 
 
-def _day(value: date | str) -> str:
-    return value if isinstance(value, str) else value.isoformat()
+def _as_date(value: date | str) -> date:
+    return date.fromisoformat(value) if isinstance(value, str) else value
+
+
+def event_date(row: dict) -> dict:
+    """A stored event's ``date`` object (API.md): no start for an "on or before" date, its basis, UCDP's
+    date_prec, and the day and month the text gave without a year."""
+    month_day = row["date_month_day"]
+    return date_to_dict(
+        stored_start(_as_date(row["date_start"])), _as_date(row["date_end"]), row["date_precision"],
+        row["date_basis"], (int(month_day[:2]), int(month_day[3:])) if month_day else None,
+    )
 
 
 def event_feature(event: MapEvent) -> dict:
@@ -214,8 +235,7 @@ def event_feature(event: MapEvent) -> dict:
             "gained_by": _party(row["gained_name"], row["gained_actor"], row["gained_side"]),
             "lost_by": _party(row["lost_name"], row["lost_actor"], row["lost_side"]),
             "claimed_by": row["claimed_by"],
-            "date": {"start": _day(row["date_start"]), "end": _day(row["date_end"]),
-                     "precision": row["date_precision"]},
+            "date": event_date(row),
             "geo_precision": row["geo_precision"],
             "evidence": {"text": row["evidence_text"]},
             "confidence": round(row["confidence"], 3),

@@ -18,6 +18,7 @@ from app.evaluation.scoring import (
     event_matches,
     score_events,
     score_toponyms,
+    scored_day,
 )
 from app.evaluation.standoff import StandoffError, join_text, pool_texts
 from app.geoparse.model import Mention
@@ -168,7 +169,7 @@ def event_errors(article: Mapping[str, Any], events: Sequence[Mapping[str, Any]]
         predicted = events[k]
         if gold.get("date") and not _date_agrees(gold["date"], predicted):
             lines.append(f"EV-DATE\t{article['id']}\t{gold.get('place')!r}\tgold={gold['date']}\t"
-                         f"predicted={(predicted.get('date') or {}).get('start')}")
+                         f"predicted={scored_day(predicted)}")
     return lines
 
 

@@ -110,9 +110,16 @@ def _event_place_matches(gold: Mapping[str, Any], predicted: Mapping[str, Any]) 
     return start is not None and end is not None and _overlaps(start, end, gold["place_start"], gold["place_end"])
 
 
+def scored_day(predicted: Mapping[str, Any]) -> str | None:
+    """The day a predicted date is scored by: its start, or for a date known only as on or before a day (no start)
+    that day: the gold sets date a change the text does not date by the article's publication."""
+    found = predicted.get("date") or {}
+    return found.get("start") or found.get("end")
+
+
 def _date_agrees(gold_date: str, predicted: Mapping[str, Any]) -> bool:
-    start = (predicted.get("date") or {}).get("start")
-    return isinstance(start, str) and start[: len(gold_date)] == gold_date
+    day = scored_day(predicted)
+    return isinstance(day, str) and day[: len(gold_date)] == gold_date
 
 
 def event_matches(gold_article: Mapping[str, Any],

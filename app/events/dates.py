@@ -1,5 +1,11 @@
 """Date expressions in war reporting, resolved against the article's publication date.
 
+Each resolved date says where it comes from (``EventDate.basis``): ``text`` for a date the expression states
+in full ("on 6 August 2016", "in 2015"), ``text_relative`` for one resolved against the publication date ("on
+Sunday") or another date in the text ("a day later"; "on 11 November" after "in 2022" when the article has no
+publication date). A day and month with no year anywhere before them and no publication date stay a day and a
+month: no year is guessed.
+
 A small hand-written resolver rather than ``dateparser``: reports date events relative to the article ("on
 Friday", "last week", "in March this year", "a day after") or to a date they gave before ("a day later", "the
 next day", "later that month"), and what matters is the *interval* and its
@@ -12,7 +18,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 import ahocorasick
@@ -85,6 +91,10 @@ _SOURCES: tuple[tuple[str, str], ...] = tuple(
 )
 # Kinds resolved against the previous date in the text, not the publication date.
 ANCHORED = frozenset({"later", "earlier", "same_day", "next", "previous", "that"})
+# Kinds that state their year: their dates have basis ``text``; every other kind's is ``text_relative``.
+ABSOLUTE = frozenset({"iso", "month_day_year", "day_month_year", "month_year", "year"})
+# Kinds that name a month but no year: with no publication date they take the year of the explicit year before.
+_YEARLESS = frozenset({"month_day", "day_month", "month"})
 # How far back (characters) an anchored expression looks for its anchor: a few sentences.
 _ANCHOR_REACH = 1500
 _PATTERNS = tuple((name, re.compile(src, re.IGNORECASE)) for name, src in _SOURCES)
@@ -210,7 +220,29 @@ def _back(pub: date, n: int, unit: str) -> EventDate:
     return _year(pub.year - n)
 
 
-def _resolve(kind: str, g: dict[str, str | None], pub: date | None) -> EventDate | None:
+def _month_day(month: int, day: int) -> EventDate | None:
+    """A day and month with no year to put them in: on or before the day the article is received."""
+    try:
+        date(2000, month, day)  # a leap year: 29 February is a day and month
+    except ValueError:
+        return None
+    return EventDate(None, None, "on_or_before", "received", month_day=(month, day))
+
+
+def _resolve_yearless(kind: str, g: dict[str, str | None], year: int | None) -> EventDate | None:
+    """A month (and day) without a publication date to place it: in the year the text gave last before it, else
+    (a day and month) kept as a day and month only. "last March" needs the publication date."""
+    month = _MONTHS.get((g.get("month") or "").lower().rstrip("."))
+    if not month or g.get("last"):
+        return None
+    if kind == "month":
+        return _month(year, month) if year else None
+    if year is None:
+        return _month_day(month, int(g["day"] or 0))
+    return _safe_day(year, month, int(g["day"] or 0))
+
+
+def _resolve(kind: str, g: dict[str, str | None], pub: date | None, year_before: int | None = None) -> EventDate | None:
     month = _MONTHS.get((g.get("month") or "").lower().rstrip("."))
     year = int(g.get("year") or 0) or None
     if kind == "iso":
@@ -222,7 +254,7 @@ def _resolve(kind: str, g: dict[str, str | None], pub: date | None) -> EventDate
     if kind == "year" and year:
         return _year(year)
     if pub is None:
-        return None
+        return _resolve_yearless(kind, g, year_before) if kind in _YEARLESS else None
     if kind in ("month_day", "day_month") and month:
         y = pub.year if (month, int(g["day"] or 0)) <= (pub.month, pub.day) else pub.year - 1
         return _safe_day(y, month, int(g["day"] or 0))
@@ -273,17 +305,20 @@ def _at_precision(d: date, precision: str) -> EventDate:
     return _year(d.year)
 
 
-def _from_anchor(kind: str, g: dict[str, str | None], anchor: EventDate) -> EventDate:
-    """An anchored expression ("a day later", "the next day", "that month") from the date mentioned before it.
+def _from_anchor(kind: str, g: dict[str, str | None], anchor: EventDate) -> EventDate | None:
+    """An anchored expression ("a day later", "the next day", "that month") from the date mentioned before it;
+    None when that date has no start (a day and month without a year: nothing to count from).
 
     The result is never finer than the anchor: "in March 2015 ... two days later" is March 2015, not a day.
     """
+    base = anchor.start
+    if base is None:
+        return None
     unit = (g.get("unit") or g.get("unit2") or "day").lower()
     unit = _DAYPART.get(unit, unit)
     n = {"later": _num(g.get("num") or "1"), "earlier": -_num(g.get("num") or "1"), "next": 1, "previous": -1}.get(
         kind, 0
     )
-    base = anchor.start
     if unit == "day":
         d = base + timedelta(days=n)
     elif unit == "week":
@@ -302,8 +337,10 @@ def find_dates(text: str, start: int, end: int, published: date | None, *, lower
     """Resolvable date expressions in ``text[start:end]``, non-overlapping, in order of position.
 
     Most resolve against ``published``; the ``ANCHORED`` kinds ("a day later", "the next day", "that week")
-    against the date expression before them within ``_ANCHOR_REACH`` characters, and are dropped without one.
-    Scan a whole article at once so that an anchor in an earlier sentence is seen.
+    against the date expression before them within ``_ANCHOR_REACH`` characters, and are dropped without one (or
+    when that one has no year). With no ``published``, a month or a day and month without a year takes the year of
+    the last expression before it that states one. Scan a whole article at once so that an anchor in an earlier
+    sentence, and a year given paragraphs before, are seen.
     ``lowered``: ``text`` is already lower case (same offsets), so the faster case-sensitive patterns apply.
     """
     raw: list[tuple[int, int, str, dict[str, str | None]]] = []
@@ -329,6 +366,7 @@ def find_dates(text: str, start: int, end: int, published: date | None, *, lower
     raw.sort(key=lambda r: (r[0], -(r[1] - r[0])))
     out: list[DateMention] = []
     last_end = -1
+    year_before: int | None = None  # the year of the last expression that states one
     for s, e, kind, groups in raw:
         if s < last_end:
             continue
@@ -336,8 +374,12 @@ def find_dates(text: str, start: int, end: int, published: date | None, *, lower
             anchor = out[-1] if out and s - out[-1].end <= _ANCHOR_REACH else None
             resolved = _from_anchor(kind, groups, anchor.date) if anchor is not None else None
         else:
-            resolved = _resolve(kind, groups, published)
+            resolved = _resolve(kind, groups, published, year_before)
         if resolved is not None:
+            if kind in ABSOLUTE and resolved.end is not None:
+                year_before = resolved.end.year
+            elif resolved.basis == "text":
+                resolved = replace(resolved, basis="text_relative")
             out.append(DateMention(s, e, resolved, forward_only=kind == "before_after"))
             last_end = e
     return out
@@ -394,7 +436,18 @@ class _KeyWords:
 
 
 def default_date(published: date | None) -> EventDate | None:
-    """The article's own day, flagged as not from the text; None when the article is undated."""
+    """For a change the text does not date: on or before the article's publication day; None when the article is
+    undated too (``bounded_by_receipt`` then bounds it by the day it was received)."""
     if published is None:
         return None
-    return EventDate(published, published, "day", from_text=False)
+    return EventDate(None, published, "on_or_before", "published")
+
+
+def bounded_by_receipt(found: EventDate | None, received: date) -> EventDate:
+    """The date to store and show: what the text or the publication gave; else on or before ``received``, the day
+    the service received the article (keeping a day and month the text gave without a year)."""
+    if found is None:
+        return EventDate(None, received, "on_or_before", "received")
+    if found.end is None:
+        return replace(found, end=received)
+    return found

@@ -1639,7 +1639,7 @@ def _dedupe(events: list[ControlChange]) -> list[ControlChange]:
             same_key[i] = ev
     return sorted(
         (ev for group in kept.values() for ev in group),
-        key=lambda e: (e.evidence_start, e.place.start, e.date.start if e.date else date.min),
+        key=lambda e: (e.evidence_start, e.place.start, (e.date and e.date.start) or date.min),
     )
 
 

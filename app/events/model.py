@@ -10,9 +10,17 @@ from typing import Any, Literal
 
 from app.geoparse.model import Mention
 
-Precision = Literal["day", "week", "month", "year"]
+# "on_or_before": the interval has no start, only its end (see ``EventDate``).
+Precision = Literal["day", "week", "month", "year", "on_or_before"]
 # Finest first: a date at a lower rank says more.
-PRECISION_RANK: dict[str, int] = {"day": 0, "week": 1, "month": 2, "year": 3}
+PRECISION_RANK: dict[str, int] = {"day": 0, "week": 1, "month": 2, "year": 3, "on_or_before": 4}
+# Where a date comes from: the text states it ("on 6 August 2016", "in 2015"); the text gives it relative to the
+# publication date or to another date in the text ("on Sunday", "a day later", "on 11 November" after "in 2022");
+# the publication date stands in for it; nothing gives it, so it is bounded by the day the service received the
+# article.
+Basis = Literal["text", "text_relative", "published", "received"]
+BASES: tuple[str, ...] = ("text", "text_relative", "published", "received")
+FROM_TEXT: frozenset[str] = frozenset({"text", "text_relative"})
 # Reports of one place changing to one side this many days apart or less are the same change (the dates of a
 # fast-moving story drift by a day or two); further apart they are two changes ("retook it in 2016 and again in
 # 2017"). Within an article and across the articles in the store alike.
@@ -43,28 +51,65 @@ class ActorRef:
         return {"name": self.name, "actor": self.actor, "side": self.side.value}
 
 
+def ucdp_date_prec(start: date | None, end: date | None) -> int:
+    """The width of ``[start, end]`` on UCDP GED's ``date_prec`` scale: 1 a day; 2 two to six days; 3 a week;
+    4 eight to 31 days (a month); 5 longer (a year), or no start at all ("on or before")."""
+    if start is None or end is None:
+        return 5
+    days = (end - start).days + 1
+    return 1 if days <= 1 else 2 if days <= 6 else 3 if days == 7 else 4 if days <= 31 else 5
+
+
 @dataclass(frozen=True, slots=True)
 class EventDate:
-    """When the change happened, as an interval at the resolution the text supports.
+    """When the change happened, as an interval at the resolution its ``basis`` supports.
 
-    ``from_text`` is False when the text gave no date and the article's publication day stands in for it, so a
-    consumer can tell "the text says Friday" from "the article is from Friday".
+    With basis ``text`` or ``text_relative`` both ends are known. With ``published`` or ``received`` the change
+    happened on or before ``end`` (the publication day, or the day the article was received) and ``start`` is
+    None: the text does not say how long before. ``month_day`` holds a day and month the text gives without a
+    year that nothing supplies ("on 11 November"); the date is then ``received``, and until the caller knows that
+    day (``bounded_by_receipt``) ``end`` is None as well.
     """
 
-    start: date
-    end: date
+    start: date | None
+    end: date | None
     precision: Precision
-    from_text: bool = True
+    basis: Basis = "text"
+    month_day: tuple[int, int] | None = None
 
-    def to_dict(self) -> dict[str, str]:
-        return {"start": self.start.isoformat(), "end": self.end.isoformat(), "precision": self.precision}
+    @property
+    def from_text(self) -> bool:
+        """The text gives the date (rather than the article's publication or receipt day)."""
+        return self.basis in FROM_TEXT
+
+    @property
+    def date_prec(self) -> int:
+        return ucdp_date_prec(self.start, self.end)
+
+    def to_dict(self) -> dict[str, Any]:
+        return date_to_dict(self.start, self.end, self.precision, self.basis, self.month_day)
+
+
+def date_to_dict(
+    start: date | None, end: date | None, precision: str, basis: str, month_day: tuple[int, int] | None
+) -> dict[str, Any]:
+    """API.md's ``date`` object: ``start`` null when open; ``month_day`` as ISO 8601's ``--MM-DD`` (no year)."""
+    return {
+        "start": start.isoformat() if start else None,
+        "end": end.isoformat() if end else None,
+        "precision": precision,
+        "basis": basis,
+        "date_prec": ucdp_date_prec(start, end),
+        "month_day": f"--{month_day[0]:02d}-{month_day[1]:02d}" if month_day else None,
+    }
 
 
 @dataclass(frozen=True, slots=True)
 class ControlChange:
     """One change of who controls one named place, as one sentence of an article reports it.
 
-    ``date`` is None only when the article has no publication date and the text dates nothing.
+    ``date`` is None only when the article has no publication date and the text dates nothing (the caller bounds
+    it by the day it received the article: ``app.events.dates.bounded_by_receipt``).
     ``evidence_start``/``evidence_end`` index the original text (end exclusive), like mention offsets.
     """
 

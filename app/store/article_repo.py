@@ -2,7 +2,9 @@
 
 Events are merged across articles: the same change (same place, same gaining side, dates within
 ``MERGE_WINDOW_DAYS``) reported again becomes one more source of the existing event; a report that contradicts
-it (another gaining side) is an event of its own.
+it (another gaining side) is an event of its own. A date with no start ("on or before D", basis published or
+received) is compared by D: news that does not date a change reports a recent one, and matching it with every
+earlier change at the place would swallow retakes.
 """
 
 from __future__ import annotations
@@ -19,13 +21,13 @@ from typing import Any
 import psycopg
 from psycopg.rows import dict_row
 from pydantic_core import to_json
-from sqlalchemy import Connection, Table, bindparam, delete, insert, select, update
+from sqlalchemy import Connection, Table, and_, bindparam, delete, insert, or_, select, update
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session
 
-from app.events.model import PRECISION_RANK, SAME_CHANGE_DAYS
+from app.events.model import FROM_TEXT, PRECISION_RANK, SAME_CHANGE_DAYS
 from app.store.gazetteer_repo import to_records
-from app.store.models import Article, EventRow, EventSource, MentionRow, Place
+from app.store.models import OPEN_START, Article, EventRow, EventSource, MentionRow, Place
 
 MERGE_WINDOW_DAYS = SAME_CHANGE_DAYS
 # The hot path runs Core statements on the session's connection: the ORM layer adds ~0.05-0.1 ms a statement.
@@ -65,7 +67,8 @@ class NewMention:
 
 @dataclass(frozen=True, slots=True)
 class NewEvent:
-    """One extracted change, flattened for storage; ``event_json`` is its API.md form (without ``id``)."""
+    """One extracted change, flattened for storage; ``event_json`` is its API.md form (without ``id``).
+    ``date_start`` is ``OPEN_START`` for a date with no start; ``date_month_day`` is "MM-DD" or None."""
 
     place_key: str
     place_name: str
@@ -85,7 +88,8 @@ class NewEvent:
     date_start: date
     date_end: date
     date_precision: str
-    date_from_text: bool
+    date_basis: str
+    date_month_day: str | None
     evidence_text: str
     evidence_start: int
     evidence_end: int
@@ -144,13 +148,16 @@ def _lock_ids(keys: set[str]) -> list[int]:
 _LOCK_SQL = ("SELECT pg_advisory_xact_lock(lock_id) FROM (SELECT unnest(CAST(%s AS bigint[])) AS lock_id "
              "ORDER BY lock_id) AS ordered")
 # What deciding a merge needs to know of a stored event, and what a merge may rewrite.
-_CANDIDATE_COLUMNS = ("id", "place_key", "gained_side", "date_start", "date_end", "date_precision", "date_from_text",
-                      "lost_side", "lost_actor", "lost_name", "source_count")
-_MERGED_COLUMNS = ("source_count", "updated_at", "date_start", "date_end", "date_precision", "date_from_text",
-                   "lost_side", "lost_actor", "lost_name")
+_DATE_COLUMNS = ("date_start", "date_end", "date_precision", "date_from_text", "date_basis", "date_month_day")
+_CANDIDATE_COLUMNS = ("id", "place_key", "gained_side", *_DATE_COLUMNS, "lost_side", "lost_actor", "lost_name",
+                      "source_count")
+_MERGED_COLUMNS = ("source_count", "updated_at", *_DATE_COLUMNS, "lost_side", "lost_actor", "lost_name")
 _EVENTS, _MENTIONS, _SOURCES = EventRow.__table__, MentionRow.__table__, EventSource.__table__
-_CANDIDATES_SQL = (f"SELECT {', '.join(_CANDIDATE_COLUMNS)} FROM {_EVENTS.name} WHERE place_key = ANY(%s) "
-                   "AND date_start >= %s AND date_start <= %s FOR UPDATE")
+# Stored events whose merge day (``merge_day``) lies in [low, high]: dated ones by their start, open ones by their
+# end.
+_CANDIDATES_SQL = (f"SELECT {', '.join(_CANDIDATE_COLUMNS)} FROM {_EVENTS.name} WHERE place_key = ANY(%(keys)s) "
+                   "AND ((date_start >= %(low)s AND date_start <= %(high)s) "
+                   "OR (date_start = %(open)s AND date_end >= %(low)s AND date_end <= %(high)s)) FOR UPDATE")
 
 
 @dataclass(frozen=True, slots=True)
@@ -234,11 +241,17 @@ def _source_rows(article_id: str, events: list[NewEvent], stored: list[StoredEve
     ]
 
 
+def merge_day(date_start: date, date_end: date) -> date:
+    """The day a change is compared by when merging: its start, or the end of a date with no start."""
+    return date_end if date_start == OPEN_START else date_start
+
+
 def _candidate_window(events: list[NewEvent]) -> tuple[list[str], date, date]:
-    """The place keys and date range any stored event these changes could merge into must have."""
+    """The place keys and range of merge days any stored event these changes could merge into must have."""
     window = timedelta(days=MERGE_WINDOW_DAYS)
     keys = sorted({e.place_key[:400] for e in events})
-    return keys, min(e.date_start for e in events) - window, max(e.date_start for e in events) + window
+    days = [merge_day(e.date_start, e.date_end) for e in events]
+    return keys, min(days) - window, max(days) + window
 
 
 def _write_portable(
@@ -253,9 +266,10 @@ def _write_portable(
         return []
     keys, low, high = _candidate_window(events)
     columns = [_EVENTS.c[name] for name in _CANDIDATE_COLUMNS]
+    start, end = _EVENTS.c.date_start, _EVENTS.c.date_end
     candidates = [dict(row._mapping) for row in connection.execute(
-        select(*columns).where(_EVENTS.c.place_key.in_(keys), _EVENTS.c.date_start >= low,
-                               _EVENTS.c.date_start <= high)
+        select(*columns).where(_EVENTS.c.place_key.in_(keys), or_(
+            and_(start >= low, start <= high), and_(start == OPEN_START, end >= low, end <= high)))
     )]
     plan = plan_events(events, candidates, now)
     if plan.merged_rows:
@@ -284,7 +298,7 @@ def _write_postgres(
             if events:
                 keys, low, high = _candidate_window(events)
                 writes.execute(_LOCK_SQL, [_lock_ids({e.place_key for e in events})])
-                found.execute(_CANDIDATES_SQL, [keys, low, high])
+                found.execute(_CANDIDATES_SQL, {"keys": keys, "low": low, "high": high, "open": OPEN_START})
             else:
                 driver.commit()
         if not events:
@@ -347,10 +361,10 @@ def _chained(steps: list[tuple[str, str] | None]) -> tuple[str, list[str]]:
 
 
 def plan_events(events: list[NewEvent], candidates: list[dict[str, Any]], now: datetime) -> MergePlan:
-    """The stored event each change belongs to, created or merged: the earliest (by date, then id) stored event at
-    the same place with the same gaining side within ``MERGE_WINDOW_DAYS``. An article counts once per event
-    however many of its sentences report the change. Pure: the caller reads the candidates (locked, on
-    PostgreSQL) and writes the plan."""
+    """The stored event each change belongs to, created or merged: the earliest (by merge day, then id) stored event
+    at the same place with the same gaining side whose merge day is within ``MERGE_WINDOW_DAYS``. An article counts
+    once per event however many of its sentences report the change. Pure: the caller reads the candidates (locked,
+    on PostgreSQL) and writes the plan."""
     window = timedelta(days=MERGE_WINDOW_DAYS)
     candidates = list(candidates)
     merged: dict[str, dict[str, Any]] = {}
@@ -359,9 +373,10 @@ def plan_events(events: list[NewEvent], candidates: list[dict[str, Any]], now: d
     stored: list[StoredEvent] = []
     for event in events:
         key = event.place_key[:400]
+        day = merge_day(event.date_start, event.date_end)
         matching = [c for c in candidates if c["place_key"] == key and c["gained_side"] == event.gained_side
-                    and abs(c["date_start"] - event.date_start) <= window]
-        target = min(matching, key=lambda c: (c["date_start"], c["id"]), default=None)
+                    and abs(merge_day(c["date_start"], c["date_end"]) - day) <= window]
+        target = min(matching, key=lambda c: (merge_day(c["date_start"], c["date_end"]), c["id"]), default=None)
         if target is None:
             row = _new_event_row(event, now)
             new_rows.append(row)
@@ -386,22 +401,35 @@ def _new_event_row(event: NewEvent, now: datetime) -> dict[str, Any]:
         geo_precision=event.geo_precision, gained_side=event.gained_side, gained_actor=event.gained_actor,
         gained_name=(event.gained_name or None) and event.gained_name[:200], lost_side=event.lost_side,
         lost_actor=event.lost_actor, lost_name=(event.lost_name or None) and event.lost_name[:200],
-        claimed_by=(event.claimed_by or None) and event.claimed_by[:200], date_start=event.date_start,
-        date_end=event.date_end, date_precision=event.date_precision, date_from_text=event.date_from_text,
+        claimed_by=(event.claimed_by or None) and event.claimed_by[:200], **_date_fields(event),
         evidence_text=event.evidence_text, confidence=event.confidence, source_count=1, created_at=now,
         updated_at=now,
     )
 
 
+def _date_fields(event: NewEvent) -> dict[str, Any]:
+    return dict(date_start=event.date_start, date_end=event.date_end, date_precision=event.date_precision,
+                date_from_text=event.date_basis in FROM_TEXT, date_basis=event.date_basis,
+                date_month_day=event.date_month_day)
+
+
+# What a date rests on, best first: the text, then the publication day, then the day it was received.
+_BASIS_RANK = {"text": 0, "text_relative": 0, "published": 1, "received": 2}
+
+
+def _better_date(event: NewEvent, target: dict[str, Any]) -> bool:
+    """Whether a report's date says more than the stored event's: a better basis, or a finer date from the text."""
+    mine, theirs = _BASIS_RANK.get(event.date_basis, 3), _BASIS_RANK.get(target["date_basis"], 3)
+    if mine != theirs:
+        return mine < theirs
+    return mine == 0 and PRECISION_RANK.get(event.date_precision, 9) < PRECISION_RANK.get(target["date_precision"], 9)
+
+
 def _refined_fields(target: dict[str, Any], event: NewEvent) -> dict[str, Any]:
-    """A later report may know more: a finer date, the losing side, a claimant the first report lacked."""
+    """A later report may know more: a date from the text (or a finer one), the losing side."""
     values: dict[str, Any] = {}
-    if event.date_from_text and (
-        not target["date_from_text"]
-        or PRECISION_RANK.get(event.date_precision, 9) < PRECISION_RANK.get(target["date_precision"], 9)
-    ):
-        values.update(date_start=event.date_start, date_end=event.date_end, date_precision=event.date_precision,
-                      date_from_text=True)
+    if _better_date(event, target):
+        values.update(_date_fields(event))
     if target["lost_side"] is None and event.lost_side is not None:
         values.update(lost_side=event.lost_side, lost_actor=event.lost_actor,
                       lost_name=(event.lost_name or None) and event.lost_name[:200])

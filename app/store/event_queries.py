@@ -3,6 +3,10 @@
 Writes belong to ``article_repo``; this module only reads. What differs between PostGIS and SQLite (the bbox
 test and the vector tile) lives in ``spatial_postgis`` / ``spatial_sqlite``; everything else is plain SQL that
 both run. Events without coordinates (region-only reports) have no point to draw, so map queries skip them.
+
+Dates with no start ("on or before D": the text does not date the change) are stored with ``date_start`` at
+``OPEN_START``, so the overlap test below treats them as open intervals: they match every window that starts on
+or before D. Newest-first they come after every dated event; oldest-first (timelines), before.
 """
 
 from __future__ import annotations
@@ -21,7 +25,7 @@ from sqlalchemy import ColumnElement, Select, and_, case, func, or_, select, tex
 from sqlalchemy.orm import Session
 
 from app.store import spatial_postgis, spatial_sqlite
-from app.store.models import AdminArea, AdminCode, EventRow, EventSource, Place
+from app.store.models import OPEN_START, AdminArea, AdminCode, EventRow, EventSource, Place
 
 SIDES = ("government", "opposition", "isis", "kurdish", "turkey", "other", "unknown")
 EVENTS = EventRow.__table__
@@ -32,8 +36,9 @@ SOURCES = EventSource.__table__
 TILE_MAX_FEATURES = 4096
 TILE_EXTENT = 4096
 TILE_BUFFER = 64
+# ``date_start`` is left out of a feature whose date has no start.
 TILE_COLUMNS = ("id", "place_name", "geonameid", "gained_side", "lost_side", "date_start", "date_end",
-                "source_count")
+                "date_precision", "date_basis", "date_month_day", "source_count")
 
 
 @dataclass(frozen=True)
@@ -59,7 +64,8 @@ class BBox:
 
 @dataclass(frozen=True)
 class DateInterval:
-    """Inclusive days; ``None`` is an open end. An event matches when its own date range overlaps."""
+    """Inclusive days; ``None`` is an open end. An event matches when its own date range overlaps (a date with no
+    start: when the window starts on or before its end)."""
 
     start: date | None = None
     end: date | None = None
@@ -72,6 +78,7 @@ class EventFilters:
     side: str | None = None
     actor: str | None = None
     geonameid: int | None = None
+    bases: tuple[str, ...] | None = None  # date bases (app.events.model.BASES) to keep; None: all
 
 
 @dataclass(frozen=True)
@@ -128,6 +135,11 @@ class AdminOutline:
     geojson: str
 
 
+def stored_start(value: date) -> date | None:
+    """A stored ``date_start`` as a start: None for ``OPEN_START`` (the date is only "on or before" its end)."""
+    return None if value == OPEN_START else value
+
+
 def _is_postgres(session: Session) -> bool:
     return session.get_bind().dialect.name == "postgresql"
 
@@ -161,6 +173,8 @@ def _conditions(session: Session, filters: EventFilters, *, located: bool = True
         conditions.append(EVENTS.c.gained_actor == filters.actor)
     if filters.geonameid is not None:
         conditions.append(EVENTS.c.geonameid == filters.geonameid)
+    if filters.bases is not None:
+        conditions.append(EVENTS.c.date_basis.in_(filters.bases))
     return conditions
 
 
@@ -236,14 +250,30 @@ def get_event(*, session: Session, event_id: str) -> MapEvent | None:
     return _with_articles(session, [row])[0] if row is not None else None
 
 
-def events_extent(*, session: Session) -> tuple[BBox | None, date | None, date | None]:
-    """The box around every located event and the first and last day any event covers."""
+@dataclass(frozen=True)
+class EventsExtent:
+    """The box around every located event; the first day a dated event starts (else the first day an undated one
+    is bounded by) and the last day any event covers; whether some event has no start (``open_start``)."""
+
+    bbox: BBox | None
+    first: date | None
+    last: date | None
+    open_start: bool
+
+
+def events_extent(*, session: Session) -> EventsExtent:
+    """Where and when the stored events lie (the map page's start view and slider, OGC and TileJSON extents)."""
     lon_lat = session.execute(
         select(func.min(EVENTS.c.lon), func.min(EVENTS.c.lat), func.max(EVENTS.c.lon), func.max(EVENTS.c.lat))
     ).one()
-    first, last = session.execute(select(func.min(EVENTS.c.date_start), func.max(EVENTS.c.date_end))).one()
+    # Each minimum a range of the (date_start, ...) index rather than a scan of the table.
+    dated_first, open_first, last = session.execute(select(
+        select(func.min(EVENTS.c.date_start)).where(EVENTS.c.date_start > OPEN_START).scalar_subquery(),
+        select(func.min(EVENTS.c.date_end)).where(EVENTS.c.date_start == OPEN_START).scalar_subquery(),
+        select(func.max(EVENTS.c.date_end)).scalar_subquery(),
+    )).one()
     bbox = BBox(*lon_lat) if lon_lat[0] is not None else None
-    return bbox, _as_date(first), _as_date(last)
+    return EventsExtent(bbox, _as_date(dated_first) or _as_date(open_first), _as_date(last), open_first is not None)
 
 
 def _as_date(value: Any) -> date | None:
@@ -254,7 +284,12 @@ def _as_date(value: Any) -> date | None:
 
 
 def control_snapshot(*, session: Session, at: date, bbox: BBox | None = None) -> list[ControlState]:
-    """For each place with an event on or before ``at``, its latest such event (its controller then)."""
+    """For each place with an event on or before ``at``, its latest such event (its controller then).
+
+    A dated event counts from its start (as it may have happened by then); one with no start ("on or before D")
+    from D, when it has certainly happened, and it ranks below every dated event: its change may be older than
+    any of them, so it gives the controller only of a place no dated event speaks for (among several such, the
+    latest D)."""
     _plan_each_time(session)
     # A place is its geonameid; unresolved places fall back to their normalised name.
     place = (EVENTS.c.geonameid, case((EVENTS.c.geonameid.is_(None), EVENTS.c.place_key), else_=None))
@@ -262,11 +297,13 @@ def control_snapshot(*, session: Session, at: date, bbox: BBox | None = None) ->
         select(
             EVENTS,
             func.row_number()
-            .over(partition_by=place, order_by=(EVENTS.c.date_start.desc(), EVENTS.c.id.desc()))
+            .over(partition_by=place,
+                  order_by=(EVENTS.c.date_start.desc(), EVENTS.c.date_end.desc(), EVENTS.c.id.desc()))
             .label("rank"),
             func.count().over(partition_by=place).label("event_count"),
         )
-        .where(EVENTS.c.date_start <= at, *_conditions(session, EventFilters(bbox=bbox)))
+        .where(EVENTS.c.date_start <= at, or_(EVENTS.c.date_start > OPEN_START, EVENTS.c.date_end <= at),
+               *_conditions(session, EventFilters(bbox=bbox)))
         .subquery()
     )
     statement = (
@@ -281,7 +318,8 @@ def control_snapshot(*, session: Session, at: date, bbox: BBox | None = None) ->
 
 
 def place_timeline(*, session: Session, geonameid: int) -> list[MapEvent]:
-    """A place's control changes, oldest first (including events without coordinates)."""
+    """A place's control changes, oldest first (including events without coordinates); those with no start come
+    first, by their end."""
     statement = (
         select(EVENTS)
         .where(EVENTS.c.geonameid == geonameid)
@@ -346,7 +384,7 @@ def tile(*, session: Session, z: int, x: int, y: int, filters: EventFilters) -> 
     """A Mapbox Vector Tile with layer ``events``: newest first up to TILE_MAX_FEATURES points."""
     _plan_each_time(session)
     query_filters = EventFilters(bbox=tile_bbox(z, x, y), interval=filters.interval, side=filters.side,
-                                 actor=filters.actor, geonameid=filters.geonameid)
+                                 actor=filters.actor, geonameid=filters.geonameid, bases=filters.bases)
     return _spatial(session).events_tile(
         session=session, z=z, x=x, y=y, conditions=_conditions(session, query_filters),
         columns=TILE_COLUMNS, limit=TILE_MAX_FEATURES, extent=TILE_EXTENT, buffer=TILE_BUFFER,

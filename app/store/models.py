@@ -30,6 +30,13 @@ class Base(DeclarativeBase):
     pass
 
 
+# ``events.date_start`` of a date with no start ("on or before date_end": basis published or received). A real,
+# earliest date rather than NULL, so that the overlap test ``date_start <= b AND date_end >= a`` treats it as open
+# and the (date_start, id) index and keyset pages keep working unchanged; it sorts after every dated event
+# newest-first. Readers turn it back into "no start" (``app.store.event_queries.stored_start``).
+OPEN_START = date(1, 1, 1)
+
+
 class Place(Base):
     __tablename__ = "places"
 
@@ -165,10 +172,15 @@ class EventRow(Base):
     lost_actor: Mapped[str | None] = mapped_column(String(80), nullable=True)
     lost_name: Mapped[str | None] = mapped_column(String(200), nullable=True)
     claimed_by: Mapped[str | None] = mapped_column(String(200), nullable=True)
-    date_start: Mapped[date] = mapped_column(Date)
+    date_start: Mapped[date] = mapped_column(Date)  # OPEN_START: no start
     date_end: Mapped[date] = mapped_column(Date)
-    date_precision: Mapped[str] = mapped_column(String(10))
+    date_precision: Mapped[str] = mapped_column(String(12))
+    # Kept for readers of the table: true exactly when date_basis is text or text_relative.
     date_from_text: Mapped[bool] = mapped_column(Boolean, default=True)
+    # app.events.model.BASES; migration 0003.
+    date_basis: Mapped[str] = mapped_column(String(16), default="text", server_default="text")
+    # "MM-DD": a day and month the text gives with no year (the date is then on or before date_end, received).
+    date_month_day: Mapped[str | None] = mapped_column(String(5), nullable=True)
     evidence_text: Mapped[str] = mapped_column(Text)
     confidence: Mapped[float] = mapped_column(Float)
     source_count: Mapped[int] = mapped_column(Integer, default=1)

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import ColumnElement, String, cast, func, literal_column, or_, select
+from sqlalchemy import ColumnElement, String, case, cast, func, literal_column, or_, select
 from sqlalchemy.orm import Session
 
-from app.store.models import EventRow
+from app.store.models import OPEN_START, EventRow
 
 if TYPE_CHECKING:
     from app.store.event_queries import BBox
@@ -32,6 +32,17 @@ def bbox_condition(bbox: BBox) -> ColumnElement[bool]:
     return tests[0] if len(tests) == 1 else or_(*tests)
 
 
+def _tile_property(name: str) -> ColumnElement[Any]:
+    """A column as a tile property: dates as ISO text, and no ``date_start`` where the date has no start (MVT
+    leaves null properties out)."""
+    column = EVENTS.c[name]
+    if name == "date_start":
+        return case((column == OPEN_START, None), else_=cast(column, String)).label(name)
+    if name == "date_end":
+        return cast(column, String).label(name)
+    return column
+
+
 def events_tile(
     *,
     session: Session,
@@ -47,8 +58,7 @@ def events_tile(
     """The tile built by PostGIS in one statement; ``conditions`` already hold the tile's lon/lat box."""
     envelope = func.ST_TileEnvelope(z, x, y)
     geometry = func.ST_AsMVTGeom(func.ST_Transform(GEOM, 3857), envelope, extent, buffer, True).label("geom")
-    properties = [cast(EVENTS.c[name], String).label(name) if name in ("date_start", "date_end")
-                  else EVENTS.c[name] for name in columns]
+    properties = [_tile_property(name) for name in columns]
     features = (
         select(geometry, *properties)
         .where(*conditions)

@@ -12,7 +12,7 @@ from shapely.geometry import Point
 from sqlalchemy import ColumnElement, and_, or_, select
 from sqlalchemy.orm import Session
 
-from app.store.models import EventRow
+from app.store.models import OPEN_START, EventRow
 
 if TYPE_CHECKING:
     from app.store.event_queries import BBox
@@ -78,10 +78,11 @@ def events_tile(
 
 
 def _tile_properties(row: Any, columns: Sequence[str]) -> dict[str, Any]:
+    """The row's non-null columns, dates as ISO text; no ``date_start`` where the date has no start (as PostGIS)."""
     properties = {}
     for name in columns:
         value = row[name]
-        if value is None:
+        if value is None or (name == "date_start" and value == OPEN_START):
             continue
         properties[name] = value.isoformat() if isinstance(value, date) else value
     return properties

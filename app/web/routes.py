@@ -25,7 +25,8 @@ def map_page() -> FileResponse:
 
 @router.get("/v1/map-config", summary="What the map page needs to start: basemap, sides' colours, data extent")
 def map_config(session: SessionDep, settings: SettingsDep) -> JSONResponse:
-    bbox, first, last = event_queries.events_extent(session=session)
+    extent = event_queries.events_extent(session=session)
+    bbox, first, last = extent.bbox, extent.first, extent.last
     return JSONResponse({
         "basemap_url": settings.basemap_url or None,
         "events_max_limit": settings.events_max_limit,

@@ -43,7 +43,8 @@ def test_article_is_stored_with_places_and_events(client: TestClient) -> None:
     assert saraqib and saraqib[0]["place"]["geonameid"] == 164816
     [event] = [e for e in body["events"] if e["place"]["text"] == "Saraqib"]
     assert event["id"] and event["gained_by"]["side"] == "government"
-    assert event["date"] == {"start": "2020-01-26", "end": "2020-01-26", "precision": "day"}
+    assert event["date"] == {"start": "2020-01-26", "end": "2020-01-26", "precision": "day", "basis": "text_relative",
+                             "date_prec": 1, "month_day": None}
 
     stored = client.get(f"/v1/articles/{body['id']}")
     assert stored.status_code == 200

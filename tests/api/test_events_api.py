@@ -19,7 +19,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy import DateTime, Integer, String, Text, delete, insert
 
 from app.api.schemas import EventFeature, EventFeatureCollection
-from app.store.models import Article, EventRow, EventSource
+from app.store.models import OPEN_START, Article, EventRow, EventSource
 
 ARTICLE = Article.__table__
 EVENTS = EventRow.__table__
@@ -73,10 +73,16 @@ class Seeder:
         evidence: str = "The army captured Idlib.",
         articles: int = 1,
         event_id: str | None = None,
+        basis: str = "text",
+        month_day: str | None = None,
     ) -> str:
+        """An event dated ``day`` (to ``end``); with basis published or received, on or before ``day``."""
         event_id = event_id or str(uuid.uuid4())
         start = date.fromisoformat(day) if isinstance(day, str) else day
         finish = (date.fromisoformat(end) if isinstance(end, str) else end) or start
+        dated = basis in ("text", "text_relative")
+        if not dated:
+            start, precision = OPEN_START, "on_or_before"
         now = datetime.now(UTC)
         row = {
             "id": event_id, "geonameid": geonameid, "place_name": place_name, "place_key": place_name.lower(),
@@ -84,7 +90,8 @@ class Seeder:
             "gained_side": side, "gained_actor": actor or self.actor, "gained_name": "the army" if side else None,
             "lost_side": lost_side, "lost_actor": "syrian_opposition" if lost_side else None,
             "lost_name": "rebels" if lost_side else None, "claimed_by": None,
-            "date_start": start, "date_end": finish, "date_precision": precision, "date_from_text": True,
+            "date_start": start, "date_end": finish, "date_precision": precision, "date_from_text": dated,
+            "date_basis": basis, "date_month_day": month_day,
             "evidence_text": evidence, "confidence": 0.8123, "source_count": max(articles, 1),
             "created_at": now, "updated_at": now,
         }
@@ -150,7 +157,8 @@ def test_feature_collection_has_rfc7946_structure_and_every_event_field(client: 
     assert props["gained_by"] == {"name": "the army", "actor": seed.actor, "side": "government"}
     assert props["lost_by"] == {"name": "rebels", "actor": "syrian_opposition", "side": "opposition"}
     assert props["claimed_by"] is None
-    assert props["date"] == {"start": "2017-10-23", "end": "2017-10-23", "precision": "day"}
+    assert props["date"] == {"start": "2017-10-23", "end": "2017-10-23", "precision": "day", "basis": "text",
+                             "date_prec": 1, "month_day": None}
     assert props["geo_precision"] == 1
     assert props["evidence"] == {"text": "The army captured Idlib."}
     assert props["confidence"] == 0.812

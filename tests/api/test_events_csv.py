@@ -11,7 +11,7 @@ from tests.api.test_events_api import Seeder, seed  # noqa: F401 - the fixture i
 
 COLUMNS = ["event_id", "event_date", "date_precision", "place", "geonameid", "admin1", "country", "latitude",
            "longitude", "geo_precision", "gained_by", "gained_side", "lost_by", "lost_side", "sides",
-           "source_count", "evidence"]
+           "source_count", "evidence", "date_end", "date_basis", "date_prec", "date_month_day"]
 
 
 def read_csv(client: TestClient, **params: object) -> list[dict[str, str]]:
@@ -41,6 +41,22 @@ def test_csv_round_trips_every_field(client: TestClient, seed: Seeder) -> None: 
     assert row["sides"] == "government>opposition"
     assert row["source_count"] == "3"
     assert row["evidence"] == evidence
+    assert (row["date_end"], row["date_basis"], row["date_prec"], row["date_month_day"]) == (
+        "2017-10-23", "text", "1", "")
+
+
+def test_csv_says_each_dates_basis_and_gives_no_day_to_an_undated_change(client: TestClient, seed: Seeder) -> None:  # noqa: F811
+    seed.event(day="2017-10-23", basis="text_relative")
+    seed.event(day="2017-10-22", basis="published")
+    seed.event(day="2026-12-05", basis="received", month_day="11-11")
+    rows = read_csv(client, actor=seed.actor)
+    got = [(r["event_date"], r["date_precision"], r["date_end"], r["date_basis"], r["date_prec"], r["date_month_day"])
+           for r in rows]
+    assert got[0] == ("2017-10-23", "day", "2017-10-23", "text_relative", "1", "")  # dated ones first
+    assert sorted(got[1:]) == [
+        ("", "on_or_before", "2017-10-22", "published", "5", ""),
+        ("", "on_or_before", "2026-12-05", "received", "5", "'--11-11"),  # defused: a cell starting with "-"
+    ]
 
 
 def test_csv_takes_the_same_filters_and_has_no_page_limit(client: TestClient, seed: Seeder) -> None:  # noqa: F811

@@ -1,4 +1,5 @@
-"""The map page in headless Chromium against the real service: events drawn, a click opens the evidence popup.
+"""The map page in headless Chromium against the real service: events drawn, a click opens the evidence popup, and
+a change the text does not date is drawn apart (a hollow ring) only when the box for it is ticked.
 
 Starts uvicorn on a free loopback port with the embedded SQLite database in a temporary folder (only the shipped
 admin outlines are loaded, to keep start-up short), inserts events straight into its database, drives Debian's
@@ -22,7 +23,7 @@ import pytest
 from sqlalchemy import create_engine, insert
 
 from app.settings import PROJECT_ROOT
-from app.store.models import EventRow
+from app.store.models import OPEN_START, EventRow
 
 pytestmark = pytest.mark.e2e
 
@@ -43,6 +44,9 @@ EVENTS = [
     ("Mosul", 43.13, 36.34, "2017-07-09", "government", "isis",
      "Iraqi forces retook Mosul after a nine-month battle."),
 ]
+# A change the article does not date: "on 11 November", no year, no publication date; received 2017-11-30.
+UNDATED = ("Tal Abyad", 38.95, 36.70, "2017-11-30", "kurdish", "isis",
+           "On 11 November, Kurdish forces seized the town of Tal Abyad.")
 
 
 def free_port() -> int:
@@ -108,8 +112,26 @@ def insert_events(database: Path) -> dict[str, str]:
                 date_end=date.fromisoformat(day), date_precision="day", date_from_text=True, evidence_text=evidence,
                 confidence=0.9, source_count=1, created_at=now, updated_at=now,
             ))
+        place, lon, lat, day, gained, lost, evidence = UNDATED
+        ids[place] = str(uuid.uuid4())
+        connection.execute(insert(EventRow.__table__).values(
+            id=ids[place], geonameid=None, place_name=place, place_key=place.lower(), region_geonameid=None,
+            lat=lat, lon=lon, geo_precision=1, gained_side=gained, gained_actor=None, gained_name=gained,
+            lost_side=lost, lost_actor=None, lost_name=lost, claimed_by=None, date_start=OPEN_START,
+            date_end=date.fromisoformat(day), date_precision="on_or_before", date_from_text=False,
+            date_basis="received", date_month_day="11-11", evidence_text=evidence, confidence=0.9, source_count=1,
+            created_at=now, updated_at=now,
+        ))
     engine.dispose()
     return ids
+
+
+def click_at(page, lon: float, lat: float) -> None:  # type: ignore[no-untyped-def]
+    x, y = page.evaluate("([lon, lat]) => { const p = conflictgeo.map.project([lon, lat]); return [p.x, p.y]; }",
+                         [lon, lat])
+    box = page.locator("#map canvas").bounding_box()
+    assert box is not None
+    page.mouse.click(box["x"] + x, box["y"] + y)
 
 
 def test_map_shows_events_and_a_click_opens_the_evidence(service: tuple[str, Path], browser_path: Path) -> None:
@@ -132,21 +154,41 @@ def test_map_shows_events_and_a_click_opens_the_evidence(service: tuple[str, Pat
             f"conflictgeo.map.loaded() && conflictgeo.map.queryRenderedFeatures({{layers: ['events']}}).length"
             f" === {len(EVENTS)}", timeout=30_000)
         assert "4 events" in page.text_content("#status")
+        # The undated change is found but not drawn until asked for.
+        assert page.evaluate("[conflictgeo.undatedFound, conflictgeo.undatedShown]") == [1, 0]
+        assert "1 more the text does not date (hidden)" in page.text_content("#status")
+        assert page.evaluate("conflictgeo.map.queryRenderedFeatures({layers: ['events-undated']}).length") == 0
         # The outlines that ship with the service are drawn (no basemap configured).
         page.wait_for_function("conflictgeo.map.queryRenderedFeatures({layers: ['countries-fill']}).length > 0",
                                timeout=30_000)
 
         palmyra = next(e for e in EVENTS if e[0] == "Palmyra")
-        x, y = page.evaluate("([lon, lat]) => { const p = conflictgeo.map.project([lon, lat]); return [p.x, p.y]; }",
-                             [palmyra[1], palmyra[2]])
-        box = page.locator("#map canvas").bounding_box()
-        assert box is not None
-        page.mouse.click(box["x"] + x, box["y"] + y)
+        click_at(page, palmyra[1], palmyra[2])
         popup = page.locator(".maplibregl-popup-content")
         popup.wait_for(timeout=10_000)
         assert palmyra[6] in popup.text_content()
         assert "Palmyra" in popup.text_content() and "1 source" in popup.text_content()
+        assert "On 2016-03-27" in popup.text_content() and "date given by the text" in popup.text_content()
         page.screenshot(path=str(ARTIFACTS / "map-events.png"))
+
+        # Ticked, the undated change is drawn apart, and its popup gives it no day of its own.
+        page.check("#undated")
+        page.wait_for_function("conflictgeo.undatedShown === 1", timeout=10_000)
+        page.wait_for_function(
+            "conflictgeo.map.queryRenderedFeatures({layers: ['events-undated']}).length === 1", timeout=30_000)
+        assert page.evaluate("conflictgeo.map.queryRenderedFeatures({layers: ['events']}).length") == len(EVENTS)
+        assert "(hollow rings)" in page.text_content("#status")
+        click_at(page, UNDATED[1], UNDATED[2])
+        page.wait_for_function(
+            "(document.querySelector('.maplibregl-popup-content') || {}).textContent?.includes('Tal Abyad')",
+            timeout=10_000)
+        text = page.text_content(".maplibregl-popup-content")
+        assert "on 11 November (year unknown), on or before 2017-11-30" in text
+        assert "the article gives no date" in text and "2017-11-11" not in text
+        page.screenshot(path=str(ARTIFACTS / "map-undated.png"))
+        page.uncheck("#undated")
+        page.wait_for_function(
+            "conflictgeo.map.queryRenderedFeatures({layers: ['events-undated']}).length === 0", timeout=30_000)
 
         # The control snapshot on the window's end date: one point per place, coloured by who held it.
         page.check("input[name=mode][value=control]")
@@ -154,6 +196,11 @@ def test_map_shows_events_and_a_click_opens_the_evidence(service: tuple[str, Pat
         page.wait_for_function(
             f"conflictgeo.map.queryRenderedFeatures({{layers: ['control']}}).length === {len(EVENTS)}",
             timeout=30_000)
+        # Tal Abyad has only the undated change: held "since" no day, drawn apart when ticked.
+        assert page.evaluate("conflictgeo.undatedFound") == 1
+        page.check("#undated")
+        page.wait_for_function(
+            "conflictgeo.map.queryRenderedFeatures({layers: ['control-undated']}).length === 1", timeout=30_000)
         page.screenshot(path=str(ARTIFACTS / "map-control.png"))
         browser.close()
     assert not errors, errors

@@ -14,7 +14,7 @@ import pytest
 from sqlalchemy import create_engine, func, select, text
 from sqlalchemy.engine import make_url
 
-from app.store.article_repo import MERGE_WINDOW_DAYS
+from app.store.article_repo import MERGE_WINDOW_DAYS, merge_day
 from app.store.models import Article, EventRow, EventSource
 from tests.conftest import postgres_url
 from tests.faults.service import ServiceProcess, SyntheticArticle, synthetic_articles, write_gazetteer
@@ -111,7 +111,7 @@ def test_twenty_clients_posting_the_same_articles_store_each_once(service: Servi
             assert not duplicated_sources, duplicated_sources[:5]
             events = connection.execute(
                 select(EventRow.id, EventRow.place_key, EventRow.gained_side, EventRow.date_start,
-                       EventRow.source_count)
+                       EventRow.date_end, EventRow.source_count)
             ).all()
             sources_per_event = dict(connection.execute(
                 select(EventSource.event_id, func.count(func.distinct(EventSource.article_id)))
@@ -124,10 +124,10 @@ def test_twenty_clients_posting_the_same_articles_store_each_once(service: Servi
     wrong_counts = [(e.id, e.source_count, sources_per_event.get(e.id)) for e in events
                     if e.source_count != sources_per_event.get(e.id)]
     assert not wrong_counts, wrong_counts[:5]
-    # No two events that one writer at a time would have merged (same place and side, dates within the window).
+    # No two events that one writer at a time would have merged (same place and side, merge days within the window).
     by_change: dict[tuple[str, str | None], list] = defaultdict(list)
     for event in events:
-        by_change[(event.place_key, event.gained_side)].append(event.date_start)
+        by_change[(event.place_key, event.gained_side)].append(merge_day(event.date_start, event.date_end))
     window = timedelta(days=MERGE_WINDOW_DAYS)
     duplicated_events = [
         (key, a, b) for key, days in by_change.items() for a, b in zip(sorted(days), sorted(days)[1:], strict=False)

@@ -52,6 +52,16 @@ def test_events_match_by_place_and_side_and_dates_at_gold_resolution():
     assert (counts.events_dated, counts.events_date_agree) == (1, 1)
 
 
+def test_a_date_known_only_as_on_or_before_a_day_is_scored_by_that_day():
+    gold = {"events": [{"place": "bilil", "place_start": 19, "place_end": 24, "lat": None, "lon": None,
+                        "geonameid": None, "gained_side": "government", "date": "2017-10"}]}
+    predicted = [{"place": {"start": 19, "end": 24, "place": None}, "gained_by": {"side": "government"},
+                  "date": {"start": None, "end": "2017-10-23", "precision": "on_or_before", "basis": "published"}}]
+    assert score_events(gold, predicted).events_date_agree == 1
+    predicted[0]["date"]["end"] = "2017-11-02"
+    assert score_events(gold, predicted).events_date_agree == 0
+
+
 def test_run_evaluation_and_report(tmp_path):
     path = tmp_path / "gold.jsonl"
     path.write_text(json.dumps(GOLD) + "\n", encoding="utf-8")

@@ -249,9 +249,11 @@ def test_dates(phrase: str, start: date, end: date, precision: str) -> None:
     assert (ev.date.start, ev.date.end, ev.date.precision, ev.date.from_text) == (start, end, precision, True)
 
 
-def test_no_date_in_text_uses_the_article_day() -> None:
+def test_no_date_in_text_is_on_or_before_the_article_day() -> None:
     [ev] = extract("Rebels captured Morek.", ["Morek"])
-    assert ev.date is not None and (ev.date.start, ev.date.precision, ev.date.from_text) == (PUB, "day", False)
+    assert ev.date is not None
+    assert (ev.date.start, ev.date.end, ev.date.precision, ev.date.basis) == (None, PUB, "on_or_before", "published")
+    assert ev.date.from_text is False
 
 
 def test_undated_article_and_text() -> None:
@@ -289,7 +291,8 @@ def test_event_to_dict_matches_api_shape() -> None:
     ]  # fmt: skip
     assert body["type"] == "control_change"
     assert body["gained_by"] == {"name": "rebels", "actor": "syrian_opposition", "side": "opposition"}
-    assert body["date"] == {"start": "2017-10-22", "end": "2017-10-22", "precision": "day"}
+    assert body["date"] == {"start": "2017-10-22", "end": "2017-10-22", "precision": "day", "basis": "text_relative",
+                            "date_prec": 1, "month_day": None}
     assert body["evidence"]["text"] == "The army said rebels captured Morek on Sunday."
     assert body["claimed_by"] == "The army"
 

@@ -8,7 +8,7 @@ from datetime import date
 
 import pytest
 
-from app.events import ControlChange, Side, extract_control_changes
+from app.events import ControlChange, EventDate, Side, extract_control_changes
 from app.events.dates import find_dates
 from app.gazetteer.records import GazetteerPlace
 from app.geoparse.model import Mention
@@ -179,9 +179,14 @@ def test_a_holder_is_an_armed_party() -> None:
 
 
 # --- dates relative to the text --------------------------------------------------------------------------------------
+def _day(d: EventDate) -> str:
+    """The start day, or "..end" for a date known only as on or before its end."""
+    return d.start.isoformat() if d.start else f"..{d.end}"
+
+
 def _dated(events: list[ControlChange]) -> list[tuple[str, str | None, str, str, bool]]:
     return [
-        (e.place.text, e.gained_by.side.value if e.gained_by else None, e.date.start.isoformat(), e.date.precision,
+        (e.place.text, e.gained_by.side.value if e.gained_by else None, _day(e.date), e.date.precision,
          e.date.from_text)
         for e in events
         if e.date is not None
@@ -206,7 +211,7 @@ def _dated(events: list[ControlChange]) -> list[tuple[str, str | None, str, str,
         ("Islamic State seized Morek on October 3. Two weeks earlier, the army had retaken Hish.",
          [("Morek", "isis", "2017-10-03", "day", True), ("Hish", "government", "2017-09-18", "week", True)]),
         # no date before it to count from: the article's day, not from the text
-        ("Rebels recaptured Morek two days later.", [("Morek", "opposition", "2017-10-23", "day", False)]),
+        ("Rebels recaptured Morek two days later.", [("Morek", "opposition", "..2017-10-23", "on_or_before", False)]),
         ("Rebels recaptured Morek last night.", [("Morek", "opposition", "2017-10-22", "day", True)]),
         ("Rebels recaptured Morek the day before yesterday.", [("Morek", "opposition", "2017-10-21", "day", True)]),
         ("Rebels recaptured Morek earlier in the week.", [("Morek", "opposition", "2017-10-23", "week", True)]),
@@ -226,9 +231,9 @@ def test_vague_counts_are_coarser() -> None:
 
 def test_date_of_a_start_does_not_date_the_change() -> None:
     text = "Fierce fighting broke out on Friday night for Morek. Rebels captured Morek, a monitor said."
-    assert _dated(extract(text, ["Morek"])) == [("Morek", "opposition", "2017-10-23", "day", False)]
+    assert _dated(extract(text, ["Morek"])) == [("Morek", "opposition", "..2017-10-23", "on_or_before", False)]
     text = "The brief capture of Morek by rebels was part of an offensive launched last week."
-    assert _dated(extract(text, ["Morek"])) == [("Morek", "opposition", "2017-10-23", "day", False)]
+    assert _dated(extract(text, ["Morek"])) == [("Morek", "opposition", "..2017-10-23", "on_or_before", False)]
     text = "The offensive began on Sunday when rebels took Morek."
     assert _dated(extract(text, ["Morek"])) == [("Morek", "opposition", "2017-10-22", "day", True)]
 
@@ -243,7 +248,7 @@ def test_undated_change_takes_the_date_of_an_earlier_sentence_about_the_place() 
     text = "Islamic State seized Morek in 2014. Aid reached the town. Prices rose. Iraqi forces retook Morek."
     assert _dated(extract(text, ["Morek"])) == [
         ("Morek", "isis", "2014-01-01", "year", True),
-        ("Morek", "government", "2017-10-23", "day", False),
+        ("Morek", "government", "..2017-10-23", "on_or_before", False),
     ]
 
 

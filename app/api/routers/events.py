@@ -13,16 +13,18 @@ from fastapi.responses import Response, StreamingResponse
 
 from app.api.deps import EventFiltersDep, RuntimeDep, SessionDep, SettingsDep
 from app.api.errors import ServiceUnavailable
-from app.api.schemas import PROBLEM_RESPONSES, EventFeature, EventFeatureCollection, event_feature
+from app.api.schemas import PROBLEM_RESPONSES, EventFeature, EventFeatureCollection, event_date, event_feature
 from app.store import event_queries
 from app.store.event_queries import MapEvent, PageKey
 
 router = APIRouter(prefix="/v1", tags=["events"])
 
 GEOJSON = "application/geo+json"
+# event_date is the date's start, empty when it has none (the change happened on or before date_end); the date
+# columns after evidence were added later, at the end so that columns read by position stay where they were.
 CSV_COLUMNS = ("event_id", "event_date", "date_precision", "place", "geonameid", "admin1", "country", "latitude",
                "longitude", "geo_precision", "gained_by", "gained_side", "lost_by", "lost_side", "sides",
-               "source_count", "evidence")
+               "source_count", "evidence", "date_end", "date_basis", "date_prec", "date_month_day")
 # Spreadsheets run cells that start like a formula (OWASP "CSV injection").
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -108,11 +110,13 @@ def _csv_rows(session: Any, batch: list[MapEvent]) -> Iterator[str]:
         row = event.row
         admin1, country = admin.get(row["geonameid"], ("", ""))
         gained, lost = row["gained_side"] or "", row["lost_side"] or ""
+        when = event_date(row)
         yield _csv_line((
-            row["id"], row["date_start"].isoformat(), row["date_precision"], row["place_name"], row["geonameid"],
+            row["id"], when["start"], when["precision"], row["place_name"], row["geonameid"],
             admin1, country, row["lat"], row["lon"], row["geo_precision"], row["gained_name"] or row["gained_actor"],
             gained, row["lost_name"] or row["lost_actor"], lost,
             f"{gained or 'unknown'}>{lost or 'unknown'}", row["source_count"], row["evidence_text"],
+            when["end"], when["basis"], when["date_prec"], when["month_day"],
         ))
 
 

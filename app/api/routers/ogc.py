@@ -30,7 +30,7 @@ CONFORMANCE = [
 COLLECTION_ID = "events"
 # numberMatched is optional in OGC API - Features: past this many matches it is left out rather than counted.
 NUMBER_MATCHED_CAP = 10_000
-ITEMS_PARAMETERS = {"bbox", "datetime", "limit", "offset", "cursor", "side", "actor", "geonameid", "f"}
+ITEMS_PARAMETERS = {"bbox", "datetime", "limit", "offset", "cursor", "side", "actor", "geonameid", "date_basis", "f"}
 
 
 def _base(request: Request) -> str:
@@ -84,15 +84,19 @@ def conformance(f: FormatQuery = None) -> JSONResponse:
 
 def _collection(request: Request, session: Any) -> dict[str, Any]:
     base = _base(request)
-    bbox, first, last = event_queries.events_extent(session=session)
+    extent = event_queries.events_extent(session=session)
+    bbox, first, last = extent.bbox, extent.first, extent.last
     spatial = [bbox.min_lon, bbox.min_lat, bbox.max_lon, bbox.max_lat] if bbox else [-180.0, -90.0, 180.0, 90.0]
-    temporal = [f"{first.isoformat()}T00:00:00Z" if first else None, f"{last.isoformat()}T23:59:59Z" if last else None]
+    # A date with no start (on or before a day) leaves the extent open at the start.
+    start = None if extent.open_start or first is None else f"{first.isoformat()}T00:00:00Z"
+    temporal = [start, f"{last.isoformat()}T23:59:59Z" if last else None]
     href = f"{base}/ogc/collections/{COLLECTION_ID}"
     return {
         "id": COLLECTION_ID,
         "title": "Territorial control changes",
-        "description": "One point per reported change of control over a place: who gained it, who lost it, when, "
-                       "the evidence sentence and the articles that report it.",
+        "description": "One point per reported change of control over a place: who gained it, who lost it, when "
+                       "(date.basis says whether the text gives the date; if not, the change happened on or before "
+                       "date.end), the evidence sentence and the articles that report it.",
         "itemType": "feature",
         "crs": [CRS84],
         "storageCrs": CRS84,

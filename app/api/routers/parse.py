@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import Any
 
 from fastapi import APIRouter
@@ -34,6 +35,9 @@ def parse_text(payload: ParseIn, runtime: RuntimeDep, settings: SettingsDep) -> 
         raise ServiceUnavailable("the gazetteer and name index are still loading")
     with pipeline_stage("parse"):
         analysis = analyser.analyse(payload.text, published_at=payload.published(), title=payload.title)
+    # Dated as POST /v1/articles would store them: what the text does not date and no publication date bounds is
+    # on or before the day it was received.
+    received = datetime.now(UTC).date()
     return ParseOut(places=[mention_to_dict(m) for m in analysis.mentions],
-                    events=[event_as_dict(e) for e in analysis.events])
+                    events=[event_as_dict(e, received) for e in analysis.events])
 

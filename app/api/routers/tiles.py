@@ -8,7 +8,7 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, HTTPException, Path, Request
 from fastapi.responses import JSONResponse, Response
 
-from app.api.deps import DatetimeIntervalDep, SessionDep, SideDep
+from app.api.deps import DateBasisDep, DatetimeIntervalDep, SessionDep, SideDep
 from app.api.schemas import PROBLEM_RESPONSES
 from app.store import event_queries
 from app.store.event_queries import TILE_COLUMNS, EventFilters
@@ -18,14 +18,16 @@ router = APIRouter(prefix="/v1/tiles", tags=["tiles"])
 MVT = "application/vnd.mapbox-vector-tile"
 MAX_ZOOM = 22
 FIELD_TYPES = {"geonameid": "Number", "geo_precision": "Number", "confidence": "Number", "source_count": "Number"}
+# Filters a TileJSON request carries into its tile URL template.
+TILE_FILTERS = ("datetime", "side", "date_basis")
 
 
 @router.get("/events.json", summary="TileJSON 3.0.0 for the events tiles")
 def tilejson(request: Request, session: SessionDep) -> JSONResponse:
-    """Filters given here (`datetime`, `side`) are carried into the tile URL template."""
+    """Filters given here (`datetime`, `side`, `date_basis`) are carried into the tile URL template."""
     base = str(request.base_url).rstrip("/")
-    query = urlencode([(k, v) for k, v in request.query_params.multi_items() if k in ("datetime", "side")])
-    bbox, _first, _last = event_queries.events_extent(session=session)
+    query = urlencode([(k, v) for k, v in request.query_params.multi_items() if k in TILE_FILTERS])
+    bbox = event_queries.events_extent(session=session).bbox
     bounds = [bbox.min_lon, bbox.min_lat, bbox.max_lon, bbox.max_lat] if bbox else [-180, -85.0511, 180, 85.0511]
     return JSONResponse({
         "tilejson": "3.0.0",
@@ -40,7 +42,9 @@ def tilejson(request: Request, session: SessionDep) -> JSONResponse:
         "center": [(bounds[0] + bounds[2]) / 2, (bounds[1] + bounds[3]) / 2, 5],
         "vector_layers": [{
             "id": "events",
-            "description": f"Newest first, at most {event_queries.TILE_MAX_FEATURES} events a tile.",
+            "description": f"Newest first, at most {event_queries.TILE_MAX_FEATURES} events a tile. date_start is "
+                           "absent where the date has no start: the change happened on or before date_end "
+                           "(date_basis published or received).",
             "minzoom": 0,
             "maxzoom": MAX_ZOOM,
             "fields": {name: FIELD_TYPES.get(name, "String") for name in TILE_COLUMNS},
@@ -57,6 +61,7 @@ def events_tile(
     session: SessionDep,
     interval: DatetimeIntervalDep,
     side: SideDep,
+    bases: DateBasisDep,
     z: Annotated[int, Path(description=f"Zoom, 0 to {MAX_ZOOM}.")],
     x: Annotated[int, Path(description="Column, 0 to 2^z - 1.")],
     y: Annotated[int, Path(description="Row from the top, 0 to 2^z - 1.")],
@@ -65,5 +70,6 @@ def events_tile(
         raise HTTPException(400, f"z must be between 0 and {MAX_ZOOM}")
     if not (0 <= x < 2**z and 0 <= y < 2**z):
         raise HTTPException(400, f"x and y must be between 0 and {2**z - 1} at zoom {z}")
-    data = event_queries.tile(session=session, z=z, x=x, y=y, filters=EventFilters(interval=interval, side=side))
+    data = event_queries.tile(session=session, z=z, x=x, y=y,
+                              filters=EventFilters(interval=interval, side=side, bases=bases))
     return Response(data, media_type=MVT, headers={"Cache-Control": "public, max-age=60"})

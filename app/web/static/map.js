@@ -1,5 +1,7 @@
 // The conflictgeo map page: events coloured by the side that gained control, a date window, popups with the
 // evidence, and a control snapshot (who held each place on the window's end date). Talks only to this service.
+// Events the text does not date (their date is only "on or before" the publication or receipt day) are drawn
+// apart, as hollow rings, and only when the "undated" box is ticked: they may fall in any window up to that day.
 "use strict";
 
 const SIDE_COLORS = {
@@ -8,9 +10,19 @@ const SIDE_COLORS = {
 };
 const DAY_MS = 86400000;
 const MAX_EVENTS = 5000;
+// Date bases (API.md) whose dates the text gives; the others are only "on or before" a day.
+const FROM_TEXT = new Set(["text", "text_relative"]);
+const BASIS_NOTE = {
+  text: "date given by the text",
+  text_relative: "date worked out from the text",
+  published: "the text gives no date: on or before the day the article was published",
+  received: "the article gives no date: on or before the day it was received",
+};
+const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+  "November", "December"];
 
-const state = { map: null, ready: false, mode: "events", eventsShown: 0, controlShown: 0, byId: new Map(),
-  first: null, loading: 0, popup: null };
+const state = { map: null, ready: false, mode: "events", showUndated: false, eventsShown: 0, controlShown: 0,
+  undatedFound: 0, undatedShown: 0, summary: "", byId: new Map(), first: null, loading: 0, popup: null };
 window.conflictgeo = state;
 
 const $ = (id) => document.getElementById(id);
@@ -50,13 +62,25 @@ function addDataLayers(map) {
   const empty = { type: "FeatureCollection", features: [] };
   map.addSource("events", { type: "geojson", data: empty });
   map.addSource("control", { type: "geojson", data: empty });
-  map.addLayer({ id: "events", type: "circle", source: "events", paint: {
+  const dated = ["!", ["get", "undated"]];
+  const undated = ["get", "undated"];
+  // Undated events first, so that dated ones are drawn over them.
+  map.addLayer({ id: "events-undated", type: "circle", source: "events", filter: undated,
+    layout: { visibility: "none" }, paint: {
+      "circle-color": "#ffffff", "circle-opacity": 0.35, "circle-stroke-color": sideColor, "circle-stroke-width": 2,
+      "circle-radius": ["interpolate", ["linear"], ["zoom"], 3, 4, 10, 9] } });
+  map.addLayer({ id: "events", type: "circle", source: "events", filter: dated, paint: {
     "circle-color": sideColor, "circle-radius": ["interpolate", ["linear"], ["zoom"], 3, 4, 10, 9],
     "circle-stroke-color": "#ffffff", "circle-stroke-width": 1, "circle-opacity": 0.9 } });
-  map.addLayer({ id: "control", type: "circle", source: "control", layout: { visibility: "none" }, paint: {
-    "circle-color": sideColor, "circle-radius": ["interpolate", ["linear"], ["zoom"], 3, 5, 10, 11],
-    "circle-stroke-color": "#333333", "circle-stroke-width": 1.5 } });
-  for (const layer of ["events", "control"]) {
+  map.addLayer({ id: "control-undated", type: "circle", source: "control", filter: undated,
+    layout: { visibility: "none" }, paint: {
+      "circle-color": "#ffffff", "circle-opacity": 0.35, "circle-stroke-color": sideColor, "circle-stroke-width": 2.5,
+      "circle-radius": ["interpolate", ["linear"], ["zoom"], 3, 5, 10, 11] } });
+  map.addLayer({ id: "control", type: "circle", source: "control", filter: dated, layout: { visibility: "none" },
+    paint: {
+      "circle-color": sideColor, "circle-radius": ["interpolate", ["linear"], ["zoom"], 3, 5, 10, 11],
+      "circle-stroke-color": "#333333", "circle-stroke-width": 1.5 } });
+  for (const layer of ["events", "events-undated", "control", "control-undated"]) {
     map.on("click", layer, (e) => showPopup(map, e.features[0], e.lngLat));
     map.on("mouseenter", layer, () => { map.getCanvas().style.cursor = "pointer"; });
     map.on("mouseleave", layer, () => { map.getCanvas().style.cursor = ""; });
@@ -68,6 +92,21 @@ function party(p) {
   return `${escapeHtml(p.name || p.actor || p.side)} <small>(${escapeHtml(p.side || "unknown")})</small>`;
 }
 
+function monthDay(text) {
+  // "--11-11" (ISO 8601, no year) as "11 November".
+  const [, month, day] = /^--(\d\d)-(\d\d)$/.exec(text || "") || [];
+  return month ? `${+day} ${MONTHS[+month - 1]}` : "";
+}
+
+function describeDate(date, control) {
+  // Never more certain than the date's basis: an "on or before" date shows no day of its own.
+  if (!date.start) {
+    const known = date.month_day ? `on ${monthDay(date.month_day)} (year unknown), ` : "at an unknown date ";
+    return `${control ? "Since" : "Changed"} ${known}on or before ${date.end}`;
+  }
+  return `${control ? "Since" : "On"} ${date.start === date.end ? date.start : `${date.start} – ${date.end}`}`;
+}
+
 function showPopup(map, clicked, lngLat) {
   const feature = state.byId.get(clicked.properties.key);
   if (!feature) return;
@@ -75,11 +114,12 @@ function showPopup(map, clicked, lngLat) {
   const control = state.mode === "control";
   const gained = control ? p.controller : p.gained_by;
   const date = p.date;
-  const when = date.start === date.end ? date.start : `${date.start} – ${date.end}`;
+  const when = describeDate(date, control);
+  const note = BASIS_NOTE[date.basis] || date.basis;
   const html = `<div class="event-popup">
       <h2>${escapeHtml(p.place_name)}</h2>
       <div>${control ? "Held by" : "Gained by"} ${party(gained)}${p.lost_by ? `, from ${party(p.lost_by)}` : ""}</div>
-      <div>${control ? "Since" : "On"} ${escapeHtml(when)} <small>(${escapeHtml(date.precision)})</small></div>
+      <div class="when">${escapeHtml(when)} <small>(${escapeHtml(date.precision)}; ${escapeHtml(note)})</small></div>
       <blockquote class="evidence">${escapeHtml(p.evidence.text)}</blockquote>
       <div class="sources">${p.source_count} source${p.source_count === 1 ? "" : "s"}: ${
         p.article_ids.map((id) => `<a href="/v1/articles/${encodeURIComponent(id)}">${escapeHtml(id)}</a>`).join(", ")
@@ -93,8 +133,29 @@ function forMap(features, sideOf) {
   return { type: "FeatureCollection", features: features.filter((f) => f.geometry).map((f) => {
     const key = f.id;
     state.byId.set(key, f);
-    return { type: "Feature", geometry: f.geometry, properties: { key, side: sideOf(f.properties) || "unknown" } };
+    return { type: "Feature", geometry: f.geometry, properties: {
+      key, side: sideOf(f.properties) || "unknown", undated: !FROM_TEXT.has(f.properties.date.basis) } };
   }) };
+}
+
+function countUndated(data) {
+  return data.features.filter((f) => f.properties.undated).length;
+}
+
+function showLayers() {
+  const map = state.map;
+  const visible = (on) => (on ? "visible" : "none");
+  const events = state.mode === "events";
+  map.setLayoutProperty("events", "visibility", visible(events));
+  map.setLayoutProperty("events-undated", "visibility", visible(events && state.showUndated));
+  map.setLayoutProperty("control", "visibility", visible(!events));
+  map.setLayoutProperty("control-undated", "visibility", visible(!events && state.showUndated));
+  state.undatedShown = state.showUndated ? state.undatedFound : 0;
+}
+
+function undatedNote() {
+  if (!state.undatedFound) return "";
+  return ` · ${state.undatedFound} more the text does not date (${state.showUndated ? "hollow rings" : "hidden"})`;
 }
 
 async function loadEvents(from, to) {
@@ -119,21 +180,25 @@ async function refresh() {
   if (state.popup) state.popup.remove();
   try {
     state.byId.clear();
+    let summary;
     if (state.mode === "events") {
       const features = await loadEvents(from, to);
       const data = forMap(features, (p) => p.gained_by && p.gained_by.side);
       map.getSource("events").setData(data);
-      state.eventsShown = data.features.length;
-      $("status").textContent = `${state.eventsShown} events from ${from} to ${to}`;
+      state.undatedFound = countUndated(data);
+      state.eventsShown = data.features.length - state.undatedFound;
+      summary = `${state.eventsShown} events from ${from} to ${to}`;
     } else {
       const snapshot = await getJson(`/v1/control?at=${to}`);
       const data = forMap(snapshot.features, (p) => p.controller && p.controller.side);
       map.getSource("control").setData(data);
-      state.controlShown = data.features.length;
-      $("status").textContent = `${state.controlShown} places: who held them on ${to}`;
+      state.undatedFound = countUndated(data);
+      state.controlShown = data.features.length - state.undatedFound;
+      summary = `${state.controlShown} places: who held them on ${to}`;
     }
-    map.setLayoutProperty("events", "visibility", state.mode === "events" ? "visible" : "none");
-    map.setLayoutProperty("control", "visibility", state.mode === "control" ? "visible" : "none");
+    showLayers();
+    state.summary = summary;
+    $("status").textContent = summary + undatedNote();
   } catch (error) {
     $("status").textContent = `Could not load: ${error.message}`;
   } finally {
@@ -174,6 +239,12 @@ function setUpControls(config) {
   for (const radio of document.querySelectorAll("input[name=mode]")) {
     radio.addEventListener("change", () => { state.mode = radio.value; scheduleRefresh(); });
   }
+  $("undated").addEventListener("change", () => {
+    state.showUndated = $("undated").checked;
+    if (state.popup) state.popup.remove();
+    showLayers();
+    $("status").textContent = (state.summary || "") + undatedNote();
+  });
 }
 
 async function main() {

@@ -1,0 +1,120 @@
+"""Where an event's date comes from (``EventDate.basis``), and dates the text gives without a year."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from app.events.dates import bounded_by_receipt, default_date, find_dates
+from app.events.model import EventDate, ucdp_date_prec
+from tests.unit.test_events import PUB, extract
+
+RECEIVED = date(2026, 12, 5)
+
+
+def _only(text: str, published: date | None = None) -> EventDate:
+    [found] = find_dates(text, 0, len(text), published)
+    return found.date
+
+
+@pytest.mark.parametrize(
+    ("phrase", "basis"),
+    [
+        ("on 6 August 2016", "text"), ("on August 6, 2016", "text"), ("in March 2015", "text"), ("in 2015", "text"),
+        ("on 2016-08-06", "text"), ("on Sunday", "text_relative"), ("yesterday", "text_relative"),
+        ("on August 6", "text_relative"), ("last week", "text_relative"), ("in March", "text_relative"),
+    ],
+)  # fmt: skip
+def test_a_date_the_text_states_is_text_and_one_resolved_against_publication_is_text_relative(
+    phrase: str, basis: str
+) -> None:
+    [ev] = extract(f"Rebels captured Morek {phrase}.", ["Morek"])
+    assert ev.date is not None and ev.date.basis == basis and ev.date.from_text
+
+
+def test_a_date_counted_from_another_date_in_the_text_is_text_relative() -> None:
+    text = "Islamic State seized Morek on 3 October 2017. Rebels recaptured it two days later."
+    assert [(d.date.start, d.date.basis) for d in find_dates(text, 0, len(text), None)] == [
+        (date(2017, 10, 3), "text"), (date(2017, 10, 5), "text_relative"),
+    ]  # fmt: skip
+
+
+def test_without_a_date_in_the_text_the_publication_day_bounds_it() -> None:
+    [ev] = extract("Rebels captured Morek.", ["Morek"])
+    assert ev.date == EventDate(None, PUB, "on_or_before", "published")
+    assert ev.date.to_dict() == {"start": None, "end": "2017-10-23", "precision": "on_or_before",
+                                 "basis": "published", "date_prec": 5, "month_day": None}
+
+
+def test_without_a_date_in_the_text_or_a_publication_date_the_receipt_day_bounds_it() -> None:
+    [ev] = extract("Rebels captured Morek.", ["Morek"], published_at=None)
+    assert ev.date is None and default_date(None) is None
+    assert bounded_by_receipt(ev.date, RECEIVED) == EventDate(None, RECEIVED, "on_or_before", "received")
+
+
+def test_a_day_and_month_take_the_last_year_the_text_gave_before_them() -> None:
+    """A Wikipedia-style passage: the year comes paragraphs before the day and month, and there is no
+    publication date."""
+    text = (
+        "In 2014 the town was fought over. Russian forces captured Kherson in March 2022.\n\n"
+        "The occupation lasted months. On 11 November, Ukrainian forces recaptured Kherson."
+    )
+    events = extract(text, ["Kherson"], published_at=None)
+    assert [(e.date.start, e.date.end, e.date.precision, e.date.basis) for e in events if e.date] == [
+        (date(2022, 3, 1), date(2022, 3, 31), "month", "text"),
+        (date(2022, 11, 11), date(2022, 11, 11), "day", "text_relative"),
+    ]
+
+
+def test_a_year_after_the_day_and_month_is_not_theirs() -> None:
+    text = "On 11 November, rebels took Morek. The town had been lost in 2014."
+    assert [d.date for d in find_dates(text, 0, len(text), None)] == [
+        EventDate(None, None, "on_or_before", "received", month_day=(11, 11)),
+        EventDate(date(2014, 1, 1), date(2014, 12, 31), "year", "text"),
+    ]
+
+
+def test_a_day_and_month_with_no_year_anywhere_stay_a_day_and_month() -> None:
+    [ev] = extract("On 11 November, Ukrainian forces recaptured Kherson.", ["Kherson"], published_at=None)
+    assert ev.date == EventDate(None, None, "on_or_before", "received", month_day=(11, 11))
+    stored = bounded_by_receipt(ev.date, RECEIVED)
+    assert stored.to_dict() == {"start": None, "end": "2026-12-05", "precision": "on_or_before",
+                                "basis": "received", "date_prec": 5, "month_day": "--11-11"}
+    assert RECEIVED.year not in (stored.start, stored.month_day)  # no year is made up
+
+
+def test_with_a_publication_date_a_day_and_month_resolve_against_it() -> None:
+    assert _only("On 11 November, rebels took Morek.", PUB) == EventDate(
+        date(2016, 11, 11), date(2016, 11, 11), "day", "text_relative")
+
+
+def test_a_month_takes_the_year_before_it_and_a_month_alone_dates_nothing() -> None:
+    dates = find_dates("Rebels took it in 2015. In March they lost it.", 0, 48, None)
+    assert [(d.date.start, d.date.precision, d.date.basis) for d in dates] == [
+        (date(2015, 1, 1), "year", "text"), (date(2015, 3, 1), "month", "text_relative"),
+    ]  # fmt: skip
+    assert find_dates("In March they lost it.", 0, 22, None) == []
+
+
+@pytest.mark.parametrize(("text", "month_day"), [("On 29 February", (2, 29)), ("on 31 November", None)])
+def test_a_day_and_month_must_exist_in_some_year(text: str, month_day: tuple[int, int] | None) -> None:
+    found = find_dates(text, 0, len(text), None)
+    assert [d.date.month_day for d in found] == ([month_day] if month_day else [])
+
+
+def test_nothing_is_counted_from_a_day_and_month_without_a_year() -> None:
+    text = "On 11 November rebels took Morek. The army retook it two days later."
+    assert [d.date.month_day for d in find_dates(text, 0, len(text), None)] == [(11, 11)]
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "prec"),
+    [
+        (date(2017, 10, 22), date(2017, 10, 22), 1), (date(2017, 10, 21), date(2017, 10, 22), 2),
+        (date(2017, 10, 16), date(2017, 10, 22), 3), (date(2017, 10, 1), date(2017, 10, 31), 4),
+        (date(2017, 1, 1), date(2017, 12, 31), 5), (None, date(2017, 10, 22), 5),
+    ],
+)  # fmt: skip
+def test_date_prec_follows_ucdp_ged(start: date | None, end: date, prec: int) -> None:
+    assert ucdp_date_prec(start, end) == prec
