@@ -1073,9 +1073,9 @@ class _Extractor:
             # "eastern Saraqeb" is part of a town (no event); "Eastern Ghouta" is the name the gazetteer knows
             places = [p for p in places if p.mention.start <= a or not (a <= p.mention.start <= b + 2)]
         for at, noun in frame.place_nouns:
-            m = self._antecedent(noun, at, back=1 if noun == "it" else 2)
-            if m is not None and not any(x <= m.start and m.end <= y for x, y in frame.excluded):
-                places.append(_Place(m, None))  # (not a place the frame itself found only located or partial)
+            referent = self._antecedent(noun, at, back=1 if noun == "it" else 2)
+            if referent is not None and not any(x <= referent.start and referent.end <= y for x, y in frame.excluded):
+                places.append(_Place(referent, None))  # (not a place the frame itself found only located or partial)
         confidence = 0.85
         role = frame.role
         if gained is None and role in ("passive", "expel_passive", "fall", "lose", "hand"):
@@ -1644,9 +1644,14 @@ def _dedupe(events: list[ControlChange]) -> list[ControlChange]:
 
 
 def _same_change(a: ControlChange, b: ControlChange) -> bool:
-    if a.date is None or b.date is None or not (a.date.from_text and b.date.from_text):
+    """Two reports of one place and side are one change unless the text dates both, far apart. A date with no
+    interval (a day and month in a text with no year) is compared by nothing: the same change."""
+    da, db = a.date, b.date
+    if da is None or db is None or not (da.from_text and db.from_text):
         return True
-    return (max(a.date.start, b.date.start) - min(a.date.end, b.date.end)).days <= SAME_CHANGE_DAYS
+    if da.start is None or db.start is None or da.end is None or db.end is None:
+        return True
+    return (max(da.start, db.start) - min(da.end, db.end)).days <= SAME_CHANGE_DAYS
 
 
 def _rank(ev: ControlChange) -> tuple[bool, int, float]:
