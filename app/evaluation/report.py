@@ -213,8 +213,9 @@ def run_evaluation(paths: Sequence[Path], analyse: AnalyseFn, *, pool: Path | No
             text = lowercased(article["text"]) if lowercase else article["text"]
             title = article.get("title")
             mentions, events = analyse(text, _published(article), lowercased(title) if lowercase and title else title)
-            counts = counts + score_toponyms(article, mentions)
-            contract = contract + score_toponyms(article, mentions, exclude_kinds=NOT_IN_CONTRACT)
+            if "toponyms" in article:  # event-only annotations (most of eval/annotations) say nothing of toponyms
+                counts = counts + score_toponyms(article, mentions)
+                contract = contract + score_toponyms(article, mentions, exclude_kinds=NOT_IN_CONTRACT)
             kinds = {str(g.get("kind")) for g in article.get("toponyms", [])}
             has_contract_kinds |= bool(kinds & NOT_IN_CONTRACT)
             for kind in kinds:
@@ -226,7 +227,8 @@ def run_evaluation(paths: Sequence[Path], analyse: AnalyseFn, *, pool: Path | No
                 group = source_group(article.get("source"))
                 by_source[group] = by_source.get(group, Counts()) + event_counts
                 errors.extend(event_errors(article, events))
-            errors.extend(toponym_errors(article, mentions))
+            if "toponyms" in article:
+                errors.extend(toponym_errors(article, mentions))
         files.append(FileReport(str(path), n, counts, tuple(errors), by_kind,
                                 contract if has_contract_kinds else None,
                                 by_source if len(by_source) > 1 else {}))
