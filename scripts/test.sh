@@ -33,6 +33,15 @@ echo "== ruff"
 echo "== pytest"
 .venv/bin/python -m pytest -q "$@"
 
+if [ -f ../shared/eval/pool/fakes.jsonl ] && [ -z "${SKIP_EVAL:-}" ]; then
+  echo "== evaluation gate: held-out test split (eval/annotations/test.jsonl), as published and lower-cased"
+  # shellcheck disable=SC2046 # one flag and value per line
+  .venv/bin/conflictgeo evaluate eval/annotations/test.jsonl --pool ../shared/eval/pool \
+    --attachment ../shared/eval/pool/event-sentences.jsonl $(grep -v '^#' eval/test-gate.args)
+  # shellcheck disable=SC2046
+  .venv/bin/conflictgeo evaluate eval/annotations/test.jsonl --pool ../shared/eval/pool --lowercase \
+    $(grep -v '^#' eval/test-lowercase-gate.args)
+fi
 if [ -f ../shared/eval/dev.jsonl ] && [ -z "${SKIP_EVAL:-}" ]; then
   echo "== evaluation gate (../shared/eval/dev.jsonl)"
   # shellcheck disable=SC2046 # one flag and value per line
