@@ -10,6 +10,24 @@ sentence is or is not an event, who gained) must be explainable to an analyst. T
    previous trigger's agent (discourse), resolving "the army", "the militants" and "they" from the article;
 4. date it (the nearest date expression, else one in a previous sentence about the same place, else the
    article's day) and attribute it (``claimed_by``).
+
+Where the dependency parser is installed (``app.events.dependency``), the sentences that hold a trigger word and
+a place are parsed and their roles read from the tree (``app.events.syntax``): where a frame names a trigger's
+places and who took them, its reading replaces the patterns' for those places; a place a frame finds unreal
+(negated, intended, partial) is no event either way; the patterns still add the places the parse missed.
+
+Coreference is a small salience model, documented here because it decides sides:
+- places: "the city", "the town", "the village", "the district", "the province" (and "it" as an object) refer to
+  the latest mention in this or the two previous sentences that the text introduced with the same noun ("the
+  town of Morek"), else the latest one of the right kind (a settlement, or an admin area for "the province") in
+  the article's country;
+- actors: a pronoun subject ("they", "it") of a subordinate clause is bound by the main clause's subject; else it
+  is the nearest named actor before it in the sentence that is not an object, else the agent of the latest
+  change told in this or the two previous sentences, else the first subject-like actor of the previous sentence;
+  "its fighters" is whoever "its" is; generic words are resolved per article ("the army": the state forces of the
+  article's country; "the militants", "the group": the nearest named non-state actor before, else after);
+- a change told with no gainer ("the fall of Baiji", "Mosul was freed") borrows the agent of the change just
+  told only when that agent is not the side said to lose the place; else its side is ``unknown``.
 """
 
 from __future__ import annotations
