@@ -1192,7 +1192,9 @@ class _Extractor:
         return None
 
     def _frame_actor_inside(self, a: int, b: int) -> ActorRef | None:
-        inside = [x for x in self._actors_in(a, b) if not x.holder]
+        """The first actor the phrase holds or is part of (the parser may hand over only the last word of a
+        multi-word name: "Islam" of "Jaish al-Islam")."""
+        inside = [x for x in self._actors_in(max(0, a - 60), b) if not x.holder and x.start < b and a < x.end]
         return self.resolve(inside[0]) if inside else None
 
     def _state_named(self, a: int, b: int, words: list[str]) -> str | None:

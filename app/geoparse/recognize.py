@@ -426,7 +426,8 @@ def _dateline_tokens(doc: Document) -> tuple[int, int] | None:
 
 _ORG_KEYS: dict[str, list[tuple[str, ...]]] = {}
 for _name in (*lx.ORGANISATIONS, *lx.actor_names()):
-    _keys = tuple(fold_token(w) for w in _name.split())
+    # Folding splits hyphenated words ("al-shabaab" -> "al shabab"), as the document's tokens are split.
+    _keys = tuple(part for w in _name.split() for part in fold_token(w).split())
     _ORG_KEYS.setdefault(_keys[0], []).append(_keys)
     if len(_keys) > 1:
         # The possessive whose apostrophe a copy lost ("al-Qaedas affiliate"): one rule for every name, no list entry

@@ -57,6 +57,11 @@ def test_sentence_shapes_of_the_issue(text: str, names: list[str], expected: lis
     assert [(p, s or "unknown") for p, s in summary(extract(text, names))] == expected
 
 
+def test_a_multiword_group_the_parser_splits_is_still_the_gainer(nlp: object) -> None:
+    text = "Jaish al-Islam and Ahrar al-Sham seized Harasta."
+    assert summary(extract(text, ["Harasta"])) == [("Harasta", "opposition")]
+
+
 def test_a_country_named_as_the_actor_is_that_state(nlp: object) -> None:
     # Jordan is a country in the hand-made gazetteer; the village has no country code: a state acting abroad
     events = extract("Jordan seized the village of Tal Shihab.", ["Jordan", "Tal Shihab"])

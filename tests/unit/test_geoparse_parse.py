@@ -131,3 +131,12 @@ def test_any_unicode_parses(index):
     for text in ["", " ", "🔥🔥", "\u0000\u202e", "<b>حلب</b>", "a" * 5000]:
         for mention in parse(text, index):
             assert text[mention.start : mention.end] == mention.text
+
+
+
+def test_a_hyphenated_armed_group_is_never_a_place() -> None:
+    # The registry's names block places as the document's tokens are split: "al-shabaab" folds to two keys, and a
+    # village called Shabab (Iran has one) must not be read in "Al-Shabaab fighters".
+    shabab = GazetteerIndex([*PLACES, _place(3000004, "Shabab", 35.0, 50.0, "P", "PPL", "IR", "01")])
+    text = "Al-Shabaab fighters took control of Baidoa, and Hama was shelled."
+    assert "Al-Shabaab" not in [m.text for m in parse(text, shabab)]
