@@ -82,3 +82,14 @@ def test_frames_read_roles_and_mood(nlp) -> None:  # type: ignore[no-untyped-def
     assert [sentence[a:b] for a, b in frame.places] == ["Ghweiran"]
     [aim] = list(frames(nlp("The army aims to retake Palmyra.")[:]))
     assert not aim.factual and aim.why_not == "governed by aim"
+
+
+def test_without_the_parser_the_patterns_still_extract() -> None:
+    # The parser is an optional extra: a service installed without it runs on the patterns alone.
+    from app.events import extract_control_changes
+    from tests.unit.test_events import PUB, mentions
+
+    text = "Government forces captured the town of Morek from rebels on Sunday."
+    events = extract_control_changes(text=text, mentions=mentions(text, ["Morek"]), published_at=PUB, parser=None)
+    assert summary(events) == [("Morek", "government")]
+    assert events[0].lost_by is not None and events[0].lost_by.side.value == "opposition"
