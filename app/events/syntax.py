@@ -591,23 +591,24 @@ def _place_phrases(
             for o in _children(c, "pobj")
             if o.tag_ in ("NNP", "NNPS")
         ]
-        if low in _SITED_FACILITIES and sited and not ofs:
+        if low in _SITED_FACILITIES and sited and not ofs and _is_definite(item):
             # "the airbase at Tabqa", "the military airport near Deir ez-Zor": the eval README's facility named by its
-            # town (the geoparser resolves the airfield from the cue)
+            # town (the geoparser resolves the airfield from the cue); "a military base in X" names no facility
             spans.append(_head_span(sited[0], excluded))
+            continue
+        if low == "capital" and item.dep_ == "appos" and ofs:
+            # "El Geneina, the capital of West Darfur": the appositive describes the place; the of-phrase holds it
+            excluded.extend(_span(o) for o in ofs)
             continue
         if lemma == "control" or low in PLACE_NOUNS or lemma in PLACE_NOUNS or low in ("villages", "towns", "hills"):
             # "control of X", "the village of X", "three villages west of Hama: A, B and C"
             named = [o for o in ofs]
             for o in named:
                 for inner in _conjuncts(o):
-                    sub_spans, sub_nouns, sub_excl, sub_partial = (
-                        _place_phrases(inner, compassed, marked, named_place=True)
-                        if inner is not o
-                        else ([_head_span(inner, excluded)], [], [], False)
+                    # "the village of X" (X vouched for as a place), "control of the Shaer gas field"
+                    sub_spans, sub_nouns, sub_excl, sub_partial = _place_phrases(
+                        inner, compassed, marked, named_place=True
                     )
-                    if inner is o and inner.tag_ in ("NNP", "NNPS"):
-                        marked.append(sub_spans[0])  # "the village of X"
                     spans.extend(sub_spans)
                     nouns.extend(sub_nouns)
                     excluded.extend(sub_excl)
@@ -1072,9 +1073,9 @@ def _verb_frame(tok: Any, lemma: str, low: str) -> Frame | None:
     if control and lemma in _CONTROL_VERBS | _TAKE_VERBS:
         if lemma == "have" and _lemma(tok.head) not in ("declare", "announce"):
             return None
-        objects = []
-        for c in control:
-            objects.extend(_prep_objects(c, "of", "over"))
+        # "control" itself is the object: its of/over-complement is then a place the grammar vouches for
+        # ("took control of Sanaa"), kept even where the gazetteer lacks the name
+        objects = [c for c in control if _prep_objects(c, "of", "over")]
         if passive:
             return None
         return _make(tok, lemma, "active", objects, _subject(tok), _loser_from(tok), why)
