@@ -1060,7 +1060,7 @@ class _Extractor:
             return False
         if any(not m.is_dateline for m in self._mentions_in(s_start, s_end)):
             return True
-        return bool(_PLACE_HINT.search(self.text, s_start, s_end))
+        return bool(_PLACE_HINT.search(self.text, s_start, s_end) or _CONTROL_OF_NAME.search(self.text, s_start, s_end))
 
     def _frame_events(self, frame: syntax.Frame, sent: int) -> list[ControlChange]:
         """A dependency frame as events: its place phrases matched to mentions, its actor phrases to actors."""
@@ -1601,6 +1601,8 @@ _PLACE_HINT = re.compile(
     r"\b(?:" + "|".join(sorted(syntax.FACILITY_WORDS | syntax.RESOLVABLE_NOUNS, key=len, reverse=True)) + r"|it)\b",
     re.IGNORECASE,
 )
+# "took control of Sanaa": a name the gazetteer may lack, vouched for by the construction.
+_CONTROL_OF_NAME = re.compile(r"\bcontrol\s+(?:of|over)\s+(?:the\s+)?[A-Z]")
 # Longest sentence prefix handed to the parser: a hostile 80 KB "sentence" costs no more than this many characters
 # of parsing (the patterns still read it all).
 _PARSE_LIMIT = 2000
