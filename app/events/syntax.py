@@ -252,6 +252,13 @@ _PARTITIVE = frozenset(
 )
 # Facilities a text names by the town they are at ("the airbase at Tabqa").
 _SITED_FACILITIES = frozenset({"airbase", "airport", "airfield", "base", "dam", "crossing"})
+# Partitive nouns that a name of its own can follow ("the district of Sheikh Maqsoud").
+_NAMED_PARTS = frozenset(
+    (  # noqa: SIM905 (a word list reads better as words)
+        "area areas district districts neighbourhood neighborhood neighbourhoods neighborhoods quarter quarters "
+        "position positions"
+    ).split()
+)
 # Parts of a city: "the Ramouseh district of Aleppo" names the part before the noun, the city after "of".
 _CITY_PARTS = frozenset(["district", "neighbourhood", "neighborhood", "quarter", "suburb"])
 # Complements that make "won"/"captured" a civil contest ("won control of Gaza in the 2006 election").
@@ -554,36 +561,19 @@ def _place_phrases(
             _exclude_locatives(item, excluded)
             continue
         partitive = low in _PARTITIVE or lemma in _PARTITIVE or low in _COMPASS
-        if partitive and item.tag_ not in ("NNP", "NNPS") and (ofs or low not in PLACE_NOUNS):
-            if (
-                low
-                in (
-                    "area",
-                    "areas",
-                    "district",
-                    "districts",
-                    "neighbourhood",
-                    "neighborhood",
-                    "neighbourhoods",
-                    "neighborhoods",
-                    "quarter",
-                    "quarters",
-                    "position",
-                    "positions",
-                )
-                and _named_of(ofs)
-                and (item.tag_ != "NNS" or len(_conjuncts(ofs[0])) > 1)
-            ):
-                pass  # "the district of Sheikh Maqsoud": a named part is a place of its own
-            else:
-                listed = _listed(item)
-                if listed:  # "areas newly retaken by Assad including Aleppo, Ghouta and Darayya"
-                    spans.extend(_head_span(t, excluded) for t in listed)
-                    marked.extend(spans[-len(listed) :])
-                    continue
-                partial = True
-                excluded.append(_span(item, stop_deps=frozenset({"relcl", "punct", "cc"})))
+        # "the district of Sheikh Maqsoud", "the villages of A and B": a named part is a place of its own
+        named_part = (
+            low in _NAMED_PARTS and _named_of(ofs) and (item.tag_ != "NNS" or len(_conjuncts(ofs[0])) > 1)
+        )
+        if partitive and not named_part and item.tag_ not in ("NNP", "NNPS") and (ofs or low not in PLACE_NOUNS):
+            listed = _listed(item)
+            if listed:  # "areas newly retaken by Assad including Aleppo, Ghouta and Darayya"
+                spans.extend(_head_span(t, excluded) for t in listed)
+                marked.extend(spans[-len(listed) :])
                 continue
+            partial = True
+            excluded.append(_span(item, stop_deps=frozenset({"relcl", "punct", "cc"})))
+            continue
         sited = [
             o
             for c in item.children
@@ -916,8 +906,6 @@ def _frame(tok: Any) -> Frame | None:
         return _verb_frame(tok, lemma, low)
     if pos in ("NOUN", "PROPN") and (lemma in _NOUN_TRIGGERS or low in _NOUN_TRIGGERS):
         return _noun_frame(tok, lemma)
-    if tok.tag_ in ("JJ", "VBN") and lemma in _TAKE_VERBS:
-        return None
     return None
 
 
@@ -1082,11 +1070,11 @@ def _verb_frame(tok: Any, lemma: str, low: str) -> Frame | None:
     if not take_like:
         return None
     if lemma in ("take", "took", "win", "won", "free") and not ({"over", "back"} & particle):
-        if lemma == "free":
-            pass
-        elif lemma in ("win", "won"):
+        if lemma in ("win", "won"):
             return None
-        elif not dobj or not any(d.tag_ in ("NNP", "NNPS") or _low(d) in PLACE_NOUNS | _PRONOUNS for d in dobj):
+        if lemma != "free" and (
+            not dobj or not any(d.tag_ in ("NNP", "NNPS") or _low(d) in PLACE_NOUNS | _PRONOUNS for d in dobj)
+        ):
             return None  # "took part", "took hostages", "took place": only a named place or place noun
     if passive:
         subj = [x for x in _children(tok, "nsubjpass") if _low(x) not in ("which", "that", "who")]
