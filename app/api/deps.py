@@ -9,6 +9,8 @@ from typing import Annotated
 from fastapi import Depends, HTTPException, Query, Request
 from sqlalchemy.orm import Session
 
+from app.api import crs as crs_module
+from app.api.crs import Crs
 from app.api.errors import ServiceUnavailable
 from app.api.timeparse import parse_rfc3339
 from app.events.model import BASES
@@ -44,16 +46,12 @@ def get_session(runtime: RuntimeDep) -> Iterator[Session]:
 SessionDep = Annotated[Session, Depends(get_session)]
 
 
-async def parse_bbox(
-    bbox: Annotated[str | None, Query(
-        description="minLon,minLat,maxLon,maxLat in WGS84 (CRS84); minLon > maxLon crosses the antimeridian. "
-                    "Six numbers (with heights) are accepted and the heights ignored.",
-        examples=["35.5,35.0,37.0,36.5"],
-    )] = None,
-) -> BBox | None:
-    """A lon/lat box from ``bbox``; 400 with the reason when it is malformed or out of range."""
-    if bbox is None:
-        return None
+BBOX_DESCRIPTION = ("minLon,minLat,maxLon,maxLat in WGS84 (CRS84); minLon > maxLon crosses the antimeridian. "
+                    "Six numbers (with heights) are accepted and the heights ignored.")
+
+
+def bbox_from_text(bbox: str, crs: Crs = crs_module.SUPPORTED[crs_module.CRS84]) -> BBox:
+    """A lon/lat box from a ``bbox`` written in ``crs``; 400 with the reason when it is malformed or out of range."""
     try:
         numbers = [float(part) for part in bbox.split(",")]
     except ValueError:
@@ -61,9 +59,14 @@ async def parse_bbox(
     if len(numbers) == 6:
         numbers = [numbers[0], numbers[1], numbers[3], numbers[4]]
     if len(numbers) != 4:
-        raise HTTPException(400, "bbox must have 4 numbers: minLon,minLat,maxLon,maxLat")
+        raise HTTPException(400, f"bbox must have 4 numbers: {crs.describe}")
     if not all(n == n and abs(n) != float("inf") for n in numbers):
         raise HTTPException(400, "bbox numbers must be finite")
+    if crs.uri != crs_module.CRS84:
+        try:
+            numbers = crs_module.bbox_to_lonlat(crs, numbers)
+        except ValueError as exc:
+            raise HTTPException(400, str(exc)) from None
     min_lon, min_lat, max_lon, max_lat = numbers
     if not (-180 <= min_lon <= 180 and -180 <= max_lon <= 180):
         raise HTTPException(400, "bbox longitudes must lie in [-180, 180]")
@@ -74,12 +77,57 @@ async def parse_bbox(
     return BBox(min_lon, min_lat, max_lon, max_lat)
 
 
+async def parse_bbox(
+    bbox: Annotated[str | None, Query(description=BBOX_DESCRIPTION, examples=["35.5,35.0,37.0,36.5"])] = None,
+) -> BBox | None:
+    """A lon/lat box from ``bbox``; 400 with the reason when it is malformed or out of range."""
+    return None if bbox is None else bbox_from_text(bbox)
+
+
+def crs_from_uri(uri: str | None, parameter: str) -> Crs:
+    """One of the offered CRSs, or 400 naming them (OGC API - Features Part 2)."""
+    try:
+        return crs_module.lookup(uri)
+    except KeyError:
+        raise HTTPException(400, f"{parameter} {str(uri)[:200]!r} is not offered; use one of "
+                                 f"{', '.join(crs_module.SUPPORTED)}") from None
+
+
+CRS_DESCRIPTION = ("The CRS of the answer's coordinates, by URI: " + ", ".join(crs_module.SUPPORTED)
+                   + " (EPSG:4326 is latitude first; EPSG:3857 in metres). CRS84 when absent.")
+
+
+async def parse_crs(crs: Annotated[str | None, Query(max_length=300, description=CRS_DESCRIPTION)] = None) -> Crs:
+    return crs_from_uri(crs, "crs")
+
+
+CrsDep = Annotated[Crs, Depends(parse_crs)]
+
+
+async def parse_bbox_in_crs(
+    bbox: Annotated[str | None, Query(
+        description="A box in the CRS `bbox-crs` names (CRS84 when absent): four numbers in that CRS's axis "
+                    "order; a first corner east of the second crosses the antimeridian.",
+        examples=["35.5,35.0,37.0,36.5"])] = None,
+    bbox_crs: Annotated[str | None, Query(alias="bbox-crs", max_length=300,
+                                          description="The CRS of `bbox`, by URI: " + ", ".join(crs_module.SUPPORTED)
+                                          + ".")] = None,
+) -> BBox | None:
+    """The OGC items' ``bbox`` read in ``bbox-crs`` (OGC API - Features Part 2), as a lon/lat box."""
+    crs = crs_from_uri(bbox_crs, "bbox-crs")
+    return None if bbox is None else bbox_from_text(bbox, crs)
+
+
 BBoxDep = Annotated[BBox | None, Depends(parse_bbox)]
 
 
 def _interval_end(value: str, what: str) -> date | None:
     if value in ("", ".."):
         return None
+    if len(value) == 11 and value.endswith("T"):
+        # GDAL's OGC API Features driver turns a filter on a date field into a date with an empty time part
+        # ("2015-03-01T/.."): the day is meant, as RFC 3339's full-date would say it.
+        value = value[:-1]
     try:
         return parse_rfc3339(value).date()
     except ValueError as exc:
@@ -164,3 +212,19 @@ async def event_filters(
 
 
 EventFiltersDep = Annotated[EventFilters, Depends(event_filters)]
+
+
+async def ogc_event_filters(
+    bbox: Annotated[BBox | None, Depends(parse_bbox_in_crs)],
+    interval: DatetimeIntervalDep,
+    side: SideDep,
+    bases: DateBasisDep,
+    actor: Annotated[str | None, Query(max_length=80, description="The actor that gained control.")] = None,
+    geonameid: Annotated[int | None, Query(ge=1, le=2**62, description="Only events at this place.")] = None,
+) -> EventFilters:
+    """The event filters of the OGC items: those of /v1/events, with ``bbox`` in the CRS ``bbox-crs`` names."""
+    return EventFilters(bbox=bbox, interval=interval, side=side, actor=actor or None, geonameid=geonameid,
+                        bases=bases)
+
+
+OgcEventFiltersDep = Annotated[EventFilters, Depends(ogc_event_filters)]

@@ -143,6 +143,41 @@ class EventProperties(BaseModel):
     article_ids: list[str]
 
 
+class EventFlatProperties(BaseModel):
+    """The event as one row of scalars, for GIS attribute tables (API.md, "Flat properties")."""
+
+    type: Literal["control_change"]
+    place_name: str
+    geonameid: int | None
+    admin1: str | None = Field(description="The place's first-level region (ACLED's admin1).")
+    country: str | None = Field(description="The place's country name (ACLED's country).")
+    gained_side: str | None
+    gained_actor: str | None
+    gained_name: str | None
+    lost_side: str | None
+    lost_actor: str | None
+    lost_name: str | None
+    claimed_by: str | None
+    date_start: date | None = Field(description="UCDP GED's date_start; null when the date has no start.")
+    date_end: date = Field(description="UCDP GED's date_end.")
+    date_precision: str
+    date_basis: Literal["text", "text_relative", "published", "received"]
+    date_prec: int = Field(ge=1, le=5, description="UCDP GED's date_prec.")
+    date_month_day: str | None = Field(default=None, pattern=r"^--\d\d-\d\d$")
+    geo_precision: int = Field(description="ACLED's geo_precision: 1 the place, 2 near it, 3 its region.")
+    evidence_text: str
+    confidence: float
+    source_count: int
+    article_ids: str = Field(description="The reporting articles' ids, comma-separated.")
+
+
+class EventFlatFeature(BaseModel):
+    type: Literal["Feature"]
+    id: str
+    geometry: PointGeometry | None
+    properties: EventFlatProperties
+
+
 class EventFeature(BaseModel):
     type: Literal["Feature"]
     id: str
@@ -162,6 +197,14 @@ class EventFeatureCollection(BaseModel):
     features: list[EventFeature]
     links: list[Link] = Field(default_factory=list, description="`next` while more events remain.")
     numberReturned: int | None = None  # OGC API - Features spelling
+    numberMatched: int | None = None
+
+
+class EventFlatFeatureCollection(BaseModel):
+    type: Literal["FeatureCollection"]
+    features: list[EventFlatFeature]
+    links: list[Link] = Field(default_factory=list)
+    numberReturned: int | None = None
     numberMatched: int | None = None
 
 
@@ -242,6 +285,39 @@ def event_feature(event: MapEvent) -> dict:
             "source_count": row["source_count"],
             "article_ids": list(event.article_ids),
         },
+    }
+
+
+def flat_properties(event: MapEvent, admin: tuple[str, str] | None) -> dict:
+    """The event's properties as one row of scalars (``EventFlatProperties``): parties and the date spread into
+    columns, the articles joined by commas; ``admin`` is the place's (admin1, country) names, when known."""
+    row = event.row
+    when = event_date(row)
+    admin1, country = admin or ("", "")
+    return {
+        "type": "control_change",
+        "place_name": row["place_name"],
+        "geonameid": row["geonameid"],
+        "admin1": admin1 or None,
+        "country": country or None,
+        "gained_side": row["gained_side"],
+        "gained_actor": row["gained_actor"],
+        "gained_name": row["gained_name"],
+        "lost_side": row["lost_side"],
+        "lost_actor": row["lost_actor"],
+        "lost_name": row["lost_name"],
+        "claimed_by": row["claimed_by"],
+        "date_start": when["start"],
+        "date_end": when["end"],
+        "date_precision": when["precision"],
+        "date_basis": when["basis"],
+        "date_prec": when["date_prec"],
+        "date_month_day": when["month_day"],
+        "geo_precision": row["geo_precision"],
+        "evidence_text": row["evidence_text"],
+        "confidence": round(row["confidence"], 3),
+        "source_count": row["source_count"],
+        "article_ids": ",".join(event.article_ids),
     }
 
 

@@ -151,13 +151,19 @@ def test_ogc_items_csv_and_tiles_say_the_basis(client: TestClient, seed: Seeder)
     dated = seed.event(lon=lon, lat=lat, day="2017-10-23", basis="text_relative")
     undated = seed.event(lon=lon + 0.001, lat=lat, day="2026-12-05", basis="received", month_day="11-11")
 
-    items = client.get("/ogc/collections/events/items", params={"actor": seed.actor}).json()
+    # The OGC items are flat by default (API.md, "GIS clients"); the nested date object on request.
+    flat = client.get("/ogc/collections/events/items", params={"actor": seed.actor}).json()["features"]
+    assert {f["id"]: (f["properties"]["date_start"], f["properties"]["date_basis"]) for f in flat} == {
+        dated: ("2017-10-23", "text_relative"), undated: (None, "received")}
+    items = client.get("/ogc/collections/events/items", params={"actor": seed.actor, "properties": "nested"}).json()
     EventFeatureCollection.model_validate(items)
     dates = {f["id"]: f["properties"]["date"] for f in items["features"]}
     assert dates[dated]["basis"] == "text_relative" and dates[dated]["start"] == "2017-10-23"
     assert dates[undated] == {**OPEN, "end": "2026-12-05", "basis": "received", "month_day": "--11-11"}
-    one = client.get(f"/ogc/collections/events/items/{undated}").json()["properties"]["date"]
-    assert one == dates[undated]
+    one = client.get(f"/ogc/collections/events/items/{undated}", params={"properties": "nested"}).json()
+    assert one["properties"]["date"] == dates[undated]
+    one = client.get(f"/ogc/collections/events/items/{undated}").json()["properties"]
+    assert (one["date_start"], one["date_end"], one["date_month_day"]) == (None, "2026-12-05", "--11-11")
 
     rows = list(csv.DictReader(io.StringIO(client.get("/v1/events.csv", params={"actor": seed.actor}).text)))
     by_id = {r["event_id"]: r for r in rows}

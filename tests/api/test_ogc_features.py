@@ -7,7 +7,7 @@ import uuid
 import pytest
 from fastapi.testclient import TestClient
 
-from app.api.schemas import EventFeatureCollection
+from app.api.schemas import EventFlatFeatureCollection
 from tests.api.test_events_api import Seeder, seed  # noqa: F401 - the fixture is used by name
 
 CORE = "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core"
@@ -36,7 +36,8 @@ def test_collections_describe_events_with_a_crs84_extent(client: TestClient, see
     assert [c["id"] for c in body["collections"]] == ["events"]
     collection = client.get("/ogc/collections/events").json()
     assert collection == body["collections"][0]
-    assert collection["itemType"] == "feature" and collection["crs"] == [CRS84]
+    # CRS84 first: the default and the storage CRS; Part 2 (CRS by reference) offers the others.
+    assert collection["itemType"] == "feature" and collection["crs"][0] == CRS84 == collection["storageCrs"]
     spatial = collection["extent"]["spatial"]
     assert spatial["crs"] == CRS84 and len(spatial["bbox"][0]) == 4
     west, south, east, north = spatial["bbox"][0]
@@ -55,7 +56,7 @@ def test_items_page_with_counts_and_next_links(client: TestClient, seed: Seeder)
     assert response.status_code == 200
     assert response.headers["content-type"].startswith("application/geo+json")
     body = response.json()
-    EventFeatureCollection.model_validate(body)
+    EventFlatFeatureCollection.model_validate(body)  # flat properties by default (API.md)
     assert body["numberMatched"] == 5 and body["numberReturned"] == 2
     assert "timeStamp" in body
     seen = [f["id"] for f in body["features"]]

@@ -138,7 +138,7 @@ def test_map_shows_events_and_a_click_opens_the_evidence(service: tuple[str, Pat
     from playwright.sync_api import sync_playwright
 
     base, database = service
-    insert_events(database)
+    ids = insert_events(database)
     ARTIFACTS.mkdir(exist_ok=True)
     errors: list[str] = []
     with sync_playwright() as playwright:
@@ -169,6 +169,10 @@ def test_map_shows_events_and_a_click_opens_the_evidence(service: tuple[str, Pat
         assert palmyra[6] in popup.text_content()
         assert "Palmyra" in popup.text_content() and "1 source" in popup.text_content()
         assert "On 2016-03-27" in popup.text_content() and "date given by the text" in popup.text_content()
+        # The popup links to the event's record, which names the same place.
+        hrefs = popup.locator("a").evaluate_all("anchors => anchors.map((a) => a.getAttribute('href'))")
+        assert f"/v1/events/{ids['Palmyra']}" in hrefs
+        assert httpx.get(f"{base}/v1/events/{ids['Palmyra']}").json()["properties"]["place_name"] == "Palmyra"
         page.screenshot(path=str(ARTIFACTS / "map-events.png"))
 
         # Ticked, the undated change is drawn apart, and its popup gives it no day of its own.

@@ -6,14 +6,21 @@ import csv
 import io
 import json
 from collections.abc import Iterator
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, HTTPException, Path, Query, Request
 from fastapi.responses import Response, StreamingResponse
 
 from app.api.deps import EventFiltersDep, RuntimeDep, SessionDep, SettingsDep
 from app.api.errors import ServiceUnavailable
-from app.api.schemas import PROBLEM_RESPONSES, EventFeature, EventFeatureCollection, event_date, event_feature
+from app.api.schemas import (
+    PROBLEM_RESPONSES,
+    EventFeature,
+    EventFeatureCollection,
+    event_date,
+    event_feature,
+    flat_properties,
+)
 from app.store import event_queries
 from app.store.event_queries import MapEvent, PageKey
 
@@ -43,6 +50,23 @@ def decode_cursor(cursor: str | None) -> PageKey | None:
         raise HTTPException(400, str(exc)) from None
 
 
+PropertiesShape = Literal["nested", "flat"]
+PropertiesQuery = Annotated[PropertiesShape, Query(
+    description="nested: parties, date and evidence as objects (API.md's Event); flat: one scalar per property "
+                "(gained_side, date_start, evidence_text, admin1, ...), for GIS attribute tables.")]
+
+
+def event_features(session: Any, events: list[MapEvent], shape: PropertiesShape) -> list[dict[str, Any]]:
+    """The events as GeoJSON Features with their properties nested or flat (flat adds the admin1 and country)."""
+    features = [event_feature(e) for e in events]
+    if shape == "flat":
+        admin = event_queries.admin_names(session=session, geonameids=[e.row["geonameid"] for e in events
+                                                                       if e.row["geonameid"] is not None])
+        for feature, event in zip(features, events, strict=True):
+            feature["properties"] = flat_properties(event, admin.get(event.row["geonameid"]))
+    return features
+
+
 LimitQuery = Annotated[int, Query(ge=1, description="Features per page; above the configured maximum it is clamped.")]
 CursorQuery = Annotated[str | None, Query(max_length=200, description="From a previous page's `next` link.")]
 
@@ -60,6 +84,7 @@ def list_events(
     filters: EventFiltersDep,
     limit: LimitQuery = 100,
     cursor: CursorQuery = None,
+    properties: PropertiesQuery = "nested",
 ) -> Response:
     """Keyset pages (date, id): a `next` link stays valid and skips nothing while new events arrive."""
     page, following = event_queries.events_page(
@@ -71,7 +96,7 @@ def list_events(
         next_url = str(request.url.include_query_params(cursor=following.encode()))
         links.append({"href": next_url, "rel": "next", "type": GEOJSON})
         headers["Link"] = f'<{next_url}>; rel="next"'
-    body = {"type": "FeatureCollection", "features": [event_feature(e) for e in page], "links": links,
+    body = {"type": "FeatureCollection", "features": event_features(session, page, properties), "links": links,
             "numberReturned": len(page)}
     return geojson_response(body, headers=headers)
 
@@ -140,9 +165,10 @@ def _cell(value: Any) -> Any:
     responses={**PROBLEM_RESPONSES, 200: {"content": {GEOJSON: {}}}},
     summary="One event as a GeoJSON Feature",
 )
-def get_event(session: SessionDep, event_id: Annotated[str, Path(max_length=36)]) -> Response:
+def get_event(session: SessionDep, event_id: Annotated[str, Path(max_length=36)],
+              properties: PropertiesQuery = "nested") -> Response:
     event = event_queries.get_event(session=session, event_id=event_id)
     if event is None:
         raise HTTPException(404, f"no event with id {event_id}")
-    return geojson_response(event_feature(event))
+    return geojson_response(event_features(session, [event], properties)[0])
 

@@ -1,7 +1,10 @@
-"""OGC API - Features Part 1 (Core, GeoJSON) over the events, so QGIS and other GIS clients add them as a layer.
+"""OGC API - Features Part 1 (Core, GeoJSON) and Part 2 (CRS by reference) over the events, so QGIS, GDAL and
+other GIS clients add them as a layer.
 
 Shaped after developmentseed/tipg: absolute links built from the request, ``numberMatched``/``numberReturned``,
 a ``next`` link per page, the collection's extent in CRS84, 400 for query parameters the API does not define.
+Features carry flat properties by default (one scalar each, what a GIS attribute table can filter and style on);
+``properties=nested`` gives /v1/events' shape.
 """
 
 from __future__ import annotations
@@ -12,25 +15,37 @@ from typing import Annotated, Any
 from fastapi import APIRouter, HTTPException, Path, Query, Request
 from fastapi.responses import JSONResponse, Response
 
-from app.api.deps import EventFiltersDep, SessionDep, SettingsDep
-from app.api.routers.events import GEOJSON, CursorQuery, decode_cursor, geojson_response
-from app.api.schemas import PROBLEM_RESPONSES, event_feature
+from app.api import crs as crs_module
+from app.api.crs import Crs
+from app.api.deps import CrsDep, OgcEventFiltersDep, SessionDep, SettingsDep
+from app.api.routers.events import (
+    GEOJSON,
+    CursorQuery,
+    PropertiesShape,
+    decode_cursor,
+    event_features,
+    geojson_response,
+)
+from app.api.schemas import PROBLEM_RESPONSES
 from app.store import event_queries
 
 router = APIRouter(prefix="/ogc", tags=["OGC API - Features"])
 
 JSON = "application/json"
-CRS84 = "http://www.opengis.net/def/crs/OGC/1.3/CRS84"
+CRS84 = crs_module.CRS84
 GREGORIAN = "http://www.opengis.net/def/uom/ISO-8601/0/Gregorian"
 CONFORMANCE = [
     "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core",
     "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson",
     "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/oas30",
+    "http://www.opengis.net/spec/ogcapi-features-2/1.0/conf/crs",
 ]
 COLLECTION_ID = "events"
 # numberMatched is optional in OGC API - Features: past this many matches it is left out rather than counted.
 NUMBER_MATCHED_CAP = 10_000
-ITEMS_PARAMETERS = {"bbox", "datetime", "limit", "offset", "cursor", "side", "actor", "geonameid", "date_basis", "f"}
+ITEMS_PARAMETERS = {"bbox", "bbox-crs", "crs", "datetime", "limit", "offset", "cursor", "side", "actor", "geonameid",
+                    "date_basis", "properties", "f"}
+ITEM_PARAMETERS = {"crs", "properties", "f"}
 
 
 def _base(request: Request) -> str:
@@ -51,6 +66,25 @@ def _check_format(f: str | None) -> None:
 
 FormatQuery = Annotated[str | None, Query(description="json (the default) or geojson.")]
 CollectionPath = Annotated[str, Path(description="Only `events`.")]
+OgcPropertiesQuery = Annotated[PropertiesShape, Query(
+    description="flat (the default here): one scalar per property, for GIS attribute tables; nested: parties, "
+                "date and evidence as objects, as /v1/events gives them.")]
+
+
+def _reject_unknown(request: Request, allowed: set[str]) -> None:
+    unknown = sorted(set(request.query_params) - allowed)
+    if unknown:
+        raise HTTPException(400, f"unknown query parameter(s): {', '.join(unknown)}")
+
+
+def _in_crs(features: list[dict[str, Any]], crs: Crs) -> list[dict[str, Any]]:
+    """The features' points in ``crs``'s coordinates and axis order (stored and served as CRS84 otherwise)."""
+    if crs.uri != CRS84:
+        for feature in features:
+            if feature["geometry"] is not None:
+                lon, lat = feature["geometry"]["coordinates"]
+                feature["geometry"]["coordinates"] = list(crs.forward(lon, lat))
+    return features
 
 
 def _collection_or_404(collection_id: str) -> None:
@@ -98,7 +132,7 @@ def _collection(request: Request, session: Any) -> dict[str, Any]:
                        "(date.basis says whether the text gives the date; if not, the change happened on or before "
                        "date.end), the evidence sentence and the articles that report it.",
         "itemType": "feature",
-        "crs": [CRS84],
+        "crs": list(crs_module.SUPPORTED),
         "storageCrs": CRS84,
         "extent": {
             "spatial": {"bbox": [spatial], "crs": CRS84},
@@ -139,19 +173,19 @@ def items(
     request: Request,
     session: SessionDep,
     settings: SettingsDep,
-    filters: EventFiltersDep,
+    filters: OgcEventFiltersDep,
+    crs: CrsDep,
     collection_id: CollectionPath,
     limit: Annotated[int, Query(ge=1, description="Clamped to the configured maximum.")] = 10,
     offset: Annotated[int | None, Query(ge=0, description="Skip this many; prefer the `next` link.")] = None,
     cursor: CursorQuery = None,
+    properties: OgcPropertiesQuery = "flat",
     f: FormatQuery = None,
 ) -> Response:
     """Newest first; the `next` link continues by cursor (or by offset when the request used one)."""
     _check_format(f)
     _collection_or_404(collection_id)
-    unknown = sorted(set(request.query_params) - ITEMS_PARAMETERS)
-    if unknown:
-        raise HTTPException(400, f"unknown query parameter(s): {', '.join(unknown)}")
+    _reject_unknown(request, ITEMS_PARAMETERS)
     if offset is not None and cursor is not None:
         raise HTTPException(400, "give offset or cursor, not both")
     limit = min(limit, settings.events_max_limit)
@@ -170,12 +204,13 @@ def items(
         else:
             next_url = request.url.include_query_params(cursor=following.encode())
         links.append(_link(str(next_url), "next", GEOJSON, "Next page"))
-    body: dict[str, Any] = {"type": "FeatureCollection", "features": [event_feature(e) for e in page], "links": links}
+    features = _in_crs(event_features(session, page, properties), crs)
+    body: dict[str, Any] = {"type": "FeatureCollection", "features": features, "links": links}
     if matched is not None:
         body["numberMatched"] = matched
     body["numberReturned"] = len(page)
     body["timeStamp"] = datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
-    return geojson_response(body)
+    return geojson_response(body, headers=crs_module.content_crs_header(crs))
 
 
 @router.get(
@@ -183,15 +218,17 @@ def items(
     summary="One event",
     responses={**PROBLEM_RESPONSES, 200: {"content": {GEOJSON: {}}}},
 )
-def item(request: Request, session: SessionDep, collection_id: CollectionPath,
-         feature_id: Annotated[str, Path(max_length=36)], f: FormatQuery = None) -> Response:
+def item(request: Request, session: SessionDep, crs: CrsDep, collection_id: CollectionPath,
+         feature_id: Annotated[str, Path(max_length=36)], properties: OgcPropertiesQuery = "flat",
+         f: FormatQuery = None) -> Response:
     _check_format(f)
     _collection_or_404(collection_id)
+    _reject_unknown(request, ITEM_PARAMETERS)
     event = event_queries.get_event(session=session, event_id=feature_id)
     if event is None:
         raise HTTPException(404, f"no event with id {feature_id}")
     href = f"{_base(request)}/ogc/collections/{COLLECTION_ID}"
-    feature = event_feature(event)
+    feature = _in_crs(event_features(session, [event], properties), crs)[0]
     feature["links"] = [_link(f"{href}/items/{feature_id}", "self", GEOJSON, "This event"),
                         _link(href, "collection", JSON, "The collection")]
-    return geojson_response(feature)
+    return geojson_response(feature, headers=crs_module.content_crs_header(crs))

@@ -116,6 +116,12 @@ function showPopup(map, clicked, lngLat) {
   const date = p.date;
   const when = describeDate(date, control);
   const note = BASIS_NOTE[date.basis] || date.basis;
+  // Links to the record behind the point, and to the place's whole history when the gazetteer knows it.
+  const eventId = control ? p.event_id : feature.id;
+  const links = [`<a href="/v1/events/${encodeURIComponent(eventId)}">this event (GeoJSON)</a>`];
+  if (p.geonameid != null) {
+    links.push(`<a href="/v1/places/${encodeURIComponent(p.geonameid)}/timeline">the place's timeline</a>`);
+  }
   const html = `<div class="event-popup">
       <h2>${escapeHtml(p.place_name)}</h2>
       <div>${control ? "Held by" : "Gained by"} ${party(gained)}${p.lost_by ? `, from ${party(p.lost_by)}` : ""}</div>
@@ -123,7 +129,8 @@ function showPopup(map, clicked, lngLat) {
       <blockquote class="evidence">${escapeHtml(p.evidence.text)}</blockquote>
       <div class="sources">${p.source_count} source${p.source_count === 1 ? "" : "s"}: ${
         p.article_ids.map((id) => `<a href="/v1/articles/${encodeURIComponent(id)}">${escapeHtml(id)}</a>`).join(", ")
-      }</div></div>`;
+      }</div>
+      <div class="links">${links.join(" · ")}</div></div>`;
   if (state.popup) state.popup.remove();
   state.popup = new maplibregl.Popup({ maxWidth: "340px" }).setLngLat(lngLat).setHTML(html).addTo(map);
 }
