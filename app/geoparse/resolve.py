@@ -18,6 +18,8 @@ import math
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
+from geopy.distance import geodesic
+
 from app.gazetteer.index import COUNTRY_ALIASES, GazetteerIndex
 from app.gazetteer.names import normalize, search_key
 from app.gazetteer.records import GazetteerPlace
@@ -271,9 +273,8 @@ def _provinces_holding_places(doc: Document, index: GazetteerIndex, mentions: li
 
 
 def _km(a: GazetteerPlace, b: GazetteerPlace) -> float:
-    dlat = math.radians(b.lat - a.lat)
-    dlon = math.radians(b.lon - a.lon) * math.cos(math.radians((a.lat + b.lat) / 2))
-    return 6371.0 * math.hypot(dlat, dlon)
+    """Distance between two places on the WGS84 ellipsoid (geopy)."""
+    return geodesic((a.lat, a.lon), (b.lat, b.lon)).km
 
 
 def _containers(doc: Document, index: GazetteerIndex,
