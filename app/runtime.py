@@ -29,6 +29,7 @@ class Runtime:
     engine: Engine | None = None
     session_factory: sessionmaker[Session] | None = None
     analyser: Any = None
+    geocoder: Any = None  # app.geocoding.FallbackGeocoder when CONFLICTGEO_GEOCODER_URL is set
     gazetteer_loaded: bool = False
     startup_error: str | None = None
     startup_seconds: float | None = None
@@ -39,6 +40,9 @@ class Runtime:
 
         self.engine = make_engine(self.settings)
         self.session_factory = make_session_factory(self.engine)
+        from app.geocoding import from_settings
+
+        self.geocoder = from_settings(self.settings)
         if background:
             self._thread = threading.Thread(target=self._prepare, name="conflictgeo-startup", daemon=True)
             self._thread.start()
