@@ -50,7 +50,7 @@ def nominatim() -> Iterator[StandIn]:
     stand_in = StandIn()
 
     class Handler(BaseHTTPRequestHandler):
-        def do_GET(self) -> None:  # noqa: N802 - the http.server hook
+        def do_GET(self) -> None:
             parts = urlsplit(self.path)
             params = {k: v[0] for k, v in parse_qs(parts.query).items()}
             if parts.path != "/search" or params.get("format") != "json":
