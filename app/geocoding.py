@@ -93,7 +93,7 @@ def locate_unresolved(*, session_factory: sessionmaker[Session], geocoder: Fallb
     """The mentions, each unresolved one the geocoder places replaced by a geocoded one, and the events at them
     moved onto it. Answers are read from and written to the cache in their own transaction (kept even when the
     article is not stored); a server that cannot be asked leaves the mention unresolved and remembers nothing."""
-    located: dict[tuple[int, int], Mention] = {}
+    located: dict[tuple[int, int], tuple[Mention, GazetteerPlace]] = {}
     answers: dict[str, CachedAnswer | None] = {}
     with session_factory() as session:
         for mention in mentions:
@@ -105,14 +105,16 @@ def locate_unresolved(*, session_factory: sessionmaker[Session], geocoder: Fallb
             answer = answers[query]
             if answer is not None and answer.found:
                 place = geocoder_repo.answer_place(answer)
-                located[(mention.start, mention.end)] = replace(mention, place=place, confidence=0.5,
-                                                                resolved_by=RESOLVED_BY, alternatives=())
+                located[(mention.start, mention.end)] = (
+                    replace(mention, place=place, confidence=0.5, resolved_by=RESOLVED_BY, alternatives=()), place)
         session.commit()
     if not located:
         return mentions, events
-    moved = [replace(e, place=located[key], geo_precision=geo_precision_of(located[key].place))
-             if (key := (e.place.start, e.place.end)) in located else e for e in events]
-    return [located.get((m.start, m.end), m) for m in mentions], moved
+    moved = []
+    for event in events:
+        found = located.get((event.place.start, event.place.end))
+        moved.append(replace(event, place=found[0], geo_precision=geo_precision_of(found[1])) if found else event)
+    return [located[(m.start, m.end)][0] if (m.start, m.end) in located else m for m in mentions], moved
 
 
 def _answer(session: Session, geocoder: FallbackGeocoder, mention: Mention, query: str) -> CachedAnswer | None:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import cast
 
-from sqlalchemy import select
+from sqlalchemy import Table, select
 from sqlalchemy.orm import Session
 
 from app.gazetteer.records import GazetteerPlace
@@ -67,7 +68,7 @@ def store_answer(*, session: Session, query: str, answer: CachedAnswer | None) -
         row.update(name=(answer.name or "")[:200] or None, lat=answer.lat, lon=answer.lon,
                    osm_class=(answer.osm_class or "")[:40] or None, osm_type=(answer.osm_type or "")[:40] or None,
                    country_code=(answer.country_code or "")[:2].upper() or None)
-    upsert_rows(session, GeocoderAnswer.__table__, [row], conflict_columns=["query"])
+    upsert_rows(session, cast(Table, GeocoderAnswer.__table__), [row], conflict_columns=["query"])
     session.flush()
     stored = cached_answer(session=session, query=query[:400])
     assert stored is not None
