@@ -102,6 +102,13 @@ class Runtime:
         gc.collect()
         gc.freeze()
 
+    def reload_index(self) -> None:
+        """Rebuild the name index from the stored gazetteer (after a load in this process): analysis and place
+        search read the index, so places loaded since it was built are found once it is rebuilt, or at the next
+        start for a load run by another process (``conflictgeo gazetteer load``)."""
+        assert self.session_factory is not None
+        self.analyser = build_analyser(self.session_factory, self.settings)
+
     def readiness(self) -> tuple[bool, dict[str, Any]]:
         """Ready when the database answers, migrations are at head and the gazetteer is loaded."""
         from app.store.database import schema_is_current
