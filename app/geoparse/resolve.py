@@ -18,7 +18,7 @@ import math
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
-from geopy.distance import geodesic
+from geopy.distance import great_circle
 
 from app.gazetteer.index import COUNTRY_ALIASES, GazetteerIndex
 from app.gazetteer.names import normalize, search_key
@@ -298,8 +298,9 @@ def _provinces_holding_places(doc: Document, index: GazetteerIndex, mentions: li
 
 
 def _km(a: GazetteerPlace, b: GazetteerPlace) -> float:
-    """Distance between two places on the WGS84 ellipsoid (geopy)."""
-    return geodesic((a.lat, a.lon), (b.lat, b.lon)).km
+    """Great-circle distance between two places (geopy): thresholds of 15 to 100 km need no ellipsoid, and it
+    costs a tenth of ``geodesic``."""
+    return great_circle((a.lat, a.lon), (b.lat, b.lon)).km
 
 
 def _containers(doc: Document, index: GazetteerIndex,
