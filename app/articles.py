@@ -75,7 +75,7 @@ def flatten_event(change: Any, received: date) -> NewEvent:
 
 
 def submit_article(
-    *, session_factory: sessionmaker[Session], analyser: Any, article: NewArticle
+    *, session_factory: sessionmaker[Session], analyser: Any, article: NewArticle, geocoder: Any = None
 ) -> Submission:
     """Store a new article (201) or answer with the copy already stored (200); never stores it twice.
 
@@ -88,6 +88,13 @@ def submit_article(
             return Submission(existing, False, article_repo.article_view(session=session, article_id=existing) or {})
         with pipeline_stage("analyse"):
             analysis = analyser.analyse(article.text, published_at=article.published_at, title=article.title)
+        if geocoder is not None:
+            from app.geocoding import locate_unresolved
+
+            with pipeline_stage("geocode"):
+                mentions, changes = locate_unresolved(session_factory=session_factory, geocoder=geocoder,
+                                                      mentions=analysis.mentions, events=analysis.events)
+            analysis = replace(analysis, mentions=mentions, events=changes)
         received = datetime.now(UTC).date()
         events: list[NewEvent] = []
         seen: set[tuple[str, str | None, int, date]] = set()

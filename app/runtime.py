@@ -29,6 +29,7 @@ class Runtime:
     engine: Engine | None = None
     session_factory: sessionmaker[Session] | None = None
     analyser: Any = None
+    geocoder: Any = None  # app.geocoding.FallbackGeocoder when CONFLICTGEO_GEOCODER_URL is set
     gazetteer_loaded: bool = False
     startup_error: str | None = None
     startup_seconds: float | None = None
@@ -39,6 +40,9 @@ class Runtime:
 
         self.engine = make_engine(self.settings)
         self.session_factory = make_session_factory(self.engine)
+        from app.geocoding import from_settings
+
+        self.geocoder = from_settings(self.settings)
         if background:
             self._thread = threading.Thread(target=self._prepare, name="conflictgeo-startup", daemon=True)
             self._thread.start()
@@ -97,6 +101,13 @@ class Runtime:
         # the collector re-scanning it (~150k objects) in every full collection, ~1 ms per article ingested.
         gc.collect()
         gc.freeze()
+
+    def reload_index(self) -> None:
+        """Rebuild the name index from the stored gazetteer (after a load in this process): analysis and place
+        search read the index, so places loaded since it was built are found once it is rebuilt, or at the next
+        start for a load run by another process (``conflictgeo gazetteer load``)."""
+        assert self.session_factory is not None
+        self.analyser = build_analyser(self.session_factory, self.settings)
 
     def readiness(self) -> tuple[bool, dict[str, Any]]:
         """Ready when the database answers, migrations are at head and the gazetteer is loaded."""

@@ -42,6 +42,14 @@ class Settings(BaseSettings):
         description="spaCy pipelines for the event extractor's dependency parse, tried in order (comma-separated "
         "package names or paths); 'none' or none installed: the pattern extractor alone.",
     )
+    geocoder_url: str = Field(
+        default="",
+        description="A Nominatim-compatible server asked for names no gazetteer entry matches (e.g. "
+        "http://127.0.0.1:8080); empty: off, the service stays offline.",
+    )
+    geocoder_user_agent: str = "conflictgeo"
+    geocoder_timeout_seconds: float = Field(default=5.0, gt=0)
+    geocoder_min_delay_seconds: float = Field(default=1.0, ge=0, description="Least time between two requests.")
     host: str = "127.0.0.1"
     port: int = 8000
     log_level: str = "INFO"

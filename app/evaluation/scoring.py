@@ -2,22 +2,18 @@
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, fields
 from typing import Any
 
-from app.geoparse.model import Mention
+from geopy.distance import geodesic
 
-EARTH_RADIUS_KM = 6371.0088
+from app.geoparse.model import Mention
 
 
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance (haversine)."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
+    """Distance on the WGS84 ellipsoid (geopy's geodesic): the 161 km and 10 km thresholds are judged on it."""
+    return geodesic((lat1, lon1), (lat2, lon2)).km
 
 
 @dataclass(frozen=True, slots=True)

@@ -36,8 +36,6 @@ def _code_digest() -> str:
     for module in ("index.py", "names.py"):
         digest.update((Path(__file__).parent / module).read_bytes())
     return digest.hexdigest()[:12]
-# Alternate names in scripts the news we read never uses (Cyrillic, CJK, ...) only cost memory.
-_USEFUL_SCRIPT = re.compile(r"^[\u0000-\u024f\u1e00-\u1eff\u0600-\u06ff\u02b0-\u02ff\u2018-\u201f ]+$")
 # Names made only of capitals and digits up to four long are codes (IATA, ICAO, HASC), not names in prose.
 _CODE = re.compile(r"^[A-Z0-9]{2,4}$")
 # The usual short and informal country names that GeoNames keeps outside its alternate names.
@@ -97,7 +95,8 @@ _COUNTRY_CODES = frozenset({"PCLI", "PCLD", "PCLF", "PCLS", "PCL", "PCLIX", "TER
 
 def name_keys(place: GazetteerPlace, key_of: Callable[[str], str] = bulk_search_key) -> set[str]:
     """The folded keys under which a place is found (``key_of``: ``bulk_search_key``, or the same key as stored)."""
-    names = [n for n in place.all_names if len(n) < 60 and _USEFUL_SCRIPT.match(n) and not _CODE.match(n)]
+    # every script: names in Latin letters, Arabic or any script that ``normalize`` romanises (anyascii)
+    names = [n for n in place.all_names if len(n) < 60 and not _CODE.match(n)]
     if place.feature_code in _COUNTRY_CODES:
         names.extend(COUNTRY_ALIASES.get(place.country_code, ()))
     if place.feature_code in _FACILITY_CODES:

@@ -16,6 +16,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from anyascii import anyascii
+
 # Letters that NFKD does not decompose into a base letter plus a combining mark.
 _SPECIAL_LETTERS = str.maketrans(
     {
@@ -37,6 +39,10 @@ _NON_WORD = re.compile(r"[\W_]+", re.UNICODE)
 # Arabic diacritics (harakat), tatweel and the Arabic alef variants, so Arabic-script names compare too.
 _ARABIC_MARKS = re.compile(r"[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
 _ARABIC_LETTERS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي"})
+# Letters of every other script (Cyrillic, Greek, Hebrew, CJK, Latin letters NFKD keeps whole such as ə, format
+# marks such as the zero-width non-joiner): romanised by anyascii, so Москва is moskva and Z̧ahīrā zahira.
+# Arabic script is left to the folds above: a name written in Arabic is matched as written in Arabic.
+_OTHER_SCRIPTS = re.compile(r"[^\x00-\x7f\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]+")
 
 # Arabic definite-article spellings (assimilated forms included) and the few other short particles whose
 # spelling varies while meaning the same thing.
@@ -85,8 +91,14 @@ def normalize(text: str) -> str:
     text = unicodedata.normalize("NFKD", text.casefold().translate(_SPECIAL_LETTERS))
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = _ARABIC_MARKS.sub("", text).translate(_ARABIC_LETTERS)
+    if not text.isascii():
+        text = _OTHER_SCRIPTS.sub(_romanised, text)
     text = _APOSTROPHES.sub("", text)
     return _NON_WORD.sub(" ", text).strip()
+
+
+def _romanised(match: re.Match[str]) -> str:
+    return anyascii(match.group()).casefold()
 
 
 def _fold_word(word: str) -> str:

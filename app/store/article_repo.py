@@ -449,6 +449,7 @@ def delete_article(*, session: Session, article_id: str) -> None:
 def article_view(*, session: Session, article_id: str) -> dict[str, Any] | None:
     """The stored article with its mentions (places re-read from the gazetteer) and its events."""
     from app.geoparse.serialize import place_to_dict
+    from app.store import geocoder_repo
 
     article = session.get(Article, article_id)
     if article is None:
@@ -461,6 +462,8 @@ def article_view(*, session: Session, article_id: str) -> dict[str, Any] | None:
     places = {p.geonameid: p for p in to_records(
         session, list(session.scalars(select(Place).where(Place.geonameid.in_(wanted))))
     )} if wanted else {}
+    # places the fallback geocoder found (negative ids) are read back from its answers
+    places.update(geocoder_repo.answers_by_place_id(session=session, geonameids=wanted))
     sources = session.execute(
         select(EventSource, EventRow)
         .join(EventRow, EventRow.id == EventSource.event_id)

@@ -3,19 +3,17 @@
 from __future__ import annotations
 
 import hashlib
-import math
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import func, or_, select, text
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.gazetteer.geonames_format import AdminCode as AdminCodeRecord
 from app.gazetteer.geonames_format import AlternateName
-from app.gazetteer.names import bulk_search_key, normalize, search_key, skeleton_key, skeleton_of_key
+from app.gazetteer.names import bulk_search_key, normalize, search_key, skeleton_of_key
 from app.gazetteer.records import GazetteerPlace
 from app.store.models import AdminArea, AdminCode, GazetteerFile, Place, PlaceName
 from app.store.upsert import insert_tuples, upsert_rows
@@ -23,24 +21,6 @@ from app.store.upsert import insert_tuples, upsert_rows
 NAME_MAX = 400
 # Places per bulk write while loading (with their names, about four times as many rows).
 LOAD_BATCH = 20000
-
-# How much a feature type matters when a name is ambiguous: news names countries and provinces far more often
-# than the hamlets that share their names.
-FEATURE_IMPORTANCE: dict[str, float] = {
-    "PCLI": 10.0, "PCLD": 9.0, "PCLF": 9.0, "PCLS": 8.0, "PCLIX": 8.0, "PCL": 8.0, "TERR": 7.0,
-    "ADM1": 7.0, "PPLC": 8.0, "PPLA": 6.5, "ADM2": 5.0, "PPLA2": 4.5, "AIRB": 4.0, "AIRP": 3.5,
-    "PPLA3": 3.5, "PPLA4": 3.0, "PPL": 2.0, "PPLX": 1.5, "AIRH": 1.0,
-    # Sub-districts (nahiya) carry their seat town's name and a larger population: the town is what is meant.
-    "ADM3": 0.0, "ADM4": 0.0, "ADM5": 0.0,
-}
-MATCH_WEIGHT = 2.0
-_NO_POPULATION_WEIGHT = frozenset({"ADM3", "ADM4", "ADM5"})
-
-
-def place_importance(feature_code: str, population: int) -> float:
-    weight = 0.0 if feature_code in _NO_POPULATION_WEIGHT else math.log10(population + 1)
-    return FEATURE_IMPORTANCE.get(feature_code, 1.0) + weight
-
 
 _ASCII_APOSTROPHES = re.compile(r"['`]")
 _NOT_WORD = re.compile(r"[\W_]+")
@@ -182,13 +162,6 @@ def table_sizes(*, session: Session) -> dict[str, int]:
     return sizes
 
 
-@dataclass(frozen=True, slots=True)
-class PlaceMatch:
-    place: GazetteerPlace
-    score: float
-    matched_name: str
-
-
 def _admin_names(session: Session, places: list[Place]) -> dict[str, str]:
     codes = set()
     for p in places:
@@ -218,62 +191,6 @@ def to_records(session: Session, places: list[Place]) -> list[GazetteerPlace]:
 def get_place(*, session: Session, geonameid: int) -> GazetteerPlace | None:
     place = session.get(Place, geonameid)
     return to_records(session, [place])[0] if place else None
-
-
-def search_places(*, session: Session, query: str, country: str | None, limit: int) -> list[PlaceMatch]:
-    """Best places for a free-text name, loosest keys last (CLIFF's exact → variant → fuzzy order).
-
-    Match levels: exact normalised name 3, same transliteration key 2, same consonant skeleton 1, trigram or
-    prefix similarity below that. Key matches (levels 1-3) come before fuzzy ones; within each group a place
-    ranks by ``MATCH_WEIGHT`` × level + its importance, so a provincial town matched by its skeleton can still
-    beat a hamlet whose spelling happens to match exactly.
-    """
-    normalized, key, skeleton = normalize(query), search_key(query), skeleton_key(query)
-    if not normalized:
-        return []
-    postgres = session.get_bind().dialect.name == "postgresql"
-    conditions = [PlaceName.key == key, PlaceName.skeleton == skeleton, PlaceName.normalized == normalized]
-    if postgres:
-        conditions.append(PlaceName.key.op("%")(key))
-    else:
-        conditions.append(PlaceName.key.like(f"{key}%"))
-    statement = (
-        select(PlaceName.geonameid, PlaceName.name, PlaceName.normalized, PlaceName.key, PlaceName.skeleton)
-        .join(Place, Place.geonameid == PlaceName.geonameid)
-        .where(or_(*conditions))
-        .limit(5000)
-    )
-    if country:
-        statement = statement.where(Place.country_code == country.upper())
-    if postgres:
-        session.execute(text("SET LOCAL pg_trgm.similarity_threshold = 0.45"))
-    best: dict[int, tuple[float, str]] = {}
-    from rapidfuzz import fuzz
-
-    for geonameid, name, row_normalized, row_key, row_skeleton in session.execute(statement):
-        if row_normalized == normalized:
-            level = 3.0
-        elif row_key == key:
-            level = 2.0
-        elif row_skeleton == skeleton:
-            level = 1.0
-        else:
-            level = fuzz.ratio(row_key, key) / 100.0
-        if level > best.get(geonameid, (-1.0, ""))[0]:
-            best[geonameid] = (level, name)
-    if not best:
-        return []
-    rows = session.scalars(select(Place).where(Place.geonameid.in_(list(best)))).all()
-    ranked = sorted(
-        rows,
-        key=lambda p: (
-            best[p.geonameid][0] < 1.0,  # a fuzzy look-alike never outranks a name that matches by its keys
-            -(MATCH_WEIGHT * best[p.geonameid][0] + place_importance(p.feature_code, p.population)),
-            p.geonameid,
-        ),
-    )[:limit]
-    records = to_records(session, list(ranked))
-    return [PlaceMatch(place=r, score=best[r.geonameid][0], matched_name=best[r.geonameid][1]) for r in records]
 
 
 def iter_places_with_names(*, session: Session) -> StoredPlaces:

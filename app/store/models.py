@@ -96,6 +96,26 @@ class AdminArea(Base):
     max_lat: Mapped[float] = mapped_column(Float)
 
 
+class GeocoderAnswer(Base):
+    """What the fallback geocoder answered for one name asked within one scope, misses included: a name is asked
+    once. ``id`` numbers the places it found (their ``geonameid`` in answers is ``-id``)."""
+
+    __tablename__ = "geocoder_answers"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    query: Mapped[str] = mapped_column(String(400))
+    found: Mapped[bool] = mapped_column(Boolean)
+    name: Mapped[str | None] = mapped_column(String(200), nullable=True)
+    lat: Mapped[float | None] = mapped_column(Float, nullable=True)
+    lon: Mapped[float | None] = mapped_column(Float, nullable=True)
+    osm_class: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    osm_type: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    country_code: Mapped[str | None] = mapped_column(String(2), nullable=True)
+    asked_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+    __table_args__ = (UniqueConstraint("query", name="uq_geocoder_answers_query"),)
+
+
 class AdminCode(Base):
     """GeoNames' admin codes (``SY.12`` → Idlib, level 1; ``SY.12.1203``, level 2; ``SY``, level 0)."""
 

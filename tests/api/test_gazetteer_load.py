@@ -40,6 +40,7 @@ def test_loading_the_same_file_twice_changes_nothing(client: TestClient, tmp_pat
     assert after_first[0] - before[0] in (0, 2)  # 0 when an earlier run of this test loaded them
     assert [r.skipped for r in second] == [True]
     assert first[0].kind == "places"
+    client.app.state.runtime.reload_index()  # search reads the name index, rebuilt from the stored gazetteer
     found = client.get("/v1/places", params={"q": "umm el testin"}).json()["places"]
     assert found[0]["geonameid"] == 990000002
 
@@ -51,6 +52,7 @@ def test_alternate_names_file_adds_names(client: TestClient, tmp_path: Path) -> 
     names.write_text("1\t990000001\ten\tZestovillage\t\t\t\t\t\t\n2\t990000001\tlink\thttps://x.example\t\t\t\t\t\t\n",
                      encoding="utf-8")
     load_gazetteer([names, places], session_factory=client.app.state.runtime.session_factory)
+    client.app.state.runtime.reload_index()
     found = client.get("/v1/places", params={"q": "zestovillage"}).json()["places"]
     assert found[0]["geonameid"] == 990000001
     assert client.get("/v1/places", params={"q": "https x example"}).json()["places"] == []

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from fastapi.testclient import TestClient
+
+from app.evaluation.place_search import read_articles, variant_queries
 
 
 def search(client: TestClient, q: str, **params: object) -> list[dict]:
@@ -79,3 +83,49 @@ def test_unknown_or_invalid_geonameid(client: TestClient, geonameid: str) -> Non
     response = client.get(f"/v1/places/{geonameid}")
     assert response.status_code in (400, 404)
     assert response.json()["detail"]
+
+
+def test_rihjan_ranks_ruhjan_above_places_only_their_prominence_recommends(client: TestClient) -> None:
+    """Yangon, Ryazan and Ar Rayyan share nothing with "rihjan" but a loose consonant frame and fame."""
+    ids = [p["geonameid"] for p in search(client, "rihjan", limit=20)]
+    assert 165596 in ids
+    names = [p["name"] for p in search(client, "rihjan", limit=20)]
+    for famous in ("Yangon", "Ryazan’", "Ar Rayyān"):
+        if famous in names:
+            assert names.index(famous) > ids.index(165596), names
+
+
+def test_the_city_before_the_division_named_after_it(client: TestClient) -> None:
+    assert search(client, "aleppo")[0]["geonameid"] == 170063
+    assert search(client, "manbij")[0]["geonameid"] == 167357
+
+
+def test_bbox_and_feature_class_filters(client: TestClient) -> None:
+    hama_box = "36.1,34.8,38.5,35.8"
+    boxed = search(client, "tell", bbox=hama_box, limit=50)
+    assert boxed and all(36.1 <= p["lon"] <= 38.5 and 34.8 <= p["lat"] <= 35.8 for p in boxed)
+    divisions = search(client, "idlib", feature_class="A", limit=20)
+    assert divisions and all(p["feature_class"] == "A" for p in divisions)
+    both = search(client, "idlib", feature_class="a,p", limit=20)
+    assert {p["feature_class"] for p in both} == {"A", "P"}
+    assert client.get("/v1/places", params={"q": "idlib", "feature_class": "AP"}).status_code == 400
+    assert client.get("/v1/places", params={"q": "idlib", "bbox": "1,2,3"}).status_code == 400
+
+
+DEV = Path(__file__).resolve().parents[3] / "shared" / "eval" / "dev.jsonl"
+
+
+@pytest.mark.skipif(not DEV.exists(), reason="needs ../shared/eval/dev.jsonl")
+def test_variant_spellings_of_the_dev_sets_places_find_the_right_place_first(client: TestClient) -> None:
+    """app/evaluation/place_search.py's rules (a vowel changed, a letter doubled or written once, the article
+    written otherwise) on every resolved settlement of the dev set, searched within its country: the right place
+    first for at least 95% (98.6% measured: only Al-Tukhar, a two-word name in the gazetteer, is missed)."""
+    def country_of(geonameid: int) -> str | None:
+        response = client.get(f"/v1/places/{geonameid}")
+        return response.json()["country_code"] if response.status_code == 200 else None
+
+    queries = variant_queries(read_articles(DEV), country_of)
+    assert len(queries) >= 100
+    right = sum(search(client, q.text, country=q.country, limit=1)[0]["geonameid"] == q.geonameid
+                for q in queries if q.country)
+    assert right / len(queries) >= 0.95, right / len(queries)

@@ -21,7 +21,26 @@ GOLD = {
 
 
 def test_distance():
-    assert round(distance_km(35.93, 36.63, 35.13, 36.75)) == 90
+    assert round(distance_km(35.93, 36.63, 35.13, 36.75)) == 89
+
+
+def test_distance_is_measured_on_the_ellipsoid():
+    """geopy's geodesic, not a sphere: a degree of longitude on the equator is 111.32 km on WGS84 (111.19 on the
+    mean-radius sphere a haversine uses), so a gold 161.0 km away along the equator is on the right side."""
+    assert round(distance_km(0.0, 0.0, 0.0, 1.0), 2) == 111.32
+    assert round(distance_km(0.0, 0.0, 1.0, 0.0), 2) == 110.57
+
+
+def test_proximity_in_resolution_uses_geopy_great_circle_distance():
+    from geopy.distance import great_circle
+
+    from app.geoparse.resolve import _km
+
+    assert _km(IDLIB, HAMA) == great_circle((35.93, 36.63), (35.13, 36.75)).km
+    assert abs(_km(IDLIB, HAMA) - distance_km(35.93, 36.63, 35.13, 36.75)) < 0.5
+    equator = GazetteerPlace(1, "A", "A", 0.0, 0.0, "P", "PPL", "XX")
+    far = GazetteerPlace(2, "B", "B", 60.0, 120.0, "P", "PPL", "XX")
+    assert round(_km(equator, far)) == round(great_circle((0.0, 0.0), (60.0, 120.0)).km)  # not a flat-earth sum
 
 
 def test_toponym_counts_by_overlap_and_distance():

@@ -35,3 +35,29 @@ def test_search_key_drops_a_leading_article_only() -> None:
 def test_skeleton_joins_vowel_variants() -> None:
     assert skeleton_key("rihjan") == skeleton_key("Ruhjan")
     assert skeleton_key("Idleb") == skeleton_key("Idlib")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Москва", "moskva"), ("Київ", "kiiv"), ("Ἀθῆναι", "athinai"), ("北京", "beijing"), ("דמשק", "dmsk"),
+     # Latin letters NFKD keeps whole, combining marks GeoNames writes apart, and format marks
+     ("Hidəc", "hidec"), ("Z\u0327ahi\u0304ra\u0304", "zahira"), ("rstm\u200ckhan", "rstmkhan"),
+     ("Łódź", "lodz"), ("Straße", "strasse"),
+     # Arabic keeps its own folds (alef forms, ta marbuta), not a romanisation without vowels
+     ("إدلب", "ادلب"), ("حماة", "حماه")],
+)
+def test_every_script_folds_to_ascii_but_arabic_keeps_its_folds(text: str, expected: str) -> None:
+    assert normalize(text) == expected
+
+
+def test_a_name_known_only_in_another_script_is_found_by_its_romanisation() -> None:
+    from app.gazetteer.index import GazetteerIndex
+    from app.gazetteer.records import GazetteerPlace
+
+    index = GazetteerIndex([
+        GazetteerPlace(1, "Kharkiv", "Kharkiv", 50.0, 36.2, "P", "PPLA", "UA", alternate_names=("Харків",)),
+        GazetteerPlace(2, "Z\u0327ahi\u0304ra\u0304", "Zahira", 33.0, 36.0, "P", "PPL", "SY"),
+    ])
+    assert [p.geonameid for p in index.candidates(search_key("Kharkiv"))] == [1]
+    assert [p.geonameid for p in index.candidates(search_key("Харків"))] == [1]
+    assert [p.geonameid for p in index.candidates(search_key("Zahira"))] == [2]

@@ -80,7 +80,8 @@ def post_article(
         text=payload.text, title=payload.title, url=payload.url, source=payload.source,
         published_at=payload.published(), idempotency_key=idempotency_key or None,
     )
-    submission = submit_article(session_factory=runtime.session_factory, analyser=runtime.analyser, article=article)
+    submission = submit_article(session_factory=runtime.session_factory, analyser=runtime.analyser, article=article,
+                                geocoder=runtime.geocoder)
     body = submission.body
     # Serialised here, straight from the dicts the pipeline built (``ArticleStoredOut`` documents them): FastAPI
     # would validate the model again in the thread pool and walk the untyped dicts, ~10% of an article's CPU.

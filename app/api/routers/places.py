@@ -6,8 +6,11 @@ from typing import Annotated
 
 from fastapi import APIRouter, HTTPException, Path, Query
 
-from app.api.deps import SessionDep, SettingsDep
+from app.api.deps import BBoxDep, RuntimeDep, SessionDep, SettingsDep
+from app.api.errors import ServiceUnavailable
 from app.api.schemas import PROBLEM_RESPONSES, PlaceOut, PlaceSearchOut
+from app.gazetteer.search import Box
+from app.gazetteer.search import search_places as search_index
 from app.store import gazetteer_repo
 
 router = APIRouter(prefix="/v1/places", tags=["places"])
@@ -15,18 +18,28 @@ router = APIRouter(prefix="/v1/places", tags=["places"])
 
 @router.get("", response_model=PlaceSearchOut, responses=PROBLEM_RESPONSES, summary="Search places by name")
 def search_places(
-    session: SessionDep,
+    runtime: RuntimeDep,
     settings: SettingsDep,
     q: Annotated[str, Query(description="A place name in any common spelling.", max_length=200)],
+    bbox: BBoxDep,
     country: Annotated[str | None, Query(pattern="^[A-Za-z]{2}$", description="ISO 3166-1 alpha-2 code.")] = None,
+    feature_class: Annotated[str | None, Query(
+        pattern="^[AHLPRSTUVahlprstuv](,[AHLPRSTUVahlprstuv])*$",
+        description="GeoNames feature classes, comma-separated (A divisions, P populated places, S facilities...).",
+    )] = None,
     limit: Annotated[int, Query(ge=1, description="Clamped to the configured maximum.")] = 10,
 ) -> PlaceSearchOut:
+    """Names as typed, then folded, then by consonant frame and string similarity, then by prominence
+    (``app.gazetteer.search``): one search over the in-memory name index, so both backends answer alike."""
     if not q.strip():
         raise HTTPException(400, "q must not be empty")
-    matches = gazetteer_repo.search_places(
-        session=session, query=q, country=country, limit=min(limit, settings.places_max_limit)
-    )
-    return PlaceSearchOut(places=[PlaceOut.of(m.place) for m in matches])
+    if runtime.analyser is None:
+        raise ServiceUnavailable("the gazetteer and name index are still loading")
+    box = Box(bbox.min_lon, bbox.min_lat, bbox.max_lon, bbox.max_lat) if bbox is not None else None
+    hits = search_index(runtime.analyser.index, q, country=country, bbox=box,
+                        feature_classes=feature_class.split(",") if feature_class else (),
+                        limit=min(limit, settings.places_max_limit))
+    return PlaceSearchOut(places=[PlaceOut.of(hit.place) for hit in hits])
 
 
 @router.get("/{geonameid}", response_model=PlaceOut, responses=PROBLEM_RESPONSES, summary="One place")
