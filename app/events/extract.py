@@ -1115,11 +1115,7 @@ class _Extractor:
                 gained = recent  # (never the side the sentence says lost it: "Mosul was freed from Isis control")
             confidence -= 0.15
         if gained is None and role == "withdraw" and lost is not None:
-            others = [
-                self.resolve(a)
-                for a in self._actors_in(s_start, s_end)
-                if not a.holder and a.kind not in ("voice", "state_voice")
-            ]
+            others = self._parties_in(s_start, s_end)
             others = [o for o in others if o.side != lost.side]
             gained = others[0] if len({o.side for o in others}) == 1 else self._opponent(lost, sent)
             confidence -= 0.2
@@ -1190,6 +1186,14 @@ class _Extractor:
         if any(w.strip("'’,") in _ARMED_NOUNS for w in words):
             return ActorRef(phrase, "unidentified_armed_group", Side.UNKNOWN)
         return None
+
+    def _parties_in(self, start: int, end: int) -> list[ActorRef]:
+        """The actors in ``[start, end)`` that can take or lose a place: not a holder modifier, not a voice."""
+        return [
+            self.resolve(a)
+            for a in self._actors_in(start, end)
+            if not a.holder and a.kind not in ("voice", "state_voice")
+        ]
 
     def _frame_actor_inside(self, a: int, b: int) -> ActorRef | None:
         """The first actor the phrase holds or is part of (the parser may hand over only the last word of a
@@ -1303,11 +1307,7 @@ class _Extractor:
             lost = self._subject(m.start(), s_start)
             gained = self._actor_after(list_end, s_end, r"to|by")
             if gained is None and frame == "withdrew":
-                others = [
-                    self.resolve(a)
-                    for a in self._actors_in(s_start, s_end)
-                    if not a.holder and a.kind not in ("voice", "state_voice")
-                ]
+                others = self._parties_in(s_start, s_end)
                 others = [o for o in others if lost is None or o.side != lost.side]
                 gained = others[0] if len({o.side for o in others}) == 1 else None
                 if gained is None and not others and lost is not None:
@@ -1348,11 +1348,7 @@ class _Extractor:
             else:
                 gained = by or poss_ref
                 if gained is None:
-                    others = [
-                        self.resolve(a)
-                        for a in self._actors_in(s_start, s_end)
-                        if not a.holder and a.kind not in ("voice", "state_voice")
-                    ]
+                    others = self._parties_in(s_start, s_end)
                     gained = others[0] if others else self._discourse(m.start())
             confidence -= 0.15
         elif frame == "adjectival":
@@ -1527,11 +1523,7 @@ class _Extractor:
         lo = self.ctx.sentences[max(0, sent - 2)][0]
         here = self.ctx.sentences[sent][0]
         for start, end in ((max(lo, here - 2 * REACH), here), (max(0, here - OPPONENT_REACH), here + OPPONENT_REACH)):
-            refs = [
-                self.resolve(a)
-                for a in self._actors_in(start, end)
-                if not a.holder and a.kind not in ("voice", "state_voice")
-            ]
+            refs = self._parties_in(start, end)
             refs = [r for r in refs if r.side not in (loser.side, Side.UNKNOWN)]
             if len({r.side for r in refs}) == 1:
                 return refs[-1] if start == lo else refs[0]
