@@ -155,6 +155,14 @@ _HOLDER_SUFFIX = re.compile(
     re.IGNORECASE,
 )
 
+# "a key opposition bastion", "the last stronghold of the Syrian opposition", "the Isis stronghold of Raqqa": the
+# stronghold's owner held the place (it may lose it), whatever the sentence says happened to it.
+_HOLDER_NOUN_AFTER = re.compile(
+    r"['’]?s?\s+(?:last\s+|main\s+|key\s+)?(?:strongholds?|bastions?|enclaves?|heartlands?)\b", re.IGNORECASE
+)
+_HOLDER_NOUN_BEFORE = re.compile(r"\b(?:strongholds?|bastions?|enclaves?|heartlands?)\s+of\s+(?:the\s+)?$",
+                                 re.IGNORECASE)
+
 
 class ActorRegistry:
     """Surface forms → actors, plus the generic words ("the army", "militants") resolved per article.
@@ -316,7 +324,12 @@ class ActorRegistry:
         end = ends[k - 1]
         if kind != "actor" and text[max(0, start - 4) : start].lower() == "the ":
             start -= 4  # keep "the army", not "army", as the surface form
-        return ActorMatch(start, end, text[start:end], kind, actor_id, bool(_HOLDER_SUFFIX.match(text, end)))
+        holder = bool(
+            _HOLDER_SUFFIX.match(text, end)
+            or _HOLDER_NOUN_AFTER.match(text, end)
+            or _HOLDER_NOUN_BEFORE.search(text, max(0, start - 40), start)
+        )
+        return ActorMatch(start, end, text[start:end], kind, actor_id, holder)
 
     def state_forces(self, country: str | None) -> ActorDef | None:
         """The actor "the army" means in an article about ``country``."""

@@ -201,7 +201,10 @@ _CLAUSE_CUT = re.compile(
     re.IGNORECASE,
 )
 _NEARLY = re.compile(r"\b(?:nearly|almost|close\s+to)\s+$", re.IGNORECASE)
-_TOPIC_END = re.compile(r"\b(?:on|about|of|for|over|towards|without|against|regarding|to|into)\s+$", re.IGNORECASE)
+# (not "in addition to capturing X", which reports the capture)
+_TOPIC_END = re.compile(
+    r"\b(?:on|about|of|for|over|towards|without|against|regarding|(?<!addition )to|into)\s+$", re.IGNORECASE
+)
 _NOMINAL_BLOCK = re.compile(
     r"\b(?:for|to|towards?|at|aim(?:ed|s)?|bid|attempts?|efforts?|push|plans?|battle|offensive|operation|"
     r"campaign|fight|struggle|prevent|avert|stop|drive|race|quest|hopes?|goal|threat|prospect|possible|"
@@ -1209,7 +1212,9 @@ class _Extractor:
             p = m.place
             if p is not None and (p.feature_code.startswith("PCL") or p.feature_code == "PPLC"):
                 return p.country_code
-        forces = any(w.strip("'’,") in _ARMED_NOUNS or w in ("rule", "control") for w in words)
+        # "Turkish-led forces", "Jordanian rule", and the campaign standing for its forces ("a Turkish offensive has
+        # taken Afrin")
+        forces = any(w.strip("'’,") in _ARMED_NOUNS or w in _FORCE_METONYMS for w in words)
         for w in words:
             for part in w.split("-"):
                 code = DEMONYM_COUNTRIES.get(part.strip("'’,"))
@@ -1600,6 +1605,7 @@ _CONTROL_OF_NAME = re.compile(r"\bcontrol\s+(?:of|over)\s+(?:the\s+)?[A-Z]")
 _PARSE_LIMIT = 2000
 
 # Head nouns of an armed party's name ("Northern forces", "the gunmen"): an unknown force, but a force.
+_FORCE_METONYMS = frozenset(["rule", "control", "offensive", "operation", "campaign", "assault", "incursion"])
 _ARMED_NOUNS = frozenset(
     (  # noqa: SIM905 (a word list reads better as words)
         "forces force troops soldiers fighters militants rebels insurgents militia militias militiamen "

@@ -32,6 +32,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from app.geoparse.lexicon import TOPONYM_GENERICS
+
 Role = Literal["active", "passive", "expel", "expel_passive", "fall", "lose", "withdraw", "hand", "nominal"]
 
 # Verb lemmas (and the irregular forms the small model leaves unlemmatised) whose object changes hands.
@@ -58,6 +60,9 @@ _TAKE_VERBS = frozenset(
     ]
 )
 # Verbs that need "control" as object ("took control of", "established control over").
+# Verbs whose object is a place, never a person ("recaptured X" where "captured X" may be a commander): their named
+# object is a place even where the gazetteer lacks it.
+_PLACE_ONLY_VERBS = frozenset(["retake", "recapture", "liberate", "overrun", "storm", "regain", "reclaim", "wrest"])
 _CONTROL_VERBS = frozenset(
     [
         "take",
@@ -566,6 +571,20 @@ def _place_phrases(
             low in _NAMED_PARTS and _named_of(ofs) and (item.tag_ != "NNS" or len(_conjuncts(ofs[0])) > 1)
         )
         if partitive and not named_part and item.tag_ not in ("NNP", "NNPS") and (ofs or low not in PLACE_NOUNS):
+            renamed = [
+                ap
+                for o in ofs
+                for ap in o.children
+                if ap.dep_ == "appos" and ap.i > o.i and ap.tag_ in ("NNP", "NNPS") and item.tag_ == "NN"
+            ]
+            if renamed and _is_definite(item):
+                # "the commercial centre of Adamawa State, Mubi": the appositive names the one place the phrase
+                # describes; the of-phrase is its container
+                for ap in renamed:
+                    spans.append(_head_span(ap, excluded))
+                    marked.append(spans[-1])
+                excluded.extend(_span(o, stop_deps=frozenset({"appos", "punct", "relcl", "acl"})) for o in ofs)
+                continue
             listed = _listed(item)
             if listed:  # "areas newly retaken by Assad including Aleppo, Ghouta and Darayya"
                 spans.extend(_head_span(t, excluded) for t in listed)
@@ -644,11 +663,19 @@ def _place_phrases(
             compassed.append((compass[0].idx, compass[0].idx + len(compass[0].text)))
             continue
         spans.append(_head_span(item, excluded))
-        if named_place or low in FACILITY_WORDS:
-            marked.append(spans[-1])  # a conjunct of "the villages of A, B and C"; "Al-Hamdan Airbase", "Hill 30"
+        if named_place or low in FACILITY_WORDS or _opens_with_generic(item):
+            # a conjunct of "the villages of A, B and C"; "Al-Hamdan Airbase", "Hill 30", "Jabal al-Zahiyah"; the
+            # object of a verb only places take ("recaptured Surjah Kabira")
+            marked.append(spans[-1])
         for t in _listed(item):
             spans.append(_head_span(t, excluded))
     return spans, nouns, excluded, partial
+
+
+def _opens_with_generic(tok: Any) -> bool:
+    """ "Jabal Al-Zahiyah", "Tal Malah", "Kafr Nabuda": a name whose first word is a place-name generic."""
+    first = tok.doc[min([tok.i, *(c.i for c in tok.children if c.dep_ == "compound")])]
+    return _low(first) in TOPONYM_GENERICS and first.is_title
 
 
 def _capitalised_inside(tok: Any) -> bool:
@@ -780,6 +807,26 @@ def _gerund_as_noun(trigger: Any) -> bool:
     return trigger.tag_ == "VBG" and trigger.dep_ in ("csubj", "nsubj", "nsubjpass", "dobj", "attr", "oprd", "ccomp")
 
 
+def _semicolon_between(a: Any, b: Any) -> bool:
+    """A semicolon between two words separates independent clauses: "X was seized in 2013; they would
+    later execute ...", "forces captured X; however, this has not been confirmed": the parser may still hang one
+    clause on the other, but the later clause's mood is not the earlier one's."""
+    lo, hi = sorted((a.i, b.i))
+    return any(t.text in (";",) for t in a.doc[lo + 1 : hi])
+
+
+def _clause_ancestors(tok: Any) -> list[Any]:
+    """The words governing ``tok`` up to the first semicolon boundary."""
+    out = []
+    child = tok
+    for anc in tok.ancestors:
+        if _semicolon_between(child, anc):
+            break
+        out.append(anc)
+        child = anc
+    return out
+
+
 def _mood(trigger: Any) -> str | None:
     """Why the trigger does not report a change that happened, or None when it does.
 
@@ -793,7 +840,7 @@ def _mood(trigger: Any) -> str | None:
         return why
     if _gerund_as_noun(trigger):
         return "generic"
-    for anc in list(trigger.ancestors)[:6]:
+    for anc in _clause_ancestors(trigger)[:6]:
         if _lemma(anc) in _DENY:
             return "denied"
         if any(c.dep_ in ("acomp", "attr") and _low(c) in _FALSE for c in anc.children):
@@ -802,7 +849,7 @@ def _mood(trigger: Any) -> str | None:
     tok = trigger
     for _ in range(5):
         head, dep = tok.head, tok.dep_
-        if head is tok:
+        if head is tok or _semicolon_between(tok, head):
             break
         lemma = _lemma(head)
         if dep == "conj":
@@ -863,8 +910,8 @@ def _actor_span(tok: Any | None) -> tuple[int, int] | None:
     return _span(tok, stop_deps=frozenset({"relcl", "punct", "cc"}))
 
 
-def _loser_from(verb: Any) -> Any | None:
-    for o in _prep_objects(verb, "from", "of"):
+def _loser_from(verb: Any, preps: tuple[str, ...] = ("from", "of")) -> Any | None:
+    for o in _prep_objects(verb, *preps):
         inner = _prep_objects(o, "of")  # "from the hands of X", "from X's control", "from the control of X"
         if _lemma(o) in ("control", "hand", "hands", "grip", "rule") and inner:
             return inner[0]
@@ -880,7 +927,7 @@ def _loser_from(verb: Any) -> Any | None:
 TRIGGER_WORDS = re.compile(
     r"\b(?:captur\w*|recaptur\w*|seiz\w*|retook|retak\w*|regain\w*|liberat\w*|overr[au]n\w*|conque\w*|"
     r"reconque\w*|re-conquest|reclaim\w*|wrest\w*|fre(?:e|ed|eing)\b|took|takeover|"
-    r"tak(?:e|en|es|ing)\s+(?:\w+\s+)?(?:control|over|back)|(?:was|were|been|be|being)\s+taken|"
+    r"tak(?:e|en|es|ing)\s+(?:\w+\s+)?(?:control|over|back)|(?:was|were|been|be|being|has|have|had|having)\s+taken|"
     r"w[io]n\b|wins|winning|control|fell|fall(?:s|en|ing)?|los(?:t|e|es|ing|s)|ced(?:e|ed|es|ing)|"
     r"withdr(?:ew|aw|awn|aws|awing)|pull(?:ed|s|ing)?|retreat\w*|hand(?:ed|s|ing)\s+(?:\w+\s+){0,3}?(?:over|to)|"
     r"handover|surrender\w*|dr[io]ve\w*|driv\w*|"
@@ -918,12 +965,17 @@ def _make(
     compassed: list[tuple[int, int]] = []
     marked: list[tuple[int, int]] = []
     partial = False
+    place_only = lemma in _PLACE_ONLY_VERBS or (
+        tok.dep_ == "conj" and _lemma(tok.head) in _PLACE_ONLY_VERBS  # "stormed and captured X"
+    )
     for o in objects:
-        s, n, e, p = _place_phrases(o, compassed, marked)
+        s, n, e, p = _place_phrases(o, compassed, marked, named_place=place_only and role == "active")
         spans.extend(s)
         nouns.extend(n)
         excluded.extend(e)
         partial = partial or p
+    spans = _join_hyphenated(spans)
+    marked[:] = _join_hyphenated(marked)
     if not spans and not nouns and not partial:
         why_not = why_not or "unnamed"  # "captured hostages", "the area was overrun": read, and no named place
     if partial and not spans:
@@ -944,6 +996,18 @@ def _make(
         tuple(compassed),
         tuple(marked),
     )
+
+
+def _join_hyphenated(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans that touch are one name: the tokenizer splits "Ras al-Ain" at its hyphen and the parser may hang the
+    pieces as three objects."""
+    out: list[tuple[int, int]] = []
+    for a, b in spans:
+        if out and a == out[-1][1]:
+            out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
+    return out
 
 
 def _colon_list(verb: Any) -> list[Any]:
@@ -1011,6 +1075,11 @@ def _verb_frame(tok: Any, lemma: str, low: str) -> Frame | None:
         if lemma == "clear":  # "cleared X of IS": the object is the place
             of = _prep_objects(tok, "of")
             return _make(tok, lemma, "active", dobj, _subject(tok), of[0] if of else None, why)
+        poss = _children(tok, "poss")
+        if poss and not dobj and tok.tag_ in ("VBG", "NN"):
+            # "the extremists' ousting from Raqqa": the possessor of the action noun is the one driven out
+            by = _prep_objects(tok, "by")
+            return _make(tok, lemma, "expel_passive", places, by[0] if by else None, poss[0], why)
         return _make(tok, lemma, "expel", places, _subject(tok), dobj[0] if dobj else None, why)
     if lemma in _FALL_VERBS:
         subj = [x for x in _children(tok, "nsubj") if _low(x) not in ("that", "which")]
@@ -1124,7 +1193,11 @@ def _noun_frame(tok: Any, lemma: str) -> Frame | None:
     if not by and tok.dep_ == "nsubjpass" and _lemma(tok.head) in ("announce", "confirm", "claim", "declare"):
         by = _prep_objects(tok.head, "by")  # "The capture of Tel Hamis was announced by the Kurdish YPG militia"
     poss = _children(tok, "poss")
+    if not poss and tok.i >= 2 and tok.doc[tok.i - 1].text == "-" and _low(tok.doc[tok.i - 2]) == "re":
+        poss = _children(tok.doc[tok.i - 2], "poss")  # "the coalition's re-conquest of Raqqa", split at its hyphen
     if lemma == "loss":
         return _make(tok, lemma, "nominal", objects, by[0] if by else None, poss[0] if poss else None, why)
     gainer = by[0] if by else (poss[0] if poss else None)
-    return _make(tok, lemma, "nominal", objects, gainer, _loser_from(tok) if lemma != "fall" else None, why)
+    # (a change noun's of-phrase is its place: only "from" names the loser, "the seizure of X from IS")
+    loser = _loser_from(tok, ("from",)) if lemma != "fall" else None
+    return _make(tok, lemma, "nominal", objects, gainer, loser, why)

@@ -345,6 +345,12 @@ NAME_PARTICLES = frozenset({"al", "el", "ad", "ar", "as", "az", "ash", "at", "an
                             "deir", "dayr", "kafr", "kfar", "ain", "ayn", "jabal", "jebel", "bir", "wadi", "khan",
                             "qasr", "ras", "sheikh", "shaykh", "beit", "bayt", "mazraat", "marj", "de", "la"})
 
+# The generic first words of Arabic and Levantine place names (hill, village, monastery, spring, mountain, well,
+# valley, palace, head, house, meadow, ruin, bridge, farm): a name that opens with one is a place, not a person.
+TOPONYM_GENERICS = frozenset({"tal", "tell", "tel", "tall", "deir", "dayr", "kafr", "kfar", "ain", "ayn", "ein",
+                              "jabal", "jebel", "jbel", "bir", "wadi", "qasr", "ras", "beit", "bayt", "mazraat", "marj",
+                              "khirbet", "khirbat", "jisr", "maarat", "maarrat", "qaryat", "mount", "mt"})
+
 # Countries whose place names reach English by transliteration from Arabic, each writer spelling them his way.
 ARABIC_NAMED_COUNTRIES = frozenset({"SY", "IQ", "LB", "JO", "PS", "SA", "YE", "EG", "LY", "SD", "TN", "DZ", "MA",
                                     "KW", "QA", "AE", "BH", "OM", "MR", "SO"})

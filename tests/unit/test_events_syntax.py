@@ -93,3 +93,49 @@ def test_without_the_parser_the_patterns_still_extract() -> None:
     events = extract_control_changes(text=text, mentions=mentions(text, ["Morek"]), published_at=PUB, parser=None)
     assert summary(events) == [("Morek", "government")]
     assert events[0].lost_by is not None and events[0].lost_by.side.value == "opposition"
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        # a later clause's mood after a semicolon is not the change's own
+        ("Rebels seized the town of Kafr Zita in May; the army would not confirm it.", ["Kafr Zita"],
+         [("Kafr Zita", "opposition")]),
+        # the object of a verb only places take, and a name opening with a place-name generic, are places even where
+        # the gazetteer knows no such name
+        ("Near Homs, government troops stormed and captured Umm Sharshouh and Jubb al-Jarrah.", ["Homs"],
+         [("Umm Sharshouh", "government"), ("Jubb al-Jarrah", "government")]),
+        ("Near Homs, the army captured Tal Sheikh Ali after heavy fighting.", ["Homs"],
+         [("Tal Sheikh Ali", "government")]),
+        ("Near Homs, rebels captured Ahmed Suleiman after heavy fighting.", ["Homs"], []),  # a person
+        # "in addition to capturing X" reports the capture
+        ("In addition to liberating Hardana, the army took control of the village of Khirbet Saleh.", ["Hardana"],
+         [("Hardana", "government"), ("Khirbet Saleh", "government")]),
+        # the appositive names the place a partitive phrase describes
+        ("Rebels captured the administrative centre of Gedo region, Bardera, on Friday.", ["Gedo", "Bardera"],
+         [("Bardera", "opposition")]),
+        # a name the tokenizer splits at its hyphen
+        ("The Kurdish militia expelled the jihadists from Ras al-Ain.", ["Ras al-Ain"], [("Ras al-Ain", "kurdish")]),
+    ],
+)
+def test_sentence_shapes_read_from_the_train_split(text: str, names: list[str], expected: list[tuple[str, str]],
+                                                   nlp: object) -> None:
+    assert [(p, s or "unknown") for p, s in summary(extract(text, names))] == expected
+
+
+def test_a_campaign_stands_for_its_forces(nlp: object) -> None:
+    [event] = extract("A Turkish offensive has taken Afrin.", ["Afrin"])  # (a perfect tense: parsed too)
+    assert event.gained_by is not None and event.gained_by.actor == "country:TR"
+
+
+def test_a_stronghold_owner_is_the_loser_never_the_gainer(nlp: object) -> None:
+    events = extract("The fall of Idlib, the last stronghold of the rebels, shocked many.", ["Idlib"])
+    assert summary(events) == [("Idlib", None)]
+    assert events[0].lost_by is not None and events[0].lost_by.side.value == "opposition"
+
+
+def test_a_possessor_of_an_expulsion_noun_is_the_one_expelled(nlp: object) -> None:
+    sentence = "The militants' ousting from Manbij was celebrated."
+    [frame] = list(frames(nlp(sentence)[:]))
+    assert frame.loser is not None and sentence[slice(*frame.loser)].startswith("The militants")
+    assert frame.gainer is None
