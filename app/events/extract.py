@@ -474,6 +474,8 @@ class _Extractor:
         exact = self.lower is not None and "ı" not in self.text and "ſ" not in self.text
         self.ci_text = low if exact else self.text
         self._ci = _case_sensitive_twin if exact else _same_pattern
+        forces = ctx.registry.state_forces(ctx.country)
+        self._article_forces = forces.id if forces is not None else None  # who "the army" is in this article
 
     # -- places ---------------------------------------------------------------------------------------------
     def _mentions_in(self, start: int, end: int) -> list[Mention]:
@@ -1442,6 +1444,13 @@ class _Extractor:
         """``ref``'s side where ``place`` is: sides are "in the place's country" (Russian forces are government in
         Syria, other in Ukraine). Actors whose side does not depend on the country keep the article's reading."""
         code = place.place.country_code if place.place is not None else ""
+        if ref is not None and not code and ref.actor == "state_forces":
+            return ActorRef(ref.name, ref.actor, Side.GOVERNMENT)  # "the army", wherever the place is: its state's
+        if ref is not None and not code and ref.actor == self._article_forces:
+            # the article's own army taking a place no gazetteer entry places: the place is taken to be in the
+            # article's country, and the army has its side there
+            forces = self.ctx.registry.actors[ref.actor]
+            return ActorRef(ref.name, ref.actor, forces.side_in(self.ctx.country or ""))
         if ref is None or not code:
             return ref
         reg = self.ctx.registry

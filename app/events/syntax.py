@@ -63,6 +63,8 @@ _TAKE_VERBS = frozenset(
 # Verbs whose object is a place, never a person ("recaptured X" where "captured X" may be a commander): their named
 # object is a place even where the gazetteer lacks it.
 _PLACE_ONLY_VERBS = frozenset(["retake", "recapture", "liberate", "overrun", "storm", "regain", "reclaim", "wrest"])
+# Verbs whose object a following "before being driven out" is driven out of.
+_HOLD_OR_TAKE = frozenset(["hold", "capture", "seize", "take", "control", "occupy", "retake", "recapture", "overrun"])
 _CONTROL_VERBS = frozenset(
     [
         "take",
@@ -789,11 +791,15 @@ def _own_mood(tok: Any) -> str | None:
             return "negated"
         if c.dep_ in ("aux", "auxpass") and _low(c) in _MODALS:
             return "modal"
-        if c.dep_ == "mark" and _low(c) in ("if", "unless", "whether", "until"):
-            return "conditional"
+        if c.dep_ == "mark" and (_low(c) in ("if", "unless", "whether") or (_low(c) == "until" and not _past(tok))):
+            return "conditional"  # (not "held X until they were driven out": a past that happened)
         if c.dep_ == "advmod" and _low(c) in ("almost", "nearly", "partially", "partly"):
             return "incomplete"
     return None
+
+
+def _past(tok: Any) -> bool:
+    return tok.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in tok.children)
 
 
 def _infinitive(tok: Any) -> bool:
@@ -1010,6 +1016,18 @@ def _join_hyphenated(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
+def _governing_verb(tok: Any) -> Any | None:
+    """The verb a participle clause hangs on: "seized ... before being reclaimed", "held X until they were driven
+    out"."""
+    if tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and _low(tok.head) in ("before", "after", "until"):
+        gov = tok.head.head
+    elif tok.dep_ == "advcl":
+        gov = tok.head
+    else:
+        return None
+    return gov if gov.pos_ in ("VERB", "AUX") else None
+
+
 def _colon_list(verb: Any) -> list[Any]:
     """ "captured three villages west of Hama: Tal Malah, Jibbin and Zalin": names after a colon or dash that the
     parser hangs on the verb."""
@@ -1060,6 +1078,11 @@ def _verb_frame(tok: Any, lemma: str, low: str) -> Frame | None:
     particle = {_low(c) for c in tok.children if c.dep_ == "prt"}
     if lemma in _EXPEL_VERBS or low in ("drove", "driven"):
         places = _prep_objects(tok, "from", "out", "of")
+        governor = _governing_verb(tok)
+        if not places and passive and governor is not None and _lemma(governor) in _HOLD_OR_TAKE:
+            # "the rebels captured Bakwa before being forced out by NATO troops", "rebels held X until they were
+            # driven out": out of the place the governing clause says they took or held
+            places = _children(governor, "dobj")
         if not places:
             return None
         if lemma in ("push", "force", "sweep") and not ({"out", "back"} & particle) and not _prep_objects(tok, "out"):
@@ -1151,6 +1174,14 @@ def _verb_frame(tok: Any, lemma: str, low: str) -> Frame | None:
             subj = [_relative_head(tok)]
         if not subj and tok.dep_ in ("acl", "amod"):  # "Jarablus, liberated from ISIS this week"
             subj = [tok.head]
+        governor = _governing_verb(tok)
+        if not subj and governor is not None and any(c.dep_ == "nsubjpass" for c in governor.children):
+            # "Man, which was seized by rebels before being reclaimed by loyalist forces": a passive participle
+            # clause shares the passive subject of the clause it hangs on
+            subj = [x for x in _children(governor, "nsubjpass") if _low(x) not in ("which", "that", "who")]
+            if not subj and governor.dep_ == "relcl":
+                head = _relative_head(governor)
+                subj = [head] if head is not None else []
         if lemma in ("take", "took") and not any(
             x is not None and (x.tag_ in ("NNP", "NNPS") or _low(x) in PLACE_NOUNS) for x in subj
         ):

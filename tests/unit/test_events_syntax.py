@@ -114,6 +114,14 @@ def test_without_the_parser_the_patterns_still_extract() -> None:
         # the appositive names the place a partitive phrase describes
         ("Rebels captured the administrative centre of Gedo region, Bardera, on Friday.", ["Gedo", "Bardera"],
          [("Bardera", "opposition")]),
+        # a participle clause shares its governor's roles: the passive subject, or the object held
+        ("Rebels shelled Kafr Zita, which was seized by the army in 2014 before being reclaimed by rebels.",
+         ["Kafr Zita"], [("Kafr Zita", "opposition"), ("Kafr Zita", "government")]),
+        ("Rebels held Kafr Zita until they were driven out by the army in May.", ["Kafr Zita"],
+         [("Kafr Zita", "government")]),
+        # the army taking a place no gazetteer entry places: the government side
+        ("Near Homs, the army captured the villages of Umm Sharshouh and Tal Dahab.", ["Homs"],
+         [("Umm Sharshouh", "government"), ("Tal Dahab", "government")]),
         # a name the tokenizer splits at its hyphen
         ("The Kurdish militia expelled the jihadists from Ras al-Ain.", ["Ras al-Ain"], [("Ras al-Ain", "kurdish")]),
     ],
