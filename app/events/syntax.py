@@ -1224,8 +1224,10 @@ def _noun_frame(tok: Any, lemma: str) -> Frame | None:
     if not by and tok.dep_ == "nsubjpass" and _lemma(tok.head) in ("announce", "confirm", "claim", "declare"):
         by = _prep_objects(tok.head, "by")  # "The capture of Tel Hamis was announced by the Kurdish YPG militia"
     poss = _children(tok, "poss")
-    if not poss and tok.i >= 2 and tok.doc[tok.i - 1].text == "-" and _low(tok.doc[tok.i - 2]) == "re":
-        poss = _children(tok.doc[tok.i - 2], "poss")  # "the coalition's re-conquest of Raqqa", split at its hyphen
+    if not poss and tok.i >= 3 and tok.doc[tok.i - 1].text == "-" and _low(tok.doc[tok.i - 2]) == "re":
+        # "the coalition's re-conquest of Raqqa", split at its hyphen: the parser may hang the possessor anywhere
+        case = tok.doc[tok.i - 3]
+        poss = _children(tok.doc[tok.i - 2], "poss") or ([case.head] if _low(case) in ("'s", "’s") else [])
     if lemma == "loss":
         return _make(tok, lemma, "nominal", objects, by[0] if by else None, poss[0] if poss else None, why)
     gainer = by[0] if by else (poss[0] if poss else None)
