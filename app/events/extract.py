@@ -633,6 +633,19 @@ class _Extractor:
                 fitting = m
         return fitting
 
+    def _listed_before(self, plural: str, before: int) -> list[Mention]:
+        """The places "those villages" refers to: the latest list introduced with the same plural noun ("the villages
+        of Akhtarin and Turkmen Bareh") in this or the two previous sentences."""
+        sent_idx = self._sentence_index(before)
+        floor = self.ctx.sentences[max(0, sent_idx - 2)][0]
+        intro = re.compile(rf"\b{re.escape(plural)}\s+(?:of|including|such\s+as)\s+(?:the\s+)?", re.IGNORECASE)
+        for m in reversed(list(intro.finditer(self.text, floor, before))):
+            cands = [c for c in self._mentions_in(m.end(), before) if not _is_country(c)]
+            if cands and cands[0].start - m.end() <= 2:
+                items, _ = self._list_from(cands[0], min(before, m.end() + 300), cands)
+                return items
+        return []
+
     def _locates_previous(self, m: Mention) -> bool:
         """ "the al-Yarmouk camp in Damascus", "Rityan, north of Aleppo": ``m`` only locates the place before it."""
         prev = [p for p in self._mentions_in(max(0, m.start - 50), m.start) if p.end <= m.start]
@@ -862,7 +875,8 @@ class _Extractor:
             return True
         cut = max((m.end() for m in ci(_CLAUSE_CUT).finditer(ci_left)), default=0)
         clause = ci_left[cut:][-70:]
-        if frame == "nominal":
+        if frame == "nominal" and not re.match(r"\w+ed\b", self.text[pos : pos + 20]):
+            # (a participle modifier, "returned to the newly liberated town of X", is no noun after "to")
             return bool(ci(_NOMINAL_BLOCK).search(ci_left[-60:]))
         if ci(_MODAL).search(clause) or ci(_NEARLY).search(ci_left):
             return True
@@ -1096,6 +1110,9 @@ class _Extractor:
             # "eastern Saraqeb" is part of a town (no event); "Eastern Ghouta" is the name the gazetteer knows
             places = [p for p in places if p.mention.start <= a or not (a <= p.mention.start <= b + 2)]
         for at, noun in frame.place_nouns:
+            if noun not in syntax.RESOLVABLE_NOUNS and noun != "it":
+                places.extend(_Place(m, None) for m in self._listed_before(noun, at))  # "those villages"
+                continue
             referent = self._antecedent(noun, at, back=1 if noun == "it" else 2)
             if referent is not None and not any(x <= referent.start and referent.end <= y for x, y in frame.excluded):
                 places.append(_Place(referent, None))  # (not a place the frame itself found only located or partial)
@@ -1604,7 +1621,8 @@ OPPONENT_REACH = 5000
 # A sentence with no mention may still name a place the gazetteer lacks ("Al-Hamdan Airbase") or refer back to one
 # ("captured the town"): a facility or settlement noun, or "it", is enough to parse it.
 _PLACE_HINT = re.compile(
-    r"\b(?:" + "|".join(sorted(syntax.FACILITY_WORDS | syntax.RESOLVABLE_NOUNS, key=len, reverse=True)) + r"|it)\b",
+    r"\b(?:" + "|".join(sorted(syntax.FACILITY_WORDS | syntax.RESOLVABLE_NOUNS, key=len, reverse=True))
+    + r"|it|(?:villages|towns|cities|districts))\b",
     re.IGNORECASE,
 )
 # "took control of Sanaa": a name the gazetteer may lack, vouched for by the construction.

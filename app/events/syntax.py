@@ -634,6 +634,8 @@ def _place_phrases(
                     marked.append(spans[-1])  # "the Old City": a name made of a place noun
                 elif _is_definite(item) and low in RESOLVABLE_NOUNS:
                     nouns.append((item.idx, low))
+                elif item.tag_ == "NNS" and lemma in RESOLVABLE_NOUNS and _points_back(item):
+                    nouns.append((item.idx, low))  # "those villages", "the above-mentioned towns": a list told before
             _exclude_locatives(item, excluded)
             continue
         if low in _PRONOUNS:
@@ -700,6 +702,15 @@ def _compound_span(tok: Any) -> tuple[int, int]:
 
 def _named_of(objs: list[Any]) -> bool:
     return any(o.tag_ in ("NNP", "NNPS") for o in objs)
+
+
+def _points_back(tok: Any) -> bool:
+    """ "those villages", "these towns", "the above-mentioned villages", "the aforementioned towns"."""
+    return any(
+        (c.dep_ == "det" and _low(c) in ("these", "those"))
+        or (c.dep_ in ("amod", "compound", "advmod") and _low(c) in ("aforementioned", "above", "mentioned", "said"))
+        for c in tok.children
+    )
 
 
 def _is_definite(tok: Any) -> bool:
@@ -1016,6 +1027,13 @@ def _join_hyphenated(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
+def _where_head(tok: Any) -> Any | None:
+    """The place a "where" relative clause is about: "Ghouta, where the rebels surrendered"."""
+    if tok.dep_ == "relcl" and any(c.dep_ == "advmod" and _low(c) == "where" for c in tok.children):
+        return tok.head
+    return None
+
+
 def _governing_verb(tok: Any) -> Any | None:
     """The verb a participle clause hangs on: "seized ... before being reclaimed", "held X until they were driven
     out"."""
@@ -1066,7 +1084,12 @@ def _relative_head(verb: Any) -> Any | None:
 
 
 def _verb_frame(tok: Any, lemma: str, low: str) -> Frame | None:
-    if tok.i > 0 and tok.doc[tok.i - 1].text in ("-", "‐") and tok.dep_ in ("amod", "compound", "acl"):
+    if (
+        tok.i > 0
+        and tok.doc[tok.i - 1].text in ("-", "‐")
+        and tok.dep_ in ("amod", "compound", "acl")
+        and not (tok.i > 1 and tok.doc[tok.i - 2].pos_ == "ADV")  # (but "the recently-liberated city of X")
+    ):
         return None  # "Israeli-occupied Golan", "rebel-held": who holds a place, not a change
     if any(_lemma(o) in _CIVIL for p in tok.children if p.dep_ == "prep" for o in _children(p, "pobj")):
         return None
@@ -1144,8 +1167,17 @@ def _verb_frame(tok: Any, lemma: str, low: str) -> Frame | None:
         return _make(tok, lemma, "withdraw", places, None, _subject(tok), why)
     if lemma in _HAND_VERBS:
         to = _prep_objects(tok, "to")
+        if not to and lemma == "surrender" and not dobj and not passive:
+            # "Douma surrendered": a place as the subject gives itself up (an actor as the subject names no place:
+            # only names the geoparser found become places)
+            subj = [x for x in _children(tok, "nsubj") if x.tag_ in ("NNP", "NNPS")]
+            return _make(tok, lemma, "fall", subj, None, None, why) if subj else None
         if not to:
             return None
+        where = _where_head(tok)
+        if not dobj and not passive and where is not None:
+            # "the suburb of Ghouta, where the opposition surrendered to Russian and Syrian forces"
+            return _make(tok, lemma, "hand", [where], to[0], _subject(tok), why)
         if passive:
             return _make(tok, lemma, "hand", _children(tok, "nsubjpass"), to[0], _loser_from(tok), why)
         return _make(tok, lemma, "hand", dobj, to[0], _subject(tok), why)
@@ -1188,6 +1220,15 @@ def _verb_frame(tok: Any, lemma: str, low: str) -> Frame | None:
             return None  # "troops taken hostage"
         agent = _prep_objects(tok, "by")
         return _make(tok, lemma, "passive", subj, agent[0] if agent else None, _loser_from(tok), why)
+    if tok.dep_ == "amod" and tok.tag_ == "VBN" and lemma in _PLACE_ONLY_VERBS | {"capture", "seize"}:
+        # "the newly liberated town of Manbij", "recently recaptured Palmyra": a change told as a modifier
+        agent = _prep_objects(tok, "by")
+        holder = None
+        if not agent and tok.head.dep_ == "pobj" and tok.head.head.dep_ == "prep":
+            # "the army attacked X from the recently captured village of Y": whoever acts from it now holds it
+            verb = tok.head.head.head
+            holder = next(iter(_children(verb, "nsubj")), None) if verb.pos_ in ("VERB", "AUX") else None
+        return _make(tok, lemma, "nominal", [tok.head], agent[0] if agent else holder, None, why)
     if tok.dep_ == "acl" and tok.tag_ == "VBN" and not dobj and lemma not in ("take", "took"):
         # "the town, captured by IS in 2014"
         agent = _prep_objects(tok, "by")

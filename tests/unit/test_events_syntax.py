@@ -122,6 +122,20 @@ def test_without_the_parser_the_patterns_still_extract() -> None:
         # the army taking a place no gazetteer entry places: the government side
         ("Near Homs, the army captured the villages of Umm Sharshouh and Tal Dahab.", ["Homs"],
          [("Umm Sharshouh", "government"), ("Tal Dahab", "government")]),
+        # a plural place noun pointing back at a list ("those villages")
+        ("Rebels held the villages of Kafr Zita and Morek. On Sunday the army captured those villages.",
+         ["Kafr Zita", "Morek"], [("Kafr Zita", "government"), ("Morek", "government")]),
+        # a change told as a modifier
+        ("After the clashes with IS fighters, refugees returned to the newly liberated town of Manbij.", ["Manbij"],
+         [("Manbij", "unknown")]),
+        ("After the war, the recently-liberated ancient city of Palmyra hosted a concert.", ["Palmyra"],
+         [("Palmyra", "unknown")]),
+        ("The captured soldiers were freed near Palmyra.", ["Palmyra"], []),
+        ("The army launched its attack on Kafr Zita from the recently captured village of Morek.",
+         ["Kafr Zita", "Morek"], [("Morek", "government")]),
+        # a place that surrenders; a "where" clause names the place given up
+        ("Fighting ended near Ghouta, where the rebels surrendered to the army in April.", ["Ghouta"],
+         [("Ghouta", "government")]),
         # a name the tokenizer splits at its hyphen
         ("The Kurdish militia expelled the jihadists from Ras al-Ain.", ["Ras al-Ain"], [("Ras al-Ain", "kurdish")]),
     ],
