@@ -701,7 +701,20 @@ def _compound_span(tok: Any) -> tuple[int, int]:
 
 
 def _named_of(objs: list[Any]) -> bool:
-    return any(o.tag_ in ("NNP", "NNPS") for o in objs)
+    return any(_namelike(o) for o in objs)
+
+
+def _namelike(tok: Any) -> bool:
+    """A proper noun, or in a lower-cased sentence (which loses the tags names rely on) a noun-like word that is
+    no place noun: the caller's match to the geoparser's mentions decides whether it is a place."""
+    if tok.tag_ in ("NNP", "NNPS"):
+        return True
+    return (
+        not _cased(tok)
+        and tok.pos_ in ("NOUN", "PROPN", "ADJ", "X")
+        and _low(tok) not in PLACE_NOUNS
+        and _low(tok) not in _PARTITIVE
+    )
 
 
 def _points_back(tok: Any) -> bool:
@@ -1131,7 +1144,7 @@ def _verb_frame(tok: Any, lemma: str, low: str) -> Frame | None:
         subj = [x for x in _children(tok, "nsubj") if _low(x) not in ("that", "which")]
         if not subj:
             before = _before_relative(tok)
-            if before is not None and before.tag_ in ("NNP", "NNPS"):
+            if before is not None and _namelike(before):
                 subj = [before]  # "the Damascus suburb of Daraya which fell to Assad regime forces"
         if not subj and tok.dep_ == "relcl":
             subj = [_relative_head(tok)]
@@ -1197,7 +1210,7 @@ def _verb_frame(tok: Any, lemma: str, low: str) -> Frame | None:
         if lemma in ("win", "won"):
             return None
         if lemma != "free" and (
-            not dobj or not any(d.tag_ in ("NNP", "NNPS") or _low(d) in PLACE_NOUNS | _PRONOUNS for d in dobj)
+            not dobj or not any(_namelike(d) or _low(d) in PLACE_NOUNS | _PRONOUNS for d in dobj)
         ):
             return None  # "took part", "took hostages", "took place": only a named place or place noun
     if passive:
@@ -1237,7 +1250,7 @@ def _verb_frame(tok: Any, lemma: str, low: str) -> Frame | None:
     objects.extend(_colon_list(tok))
     if not objects and (tok.dep_ == "relcl" or len(objects) < len(dobj)):
         before = _before_relative(tok)
-        if before is not None and before.tag_ in ("NNP", "NNPS"):
+        if before is not None and _namelike(before):
             objects = [before]
     if not objects and tok.dep_ == "relcl":
         head = _relative_head(tok)
