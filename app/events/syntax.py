@@ -1240,6 +1240,8 @@ def _verb_frame(tok: Any, lemma: str, low: str) -> Frame | None:
         if not agent and tok.head.dep_ == "pobj" and tok.head.head.dep_ == "prep":
             # "the army attacked X from the recently captured village of Y": whoever acts from it now holds it
             verb = tok.head.head.head
+            if verb.pos_ == "NOUN" and verb.dep_ in ("dobj", "pobj"):
+                verb = verb.head  # "launched their attack on X from the recently captured village of Y"
             holder = next(iter(_children(verb, "nsubj")), None) if verb.pos_ in ("VERB", "AUX") else None
         return _make(tok, lemma, "nominal", [tok.head], agent[0] if agent else holder, None, why)
     if tok.dep_ == "acl" and tok.tag_ == "VBN" and not dobj and lemma not in ("take", "took"):
