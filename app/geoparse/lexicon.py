@@ -268,9 +268,6 @@ ORG_HEADS = frozenset(
         "television", "channel", "company", "bank", "group", "league", "club", "fc", "operations",
     }
 )
-# A capitalised word before the place that makes it part of an organisation or a person ("Free Idlib Army").
-ORG_MODIFIERS = frozenset({"free", "liberation", "revolutionary", "islamic", "democratic", "national", "royal",
-                           "popular", "united"})
 
 # Verbs of speech: a small place's name right before one ("McGregor said") is a person, as is one right after
 # and closing the clause ("..., said Mamo."); "Moscow said" is a capital, notable, and stays.
