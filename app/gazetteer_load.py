@@ -141,5 +141,6 @@ def load_gazetteer(
             results.append(FileResult(path=path, kind=kind, rows=rows, skipped=False))
     for result in results:
         if not result.skipped:
-            log.info("gazetteer file loaded", extra={"file": str(result.path), "kind": result.kind, "rows": result.rows})
+            log.info("gazetteer file loaded",
+                     extra={"file": str(result.path), "kind": result.kind, "rows": result.rows})
     return results

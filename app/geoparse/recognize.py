@@ -19,7 +19,8 @@ from app.gazetteer.index import GazetteerIndex, fold_tokens
 from app.gazetteer.names import fold_token, normalize, search_key
 from app.gazetteer.records import GazetteerPlace
 from app.geoparse import lexicon as lx
-from app.text.tokens import Token, is_lowercased, sentence_spans, tokenize
+from app.text.sentences import sentence_spans
+from app.text.tokens import Token, is_lowercased, tokenize
 
 # "AMMAN (Reuters) -", "BEIRUT, Lebanon (AP) —", "MOSCOW, March 3 (Sputnik) -", "BAGHDAD —", "amman ( reuters ) -"
 _DATELINE = re.compile(
