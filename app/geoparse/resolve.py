@@ -23,9 +23,10 @@ from geopy.distance import great_circle
 from app.gazetteer.index import COUNTRY_ALIASES, GazetteerIndex
 from app.gazetteer.names import normalize, search_key
 from app.gazetteer.records import GazetteerPlace
+from app.geoparse.cached_index import famous_key
+from app.geoparse.document import Document, Span
 from app.geoparse.lexicon import ARABIC_NAMED_COUNTRIES, english_words
 from app.geoparse.model import Mention
-from app.geoparse.recognize import Document, Span, famous_key
 
 # Feature kind, before population: a country or a first-order division outranks most towns of its name, a
 # capital or provincial seat outranks a village. Divisions get no population term (few gazetteers fill it).
