@@ -35,7 +35,7 @@ def _tqdm_progress(name: str) -> Callable[[int], None]:
 
 def _gazetteer_load(args: argparse.Namespace) -> int:
     from app.gazetteer.geonames_format import GazetteerFormatError
-    from app.gazetteer.load import load_gazetteer
+    from app.gazetteer_load import load_gazetteer
     from app.store.database import make_engine, make_session_factory, migrate
 
     settings = get_settings()
@@ -46,7 +46,7 @@ def _gazetteer_load(args: argparse.Namespace) -> int:
         results = load_gazetteer(paths, session_factory=make_session_factory(engine),
                                  progress_factory=None if args.quiet else _tqdm_progress)
     except (GazetteerFormatError, FileNotFoundError) as exc:
-        print(f"error: {exc} (nothing from this file was stored)", file=sys.stderr)
+        print(f"error: {exc} (nothing from this load was stored)", file=sys.stderr)
         return 2
     for result in results:
         state = "already loaded, skipped" if result.skipped else f"{result.rows} rows"

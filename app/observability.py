@@ -11,6 +11,7 @@ import uuid
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
+from typing import Any
 
 from prometheus_client import Counter, Histogram
 from starlette.datastructures import MutableHeaders
@@ -54,12 +55,16 @@ class JsonFormatter(logging.Formatter):
 
     def __init__(self, secrets: Iterable[str] = ()) -> None:
         super().__init__()
-        # Both spellings: as given and as json.dumps escapes it inside a string.
-        self._secrets = sorted({form for s in secrets if s for form in (s, json.dumps(s)[1:-1])}, key=len,
-                               reverse=True)
+        # Each secret as given and as a JSON string holds it escaped (a body serialised once already, logged as
+        # text: "\u00e9" for "é", "\\"" for a quote), with and without ASCII escapes; longest first.
+        self._secrets = sorted(
+            {form for s in secrets if s
+             for form in (s, json.dumps(s)[1:-1], json.dumps(s, ensure_ascii=False)[1:-1])},
+            key=len, reverse=True,
+        )
 
     def format(self, record: logging.LogRecord) -> str:
-        entry = {
+        entry: dict[str, Any] = {
             "time": self.formatTime(record, "%Y-%m-%dT%H:%M:%S"),
             "level": record.levelname,
             "logger": record.name,
@@ -73,13 +78,27 @@ class JsonFormatter(logging.Formatter):
                 entry[key] = REDACTED if key.lower().replace("_", "-") in SECRET_FIELDS else value
         if record.exc_info:
             entry["exception"] = self.formatException(record.exc_info)
-        # json.dumps escapes newlines and quotes, so text from a request cannot forge a log line.
-        return self.redact(json.dumps(entry, default=str))
+        # Redacted before serialising: once json.dumps has escaped a secret (any non-ASCII character becomes
+        # \uXXXX) the text no longer holds it as configured. json.dumps then escapes newlines and quotes, so text
+        # from a request cannot forge a log line.
+        return json.dumps(self.scrub(entry))
 
-    def redact(self, line: str) -> str:
+    def scrub(self, value: Any) -> Any:
+        """``value`` with every configured secret replaced, in strings at any depth (other objects as ``str``)."""
+        if isinstance(value, str):
+            return self.redact(value)
+        if value is None or isinstance(value, bool | int | float):
+            return value
+        if isinstance(value, dict):
+            return {self.redact(str(k)): self.scrub(v) for k, v in value.items()}
+        if isinstance(value, list | tuple | set | frozenset):
+            return [self.scrub(v) for v in value]
+        return self.redact(str(value))
+
+    def redact(self, text: str) -> str:
         for secret in self._secrets:
-            line = line.replace(secret, REDACTED)
-        return line
+            text = text.replace(secret, REDACTED)
+        return text
 
 
 def configure_logging(level: str, *, secrets: Iterable[str] = ()) -> None:

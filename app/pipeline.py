@@ -27,12 +27,8 @@ class Analysis:
 
 
 def _default_extractor() -> EventExtractor | None:
-    """``app.events.extract_control_changes`` when the events stage is installed, else None (mentions only)."""
-    try:
-        module = importlib.import_module("app.events")
-    except ImportError:
-        return None
-    return getattr(module, "extract_control_changes", None)
+    """``app.events.extract_control_changes``: a broken import there is an error, never "no events"."""
+    return importlib.import_module("app.events").extract_control_changes
 
 
 class Analyser:

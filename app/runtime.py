@@ -78,7 +78,7 @@ class Runtime:
         return isinstance(exc, OperationalError)
 
     def _migrate_and_load(self) -> None:
-        from app.gazetteer.load import load_gazetteer
+        from app.gazetteer_load import load_gazetteer
         from app.store import gazetteer_repo
         from app.store.database import migrate, transaction
 

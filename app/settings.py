@@ -29,6 +29,10 @@ class Settings(BaseSettings):
         default=6000, ge=0, description="Requests a minute per API key or client address; 0 disables."
     )
     rate_limit_burst: int = Field(default=0, ge=0, description="Bucket size; 0: one minute's worth.")
+    redis_url: str = Field(
+        default="", description="redis://host:port/db: rate-limit buckets shared by every worker and machine that "
+        "names the same Redis; empty: each process keeps its own.",
+    )
     cors_origins: str = Field(default="*", description="Comma-separated origins allowed for GET requests.")
     basemap_url: str = Field(default="", description="Raster tile URL template for the map page; empty: offline.")
     max_body_bytes: int = 1_100_000

@@ -37,10 +37,11 @@ from sqlalchemy.orm import sessionmaker
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT_ROOT))
 
+from app.bbox import BBox  # noqa: E402
 from app.settings import Settings  # noqa: E402
 from app.store import event_queries  # noqa: E402
 from app.store.database import make_engine, migrate  # noqa: E402
-from app.store.event_queries import BBox, EventFilters  # noqa: E402
+from app.store.event_queries import EventFilters  # noqa: E402
 from app.store.spatial_sqlite import tile_pixel  # noqa: E402
 
 SERVER = "postgresql+psycopg://postgres@127.0.0.1:5432"

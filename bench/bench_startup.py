@@ -56,7 +56,7 @@ def child(step: str, url: str, cache: Path, gazetteer: Path) -> dict[str, float]
 
     settings = _settings(url, cache)
     if step == "load":
-        from app.gazetteer.load import load_gazetteer
+        from app.gazetteer_load import load_gazetteer
 
         engine = make_engine(settings)
         began = time.perf_counter()

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # One command to run the whole test suite on a fresh machine. It installs what the tests need (the project
-# and its test tools in ./.venv, PostGIS for the local PostgreSQL 15), starts PostgreSQL if it is down,
+# and its test tools in ./.venv, PostGIS for the local PostgreSQL 15, Redis), starts PostgreSQL and Redis if down,
 # creates a throw-away test database, runs ruff and pytest against both backends (SQLite and PostGIS), and,
 # when the evaluation data sits beside the clone (../shared/eval), checks that quality has not dropped.
 set -euo pipefail
@@ -23,6 +23,20 @@ if ! pg_isready -q -h "$PGHOST" -p "$PGPORT"; then
   pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | head -1)" main start || true
   for _ in $(seq 30); do pg_isready -q -h "$PGHOST" -p "$PGPORT" && break; sleep 1; done
 fi
+# Shared rate limits are tested against a real Redis (tests fail, never skip, without one).
+REDIS_URL=${CONFLICTGEO_TEST_REDIS_URL:-redis://127.0.0.1:6379/0}
+if ! command -v redis-server >/dev/null 2>&1; then
+  echo "== installing Redis (redis-server)"
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq redis-server >/dev/null
+fi
+if ! redis-cli -u "$REDIS_URL" ping >/dev/null 2>&1; then
+  echo "== starting Redis"
+  redis-server --bind 127.0.0.1 --port 6379 --daemonize yes --save "" --appendonly no >/dev/null
+  for _ in $(seq 30); do redis-cli -u "$REDIS_URL" ping >/dev/null 2>&1 && break; sleep 1; done
+fi
+export CONFLICTGEO_TEST_REDIS_URL="$REDIS_URL"
 scripts/install-browser.sh
 TEST_DB=${CONFLICTGEO_TEST_DB:-conflictgeo_test}
 psql -q -v ON_ERROR_STOP=1 -d postgres -c "DROP DATABASE IF EXISTS ${TEST_DB} WITH (FORCE)" -c "CREATE DATABASE ${TEST_DB}"

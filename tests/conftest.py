@@ -33,6 +33,22 @@ def _check_postgis(url: str) -> None:
         pytest.fail(f"PostgreSQL with PostGIS is required at {url} (run scripts/test.sh): {exc}", pytrace=False)
 
 
+DEFAULT_REDIS_URL = "redis://127.0.0.1:6379/0"
+
+
+@pytest.fixture(scope="session")
+def redis_url() -> str:
+    """Shared rate limits are tested against a real Redis; if none answers the tests fail here, never skip."""
+    import redis
+
+    url = os.environ.get("CONFLICTGEO_TEST_REDIS_URL", DEFAULT_REDIS_URL)
+    try:
+        redis.Redis.from_url(url, socket_connect_timeout=2).ping()
+    except redis.RedisError as exc:  # pragma: no cover - reported as a failure, not a skip
+        pytest.fail(f"Redis is required at {url} (run scripts/test.sh, which starts it): {exc}", pytrace=False)
+    return url
+
+
 def backend_settings(backend: str, var_dir: Path, cache_dir: Path) -> Settings:
     """Both backends load the same gazetteer files, so they share one name-index cache."""
     url = ""

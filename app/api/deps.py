@@ -13,10 +13,12 @@ from app.api import crs as crs_module
 from app.api.crs import Crs
 from app.api.errors import ServiceUnavailable
 from app.api.timeparse import parse_rfc3339
+from app.bbox import BBox
 from app.events.model import BASES
 from app.runtime import Runtime
 from app.settings import Settings
-from app.store.event_queries import SIDES, BBox, DateInterval, EventFilters
+from app.sides import SIDES
+from app.store.event_queries import DateInterval, EventFilters
 
 
 # Dependencies that do no I/O are ``async def``: FastAPI runs a sync dependency in the thread pool, a hop that

@@ -8,6 +8,7 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from pydantic import BaseModel
 from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 from sqlalchemy.exc import TimeoutError as SQLAlchemyTimeoutError
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -15,6 +16,15 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 log = logging.getLogger(__name__)
 
 PROBLEM_JSON = "application/problem+json"
+
+
+class Problem(BaseModel):
+    """RFC 9457 problem details: the one schema of every 4xx and 5xx body (``problem()`` writes it)."""
+
+    type: str = "about:blank"
+    status: int
+    title: str
+    detail: str
 
 
 def problem(status: int, title: str, detail: str, **extra: Any) -> JSONResponse:
@@ -92,18 +102,11 @@ def _internal_error(exc: Exception) -> JSONResponse:
     return problem(500, "Internal server error", "The server failed to answer this request; it has been logged.")
 
 
-_PROBLEM_SCHEMA = {
-    "title": "Problem",
-    "description": "RFC 9457 problem details.",
-    "type": "object",
-    "required": ["status", "title", "detail"],
-    "properties": {"type": {"type": "string"}, "status": {"type": "integer"}, "title": {"type": "string"},
-                   "detail": {"type": "string"}},
-}
 _PROBE_PATHS = ("/healthz", "/readyz", "/metrics")
 
 
-def _problem_response(description: str) -> dict[str, Any]:
+def problem_response(description: str) -> dict[str, Any]:
+    """An OpenAPI ``responses=`` entry answering the one ``Problem`` schema as ``application/problem+json``."""
     return {"description": description,
             "content": {PROBLEM_JSON: {"schema": {"$ref": "#/components/schemas/Problem"}}}}
 
@@ -120,23 +123,23 @@ def _document_problems(app: FastAPI) -> None:
         if app.openapi_schema:
             return app.openapi_schema
         schema = build()
-        schema.setdefault("components", {}).setdefault("schemas", {}).setdefault("Problem", _PROBLEM_SCHEMA)
+        schema.setdefault("components", {}).setdefault("schemas", {}).setdefault("Problem", Problem.model_json_schema())
         for path, operations in schema.get("paths", {}).items():
             for operation in operations.values():
                 if not isinstance(operation, dict) or "responses" not in operation:
                     continue
                 responses = operation["responses"]
                 if responses.pop("422", None) is not None:
-                    responses.setdefault("400", _problem_response("Invalid parameters"))
+                    responses.setdefault("400", problem_response("Invalid parameters"))
                 for code, response in responses.items():
                     content = response.get("content", {})
                     if (code.startswith(("4", "5")) or code == "default") and "application/json" in content:
                         content[PROBLEM_JSON] = content.pop("application/json")
                 if path not in _PROBE_PATHS:
-                    responses.setdefault("429", _problem_response("Rate limit reached; see Retry-After"))
+                    responses.setdefault("429", problem_response("Rate limit reached; see Retry-After"))
                 if "requestBody" in operation:
-                    responses.setdefault("413", _problem_response("The body is over the size limit"))
-                    responses.setdefault("415", _problem_response("The body is not JSON"))
+                    responses.setdefault("413", problem_response("The body is over the size limit"))
+                    responses.setdefault("415", problem_response("The body is not JSON"))
         return schema
 
     app.openapi = openapi  # type: ignore[method-assign]

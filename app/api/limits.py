@@ -7,6 +7,7 @@ reads it and stop reading a chunked body the moment it passes the limit.
 from __future__ import annotations
 
 import hashlib
+import logging
 import math
 import threading
 import time
@@ -14,12 +15,18 @@ from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from limits import RateLimitItemPerSecond
+from limits.errors import StorageError
+from limits.storage import RedisStorage
+from limits.strategies import MovingWindowRateLimiter
 from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app.api.errors import problem
 from app.api.security import API_KEY_HEADER, PROBE_PATHS, key_is_valid
 from app.settings import Settings
+
+log = logging.getLogger(__name__)
 
 BODY_METHODS = frozenset({"POST", "PUT", "PATCH"})
 
@@ -133,14 +140,51 @@ class TokenBuckets:
             return (1 - bucket.tokens) / self.rate
 
 
+class SharedBuckets:
+    """The same limit kept in Redis, so that every worker process and machine draws on one bucket per client.
+
+    ``limits``' moving window of ``burst`` requests per ``burst / rate`` seconds: like the token bucket, at most
+    ``burst`` at once and ``rate`` in the long run. When Redis does not answer, each process falls back to its
+    own ``TokenBuckets`` (the limit then holds per process, as without Redis) and says so in the log.
+    """
+
+    def __init__(self, *, per_minute: int, burst: int, redis_url: str) -> None:
+        self.rate = per_minute / 60.0
+        capacity = burst or per_minute
+        self.item = RateLimitItemPerSecond(capacity, max(1, round(capacity / self.rate)))
+        self.limiter = MovingWindowRateLimiter(RedisStorage(redis_url, key_prefix="conflictgeo-rate",
+                                                            wrap_exceptions=True, socket_timeout=0.5,
+                                                            socket_connect_timeout=0.5))
+        self.fallback = TokenBuckets(per_minute=per_minute, burst=burst)
+        self._warned = False
+
+    def take(self, client: str) -> float:
+        """As ``TokenBuckets.take``: 0 when allowed, else the seconds until a request is allowed again."""
+        try:
+            if self.limiter.hit(self.item, client):
+                return 0.0
+            reset_at = self.limiter.get_window_stats(self.item, client).reset_time
+        except StorageError as exc:
+            if not self._warned:
+                log.warning("Redis for rate limits did not answer; limiting per process until it does",
+                            extra={"error": str(exc)[:200]})
+                self._warned = True
+            return self.fallback.take(client)
+        self._warned = False
+        return max(reset_at - time.time(), 1e-3)
+
+
 class RateLimitMiddleware:
     """429 with ``Retry-After`` once a client (a valid API key, else its address) has used up its bucket."""
 
     def __init__(self, app: ASGIApp, *, settings: Settings) -> None:
         self.app = app
         self.keys = settings.api_key_list
-        self.buckets = (TokenBuckets(per_minute=settings.rate_limit_per_minute, burst=settings.rate_limit_burst)
-                        if settings.rate_limit_per_minute > 0 else None)
+        per_minute, burst = settings.rate_limit_per_minute, settings.rate_limit_burst
+        self.buckets: TokenBuckets | SharedBuckets | None = None
+        if per_minute > 0:
+            self.buckets = (SharedBuckets(per_minute=per_minute, burst=burst, redis_url=settings.redis_url)
+                            if settings.redis_url else TokenBuckets(per_minute=per_minute, burst=burst))
 
     def client_id(self, scope: Scope) -> str:
         # Only a valid key gets its own bucket: otherwise every made-up key would be a fresh, full one.

@@ -8,6 +8,7 @@ from typing import Literal
 from fastapi import HTTPException
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from app.api.errors import Problem
 from app.api.timeparse import parse_rfc3339
 from app.events.model import date_to_dict
 from app.gazetteer.records import GazetteerPlace
@@ -34,15 +35,6 @@ class PlaceOut(BaseModel):
 
 class PlaceSearchOut(BaseModel):
     places: list[PlaceOut] = Field(description="Best match first.")
-
-
-class Problem(BaseModel):
-    """RFC 9457 problem details."""
-
-    type: str = "about:blank"
-    status: int
-    title: str
-    detail: str
 
 
 PROBLEM_RESPONSES: dict[int | str, dict] = {

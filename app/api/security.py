@@ -14,6 +14,7 @@ from typing import Annotated, Any
 from fastapi import Depends, HTTPException, Request
 from fastapi.security import APIKeyHeader
 
+from app.api.errors import problem_response
 from app.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -91,20 +92,9 @@ def log_key_configuration(settings: Settings) -> None:
                     extra={"short_keys": short})
 
 
-def _problem_response(description: str) -> dict[str, Any]:
-    return {"description": description, "content": {"application/problem+json": {"schema": _PROBLEM_SCHEMA}}}
-
-
-_PROBLEM_SCHEMA = {
-    "type": "object",
-    "required": ["status", "title", "detail"],
-    "properties": {"type": {"type": "string"}, "status": {"type": "integer"}, "title": {"type": "string"},
-                   "detail": {"type": "string"}},
-}
-
 # What a protected write may answer besides its own responses, for its OpenAPI ``responses=``
 # (413, 415 and 429 are added to every operation they apply to by ``errors._document_problems``).
 WRITE_PROBLEM_RESPONSES: dict[int | str, dict[str, Any]] = {
-    401: _problem_response("No API key sent (keys are configured)"),
-    403: _problem_response("The API key is not valid"),
+    401: problem_response("No API key sent (keys are configured)"),
+    403: problem_response("The API key is not valid"),
 }

@@ -24,7 +24,7 @@ from datetime import date, timedelta
 import ahocorasick
 
 from app.events.model import PRECISION_RANK, EventDate
-from app.events.text import is_word_char
+from app.text.tokens import is_word_char
 
 _MONTHS = {name: i for i in range(1, 13) for name in (calendar.month_name[i].lower(), calendar.month_abbr[i].lower())}
 _MONTHS["sept"] = 9

@@ -46,7 +46,6 @@ from app.events.actors import ActorMatch, ActorRegistry, default_registry
 from app.events.dates import DateMention, default_date, find_dates
 from app.events.dependency import default_parser, parse_sentences
 from app.events.model import PRECISION_RANK, SAME_CHANGE_DAYS, ActorRef, ControlChange, EventDate, Side
-from app.events.text import sentence_spans
 from app.events.triggers import (
     CONTROL_ONLY,
     TRIGGER_HINT,
@@ -58,6 +57,7 @@ from app.events.triggers import (
 )
 from app.geoparse.model import Mention
 from app.geoparse.resolve import DEMONYM_COUNTRIES
+from app.text.sentences import sentence_spans
 
 # --- the noun phrase between a verb and its place -------------------------------------------------------------
 # Words that mean the place is not the object itself: a direction, a part, a neighbour, a relative clause.

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from enum import StrEnum
 from typing import Any, Literal
 
 from app.geoparse.model import Mention
+from app.sides import Side  # re-exported: the extractor names sides through the model
 
 # "on_or_before": the interval has no start, only its end (see ``EventDate``).
 Precision = Literal["day", "week", "month", "year", "on_or_before"]
@@ -25,18 +25,6 @@ FROM_TEXT: frozenset[str] = frozenset({"text", "text_relative"})
 # fast-moving story drift by a day or two); further apart they are two changes ("retook it in 2016 and again in
 # 2017"). Within an article and across the articles in the store alike.
 SAME_CHANGE_DAYS = 3
-
-
-class Side(StrEnum):
-    """The sides of the eval README's table; what a map colours by."""
-
-    GOVERNMENT = "government"
-    OPPOSITION = "opposition"
-    ISIS = "isis"
-    KURDISH = "kurdish"
-    TURKEY = "turkey"
-    OTHER = "other"
-    UNKNOWN = "unknown"
 
 
 @dataclass(frozen=True, slots=True)

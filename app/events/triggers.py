@@ -25,7 +25,7 @@ from typing import Literal
 
 import ahocorasick
 
-from app.events.text import is_word_char
+from app.text.tokens import is_word_char
 
 Frame = Literal[
     "active", "passive", "fell", "lost", "withdrew", "expel", "expel_passive", "cleared", "handed", "surrendered",
@@ -45,7 +45,7 @@ class TriggerSpec:
 _ADV = (
     r"(?:\s+(?:later|reportedly|also|now|finally|fully|completely|eventually|recently|quickly|then|subsequently|"
     r"successfully|effectively|totally|entirely|all|since|initially|briefly|swiftly|apparently|allegedly|"
-    r"officially|largely|officially))*"
+    r"officially|largely))*"
 )
 _CONTROL = (
     r"(?:\s+(?:the\s+)?(?P<ctl>(?:full|total|complete|effective|partial|overall|nominal|sole)\s+)?"

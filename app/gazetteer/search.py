@@ -25,6 +25,7 @@ from weakref import WeakKeyDictionary
 
 from rapidfuzz import fuzz, process
 
+from app.bbox import BBox
 from app.gazetteer.index import GazetteerIndex
 from app.gazetteer.names import normalize, search_key, skeleton_of_key
 from app.gazetteer.records import GazetteerPlace
@@ -58,23 +59,6 @@ def prominence(place: GazetteerPlace) -> float:
 
 
 @dataclass(frozen=True, slots=True)
-class Box:
-    """A lon/lat box; ``min_lon > max_lon`` crosses the antimeridian."""
-
-    min_lon: float
-    min_lat: float
-    max_lon: float
-    max_lat: float
-
-    def holds(self, place: GazetteerPlace) -> bool:
-        if not self.min_lat <= place.lat <= self.max_lat:
-            return False
-        if self.min_lon <= self.max_lon:
-            return self.min_lon <= place.lon <= self.max_lon
-        return place.lon >= self.min_lon or place.lon <= self.max_lon
-
-
-@dataclass(frozen=True, slots=True)
 class PlaceHit:
     place: GazetteerPlace
     match: str  # "exact", "folded", "skeleton" or "similar"
@@ -93,7 +77,7 @@ def _keys(index: GazetteerIndex) -> list[str]:
     return keys
 
 
-def search_places(index: GazetteerIndex, query: str, *, country: str | None = None, bbox: Box | None = None,
+def search_places(index: GazetteerIndex, query: str, *, country: str | None = None, bbox: BBox | None = None,
                   feature_classes: Sequence[str] = (), limit: int = 10) -> list[PlaceHit]:
     """The places a typed name most likely means, best first (see the module docstring)."""
     normalized, key = normalize(query), search_key(query)
@@ -104,7 +88,7 @@ def search_places(index: GazetteerIndex, query: str, *, country: str | None = No
 
     def wanted(place: GazetteerPlace) -> bool:
         return (country is None or place.country_code == country) and (not classes or place.feature_class in classes) \
-            and (bbox is None or bbox.holds(place))
+            and (bbox is None or bbox.holds(place.lon, place.lat))
 
     hits: dict[int, PlaceHit] = {}
     for place in index.candidates(key):

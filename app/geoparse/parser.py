@@ -6,8 +6,10 @@ from datetime import date, datetime
 from functools import partial
 
 from app.gazetteer.index import GazetteerIndex
+from app.geoparse.cached_index import CachedIndex, is_notable
+from app.geoparse.document import Document, Span, read_document
 from app.geoparse.model import Mention
-from app.geoparse.recognize import CachedIndex, Document, Span, is_notable, loose_stranger, read_document, recognise
+from app.geoparse.recognize import loose_stranger, recognise
 from app.geoparse.resolve import ArticleContext, article_context, resolve
 
 

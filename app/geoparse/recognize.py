@@ -1,5 +1,8 @@
 """Finding place mentions: gazetteer names in context, datelines, and places the text marks as places.
 
+What is not a place has modules of its own (``persons``, ``organisations``, ``datelines``); the text as read is
+``document``; the cached questions to the gazetteer index, ``cached_index``.
+
 Recognition never relies on capitals alone: in cased text capitalisation is evidence, in lowercased text the
 gazetteer, the cue words and stricter common-word rules decide.
 """
@@ -7,226 +10,54 @@ gazetteer, the cue words and stricter common-word rules decide.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
-from functools import partial
+from dataclasses import replace
 from itertools import compress, count, repeat
-from operator import attrgetter, itemgetter
-from weakref import WeakKeyDictionary
 
-from app.gazetteer.index import GazetteerIndex, fold_tokens
-from app.gazetteer.names import fold_token, normalize, search_key
+from app.gazetteer.index import GazetteerIndex
+from app.gazetteer.names import fold_token, normalize
 from app.gazetteer.records import GazetteerPlace
 from app.geoparse import lexicon as lx
-from app.text.tokens import Token, is_lowercased, sentence_spans, tokenize
-
-# "AMMAN (Reuters) -", "BEIRUT, Lebanon (AP) —", "MOSCOW, March 3 (Sputnik) -", "BAGHDAD —", "amman ( reuters ) -"
-_DATELINE = re.compile(
-    r"(?m)^[ \t]*(?P<city>[A-Z][A-Z'.\- ]{2,40}?|[a-z][a-z'.\- ]{2,40}?)"
-    r"(?:,[ \t]*[A-Za-z0-9 .]{2,30}?)?[ \t]*(?:\([ \t]*[A-Za-z.\- ]{2,30}[ \t]*\)[ \t]*)?(?:--|[-–—:])[ \t]"
+from app.geoparse.cached_index import (
+    WORLD_FEATURES,
+    country_key,
+    famous_as_written,
+    famous_key,
+    is_notable,
+    named_notable,
+    notable_key,
 )
+from app.geoparse.datelines import dateline_tokens
+from app.geoparse.document import Document, Span, initial, token_start, token_text
+from app.geoparse.organisations import organisation_tokens
+from app.geoparse.persons import follows_a_name, is_person_word, person_name_tokens, speaks
+from app.text.tokens import Token
+
 # "Gainesville, Va.", "Trenton, N.J.", "Horry County, SC": a US state after the comma that follows a town.
 _STATE_AFTER_COMMA = re.compile(
     r",[ \t]+(?:(?P<ap>"
     + "|".join(r"\.".join(part.capitalize() for part in abbr.split(".")) for abbr in lx.US_STATE_ABBREVIATIONS)
     + r")\.(?![A-Za-z])|(?P<code>" + "|".join(lx.US_STATE_CODES) + r")(?![A-Za-z.'’]))"
 )
-_ARTICLES = frozenset({"the", "a", "an"})
+
+
 _SEPARATOR = re.compile(r"^\s*(?:,|;|and|or|&)?\s*$")
+
+
 _BREAKS_A_NAME = re.compile(r"[,;:()\[\]\"“”|/\n]")
 
 
-_FAMOUS_CODES = frozenset({"PCLI", "PCLD", "PCLF", "PCLS", "PCL", "TERR", "ADM1", "PPLC", "PPLA", "CONT", "OCN", "SEA",
-                           "GULF"})
-# Continents, oceans and seas are famous by kind; other natural and cultural regions (RGN, rivers, mountains,
-# deserts, peninsulas) count as famous only when they span countries (no country code), else the country decides.
-_WORLD_FEATURES = frozenset({"CONT", "OCN", "SEA", "GULF"})
 # Never-alone words that are also the short name of a sea or gulf when capitalised mid-sentence ("in the Gulf").
 _WORLD_WORDS = frozenset({"gulf"})
-_REGION_FEATURES = frozenset({"RGN", "RGNE", "STM", "MTS", "MT", "DSRT", "PEN", "PLN", "PLAT", "VAL", "STRT", "CNL",
-                              "CHN", "BAY", "LK", "RSV", "DAM", "PSTB"})
-
-
-# What ``CachedIndex`` learns about keys, per index, kept from one parse to the next; started afresh past
-# ``_SHARED_ENTRIES`` entries so that memory stays bounded.
-_KeyMemo = tuple[dict[str, tuple[GazetteerPlace, ...]], dict[str, bool], dict[str, bool], dict[str, bool],
-                 dict[tuple[str, str], bool]]
-_SHARED: WeakKeyDictionary[GazetteerIndex, _KeyMemo] = WeakKeyDictionary()
-_SHARED_ENTRIES = 50_000
-
-
-def _key_memo(index: GazetteerIndex) -> _KeyMemo:
-    try:
-        memo = _SHARED.get(index)
-        if memo is None or sum(len(part) for part in memo) > _SHARED_ENTRIES:
-            memo = _SHARED[index] = ({}, {}, {}, {}, {})
-    except TypeError:  # an index that takes no weak reference: a memo for this parse only
-        memo = ({}, {}, {}, {}, {})
-    return memo
-
-
-class CachedIndex:
-    """The index as parses see it: candidate lists and their notability looked up once per key (a name recurs
-    in an article, and common keys have thousands of candidates). Everything else is the index's own.
-
-    The answers depend on the key and the index alone, so they are kept for the next parse with the same index:
-    the commonest names ("Syria", "the", "in") recur from article to article."""
-
-    def __init__(self, index: GazetteerIndex) -> None:
-        self._index = index
-        self._candidates, self._notable, self._famous, self._famous_named, self._named_notable = _key_memo(index)
-
-    def __getattr__(self, name: str) -> object:
-        return getattr(self._index, name)
-
-    def candidates(self, key: str) -> tuple[GazetteerPlace, ...]:
-        found = self._candidates.get(key)
-        if found is None:
-            found = self._candidates[key] = self._index.candidates(key)
-        return found
-
-    def any_notable(self, key: str) -> bool:
-        found = self._notable.get(key)
-        if found is None:
-            found = self._notable[key] = _has_notable(self.candidates(key))
-        return found
-
-    def any_famous(self, key: str) -> bool:
-        found = self._famous.get(key)
-        if found is None:
-            found = self._famous[key] = _has_famous(self.candidates(key))
-        return found
-
-    def famous_by_name(self, key: str) -> bool:
-        found = self._famous_named.get(key)
-        if found is None:
-            found = self._famous_named[key] = _famous_by_name(self.candidates(key), key)
-        return found
-
-
-def _named_notable(index: GazetteerIndex, surface: str, key: str, candidates: Sequence[GazetteerPlace]) -> bool:
-    """Whether a notable place is called ``surface`` by its very name (or is a country or world feature);
-    memoised (a common word recurs)."""
-    memo = index._named_notable if isinstance(index, CachedIndex) else {}
-    found = memo.get((surface, key))
-    if found is None:
-        found = memo[(surface, key)] = any(
-            is_notable(c) and (c.feature_code.startswith("PCL") or c.feature_code in _WORLD_FEATURES
-                               or surface in (normalize(c.name), normalize(c.asciiname))) for c in candidates)
-    return found
-
-
-def _has_notable(candidates: Sequence[GazetteerPlace]) -> bool:
-    return any(is_notable(c) for c in candidates)
-
-
-def _has_famous(candidates: Sequence[GazetteerPlace]) -> bool:
-    return any(c.feature_code in _FAMOUS_CODES for c in candidates)
-
-
-def _notable_key(index: GazetteerIndex, key: str) -> bool:
-    if isinstance(index, CachedIndex):
-        return index.any_notable(key)
-    return _has_notable(index.candidates(key))
-
-
-def _country_key(index: GazetteerIndex, key: str) -> bool:
-    return any(c.feature_code.startswith("PCL") for c in index.candidates(key))
-
-
-def famous_key(index: GazetteerIndex, key: str) -> bool:
-    """Whether a country, division, capital or world feature bears the key (memoised on a ``CachedIndex``)."""
-    if isinstance(index, CachedIndex):
-        return index.any_famous(key)
-    return _has_famous(index.candidates(key))
-
-
-def _famous_by_name(candidates: Sequence[GazetteerPlace], key: str) -> bool:
-    """A famous place (country, division, capital) called ``key`` by its own name, not by one of its alternate
-    names ("Zuma" is an old name of a Bulgarian provincial seat, not what a news text means by it)."""
-    return any(c.feature_code in _FAMOUS_CODES and (c.feature_code.startswith("PCL") or key in (
-        search_key(c.name), search_key(c.asciiname))) for c in candidates)
-
-
-def _famous_as_written(doc: Document, index: GazetteerIndex, span: Span) -> bool:
-    """A famous place called by the span's very words ("Mamo" folds to Mamou, a provincial seat, but is not
-    its name)."""
-    written = normalize(doc.text[doc.tokens[span.first].start : doc.tokens[span.last].end])
-    return _famous_name_key(index, span.key) and any(
-        c.feature_code in _FAMOUS_CODES and (c.feature_code.startswith("PCL") or written in (
-            normalize(c.name), normalize(c.asciiname))) for c in index.candidates(span.key))
-
-
-def _famous_name_key(index: GazetteerIndex, key: str) -> bool:
-    if isinstance(index, CachedIndex):
-        return index.famous_by_name(key)
-    return _famous_by_name(index.candidates(key), key)
-
-
-@dataclass(frozen=True, slots=True)
-class Span:
-    """A recognised place name: tokens ``first..last``, its key and what the text says about it."""
-
-    first: int
-    last: int
-    key: str
-    cue: str = ""  # admin1 | admin2 | settlement | facility | ""
-    is_dateline: bool = False
-    from_cue_only: bool = False  # marked as a place by the text, not (exactly) found in the gazetteer
-    country: str = ""  # the country the text's own wording places it in ("Va." is a US state), if any
-
-
-@dataclass(frozen=True, slots=True)
-class Document:
-    """The text cut into what recognition and resolution look at."""
-
-    text: str
-    tokens: list[Token]
-    keys: list[str]
-    lower: list[str]
-    cased: bool
-    sentence_of: list[int]
-    sentence_starts: frozenset[int]
-    title_case_sentences: frozenset[int]
-
-    def gap(self, i: int) -> str:
-        """The text between token ``i - 1`` and token ``i``."""
-        return self.text[self.tokens[i - 1].end : self.tokens[i].start] if i > 0 else ""
-
-
-def read_document(text: str) -> Document:
-    tokens = tokenize(text)
-    words = list(map(_token_text, tokens))
-    spans = sentence_spans(text)
-    # A token is in the first sentence that ends past its start (the last sentence takes the rest).
-    ends = [end for _, end in spans[:-1]]
-    sentence_of = list(map(partial(bisect_right, ends), map(_token_start, tokens)))
-    starts = sorted(bisect_left(sentence_of, sentence) for sentence in set(sentence_of))
-    cased = not is_lowercased(text, tokens)
-    title_case = set()
-    if cased and tokens:
-        # Of the words that begin with a letter, the share that begin with a capital, sentence by sentence.
-        initials = "".join(map(_initial, words))
-        for start, end in zip(starts, [*starts[1:], len(tokens)], strict=True):
-            letters = "".join(filter(str.isalpha, initials[start:end]))
-            if len(letters) >= 3 and sum(map(str.isupper, letters)) / len(letters) > 0.6:
-                title_case.add(sentence_of[start])
-    return Document(text, tokens, fold_tokens(tokens), list(map(str.lower, words)), cased, sentence_of,
-                    frozenset(starts), frozenset(title_case))
-
-
-_token_start = attrgetter("start")
-_token_text = attrgetter("text")
-_initial = itemgetter(0)  # of a token's text, never empty
 
 
 def recognise(doc: Document, index: GazetteerIndex) -> list[Span]:
     """Place spans in document order, without overlaps."""
     doc = replace(doc, keys=_without_bare_possessives(doc, index))
-    dateline = _dateline_tokens(doc)
-    organisations = _organisation_tokens(doc)
-    people = _person_name_tokens(doc, index)
+    dateline = dateline_tokens(doc)
+    organisations = organisation_tokens(doc)
+    people = person_name_tokens(doc, index)
     states = _states_after_a_comma(doc)
     blocked = organisations | people | {i for s in states for i in range(s.first, s.last + 1)}
     lowercase_uses = _lowercase_uses(doc)
@@ -251,20 +82,20 @@ def recognise(doc: Document, index: GazetteerIndex) -> list[Span]:
             spans.append(Span(first, last, key, "settlement", is_dateline=True))
             continue
         if first == last and lower[first] in never_alone \
-                and not (tokens[first].text.isupper() and _country_key(index, key)) \
+                and not (tokens[first].text.isupper() and country_key(index, key)) \
                 and not (doc.cased and tokens[first].is_capitalized and first not in doc.sentence_starts
                          and lower[first] in _WORLD_WORDS and famous_key(index, key)):
             continue  # "the", "said", "THE": the commonest matches, dismissed before any context is read ("US" stays)
         cue = _cue(doc, first, last)
-        if first == last and not cue and _is_person_word(doc, index, first, key):
+        if first == last and not cue and is_person_word(doc, index, first, key):
             person_keys.add(key)
             continue
         if _plausible(doc, index, first, last, key, cue, lowercase_uses):
-            if first == last and not cue and doc.cased and _speaks(doc, index, first, key):
+            if first == last and not cue and doc.cased and speaks(doc, index, first, key):
                 person_keys.add(key)
                 continue
             spans.append(Span(_with_article(doc, first), last, key, cue))
-        elif doc.cased and not cue and _follows_a_name(doc, index, first):
+        elif doc.cased and not cue and follows_a_name(doc, index, first):
             person_keys.add(key)
     listed = _listed_places(doc, index, blocked)
     # "the provinces of Homs, Idlib and Lattakia": every name of the list is a province, not only the first
@@ -282,40 +113,8 @@ def recognise(doc: Document, index: GazetteerIndex) -> list[Span]:
     spans = _without_overlaps(spans)
     spans.extend(_same_name_again(doc, index, spans, blocked))
     spans = [s for s in spans if s.key not in person_keys or s.is_dateline or s.from_cue_only
-             or _famous_as_written(doc, index, s)]
+             or famous_as_written(doc, index, s)]
     return _without_overlaps(spans)
-
-
-def _is_person_word(doc: Document, index: GazetteerIndex, i: int, key: str) -> bool:
-    """A given name, a public figure's surname, or the name after Abu/Umm/Bin (a kunya or nasab): a person,
-    unless the name is also a country, a first-order division or a capital."""
-    word = doc.lower[i]
-    person = word in lx.GIVEN_NAMES or word in lx.PERSON_SURNAMES or (
-        word.endswith("s") and word[:-1] in lx.PERSON_SURNAMES)
-    if not person and i > 0 and doc.lower[i - 1] in ("abu", "abou", "umm", "um", "bin", "ibn", "bint") \
-            and doc.gap(i).strip() in ("", "-") and doc.sentence_of[i - 1] == doc.sentence_of[i]:
-        person = not doc.cased or doc.tokens[i - 1].is_capitalized
-    if not person:
-        return False
-    return not any(c.feature_code.startswith("PCL") or c.feature_code in ("ADM1", "PPLC", "CONT")
-                   for c in index.candidates(key))
-
-
-_PLACING_WORDS = lx.LOCATIVES - {"to", "and", "or"}  # "a source close to McGregor told", "Smith and Jones said"
-
-
-def _speaks(doc: Document, index: GazetteerIndex, i: int, key: str) -> bool:
-    """"McGregor said", "..., said Mamo.": a capitalised word that speaks is a person, unless it is the very name
-    of a notable place (a capital speaks for its government) or follows a locative ("people from Dewsbury said")."""
-    n = len(doc.tokens)
-    if i + 1 < n and doc.lower[i + 1] in lx.SPEECH_VERBS and doc.gap(i + 1) == " " \
-            and (i == 0 or doc.lower[i - 1] not in _PLACING_WORDS):
-        pass
-    elif not (i > 0 and doc.lower[i - 1] in lx.SPEECH_VERBS and doc.gap(i) == " "
-              and (i + 1 == n or doc.gap(i + 1).strip()[:1] in (".", ","))):
-        return False
-    return not doc.tokens[i].text.isupper() \
-        and not _named_notable(index, doc.lower[i], key, index.candidates(key))  # "Mamo" folds to Mamou (PPLA)
 
 
 def _same_name_again(doc: Document, index: GazetteerIndex, spans: list[Span], blocked: set[int]) -> list[Span]:
@@ -365,22 +164,9 @@ def _without_bare_possessives(doc: Document, index: GazetteerIndex) -> list[str]
         word = words[i]
         if len(word) > 4 and keys[i] not in by_key:
             shorter = fold_token(word[:-1])
-            if _notable_key(index, shorter):
+            if notable_key(index, shorter):
                 keys[i] = shorter
     return keys
-
-
-def _follows_a_name(doc: Document, index: GazetteerIndex, first: int) -> bool:
-    """Whether the capitalised word before ``first`` makes it a surname ("John Kelly", "Conor McGregor"): unless that
-    word is a well-known place ("Iraq Syria network") or a place in a country named in Arabic (writers drop the
-    commas of village lists: "the fronts of Rastan Talbeesah and Harbnafsah")."""
-    if first == 0 or first in doc.sentence_starts or doc.gap(first) != " ":
-        return False
-    before, word = doc.tokens[first - 1], doc.lower[first - 1]
-    return before.is_capitalized and not before.text.isupper() and word not in lx.NEVER_ALONE \
-        and word not in lx.DIRECTIONS and word not in lx.DEMONYMS and word not in lx.NAME_PARTICLES \
-        and not _notable_key(index, doc.keys[first - 1]) \
-        and not any(c.country_code in lx.ARABIC_NAMED_COUNTRIES for c in index.candidates(doc.keys[first - 1]))
 
 
 def _without_overlaps(spans: list[Span]) -> list[Span]:
@@ -407,127 +193,11 @@ def _with_article(doc: Document, first: int) -> int:
     return first
 
 
-def _dateline_tokens(doc: Document) -> tuple[int, int] | None:
-    match = _DATELINE.match(doc.text, 0)
-    if match is None:
-        first_line_end = doc.text.find("\n")
-        match = _DATELINE.search(doc.text, max(first_line_end, 0), max(first_line_end, 0) + 200)
-        if match is None or first_line_end < 0 or len(doc.text[:first_line_end].split()) > 25:
-            return None
-    start, end = match.span("city")
-    inside = [i for i, t in enumerate(doc.tokens) if t.start >= start and t.end <= end]
-    if not inside or len(inside) > 4 or all(doc.lower[i] in lx.NEVER_ALONE for i in inside) \
-            or (len(inside) == 1 and doc.lower[inside[0]] in lx.NEVER_ALONE) or doc.lower[inside[0]] in _ARTICLES:
-        return None
-    if " ".join(doc.lower[i] for i in inside) in lx.AGENCIES:
-        return None
-    return inside[0], inside[-1]
-
-
-_ORG_KEYS: dict[str, list[tuple[str, ...]]] = {}
-for _name in (*lx.ORGANISATIONS, *lx.actor_names()):
-    # Folding splits hyphenated words ("al-shabaab" -> "al shabab"), as the document's tokens are split.
-    _keys = tuple(part for w in _name.split() for part in fold_token(w).split())
-    _ORG_KEYS.setdefault(_keys[0], []).append(_keys)
-    if len(_keys) > 1:
-        # The possessive whose apostrophe a copy lost ("al-Qaedas affiliate"): one rule for every name, no list entry
-        _ORG_KEYS[_keys[0]].append((*_keys[:-1], _keys[-1] + "s"))
-
-
-def _organisation_tokens(doc: Document) -> set[int]:
-    """Tokens inside organisation, group and operation names ("Free Syrian Army", "Hama Media Center")."""
-    blocked: set[int] = set()
-    keys = doc.keys
-    for i in compress(count(), map(_ORG_KEYS.__contains__, keys)):
-        for org in _ORG_KEYS[keys[i]]:
-            if tuple(keys[i : i + len(org)]) == org:
-                blocked.update(range(i, i + len(org)))
-    for i in compress(count(), map(lx.ORG_HEADS.__contains__, doc.lower)):
-        word = doc.lower[i]
-        if i > 0:
-            # Walk back over the capitalised words that precede an organisation head ("Raqqa Military Council").
-            if doc.cased and doc.tokens[i].is_capitalized and doc.sentence_of[i] not in doc.title_case_sentences:
-                j = i - 1
-                while j >= 0 and doc.tokens[j].is_capitalized and doc.gap(j + 1).strip() in ("", "-") and i - j <= 4:
-                    if j in doc.sentence_starts and doc.lower[j] in lx.NEVER_ALONE:
-                        break
-                    blocked.add(j)
-                    j -= 1
-            elif not doc.cased and word in ("media", "council", "observatory", "brigade", "brigades", "battalion",
-                                            "battalions", "legion", "movement", "committee", "coordination"):
-                blocked.add(i - 1)
-    return blocked
-
-
-def _person_name_tokens(doc: Document, index: GazetteerIndex) -> set[int]:
-    """Tokens of person names: the capitalised (or, in lowercased text, non-dictionary) words after a title or a
-    given name, and in cased text the given name itself ("Mary Pitman", "Paul Metcalfe": a given name that some
-    division also bears), unless it is part of a longer place name ("St. Louis", "Ben Tre")."""
-    blocked: set[int] = set()
-
-    def starts_a_place(i: int) -> bool:  # "the neighbourhoods of Sheikh Saeed", "in St Athan"
-        return doc.lower[i] in lx.PLACE_TITLES and i > 0 and (
-            doc.lower[i - 1] in lx.LOCATIVES or doc.lower[i - 1] in lx.SETTLEMENT_BEFORE_OF)
-
-    if not doc.cased:
-        english = lx.english_words()
-        for i, word in enumerate(doc.lower[:-1]):
-            if word in lx.TITLES and not starts_a_place(i):
-                j = i + 1
-                while j < len(doc.lower) and j - i <= 3 and (doc.lower[j] not in english or doc.keys[j] == "al"):
-                    if doc.gap(j).strip() not in ("", "-"):
-                        break
-                    blocked.add(j)
-                    j += 1
-        return blocked
-    census, english = lx.census_given_names(), lx.english_words()
-
-    def given_name(i: int) -> bool:
-        """A given name: one of ours, or a census one ("Gino", "Roshunda") that is no English word ("Long Island",
-        "Will"), no name particle ("Al Rai"), not a well-known place, and stands before no well-known place
-        ("Israel Defense Forces", "Chad Basin" are places)."""
-        word = doc.lower[i]
-        return word in lx.GIVEN_NAMES or (
-            word in census and word not in english and word not in lx.NAME_PARTICLES and doc.gap(i + 1) == " "
-            and not _notable_key(index, doc.keys[i]) and not _notable_key(index, doc.keys[i + 1]))
-
-    n = len(doc.tokens)
-
-    def name_goes_on(j: int) -> bool:  # "Kock" or "de Kock" in "Mike de Kock", "van Beethoven" in "Ludwig van ..."
-        return doc.tokens[j].is_capitalized or (doc.lower[j] in _SURNAME_PARTICLES and j + 1 < n
-                                                and doc.tokens[j + 1].is_capitalized and doc.gap(j + 1) == " ")
-
-    for i, word in enumerate(doc.lower[:-1]):
-        if not doc.tokens[i].is_capitalized or not name_goes_on(i + 1):
-            continue
-        given = given_name(i)
-        if (word in lx.TITLES or given) and not starts_a_place(i) \
-                and not (given and doc.lower[i + 1] in lx.PLACE_NOUNS):  # "Beverly Hills"
-            if given and doc.gap(i + 1) in (" ", "-") and not doc.tokens[i + 1].text.isupper() \
-                    and f"{doc.keys[i]} {doc.keys[i + 1]}" not in index.by_key \
-                    and (i == 0 or f"{doc.keys[i - 1]} {doc.keys[i]}" not in index.by_key):  # "St. Louis Police"
-                blocked.add(i)
-            j = i + 1
-            while j < n and j - i <= 4 and (name_goes_on(j) or doc.keys[j] == "al"):
-                gap = doc.gap(j).strip()
-                # a full stop continues a name only after an initial or the title ("John F. Kennedy", "Capt. Davis")
-                after_title = j - 1 == i and word != "st"  # "St. Louis" is a place
-                if gap not in ("", "-", ".") or (gap == "." and len(doc.tokens[j - 1].text) > 1 and not after_title):
-                    break
-                blocked.add(j)
-                j += 1
-    return blocked
-
-
-_SURNAME_PARTICLES = frozenset({"de", "van", "von", "der", "den", "da", "di", "du", "le", "la", "del", "della", "dos",
-                                "das", "ter", "ten"})
-
-
 def _lowercase_uses(doc: Document) -> frozenset[str]:
     """Keys written in lower case somewhere in cased text: those words are common words here."""
     if not doc.cased:
         return frozenset()
-    return frozenset(compress(doc.keys, map(str.islower, map(_initial, map(_token_text, doc.tokens)))))
+    return frozenset(compress(doc.keys, map(str.islower, map(initial, map(token_text, doc.tokens)))))
 
 
 def _cue(doc: Document, first: int, last: int) -> str:
@@ -555,14 +225,6 @@ def _cue(doc: Document, first: int, last: int) -> str:
     if doc.cased and before in lx.SETTLEMENT_BEFORE and doc.tokens[first].is_capitalized:
         return "settlement"
     return ""
-
-
-def is_notable(place: GazetteerPlace) -> bool:
-    """A country, first-order division, capital, city of 100k, continent, ocean, sea or multinational region:
-    worth matching even without context."""
-    code = place.feature_code
-    return code.startswith("PCL") or code in ("ADM1", "PPLC", "PPLA", "TERR") or place.population >= 100_000 \
-        or code in _WORLD_FEATURES or (code in _REGION_FEATURES and not place.country_code)
 
 
 _WIDE_CODES = frozenset({"ADM1", "TERR", "CONT", "OCN", "SEA", "GULF"})
@@ -603,19 +265,19 @@ def _plausible(doc: Document, index: GazetteerIndex, first: int, last: int, key:
         return False
     acronym = doc.cased and len(tokens) == 1 and tokens[0].text.isupper() and len(tokens[0].text) > 1
     if not acronym and all(w in lx.NEVER_ALONE or w in lx.NAME_PARTICLES for w in words) \
-            and not (len(words) > 1 and _notable_key(index, key) and (not doc.cased or tokens[0].is_capitalized)) \
+            and not (len(words) > 1 and notable_key(index, key) and (not doc.cased or tokens[0].is_capitalized)) \
             and not (len(words) == 1 and words[0] in lx.NAME_PARTICLES and _with_article(doc, first) < first):
         return False  # but "the Middle East", and a particle with the article: "al-Bab" (the Gate), "al-Tal"
     candidates = index.candidates(key)
     if words[0] == "the" and not famous_key(index, key):
         return False  # "The UN": a stray alternate name beginning with the article
-    notable = _notable_key(index, key)
+    notable = notable_key(index, key)
     english = lx.english_words()
     common = all(w in lx.NEVER_ALONE or w in lx.COMMON_WORDS or w in english for w in words)
     if common and notable and not cue:
         # A common word counts only as the very name of a notable place ("Turkey", "Nice"), not as a
         # transliteration fold of another ("Bureau" is not Burao).
-        notable = _named_notable(index, " ".join(words), key, candidates)
+        notable = named_notable(index, " ".join(words), key, candidates)
     if doc.cased:
         return _plausible_cased(doc, index, first, last, key, cue, tokens, head, words, common, notable,
                                 lowercase_uses)
@@ -651,8 +313,8 @@ def _plausible_cased(doc: Document, index: GazetteerIndex, first: int, last: int
         if len(head.text) <= 3:
             return any(p.feature_code.startswith("PCL") or p.feature_code == "ADM1" for p in places)
         if common:  # a headline word in capitals ("MARINE", "REALLY"): only as the very name of a notable place
-            return _named_notable(index, words[0], key, places)
-        return _notable_key(index, key)
+            return named_notable(index, words[0], key, places)
+        return notable_key(index, key)
     title_case = doc.sentence_of[first] in doc.title_case_sentences
     sentence_start = first in doc.sentence_starts
     if common or key in lowercase_uses:
@@ -664,13 +326,13 @@ def _plausible_cased(doc: Document, index: GazetteerIndex, first: int, last: int
             if len(words) > 1 and notable and all(t.is_capitalized or w in lx.NAME_PARTICLES
                                                   for t, w in zip(tokens, words, strict=True)):
                 return True
-            return any(c.feature_code.startswith("PCL") or c.feature_code in _WORLD_FEATURES
+            return any(c.feature_code.startswith("PCL") or c.feature_code in WORLD_FEATURES
                        for c in index.candidates(key))
         return notable
     if title_case:
         # A sentence of capitalised words ("Notre Dame coach Muffet McGraw said") says little by its capitals, but
         # a small place's name right after a capitalised word that names no place is still a surname.
-        return notable or len(words) > 1 or not _follows_a_name(doc, index, first)
+        return notable or len(words) > 1 or not follows_a_name(doc, index, first)
     return _stands_alone(doc, index, first, last)
 
 
@@ -682,7 +344,7 @@ def _stands_alone(doc: Document, index: GazetteerIndex, first: int, last: int) -
     unless those words are places themselves ("Iraq Syria recruitment network")."""
 
     def is_place(i: int) -> bool:
-        return _notable_key(index, doc.keys[i])
+        return notable_key(index, doc.keys[i])
 
     english = lx.english_words()
     # A famous place (country, division, capital) next to a capitalised common word is still the place: a
@@ -800,7 +462,7 @@ def _states_after_a_comma(doc: Document) -> list[Span]:
     starts: list[int] = []
     for match in _STATE_AFTER_COMMA.finditer(doc.text):
         kind = "ap" if match.group("ap") else "code"
-        starts = starts or list(map(_token_start, doc.tokens))
+        starts = starts or list(map(token_start, doc.tokens))
         first = bisect_left(starts, match.start(kind))
         last = bisect_left(starts, match.end(kind)) - 1
         if first == 0 or first >= len(starts) or starts[first] != match.start(kind) \

@@ -23,9 +23,10 @@ from geopy.distance import great_circle
 from app.gazetteer.index import COUNTRY_ALIASES, GazetteerIndex
 from app.gazetteer.names import normalize, search_key
 from app.gazetteer.records import GazetteerPlace
-from app.geoparse.lexicon import ARABIC_NAMED_COUNTRIES, english_words
+from app.geoparse.cached_index import famous_key
+from app.geoparse.document import Document, Span
+from app.geoparse.lexicon import ARABIC_NAMED_COUNTRIES, DEMONYM_COUNTRIES, english_words
 from app.geoparse.model import Mention
-from app.geoparse.recognize import Document, Span, famous_key
 
 # Feature kind, before population: a country or a first-order division outranks most towns of its name, a
 # capital or provincial seat outranks a village. Divisions get no population term (few gazetteers fill it).
@@ -41,24 +42,6 @@ _UNPOPULATED_CODES = frozenset({"ADM1", "ADM2", "ADM3", "CONT", "OCN", "SEA", "G
                                 "RGN", "RGNE", "STM", "MTS", "MT", "DSRT", "PEN", "PLN", "PLAT", "VAL", "LK", "RSV",
                                 "DAM", "PSTB"})
 _FACILITY_CODES = frozenset({"AIRB", "AIRP", "AIRF", "AIRH", "MILB", "INSM", "DAM", "PSTB"})
-DEMONYM_COUNTRIES = {"syrian": "SY", "syrians": "SY", "iraqi": "IQ", "iraqis": "IQ", "turkish": "TR", "lebanese": "LB",
-                      "jordanian": "JO", "iranian": "IR", "israeli": "IL", "egyptian": "EG", "libyan": "LY",
-                      "yemeni": "YE", "afghan": "AF", "russian": "RU", "ukrainian": "UA", "saudi": "SA",
-                      # World news: "a British soldier born in Manchester" is about the English city.
-                      "british": "GB", "briton": "GB", "britons": "GB", "scottish": "GB", "welsh": "GB",
-                      "american": "US", "americans": "US", "canadian": "CA", "canadians": "CA", "australian": "AU",
-                      "australians": "AU", "irish": "IE", "french": "FR", "german": "DE", "germans": "DE",
-                      "italian": "IT", "spanish": "ES", "dutch": "NL", "belgian": "BE", "swiss": "CH", "austrian": "AT",
-                      "polish": "PL", "swedish": "SE", "norwegian": "NO", "danish": "DK", "finnish": "FI",
-                      "greek": "GR", "portuguese": "PT", "czech": "CZ", "hungarian": "HU", "romanian": "RO",
-                      "chinese": "CN", "japanese": "JP", "indian": "IN", "pakistani": "PK", "bangladeshi": "BD",
-                      "filipino": "PH", "indonesian": "ID", "malaysian": "MY", "vietnamese": "VN", "thai": "TH",
-                      "mexican": "MX", "brazilian": "BR", "argentine": "AR", "colombian": "CO", "venezuelan": "VE",
-                      "cuban": "CU", "nigerian": "NG", "kenyan": "KE", "ethiopian": "ET", "somali": "SO",
-                      "sudanese": "SD", "ghanaian": "GH", "ugandan": "UG", "zimbabwean": "ZW", "moroccan": "MA",
-                      "algerian": "DZ", "tunisian": "TN", "qatari": "QA", "emirati": "AE", "kuwaiti": "KW",
-                      "palestinian": "PS", "armenian": "AM", "azerbaijani": "AZ", "kazakh": "KZ", "maltese": "MT",
-                      "slovak": "SK", "serbian": "RS", "croatian": "HR", "bulgarian": "BG"}
 _MAX_ALTERNATIVES = 5
 # A place called so by its own name, over one that lists the name among its alternates.
 _OWN_NAME = 1.5

@@ -24,10 +24,10 @@ from typing import Any
 from sqlalchemy import ColumnElement, Select, and_, case, func, or_, select, text, tuple_
 from sqlalchemy.orm import Session
 
+from app.bbox import BBox
 from app.store import spatial_postgis, spatial_sqlite
 from app.store.models import OPEN_START, AdminArea, AdminCode, EventRow, EventSource, Place
 
-SIDES = ("government", "opposition", "isis", "kurdish", "turkey", "other", "unknown")
 EVENTS = EventRow.__table__
 SOURCES = EventSource.__table__
 # Tiles carry what styles, filters and labels need; the full record is one /v1/events/{id} away. Encoding
@@ -39,27 +39,6 @@ TILE_BUFFER = 64
 # ``date_start`` is left out of a feature whose date has no start.
 TILE_COLUMNS = ("id", "place_name", "geonameid", "gained_side", "lost_side", "date_start", "date_end",
                 "date_precision", "date_basis", "date_month_day", "source_count")
-
-
-@dataclass(frozen=True)
-class BBox:
-    """A lon/lat box; ``min_lon > max_lon`` means it crosses the antimeridian."""
-
-    min_lon: float
-    min_lat: float
-    max_lon: float
-    max_lat: float
-
-    @property
-    def crosses_antimeridian(self) -> bool:
-        return self.min_lon > self.max_lon
-
-    def parts(self) -> list[BBox]:
-        """One box, or the two halves either side of the antimeridian."""
-        if not self.crosses_antimeridian:
-            return [self]
-        return [BBox(self.min_lon, self.min_lat, 180.0, self.max_lat),
-                BBox(-180.0, self.min_lat, self.max_lon, self.max_lat)]
 
 
 @dataclass(frozen=True)

@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from sqlalchemy import ColumnElement, String, case, cast, func, literal_column, or_, select
 from sqlalchemy.orm import Session
 
+from app.bbox import BBox
 from app.store.models import OPEN_START, EventRow
-
-if TYPE_CHECKING:
-    from app.store.event_queries import BBox
 
 EVENTS = EventRow.__table__
 # Generated from lon/lat by the migration and not mapped, so that inserts are the same on both backends.

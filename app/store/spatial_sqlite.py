@@ -5,17 +5,15 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import mapbox_vector_tile
 from shapely.geometry import Point
 from sqlalchemy import ColumnElement, and_, or_, select
 from sqlalchemy.orm import Session
 
+from app.bbox import BBox
 from app.store.models import OPEN_START, EventRow
-
-if TYPE_CHECKING:
-    from app.store.event_queries import BBox
 
 EVENTS = EventRow.__table__
 WEB_MERCATOR_MAX_LAT = 85.0511287798066

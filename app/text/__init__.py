@@ -1,5 +1,6 @@
-"""Tokens and sentences whose offsets always index the original text."""
+"""Text handling every stage shares: tokens and sentences, as offsets into the original text."""
 
-from app.text.tokens import Token, is_lowercased, sentence_spans, tokenize
+from app.text.sentences import sentence_spans
+from app.text.tokens import Token, is_lowercased, is_word_char, tokenize
 
-__all__ = ["Token", "is_lowercased", "sentence_spans", "tokenize"]
+__all__ = ["Token", "is_lowercased", "is_word_char", "sentence_spans", "tokenize"]

@@ -1,4 +1,4 @@
-"""Tokenisation and sentence splitting that never rewrite the text: every span is an offset pair into it.
+"""Tokenisation that never rewrites the text: every token is an offset pair into it (sentences: ``sentences.py``).
 
 Works alike on cased prose and on lowercased, space-tokenised copies ("um turayka , bilil , and ...").
 """
@@ -14,14 +14,6 @@ from typing import NamedTuple
 # A word is a run of letters/digits; apostrophes inside a word keep it whole (Ma'arrat), but a trailing
 # possessive 's is split off so "Syria's" yields "Syria".
 _WORD = re.compile(r"[^\W_]+(?:['’ʼʿ][^\W_]+)*")
-# Abbreviations whose final period does not end a sentence.
-_ABBREVIATIONS = frozenset(
-    {"mr", "mrs", "ms", "dr", "st", "gen", "col", "lt", "sgt", "capt", "maj", "rev", "sen", "rep", "gov", "jan",
-     "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u", "s", "no", "vs", "etc",
-     "inc", "co", "corp", "jr", "sr", "mt", "ft", "prof", "e", "g", "i", "a", "p", "m"}
-)
-_SENTENCE_END = re.compile(r"[.!?]+[\"'”’)]*(?=\s)|\n\s*\n|\n")
-_LAST_WORD = re.compile(r"(\w+)\.*$")
 
 
 class Token(NamedTuple):
@@ -75,25 +67,6 @@ def is_lowercased(text: str, tokens: Sequence[Token] | None = None) -> bool:
     return words > 0 and len(_MID_SENTENCE_CAPITAL.findall(sample)) / words < 0.01
 
 
-def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each sentence, trimmed of surrounding whitespace; abbreviations do not split."""
-    spans: list[tuple[int, int]] = []
-    start = 0
-    for match in _SENTENCE_END.finditer(text):
-        end = match.end()
-        if match.group().startswith("."):
-            word = _LAST_WORD.search(text[max(start, match.start() - 12) : match.start() + 1])
-            if word and word.group(1).lower() in _ABBREVIATIONS and "\n" not in match.group():
-                continue
-        _add_span(text, start, end, spans)
-        start = end
-    _add_span(text, start, len(text), spans)
-    return spans
-
-
-def _add_span(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
-    chunk = text[start:end]
-    stripped = chunk.strip()
-    if stripped:
-        offset = start + chunk.index(stripped[0])
-        spans.append((offset, offset + len(stripped)))
+def is_word_char(ch: str) -> bool:
+    """Exactly what the regex ``\\w`` matches (for scans that find words without the regex engine)."""
+    return ch.isalnum() or ch == "_"

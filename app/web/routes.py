@@ -11,6 +11,7 @@ from fastapi.responses import FileResponse, JSONResponse, Response
 
 from app.api.deps import BBoxDep, SessionDep, SettingsDep
 from app.api.schemas import PROBLEM_RESPONSES
+from app.sides import SIDES
 from app.store import event_queries
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
@@ -33,7 +34,7 @@ def map_config(session: SessionDep, settings: SettingsDep) -> JSONResponse:
         "bbox": [bbox.min_lon, bbox.min_lat, bbox.max_lon, bbox.max_lat] if bbox else None,
         "first_date": first.isoformat() if first else None,
         "last_date": last.isoformat() if last else None,
-        "sides": list(event_queries.SIDES),
+        "sides": list(SIDES),
     })
 
 

@@ -1,4 +1,4 @@
-"""Loading GeoNames-format files: idempotent, one transaction per file, errors name file and line."""
+"""Loading GeoNames-format files: idempotent, one transaction per load, errors name file and line."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy import func, select
 
 from app.gazetteer.geonames_format import GazetteerFormatError
-from app.gazetteer.load import load_gazetteer
+from app.gazetteer_load import load_gazetteer
 from app.store.models import Place, PlaceName
 
 # Made-up places in an id range no real GeoNames record uses.
@@ -77,3 +77,23 @@ def test_malformed_file_stops_with_file_and_line_and_changes_nothing(
     assert reason in str(caught.value)
     assert counts(client) == before
     assert client.get("/v1/places/990000011").status_code == 404
+
+
+def test_malformed_second_file_leaves_the_first_unstored(client: TestClient, tmp_path: Path) -> None:
+    """One load of several files is one transaction: a bad file stores nothing, not even the good file before
+    it (which a rerun after fixing the bad one must then load, not skip as already loaded)."""
+    good = tmp_path / "AA.txt"
+    good.write_text(ROWS[0].replace("990000001", "990000021") + "\n", encoding="utf-8")
+    bad = tmp_path / "BB.txt"
+    bad.write_text("990000022\tBroken\n", encoding="utf-8")
+    factory = client.app.state.runtime.session_factory
+    before = counts(client)
+    with pytest.raises(GazetteerFormatError) as caught:
+        load_gazetteer([good, bad], session_factory=factory)
+    assert caught.value.path == bad
+    assert counts(client) == before
+    assert client.get("/v1/places/990000021").status_code == 404
+    bad.unlink()
+    again = load_gazetteer([good], session_factory=factory)
+    assert [r.skipped for r in again] == [False]
+    assert client.get("/v1/places/990000021").status_code == 200

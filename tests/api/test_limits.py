@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import asyncio
 import json
+import uuid
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
+from sqlalchemy import func, select
 
 from app.api.limits import TokenBuckets
 from app.main import create_app
 from app.settings import Settings
+from app.store.models import Article
 
 KEY = "k-limits-0123456789abcdef"
 
@@ -32,19 +36,38 @@ def test_declared_body_over_the_limit_is_413(client: TestClient, path: str) -> N
     assert str(limit) in assert_problem(response, 413)["detail"]
 
 
+@pytest.fixture
+def text_cap(client: TestClient) -> Iterator[int]:
+    """The shared app with a small analysis cap for one test (settings are read per request)."""
+    settings = client.app.state.runtime.settings
+    saved = settings.max_text_chars
+    settings.max_text_chars = 400
+    try:
+        yield settings.max_text_chars
+    finally:
+        settings.max_text_chars = saved
+
+
+def stored_articles(client: TestClient) -> int:
+    with client.app.state.runtime.session_factory() as session:
+        return session.scalar(select(func.count()).select_from(Article))
+
+
 @pytest.mark.parametrize("path", ["/v1/articles", "/v1/parse"])
-def test_text_over_the_analysis_cap_is_413_and_nothing_is_stored(client: TestClient, path: str) -> None:
-    # Under the body limit, over the text cap: analysis cost grows with the text, so the cap is what bounds it.
-    limit = client.app.state.runtime.settings.max_text_chars
-    assert limit < client.app.state.runtime.settings.max_body_bytes
-    text = "Rebels took Idlib. " * (limit // 19 + 1)
+def test_text_over_the_analysis_cap_is_413_and_nothing_is_stored(
+    client: TestClient, text_cap: int, path: str
+) -> None:
+    # Under the body limit, over the text cap (CONFLICTGEO_MAX_TEXT_CHARS): analysis cost grows with the text,
+    # so the cap is what bounds it.
+    text = f"Rebels took Idlib on {uuid.uuid4().hex}. " * (text_cap // 40 + 1)
+    before = stored_articles(client)
     response = client.post(path, json={"text": text})
     detail = assert_problem(response, 413)["detail"]
-    assert f"{len(text):,}" in detail and f"{limit:,}" in detail
-    if path == "/v1/articles":
-        assert client.get("/v1/articles", params={"limit": 1}).status_code in (200, 405)
-    exact = client.post(path, json={"text": text[:limit]})
-    assert exact.status_code in (200, 201), exact.text  # the cap itself is accepted
+    assert f"{len(text):,}" in detail and f"{text_cap:,}" in detail
+    assert stored_articles(client) == before
+    exact = client.post(path, json={"text": text[:text_cap]})
+    assert exact.status_code == (201 if path == "/v1/articles" else 200), exact.text  # the cap itself is accepted
+    assert stored_articles(client) == before + (path == "/v1/articles")
 
 
 def test_malformed_content_length_is_400(client: TestClient) -> None:
@@ -111,14 +134,18 @@ def test_json_content_types_are_accepted(client: TestClient, content_type: str) 
 
 @pytest.fixture
 def limited(tmp_path: Path) -> TestClient:
-    """An app allowing 3 requests a minute per client (never started: the limits sit in front of everything)."""
+    """An app allowing 3 requests a minute per client (never started: the limits sit in front of everything, and
+    a request they let through reaches the app, which answers 503 until started)."""
     settings = Settings(var_dir=tmp_path, rate_limit_per_minute=3, api_keys=KEY, log_level="WARNING")
     return TestClient(create_app(settings), raise_server_exceptions=False)
 
 
+def places(app: TestClient, key: str | None = None) -> int:
+    return app.get("/v1/places", params={"q": "idlib"}, headers={"X-API-Key": key} if key else {}).status_code
+
+
 def test_rate_limit_answers_429_with_retry_after(limited: TestClient) -> None:
-    statuses = [limited.get("/v1/places", params={"q": "idlib"}).status_code for _ in range(3)]
-    assert 429 not in statuses
+    assert [places(limited) for _ in range(3)] == [503, 503, 503]  # let through, to an app not started yet
     response = limited.get("/v1/places", params={"q": "idlib"})
     body = assert_problem(response, 429)
     assert 1 <= int(response.headers["retry-after"]) <= 20
@@ -127,13 +154,11 @@ def test_rate_limit_answers_429_with_retry_after(limited: TestClient) -> None:
 
 
 def test_rate_limit_is_per_valid_key_else_per_client(limited: TestClient) -> None:
-    for _ in range(3):
-        limited.get("/v1/places", params={"q": "a"})
-    assert limited.get("/v1/places", params={"q": "a"}).status_code == 429
+    assert [places(limited) for _ in range(4)] == [503, 503, 503, 429]
     # A made-up key does not buy a fresh bucket ...
-    assert limited.get("/v1/places", params={"q": "a"}, headers={"X-API-Key": "made-up"}).status_code == 429
+    assert places(limited, "made-up") == 429
     # ... a valid one has its own.
-    assert limited.get("/v1/places", params={"q": "a"}, headers={"X-API-Key": KEY}).status_code != 429
+    assert [places(limited, KEY) for _ in range(4)] == [503, 503, 503, 429]
 
 
 def test_probes_are_never_rate_limited(limited: TestClient) -> None:
@@ -143,11 +168,38 @@ def test_probes_are_never_rate_limited(limited: TestClient) -> None:
 def test_zero_disables_rate_limiting(tmp_path: Path) -> None:
     unlimited = TestClient(create_app(Settings(var_dir=tmp_path, rate_limit_per_minute=0, log_level="WARNING")),
                            raise_server_exceptions=False)
-    assert all(unlimited.get("/v1/places", params={"q": "a"}).status_code != 429 for _ in range(20))
+    assert {places(unlimited) for _ in range(20)} == {503}
 
 
-def test_default_rate_limit_is_generous() -> None:
-    assert Settings().rate_limit_per_minute >= 1000
+def limited_with_redis(tmp_path: Path, redis_url: str, key: str) -> TestClient:
+    settings = Settings(var_dir=tmp_path, rate_limit_per_minute=3, api_keys=key, log_level="WARNING",
+                        redis_url=redis_url)
+    return TestClient(create_app(settings), raise_server_exceptions=False)
+
+
+def test_with_redis_every_process_draws_on_one_bucket(tmp_path: Path, redis_url: str) -> None:
+    """Two apps stand for two worker processes or machines: with Redis they share each client's bucket."""
+    key = f"k-shared-{uuid.uuid4().hex}"  # a bucket of its own in a Redis other runs may share
+    first, second = limited_with_redis(tmp_path, redis_url, key), limited_with_redis(tmp_path, redis_url, key)
+    assert [places(first, key), places(second, key), places(first, key)] == [503, 503, 503]
+    assert places(second, key) == 429 and places(first, key) == 429
+    response = second.get("/v1/places", params={"q": "idlib"}, headers={"X-API-Key": key})
+    assert_problem(response, 429)
+    assert 1 <= int(response.headers["retry-after"]) <= 60
+
+
+def test_without_redis_each_process_has_its_own_bucket(tmp_path: Path) -> None:
+    """What SECURITY.md says holds without Redis: the limit per process, so N workers allow N times it."""
+    first, second = (TestClient(create_app(Settings(var_dir=tmp_path, rate_limit_per_minute=3, api_keys=KEY,
+                                                    log_level="WARNING")), raise_server_exceptions=False)
+                     for _ in range(2))
+    assert [places(first, KEY) for _ in range(3)] + [places(second, KEY) for _ in range(3)] == [503] * 6
+    assert places(first, KEY) == 429 and places(second, KEY) == 429
+
+
+def test_when_redis_is_down_each_process_still_limits(tmp_path: Path) -> None:
+    down = limited_with_redis(tmp_path, "redis://127.0.0.1:1/0", KEY)  # nothing listens on port 1
+    assert [places(down, KEY) for _ in range(4)] == [503, 503, 503, 429]
 
 
 def test_token_bucket_refills_at_the_configured_rate() -> None:
@@ -161,7 +213,7 @@ def test_token_bucket_refills_at_the_configured_rate() -> None:
     now[0] = 1.0
     assert buckets.take("a") == 0
     now[0] = 100.0
-    assert [buckets.take("a") for _ in range(3)][:2] == [0, 0]  # refilled to the burst size, not beyond
+    assert [buckets.take("a") for _ in range(3)] == [0, 0, pytest.approx(1.0)]  # refilled to the burst, not beyond
 
 
 def test_token_buckets_stay_bounded_in_number() -> None:

@@ -78,11 +78,16 @@ def test_place_by_id(client: TestClient) -> None:
                          "lat", "lon", "population"}
 
 
-@pytest.mark.parametrize("geonameid", ["1", "999999999999", "abc", "-5"])
-def test_unknown_or_invalid_geonameid(client: TestClient, geonameid: str) -> None:
+@pytest.mark.parametrize(
+    ("geonameid", "status"), [("1", 404), ("999999999999", 404), ("abc", 400), ("-5", 400), ("0", 400),
+                              (str(2**62 + 1), 400)],
+)
+def test_unknown_or_invalid_geonameid(client: TestClient, geonameid: str, status: int) -> None:
+    """A well-formed id with no place is 404; one that is no id at all (not a number, out of range) is 400."""
     response = client.get(f"/v1/places/{geonameid}")
-    assert response.status_code in (400, 404)
-    assert response.json()["detail"]
+    assert response.status_code == status, response.text
+    assert response.headers["content-type"] == "application/problem+json"
+    assert response.json()["status"] == status and response.json()["detail"]
 
 
 def test_rihjan_ranks_ruhjan_above_places_only_their_prominence_recommends(client: TestClient) -> None:

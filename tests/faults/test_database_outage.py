@@ -7,7 +7,7 @@ import itertools
 import threading
 import time
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -23,6 +23,18 @@ pytestmark = [pytest.mark.faults, pytest.mark.skipif(unavailable_reason() is not
 WRITERS = 6
 OUTAGE_SECONDS = 6.0
 RECOVERY_LIMIT_SECONDS = 30.0
+# How long the load may take to reach a state it must reach (first acknowledgements, successes after recovery)
+# on a slow, shared machine: a deadline, not a pause, so a fast machine does not wait for it.
+STATE_DEADLINE_SECONDS = 120.0
+
+
+def wait_until(condition: Callable[[], bool], deadline_s: float, what: str) -> None:
+    """Polls ``condition`` until it holds; fails naming ``what`` when ``deadline_s`` passes first."""
+    deadline = time.monotonic() + deadline_s
+    while not condition():
+        if time.monotonic() > deadline:
+            pytest.fail(f"not reached within {deadline_s:.0f} s: {what}")
+        time.sleep(0.05)
 
 
 @dataclass
@@ -77,6 +89,14 @@ class Load:
         for thread in self._threads:
             thread.join(60)
 
+    def acked_count(self) -> int:
+        with self._lock:
+            return len(self.acked)
+
+    def successes_after(self, instant: float) -> int:
+        with self._lock:
+            return sum(1 for at, status in self.answers if at > instant and status in (200, 201))
+
     def first_success_after(self, instant: float) -> float | None:
         with self._lock:
             return next((at for at, status in self.answers if at > instant and status in (200, 201)), None)
@@ -119,8 +139,9 @@ _runs = itertools.count()
 def test_database_outage_during_load(service: ServiceProcess, cluster: ThrowawayCluster, stop_mode: str) -> None:
     run = f"{stop_mode}-{next(_runs)}-{time.time_ns()}"
     with Load(service.base_url, run) as load:
-        time.sleep(2.0)
-        acked_before = len(load.acked)
+        # Stop the database only once writes are being acknowledged, however long the first ones take.
+        wait_until(lambda: load.acked_count() >= WRITERS, STATE_DEADLINE_SECONDS, f"{WRITERS} articles acknowledged")
+        acked_before = load.acked_count()
         cluster.stop(stop_mode)
         stopped_at = time.monotonic()
         readiness_down = poll_readiness(service.base_url, stopped_at + OUTAGE_SECONDS)
@@ -130,7 +151,9 @@ def test_database_outage_during_load(service: ServiceProcess, cluster: Throwaway
         while load.first_success_after(started_at) is None and time.monotonic() < started_at + RECOVERY_LIMIT_SECONDS:
             time.sleep(0.1)
         recovered_at = load.first_success_after(started_at)
-        time.sleep(2.0)
+        if recovered_at is not None:  # keep writing until every writer could have been acknowledged again
+            wait_until(lambda: load.successes_after(recovered_at) >= WRITERS, STATE_DEADLINE_SECONDS,
+                       f"{WRITERS} more articles acknowledged after recovery")
     readiness_after = httpx.get(f"{service.base_url}/readyz", timeout=10)
 
     figures = {"stop": stop_mode, "answers": dict(load.statuses), "acked": len(load.acked),

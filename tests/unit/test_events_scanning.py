@@ -9,8 +9,8 @@ import pytest
 
 from app.events import default_registry
 from app.events.dates import find_dates
-from app.events.text import sentence_spans
 from app.events.triggers import TRIGGER_HINT, scan_trigger_words
+from app.text.sentences import sentence_spans
 
 PUB = date(2017, 10, 24)
 

@@ -10,7 +10,9 @@ import pytest
 
 from app.gazetteer.index import GazetteerIndex
 from app.geoparse import parse
-from app.geoparse.recognize import CachedIndex, read_document, recognise
+from app.geoparse.cached_index import CachedIndex
+from app.geoparse.document import read_document
+from app.geoparse.recognize import recognise
 from app.geoparse.resolve import article_context
 from tests.unit.hand_gazetteer import found as _found
 from tests.unit.hand_gazetteer import place as _place

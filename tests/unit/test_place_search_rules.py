@@ -1,9 +1,10 @@
 """The spelling rules place search is measured with (app/evaluation/place_search.py) and the ranking's order."""
 
+from app.bbox import BBox
 from app.evaluation.place_search import article_variant, doubled_variant, variant_queries, vowel_variant
 from app.gazetteer.index import GazetteerIndex
 from app.gazetteer.records import GazetteerPlace
-from app.gazetteer.search import Box, search_places
+from app.gazetteer.search import search_places
 
 
 def test_rules() -> None:
@@ -49,5 +50,5 @@ def test_order_exact_and_folded_then_frame_then_similarity_then_prominence() -> 
     assert similar[0].place.geonameid == 7
     assert search_places(index, "rihjan", country="sy")[0].place.geonameid == 1
     assert [h.place.geonameid for h in search_places(index, "aleppo", feature_classes=["A"])] == [4]
-    assert search_places(index, "aleppo", bbox=Box(37.3, 36.0, 37.6, 36.4))[0].place.geonameid == 4
+    assert search_places(index, "aleppo", bbox=BBox(37.3, 36.0, 37.6, 36.4))[0].place.geonameid == 4
     assert search_places(index, "xylophone") == []

@@ -1,5 +1,7 @@
 """Tokens and sentences keep exact offsets into the original text."""
 
+import pytest
+
 from app.text import is_lowercased, sentence_spans, tokenize
 
 
@@ -29,6 +31,24 @@ def test_sentences_do_not_split_at_abbreviations():
     text = "The U.S. envoy met Mr. Smith in Amman. Then he left.\nNext line"
     spans = sentence_spans(text)
     assert [text[s:e] for s, e in spans] == ["The U.S. envoy met Mr. Smith in Amman.", "Then he left.", "Next line"]
+
+
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        ("They took Mt. Hermon. The army fled.", ["They took Mt. Hermon.", "The army fled."]),
+        ("They had a Plan B. The army fled.", ["They had a Plan B.", "The army fled."]),
+        ("George W. Bush spoke. Then he left.", ["George W. Bush spoke.", "Then he left."]),
+        ("they took mt. hermon. the army fled.", ["they took mt. hermon.", "the army fled."]),
+        ("they had a plan b. the army fled.", ["they had a plan b.", "the army fled."]),
+        ("Rebels seize Morek\nRebels seized the town of Morek on Sunday.",
+         ["Rebels seize Morek", "Rebels seized the town of Morek on Sunday."]),
+        ('Gen. Ali said. U.S. forces are approx. 5 km away. "It fell." Then\nnothing.',
+         ["Gen. Ali said.", "U.S. forces are approx. 5 km away.", '"It fell."', "Then", "nothing."]),
+    ],
+)
+def test_one_splitter_for_headlines_abbreviations_initials_and_lowercased_text(text: str, sentences: list[str]):
+    assert [text[s:e] for s, e in sentence_spans(text)] == sentences
 
 
 def test_lowercased_detection():

@@ -9,7 +9,6 @@ from fastapi import APIRouter, HTTPException, Path, Query
 from app.api.deps import BBoxDep, RuntimeDep, SessionDep, SettingsDep
 from app.api.errors import ServiceUnavailable
 from app.api.schemas import PROBLEM_RESPONSES, PlaceOut, PlaceSearchOut
-from app.gazetteer.search import Box
 from app.gazetteer.search import search_places as search_index
 from app.store import gazetteer_repo
 
@@ -35,8 +34,7 @@ def search_places(
         raise HTTPException(400, "q must not be empty")
     if runtime.analyser is None:
         raise ServiceUnavailable("the gazetteer and name index are still loading")
-    box = Box(bbox.min_lon, bbox.min_lat, bbox.max_lon, bbox.max_lat) if bbox is not None else None
-    hits = search_index(runtime.analyser.index, q, country=country, bbox=box,
+    hits = search_index(runtime.analyser.index, q, country=country, bbox=bbox,
                         feature_classes=feature_class.split(",") if feature_class else (),
                         limit=min(limit, settings.places_max_limit))
     return PlaceSearchOut(places=[PlaceOut.of(hit.place) for hit in hits])

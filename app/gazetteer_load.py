@@ -1,7 +1,9 @@
 """Import gazetteer files (the shipped slice or GeoNames' own dumps) into the store.
 
-One transaction per file, and a file whose content hash was loaded before is skipped, so loading twice
-changes nothing and a malformed file leaves the database as it was.
+A service beside ingestion: it reads files (``app.gazetteer.geonames_format``, pure) and writes them through the
+store (``app.store.gazetteer_repo``), so neither of those packages imports the other. One load, however many
+files, is one transaction, and a file whose content hash was loaded before is skipped: loading twice changes
+nothing, and a malformed file anywhere in the load leaves the database as it was.
 """
 
 from __future__ import annotations
@@ -118,13 +120,16 @@ def load_gazetteer(
     session_factory: sessionmaker[Session],
     progress_factory: Callable[[str], Callable[[int], None]] | None = None,
 ) -> list[FileResult]:
-    """Load each file in its own transaction; raises ``GazetteerFormatError`` at the first bad line."""
+    """Load every file in one transaction; raises ``GazetteerFormatError`` at the first bad line of any file, and
+    then nothing of this load is stored (places of one file refer to the admin codes of another, so a partial
+    load would be a gazetteer that no single set of files describes)."""
     results: list[FileResult] = []
     admin_lookup: dict[str, dict[str, AdminCodeRecord]] = {}
-    for path in expand_paths(paths):
-        kind = file_kind(path)
-        digest = sha256_of(path)
-        with transaction(session_factory) as session:
+    files = expand_paths(paths)
+    with transaction(session_factory) as session:
+        for path in files:
+            kind = file_kind(path)
+            digest = sha256_of(path)
             if gazetteer_repo.file_already_loaded(session=session, sha256=digest):
                 if kind in ("admin1", "admin2"):
                     admin_lookup[kind] = read_admin_codes(path)
@@ -133,6 +138,9 @@ def load_gazetteer(
             progress = progress_factory(path.name) if progress_factory else (lambda _n: None)
             rows = _load_one(session, path, kind, admin_lookup, progress)
             gazetteer_repo.record_file(session=session, sha256=digest, name=path.name, kind=kind, rows=rows)
-        log.info("gazetteer file loaded", extra={"file": str(path), "kind": kind, "rows": rows})
-        results.append(FileResult(path=path, kind=kind, rows=rows, skipped=False))
+            results.append(FileResult(path=path, kind=kind, rows=rows, skipped=False))
+    for result in results:
+        if not result.skipped:
+            log.info("gazetteer file loaded",
+                     extra={"file": str(result.path), "kind": result.kind, "rows": result.rows})
     return results

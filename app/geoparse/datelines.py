@@ -1,0 +1,34 @@
+"""Datelines: the city that opens a wire story ("AMMAN (Reuters) -") is a mention, not a sentence subject."""
+
+from __future__ import annotations
+
+import re
+
+from app.geoparse import lexicon as lx
+from app.geoparse.document import Document
+
+# "AMMAN (Reuters) -", "BEIRUT, Lebanon (AP) —", "MOSCOW, March 3 (Sputnik) -", "BAGHDAD —", "amman ( reuters ) -"
+_DATELINE = re.compile(
+    r"(?m)^[ \t]*(?P<city>[A-Z][A-Z'.\- ]{2,40}?|[a-z][a-z'.\- ]{2,40}?)"
+    r"(?:,[ \t]*[A-Za-z0-9 .]{2,30}?)?[ \t]*(?:\([ \t]*[A-Za-z.\- ]{2,30}[ \t]*\)[ \t]*)?(?:--|[-–—:])[ \t]"
+)
+
+
+_ARTICLES = frozenset({"the", "a", "an"})
+
+
+def dateline_tokens(doc: Document) -> tuple[int, int] | None:
+    match = _DATELINE.match(doc.text, 0)
+    if match is None:
+        first_line_end = doc.text.find("\n")
+        match = _DATELINE.search(doc.text, max(first_line_end, 0), max(first_line_end, 0) + 200)
+        if match is None or first_line_end < 0 or len(doc.text[:first_line_end].split()) > 25:
+            return None
+    start, end = match.span("city")
+    inside = [i for i, t in enumerate(doc.tokens) if t.start >= start and t.end <= end]
+    if not inside or len(inside) > 4 or all(doc.lower[i] in lx.NEVER_ALONE for i in inside) \
+            or (len(inside) == 1 and doc.lower[inside[0]] in lx.NEVER_ALONE) or doc.lower[inside[0]] in _ARTICLES:
+        return None
+    if " ".join(doc.lower[i] for i in inside) in lx.AGENCIES:
+        return None
+    return inside[0], inside[-1]

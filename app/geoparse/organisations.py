@@ -1,0 +1,43 @@
+"""Organisation, group and operation names that contain a place name ("Free Syrian Army"): never mentions."""
+
+from __future__ import annotations
+
+from itertools import compress, count
+
+from app.gazetteer.names import fold_token
+from app.geoparse import lexicon as lx
+from app.geoparse.document import Document
+
+_ORG_KEYS: dict[str, list[tuple[str, ...]]] = {}
+for _name in (*lx.ORGANISATIONS, *lx.actor_names()):
+    # Folding splits hyphenated words ("al-shabaab" -> "al shabab"), as the document's tokens are split.
+    _keys = tuple(part for w in _name.split() for part in fold_token(w).split())
+    _ORG_KEYS.setdefault(_keys[0], []).append(_keys)
+    if len(_keys) > 1:
+        # The possessive whose apostrophe a copy lost ("al-Qaedas affiliate"): one rule for every name, no list entry
+        _ORG_KEYS[_keys[0]].append((*_keys[:-1], _keys[-1] + "s"))
+
+
+def organisation_tokens(doc: Document) -> set[int]:
+    """Tokens inside organisation, group and operation names ("Free Syrian Army", "Hama Media Center")."""
+    blocked: set[int] = set()
+    keys = doc.keys
+    for i in compress(count(), map(_ORG_KEYS.__contains__, keys)):
+        for org in _ORG_KEYS[keys[i]]:
+            if tuple(keys[i : i + len(org)]) == org:
+                blocked.update(range(i, i + len(org)))
+    for i in compress(count(), map(lx.ORG_HEADS.__contains__, doc.lower)):
+        word = doc.lower[i]
+        if i > 0:
+            # Walk back over the capitalised words that precede an organisation head ("Raqqa Military Council").
+            if doc.cased and doc.tokens[i].is_capitalized and doc.sentence_of[i] not in doc.title_case_sentences:
+                j = i - 1
+                while j >= 0 and doc.tokens[j].is_capitalized and doc.gap(j + 1).strip() in ("", "-") and i - j <= 4:
+                    if j in doc.sentence_starts and doc.lower[j] in lx.NEVER_ALONE:
+                        break
+                    blocked.add(j)
+                    j -= 1
+            elif not doc.cased and word in ("media", "council", "observatory", "brigade", "brigades", "battalion",
+                                            "battalions", "legion", "movement", "committee", "coordination"):
+                blocked.add(i - 1)
+    return blocked
