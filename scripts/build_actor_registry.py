@@ -833,7 +833,7 @@ def render(result: Result, src: Path) -> str:
         forces = next((a.id for a in actors if a.id == f"{cc.lower()}_state_forces"), None)
         if not (names or dems or forces):
             continue
-        out.append(f"  - code: {cc}   # {c.title}")
+        out.append(f"  - code: \"{cc}\"   # {c.title}")  # quoted: YAML reads a bare NO (Norway) as false
         if names:
             out.append("    names: " + "\n".join(flow(names, 11)))
         if dems:
