@@ -487,6 +487,8 @@ def _name_before(doc: Document, end: int) -> int:
                                                                                             "deir", "kafr", "ain",
                                                                                             "jabal", "jebel", "bab"):
         start += 1
+    if all(doc.lower[k] in lx.NAME_PARTICLES for k in range(start, end + 1)):
+        return end + 1  # "at an airbase": particles alone ("an", "al", "as") name nothing
     return start if _name_word(doc, start) else end + 1
 
 

@@ -55,3 +55,9 @@ def test_a_division_after_a_comma_names_the_one_holding_the_town(index):
 def test_a_division_that_holds_no_town_of_the_name_before_it_closes_a_list(index):
     found = _found("The firm has offices in Miami, Parkland, New York, and Detroit.", index)
     assert ("New York", 5128581) in found  # the city: no Parkland lies in New York state
+
+
+def test_particles_alone_before_a_facility_word_name_nothing(index):
+    # "an", "al", "as" are name particles ("an-Nabk"); alone before "airbase" they are an article, not a name
+    found = _found("Troops taken hostage at an airbase near Miami were freed.", index)
+    assert [name for name, _ in found] == ["Miami"]
