@@ -63,6 +63,10 @@ _SOURCES: tuple[tuple[str, str], ...] = tuple(
             # "in 2015", "in the 1967 war" (a year naming an event is its year)
             rf"[\s-]+(?:of\s+|the\s+(?=(?:19|20)\d\d\s+[A-Za-z]))?{_YEAR_RE}",
         ),
+        # "1711 - Rio de Janeiro is captured by the French": the year that heads an almanac line ("Today in history")
+        ("almanac", r"(?m:^)[ \t]*(?P<year>1[0-9]{3}|20[0-9]{2})(?=[ \t]+[-–—][ \t])"),
+        # "last spring", "this summer": the year of the latest such season (winter straddles two years: not read)
+        ("season", r"(?P<which>last|this|earlier\s+this)\s+(?P<season>spring|summer|autumn|fall)"),
         ("weekday", rf"(?P<last>last\s+)?{_WEEKDAY_RE}"),
         ("yesterday", r"yesterday|(?:late\s+)?last\s+night|the\s+day\s+before\s+yesterday(?P<two>)"),
         ("weekend", r"(?:(?P<last>last)|(?:over|at|during|on)\s+the|this)\s+weekend"),
@@ -92,11 +96,13 @@ _SOURCES: tuple[tuple[str, str], ...] = tuple(
 # Kinds resolved against the previous date in the text, not the publication date.
 ANCHORED = frozenset({"later", "earlier", "same_day", "next", "previous", "that"})
 # Kinds that state their year: their dates have basis ``text``; every other kind's is ``text_relative``.
-ABSOLUTE = frozenset({"iso", "month_day_year", "day_month_year", "month_year", "year"})
+ABSOLUTE = frozenset({"iso", "month_day_year", "day_month_year", "month_year", "year", "almanac"})
 # Kinds that name a month but no year: with no publication date they take the year of the explicit year before.
 _YEARLESS = frozenset({"month_day", "day_month", "month"})
 # How far back (characters) an anchored expression looks for its anchor: a few sentences.
 _ANCHOR_REACH = 1500
+# The last month of each season (northern hemisphere, as the wars this service maps are).
+_SEASON_END = {"spring": 5, "summer": 8, "autumn": 11, "fall": 11}
 _PATTERNS = tuple((name, re.compile(src, re.IGNORECASE)) for name, src in _SOURCES)
 # The same for text already lower-cased (every literal above is lower case): much faster than IGNORECASE.
 _PATTERNS_LOWER = tuple((name, re.compile(src)) for name, src in _SOURCES)
@@ -119,7 +125,8 @@ _REQUIRED: dict[str, tuple[str, ...]] = {
     "iso": tuple(f"{digit}-" for digit in "0123456789"), "month_day_year": _MONTH_WORDS,
     "day_month_year": _MONTH_WORDS, "month_day": _MONTH_WORDS,
     "day_month": _MONTH_WORDS, "month_year": _MONTH_WORDS, "month_rel": _MONTH_WORDS, "month": _MONTH_WORDS,
-    "year": ("19", "20"), "weekday": tuple(_WEEKDAYS), "yesterday": ("yesterday", "last night"),
+    "year": ("19", "20"), "almanac": ("- ", "– ", "— "), "season": ("spring", "summer", "autumn", "fall"),
+    "weekday": tuple(_WEEKDAYS), "yesterday": ("yesterday", "last night"),
     "weekend": ("weekend",), "today": ("today", "this morning", "tonight", "overnight"),
     "rel_period": _pairs(("last", "this", "past", "the"), ("week", "month", "year")),
     "ago": _pairs(_UNITS, ("ago",)), "before_after": _pairs(_UNITS, ("after",)),
@@ -251,7 +258,7 @@ def _resolve(kind: str, g: dict[str, str | None], pub: date | None, year_before:
         return _safe_day(year, month, int(g["day"] or 0))
     if kind == "month_year" and month and year:
         return _month(year, month)
-    if kind == "year" and year:
+    if kind in ("year", "almanac") and year:
         return _year(year)
     if pub is None:
         return _resolve_yearless(kind, g, year_before) if kind in _YEARLESS else None
@@ -292,6 +299,10 @@ def _resolve(kind: str, g: dict[str, str | None], pub: date | None, year_before:
         return _year(pub.year - n)
     if kind in ("ago", "before_after"):
         return _back(pub, _num(g["num"] or "1"), (g["unit"] or "day").lower())
+    if kind == "season":
+        last_month = _SEASON_END[(g["season"] or "").lower()]
+        this_year = not (g["which"] or "").lower().startswith("last") or last_month < pub.month
+        return _year(pub.year if this_year else pub.year - 1)
     return None
 
 

@@ -118,3 +118,23 @@ def test_nothing_is_counted_from_a_day_and_month_without_a_year() -> None:
 )  # fmt: skip
 def test_date_prec_follows_ucdp_ged(start: date | None, end: date, prec: int) -> None:
     assert ucdp_date_prec(start, end) == prec
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "year"),
+    [
+        ("1711 - Rio de Janeiro is captured by the French.", None, 1711),  # an almanac line's heading year
+        ("1970 – Palestinian commandos capture Irbid.", date(2004, 9, 14), 1970),
+        ("Last spring, rebels took the town.", date(2019, 2, 1), 2018),  # the latest spring that has ended
+        ("Last spring, rebels took the town.", date(2019, 7, 1), 2019),
+        ("This summer, rebels took the town.", date(2019, 2, 1), 2019),
+    ],
+)
+def test_almanac_years_and_seasons(text: str, published: date | None, year: int) -> None:
+    [found] = find_dates(text, 0, len(text), published)
+    assert (found.date.start, found.date.end) == (date(year, 1, 1), date(year, 12, 31))
+
+
+def test_a_year_inside_a_line_is_no_almanac_heading() -> None:
+    text = "The town had 1711 - or so - inhabitants."
+    assert find_dates(text, 0, len(text), None) == []
