@@ -95,6 +95,7 @@ function addLabels(map) {
 }
 
 let labelsTimer = null;
+let labelsAsked = 0;
 async function loadLabels() {
   // The labels of the view (padded by half a screen), asked again after each move.
   const map = state.map;
@@ -106,12 +107,14 @@ async function loadLabels() {
   const south = Math.max(-90, bounds.getSouth() - padLat);
   const north = Math.min(90, bounds.getNorth() + padLat);
   const bbox = [west, south, east, north].map((v) => v.toFixed(3)).join(",");
+  const asked = ++labelsAsked;
   try {
     const data = await getJson(`/v1/map-labels?bbox=${bbox}&zoom=${map.getZoom().toFixed(2)}`);
+    if (asked !== labelsAsked) return;  // a later move asked again: its answer wins
     map.getSource("labels").setData(data);
     state.labelsLoaded = data.features.length;
-  } catch (error) {
-    state.labelsLoaded = 0;
+  } catch {
+    // Labels are an aid to reading the map: without an answer the last ones stay.
   }
 }
 
@@ -120,18 +123,17 @@ function scheduleLabels() {
   labelsTimer = setTimeout(loadLabels, 250);
 }
 
-// A cluster's colour: the side most of its points favour (clusterProperties count each side).
-const clusterColor = ["case",
+// For a cluster, a value of the side most of its points favour (clusterProperties count each side; a tie goes to
+// the side listed first).
+const bySideMost = (value) => ["case",
   ...Object.keys(SIDE_COLORS).flatMap((side) => [
     ["all", ...Object.keys(SIDE_COLORS).filter((other) => other !== side)
       .map((other) => [">=", ["get", side], ["get", other]])],
-    SIDE_COLORS[side]]),
-  SIDE_COLORS.unknown];
-
-// Dark counts on the light colours (kurdish, unknown), white on the others.
-const clusterTextColor = ["case", ...["kurdish", "unknown"].flatMap((side) => [
-  ["all", ...Object.keys(SIDE_COLORS).filter((other) => other !== side)
-    .map((other) => [">=", ["get", side], ["get", other]])], "#222222"]), "#ffffff"];
+    value(side)]),
+  value("unknown")];
+const clusterColor = bySideMost((side) => SIDE_COLORS[side]);
+// Dark counts on the light colours, white on the others.
+const clusterTextColor = bySideMost((side) => (["kurdish", "unknown"].includes(side) ? "#222222" : "#ffffff"));
 
 function addPointSet(map, name, { radius, stroke, strokeWidth, visible }) {
   // One set of points: dated ones clustered (with their counts), undated ones as hollow rings, unclustered.
@@ -483,15 +485,16 @@ async function main() {
   map.on("load", async () => {
     if (!config.basemap_url) addOutlines(map);
     addRegions(map);
-    addLabels(map);
+    // A basemap brings its own labels.
+    if (!config.basemap_url) addLabels(map);
     addPoints(map);
     if (config.bbox) {
       const [w, s, e, n] = config.bbox;
       map.fitBounds([[w, s], [e, n]], { padding: { top: 60, bottom: 60, left: 320, right: 60 }, maxZoom: 9, duration: 0 });
     }
-    map.on("moveend", scheduleLabels);
+    if (!config.basemap_url) map.on("moveend", scheduleLabels);
     setUpControls(config);
-    await Promise.all([refresh(), loadLabels()]);
+    await Promise.all([refresh(), config.basemap_url ? null : loadLabels()]);
     state.ready = true;
   });
 }
