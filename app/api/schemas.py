@@ -129,6 +129,9 @@ class EventProperties(BaseModel):
     claimed_by: str | None
     date: EventDate
     geo_precision: int
+    region_geonameid: int | None = Field(
+        default=None, description="The gazetteer's region (a division or country) that holds the place; with "
+                                  "geo_precision 3 the event is known only at that region's level.")
     evidence: EventEvidence
     confidence: float
     source_count: int
@@ -272,6 +275,7 @@ def event_feature(event: MapEvent) -> dict:
             "claimed_by": row["claimed_by"],
             "date": event_date(row),
             "geo_precision": row["geo_precision"],
+            "region_geonameid": row["region_geonameid"],
             "evidence": {"text": row["evidence_text"]},
             "confidence": round(row["confidence"], 3),
             "source_count": row["source_count"],

@@ -325,9 +325,15 @@ def admin_names(*, session: Session, geonameids: Sequence[int]) -> dict[int, tup
     }
 
 
-def admin_outlines(*, session: Session, level: int, bbox: BBox | None = None) -> list[AdminOutline]:
-    """Country (0) or province (1) outlines from the shipped gazetteer, for maps without a basemap."""
-    statement = select(AdminArea).where(AdminArea.level == level).order_by(AdminArea.code)
+def admin_outlines(*, session: Session, level: int | None, bbox: BBox | None = None,
+                   geonameids: Sequence[int] | None = None) -> list[AdminOutline]:
+    """Country (0), province (1) or district (2) outlines from the shipped gazetteer, for maps without a basemap;
+    with ``geonameids``, the outlines of those places at any level (the map shades region-level events so)."""
+    statement = select(AdminArea).order_by(AdminArea.code)
+    if level is not None:
+        statement = statement.where(AdminArea.level == level)
+    if geonameids is not None:
+        statement = statement.where(AdminArea.geonameid.in_(list(geonameids)))
     if bbox is not None:
         statement = statement.where(
             AdminArea.min_lat <= bbox.max_lat,

@@ -5,10 +5,11 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import and_, case, func, or_, select
 from sqlalchemy.orm import Session
 
 from app.gazetteer.geonames_format import AdminCode as AdminCodeRecord
@@ -186,6 +187,45 @@ def to_records(session: Session, places: list[Place]) -> list[GazetteerPlace]:
         )
         for p in places
     ]
+
+
+# Label tiers, most prominent first: first-level divisions (governorates), cities, towns, villages.
+LABEL_TIERS = ("admin1", "city", "town", "village")
+
+
+@dataclass(frozen=True)
+class LabelPlace:
+    geonameid: int
+    name: str
+    tier: str
+    population: int
+    lon: float
+    lat: float
+
+
+def label_places(*, session: Session, min_lon: float, min_lat: float, max_lon: float, max_lat: float,
+                 tiers: int, limit: int) -> list[LabelPlace]:
+    """The most prominent places in a lon/lat box (not crossing the antimeridian) for map labels: the first
+    ``tiers`` of ``LABEL_TIERS``, most prominent tier first, then by population."""
+    settled = Place.feature_class == "P"
+    tier = case(
+        (and_(Place.feature_class == "A", Place.feature_code == "ADM1"), 0),
+        (and_(settled, or_(Place.feature_code.in_(("PPLC", "PPLA")), Place.population >= 100_000)), 1),
+        (and_(settled, or_(Place.feature_code == "PPLA2", Place.population >= 10_000)), 2),
+        (and_(settled, or_(Place.feature_code == "PPLA3", Place.population >= 1_000)), 3),
+        else_=9,
+    ).label("tier")
+    inner = (
+        select(Place.geonameid, Place.name, Place.population, Place.lon, Place.lat, tier)
+        .where(Place.lon.between(min_lon, max_lon), Place.lat.between(min_lat, max_lat))
+        .subquery()
+    )
+    rows = session.execute(
+        select(inner).where(inner.c.tier < tiers)
+        .order_by(inner.c.tier, inner.c.population.desc(), inner.c.geonameid).limit(limit)
+    )
+    return [LabelPlace(geonameid=r.geonameid, name=r.name, tier=LABEL_TIERS[r.tier], population=r.population,
+                       lon=r.lon, lat=r.lat) for r in rows]
 
 
 def get_place(*, session: Session, geonameid: int) -> GazetteerPlace | None:

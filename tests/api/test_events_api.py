@@ -159,7 +159,7 @@ def test_feature_collection_has_rfc7946_structure_and_every_event_field(client: 
     assert props["claimed_by"] is None
     assert props["date"] == {"start": "2017-10-23", "end": "2017-10-23", "precision": "day", "basis": "text",
                              "date_prec": 1, "month_day": None}
-    assert props["geo_precision"] == 1
+    assert props["geo_precision"] == 1 and props["region_geonameid"] is None
     assert props["evidence"] == {"text": "The army captured Idlib."}
     assert props["confidence"] == 0.812
     assert props["source_count"] == 2

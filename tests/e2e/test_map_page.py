@@ -1,18 +1,12 @@
 """The map page in headless Chromium against the real service: events drawn, a click opens the evidence popup, and
 a change the text does not date is drawn apart (a hollow ring) only when the box for it is ticked.
 
-Starts uvicorn on a free loopback port with the embedded SQLite database in a temporary folder (only the shipped
-admin outlines are loaded, to keep start-up short), inserts events straight into its database, drives Debian's
-Chromium with Playwright (``executable_path``; no browser download) and keeps a screenshot in artifacts/.
+The service and the browser are conftest's; this module inserts its events straight into the service's database
+and keeps screenshots in artifacts/.
 """
 
 from __future__ import annotations
 
-import os
-import socket
-import subprocess
-import sys
-import time
 import uuid
 from collections.abc import Iterator
 from datetime import UTC, date, datetime
@@ -22,17 +16,11 @@ import httpx
 import pytest
 from sqlalchemy import create_engine, insert
 
-from app.settings import PROJECT_ROOT
 from app.store.models import OPEN_START, EventRow
+from tests.e2e.harness import FLAGS, click_at, running_service
 
 pytestmark = pytest.mark.e2e
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync", "--no-first-run",
-         # WebGL on the CPU: MapLibre draws with WebGL and the test machine has no GPU.
-         "--use-angle=swiftshader", "--enable-unsafe-swiftshader"]
 EVENTS = [
     # (place, lon, lat, day, gained side, lost side, evidence)
     ("Idlib", 36.63, 35.93, "2015-03-28", "opposition", "government",
@@ -49,52 +37,10 @@ UNDATED = ("Tal Abyad", 38.95, 36.70, "2017-11-30", "kurdish", "isis",
            "On 11 November, Kurdish forces seized the town of Tal Abyad.")
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-@pytest.fixture(scope="module")
-def browser_path() -> Path:
-    if not CHROMIUM.exists():
-        subprocess.run([str(PROJECT_ROOT / "scripts" / "install-browser.sh")], check=True)
-    pytest.importorskip("playwright.sync_api", reason="pip install playwright (the Python package only)")
-    return CHROMIUM
-
-
 @pytest.fixture(scope="module")
 def service(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
-    var_dir = tmp_path_factory.mktemp("e2e-var")
-    port = free_port()
-    env = {**os.environ, "CONFLICTGEO_DATABASE_URL": "", "CONFLICTGEO_VAR_DIR": str(var_dir),
-           "CONFLICTGEO_GAZETTEER_PATH": str(PROJECT_ROOT / "data" / "gazetteer" / "admin_areas.geojson.xz"),
-           "CONFLICTGEO_BASEMAP_URL": "", "CONFLICTGEO_RATE_LIMIT_PER_MINUTE": "0", "CONFLICTGEO_LOG_LEVEL": "WARNING"}
-    log = open(var_dir / "server.log", "w")  # noqa: SIM115 - open for the server's whole life
-    server = subprocess.Popen(
-        [sys.executable, "-m", "uvicorn", "app.main:create_app", "--factory", "--host", "127.0.0.1",
-         "--port", str(port)],
-        cwd=PROJECT_ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 180
-        while True:
-            # Migrated (map-config reads the events table) and the outlines loaded.
-            try:
-                if (httpx.get(f"{base}/v1/map-config", timeout=2).status_code == 200
-                        and httpx.get(f"{base}/v1/admin-areas?level=0&bbox=38,34,39,35", timeout=5).json()["features"]):
-                    break
-            except httpx.HTTPError:
-                pass
-            if server.poll() is not None or time.monotonic() > deadline:
-                pytest.fail(f"service did not start: {(var_dir / 'server.log').read_text()[-2000:]}")
-            time.sleep(0.5)
-        yield base, var_dir / "conflictgeo.sqlite3"
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
-        log.close()
+    with running_service(tmp_path_factory.mktemp("e2e-var")) as running:
+        yield running
 
 
 def insert_events(database: Path) -> dict[str, str]:
@@ -126,20 +72,12 @@ def insert_events(database: Path) -> dict[str, str]:
     return ids
 
 
-def click_at(page, lon: float, lat: float) -> None:  # type: ignore[no-untyped-def]
-    x, y = page.evaluate("([lon, lat]) => { const p = conflictgeo.map.project([lon, lat]); return [p.x, p.y]; }",
-                         [lon, lat])
-    box = page.locator("#map canvas").bounding_box()
-    assert box is not None
-    page.mouse.click(box["x"] + x, box["y"] + y)
-
-
-def test_map_shows_events_and_a_click_opens_the_evidence(service: tuple[str, Path], browser_path: Path) -> None:
+def test_map_shows_events_and_a_click_opens_the_evidence(service: tuple[str, Path], browser_path: Path,
+                                                          artifacts: Path) -> None:
     from playwright.sync_api import sync_playwright
 
     base, database = service
     ids = insert_events(database)
-    ARTIFACTS.mkdir(exist_ok=True)
     errors: list[str] = []
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(browser_path), args=FLAGS)
@@ -173,7 +111,7 @@ def test_map_shows_events_and_a_click_opens_the_evidence(service: tuple[str, Pat
         hrefs = popup.locator("a").evaluate_all("anchors => anchors.map((a) => a.getAttribute('href'))")
         assert f"/v1/events/{ids['Palmyra']}" in hrefs
         assert httpx.get(f"{base}/v1/events/{ids['Palmyra']}").json()["properties"]["place_name"] == "Palmyra"
-        page.screenshot(path=str(ARTIFACTS / "map-events.png"))
+        page.screenshot(path=str(artifacts / "map-events.png"))
 
         # Ticked, the undated change is drawn apart, and its popup gives it no day of its own.
         page.check("#undated")
@@ -189,7 +127,7 @@ def test_map_shows_events_and_a_click_opens_the_evidence(service: tuple[str, Pat
         text = page.text_content(".maplibregl-popup-content")
         assert "on 11 November (year unknown), on or before 2017-11-30" in text
         assert "the article gives no date" in text and "2017-11-11" not in text
-        page.screenshot(path=str(ARTIFACTS / "map-undated.png"))
+        page.screenshot(path=str(artifacts / "map-undated.png"))
         page.uncheck("#undated")
         page.wait_for_function(
             "conflictgeo.map.queryRenderedFeatures({layers: ['events-undated']}).length === 0", timeout=30_000)
@@ -205,7 +143,7 @@ def test_map_shows_events_and_a_click_opens_the_evidence(service: tuple[str, Pat
         page.check("#undated")
         page.wait_for_function(
             "conflictgeo.map.queryRenderedFeatures({layers: ['control-undated']}).length === 1", timeout=30_000)
-        page.screenshot(path=str(ARTIFACTS / "map-control.png"))
+        page.screenshot(path=str(artifacts / "map-control.png"))
         browser.close()
     assert not errors, errors
     outside = [url for url in requests if not url.startswith((base, "data:", "blob:"))]
