@@ -550,6 +550,17 @@ def _place_phrases(
         ofs = _prep_objects(item, "of", "over")
         named_compounds = [c for c in item.children if c.dep_ == "compound" and c.tag_ in ("NNP", "NNPS")]
         city_part = lemma in _CITY_PARTS
+        if low in _COMPASS and ofs and item.tag_ not in ("NNP", "NNPS"):
+            named = [c for c in item.children if c.dep_ == "compound" and c.i < item.i]
+            if named and any(_namelike(c) or c.tag_ in ("NNP", "NNPS") for c in named):
+                # "al-Masasneh village southwest of Mourek", parsed with the compass word as the head: the name
+                # (and its place noun) before it is the place, the of-phrase only locates it
+                start = min(c.left_edge.idx for c in named)
+                last = max(named, key=lambda c: c.i)
+                spans.append((start, last.idx + len(last.text)))
+                marked.append(spans[-1])
+                excluded.extend(_span(o) for o in ofs)
+                continue
         if named_compounds and ofs and not city_part and item.tag_ not in ("NNP", "NNPS"):
             excluded.extend(_span(c) for c in named_compounds)  # "the Nineveh village of Imam Gharbi": a container
         elif named_compounds and item.tag_ == "NNS" and low in PLACE_NOUNS:

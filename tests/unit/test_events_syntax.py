@@ -141,6 +141,9 @@ def test_without_the_parser_the_patterns_still_extract() -> None:
          [("palmyra", "government")]),
         ("in the north-west, the army has taken afrin.", ["afrin"], [("afrin", "government")]),
         ("in the north-west, the army has taken part in talks.", ["afrin"], []),
+        # the parser heads "X village southwest of Y" with the compass word: X is the place, Y only locates it
+        ("The army established full control of Tal Dahab village southwest of Morek on Wednesday.",
+         ["Tal Dahab", "Morek"], [("Tal Dahab", "government")]),
         # a name the tokenizer splits at its hyphen
         ("The Kurdish militia expelled the jihadists from Ras al-Ain.", ["Ras al-Ain"], [("Ras al-Ain", "kurdish")]),
     ],
