@@ -19,6 +19,7 @@ from app.gazetteer.index import GazetteerIndex, fold_tokens
 from app.gazetteer.names import fold_token, normalize, search_key
 from app.gazetteer.records import GazetteerPlace
 from app.geoparse import lexicon as lx
+from app.geoparse import lowercase
 from app.text.tokens import Token, is_lowercased, sentence_spans, tokenize
 
 # "AMMAN (Reuters) -", "BEIRUT, Lebanon (AP) —", "MOSCOW, March 3 (Sputnik) -", "BAGHDAD —", "amman ( reuters ) -"
@@ -232,6 +233,11 @@ def recognise(doc: Document, index: GazetteerIndex) -> list[Span]:
     lowercase_uses = _lowercase_uses(doc)
     spans: list[Span] = []
     person_keys: set[str] = set()
+    heads: frozenset[str] = frozenset()
+    if not doc.cased:  # what capitals would have said, read from the text's structure (app/geoparse/lowercase.py)
+        name_tokens, person_keys = lowercase.person_tokens(doc, index, partial(_notable_key, index))
+        blocked |= name_tokens
+        heads = lowercase.heads_after_countries(doc)
     # Most matches are one word, and most of those are function words: this loop runs for every match, so the
     # checks that dismiss them come first and use local names.
     sentence_of, lower, tokens = doc.sentence_of, doc.lower, doc.tokens
@@ -249,6 +255,9 @@ def recognise(doc: Document, index: GazetteerIndex) -> list[Span]:
             continue
         if dateline and first >= dateline[0] and last <= dateline[1]:
             spans.append(Span(first, last, key, "settlement", is_dateline=True))
+            continue
+        if not doc.cased and lowercase.country_here(doc, index, first, last, key, heads):
+            spans.append(Span(first, last, key, ""))
             continue
         if first == last and lower[first] in never_alone \
                 and not (tokens[first].text.isupper() and _country_key(index, key)) \
