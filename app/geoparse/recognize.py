@@ -150,12 +150,18 @@ def _famous_by_name(candidates: Sequence[GazetteerPlace], key: str) -> bool:
         search_key(c.name), search_key(c.asciiname))) for c in candidates)
 
 
-def _famous_as_written(doc: Document, index: GazetteerIndex, span: Span) -> bool:
+# What stays a place where the article uses its name as a person's: a country, first-order division, capital or
+# world feature, not a provincial seat somewhere ("Dewly Nelson ... Nelson himself": Nelson, New Zealand).
+_FAMOUS_OVER_A_SURNAME = _FAMOUS_CODES - {"PPLA"}
+
+
+def _famous_as_written(doc: Document, index: GazetteerIndex, span: Span,
+                       codes: frozenset[str] = _FAMOUS_CODES) -> bool:
     """A famous place called by the span's very words ("Mamo" folds to Mamou, a provincial seat, but is not
     its name)."""
     written = normalize(doc.text[doc.tokens[span.first].start : doc.tokens[span.last].end])
     return _famous_name_key(index, span.key) and any(
-        c.feature_code in _FAMOUS_CODES and (c.feature_code.startswith("PCL") or written in (
+        c.feature_code in codes and (c.feature_code.startswith("PCL") or written in (
             normalize(c.name), normalize(c.asciiname))) for c in index.candidates(span.key))
 
 
@@ -291,7 +297,7 @@ def recognise(doc: Document, index: GazetteerIndex) -> list[Span]:
     spans = _without_overlaps(spans)
     spans.extend(_same_name_again(doc, index, spans, blocked))
     spans = [s for s in spans if s.key not in person_keys or s.is_dateline or s.from_cue_only
-             or _famous_as_written(doc, index, s)]
+             or _famous_as_written(doc, index, s, _FAMOUS_OVER_A_SURNAME)]
     return _without_overlaps(spans)
 
 
