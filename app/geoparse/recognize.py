@@ -262,7 +262,8 @@ def recognise(doc: Document, index: GazetteerIndex) -> list[Span]:
         if dateline and first >= dateline[0] and last <= dateline[1]:
             spans.append(Span(first, last, key, "settlement", is_dateline=True))
             continue
-        if not doc.cased and lowercase.country_here(doc, index, first, last, key, heads):
+        if not doc.cased and (key == "us" or first != last or lower[first] not in never_alone) \
+                and lowercase.country_here(doc, index, first, last, key, heads):
             spans.append(Span(first, last, key, ""))
             continue
         if first == last and lower[first] in never_alone \
