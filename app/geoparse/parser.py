@@ -6,9 +6,11 @@ from datetime import date, datetime
 from functools import partial
 
 from app.gazetteer.index import GazetteerIndex
+from app.geoparse.lexicon import ARABIC_NAMED_COUNTRIES
 from app.geoparse.model import Mention
 from app.geoparse.recognize import CachedIndex, Document, Span, is_notable, loose_stranger, read_document, recognise
 from app.geoparse.resolve import ArticleContext, article_context, resolve
+from app.geoparse.spelling import is_a_name_or_word, only_by_folding
 
 
 def parse(text: str, index: GazetteerIndex, *, published_at: datetime | date | None = None,
@@ -34,11 +36,21 @@ def parse(text: str, index: GazetteerIndex, *, published_at: datetime | date | N
     return resolve(doc, index, spans, context)
 
 
+def _about_arabic_named_countries(context: ArticleContext) -> bool:
+    """An article about Syria or Iraq spells its villages as it likes: there, folding is how names are found."""
+    return any(context.countries.get(cc, 0.0) >= 0.15 for cc in ARABIC_NAMED_COUNTRIES)
+
+
 def _supported(doc: Document, span: Span, index: GazetteerIndex, context: ArticleContext) -> bool:
     """A bare name must mean a notable place or one in the countries the article is about: in lowercased text
     always; in cased text when the name only folds to its places' names (see ``loose_stranger``)."""
     if span.cue or span.is_dateline or span.from_cue_only:
         return True
     if doc.cased:
-        return not loose_stranger(doc, span, index.candidates(span.key), partial(context.countries_without, span.key))
+        candidates = index.candidates(span.key)
+        written = doc.tokens[span.first].text
+        if span.first == span.last and not written.isupper() and is_a_name_or_word(written) \
+                and not _about_arabic_named_countries(context) and only_by_folding(written, candidates):
+            return False
+        return not loose_stranger(doc, span, candidates, partial(context.countries_without, span.key))
     return any(is_notable(c) or context.countries.get(c.country_code, 0.0) >= 0.1 for c in index.candidates(span.key))
