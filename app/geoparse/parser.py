@@ -6,11 +6,11 @@ from datetime import date, datetime
 from functools import partial
 
 from app.gazetteer.index import GazetteerIndex
-from app.geoparse.lexicon import ARABIC_NAMED_COUNTRIES
+from app.geoparse.lexicon import ARABIC_NAMED_COUNTRIES, LOCATIVES
 from app.geoparse.model import Mention
 from app.geoparse.recognize import CachedIndex, Document, Span, is_notable, loose_stranger, read_document, recognise
 from app.geoparse.resolve import ArticleContext, article_context, resolve
-from app.geoparse.spelling import is_a_name_or_word, only_by_folding
+from app.geoparse.spelling import given_name_of_no_notable_place, is_a_name_or_word, only_by_folding
 
 
 def parse(text: str, index: GazetteerIndex, *, published_at: datetime | date | None = None,
@@ -36,6 +36,9 @@ def parse(text: str, index: GazetteerIndex, *, published_at: datetime | date | N
     return resolve(doc, index, spans, context)
 
 
+_PLACING_WORDS = LOCATIVES - {"to", "and", "or"}  # "a source close to Harvey", "Smith and Harvey"
+
+
 def _about_arabic_named_countries(context: ArticleContext) -> bool:
     """An article about Syria or Iraq spells its villages as it likes: there, folding is how names are found."""
     return any(context.countries.get(cc, 0.0) >= 0.15 for cc in ARABIC_NAMED_COUNTRIES)
@@ -51,6 +54,11 @@ def _supported(doc: Document, span: Span, index: GazetteerIndex, context: Articl
         written = doc.tokens[span.first].text
         if span.first == span.last and not written.isupper() and is_a_name_or_word(written) \
                 and not _about_arabic_named_countries(context) and only_by_folding(written, candidates):
+            return False
+        placed = span.first > 0 and doc.lower[span.first - 1] in _PLACING_WORDS  # "in Shelby", "from Wilson's"
+        if span.first == span.last and not written.isupper() and not placed \
+                and not _about_arabic_named_countries(context) \
+                and given_name_of_no_notable_place(written, candidates, is_notable):
             return False
         return not loose_stranger(doc, span, candidates, partial(context.countries_without, span.key))
     return any(is_notable(c) or context.countries.get(c.country_code, 0.0) >= 0.1 for c in index.candidates(span.key))

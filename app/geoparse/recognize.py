@@ -675,6 +675,8 @@ def _plausible_cased(doc: Document, index: GazetteerIndex, first: int, last: int
     if common or key in lowercase_uses:
         if cue:
             return True
+        if len(words) > 1 and words[-1] in lx.ADMIN2_AFTER and all(t.is_capitalized for t in tokens):
+            return True  # "Collier County": a division's name carries its own cue (Collier, a common word)
         if sentence_start or title_case:
             # A capitalised country name opens sentences all the time ("Turkey has asked..."); "Hope" does not.
             # A name of several words all capitalised ("New York said") is a name wherever it stands.
@@ -759,7 +761,8 @@ def _listed_places(doc: Document, index: GazetteerIndex, blocked: set[int]) -> l
                     and doc.gap(j).strip() in ("", ":"):
                 j += 1  # "the liberated neighbourhoods are X, Y and Z"
             elif not doc.cased or word not in lx.SETTLEMENT_BEFORE or j >= n or doc.gap(j) != " " \
-                    or doc.sentence_of[j] != doc.sentence_of[i]:
+                    or doc.sentence_of[j] != doc.sentence_of[i] \
+                    or (lower[j] in lx.TITLES and lower[j] not in lx.PLACE_TITLES):  # "the City Mayor"
                 j = n  # "the village Hardatnin" (cased text, singular noun, same sentence) only
             while j < n:
                 item_end = _name_run(doc, j)

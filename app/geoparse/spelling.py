@@ -11,7 +11,7 @@ spelling GeoNames lacks.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from app.gazetteer.names import normalize
 from app.gazetteer.records import GazetteerPlace
@@ -44,3 +44,17 @@ def is_a_name_or_word(written: str) -> bool:
     only folds onto a place usually is."""
     word = written.lower()
     return word in census_given_names() or word in PERSON_SURNAMES or word in english_words()
+
+
+def given_name_of_no_notable_place(written: str, candidates: Sequence[GazetteerPlace],
+                                   notable: Callable[[GazetteerPlace], bool]) -> bool:
+    """A census given name ("Levi", "Gail", "Harvey") that names no notable place as written: a person far more
+    often than a small town of that name."""
+    word = written.lower()
+    if word not in census_given_names() or word in english_words():
+        return False
+    if any(c.feature_code.startswith(_WIDE) for c in candidates):
+        return False  # "America", "Georgia": a country's or division's name, whatever else it is
+    form = normalize(written)
+    return not any(notable(c) and (form in (normalize(c.name), normalize(c.asciiname))
+                                   or any(normalize(n) == form for n in c.alternate_names)) for c in candidates)
