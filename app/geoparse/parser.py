@@ -46,19 +46,21 @@ def _about_arabic_named_countries(context: ArticleContext) -> bool:
 
 def _supported(doc: Document, span: Span, index: GazetteerIndex, context: ArticleContext) -> bool:
     """A bare name must mean a notable place or one in the countries the article is about: in lowercased text
-    always; in cased text when the name only folds to its places' names (see ``loose_stranger``)."""
+    always; in cased text when the name only folds to its places' names (see ``loose_stranger``). Outside
+    articles about Arabic-named countries, a given name that names no notable place is a person unless a
+    locative places it, and in cased text a name or word that only folds onto a place is none
+    (``app.geoparse.spelling``)."""
     if span.cue or span.is_dateline or span.from_cue_only:
         return True
-    if doc.cased:
-        candidates = index.candidates(span.key)
-        written = doc.tokens[span.first].text
-        if span.first == span.last and not written.isupper() and is_a_name_or_word(written) \
-                and not _about_arabic_named_countries(context) and only_by_folding(written, candidates):
+    candidates = index.candidates(span.key)
+    written = doc.tokens[span.first].text
+    one_word = span.first == span.last and not (doc.cased and written.isupper())
+    if one_word and not _about_arabic_named_countries(context):
+        if (not doc.cased or is_a_name_or_word(written)) and only_by_folding(written, candidates):
             return False
         placed = span.first > 0 and doc.lower[span.first - 1] in _PLACING_WORDS  # "in Shelby", "from Wilson's"
-        if span.first == span.last and not written.isupper() and not placed \
-                and not _about_arabic_named_countries(context) \
-                and given_name_of_no_notable_place(written, candidates, is_notable):
+        if not placed and given_name_of_no_notable_place(written, candidates, is_notable):
             return False
+    if doc.cased:
         return not loose_stranger(doc, span, candidates, partial(context.countries_without, span.key))
-    return any(is_notable(c) or context.countries.get(c.country_code, 0.0) >= 0.1 for c in index.candidates(span.key))
+    return any(is_notable(c) or context.countries.get(c.country_code, 0.0) >= 0.1 for c in candidates)

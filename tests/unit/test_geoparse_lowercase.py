@@ -57,3 +57,11 @@ def test_a_surname_after_a_given_name_is_a_person_throughout_the_article():
 
 def test_the_article_particle_is_no_given_name():
     assert ("al rai", None) not in _ids("forces moved on al rai in syria.")
+
+
+def test_a_lowercased_word_that_only_folds_onto_a_foreign_place_is_none():
+    index = GazetteerIndex([*PLACES, _place(5194912, "Ingram", 40.45, -80.07, "P", "PPL", "US", "PA", pop=3_000),
+                            _place(5521972, "Gail", 32.77, -101.45, "P", "PPLA2", "US", "TX", pop=230)])
+    text = "laura ingraham spoke in the united states. ingraham apologised, and gail left."
+    assert [t for t, _ in _found(text, index)] == ["united states"]
+    assert ("ingram", 5194912) in _found("the shop in ingram, in the united states, closed.", index)
