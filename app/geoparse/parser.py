@@ -10,7 +10,7 @@ from app.geoparse.lexicon import ARABIC_NAMED_COUNTRIES, LOCATIVES
 from app.geoparse.model import Mention
 from app.geoparse.recognize import CachedIndex, Document, Span, is_notable, loose_stranger, read_document, recognise
 from app.geoparse.resolve import ArticleContext, article_context, resolve
-from app.geoparse.spelling import given_name_of_no_notable_place, is_a_name_or_word, only_by_folding
+from app.geoparse.spelling import given_name_of_no_notable_place, is_a_name_or_word, is_given_name, only_by_folding
 
 
 def parse(text: str, index: GazetteerIndex, *, published_at: datetime | date | None = None,
@@ -41,7 +41,7 @@ _PLACING_WORDS = LOCATIVES - {"to", "and", "or"}  # "a source close to Harvey", 
 
 def _about_arabic_named_countries(context: ArticleContext) -> bool:
     """An article about Syria or Iraq spells its villages as it likes: there, folding is how names are found."""
-    return any(context.countries.get(cc, 0.0) >= 0.15 for cc in ARABIC_NAMED_COUNTRIES)
+    return any(share >= 0.15 and cc in ARABIC_NAMED_COUNTRIES for cc, share in context.countries.items())
 
 
 def _supported(doc: Document, span: Span, index: GazetteerIndex, context: ArticleContext) -> bool:
@@ -54,13 +54,16 @@ def _supported(doc: Document, span: Span, index: GazetteerIndex, context: Articl
         return True
     candidates = index.candidates(span.key)
     written = doc.tokens[span.first].text
-    one_word = span.first == span.last and not (doc.cased and written.isupper())
-    if one_word and not _about_arabic_named_countries(context):
-        if (not doc.cased or is_a_name_or_word(written)) and only_by_folding(written, candidates):
-            return False
+    if span.first == span.last and not (doc.cased and written.isupper()):
+        # the cheap tests of the word first: most spans are none of these
+        folds = not doc.cased or is_a_name_or_word(written)
         placed = span.first > 0 and doc.lower[span.first - 1] in _PLACING_WORDS  # "in Shelby", "from Wilson's"
-        if not placed and given_name_of_no_notable_place(written, candidates, is_notable):
-            return False
+        given = not placed and is_given_name(written)
+        if (folds or given) and not _about_arabic_named_countries(context):
+            if folds and only_by_folding(written, candidates):
+                return False
+            if given and given_name_of_no_notable_place(written, candidates, is_notable):
+                return False
     if doc.cased:
         return not loose_stranger(doc, span, candidates, partial(context.countries_without, span.key))
     return any(is_notable(c) or context.countries.get(c.country_code, 0.0) >= 0.1 for c in candidates)

@@ -50,11 +50,16 @@ def given_name_of_no_notable_place(written: str, candidates: Sequence[GazetteerP
                                    notable: Callable[[GazetteerPlace], bool]) -> bool:
     """A census given name ("Levi", "Gail", "Harvey") that names no notable place as written: a person far more
     often than a small town of that name."""
-    word = written.lower()
-    if word not in census_given_names() or word in english_words():
+    if not is_given_name(written):
         return False
     if any(c.feature_code.startswith(_WIDE) for c in candidates):
         return False  # "America", "Georgia": a country's or division's name, whatever else it is
     form = normalize(written)
     return not any(notable(c) and (form in (normalize(c.name), normalize(c.asciiname))
                                    or any(normalize(n) == form for n in c.alternate_names)) for c in candidates)
+
+
+def is_given_name(written: str) -> bool:
+    """A census given name that is no English word ("Gail", not "Will")."""
+    word = written.lower()
+    return word in census_given_names() and word not in english_words()
