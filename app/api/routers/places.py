@@ -44,7 +44,7 @@ def search_places(
 
 @router.get("/{geonameid}", response_model=PlaceOut, responses=PROBLEM_RESPONSES, summary="One place")
 def get_place(session: SessionDep, geonameid: Annotated[int, Path(
-        ge=-(2**62), le=2**62,
+        ge=-(2**31 - 1), le=2**62,  # a geocoded place's id is minus its answer's (a 32-bit integer)
         description="A gazetteer id, or a negative id the fallback geocoder gave a place it found (API.md)."),
 ]) -> PlaceOut:
     """A gazetteer entry by its GeoNames (or synthetic) id; a negative id is a place the optional fallback geocoder
