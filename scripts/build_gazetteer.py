@@ -71,6 +71,10 @@ ARABIC_LANGS = {"ara", "arz", "apc", "ajp", "acm", "apd", "aeb", "ary", "ars", "
 #: Countries in countryInfo with neither a Natural Earth polygon nor a capital in cities500
 #: (Bouvet Island; the dissolved Serbia and Montenegro and Netherlands Antilles): approximate centres.
 COUNTRY_POINT_FALLBACK = {"BV": (-54.42, 3.36), "CS": (44.0, 20.9), "AN": (12.2, -68.95)}
+#: Feature code of a second-order division whose point no source gives: the median point of the populated
+#: places that carry its admin2 code (GeoNames' ``ADM2`` plus ``C`` for "centroid of its towns"), so that clients
+#: and the resolver can tell an estimated point from a surveyed one (app/gazetteer/divisions.py reads it).
+ESTIMATED_ADM2 = "ADM2C"
 #: Admin-unit words that must not become names of populated places.
 ADMIN_WORDS_RE = re.compile(
     r"\b(district|governorate|province|subdistrict|sub-district|muhafazat|muḥāfaẓat|nahiyat|qada|caza)\b"
@@ -462,6 +466,7 @@ class Builder:
         self._tz_tables()
         self.build_admin1()
         self.build_admin2()
+        self.build_world_admin2()
         self.build_opensyria_subdistricts()
         self.build_wof_localities()
         self.build_countries()
@@ -497,6 +502,7 @@ class Builder:
                 self.adm2_src["no_member_places_dropped"] += 1
                 continue
             p.lat, p.lon = statistics.median(x.lat for x in m), statistics.median(x.lon for x in m)
+            p.fcode = ESTIMATED_ADM2
             p.tz = self.tz_for(p.cc, p.a1)
             self.add(p)
         self.stats["adm2_coordinate_sources"] = dict(self.adm2_src)
@@ -720,6 +726,7 @@ class Builder:
             if lat is None and members.get(code):
                 m = members[code]
                 lat, lon = statistics.median(x.lat for x in m), statistics.median(x.lon for x in m)
+                p.fcode = ESTIMATED_ADM2
                 src_count["median_of_cities"] += 1
             if lat is None:
                 self.pending_adm2.append(p)  # resolved after the WOF localities are in
@@ -735,6 +742,32 @@ class Builder:
             if code and code_to_county.get(code) == wid:
                 nm, gid = a2_info[code]
                 self._add_polygon(geoms[wid], code, 2, gid, nm, code[:2], 0.002)
+
+    def build_world_admin2(self) -> None:
+        """ADM2 rows outside the Middle East (US and UK counties, Ukrainian raions, Afghan districts ...): ids and
+        names from admin2Codes, which has no coordinates; the point is the median of the cities500 places that
+        carry the code (robust to a stray mis-coded town, where a mean is not), feature code ``ESTIMATED_ADM2``.
+        Codes no cities500 place carries are left out (no point to give them); they stay in admin2Codes."""
+        members: dict[str, list[Place]] = collections.defaultdict(list)
+        for p in self.cities.values():
+            if p.a2 and p.cc not in MIDDLE_EAST:
+                members[f"{p.cc}.{p.a1}.{p.a2}"].append(p)
+        count: collections.Counter[str] = collections.Counter()
+        for code, name, asc, gid in self.admin2:
+            cc, a1, a2 = code.split(".", 2)
+            if cc in MIDDLE_EAST:
+                continue
+            m = members.get(code)
+            if not m or gid in self.places:
+                count["no_member_places" if not m else "id_taken"] += 1
+                continue
+            p = Place(geonameid=gid, name=name, asciiname=asc, fclass="A", fcode=ESTIMATED_ADM2, cc=cc, a1=a1, a2=a2)
+            p.add_alts([asc])
+            p.lat, p.lon = statistics.median(x.lat for x in m), statistics.median(x.lon for x in m)
+            p.tz = self.tz_for(cc, a1)
+            self.add(p)
+            count["added"] += 1
+        self.stats["world_adm2"] = dict(sorted(count.items()))
 
     def build_opensyria_subdistricts(self) -> None:
         """OpenSyria sub-districts (nahiya) with their own GeoNames ADM3 ids. admin3_code stays
@@ -1098,8 +1131,16 @@ get feature code `PPL`,
 * **ADM2** (SY IQ TR LB JO IL PS): from admin2Codes with OpenSyria (SY) and WOF county names; points
   from OpenSyria centroids, WOF county label points, else the median of the places with that admin2 code,
   else the seat town of the same name. Sources: {st['adm2_coordinate_sources']}.
+  Rows whose point is the median of their places or the seat town's have feature code `ADM2C` (below).
   **Dropped**: ADM2 codes of the 2020 table with no coordinate source (mostly TR/JO/IL/IQ codes that no
   place uses); they remain in `admin2Codes.txt.xz`.
+* **ADM2 elsewhere** (US and UK counties, Ukrainian raions, Afghan districts ...): admin2Codes gives ids and
+  names but no coordinates, so the point is the median (a centroid robust to a stray mis-coded town) of the
+  cities500 places that carry the code, and the feature code is **`ADM2C`** ("ADM2, point estimated from its
+  towns": an API client or the resolver can tell it from a surveyed point; events there get `geo_precision` 2).
+  No alternate names beyond the ASCII name ("Horry County", "Balkh District", "Zvenihorodka Raion" as GeoNames
+  spells them). Codes no cities500 place carries are left out (they stay in `admin2Codes.txt.xz`).
+  Counts: {st['world_adm2']}.
 * **ADM3** (SY only): the {st['opensyria_subdistricts_adm3']} OpenSyria sub-districts (nahiya) that have a GeoNames \
 id, with OpenSyria
   centroids and aliases. `admin3_code` is left empty (the GeoNames ADM3 code scheme is not in the sources).
@@ -1170,6 +1211,35 @@ CC BY, meso polygons CC0) |
   in some reports only matches via Ruhjan 165596 if the matcher is fuzzy; "Bilil", "Rujum al Ahmar" are
   in no source).
 * admin2Codes is from 2020; newer GeoNames district changes (notably TR) are not reflected.
+* `ADM2C` points are estimates: a county whose towns cluster on one side gets a point on that side.
+
+## Supplementary file: `extra_places.tsv` (hand-curated)
+
+The slice has no continents, oceans, seas, rivers or named regions (GeoNames L/H/T classes), so
+`extra_places.tsv` adds a small **hand-curated** set of them: continents, oceans and seas, gulfs and straits,
+major rivers, world regions ("Middle East", "Levant", "Caucasus", "Balkans", "Sahel", ...), and regions,
+mountains, dams and border crossings of Syria and Iraq commonly named in war reporting ("Eastern Ghouta",
+"Qalamoun", "Golan Heights", "Kurdistan Region", "Rojava", "Sinjar Mountains", "Tabqa Dam",
+"Bab al-Hawa crossing", ...). It is written by hand from general geographic knowledge, not extracted from
+any source file and not from the evaluation data.
+
+* Layout: the same 19-column GeoNames `geoname` layout as `places.tsv.xz`, plain UTF-8, no header. It is read
+  by `conflictgeo gazetteer load data/gazetteer` (every places file of the folder) and by
+  `app.pipeline.index_from_directory` (`places.tsv.xz` plus every `extra_*.tsv` beside it; the files'
+  contents are part of the name-index cache fingerprint).
+* Ids: the seven continents use their real GeoNames ids (Africa 6255146, Asia 6255147, Europe 6255148,
+  North America 6255149, South America 6255150, Oceania 6255151, Antarctica 6255152). Every other row uses a
+  **synthetic id in 910,000,000–919,999,999** (inside the range reserved above for non-GeoNames records;
+  the airports use 900,000,000 + OurAirports id, far below 910,000,000).
+* Feature codes follow GeoNames: `L/CONT`, `L/RGN`, `H/OCN`, `H/SEA`, `H/GULF`, `H/BAY`, `H/STRT`,
+  `H/CNL`, `H/CHN`, `H/STM`, `H/LK`, `H/RSV`, `T/MTS`, `T/MT`, `T/PLN`, `T/PLAT`, `T/VAL`, `T/DSRT`,
+  `T/PEN`, `S/DAM`, `S/PSTB` (border crossing). Country code empty for multinational features.
+* Coordinates are approximate: a centroid for areas, a representative point on the course for rivers (in the
+  country they are most reported from), the structure for dams and crossings. Good at 161 km; regions and
+  rivers are not meant to be right at 10 km.
+* Alternate names include common English variants and, for Middle Eastern features, Arabic. Population 0.
+* To extend it: add rows with new ids in the synthetic range (never reuse one), keep it small (a few hundred
+  rows at most), and prefer names that news actually uses.
 """
 
 

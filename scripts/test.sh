@@ -60,9 +60,16 @@ if [ -f ../shared/eval/dev.jsonl ] && [ -z "${SKIP_EVAL:-}" ]; then
   echo "== evaluation gate (../shared/eval/dev.jsonl)"
   # shellcheck disable=SC2046 # one flag and value per line
   .venv/bin/conflictgeo evaluate ../shared/eval/dev.jsonl $(grep -v '^#' eval/dev-gate.args)
+  echo "== evaluation gate (../shared/eval/dev.jsonl, lower-cased)"
+  # shellcheck disable=SC2046
+  .venv/bin/conflictgeo evaluate ../shared/eval/dev.jsonl --lowercase $(grep -v '^#' eval/dev-lowercase-gate.args)
 fi
 if [ -f ../shared/eval/geowebnews.jsonl ] && [ -z "${SKIP_EVAL:-}" ]; then
   echo "== evaluation gate (../shared/eval/geowebnews.jsonl)"
   # shellcheck disable=SC2046 # one flag and value per line
   .venv/bin/conflictgeo evaluate ../shared/eval/geowebnews.jsonl $(grep -v '^#' eval/geowebnews-gate.args)
+  echo "== evaluation gate (../shared/eval/geowebnews.jsonl, lower-cased)"
+  # shellcheck disable=SC2046
+  .venv/bin/conflictgeo evaluate ../shared/eval/geowebnews.jsonl --lowercase \
+    $(grep -v '^#' eval/geowebnews-lowercase-gate.args)
 fi

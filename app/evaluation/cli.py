@@ -24,6 +24,14 @@ _THRESHOLDS = {
     "min_event_recall": "event_recall",
     "min_event_date": "event_date_agreement",
 }
+# CLI option → figure over the mentions the contract covers (API.md: no demonyms, no names inside organisation
+# names); gated on the files whose gold marks those kinds (GeoWebNews), and failing when no file does.
+_CONTRACT_THRESHOLDS = {
+    "min_contract_precision": "toponym_precision",
+    "min_contract_recall": "toponym_recall",
+    "min_contract_acc161": "accuracy_161km",
+    "min_contract_acc10": "accuracy_10km",
+}
 # Event figures exist only for files with gold events: their gates skip the other files (but fail when no file
 # has any).
 _EVENT_FIGURES = frozenset({"event_f1", "event_precision", "event_recall", "event_date_agreement"})
@@ -46,6 +54,9 @@ def _parser() -> argparse.ArgumentParser:
     for option in _THRESHOLDS:
         parser.add_argument("--" + option.replace("_", "-"), type=float, default=None, metavar="X",
                             help=f"exit 1 when {_THRESHOLDS[option]} is below X in any file")
+    for option, figure in _CONTRACT_THRESHOLDS.items():
+        parser.add_argument("--" + option.replace("_", "-"), type=float, default=None, metavar="X",
+                            help=f"exit 1 when {figure} over the contract's mentions is below X in any file")
     return parser
 
 
@@ -87,6 +98,17 @@ def cli_main(argv: Sequence[str] | None = None) -> int:
             value = f.figures[figure]
             if value is None or value < limit:
                 failures.append(f"{f.path}: {figure} {value} < {limit}")
+    for option, figure in _CONTRACT_THRESHOLDS.items():
+        limit = getattr(args, option)
+        if limit is None:
+            continue
+        files = [f for f in report.files if f.contract_figures is not None]
+        if not files:
+            failures.append(f"contract {figure}: no file marks the kinds the contract leaves out")
+        for f in files:
+            value = (f.contract_figures or {}).get(figure)
+            if value is None or value < limit:
+                failures.append(f"{f.path}: contract {figure} {value} < {limit}")
     if args.min_attachment is not None and (
         attachment is None or attachment.share is None or attachment.share < args.min_attachment
     ):

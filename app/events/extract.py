@@ -55,6 +55,7 @@ from app.events.triggers import (
     TriggerSpec,
     scan_trigger_words,
 )
+from app.gazetteer.divisions import has_estimated_point
 from app.geoparse.model import Mention
 from app.geoparse.resolve import DEMONYM_COUNTRIES
 from app.text.sentences import sentence_spans
@@ -1665,6 +1666,8 @@ def _geo_precision(m: Mention) -> int:
     """1 the place itself; 2 a facility or district placed at its town; 3 only the region (or nothing) known."""
     if m.place is None:
         return 3
+    if has_estimated_point(m.place):
+        return 2  # a division placed at the median of its towns: near the place, not the place's own point
     if m.place.feature_class in ("P", "A") and _PART_NOUN.search(m.text):
         names = " ".join(m.place.all_names).lower()
         if not _PART_NOUN.search(names):

@@ -22,6 +22,7 @@ from typing import Any, NamedTuple
 
 import ahocorasick
 
+from app.gazetteer.divisions import is_adm2
 from app.gazetteer.names import bulk_search_key, fold_token, skeleton_of_key
 from app.gazetteer.records import GazetteerPlace
 from app.text.tokens import Token
@@ -184,7 +185,7 @@ class GazetteerIndex:
             code = place.feature_code
             if code == "ADM1":
                 self.admin1[(place.country_code, place.admin1_code)] = place.geonameid
-            elif code == "ADM2":
+            elif is_adm2(code):
                 self.admin2[(place.country_code, place.admin1_code, place.admin2_code)] = place.geonameid
             elif code in _COUNTRY_CODES and (code == "PCLI" or place.country_code not in self.countries):
                 self.countries[place.country_code] = place.geonameid

@@ -26,6 +26,7 @@ from weakref import WeakKeyDictionary
 from rapidfuzz import fuzz, process
 
 from app.bbox import BBox
+from app.gazetteer.divisions import ESTIMATED_ADM2
 from app.gazetteer.index import GazetteerIndex
 from app.gazetteer.names import normalize, search_key, skeleton_of_key
 from app.gazetteer.records import GazetteerPlace
@@ -39,7 +40,7 @@ _FUZZY_KEYS = 400
 # hamlets that share their names. Sub-districts carry their seat town's name and population: the town is meant.
 FEATURE_IMPORTANCE: dict[str, float] = {
     "PCLI": 10.0, "PCLD": 9.0, "PCLF": 9.0, "PCLS": 8.0, "PCLIX": 8.0, "PCL": 8.0, "TERR": 7.0,
-    "ADM1": 7.0, "PPLC": 8.0, "PPLA": 6.5, "ADM2": 5.0, "PPLA2": 4.5, "AIRB": 4.0, "AIRP": 3.5,
+    "ADM1": 7.0, "PPLC": 8.0, "PPLA": 6.5, "ADM2": 5.0, ESTIMATED_ADM2: 5.0, "PPLA2": 4.5, "AIRB": 4.0, "AIRP": 3.5,
     "PPLA3": 3.5, "PPLA4": 3.0, "PPL": 2.0, "PPLX": 1.5, "AIRH": 1.0,
     "ADM3": 0.0, "ADM4": 0.0, "ADM5": 0.0,
 }

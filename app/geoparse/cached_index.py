@@ -132,12 +132,18 @@ def _famous_by_name(candidates: Sequence[GazetteerPlace], key: str) -> bool:
         search_key(c.name), search_key(c.asciiname))) for c in candidates)
 
 
-def famous_as_written(doc: Document, index: GazetteerIndex, span: Span) -> bool:
+# What stays a place where the article uses its name as a person's: a country, first-order division, capital or
+# world feature, not a provincial seat somewhere ("Dewly Nelson ... Nelson himself": Nelson, New Zealand).
+FAMOUS_OVER_A_SURNAME = _FAMOUS_CODES - {"PPLA"}
+
+
+def famous_as_written(doc: Document, index: GazetteerIndex, span: Span,
+                      codes: frozenset[str] = _FAMOUS_CODES) -> bool:
     """A famous place called by the span's very words ("Mamo" folds to Mamou, a provincial seat, but is not
     its name)."""
     written = normalize(doc.text[doc.tokens[span.first].start : doc.tokens[span.last].end])
     return _famous_name_key(index, span.key) and any(
-        c.feature_code in _FAMOUS_CODES and (c.feature_code.startswith("PCL") or written in (
+        c.feature_code in codes and (c.feature_code.startswith("PCL") or written in (
             normalize(c.name), normalize(c.asciiname))) for c in index.candidates(span.key))
 
 

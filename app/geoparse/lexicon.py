@@ -320,8 +320,8 @@ ADMIN1_AFTER = frozenset({"province", "provinces", "governorate", "governorates"
 ADMIN1_BEFORE_OF = frozenset({"province", "governorate", "countryside", "region", "state", "provinces",
                               "governorates"})
 ADMIN1_BEFORE = frozenset({"rural"})
-ADMIN2_AFTER = frozenset({"district", "districts", "county", "subdistrict", "sub"})
-ADMIN2_BEFORE_OF = frozenset({"district", "county"})
+ADMIN2_AFTER = frozenset({"district", "districts", "county", "subdistrict", "sub", "raion", "rayon"})
+ADMIN2_BEFORE_OF = frozenset({"district", "county", "raion", "rayon"})
 SETTLEMENT_BEFORE_OF = frozenset({"town", "towns", "city", "cities", "village", "villages", "hamlet", "hamlets",
                                   "neighbourhood", "neighborhood", "neighbourhoods", "neighborhoods", "suburb",
                                   "suburbs", "settlement", "settlements", "municipality", "area", "areas",

@@ -8,9 +8,11 @@ from functools import partial
 from app.gazetteer.index import GazetteerIndex
 from app.geoparse.cached_index import CachedIndex, is_notable
 from app.geoparse.document import Document, Span, read_document
+from app.geoparse.lexicon import ARABIC_NAMED_COUNTRIES, LOCATIVES
 from app.geoparse.model import Mention
 from app.geoparse.recognize import loose_stranger, recognise
 from app.geoparse.resolve import ArticleContext, article_context, resolve
+from app.geoparse.spelling import given_name_of_no_notable_place, is_a_name_or_word, is_given_name, only_by_folding
 
 
 def parse(text: str, index: GazetteerIndex, *, published_at: datetime | date | None = None,
@@ -36,11 +38,34 @@ def parse(text: str, index: GazetteerIndex, *, published_at: datetime | date | N
     return resolve(doc, index, spans, context)
 
 
+_PLACING_WORDS = LOCATIVES - {"to", "and", "or"}  # "a source close to Harvey", "Smith and Harvey"
+
+
+def _about_arabic_named_countries(context: ArticleContext) -> bool:
+    """An article about Syria or Iraq spells its villages as it likes: there, folding is how names are found."""
+    return any(share >= 0.15 and cc in ARABIC_NAMED_COUNTRIES for cc, share in context.countries.items())
+
+
 def _supported(doc: Document, span: Span, index: GazetteerIndex, context: ArticleContext) -> bool:
     """A bare name must mean a notable place or one in the countries the article is about: in lowercased text
-    always; in cased text when the name only folds to its places' names (see ``loose_stranger``)."""
+    always; in cased text when the name only folds to its places' names (see ``loose_stranger``). Outside
+    articles about Arabic-named countries, a given name that names no notable place is a person unless a
+    locative places it, and in cased text a name or word that only folds onto a place is none
+    (``app.geoparse.spelling``)."""
     if span.cue or span.is_dateline or span.from_cue_only:
         return True
+    candidates = index.candidates(span.key)
+    written = doc.tokens[span.first].text
+    if span.first == span.last and not (doc.cased and written.isupper()):
+        # the cheap tests of the word first: most spans are none of these
+        folds = not doc.cased or is_a_name_or_word(written)
+        placed = span.first > 0 and doc.lower[span.first - 1] in _PLACING_WORDS  # "in Shelby", "from Wilson's"
+        given = not placed and is_given_name(written)
+        if (folds or given) and not _about_arabic_named_countries(context):
+            if folds and only_by_folding(written, candidates):
+                return False
+            if given and given_name_of_no_notable_place(written, candidates, is_notable):
+                return False
     if doc.cased:
-        return not loose_stranger(doc, span, index.candidates(span.key), partial(context.countries_without, span.key))
-    return any(is_notable(c) or context.countries.get(c.country_code, 0.0) >= 0.1 for c in index.candidates(span.key))
+        return not loose_stranger(doc, span, candidates, partial(context.countries_without, span.key))
+    return any(is_notable(c) or context.countries.get(c.country_code, 0.0) >= 0.1 for c in candidates)

@@ -105,7 +105,9 @@ def person_name_tokens(doc: Document, index: GazetteerIndex) -> set[int]:
             while j < n and j - i <= 4 and (name_goes_on(j) or doc.keys[j] == "al"):
                 gap = doc.gap(j).strip()
                 # a full stop continues a name only after an initial or the title ("John F. Kennedy", "Capt. Davis")
-                after_title = j - 1 == i and word != "st"  # "St. Louis" is a place
+                # a full stop continues a name only after an initial or a title ("John F. Kennedy", "Capt. Davis"), not
+                # after a given name ("By Nate Raymond. BOSTON (Reuters)")
+                after_title = j - 1 == i and word in lx.TITLES and word != "st"  # "St. Louis" is a place
                 if gap not in ("", "-", ".") or (gap == "." and len(doc.tokens[j - 1].text) > 1 and not after_title):
                     break
                 blocked.add(j)

@@ -13,13 +13,16 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from functools import partial
 from itertools import compress, count, repeat
 
 from app.gazetteer.index import GazetteerIndex
 from app.gazetteer.names import fold_token, normalize
 from app.gazetteer.records import GazetteerPlace
 from app.geoparse import lexicon as lx
+from app.geoparse import lowercase
 from app.geoparse.cached_index import (
+    FAMOUS_OVER_A_SURNAME,
     WORLD_FEATURES,
     country_key,
     famous_as_written,
@@ -63,6 +66,11 @@ def recognise(doc: Document, index: GazetteerIndex) -> list[Span]:
     lowercase_uses = _lowercase_uses(doc)
     spans: list[Span] = []
     person_keys: set[str] = set()
+    heads: frozenset[str] = frozenset()
+    if not doc.cased:  # what capitals would have said, read from the text's structure (app/geoparse/lowercase.py)
+        name_tokens, person_keys = lowercase.person_tokens(doc, index, partial(notable_key, index))
+        blocked |= name_tokens
+        heads = lowercase.heads_after_countries(doc)
     # Most matches are one word, and most of those are function words: this loop runs for every match, so the
     # checks that dismiss them come first and use local names.
     sentence_of, lower, tokens = doc.sentence_of, doc.lower, doc.tokens
@@ -80,6 +88,10 @@ def recognise(doc: Document, index: GazetteerIndex) -> list[Span]:
             continue
         if dateline and first >= dateline[0] and last <= dateline[1]:
             spans.append(Span(first, last, key, "settlement", is_dateline=True))
+            continue
+        if not doc.cased and (key == "us" or first != last or lower[first] not in never_alone) \
+                and lowercase.country_here(doc, index, first, last, key, heads):
+            spans.append(Span(first, last, key, ""))
             continue
         if first == last and lower[first] in never_alone \
                 and not (tokens[first].text.isupper() and country_key(index, key)) \
@@ -113,7 +125,7 @@ def recognise(doc: Document, index: GazetteerIndex) -> list[Span]:
     spans = _without_overlaps(spans)
     spans.extend(_same_name_again(doc, index, spans, blocked))
     spans = [s for s in spans if s.key not in person_keys or s.is_dateline or s.from_cue_only
-             or famous_as_written(doc, index, s)]
+             or famous_as_written(doc, index, s, FAMOUS_OVER_A_SURNAME)]
     return _without_overlaps(spans)
 
 
@@ -320,6 +332,8 @@ def _plausible_cased(doc: Document, index: GazetteerIndex, first: int, last: int
     if common or key in lowercase_uses:
         if cue:
             return True
+        if len(words) > 1 and words[-1] in lx.ADMIN2_AFTER and all(t.is_capitalized for t in tokens):
+            return True  # "Collier County": a division's name carries its own cue (Collier, a common word)
         if sentence_start or title_case:
             # A capitalised country name opens sentences all the time ("Turkey has asked..."); "Hope" does not.
             # A name of several words all capitalised ("New York said") is a name wherever it stands.
@@ -404,7 +418,8 @@ def _listed_places(doc: Document, index: GazetteerIndex, blocked: set[int]) -> l
                     and doc.gap(j).strip() in ("", ":"):
                 j += 1  # "the liberated neighbourhoods are X, Y and Z"
             elif not doc.cased or word not in lx.SETTLEMENT_BEFORE or j >= n or doc.gap(j) != " " \
-                    or doc.sentence_of[j] != doc.sentence_of[i]:
+                    or doc.sentence_of[j] != doc.sentence_of[i] \
+                    or (lower[j] in lx.TITLES and lower[j] not in lx.PLACE_TITLES):  # "the City Mayor"
                 j = n  # "the village Hardatnin" (cased text, singular noun, same sentence) only
             while j < n:
                 item_end = _name_run(doc, j)

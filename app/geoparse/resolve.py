@@ -20,6 +20,7 @@ from dataclasses import dataclass, field, replace
 
 from geopy.distance import great_circle
 
+from app.gazetteer.divisions import ADM2_CODES, ESTIMATED_ADM2, divisions_named, is_adm2
 from app.gazetteer.index import COUNTRY_ALIASES, GazetteerIndex
 from app.gazetteer.names import normalize, search_key
 from app.gazetteer.records import GazetteerPlace
@@ -31,14 +32,15 @@ from app.geoparse.model import Mention
 # Feature kind, before population: a country or a first-order division outranks most towns of its name, a
 # capital or provincial seat outranks a village. Divisions get no population term (few gazetteers fill it).
 _IMPORTANCE = {"PCLI": 8.0, "PCLD": 6.0, "PCLF": 6.0, "PCLS": 6.0, "PCL": 6.0, "PCLIX": 5.0, "TERR": 5.0,
-               "ADM1": 5.5, "ADM2": 3.5, "ADM3": 1.5, "PPLC": 3.0, "PPLA": 2.0, "PPLG": 1.5, "PPLA2": 1.0,
+               "ADM1": 5.5, "ADM2": 3.5, ESTIMATED_ADM2: 3.5, "ADM3": 1.5,
+               "PPLC": 3.0, "PPLA": 2.0, "PPLG": 1.5, "PPLA2": 1.0,
                "PPLA3": 0.7, "PPLA4": 0.6, "PPL": 0.5, "PPLL": 0.0, "PPLX": 0.0, "AIRB": 0.0, "AIRP": 0.0,
                "PPLQ": -1.5, "PPLH": -1.5, "PPLW": -1.5,
                # Continents, seas and named regions (the supplementary file): fixed weights, no population.
                "CONT": 9.0, "OCN": 8.0, "SEA": 6.5, "GULF": 6.5, "STRT": 5.0, "CNL": 5.0, "CHN": 5.0, "BAY": 5.0,
                "RGN": 5.0, "RGNE": 4.0, "STM": 4.0, "MTS": 4.0, "MT": 3.5, "DSRT": 4.5, "PEN": 5.0, "PLN": 3.5,
                "PLAT": 5.0, "VAL": 3.5, "LK": 4.0, "RSV": 3.5, "DAM": 2.0, "PSTB": 2.0}
-_UNPOPULATED_CODES = frozenset({"ADM1", "ADM2", "ADM3", "CONT", "OCN", "SEA", "GULF", "STRT", "CNL", "CHN", "BAY",
+_UNPOPULATED_CODES = frozenset({"ADM1", *ADM2_CODES, "ADM3", "CONT", "OCN", "SEA", "GULF", "STRT", "CNL", "CHN", "BAY",
                                 "RGN", "RGNE", "STM", "MTS", "MT", "DSRT", "PEN", "PLN", "PLAT", "VAL", "LK", "RSV",
                                 "DAM", "PSTB"})
 _FACILITY_CODES = frozenset({"AIRB", "AIRP", "AIRF", "AIRH", "MILB", "INSM", "DAM", "PSTB"})
@@ -365,7 +367,7 @@ def _decide(index: GazetteerIndex, span: Span, context: ArticleContext,
             best_variant = _rank(variants, span, context, True, container, written)[0]
             if best_variant[1] - 3.0 > ranked[0][1]:
                 ranked, fuzzy = [best_variant, *ranked], True
-    if ranked[0][0].feature_code in ("ADM2", "ADM3") and span.cue not in ("admin1", "admin2"):
+    if ranked[0][0].feature_code in (*ADM2_CODES, "ADM3") and span.cue not in ("admin1", "admin2"):
         # A district named after its seat ("Tell Abyad District" and the town of Tell Abyad): with no word that
         # says district, the name is the town's (the eval README: "otherwise the populated place").
         division = ranked[0][0]
@@ -448,6 +450,8 @@ def _out_of_focus(candidates: list[GazetteerPlace], context: ArticleContext) -> 
 
 def _candidates(index: GazetteerIndex, span: Span, context: ArticleContext) -> tuple[list[GazetteerPlace], bool]:
     candidates = list(index.candidates(span.key))
+    if span.cue == "admin2" and not any(is_adm2(c.feature_code) for c in candidates):
+        candidates.extend(divisions_named(index, span.key))  # "Zvenihorodka raion": GeoNames' "Zvenihorodka Raion"
     if span.cue == "admin1":
         # "X countryside" / "X province" where the gazetteer spells the governorate differently: the
         # governorate around the city called X.
@@ -531,7 +535,7 @@ def _cue_evidence(place: GazetteerPlace, span: Span) -> float:
     if span.cue == "admin1":
         return 10.0 if code == "ADM1" else 0.0
     if span.cue == "admin2":
-        return 10.0 if code == "ADM2" else 0.0
+        return 10.0 if is_adm2(code) else 0.0
     if span.cue == "facility":
         return 10.0 if code in _FACILITY_CODES else 0.0
     if span.cue == "settlement":

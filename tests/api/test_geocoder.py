@@ -150,3 +150,19 @@ def test_a_server_that_cannot_be_asked_leaves_the_name_unresolved_and_remembers_
     body = post(client, CAPTURE)
     assert mention(body, "Tal Zbeideh")["place"] is None
     assert cached(client) == 0
+
+
+def test_a_geocoded_place_is_fetched_by_its_negative_id_and_a_miss_is_not(client: TestClient,
+                                                                           geocoding: StandIn) -> None:
+    found = mention(post(client, CAPTURE), "Tal Zbeideh")["place"]
+    response = client.get(f"/v1/places/{found['geonameid']}")
+    assert response.status_code == 200, response.text
+    assert response.json() == found
+    post(client, MISSING)  # a remembered miss has a cache row but no place
+    with client.app.state.runtime.session_factory() as session:
+        miss = session.scalars(select(GeocoderAnswer).where(GeocoderAnswer.found.is_(False))).one()
+    for geonameid in (-miss.id, -(miss.id + 1000)):
+        response = client.get(f"/v1/places/{geonameid}")
+        assert response.status_code == 404 and response.json()["detail"]
+    response = client.get("/v1/places/0")
+    assert response.status_code == 400 and response.headers["content-type"] == "application/problem+json"

@@ -97,3 +97,33 @@ def test_event_gates_exit_1_below_and_skip_files_without_events(tmp_path, monkey
                         lambda self, text, published_at=None, title=None: SimpleNamespace(mentions=[], events=[]))
     with pytest.raises(SystemExit):
         cli.cli_main([str(with_events), "--min-event-recall", "0.5"])
+
+
+def test_contract_gates_exit_1_below_and_fail_without_contract_kinds(tmp_path, monkeypatch):
+    from app.evaluation import cli
+
+    gwn = tmp_path / "gwn.jsonl"
+    gwn.write_text(json.dumps(ARTICLE) + "\n", encoding="utf-8")
+    plain = tmp_path / "plain.jsonl"
+    plain.write_text(json.dumps({**ARTICLE, "toponyms": [dict(ARTICLE["toponyms"][1], kind="settlement")]}) + "\n",
+                     encoding="utf-8")
+
+    class FakeAnalyser:
+        def __init__(self, index):
+            pass
+
+        def analyse(self, text, published_at=None, title=None):
+            # Paris found and right; nothing else predicted: contract precision 1.0, recall 1.0 (the demonym and
+            # the organisation's place are out of the contract)
+            return SimpleNamespace(mentions=[Mention("Paris", 20, 25, PARIS, 0.9)], events=[])
+
+    monkeypatch.setattr(cli, "Analyser", FakeAnalyser)
+    monkeypatch.setattr(cli, "index_from_directory", lambda *args: None)
+    assert cli.cli_main([str(gwn), "--min-contract-precision", "0.9", "--min-contract-recall", "0.9",
+                         "--min-contract-acc161", "0.9"]) == 0
+    with pytest.raises(SystemExit) as exit_info:
+        cli.cli_main([str(gwn), "--min-toponym-recall", "0.9"])  # the demonym and the organisation's place count
+    assert exit_info.value.code == 1
+    with pytest.raises(SystemExit) as exit_info:
+        cli.cli_main([str(plain), "--min-contract-acc161", "0.1"])
+    assert exit_info.value.code == 1

@@ -10,7 +10,7 @@ from app.api.deps import BBoxDep, RuntimeDep, SessionDep, SettingsDep
 from app.api.errors import ServiceUnavailable
 from app.api.schemas import PROBLEM_RESPONSES, PlaceOut, PlaceSearchOut
 from app.gazetteer.search import search_places as search_index
-from app.store import gazetteer_repo
+from app.store import gazetteer_repo, geocoder_repo
 
 router = APIRouter(prefix="/v1/places", tags=["places"])
 
@@ -41,8 +41,18 @@ def search_places(
 
 
 @router.get("/{geonameid}", response_model=PlaceOut, responses=PROBLEM_RESPONSES, summary="One place")
-def get_place(session: SessionDep, geonameid: Annotated[int, Path(ge=1, le=2**62)]) -> PlaceOut:
-    place = gazetteer_repo.get_place(session=session, geonameid=geonameid)
+def get_place(session: SessionDep, geonameid: Annotated[int, Path(
+        ge=-(2**31 - 1), le=2**62,  # a geocoded place's id is minus its answer's (a 32-bit integer)
+        description="A gazetteer id, or a negative id the fallback geocoder gave a place it found (API.md)."),
+]) -> PlaceOut:
+    """A gazetteer entry by its GeoNames (or synthetic) id; a negative id is a place the optional fallback geocoder
+    found, as articles report it (``resolved_by`` "geocoder"), read from its cached answer."""
+    if geonameid == 0:
+        raise HTTPException(400, "geonameid 0 names no place: gazetteer ids are positive, geocoded places negative")
+    if geonameid < 0:
+        place = geocoder_repo.answers_by_place_id(session=session, geonameids={geonameid}).get(geonameid)
+    else:
+        place = gazetteer_repo.get_place(session=session, geonameid=geonameid)
     if place is None:
         raise HTTPException(404, f"no place with geonameid {geonameid}")
     return PlaceOut.of(place)

@@ -1,0 +1,67 @@
+"""Lowercased text read by its structure (issue 13, item 6): abbreviations with full stops, "us" as a noun
+modifier, countries' names made of English words, surnames after a given name. Sentences written for the tests."""
+
+from __future__ import annotations
+
+from app.gazetteer.index import GazetteerIndex
+from tests.unit.hand_gazetteer import found as _found
+from tests.unit.hand_gazetteer import place as _place
+
+PLACES = [
+    _place(163843, "Syria", 35.0, 38.0, "A", "PCLI", "SY", pop=22_000_000),
+    _place(6252001, "United States", 39.8, -98.5, "A", "PCLI", "US", pop=327_000_000,
+           alts=("US", "U.S.", "USA", "America")),
+    _place(2542007, "Morocco", 32.0, -6.0, "A", "PCLI", "MA", pop=36_000_000),
+    _place(298795, "Turkey", 39.0, 35.0, "A", "PCLI", "TR", pop=82_000_000),
+    _place(910000001, "Middle East", 29.0, 42.0, "L", "RGN", ""),
+    _place(172955, "Ar Raqqah", 35.95, 39.01, "P", "PPLA", "SY", "04", pop=220_000, alts=("Raqqa",)),
+    _place(2655237, "Bolton", 53.58, -2.43, "P", "PPLA2", "GB", "ENG", pop=139_000),
+    _place(385470, "Rahman", 34.0, 37.0, "P", "PPL", "SY", "04", pop=500),
+]
+INDEX = GazetteerIndex(PLACES)
+US = 6252001
+
+
+def _ids(text: str) -> list[tuple[str, int | None]]:
+    return _found(text, INDEX)
+
+
+def test_us_as_a_noun_modifier_is_the_country_and_as_an_object_pronoun_is_not():
+    text = "the us said that us forces and us-backed fighters entered raqqa. he told us that it was over."
+    assert [t for t, gid in _ids(text) if gid == US] == ["us", "us", "us"]
+    assert _ids("let us hope, they said to us.") == []
+
+
+def test_us_before_a_head_noun_the_article_puts_after_a_demonym():
+    text = "russian negotiators met in syria. us negotiators stayed away."
+    assert ("us", US) in _ids(text)
+    assert ("us", US) not in _ids("they asked us questions about syria.")
+
+
+def test_an_abbreviation_with_full_stops_is_the_country():
+    assert ("u.s", US) in _ids("the u.s. embassy in syria")
+
+
+def test_a_country_named_by_english_words_unless_a_determiner_makes_it_a_noun():
+    found = _ids("officials from the united states and morocco discussed the middle east.")
+    assert ("united states", US) in found and ("morocco", 2542007) in found and ("middle east", 910000001) in found
+    assert ("morocco", 2542007) not in _ids("a book bound in a morocco cover, printed in syria.")
+
+
+def test_a_surname_after_a_given_name_is_a_person_throughout_the_article():
+    text = "rami abdel rahman said in syria. abdel rahman added that john bolton met officials. bolton said no."
+    assert _ids(text) == [("syria", 163843)]
+    cased = "Rami Abdel Rahman said in Syria. John Bolton met officials. Bolton said no."
+    assert _ids(cased) == [("Syria", 163843)]
+
+
+def test_the_article_particle_is_no_given_name():
+    assert ("al rai", None) not in _ids("forces moved on al rai in syria.")
+
+
+def test_a_lowercased_word_that_only_folds_onto_a_foreign_place_is_none():
+    index = GazetteerIndex([*PLACES, _place(5194912, "Ingram", 40.45, -80.07, "P", "PPL", "US", "PA", pop=3_000),
+                            _place(5521972, "Gail", 32.77, -101.45, "P", "PPLA2", "US", "TX", pop=230)])
+    text = "laura ingraham spoke in the united states. ingraham apologised, and gail left."
+    assert [t for t, _ in _found(text, index)] == ["united states"]
+    assert ("ingram", 5194912) in _found("the shop in ingram, in the united states, closed.", index)

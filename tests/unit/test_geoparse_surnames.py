@@ -1,0 +1,69 @@
+"""A name the article uses as a surname is a person throughout it, even where a provincial seat somewhere bears it;
+a country, first-order division or capital of that name stays a place. Sentences written for the test."""
+
+from __future__ import annotations
+
+from app.gazetteer.index import GazetteerIndex
+from tests.unit.hand_gazetteer import found as _found
+from tests.unit.hand_gazetteer import place as _place
+
+INDEX = GazetteerIndex([
+    _place(2186280, "Nelson", -41.27, 173.28, "P", "PPLA", "NZ", "18", pop=49_000),
+    _place(6086871, "Nelson", 49.48, -117.29, "P", "PPL", "CA", "02", pop=10_000),
+    _place(6251999, "Canada", 60.0, -96.0, "A", "PCLI", "CA", pop=37_000_000),
+    _place(248816, "Jordan", 31.0, 36.0, "A", "PCLI", "JO", pop=10_000_000),
+])
+
+
+def test_a_provincial_seat_does_not_outweigh_the_article_s_own_surname():
+    text = "The councillor, Dewly Nelson, spoke in Canada. Nelson himself started as a critic."
+    assert _found(text, INDEX) == [("Canada", 6251999)]
+
+
+def test_a_country_does():
+    text = "The forward, Michael Jordan, spoke in Canada. Jordan closed its border."
+    assert ("Jordan", 248816) in _found(text, INDEX)
+
+
+FOLDS = GazetteerIndex([
+    _place(6325521, "Lévis", 46.8, -71.18, "P", "PPL", "CA", "10", pop=140_000),
+    _place(6251999, "Canada", 60.0, -96.0, "A", "PCLI", "CA", pop=37_000_000),
+    _place(5851609, "Honolulu County", 21.46, -157.97, "A", "ADM2", "US", "HI"),
+    _place(4930956, "Boston", 42.36, -71.06, "P", "PPLA", "US", "MA", pop=670_000),
+])
+
+
+def test_a_given_name_that_only_folds_onto_a_place_is_no_place():
+    # "Levi" folds to Lévis but is none of its names; the article is about Canada all the same
+    assert _found("In Canada, Alan Lord walks his dog, Levi, every day. Levi is his service dog.", FOLDS) == [
+        ("Canada", 6251999)]
+    assert ("Lévis", 6325521) in _found("Ferries cross from Quebec to Lévis in Canada.", FOLDS)
+
+
+def test_a_full_stop_after_a_given_name_ends_the_name():
+    assert ("BOSTON", 4930956) in _found("By Nate Raymond. BOSTON (Reuters) - A restaurant owner was arrested.", FOLDS)
+
+
+NAMES = GazetteerIndex([
+    _place(6251999, "Canada", 60.0, -96.0, "A", "PCLI", "CA", pop=37_000_000),
+    _place(6252001, "United States", 39.8, -98.5, "A", "PCLI", "US", pop=327_000_000, alts=("America",)),
+    _place(5521972, "Gail", 32.77, -101.45, "P", "PPLA2", "US", "TX", pop=230),
+    _place(5677433, "Shelby", 48.5, -111.86, "P", "PPLA2", "US", "MT", pop=3_200),
+    _place(4151550, "Collier County", 26.17, -81.73, "A", "ADM2C", "US", "FL"),
+    _place(1711000, "Calamba", 14.2, 121.17, "P", "PPLA2", "PH", "40", pop=450_000),
+])
+
+
+def test_a_given_name_that_names_no_notable_place_is_a_person_unless_the_text_places_it():
+    text = "Gail Cole and Lani Bonifacic founded the club in the United States. Gail thanked them."
+    assert [t for t, _ in _found(text, NAMES)] == ["United States"]
+    assert ("Shelby", 5677433) in _found("The prison in Shelby, in the United States, closed.", NAMES)
+    assert ("America", 6252001) in _found("America and Canada signed it.", NAMES)
+
+
+def test_a_county_s_name_of_common_words_carries_its_own_cue():
+    assert ("Collier County", 4151550) in _found("An event highlighting Collier County's grant.", NAMES)
+
+
+def test_a_title_after_the_word_city_is_no_town():
+    assert _found("It was signed by then City Mayor Justin Chipeco in Calamba.", NAMES) == [("Calamba", 1711000)]
