@@ -247,19 +247,28 @@ def accept_batch(*, session_factory: sessionmaker[Session], queue: Any, articles
     raise RuntimeError("the batch kept colliding with concurrent writers of the same articles")
 
 
+class TextTooLong(ValueError):
+    """A stored article longer than the analysis cap."""
+
+
 def analyse_stored(*, session_factory: sessionmaker[Session], analyser: Any, geocoder: Any, article_id: str,
-                   attempt: int = 1, final: bool = True) -> str:
+                   attempt: int = 1, final: bool = True, force: bool = False,
+                   max_chars: int | None = None) -> str:
     """Analyse a stored article with this process's pipeline and replace its analysis, once per pipeline version:
     a retry after a crash (or a second job for the article) finds the version stored and changes nothing. On the
     ``final`` try a failure marks the article failed with its reason; the exception is re-raised so that the
-    queue records it (and retries while tries are left). Returns what happened: stored, current or missing."""
+    queue records it (and retries while tries are left). ``force`` analyses it even on the current version (the
+    result is the same analysis, stored once). Returns what happened: stored, current or missing."""
     with session_factory() as session:
         found = article_repo.article_text(session, article_id)
     if found is None:
         return "missing"
-    if found["pipeline_version"] == analyser.version and found["status"] == "done":
+    if not force and found["pipeline_version"] == analyser.version and found["status"] == "done":
         return "current"
     try:
+        if max_chars is not None and len(found["text"]) > max_chars:
+            # Stored by other means (a direct load, an older service): analysis is capped as at the API.
+            raise TextTooLong(f"the text has {len(found['text']):,} characters; at most {max_chars:,} are analysed")
         mentions, events = analyse_text(session_factory=session_factory, analyser=analyser, geocoder=geocoder,
                                         text=found["text"], published_at=found["published_at"],
                                         title=found["title"])
@@ -273,7 +282,7 @@ def analyse_stored(*, session_factory: sessionmaker[Session], analyser: Any, geo
             locked = article_repo.lock_article(connection, article_id)
             if locked is None:
                 return "missing"
-            if locked["pipeline_version"] == analyser.version and locked["status"] == "done":
+            if not force and locked["pipeline_version"] == analyser.version and locked["status"] == "done":
                 return "current"
             store_analysis(connection, article_id=article_id, mentions=mentions, events=events, now=now,
                            replacing=True)

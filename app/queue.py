@@ -67,14 +67,15 @@ class JobQueue:
 
         @self.app.task(name=ANALYSE_TASK, queue=QUEUE_NAME, pass_context=True,
                        retry=RetryStrategy(max_attempts=tries - 1, wait=settings.queue_retry_wait_seconds))
-        def analyse_article(context: JobContext, article_id: str) -> str:
+        def analyse_article(context: JobContext, article_id: str, force: bool = False) -> str:
             from app.articles import analyse_stored
 
             assert self.state is not None, "jobs run in a worker (conflictgeo worker)"
             attempt = context.job.attempts + 1
             return analyse_stored(session_factory=self.state.session_factory, analyser=self.state.analyser,
                                   geocoder=self.state.geocoder, article_id=article_id, attempt=attempt,
-                                  final=attempt >= tries)
+                                  final=attempt >= tries, force=force,
+                                  max_chars=getattr(settings, "max_text_chars", None))
 
         # procrastinate's recipe for stalled jobs, every few seconds (cron's sixth field): jobs in ``doing`` whose
         # worker sent no heartbeat for ``worker_stalled_seconds``, or whose worker row is gone, go back to ``todo``.
@@ -92,13 +93,14 @@ class JobQueue:
 
         self.analyse_task = analyse_article
 
-    def defer(self, connection: Connection, article_ids: list[str]) -> None:
+    def defer(self, connection: Connection, article_ids: list[str], *, force: bool = False) -> None:
         """Queue an analysis job for each article on the caller's connection: the jobs commit (or roll back) with
         the caller's transaction."""
         if not article_ids:
             return
         deferrer = self.analyse_task.configure()
-        jobs = [deferrer.make_new_job(article_id=article_id) for article_id in article_ids]
+        jobs = [deferrer.make_new_job(article_id=article_id, **({"force": True} if force else {}))
+                for article_id in article_ids]
         driver = connection.connection.driver_connection
         self.app.job_manager.batch_defer_jobs(jobs, connection=driver)
 

@@ -12,7 +12,7 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import Connection, and_, bindparam, delete, func, insert, or_, select, text, update
@@ -338,6 +338,21 @@ def failure_counts(session: Session) -> dict[str, int]:
         key = (reason or "unknown").split(":", 1)[0][:60]
         counts[key] = counts.get(key, 0) + 1
     return counts
+
+
+def recent_latency(session: Session, *, minutes: int) -> dict[float, float]:
+    """Median and 95th percentile of acceptance-to-analysis seconds of the articles analysed in the last minutes."""
+    since = datetime.now(UTC) - timedelta(minutes=minutes)
+    rows = session.execute(select(_ARTICLES.c.created_at, _ARTICLES.c.analysed_at).where(
+        _ARTICLES.c.analysed_at >= since, _ARTICLES.c.status == "done")).all()
+    waits = sorted(max(0.0, (_aware(done) - _aware(created)).total_seconds()) for created, done in rows)
+    if not waits:
+        return {}
+    return {q: waits[min(len(waits) - 1, int(q * len(waits)))] for q in (0.5, 0.95)}
+
+
+def _aware(moment: datetime) -> datetime:
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 @dataclass(frozen=True, slots=True)
