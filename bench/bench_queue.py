@@ -10,7 +10,8 @@ locks; the change-cursor row is a tuple lock), to see whether merging serialises
 A breakdown of one article's time (analysis, then the write transaction and within it the merge lock and
 candidate read) is measured in this process over a sample, one article after another.
 
-With ``--kill-every S`` a random worker is killed with SIGKILL every S seconds and replaced, and the run ends
+With ``--kill-every S`` a random worker is killed with SIGKILL every S seconds (while jobs are being analysed)
+and replaced, and the run ends
 with the counts of articles, reports and mentions in the database (0 lost, 0 doubled is the target).
 
     python bench/bench_queue.py --postgres-url postgresql+psycopg://postgres@127.0.0.1:5432/conflictgeo_bench \\
@@ -159,7 +160,12 @@ def run_workers(url: str, cache_dir: Path, processes: int, total: int, kill_ever
                 lock_waits += 1 if waiting else 0
                 if not pending:
                     break
-                if kill_every and time.monotonic() - last_kill > kill_every:
+                doing = connection.execute(text(
+                    "SELECT count(*) FROM procrastinate_jobs WHERE status = 'doing' "
+                    "AND task_name = 'conflictgeo.analyse_article'")).scalar()
+                connection.commit()
+                # In the middle of articles: a worker still starting up has nothing to lose.
+                if kill_every and doing and time.monotonic() - last_kill > kill_every:
                     victim = random.choice([w for w in workers if w.poll() is None])
                     os.kill(victim.pid, signal.SIGKILL)
                     victim.wait()
