@@ -187,6 +187,9 @@ def build_parser() -> argparse.ArgumentParser:
     ingest.add_argument("--url", default="http://127.0.0.1:8000", help="the service to post to")
     ingest.add_argument("--api-key", default=None)
     ingest.add_argument("--concurrency", type=int, default=4)
+    ingest.add_argument("--batch-size", type=int, default=0,
+                        help="hand articles over N at a time (POST /v1/articles:batch, at most 1000); on PostgreSQL "
+                        "the workers analyse them")
     ingest.set_defaults(handler=_ingest)
 
     worker = commands.add_parser("worker", help="run analysis jobs from the queue (PostgreSQL only); run as many "
