@@ -79,10 +79,12 @@ class JobQueue:
 
         # procrastinate's recipe for stalled jobs, every few seconds (cron's sixth field): jobs in ``doing`` whose
         # worker sent no heartbeat for ``worker_stalled_seconds``, or whose worker row is gone, go back to ``todo``.
+        # Its priority puts it before the articles waiting: behind a backlog it would run only once that is done.
         every = settings.queue_stalled_check_seconds
 
         @self.app.periodic(cron=f"* * * * * */{every}", periodic_id="retry-stalled")
-        @self.app.task(name=RECOVER_TASK, queue=QUEUE_NAME, queueing_lock=RECOVER_TASK, pass_context=True)
+        @self.app.task(name=RECOVER_TASK, queue=QUEUE_NAME, queueing_lock=RECOVER_TASK, pass_context=True,
+                       priority=100)
         async def retry_stalled_jobs(context: JobContext, timestamp: int) -> int:
             stalled = await context.app.job_manager.get_stalled_jobs(
                 seconds_since_heartbeat=settings.worker_stalled_seconds)
