@@ -14,8 +14,11 @@ With ``--kill-every S`` a random worker is killed with SIGKILL every S seconds (
 and replaced, and the run ends
 with the counts of articles, reports and mentions in the database (0 lost, 0 doubled is the target).
 
+With ``--reanalyse`` the last run's articles are then all re-analysed through the queue and the event sets
+before and after are compared (they must be equal).
+
     python bench/bench_queue.py --postgres-url postgresql+psycopg://postgres@127.0.0.1:5432/conflictgeo_bench \\
-        --articles 10000 --workers 1 2 [--kill-every 3]
+        --articles 10000 --workers 1 2 [--kill-every 3] [--reanalyse]
 """
 
 from __future__ import annotations
@@ -195,6 +198,37 @@ def run_workers(url: str, cache_dir: Path, processes: int, total: int, kill_ever
             "doubled_mentions": doubled, "lock_wait_share": round(lock_waits / max(samples, 1), 3)}
 
 
+_EVENT_SET = text(
+    "SELECT e.place_key, e.gained_side, e.date_start, e.date_end, e.date_basis, e.lost_side, e.source_count, "
+    "(SELECT string_agg(DISTINCT s.article_id, ',' ORDER BY s.article_id) FROM event_sources s "
+    "WHERE s.event_id = e.id) FROM events e")
+
+
+def reanalysis_check(url: str, cache_dir: Path, processes: int) -> dict[str, object]:
+    """Re-analyse every stored article through the queue (``conflictgeo reanalyse --all``, then workers until the
+    queue is empty) and compare the event set (place, sides, dates, source count, source articles) before and
+    after: the re-analysis must end with the events the fresh ingest made."""
+    engine = create_engine(url)
+
+    def event_set() -> list[tuple[str, ...]]:
+        with engine.connect() as connection:
+            return sorted(tuple(str(v) for v in row) for row in connection.execute(_EVENT_SET))
+
+    env = {**os.environ, "CONFLICTGEO_DATABASE_URL": url, "CONFLICTGEO_CACHE_DIR": str(cache_dir),
+           "CONFLICTGEO_LOG_LEVEL": "WARNING", "PYTHONPATH": str(ROOT)}
+    before = event_set()
+    subprocess.run([sys.executable, "-m", "app.cli", "reanalyse", "--all", "--quiet"], cwd=ROOT, env=env, check=True)
+    began = time.monotonic()
+    workers = [subprocess.Popen([sys.executable, "-m", "app.cli", "worker", "--until-empty"], cwd=ROOT, env=env)
+               for _ in range(processes)]
+    for worker in workers:
+        worker.wait()
+    after = event_set()
+    engine.dispose()
+    return {"reanalysed_seconds": round(time.monotonic() - began, 1), "events_before": len(before),
+            "events_after": len(after), "identical": before == after}
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--postgres-url", required=True)
@@ -203,6 +237,8 @@ def main() -> int:
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
     parser.add_argument("--kill-every", type=float, default=None)
     parser.add_argument("--breakdown-sample", type=int, default=50)
+    parser.add_argument("--reanalyse", action="store_true",
+                        help="then re-analyse everything and compare the event sets (equal to a fresh ingest)")
     parser.add_argument("--cache-dir", type=Path, default=ROOT / "var" / "cache")
     args = parser.parse_args()
     log_dir = ROOT / "var" / "bench-queue"
@@ -214,6 +250,8 @@ def main() -> int:
         result = run_workers(url, args.cache_dir, processes, args.articles, args.kill_every, log_dir)
         print(json.dumps(result), flush=True)
         results.append(result)
+    if args.reanalyse:
+        print(json.dumps(reanalysis_check(url, args.cache_dir, args.workers[-1])), flush=True)
     if len(results) >= 2 and results[0]["articles_per_s"]:
         print(f"scaling {results[-1]['processes']} vs {results[0]['processes']} processes: "
               f"{results[-1]['articles_per_s'] / results[0]['articles_per_s']:.2f}x")
