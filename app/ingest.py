@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections import Counter
 from collections.abc import Iterator
@@ -85,10 +86,64 @@ def post_articles(paths: list[Path], client: httpx.Client, *, concurrency: int =
     return IngestSummary(totals["stored"], totals["repeated"], totals["failed"], totals["events"], tuple(failures))
 
 
+def post_batches(paths: list[Path], client: httpx.Client, *, batch_size: int, progress: bool = True) -> IngestSummary:
+    """Hand the articles over ``batch_size`` at a time (``POST /v1/articles:batch``): on PostgreSQL they are queued
+    for the workers (``GET /v1/batches/{id}`` follows them), so ``stored`` counts articles accepted, not analysed."""
+    totals: Counter[str] = Counter()
+    failures: list[str] = []
+    items = list(iter_articles(paths))
+    valid = [(where, article) for where, article, _ in items if article is not None]
+    for where, article, problem in items:
+        if article is None:
+            totals["failed"] += 1
+            failures.append(f"{where}: {problem}")
+    with tqdm(total=len(valid), unit=" articles", file=sys.stderr, disable=not progress) as bar:
+        for start in range(0, len(valid), batch_size):
+            chunk = valid[start:start + batch_size]
+            bar.update(len(chunk))
+            while chunk:
+                try:
+                    response = client.post("/v1/articles:batch", json=[article for _, article in chunk])
+                except httpx.HTTPError as exc:
+                    totals["failed"] += len(chunk)
+                    failures.append(f"{chunk[0][0]}..{chunk[-1][0]}: {type(exc).__name__}: {exc}")
+                    break
+                if response.status_code in (201, 202):
+                    body = response.json()
+                    totals["stored"] += body["accepted"]
+                    totals["repeated"] += body["repeated"]
+                    break
+                refused = _refused_item(response)
+                if refused is None or refused >= len(chunk):
+                    totals["failed"] += len(chunk)
+                    failures.append(f"{chunk[0][0]}..{chunk[-1][0]}: HTTP {response.status_code}: "
+                                    f"{response.text[:200]}")
+                    break
+                # The service names the first invalid article: count it and send the others again.
+                totals["failed"] += 1
+                failures.append(f"{chunk[refused][0]}: HTTP {response.status_code}: {response.json()['detail']}")
+                chunk = chunk[:refused] + chunk[refused + 1:]
+    return IngestSummary(totals["stored"], totals["repeated"], totals["failed"], 0, tuple(failures))
+
+
+def _refused_item(response: httpx.Response) -> int | None:
+    """The index of the article a 400/413 batch answer names (``article 3: ...``), if it names one."""
+    if response.status_code not in (400, 413):
+        return None
+    try:
+        found = re.match(r"article (\d+):", str(response.json().get("detail", "")))
+    except ValueError:
+        return None
+    return int(found.group(1)) if found else None
+
+
 def ingest_main(args: argparse.Namespace) -> int:
     headers = {"X-API-Key": args.api_key} if args.api_key else {}
-    with httpx.Client(base_url=args.url, headers=headers, timeout=120) as client:
-        summary = post_articles([Path(p) for p in args.paths], client, concurrency=args.concurrency)
+    with httpx.Client(base_url=args.url, headers=headers, timeout=600) as client:
+        if args.batch_size:
+            summary = post_batches([Path(p) for p in args.paths], client, batch_size=min(args.batch_size, 1000))
+        else:
+            summary = post_articles([Path(p) for p in args.paths], client, concurrency=args.concurrency)
     for failure in summary.failures[:20]:
         print(f"failed {failure}", file=sys.stderr)
     print(f"stored {summary.stored}, repeated {summary.repeated}, failed {summary.failed}, "

@@ -9,8 +9,9 @@ from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.staticfiles import StaticFiles
 
+from app.api.batch_body import RouteBodyLimits
 from app.api.errors import install_error_handlers
-from app.api.limits import BodyLimitMiddleware, RateLimitMiddleware
+from app.api.limits import RateLimitMiddleware
 from app.api.routers import articles, control, events, health, ogc, parse, places, tiles
 from app.api.security import ReadKeyDep, log_key_configuration
 from app.observability import RequestContextMiddleware, configure_logging
@@ -40,7 +41,7 @@ def create_app(settings: Settings | None = None, *, background_startup: bool = T
     )
     app.state.runtime = runtime
     # Starlette runs the last added outermost: CORS, request id + log + metrics, rate limit, body limits, app.
-    app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
+    app.add_middleware(RouteBodyLimits, max_bytes=settings.max_body_bytes, batch_max_bytes=settings.batch_max_bytes)
     app.add_middleware(RateLimitMiddleware, settings=settings)
     app.add_middleware(RequestContextMiddleware)
     app.add_middleware(
@@ -55,6 +56,7 @@ def create_app(settings: Settings | None = None, *, background_startup: bool = T
     app.include_router(places.router)
     app.include_router(parse.router)
     app.include_router(articles.router)
+    app.include_router(articles.batches)
     for router in (events.router, control.router, tiles.router, ogc.router, web.router):
         app.include_router(router)
     app.mount("/static", StaticFiles(directory=web.STATIC_DIR), name="static")

@@ -27,6 +27,10 @@ HTTP_LATENCY = Histogram(
 ARTICLES = Counter("conflictgeo_articles_total", "Articles processed", ["outcome"])
 MENTIONS = Counter("conflictgeo_mentions_total", "Place mentions found")
 EVENTS = Counter("conflictgeo_events_total", "Control-change events extracted")
+JOB_LATENCY = Histogram(
+    "conflictgeo_job_latency_seconds", "From an article's acceptance to its stored analysis (in the worker)",
+    buckets=(0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300, 1800, 3600, 21600, 86400),
+)
 PIPELINE_FAILURES = Counter("conflictgeo_pipeline_failures_total", "Pipeline failures", ["stage"])
 
 REDACTED = "[REDACTED]"

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import importlib
-from collections.abc import Callable, Iterator
+import hashlib
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
@@ -26,17 +26,51 @@ class Analysis:
     events: list[Any] = field(default_factory=list)
 
 
-def _default_extractor() -> EventExtractor | None:
-    """``app.events.extract_control_changes``: a broken import there is an error, never "no events"."""
-    return importlib.import_module("app.events").extract_control_changes
+def _default_extractor() -> EventExtractor:
+    """``app.events.extract_control_changes``; a broken events package fails loudly rather than yield no events."""
+    from app.events import extract_control_changes
+
+    return extract_control_changes
+
+
+def package_version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("conflictgeo")
+    except PackageNotFoundError:  # a source checkout that was never installed
+        return "0+unknown"
+
+
+def files_digest(paths: Iterable[Path]) -> str:
+    """sha256 over the files' names and contents, in name order."""
+    digest = hashlib.sha256()
+    for path in sorted(paths, key=lambda p: p.name):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def actor_registry_digest() -> str:
+    from app.events.actors import DEFAULT_ACTOR_DIR
+
+    return files_digest(p for p in DEFAULT_ACTOR_DIR.glob("*.y*ml") if p.is_file())
+
+
+def pipeline_version(gazetteer_fingerprint: str) -> str:
+    """What an analysis depends on besides the text: the code (package version), the gazetteer slice and the
+    actor registry. Stored with every analysis; ``conflictgeo reanalyse`` picks the articles whose version differs."""
+    return f"{package_version()}+g{gazetteer_fingerprint[:12]}.a{actor_registry_digest()[:12]}"
 
 
 class Analyser:
-    """Holds the name index (built once per process) and the event extractor hook."""
+    """Holds the name index (built once per process), the event extractor hook and the pipeline version."""
 
-    def __init__(self, index: GazetteerIndex, extract_events: EventExtractor | None = None) -> None:
+    def __init__(self, index: GazetteerIndex, extract_events: EventExtractor | None = None,
+                 version: str = "") -> None:
         self.index = index
-        self.extract_events = extract_events if extract_events is not None else _default_extractor()
+        self.extract_events: EventExtractor | None = (extract_events if extract_events is not None
+                                                      else _default_extractor())
+        self.version = version or pipeline_version("")
 
     def analyse(self, text: str, published_at: datetime | date | None = None, title: str | None = None) -> Analysis:
         mentions = parse(text, self.index, published_at=published_at, title=title)

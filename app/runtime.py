@@ -30,6 +30,7 @@ class Runtime:
     session_factory: sessionmaker[Session] | None = None
     analyser: Any = None
     geocoder: Any = None  # app.geocoding.FallbackGeocoder when CONFLICTGEO_GEOCODER_URL is set
+    queue: Any = None  # app.queue.JobQueue on PostgreSQL (None: analysed inline)
     gazetteer_loaded: bool = False
     startup_error: str | None = None
     startup_seconds: float | None = None
@@ -41,6 +42,10 @@ class Runtime:
         self.engine = make_engine(self.settings)
         self.session_factory = make_session_factory(self.engine)
         from app.geocoding import from_settings
+        from app.queue import JobQueue, queue_enabled
+
+        if queue_enabled(self.settings):
+            self.queue = JobQueue(self.settings)
 
         self.geocoder = from_settings(self.settings)
         if background:
@@ -136,7 +141,7 @@ class Runtime:
 def build_analyser(session_factory: sessionmaker[Session], settings: Settings) -> Any:
     """The name index from the stored gazetteer (cached on disk by its fingerprint) and the pipeline on it."""
     from app.gazetteer.index import GazetteerIndex
-    from app.pipeline import Analyser
+    from app.pipeline import Analyser, pipeline_version
     from app.store import gazetteer_repo
 
     with session_factory() as session:
@@ -146,4 +151,4 @@ def build_analyser(session_factory: sessionmaker[Session], settings: Settings) -
             cache_dir=settings.cache_dir or settings.var_dir / "cache",
             places=lambda: gazetteer_repo.iter_places_with_names(session=session),
         )
-    return Analyser(index)
+    return Analyser(index, version=pipeline_version(fingerprint))

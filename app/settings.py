@@ -54,6 +54,19 @@ class Settings(BaseSettings):
     geocoder_user_agent: str = "conflictgeo"
     geocoder_timeout_seconds: float = Field(default=5.0, gt=0)
     geocoder_min_delay_seconds: float = Field(default=1.0, ge=0, description="Least time between two requests.")
+    queue_enabled: bool = Field(
+        default=True, description="On PostgreSQL, accept `Prefer: respond-async` and batches into the job queue "
+        "(procrastinate); off, or on SQLite: analysed inline.")
+    queue_max_tries: int = Field(default=3, ge=1, description="Tries of an analysis before its article is failed.")
+    queue_retry_wait_seconds: int = Field(default=2, ge=0)
+    worker_concurrency: int = Field(default=1, ge=1, description="Jobs a worker process runs at once.")
+    worker_heartbeat_seconds: float = Field(default=5.0, gt=0)
+    worker_stalled_seconds: float = Field(
+        default=30.0, gt=0, description="A worker silent this long is dead: its jobs go back to the queue.")
+    queue_stalled_check_seconds: int = Field(
+        default=10, ge=1, le=30, description="How often workers look for stalled jobs (a divisor of 60).")
+    batch_max_articles: int = Field(default=1000, ge=1, le=10_000)
+    batch_max_bytes: int = Field(default=110_000_000, description="Body limit of POST /v1/articles:batch.")
     host: str = "127.0.0.1"
     port: int = 8000
     log_level: str = "INFO"

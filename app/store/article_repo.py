@@ -1,40 +1,52 @@
-"""The article aggregate: an article, its mentions and its events, stored in one transaction.
+"""Persistence of the article aggregate: an article, its mentions, its reports of events, and the events.
 
-Events are merged across articles: the same change (same place, same gaining side, dates within
-``MERGE_WINDOW_DAYS``) reported again becomes one more source of the existing event; a report that contradicts
-it (another gaining side) is an event of its own. A date with no start ("on or before D", basis published or
-received) is compared by D: news that does not date a change reports a recent one, and matching it with every
-earlier change at the place would swallow retakes.
+Persistence only: the statements, one write path for both backends, all through SQLAlchemy. Which event a
+report merges into is decided above, in ``app.merge``; the transaction is opened by ``app.articles``. Every write
+that changes events moves the change cursor (``record_changes``), which mirrors sync from.
 """
 
 from __future__ import annotations
 
 import hashlib
 import threading
-import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-import psycopg
-from psycopg.rows import dict_row
-from pydantic_core import to_json
-from sqlalchemy import Connection, Table, and_, bindparam, delete, insert, or_, select, update
-from sqlalchemy.exc import DBAPIError, IntegrityError
-from sqlalchemy.orm import Session
+from sqlalchemy import Connection, and_, bindparam, delete, func, insert, or_, select, text, update
+from sqlalchemy.orm import Session, sessionmaker
 
-from app.events.model import FROM_TEXT, PRECISION_RANK, SAME_CHANGE_DAYS
+from app.gazetteer.records import GazetteerPlace
 from app.store.gazetteer_repo import to_records
-from app.store.models import OPEN_START, Article, EventRow, EventSource, MentionRow, Place
+from app.store.models import (
+    OPEN_START,
+    Article,
+    Batch,
+    ChangeCursor,
+    EventRow,
+    EventSource,
+    EventTombstone,
+    MentionRow,
+    Place,
+)
 
-MERGE_WINDOW_DAYS = SAME_CHANGE_DAYS
-# The hot path runs Core statements on the session's connection: the ORM layer adds ~0.05-0.1 ms a statement.
-_ARTICLES = Article.__table__
+# Core statements on the session's connection: the ORM layer adds ~0.05-0.1 ms a statement on the hot path.
+_ARTICLES, _EVENTS, _MENTIONS, _SOURCES = (Article.__table__, EventRow.__table__, MentionRow.__table__,
+                                           EventSource.__table__)
+_TOMBSTONES, _CURSOR = EventTombstone.__table__, ChangeCursor.__table__
 # SQLite has one writer at a time; serialising our own writers avoids "database is locked" retries.
 _SQLITE_WRITE_LOCK = threading.Lock()
-
+# What deciding a merge needs to know of a stored event, and what a merge may rewrite.
+DATE_COLUMNS = ("date_start", "date_end", "date_precision", "date_from_text", "date_basis", "date_month_day")
+CANDIDATE_COLUMNS = ("id", "place_key", "gained_side", *DATE_COLUMNS, "lost_side", "lost_actor", "lost_name",
+                     "source_count")
+MERGED_COLUMNS = ("source_count", "updated_at", *DATE_COLUMNS, "lost_side", "lost_actor", "lost_name")
+# Serialises writers of the same place (so two reports of one change never make two events); all of an
+# article's locks in one statement, taken in ascending order so that two writers never deadlock.
+_LOCK_SQL = text("SELECT pg_advisory_xact_lock(lock_id) FROM (SELECT unnest(CAST(:ids AS bigint[])) AS lock_id "
+                 "ORDER BY lock_id) AS ordered")
 
 @dataclass(frozen=True, slots=True)
 class StoredEvent:
@@ -126,6 +138,8 @@ def normalize_url(url: str) -> str:
     return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), path, parts.query, ""))
 
 
+
+
 def find_existing(*, session: Session, article: NewArticle) -> str | None:
     """The id of an already stored copy of this article (same Idempotency-Key, url, or text)."""
     if article.idempotency_key:
@@ -138,325 +152,228 @@ def find_existing(*, session: Session, article: NewArticle) -> str | None:
     return session.connection().execute(by_content).scalar()
 
 
-def _lock_ids(keys: set[str]) -> list[int]:
-    """PostgreSQL advisory-lock ids for place keys, in ascending order so that two writers never deadlock."""
-    return sorted({int.from_bytes(hashlib.sha256(key.encode()).digest()[:8], "big", signed=True) for key in keys})
+@contextmanager
+def write_transaction(session_factory: sessionmaker[Session]) -> Iterator[Connection]:
+    """One write transaction, committed when the block ends and rolled back on any error. On SQLite our writers
+    queue on a process lock (SQLite has one writer at a time anyway)."""
+    with session_factory() as session:
+        if session.get_bind().dialect.name == "postgresql":
+            with session.begin():
+                yield session.connection()
+        else:
+            with _SQLITE_WRITE_LOCK, session.begin():
+                yield session.connection()
 
 
-# Serialises writers of the same place (so two reports of one change never make two events); all of an article's
-# locks in one statement, taken in ascending order.
-_LOCK_SQL = ("SELECT pg_advisory_xact_lock(lock_id) FROM (SELECT unnest(CAST(%s AS bigint[])) AS lock_id "
-             "ORDER BY lock_id) AS ordered")
-# What deciding a merge needs to know of a stored event, and what a merge may rewrite.
-_DATE_COLUMNS = ("date_start", "date_end", "date_precision", "date_from_text", "date_basis", "date_month_day")
-_CANDIDATE_COLUMNS = ("id", "place_key", "gained_side", *_DATE_COLUMNS, "lost_side", "lost_actor", "lost_name",
-                      "source_count")
-_MERGED_COLUMNS = ("source_count", "updated_at", *_DATE_COLUMNS, "lost_side", "lost_actor", "lost_name")
-_EVENTS, _MENTIONS, _SOURCES = EventRow.__table__, MentionRow.__table__, EventSource.__table__
-# Stored events whose merge day (``merge_day``) lies in [low, high]: dated ones by their start, open ones by their
-# end.
-_CANDIDATES_SQL = (f"SELECT {', '.join(_CANDIDATE_COLUMNS)} FROM {_EVENTS.name} WHERE place_key = ANY(%(keys)s) "
-                   "AND ((date_start >= %(low)s AND date_start <= %(high)s) "
-                   "OR (date_start = %(open)s AND date_end >= %(low)s AND date_end <= %(high)s)) FOR UPDATE")
+def is_postgres(connection: Connection) -> bool:
+    return connection.dialect.name == "postgresql"
 
 
-@dataclass(frozen=True, slots=True)
-class MergePlan:
-    """How an article's changes land: the stored event of each (in input order), the events to create, and the
-    stored events to rewrite (``_MERGED_COLUMNS`` and their ``id``)."""
-
-    stored: list[StoredEvent]
-    new_rows: list[dict[str, Any]]
-    merged_rows: list[dict[str, Any]]
-
-
-def store_article(
-    *,
-    session: Session,
-    article: NewArticle,
-    mentions: list[NewMention],
-    events: list[NewEvent],
-) -> tuple[str, list[StoredEvent]]:
-    """Store everything in one transaction and commit it; returns the article id and, for each input event, the
-    stored one. The session may already be in a transaction that only read (``find_existing``): on PostgreSQL the
-    writes join it, which saves a connection checkout per article.
-
-    Raises ``DuplicateArticle`` when a concurrent request stored the same article first.
-    """
-    now = datetime.now(UTC)
-    article_id = str(uuid.uuid4())
-    article_row = dict(
+def article_row(article: NewArticle, *, article_id: str, now: datetime, status: str,
+                batch_id: str | None = None) -> dict[str, Any]:
+    return dict(
         id=article_id, url=article.url, dedup_key=article.dedup_key, text_sha256=article.text_sha256,
         idempotency_key=article.idempotency_key, title=article.title, source=article.source, text=article.text,
-        published_at=article.published_at, created_at=now,
+        published_at=article.published_at, created_at=now, status=status, batch_id=batch_id,
     )
-    mention_rows = [
+
+
+def insert_articles(connection: Connection, rows: list[dict[str, Any]]) -> None:
+    """Raises ``IntegrityError`` when one of them is already stored (url, text or Idempotency-Key)."""
+    if rows:
+        connection.execute(insert(_ARTICLES), rows)
+
+
+def insert_batch(connection: Connection, *, batch_id: str, size: int, repeated: int, now: datetime) -> None:
+    connection.execute(insert(Batch.__table__), [dict(id=batch_id, size=size, repeated=repeated, created_at=now)])
+
+
+def lock_article(connection: Connection, article_id: str) -> dict[str, Any] | None:
+    """The article's state, its row locked until the transaction ends (PostgreSQL): one writer an article."""
+    query = select(_ARTICLES.c.id, _ARTICLES.c.status, _ARTICLES.c.pipeline_version, _ARTICLES.c.attempts).where(
+        _ARTICLES.c.id == article_id)
+    if is_postgres(connection):
+        query = query.with_for_update()
+    row = connection.execute(query).first()
+    return dict(row._mapping) if row else None
+
+
+def reported_place_keys(connection: Connection, article_id: str) -> set[str]:
+    """The place keys of the events an article reports now (to lock them before its reports are replaced)."""
+    return set(connection.execute(
+        select(_EVENTS.c.place_key).join(_SOURCES, _SOURCES.c.event_id == _EVENTS.c.id)
+        .where(_SOURCES.c.article_id == article_id)
+    ).scalars())
+
+
+def lock_places(connection: Connection, keys: set[str]) -> None:
+    """PostgreSQL advisory locks on the places, held to the end of the transaction (SQLite: its write lock)."""
+    if keys and is_postgres(connection):
+        ids = sorted({int.from_bytes(hashlib.sha256(k[:400].encode()).digest()[:8], "big", signed=True)
+                      for k in keys})
+        connection.execute(_LOCK_SQL, {"ids": ids})
+
+
+def merge_candidates(connection: Connection, keys: list[str], low: date, high: date) -> list[dict[str, Any]]:
+    """Stored events at the places whose merge day (a dated one's start, an open one's end) lies in [low, high],
+    locked for update on PostgreSQL."""
+    start, end = _EVENTS.c.date_start, _EVENTS.c.date_end
+    query = select(*(_EVENTS.c[name] for name in CANDIDATE_COLUMNS)).where(_EVENTS.c.place_key.in_(keys), or_(
+        and_(start >= low, start <= high), and_(start == OPEN_START, end >= low, end <= high)))
+    if is_postgres(connection):
+        query = query.with_for_update()
+    return [dict(row._mapping) for row in connection.execute(query)]
+
+
+def remove_analysis(connection: Connection, article_id: str, now: datetime) -> tuple[set[str], set[str]]:
+    """Drop an article's mentions and reports; the events it reported are recounted and those left with no
+    source are deleted. Returns (events changed, events deleted). The caller holds the places' locks."""
+    event_ids = set(connection.execute(
+        select(_SOURCES.c.event_id).where(_SOURCES.c.article_id == article_id)).scalars())
+    connection.execute(delete(_SOURCES).where(_SOURCES.c.article_id == article_id))
+    connection.execute(delete(_MENTIONS).where(_MENTIONS.c.article_id == article_id))
+    if not event_ids:
+        return set(), set()
+    sources = (select(func.count(func.distinct(_SOURCES.c.article_id)))
+               .where(_SOURCES.c.event_id == _EVENTS.c.id).scalar_subquery())
+    connection.execute(update(_EVENTS).where(_EVENTS.c.id.in_(event_ids)).values(source_count=sources,
+                                                                                   updated_at=now))
+    gone = set(connection.execute(
+        select(_EVENTS.c.id).where(_EVENTS.c.id.in_(event_ids), _EVENTS.c.source_count == 0)).scalars())
+    if gone:
+        connection.execute(delete(_EVENTS).where(_EVENTS.c.id.in_(gone)))
+    return event_ids - gone, gone
+
+
+def mention_rows(article_id: str, mentions: list[NewMention]) -> list[dict[str, Any]]:
+    return [
         dict(article_id=article_id, start=m.start, end=m.end, text=m.text[:400], geonameid=m.geonameid,
              region_geonameid=m.region_geonameid, confidence=m.confidence, resolved_by=m.resolved_by[:60],
              is_dateline=m.is_dateline, alternatives=list(m.alternatives))
         for m in mentions
     ]
-    try:
-        # A concurrent copy of the article trips a unique constraint in either writer (handled below).
-        if session.get_bind().dialect.name == "postgresql":
-            stored = _write_postgres(session.connection(), article_row, mention_rows, events, now)
-            session.commit()  # already committed on the wire; this ends the session's transaction
-        else:
-            # SQLite cannot upgrade a reader to a writer safely under concurrency: start afresh under our lock,
-            # since SQLite has one writer at a time anyway.
-            session.rollback()
-            with _SQLITE_WRITE_LOCK:
-                stored = _write_portable(session.connection(), article_row, mention_rows, events, now)
-                session.commit()
-        return article_id, stored
-    except IntegrityError:
-        # A concurrent request won the race on url/text/Idempotency-Key: answer with its article.
-        session.rollback()
-        existing = find_existing(session=session, article=article)
-        session.rollback()
-        if existing:
-            raise DuplicateArticle(existing) from None
-        raise
-    except BaseException:
-        session.rollback()
-        raise
 
 
-def reports(events: list[NewEvent], stored: list[StoredEvent]) -> list[tuple[NewEvent, StoredEvent]]:
-    """The article's reports of the events it was stored with: one per stored event and mention (the key of
-    ``event_sources``). Two changes of one sentence ("took X in March 2016 and retook it in March 2017") that both
-    merged into one stored event are one report of it, the first."""
-    unique: dict[tuple[str, int], tuple[NewEvent, StoredEvent]] = {}
-    for event, result in zip(events, stored, strict=True):
-        unique.setdefault((result.id, event.mention_start), (event, result))
-    return list(unique.values())
+def write_analysis(connection: Connection, *, mentions: list[dict[str, Any]], merged: list[dict[str, Any]],
+                   new: list[dict[str, Any]], sources: list[dict[str, Any]]) -> None:
+    """The one write path of an analysis (both backends): one ``executemany`` a table."""
+    if mentions:
+        connection.execute(insert(_MENTIONS), mentions)
+    if merged:
+        rows = [{"merged_id": row["id"], **{c: row[c] for c in MERGED_COLUMNS}} for row in merged]
+        connection.execute(update(_EVENTS).where(_EVENTS.c.id == bindparam("merged_id")), rows)
+    if new:
+        connection.execute(insert(_EVENTS), new)
+    if sources:
+        connection.execute(insert(_SOURCES), sources)
 
 
-def _source_rows(article_id: str, events: list[NewEvent], stored: list[StoredEvent]) -> list[dict[str, Any]]:
-    return [
-        dict(event_id=result.id, article_id=article_id, mention_start=event.mention_start,
-             evidence_text=event.evidence_text, evidence_start=event.evidence_start, evidence_end=event.evidence_end,
-             claimed_by=(event.claimed_by or None) and event.claimed_by[:200], event_json=event.event_json)
-        for event, result in reports(events, stored)
-    ]
+def finish_article(connection: Connection, article_id: str, *, status: str, now: datetime,
+                   version: str | None = None, reason: str | None = None, attempts: int | None = None) -> None:
+    values: dict[str, Any] = dict(status=status, failure_reason=reason, analysed_at=now)
+    if version is not None:
+        values["pipeline_version"] = version
+    if attempts is not None:
+        values["attempts"] = attempts
+    connection.execute(update(_ARTICLES).where(_ARTICLES.c.id == article_id).values(**values))
 
 
-def merge_day(date_start: date, date_end: date) -> date:
-    """The day a change is compared by when merging: its start, or the end of a date with no start."""
-    return date_end if date_start == OPEN_START else date_start
-
-
-def _candidate_window(events: list[NewEvent]) -> tuple[list[str], date, date]:
-    """The place keys and range of merge days any stored event these changes could merge into must have."""
-    window = timedelta(days=MERGE_WINDOW_DAYS)
-    keys = sorted({e.place_key[:400] for e in events})
-    days = [merge_day(e.date_start, e.date_end) for e in events]
-    return keys, min(days) - window, max(days) + window
-
-
-def _write_portable(
-    connection: Connection, article_row: dict[str, Any], mention_rows: list[dict[str, Any]], events: list[NewEvent],
-    now: datetime,
-) -> list[StoredEvent]:
-    """The writes as SQLAlchemy Core statements (the embedded SQLite backend): one cached ``executemany`` a table."""
-    connection.execute(insert(_ARTICLES), [article_row])
-    if mention_rows:
-        connection.execute(insert(_MENTIONS), mention_rows)
-    if not events:
-        return []
-    keys, low, high = _candidate_window(events)
-    columns = [_EVENTS.c[name] for name in _CANDIDATE_COLUMNS]
-    start, end = _EVENTS.c.date_start, _EVENTS.c.date_end
-    candidates = [dict(row._mapping) for row in connection.execute(
-        select(*columns).where(_EVENTS.c.place_key.in_(keys), or_(
-            and_(start >= low, start <= high), and_(start == OPEN_START, end >= low, end <= high)))
-    )]
-    plan = plan_events(events, candidates, now)
-    if plan.merged_rows:
-        merges = [{"merged_id": row["id"], **{c: row[c] for c in _MERGED_COLUMNS}} for row in plan.merged_rows]
-        connection.execute(update(_EVENTS).where(_EVENTS.c.id == bindparam("merged_id")), merges)
-    if plan.new_rows:
-        connection.execute(insert(_EVENTS), plan.new_rows)
-    connection.execute(insert(_SOURCES), _source_rows(article_row["id"], events, plan.stored))
-    return plan.stored
-
-
-def _write_postgres(
-    connection: Connection, article_row: dict[str, Any], mention_rows: list[dict[str, Any]], events: list[NewEvent],
-    now: datetime,
-) -> list[StoredEvent]:
-    """The writes on the psycopg connection itself, pipelined, and COMMITted: two round trips for an article with
-    events (insert, lock and read the merge candidates; then merge, insert and commit), one without.
-
-    Each table's rows travel as one JSON array expanded by ``json_populate_recordset``, and the steps of a round
-    trip are chained as data-modifying CTEs into one statement; foreign keys are checked at the end of the
-    statement, when the parent rows are there. SQLAlchemy's Core costs ~0.1 ms a statement on this path."""
-    driver = connection.connection.driver_connection
-    with _as_sqlalchemy_errors(connection), driver.cursor() as writes, driver.cursor(row_factory=dict_row) as found:
-        with driver.pipeline():
-            writes.execute(*_chained([_insert_step(_ARTICLES, [article_row]), _insert_step(_MENTIONS, mention_rows)]))
-            if events:
-                keys, low, high = _candidate_window(events)
-                writes.execute(_LOCK_SQL, [_lock_ids({e.place_key for e in events})])
-                found.execute(_CANDIDATES_SQL, {"keys": keys, "low": low, "high": high, "open": OPEN_START})
-            else:
-                driver.commit()
-        if not events:
-            return []
-        plan = plan_events(events, found.fetchall(), now)
-        with driver.pipeline():
-            writes.execute(*_chained([
-                _merge_step(plan.merged_rows), _insert_step(_EVENTS, plan.new_rows),
-                _insert_step(_SOURCES, _source_rows(article_row["id"], events, plan.stored)),
-            ]))
-            driver.commit()
-    return plan.stored
-
-
-@contextmanager
-def _as_sqlalchemy_errors(connection: Connection) -> Iterator[None]:
-    """Driver errors raised as SQLAlchemy raises them, so that callers and the API's handlers see one kind: a unique
-    violation is an ``IntegrityError``; a lost connection is invalidated (the pool's pre-ping replaces the others)
-    and reported with ``connection_invalidated``."""
-    try:
-        yield
-    except psycopg.Error as error:
-        dialect = connection.dialect
-        lost = dialect.is_disconnect(error, connection.connection.dbapi_connection, None)
-        if lost:
-            connection.invalidate(error)
-        raise DBAPIError.instance(None, None, error, psycopg.Error, connection_invalidated=lost,
-                                  dialect=dialect) from error
-
-
-def _rows_json(rows: list[dict[str, Any]]) -> str:
-    """Rows as a JSON array (dates and datetimes in ISO 8601, as PostgreSQL reads them); pydantic-core's encoder
-    takes a quarter of the time ``json.dumps`` does."""
-    return to_json(rows).decode()
-
-
-def _insert_step(table: Table, rows: list[dict[str, Any]]) -> tuple[str, str] | None:
-    if not rows:
+def record_changes(connection: Connection, *, changed: set[str], deleted: set[str], now: datetime) -> int | None:
+    """Stamp changed events and tombstones of deleted ones with the next value of the change cursor. The cursor
+    row stays locked until commit, so cursor order is commit order: a mirror reading past value N never misses a
+    change stamped N or less. Called last, to keep that lock short."""
+    if not changed and not deleted:
         return None
-    columns = ", ".join(f'"{name}"' for name in rows[0])
-    return (f'INSERT INTO "{table.name}" ({columns}) SELECT {columns} '
-            f'FROM json_populate_recordset(NULL::"{table.name}", CAST(%s AS json))', _rows_json(rows))
+    value = connection.execute(
+        update(_CURSOR).where(_CURSOR.c.id == 1).values(value=_CURSOR.c.value + 1).returning(_CURSOR.c.value)
+    ).scalar_one()
+    if changed:
+        connection.execute(update(_EVENTS).where(_EVENTS.c.id.in_(changed)).values(change_seq=value))
+    if deleted:
+        connection.execute(insert(_TOMBSTONES), [dict(event_id=e, change_seq=value, deleted_at=now)
+                                                 for e in sorted(deleted)])
+    return value
 
 
-def _merge_step(rows: list[dict[str, Any]]) -> tuple[str, str] | None:
-    if not rows:
+def versions_to_reanalyse(session: Session, *, version: str, since: datetime | None, source: str | None,
+                          everything: bool) -> list[str]:
+    """Ids of stored articles (oldest first) whose analysis is not of ``version`` (every one with ``everything``),
+    optionally received since a time or from one source."""
+    query = select(_ARTICLES.c.id).order_by(_ARTICLES.c.created_at, _ARTICLES.c.id)
+    if not everything:
+        query = query.where(or_(_ARTICLES.c.pipeline_version.is_(None), _ARTICLES.c.pipeline_version != version))
+    if since is not None:
+        query = query.where(_ARTICLES.c.created_at >= since)
+    if source is not None:
+        query = query.where(_ARTICLES.c.source == source)
+    return list(session.execute(query).scalars())
+
+
+def article_text(session: Session, article_id: str) -> dict[str, Any] | None:
+    """What an analysis of a stored article reads."""
+    columns = ("id", "text", "title", "published_at", "created_at", "status", "pipeline_version")
+    row = session.execute(select(*(_ARTICLES.c[c] for c in columns)).where(_ARTICLES.c.id == article_id)).first()
+    return dict(row._mapping) if row else None
+
+
+def batch_counts(session: Session, batch_id: str) -> dict[str, Any] | None:
+    batch = session.get(Batch, batch_id)
+    if batch is None:
         return None
-    assignments = ", ".join(f'"{name}" = merged."{name}"' for name in _MERGED_COLUMNS)
-    return (f'UPDATE "{_EVENTS.name}" AS stored SET {assignments} '
-            f'FROM json_populate_recordset(NULL::"{_EVENTS.name}", CAST(%s AS json)) AS merged '
-            "WHERE stored.id = merged.id", _rows_json(rows))
+    counts = dict(session.execute(select(_ARTICLES.c.status, func.count()).where(_ARTICLES.c.batch_id == batch_id)
+                                  .group_by(_ARTICLES.c.status)).all())
+    return {"id": batch.id, "size": batch.size, "repeated": batch.repeated, "created_at": batch.created_at,
+            "counts": counts}
 
 
-def _chained(steps: list[tuple[str, str] | None]) -> tuple[str, list[str]]:
-    """One statement running the steps in order: all but the last as data-modifying CTEs."""
-    present = [step for step in steps if step is not None]
-    *leading, (last, _) = present
-    prefix = "WITH " + ", ".join(f"step{n} AS ({sql})" for n, (sql, _) in enumerate(leading)) + " " if leading else ""
-    return prefix + last, [parameter for _, parameter in present]
+def status_counts(session: Session) -> dict[str, int]:
+    return dict(session.execute(select(_ARTICLES.c.status, func.count()).group_by(_ARTICLES.c.status)).all())
 
 
-def plan_events(events: list[NewEvent], candidates: list[dict[str, Any]], now: datetime) -> MergePlan:
-    """The stored event each change belongs to, created or merged: the earliest (by merge day, then id) stored event
-    at the same place with the same gaining side whose merge day is within ``MERGE_WINDOW_DAYS``. An article counts
-    once per event however many of its sentences report the change. Pure: the caller reads the candidates (locked,
-    on PostgreSQL) and writes the plan."""
-    window = timedelta(days=MERGE_WINDOW_DAYS)
-    candidates = list(candidates)
-    merged: dict[str, dict[str, Any]] = {}
-    created: set[str] = set()
-    new_rows: list[dict[str, Any]] = []
-    stored: list[StoredEvent] = []
-    for event in events:
-        key = event.place_key[:400]
-        day = merge_day(event.date_start, event.date_end)
-        matching = [c for c in candidates if c["place_key"] == key and c["gained_side"] == event.gained_side
-                    and abs(merge_day(c["date_start"], c["date_end"]) - day) <= window]
-        target = min(matching, key=lambda c: (merge_day(c["date_start"], c["date_end"]), c["id"]), default=None)
-        if target is None:
-            row = _new_event_row(event, now)
-            new_rows.append(row)
-            candidates.append({**row, "place_key": key})
-            created.add(row["id"])
-            stored.append(StoredEvent(id=row["id"], source_count=1))
-            continue
-        if target["id"] not in created and target["id"] not in merged:
-            merged[target["id"]] = {
-                "id": target["id"], **{c: target[c] for c in _MERGED_COLUMNS if c in target},
-                "source_count": target["source_count"] + 1, "updated_at": now, **_refined_fields(target, event),
-            }
-        count = 1 if target["id"] in created else merged[target["id"]]["source_count"]
-        stored.append(StoredEvent(id=target["id"], source_count=count))
-    return MergePlan(stored=stored, new_rows=new_rows, merged_rows=list(merged.values()))
+def failure_counts(session: Session) -> dict[str, int]:
+    """Failed articles by reason (the exception's name, before the colon)."""
+    reasons = session.execute(select(_ARTICLES.c.failure_reason).where(_ARTICLES.c.status == "failed")).scalars()
+    counts: dict[str, int] = {}
+    for reason in reasons:
+        key = (reason or "unknown").split(":", 1)[0][:60]
+        counts[key] = counts.get(key, 0) + 1
+    return counts
 
 
-def _new_event_row(event: NewEvent, now: datetime) -> dict[str, Any]:
-    return dict(
-        id=str(uuid.uuid4()), geonameid=event.geonameid, place_name=event.place_name[:400],
-        place_key=event.place_key[:400], region_geonameid=event.region_geonameid, lat=event.lat, lon=event.lon,
-        geo_precision=event.geo_precision, gained_side=event.gained_side, gained_actor=event.gained_actor,
-        gained_name=(event.gained_name or None) and event.gained_name[:200], lost_side=event.lost_side,
-        lost_actor=event.lost_actor, lost_name=(event.lost_name or None) and event.lost_name[:200],
-        claimed_by=(event.claimed_by or None) and event.claimed_by[:200], **_date_fields(event),
-        evidence_text=event.evidence_text, confidence=event.confidence, source_count=1, created_at=now,
-        updated_at=now,
-    )
+def recent_latency(session: Session, *, minutes: int) -> dict[float, float]:
+    """Median and 95th percentile of acceptance-to-analysis seconds of the articles analysed in the last minutes."""
+    since = datetime.now(UTC) - timedelta(minutes=minutes)
+    rows = session.execute(select(_ARTICLES.c.created_at, _ARTICLES.c.analysed_at).where(
+        _ARTICLES.c.analysed_at >= since, _ARTICLES.c.status == "done")).all()
+    waits = sorted(max(0.0, (_aware(done) - _aware(created)).total_seconds()) for created, done in rows)
+    if not waits:
+        return {}
+    return {q: waits[min(len(waits) - 1, int(q * len(waits)))] for q in (0.5, 0.95)}
 
 
-def _date_fields(event: NewEvent) -> dict[str, Any]:
-    return dict(date_start=event.date_start, date_end=event.date_end, date_precision=event.date_precision,
-                date_from_text=event.date_basis in FROM_TEXT, date_basis=event.date_basis,
-                date_month_day=event.date_month_day)
+def _aware(moment: datetime) -> datetime:
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
-# What a date rests on, best first: the text, then the publication day, then the day it was received.
-_BASIS_RANK = {"text": 0, "text_relative": 0, "published": 1, "received": 2}
+@dataclass(frozen=True, slots=True)
+class ArticleRecord:
+    """A stored article as rows: the article, its mentions, the places they name, its reports with their events."""
+
+    article: Article
+    mentions: list[MentionRow]
+    places: dict[int, GazetteerPlace]
+    sources: list[tuple[EventSource, EventRow]]
 
 
-def _better_date(event: NewEvent, target: dict[str, Any]) -> bool:
-    """Whether a report's date says more than the stored event's: a better basis, or a finer date from the text."""
-    mine, theirs = _BASIS_RANK.get(event.date_basis, 3), _BASIS_RANK.get(target["date_basis"], 3)
-    if mine != theirs:
-        return mine < theirs
-    return mine == 0 and PRECISION_RANK.get(event.date_precision, 9) < PRECISION_RANK.get(target["date_precision"], 9)
-
-
-def _refined_fields(target: dict[str, Any], event: NewEvent) -> dict[str, Any]:
-    """A later report may know more: a date from the text (or a finer one), the losing side."""
-    values: dict[str, Any] = {}
-    if _better_date(event, target):
-        values.update(_date_fields(event))
-    if target["lost_side"] is None and event.lost_side is not None:
-        values.update(lost_side=event.lost_side, lost_actor=event.lost_actor,
-                      lost_name=(event.lost_name or None) and event.lost_name[:200])
-    return values
-
-
-def delete_article(*, session: Session, article_id: str) -> None:
-    """Remove an article; events left with no source go too (used by tests and maintenance)."""
-    event_ids = session.scalars(select(EventSource.event_id).where(EventSource.article_id == article_id)).all()
-    session.execute(delete(Article).where(Article.id == article_id))
-    for event_id in set(event_ids):
-        remaining = session.scalar(select(EventSource.article_id).where(EventSource.event_id == event_id).limit(1))
-        if remaining is None:
-            session.execute(delete(EventRow).where(EventRow.id == event_id))
-
-
-def article_view(*, session: Session, article_id: str) -> dict[str, Any] | None:
-    """The stored article with its mentions (places re-read from the gazetteer) and its events."""
-    from app.geoparse.serialize import place_to_dict
+def load_article(*, session: Session, article_id: str) -> ArticleRecord | None:
     from app.store import geocoder_repo
 
     article = session.get(Article, article_id)
     if article is None:
         return None
-    mentions = session.scalars(
+    mentions = list(session.scalars(
         select(MentionRow).where(MentionRow.article_id == article_id).order_by(MentionRow.start, MentionRow.id)
-    ).all()
+    ).all())
     wanted = {m.geonameid for m in mentions if m.geonameid} | {a for m in mentions for a in (m.alternatives or [])}
     wanted |= {m.region_geonameid for m in mentions if m.region_geonameid}
     places = {p.geonameid: p for p in to_records(
@@ -464,34 +381,10 @@ def article_view(*, session: Session, article_id: str) -> dict[str, Any] | None:
     )} if wanted else {}
     # places the fallback geocoder found (negative ids) are read back from its answers
     places.update(geocoder_repo.answers_by_place_id(session=session, geonameids=wanted))
-    sources = session.execute(
+    sources = [(s, e) for s, e in session.execute(
         select(EventSource, EventRow)
         .join(EventRow, EventRow.id == EventSource.event_id)
         .where(EventSource.article_id == article_id)
         .order_by(EventSource.evidence_start, EventSource.mention_start)
-    ).all()
-    return {
-        "id": article.id,
-        "url": article.url,
-        "title": article.title,
-        "source": article.source,
-        "published_at": article.published_at.isoformat() if article.published_at else None,
-        "created_at": article.created_at.isoformat(),
-        "text": article.text,
-        "places": [
-            {
-                "text": m.text, "start": m.start, "end": m.end,
-                "place": place_to_dict(places[m.geonameid]) if m.geonameid in places else None,
-                "confidence": m.confidence,
-                "alternatives": [place_to_dict(places[a]) for a in (m.alternatives or []) if a in places],
-                "region": place_to_dict(places[m.region_geonameid]) if m.region_geonameid in places else None,
-                "resolved_by": m.resolved_by,
-                "is_dateline": m.is_dateline,
-            }
-            for m in mentions
-        ],
-        "events": [
-            {"id": event.id, **source.event_json, "source_count": event.source_count}
-            for source, event in sources
-        ],
-    }
+    ).all()]
+    return ArticleRecord(article, mentions, places, sources)

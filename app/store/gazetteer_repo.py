@@ -156,13 +156,6 @@ def count_places(*, session: Session) -> int:
     return session.scalar(select(func.count()).select_from(Place)) or 0
 
 
-def table_sizes(*, session: Session) -> dict[str, int]:
-    sizes = {}
-    for model in (Place, PlaceName, AdminCode, AdminArea):
-        sizes[model.__tablename__] = session.scalar(select(func.count()).select_from(model)) or 0
-    return sizes
-
-
 def _admin_names(session: Session, places: list[Place]) -> dict[str, str]:
     codes = set()
     for p in places:

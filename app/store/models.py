@@ -154,6 +154,45 @@ class Article(Base):
     text: Mapped[str] = mapped_column(Text)
     published_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    # Migration 0005. pending: accepted, its analysis queued; done: analysed by ``pipeline_version``; failed: the
+    # analysis failed every try (``failure_reason`` says why).
+    status: Mapped[str] = mapped_column(String(10), default="done", server_default="done")
+    pipeline_version: Mapped[str | None] = mapped_column(String(120), nullable=True, index=True)
+    failure_reason: Mapped[str | None] = mapped_column(Text, nullable=True)
+    analysed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    attempts: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    batch_id: Mapped[str | None] = mapped_column(String(36), nullable=True, index=True)
+
+
+class Batch(Base):
+    """Articles handed over in one ``POST /v1/articles:batch`` (migration 0005)."""
+
+    __tablename__ = "batches"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    size: Mapped[int] = mapped_column(Integer)
+    # Articles of the batch already stored before it (or twice in it): counted, not stored again.
+    repeated: Mapped[int] = mapped_column(Integer, default=0)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class ChangeCursor(Base):
+    """One row: the last value of the change cursor events and tombstones are stamped with (migration 0005)."""
+
+    __tablename__ = "change_cursor"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    value: Mapped[int] = mapped_column(BigInteger, default=0)
+
+
+class EventTombstone(Base):
+    """An event that re-analysis removed (it lost its last source), kept so that mirrors learn of it."""
+
+    __tablename__ = "event_tombstones"
+
+    event_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    change_seq: Mapped[int] = mapped_column(BigInteger, index=True)
+    deleted_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 
 
 class MentionRow(Base):
@@ -206,6 +245,8 @@ class EventRow(Base):
     source_count: Mapped[int] = mapped_column(Integer, default=1)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    # The change cursor value of the last write that changed the event (migration 0005; NULL: before it).
+    change_seq: Mapped[int | None] = mapped_column(BigInteger, nullable=True, index=True)
 
     __table_args__ = (
         # Migration 0002 adds ix_events_date_id_cover (and on PostGIS drops this one in its favour).

@@ -9,6 +9,7 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import func, select
 
+from app import merge
 from app.store import article_repo
 from app.store.models import Article, EventRow, EventSource, MentionRow
 
@@ -148,7 +149,7 @@ def test_failure_half_way_leaves_nothing_behind(client: TestClient, monkeypatch:
     def explode(*_args: object, **_kwargs: object) -> str:
         raise RuntimeError("disk full while storing events")
 
-    monkeypatch.setattr(article_repo, "plan_events", explode)
+    monkeypatch.setattr(merge, "plan_events", explode)
     text = unique_text(CAPTURE)
     articles_before, mentions_before = count(client, Article), count(client, MentionRow)
     with pytest.raises(RuntimeError):

@@ -14,7 +14,7 @@ import pytest
 from sqlalchemy import create_engine, func, select, text
 from sqlalchemy.engine import make_url
 
-from app.store.article_repo import MERGE_WINDOW_DAYS, merge_day
+from app.merge import MERGE_WINDOW_DAYS, merge_day
 from app.store.models import Article, EventRow, EventSource
 from tests.conftest import postgres_url
 from tests.faults.service import ServiceProcess, SyntheticArticle, synthetic_articles, write_gazetteer

@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from app.store.article_repo import MERGE_WINDOW_DAYS, NewEvent, plan_events
+from app.merge import MERGE_WINDOW_DAYS, plan_events
+from app.store.article_repo import NewEvent
 from app.store.models import OPEN_START
 
 NOW = datetime(2030, 1, 10, 12, tzinfo=UTC)

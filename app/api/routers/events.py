@@ -21,7 +21,8 @@ from app.api.schemas import (
     event_feature,
     flat_properties,
 )
-from app.store import event_queries
+from app.store import change_feed, event_queries
+from app.store.change_feed import FeedPosition
 from app.store.event_queries import MapEvent, PageKey
 
 router = APIRouter(prefix="/v1", tags=["events"])
@@ -69,6 +70,44 @@ def event_features(session: Any, events: list[MapEvent], shape: PropertiesShape)
 
 LimitQuery = Annotated[int, Query(ge=1, description="Features per page; above the configured maximum it is clamped.")]
 CursorQuery = Annotated[str | None, Query(max_length=200, description="From a previous page's `next` link.")]
+UpdatedSinceQuery = Annotated[str | None, Query(
+    max_length=60, description="Sync for mirrors: the events changed after this change cursor (0: all), in cursor "
+    "order, removed ones as tombstones (`\"deleted\": true`). Continue with the `next` link; when there is none, "
+    "keep `change_cursor` for the next sync.")]
+
+
+def feed_position(updated_since: str) -> FeedPosition:
+    try:
+        return FeedPosition.parse(updated_since)
+    except ValueError as exc:
+        raise HTTPException(400, str(exc)) from None
+
+
+def sync_page(request: Request, session: Any, filters: Any, *, after: FeedPosition, limit: int,
+              shape: PropertiesShape, features_of: Any = None) -> dict[str, Any]:
+    """One page of the change feed as a FeatureCollection: events with ``change`` and ``deleted: false``,
+    tombstones with no geometry and ``deleted: true``."""
+    changes, following = change_feed.changes_since(session=session, after=after, limit=limit, filters=filters)
+    live = [c.event for c in changes if c.event is not None]
+    rendered = iter((features_of or event_features)(session, live, shape))
+    features = []
+    for change in changes:
+        if change.event is None:
+            features.append({"type": "Feature", "id": change.id, "geometry": None,
+                             "properties": {"deleted": True, "change": change.seq}})
+        else:
+            feature = next(rendered)
+            feature["properties"].update(deleted=False, change=change.seq)
+            features.append(feature)
+    links = [{"href": str(request.url), "rel": "self", "type": GEOJSON}]
+    end = FeedPosition(changes[-1].seq, changes[-1].id) if changes else after
+    if following is not None:
+        links.append({"href": str(request.url.include_query_params(updated_since=following.encode())),
+                      "rel": "next", "type": GEOJSON})
+    # Where to sync from next time: the last change returned (never the cursor's latest value, which a write
+    # committed after this page's read could already hold).
+    return {"type": "FeatureCollection", "features": features, "links": links, "numberReturned": len(features),
+            "change_cursor": end.encode()}
 
 
 @router.get(
@@ -85,8 +124,16 @@ def list_events(
     limit: LimitQuery = 100,
     cursor: CursorQuery = None,
     properties: PropertiesQuery = "nested",
+    updated_since: UpdatedSinceQuery = None,
 ) -> Response:
-    """Keyset pages (date, id): a `next` link stays valid and skips nothing while new events arrive."""
+    """Keyset pages (date, id): a `next` link stays valid and skips nothing while new events arrive. With
+    `updated_since`, the change feed instead (see the parameter)."""
+    if updated_since is not None:
+        if cursor is not None:
+            raise HTTPException(400, "give cursor or updated_since, not both (updated_since pages by itself)")
+        body = sync_page(request, session, filters, after=feed_position(updated_since),
+                         limit=min(limit, settings.events_max_limit), shape=properties)
+        return geojson_response(body)
     page, following = event_queries.events_page(
         session=session, filters=filters, limit=min(limit, settings.events_max_limit), after=decode_cursor(cursor)
     )
@@ -106,11 +153,35 @@ def list_events(
     responses={**PROBLEM_RESPONSES, 200: {"content": {"text/csv": {}}}},
     summary="Every matching event as CSV (ACLED-like columns), newest first",
 )
-def events_csv(runtime: RuntimeDep, filters: EventFiltersDep) -> StreamingResponse:
-    """Streams all matching events; one row per event, one column per field, no limit."""
+def events_csv(runtime: RuntimeDep, filters: EventFiltersDep,
+               updated_since: UpdatedSinceQuery = None) -> StreamingResponse:
+    """Streams all matching events; one row per event, one column per field, no limit. With `updated_since`, the
+    change feed in cursor order with two more columns: change and deleted (a tombstone has only those and its id)."""
     if runtime.session_factory is None:
         raise ServiceUnavailable("the database is not connected yet")
     factory = runtime.session_factory
+    if updated_since is not None:
+        after = feed_position(updated_since)
+
+        def feed() -> Iterator[str]:
+            position = after
+            with factory() as session:
+                yield _csv_line((*CSV_COLUMNS, "change", "deleted"))
+                while True:
+                    changes, following = change_feed.changes_since(session=session, after=position, limit=1000,
+                                                                   filters=filters)
+                    live = iter(_csv_rows(session, [c.event for c in changes if c.event is not None]))
+                    for change in changes:
+                        if change.event is None:
+                            yield _csv_line((change.id, *[""] * (len(CSV_COLUMNS) - 1), change.seq, "true"))
+                        else:
+                            yield next(live).rstrip("\r\n") + f",{change.seq},false\r\n"
+                    if following is None:
+                        return
+                    position = following
+
+        return StreamingResponse(feed(), media_type="text/csv; charset=utf-8",
+                                 headers={"Content-Disposition": 'attachment; filename="conflictgeo-changes.csv"'})
 
     def rows() -> Iterator[str]:
         # Its own session: the stream outlives the request's dependencies.

@@ -22,9 +22,12 @@ from app.api.routers.events import (
     GEOJSON,
     CursorQuery,
     PropertiesShape,
+    UpdatedSinceQuery,
     decode_cursor,
     event_features,
+    feed_position,
     geojson_response,
+    sync_page,
 )
 from app.api.schemas import PROBLEM_RESPONSES
 from app.store import event_queries
@@ -44,7 +47,7 @@ COLLECTION_ID = "events"
 # numberMatched is optional in OGC API - Features: past this many matches it is left out rather than counted.
 NUMBER_MATCHED_CAP = 10_000
 ITEMS_PARAMETERS = {"bbox", "bbox-crs", "crs", "datetime", "limit", "offset", "cursor", "side", "actor", "geonameid",
-                    "date_basis", "properties", "f"}
+                    "date_basis", "properties", "f", "updated_since"}
 ITEM_PARAMETERS = {"crs", "properties", "f"}
 
 
@@ -181,11 +184,21 @@ def items(
     cursor: CursorQuery = None,
     properties: OgcPropertiesQuery = "flat",
     f: FormatQuery = None,
+    updated_since: UpdatedSinceQuery = None,
 ) -> Response:
-    """Newest first; the `next` link continues by cursor (or by offset when the request used one)."""
+    """Newest first; the `next` link continues by cursor (or by offset when the request used one). With
+    `updated_since`, the change feed in cursor order, tombstones included."""
     _check_format(f)
     _collection_or_404(collection_id)
     _reject_unknown(request, ITEMS_PARAMETERS)
+    if updated_since is not None:
+        if offset is not None or cursor is not None:
+            raise HTTPException(400, "updated_since pages by itself: give no offset or cursor with it")
+        body = sync_page(request, session, filters, after=feed_position(updated_since),
+                         limit=min(limit, settings.events_max_limit), shape=properties)
+        body["features"] = _in_crs(body["features"], crs)
+        body["timeStamp"] = datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
+        return geojson_response(body, headers=crs_module.content_crs_header(crs))
     if offset is not None and cursor is not None:
         raise HTTPException(400, "give offset or cursor, not both")
     limit = min(limit, settings.events_max_limit)
