@@ -245,6 +245,8 @@ def test_play_walks_a_year_of_changes(story: tuple[str, list[dict[str, Any]]], b
         page.evaluate("conflictgeo.frameMs = 60")
         page.click("#play")
         assert page.text_content("#play") == "❚❚ Pause"
+        # (the first frame replaces the whole window's dates: wait for it, so no sample predates playback)
+        page.wait_for_function("conflictgeo.frames >= 1", timeout=10_000)
         seen: list[tuple[str, int]] = []
         deadline = time.monotonic() + 120
         while time.monotonic() < deadline:

@@ -143,17 +143,20 @@ def test_workers_killed_mid_article_lose_nothing_and_store_nothing_twice(
         workers.start()
         kills = 0
         pending = f"SELECT count(*) FROM articles WHERE status = 'pending' AND text LIKE '%(report {run}-%'"
-        began = time.monotonic()
+        began = last_kill = time.monotonic()
         try:
             while scalar(database_url, pending) and time.monotonic() - began < 400:
-                time.sleep(random.uniform(2.0, 4.0))
+                time.sleep(0.25)
                 doing = scalar(database_url, "SELECT count(*) FROM procrastinate_jobs WHERE status = 'doing' "
                                              "AND task_name = 'conflictgeo.analyse_article'")
-                if doing and kills < 6:
+                # Two workers of concurrency 2: with 3 jobs in progress each worker holds at least one, so whichever
+                # is killed dies in the middle of an article (a fixed sleep let the batch finish before any kill)
+                if doing >= 3 and kills < 6 and time.monotonic() - last_kill > 1.5:
                     victim = random.choice(workers.alive())
                     os.kill(victim.pid, signal.SIGKILL)
                     victim.wait(10)
                     kills += 1
+                    last_kill = time.monotonic()
                     workers.start()
             wait_until(lambda: scalar(database_url, pending) == 0, 300, "every article analysed")
         finally:
