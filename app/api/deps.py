@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import date
 from typing import Annotated
 
@@ -200,33 +201,33 @@ async def parse_date_basis(
 DateBasisDep = Annotated[tuple[str, ...] | None, Depends(parse_date_basis)]
 
 
-async def event_filters(
-    bbox: BBoxDep,
+async def _filters_but_bbox(
     interval: DatetimeIntervalDep,
     side: SideDep,
     bases: DateBasisDep,
     actor: Annotated[str | None, Query(max_length=80, description="The actor that gained control.")] = None,
     geonameid: Annotated[int | None, Query(ge=1, le=2**62, description="Only events at this place.")] = None,
 ) -> EventFilters:
+    """The event filters every event route shares; each route adds ``bbox`` as its own CRS rules read it."""
+    return EventFilters(interval=interval, side=side, actor=actor or None, geonameid=geonameid, bases=bases)
+
+
+_FiltersButBboxDep = Annotated[EventFilters, Depends(_filters_but_bbox)]
+
+
+async def event_filters(bbox: BBoxDep, filters: _FiltersButBboxDep) -> EventFilters:
     """The event filters shared by /v1/events, its CSV and the OGC items."""
-    return EventFilters(bbox=bbox, interval=interval, side=side, actor=actor or None, geonameid=geonameid,
-                        bases=bases)
+    return replace(filters, bbox=bbox)
 
 
 EventFiltersDep = Annotated[EventFilters, Depends(event_filters)]
 
 
 async def ogc_event_filters(
-    bbox: Annotated[BBox | None, Depends(parse_bbox_in_crs)],
-    interval: DatetimeIntervalDep,
-    side: SideDep,
-    bases: DateBasisDep,
-    actor: Annotated[str | None, Query(max_length=80, description="The actor that gained control.")] = None,
-    geonameid: Annotated[int | None, Query(ge=1, le=2**62, description="Only events at this place.")] = None,
+    bbox: Annotated[BBox | None, Depends(parse_bbox_in_crs)], filters: _FiltersButBboxDep
 ) -> EventFilters:
     """The event filters of the OGC items: those of /v1/events, with ``bbox`` in the CRS ``bbox-crs`` names."""
-    return EventFilters(bbox=bbox, interval=interval, side=side, actor=actor or None, geonameid=geonameid,
-                        bases=bases)
+    return replace(filters, bbox=bbox)
 
 
 OgcEventFiltersDep = Annotated[EventFilters, Depends(ogc_event_filters)]

@@ -8,12 +8,16 @@ import socket
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 from types import TracebackType
 
 import httpx
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
 
 from app.settings import PROJECT_ROOT
 
@@ -34,6 +38,29 @@ TOWNS = (
 FIRST_ID = 991_000_001
 SIDES = ("Rebels captured the town of {town}", "The Syrian army recaptured {town}",
          "Islamic State fighters seized the town of {town}")
+
+
+@contextmanager
+def scratch_database(suffix: str) -> Iterator[str]:
+    """A PostGIS database of its own on the test server (``<test db>_<suffix>``), created empty and dropped after."""
+    from tests.conftest import postgres_url
+
+    base = make_url(postgres_url())
+    url = base.set(database=f"{base.database}_{suffix}")
+    admin = create_engine(base.set(database="postgres"), isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'DROP DATABASE IF EXISTS "{url.database}" WITH (FORCE)'))
+        connection.execute(text(f'CREATE DATABASE "{url.database}"'))
+    engine = create_engine(url)
+    with engine.begin() as connection:
+        connection.execute(text("CREATE EXTENSION IF NOT EXISTS postgis"))
+    engine.dispose()
+    try:
+        yield url.render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as connection:
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{url.database}" WITH (FORCE)'))
+        admin.dispose()
 
 
 def write_gazetteer(folder: Path) -> Path:

@@ -11,13 +11,11 @@ from datetime import timedelta
 
 import httpx
 import pytest
-from sqlalchemy import create_engine, func, select, text
-from sqlalchemy.engine import make_url
+from sqlalchemy import create_engine, func, select
 
 from app.merge import MERGE_WINDOW_DAYS, merge_day
 from app.store.models import Article, EventRow, EventSource
-from tests.conftest import postgres_url
-from tests.faults.service import ServiceProcess, SyntheticArticle, synthetic_articles, write_gazetteer
+from tests.faults.service import ServiceProcess, SyntheticArticle, scratch_database, synthetic_articles, write_gazetteer
 
 pytestmark = pytest.mark.postgis
 
@@ -27,23 +25,8 @@ ARTICLES = 500
 
 @pytest.fixture(scope="module")
 def database_url() -> Iterator[str]:
-    """A database of its own on the test server, created empty for this module and dropped after it."""
-    base = make_url(postgres_url())
-    url = base.set(database=f"{base.database}_concurrency")
-    admin = create_engine(base.set(database="postgres"), isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.execute(text(f'DROP DATABASE IF EXISTS "{url.database}" WITH (FORCE)'))
-        connection.execute(text(f'CREATE DATABASE "{url.database}"'))
-    engine = create_engine(url)
-    with engine.begin() as connection:
-        connection.execute(text("CREATE EXTENSION IF NOT EXISTS postgis"))
-    engine.dispose()
-    try:
-        yield url.render_as_string(hide_password=False)
-    finally:
-        with admin.connect() as connection:
-            connection.execute(text(f'DROP DATABASE IF EXISTS "{url.database}" WITH (FORCE)'))
-        admin.dispose()
+    with scratch_database("concurrency") as url:
+        yield url
 
 
 @pytest.fixture(scope="module")

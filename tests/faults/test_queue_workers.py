@@ -18,13 +18,11 @@ from pathlib import Path
 import httpx
 import pytest
 from sqlalchemy import create_engine, func, select, text
-from sqlalchemy.engine import make_url
 
 from app.merge import MERGE_WINDOW_DAYS, merge_day
 from app.settings import PROJECT_ROOT
 from app.store.models import Article, EventRow, EventSource, MentionRow
-from tests.conftest import postgres_url
-from tests.faults.service import ServiceProcess, synthetic_articles, write_gazetteer
+from tests.faults.service import ServiceProcess, scratch_database, synthetic_articles, write_gazetteer
 
 pytestmark = pytest.mark.postgis
 
@@ -40,22 +38,8 @@ WORKER_ENV = {
 
 @pytest.fixture(scope="module")
 def database_url() -> Iterator[str]:
-    base = make_url(postgres_url())
-    url = base.set(database=f"{base.database}_queue")
-    admin = create_engine(base.set(database="postgres"), isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.execute(text(f'DROP DATABASE IF EXISTS "{url.database}" WITH (FORCE)'))
-        connection.execute(text(f'CREATE DATABASE "{url.database}"'))
-    engine = create_engine(url)
-    with engine.begin() as connection:
-        connection.execute(text("CREATE EXTENSION IF NOT EXISTS postgis"))
-    engine.dispose()
-    try:
-        yield url.render_as_string(hide_password=False)
-    finally:
-        with admin.connect() as connection:
-            connection.execute(text(f'DROP DATABASE IF EXISTS "{url.database}" WITH (FORCE)'))
-        admin.dispose()
+    with scratch_database("queue") as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
