@@ -9,9 +9,14 @@ from app.geoparse import lexicon as lx
 from app.geoparse.document import Document
 
 _ORG_KEYS: dict[str, list[tuple[str, ...]]] = {}
+# One-word names as written: folding is lossy ("SANA", the news agency, folds like Sanaa, the capital of Yemen), so
+# a one-word name blocks only a token spelled as the name is (any case), or its possessive without the apostrophe.
+_ONE_WORD_FORMS: set[str] = set()
 for _name in (*lx.ORGANISATIONS, *lx.actor_names()):
     # Folding splits hyphenated words ("al-shabaab" -> "al shabab"), as the document's tokens are split.
     _keys = tuple(part for w in _name.split() for part in fold_token(w).split())
+    if len(_keys) == 1:
+        _ONE_WORD_FORMS.update((_name.lower(), _name.lower() + "s"))
     _ORG_KEYS.setdefault(_keys[0], []).append(_keys)
     if len(_keys) > 1:
         # The possessive whose apostrophe a copy lost ("al-Qaedas affiliate"): one rule for every name, no list entry
@@ -24,6 +29,8 @@ def organisation_tokens(doc: Document) -> set[int]:
     keys = doc.keys
     for i in compress(count(), map(_ORG_KEYS.__contains__, keys)):
         for org in _ORG_KEYS[keys[i]]:
+            if len(org) == 1 and doc.lower[i] not in _ONE_WORD_FORMS:
+                continue
             if tuple(keys[i : i + len(org)]) == org:
                 blocked.update(range(i, i + len(org)))
     for i in compress(count(), map(lx.ORG_HEADS.__contains__, doc.lower)):

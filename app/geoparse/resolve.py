@@ -106,7 +106,7 @@ def article_context(doc: Document, spans: list[Span], index: GazetteerIndex,
         if not candidates:
             continue
         if id(candidates) not in vote_of:
-            vote_of[id(candidates)] = _country_vote(candidates)
+            vote_of[id(candidates)] = _country_vote(candidates, keys[n] if n < len(keys) else "")
         vote = vote_of[id(candidates)]
         if vote is not None:
             country_votes[vote[0]] += vote[1]
@@ -145,9 +145,21 @@ def _foreign_abbreviation(doc: Document, span: Span, index: GazetteerIndex) -> b
         and not any(c.feature_code.startswith("PCL") for c in index.candidates(span.key))
 
 
-def _country_vote(candidates: tuple[GazetteerPlace, ...]) -> tuple[str, float] | None:
-    """The country a name's candidates point to, and how strongly (1 when they all lie in it)."""
+# Importance within which two namesakes are a near tie (0.5 is a population ratio of about 3.6).
+_NEAR_TIE = 0.5
+
+
+def _country_vote(candidates: tuple[GazetteerPlace, ...], key: str = "") -> tuple[str, float] | None:
+    """The country a name's candidates point to, and how strongly (1 when they all lie in it). Between namesakes
+    of nearly equal importance (``_NEAR_TIE``), the one called so by its own name leads, as in ``_rank`` ("Sirte"
+    is the Libyan city, not Siirt in Turkey, which lists it as a variant); a clearly bigger place keeps the vote
+    ("Palmyra" is Tadmur, which many small US towns named Palmyra do not outweigh)."""
     best = max(candidates, key=importance)
+    if key:
+        floor = importance(best) - _NEAR_TIE
+        own = [c for c in candidates if importance(c) >= floor and key in (search_key(c.name), search_key(c.asciiname))]
+        if own and best not in own:
+            best = max(own, key=importance)
     if not best.country_code:
         return None  # most likely a continent, sea or multinational region: it says nothing of the country
     countries = [c for c in candidates if c.feature_code.startswith("PCL")]

@@ -144,3 +144,27 @@ def test_a_fuzzy_match_outside_the_governorate_its_sentence_names_keeps_only_the
     inside = {m.text: m for m in parse(
         "syria said the army took the town of qustul maaf in the northern latakia countryside .", index)}
     assert inside["qustul maaf"].place.geonameid == 4000006
+
+
+NEAR_TIES = [
+    _place(2210554, "Sirte", 31.2, 16.59, "P", "PPLA", "LY", "76", pop=106_000),
+    _place(300822, "Siirt", 37.93, 41.94, "P", "PPLA", "TR", "74", pop=114_000, alts=("Sirte",)),
+    _place(163808, "Tadmur", 34.56, 38.28, "P", "PPLA2", "SY", "11", pop=51_000, alts=("Palmyra",)),
+    _place(4402381, "Palmyra", 39.79, -91.52, "P", "PPLA2", "US", "MO", pop=3_500),
+]
+
+
+def test_a_name_votes_for_its_own_bearer_among_namesakes_of_like_importance():
+    """One name alone is the whole context: its vote must not carry a slightly bigger namesake that lists the name
+    only as a variant past the place called so; a clearly bigger place keeps the vote."""
+    near = GazetteerIndex(NEAR_TIES)
+    assert _found("The city of Sirte was retaken on Monday.", near) == [("Sirte", 2210554)]
+    assert _found("The city of Palmyra was retaken on Monday.", near) == [("Palmyra", 163808)]
+
+
+def test_a_one_word_organisation_blocks_only_its_own_spelling():
+    """SANA (the news agency) folds like Sanaa, the capital of Yemen: the agency's name blocks "SANA", not Sanaa."""
+    from app.geoparse.organisations import organisation_tokens
+
+    assert organisation_tokens(read_document("Fighting continued in Sanaa on Monday.")) == set()
+    assert organisation_tokens(read_document("SANA said the army took the town.")) == {0}
