@@ -252,8 +252,11 @@ class GazetteerIndex:
         return tuple(place(row) for row in self._key_rows_of(key))
 
     def skeleton_candidates(self, key: str) -> tuple[GazetteerPlace, ...]:
-        """Places whose consonant frame matches the key's: loose, for a late pass that ranking must confirm."""
+        """Places whose consonant frame matches the key's: loose, for a late pass that ranking must confirm. A
+        leading article is no part of the frame ("al-Masasneh" ~ Maşāşinah): the index's keys drop it too."""
         place = self._place
+        if key.startswith("al ") and len(key) > 3:
+            key = key[3:]
         return tuple(place(row) for row in self._skeleton_rows_of(skeleton_of_key(key)))
 
     def country(self, country_code: str) -> GazetteerPlace | None:

@@ -327,7 +327,8 @@ SETTLEMENT_BEFORE_OF = frozenset({"town", "towns", "city", "cities", "village", 
                                   "suburbs", "settlement", "settlements", "municipality", "area", "areas",
                                   "outskirts"})
 # "the village Hardatnin": a singular noun right before a capitalised name (cased text only).
-SETTLEMENT_BEFORE = frozenset({"town", "city", "village", "neighbourhood", "neighborhood", "district", "suburb"})
+SETTLEMENT_BEFORE = frozenset({"town", "city", "village", "neighbourhood", "neighborhood", "district", "suburb",
+                               "capital"})  # "the Ukrainian capital Kiev": the city, not its province
 SETTLEMENT_AFTER = frozenset({"city", "town", "village", "neighbourhood", "neighborhood", "camp"})
 FACILITY_AFTER = frozenset({"airport", "airbase", "airfield", "air", "base", "airstrip"})
 # After a name the text marks as a place but the gazetteer may lack: "the Nisr mountain", "Castello Road".

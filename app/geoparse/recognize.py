@@ -234,7 +234,8 @@ def _cue(doc: Document, first: int, last: int) -> str:
         return "admin2"
     if after in lx.SETTLEMENT_AFTER or before_of in lx.SETTLEMENT_BEFORE_OF:
         return "settlement"
-    if doc.cased and before in lx.SETTLEMENT_BEFORE and doc.tokens[first].is_capitalized:
+    if doc.cased and before in lx.SETTLEMENT_BEFORE and doc.tokens[first].is_capitalized \
+            and not (before == "capital" and doc.tokens[first - 1].is_capitalized):  # "Capital FM" is a name
         return "settlement"
     return ""
 

@@ -422,7 +422,10 @@ def _fuzzy_fits(surface: str, key: str, place: GazetteerPlace) -> bool:
     words = surface.split()
     if surface.isupper() or all(w.lower().strip(".,'’") in english_words() for w in words):
         return False
-    return len(search_key(place.name).split()) == len(key.split())
+    words_of_key = key.split()
+    if len(words_of_key) > 1 and words_of_key[0] == "al":
+        words_of_key = words_of_key[1:]  # the article is no word of the name ("al-Masasneh", Maşāşinah)
+    return len(search_key(place.name).split()) == len(words_of_key)
 
 
 def _acronym_candidates(candidates: list[GazetteerPlace], surface: str,
@@ -569,8 +572,10 @@ def _with_region(doc: Document, index: GazetteerIndex, mention: Mention, span: S
         # A name matched by its consonants only ("bilil" ~ Al Bahlūlīyah) outside the governorate its own sentence
         # names ("... were seized in the northeastern hama countryside") is another village the gazetteer lacks:
         # keep the governorate, offer the guess as an alternative.
+        # (a sentence may name several: "in the Hama and Latakia countryside"; the guess may lie in any of them)
         named = min(same_sentence, key=lambda item: item[0])[1]
-        if (mention.place.country_code, mention.place.admin1_code) != (named.country_code, named.admin1_code):
+        if all((mention.place.country_code, mention.place.admin1_code) != (p.country_code, p.admin1_code)
+               for _, p in same_sentence):
             return replace(mention, place=None, confidence=0.5, region=named, resolved_by="unresolved",
                            alternatives=(mention.place, *mention.alternatives)[:_MAX_ALTERNATIVES])
     if mention.place is not None:

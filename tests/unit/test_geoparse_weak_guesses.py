@@ -31,3 +31,34 @@ def test_only_weak_resolutions_are_checked_and_only_firm_places_anchor() -> None
     out = _weak_far_from_anchors([weak_anchor, firm])
     assert out[1] == firm  # a firm resolution is never undone
     assert out[0].place is None  # Duma is 300+ km from the firm Aleppo
+
+
+def _gazetteer():  # type: ignore[no-untyped-def]
+    from app.gazetteer.index import GazetteerIndex
+
+    return GazetteerIndex([
+        GazetteerPlace(163843, "Syria", "Syria", 35.0, 38.0, "A", "PCLI", "SY", "00", population=22_000_000),
+        GazetteerPlace(170015, "Hama", "Hama", 35.17, 37.0, "A", "ADM1", "SY", "10"),
+        GazetteerPlace(173578, "Latakia", "Latakia", 35.6, 36.0, "A", "ADM1", "SY", "02"),
+        GazetteerPlace(11556213, "Maşāşinah", "Masasinah", 35.29, 36.66, "P", "PPL", "SY", "10"),
+        GazetteerPlace(703446, "Kiev", "Kiev", 50.45, 30.52, "A", "ADM1", "UA", "13"),
+        GazetteerPlace(703448, "Kyiv", "Kyiv", 50.45, 30.52, "P", "PPLC", "UA", "12", population=2_900_000,
+                       alternate_names=("Kiev",)),
+    ])
+
+
+def test_a_spelling_variant_with_its_article_is_matched_by_its_frame() -> None:
+    """"al-Masasneh" is Maşāşinah: the article is no part of the consonant frame nor a word of the name; a sentence
+    that names two governorates ("in the Hama and Latakia countryside") may hold the guess in either."""
+    from app.geoparse import parse
+
+    found = {m.text: m for m in parse(
+        "Syria: the army took control of al-Masasneh village in the countryside of Latakia and Hama.", _gazetteer())}
+    assert found["al-Masasneh"].place is not None and found["al-Masasneh"].place.geonameid == 11556213
+
+
+def test_the_capital_before_a_name_means_the_city() -> None:
+    from app.geoparse import parse
+
+    found = {m.text: m for m in parse("Troops entered the Ukrainian capital Kiev on Monday.", _gazetteer())}
+    assert found["Kiev"].place.geonameid == 703448
