@@ -182,7 +182,7 @@ def resolve(doc: Document, index: GazetteerIndex, spans: list[Span], context: Ar
     resolved_admin1: dict[int, GazetteerPlace] = {}
     settled = {s.key for s in spans if s.cue == "settlement" and not s.is_dateline}
     provinces = {s.key for s in spans if s.cue == "admin1" and _called_a_province(doc, s)} - settled
-    decided: dict[tuple[str, str, str, bool, bool, tuple[str, str] | None, tuple[str, str] | None, str],
+    decided: dict[tuple[str, str, str, bool, bool, tuple[str, str] | None, tuple[str, str] | None, str, bool],
                   _Decision] = {}  # key or acronym
     containers, areas = _containers(doc, index, spans)
     for n, span in enumerate(spans):
@@ -197,10 +197,11 @@ def resolve(doc: Document, index: GazetteerIndex, spans: list[Span], context: Ar
         if span.last == span.first and len(surface) <= 4 and surface.isupper() and surface.isalpha() \
                 and not span.cue and doc.cased:
             span = replace(span, cue="acronym")
+        village = span.cue == "settlement" and _called_a_village(doc, original)
         signature = (span.key if span.cue != "acronym" else surface, normalize(surface), span.cue, span.is_dateline,
-                     span.from_cue_only, container, areas.get(n), span.country)
+                     span.from_cue_only, container, areas.get(n), span.country, village)
         if signature not in decided:
-            decided[signature] = _decide(index, span, context, container, areas.get(n), surface)
+            decided[signature] = _decide(index, span, context, container, areas.get(n), surface, village)
         best, confidence, alternatives, resolved_by = decided[signature]
         if best is None and span.cue == "acronym":
             continue  # an abbreviation of no place ("CEO", "SEEK")
@@ -246,6 +247,22 @@ def _weak_far_from_anchors(mentions: list[Mention]) -> list[Mention]:
 
 
 _VILLAGE_WORDS = frozenset({"village", "villages", "town", "towns", "hamlet", "hamlets"})
+# "the village of al-Sabha": a village is no provincial seat or city of 50,000 abroad (Sabha in Libya), whatever its
+# prominence; the penalty outweighs what population adds to a namesake city.
+_CITY_CALLED_A_VILLAGE = 6.0
+
+
+def _called_a_village(doc: Document, span: Span) -> bool:
+    """"the village of X", "the villages of X and Y", "X village", "the village X" (a town may be a city)."""
+    before = doc.lower[max(0, span.first - 2) : span.first]
+    after = doc.lower[span.last + 1] if span.last + 1 < len(doc.lower) else ""
+    words = ("village", "villages", "hamlet", "hamlets")
+    return after in ("village", "hamlet") or (bool(before) and before[-1] in words) \
+        or (len(before) == 2 and before[0] in words and before[1] == "of")  # not "villages around Raqqa"
+
+
+def _a_city(place: GazetteerPlace) -> bool:
+    return place.feature_class == "P" and (place.feature_code in ("PPLC", "PPLA", "PPLA2") or place.population >= 50_000)
 _PROVINCE_WORDS = frozenset({"province", "provinces", "governorate", "governorates", "region", "state", "oblast",
                              "prefecture", "emirate"})
 
@@ -346,7 +363,7 @@ def _holds(area: GazetteerPlace, places: tuple[GazetteerPlace, ...]) -> bool:
 
 def _decide(index: GazetteerIndex, span: Span, context: ArticleContext,
             container: tuple[str, str] | None = None, area: tuple[str, str] | None = None,
-            surface: str = "") -> _Decision:
+            surface: str = "", village: bool = False) -> _Decision:
     """The place a span means, its confidence, the runner-ups and the pass that decided."""
     if span.cue == "road":
         return None, 0.5, (), "unresolved"  # a road named after a place is not that place
@@ -368,7 +385,7 @@ def _decide(index: GazetteerIndex, span: Span, context: ArticleContext,
             c.feature_code.startswith("PCL") or c.admin1_code == area[1])] or divisions or candidates
     if not candidates:
         return None, 0.5, (), "unresolved"
-    ranked = _rank(candidates, span, context, fuzzy, container, written)
+    ranked = _rank(candidates, span, context, fuzzy, container, written, village)
     if not fuzzy and _out_of_focus(candidates, context):
         # Every exact namesake lies in a country the article is not about ("al-Zobdani" is no Polish village):
         # a variant spelling of a place in the article's country may be meant; it must win by a margin.
@@ -495,7 +512,7 @@ def _candidates(index: GazetteerIndex, span: Span, context: ArticleContext) -> t
 
 def _rank(candidates: list[GazetteerPlace], span: Span, context: ArticleContext, fuzzy: bool,
           container: tuple[str, str] | None = None,
-          written: str = "") -> list[tuple[GazetteerPlace, float, dict[str, float]]]:
+          written: str = "", village: bool = False) -> list[tuple[GazetteerPlace, float, dict[str, float]]]:
     ranked = []
     # "Idlib", "New York": without a province/state cue a division that shares its name with a city inside it
     # means the city (the annotation convention, and what news means by a bare city name).
@@ -508,7 +525,7 @@ def _rank(candidates: list[GazetteerPlace], span: Span, context: ArticleContext,
         own_key = span.key in (search_key(place.name), search_key(place.asciiname)) \
             or (exact and not place.country_code)  # "the Atlantic": an ocean's short name is its own
         passes = {
-            "cue": _cue_evidence(place, span),
+            "cue": _cue_evidence(place, span) - (_CITY_CALLED_A_VILLAGE if village and _a_city(place) else 0.0),
             "container": _container_evidence(place, container),
             "dateline": _dateline_evidence(place) if span.is_dateline else 0.0,
             "country_focus": 6.0 * context.countries.get(place.country_code, 0.0),

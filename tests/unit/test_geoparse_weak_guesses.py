@@ -62,3 +62,21 @@ def test_the_capital_before_a_name_means_the_city() -> None:
 
     found = {m.text: m for m in parse("Troops entered the Ukrainian capital Kiev on Monday.", _gazetteer())}
     assert found["Kiev"].place.geonameid == 703448
+
+
+def test_a_village_is_no_city_abroad() -> None:
+    """"the village of al-Sabha": the Syrian hamlet, not Sabha, the Libyan provincial seat of 100,000 that its
+    prominence recommends; "villages around Raqqa" calls no village Raqqa."""
+    from app.gazetteer.index import GazetteerIndex
+    from app.geoparse import parse
+
+    index = GazetteerIndex([
+        GazetteerPlace(163843, "Syria", "Syria", 35.0, 38.0, "A", "PCLI", "SY", "00", population=22_000_000),
+        GazetteerPlace(2212775, "Sabha", "Sabha", 27.04, 14.43, "P", "PPLA", "LY", "75", population=130_000),
+        GazetteerPlace(165142, "Şabḩah", "Sabhah", 35.3, 40.23, "P", "PPL", "SY", "07"),
+        GazetteerPlace(172955, "Ar Raqqah", "Ar Raqqah", 35.95, 39.01, "P", "PPLA", "SY", "04", population=177_000,
+                       alternate_names=("Raqqa",)),
+    ])
+    text = "In Syria, fighting gave the Nusra Front the village of al-Sabha. Villages around Raqqa were freed."
+    found = {m.text: m.place.geonameid for m in parse(text, index) if m.place is not None}
+    assert found["al-Sabha"] == 165142 and found["Raqqa"] == 172955
