@@ -262,7 +262,10 @@ def _called_a_village(doc: Document, span: Span) -> bool:
 
 
 def _a_city(place: GazetteerPlace) -> bool:
-    return place.feature_class == "P" and (place.feature_code in ("PPLC", "PPLA", "PPLA2") or place.population >= 50_000)
+    return place.feature_class == "P" and (
+        place.feature_code in ("PPLC", "PPLA", "PPLA2") or place.population >= 50_000)
+
+
 _PROVINCE_WORDS = frozenset({"province", "provinces", "governorate", "governorates", "region", "state", "oblast",
                              "prefecture", "emirate"})
 
