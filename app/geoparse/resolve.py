@@ -521,6 +521,7 @@ def _rank(candidates: list[GazetteerPlace], span: Span, context: ArticleContext,
     # means the city (the annotation convention, and what news means by a bare city name).
     seats = {(c.country_code, c.admin1_code) for c in candidates
              if c.feature_class == "P" and (c.feature_code in ("PPLA", "PPLC") or c.population >= 50_000)}
+    focus = context.countries_without(span.key)  # a name's own vote does not carry its own namesakes
     for place in candidates:
         seat_penalty = -2.5 if (place.feature_code == "ADM1" and span.cue != "admin1"
                                 and (place.country_code, place.admin1_code) in seats) else 0.0
@@ -531,7 +532,7 @@ def _rank(candidates: list[GazetteerPlace], span: Span, context: ArticleContext,
             "cue": _cue_evidence(place, span) - (_CITY_CALLED_A_VILLAGE if village and _a_city(place) else 0.0),
             "container": _container_evidence(place, container),
             "dateline": _dateline_evidence(place) if span.is_dateline else 0.0,
-            "country_focus": 6.0 * context.countries.get(place.country_code, 0.0),
+            "country_focus": 6.0 * focus.get(place.country_code, 0.0),
             "co_occurrence": 3.0 * context.admin1s.get((place.country_code, place.admin1_code), 0.0)
             if place.admin1_code else 0.0,
             # A place's own name beats a stray alternate name of another (county names listed on towns), and

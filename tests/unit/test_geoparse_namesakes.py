@@ -168,3 +168,14 @@ def test_a_one_word_organisation_blocks_only_its_own_spelling():
 
     assert organisation_tokens(read_document("Fighting continued in Sanaa on Monday.")) == set()
     assert organisation_tokens(read_document("SANA said the army took the town.")) == {0}
+
+
+def test_a_names_own_vote_does_not_carry_its_namesakes():
+    """"Afghan troops retook the town of Zarin": the demonym says Afghanistan; the name's own vote (for the bigger
+    Iranian Zarin) must not add the article's focus to that namesake."""
+    index = GazetteerIndex([
+        _place(1149361, "Afghanistan", 33.0, 66.0, "A", "PCLI", "AF", "00", pop=37_000_000),
+        _place(4100001, "Zarin", 31.0, 52.0, "P", "PPLA2", "IR", "07", pop=20_000),
+        _place(4100002, "Zarin", 34.0, 65.0, "P", "PPL", "AF", "06"),
+    ])
+    assert _found("Afghan troops retook the town of Zarin on Monday.", index) == [("Zarin", 4100002)]
