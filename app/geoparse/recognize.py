@@ -96,7 +96,7 @@ def recognise(doc: Document, index: GazetteerIndex) -> list[Span]:
         if first == last and lower[first] in never_alone \
                 and not (tokens[first].text.isupper() and country_key(index, key)) \
                 and not (doc.cased and tokens[first].is_capitalized and first not in doc.sentence_starts
-                         and lower[first] in _WORLD_WORDS and famous_key(index, key)):
+                         and ((lower[first] in _WORLD_WORDS and famous_key(index, key)) or _named_a_town(doc, first))):
             continue  # "the", "said", "THE": the commonest matches, dismissed before any context is read ("US" stays)
         cue = _cue(doc, first, last)
         if first == last and not cue and is_person_word(doc, index, first, key):
@@ -263,6 +263,14 @@ def loose_stranger(doc: Document, span: Span, candidates: Sequence[GazetteerPlac
     return focus < (0.15 if any(is_notable(c) for c in candidates) else 0.3)
 
 
+def _named_a_town(doc: Document, first: int) -> bool:
+    """"the western town of Man", "the city of Of": a capitalised word the text itself calls a settlement is a name,
+    even a word that is never a place on its own."""
+    lower = doc.lower
+    return first > 2 and lower[first - 1] == "of" and lower[first - 2] in lx.SETTLEMENT_BEFORE \
+        and doc.gap(first).strip() == "" and doc.gap(first - 1).strip() == ""
+
+
 def _plausible(doc: Document, index: GazetteerIndex, first: int, last: int, key: str, cue: str,
                lowercase_uses: frozenset[str]) -> bool:
     """Whether a gazetteer name at these tokens is used as a place here."""
@@ -278,6 +286,7 @@ def _plausible(doc: Document, index: GazetteerIndex, first: int, last: int, key:
         return False
     acronym = doc.cased and len(tokens) == 1 and tokens[0].text.isupper() and len(tokens[0].text) > 1
     if not acronym and all(w in lx.NEVER_ALONE or w in lx.NAME_PARTICLES for w in words) \
+            and not (len(words) == 1 and doc.cased and first not in doc.sentence_starts and _named_a_town(doc, first)) \
             and not (len(words) > 1 and notable_key(index, key) and (not doc.cased or tokens[0].is_capitalized)) \
             and not (len(words) == 1 and words[0] in lx.NAME_PARTICLES and _with_article(doc, first) < first):
         return False  # but "the Middle East", and a particle with the article: "al-Bab" (the Gate), "al-Tal"

@@ -521,7 +521,9 @@ def _rank(candidates: list[GazetteerPlace], span: Span, context: ArticleContext,
     # means the city (the annotation convention, and what news means by a bare city name).
     seats = {(c.country_code, c.admin1_code) for c in candidates
              if c.feature_class == "P" and (c.feature_code in ("PPLA", "PPLC") or c.population >= 50_000)}
-    focus = context.countries_without(span.key)  # a name's own vote does not carry its own namesakes
+    # a name's own vote does not carry its own namesakes; a name the text names alone has no focus to rank by
+    focus = context.countries_without(span.key) if context.total_votes > context.votes_of.get(span.key, ("", 0.0))[1] \
+        else {}
     for place in candidates:
         seat_penalty = -2.5 if (place.feature_code == "ADM1" and span.cue != "admin1"
                                 and (place.country_code, place.admin1_code) in seats) else 0.0

@@ -155,11 +155,12 @@ NEAR_TIES = [
 
 
 def test_a_name_votes_for_its_own_bearer_among_namesakes_of_like_importance():
-    """One name alone is the whole context: its vote must not carry a slightly bigger namesake that lists the name
-    only as a variant past the place called so; a clearly bigger place keeps the vote."""
+    """A name's vote must not carry a slightly bigger namesake that lists the name only as a variant past the place
+    called so; a clearly bigger place keeps the vote, and the article's other names decide."""
     near = GazetteerIndex(NEAR_TIES)
     assert _found("The city of Sirte was retaken on Monday.", near) == [("Sirte", 2210554)]
-    assert _found("The city of Palmyra was retaken on Monday.", near) == [("Palmyra", 163808)]
+    near = GazetteerIndex([*NEAR_TIES, _place(173361, "Al Qaryatayn", 34.23, 37.24, "P", "PPLA3", "SY", "11")])
+    assert _found("Troops retook the cities of Palmyra and Al Qaryatayn.", near)[0] == ("Palmyra", 163808)
 
 
 def test_a_one_word_organisation_blocks_only_its_own_spelling():
@@ -179,3 +180,15 @@ def test_a_names_own_vote_does_not_carry_its_namesakes():
         _place(4100002, "Zarin", 34.0, 65.0, "P", "PPL", "AF", "06"),
     ])
     assert _found("Afghan troops retook the town of Zarin on Monday.", index) == [("Zarin", 4100002)]
+
+
+def test_a_word_the_text_calls_a_town_is_a_name_and_a_lone_name_has_no_focus_of_its_own():
+    """"the western town of Man": a word never a place on its own is one when the text calls it a town; named
+    alone, it is the place called so (Man, Côte d'Ivoire), not the bigger Amman its vote alone would favour."""
+    index = GazetteerIndex([
+        _place(2284647, "Man", 7.41, -7.55, "P", "PPLA", "CI", "78", pop=240_000),
+        _place(250441, "Amman", 31.95, 35.93, "P", "PPLC", "JO", "16", pop=1_300_000, alts=("Man",)),
+    ])
+    assert _found("At least 150 people died in the western town of Man, which rebels seized.", index) == [
+        ("Man", 2284647)]
+    assert _found("The man said he saw them.", index) == []
