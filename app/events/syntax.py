@@ -744,7 +744,13 @@ def _is_definite(tok: Any) -> bool:
 def _listed(tok: Any) -> list[Any]:
     """Names listed after "including"/"such as"/a colon or dash under ``tok``."""
     out = []
-    for c in tok.children:
+    # (the parser may hang the list on a participle that modifies the noun: "areas newly retaken by Assad including
+    # Aleppo, Ghouta and Darayya", "villages captured last week including X", or on the participle's by-agent:
+    # "areas retaken by the army including X and Y")
+    participles = [a for a in tok.children if a.dep_ == "acl"]
+    agents = [o for a in participles for b in a.children if b.dep_ == "agent" for o in _children(b, "pobj")]
+    hung = [c for a in (*participles, *agents) for c in a.children if c.dep_ == "prep"]
+    for c in [*tok.children, *hung]:
         if c.dep_ == "prep" and _low(c) in ("including", "like"):
             for o in _children(c, "pobj"):
                 out.extend(_conjuncts(o))

@@ -146,6 +146,9 @@ def test_without_the_parser_the_patterns_still_extract() -> None:
          ["Tal Dahab", "Morek"], [("Tal Dahab", "government")]),
         # a name the tokenizer splits at its hyphen
         ("The Kurdish militia expelled the jihadists from Ras al-Ain.", ["Ras al-Ain"], [("Ras al-Ain", "kurdish")]),
+        # a list hung on the participle that modifies a plural noun
+        ("Thousands fled from areas newly retaken by the army including Kafr Zita and Morek.", ["Kafr Zita", "Morek"],
+         [("Kafr Zita", "government"), ("Morek", "government")]),
     ],
 )
 def test_sentence_shapes_read_from_the_train_split(text: str, names: list[str], expected: list[tuple[str, str]],
