@@ -57,8 +57,13 @@ _TAKE_VERBS = frozenset(
         "take",
         "win",
         "won",
+        "secure",
+        "recover",
     ]
 )
+# Take verbs whose object may be anything ("took part", "secured a deal", "recovered bodies"): only a named place or
+# a place noun as the object makes a change.
+_LOOSE_TAKE_VERBS = frozenset(["take", "took", "secure", "recover"])
 # Verbs that need "control" as object ("took control of", "established control over").
 # Verbs whose object is a place, never a person ("recaptured X" where "captured X" may be a commander): their named
 # object is a place even where the gazetteer lacks it.
@@ -87,6 +92,10 @@ _EXPEL_VERBS = frozenset(
     ["drive", "expel", "oust", "push", "force", "kick", "chase", "rout", "flush", "evict", "clear", "sweep"]
 )
 _WITHDRAW_VERBS = frozenset(["withdraw", "retreat", "pull"])
+# Nouns of driving out ("the expulsion of IS from Manbij") and of withdrawing ("the withdrawal of fighters from the Old
+# City"): the of-phrase or possessor is the one who leaves, the from-phrase the place.
+_EXPEL_NOUNS = frozenset(["expulsion", "removal", "ouster", "eviction"])
+_WITHDRAW_NOUNS = frozenset(["withdrawal", "pullout", "pull-out"])
 _NOUN_TRIGGERS = frozenset(
     [
         "capture",
@@ -105,6 +114,8 @@ _NOUN_TRIGGERS = frozenset(
         "recapturing",
         "capturing",
         "seizing",
+        *_EXPEL_NOUNS,
+        *_WITHDRAW_NOUNS,
     ]
 )
 _FALL_VERBS = frozenset({"fall"})
@@ -977,13 +988,18 @@ TRIGGER_WORDS = re.compile(
     r"tak(?:e|en|es|ing)\s+(?:\w+\s+)?(?:control|over|back)|(?:was|were|been|be|being|has|have|had|having)\s+taken|"
     r"w[io]n\b|wins|winning|control|fell|fall(?:s|en|ing)?|los(?:t|e|es|ing|s)|ced(?:e|ed|es|ing)|"
     r"withdr(?:ew|aw|awn|aws|awing)|pull(?:ed|s|ing)?|retreat\w*|hand(?:ed|s|ing)\s+(?:\w+\s+){0,3}?(?:over|to)|"
-    r"handover|surrender\w*|dr[io]ve\w*|driv\w*|"
+    r"handover|surrender\w*|dr[io]ve\w*|driv\w*|withdrawal|expulsion|removal|ouster|eviction|pull-?out|"
+    r"secur(?:e|ed|es|ing)|recover(?:ed|s|ing)?|abandon(?:ed|s|ing)?|"
     r"expel\w*|oust\w*|push\w*|forc(?:ed|ing)|kick\w*|chas(?:ed|ing)|rout(?:ed|ing)|flush\w*|"
     r"evict\w*|cleared|occup\w*|swe(?:pt|ep\w*)|seizure)\b",
     re.IGNORECASE,
 )
 # Trigger words the pattern extractor has no key for: sentences holding one are parsed too.
-EXTRA_TRIGGER_WORDS = re.compile(r"\b(?:occup(?:y|ies|ied|ying)|swept|sweep(?:s|ing)?|re-?conquest)\b", re.IGNORECASE)
+EXTRA_TRIGGER_WORDS = re.compile(
+    r"\b(?:occup(?:y|ies|ied|ying)|swept|sweep(?:s|ing)?|re-?conquest|withdrawal|expulsion|removal|ouster|eviction|"
+    r"pull-?out|secur(?:e|ed|es|ing)|recover(?:ed|s|ing)?|abandon(?:ed|s|ing)?)\b",
+    re.IGNORECASE,
+)
 
 
 def frames(sentence: Any) -> Iterator[Frame]:
@@ -1188,6 +1204,9 @@ def _verb_frame(tok: Any, lemma: str, low: str) -> Frame | None:
             _subject(tok),
             why,
         )
+    if lemma == "abandon" and dobj and not passive:
+        # "IS abandoned Tabqa": the object is the place given up (partitive heads, "their positions", take nothing)
+        return _make(tok, lemma, "withdraw", dobj, None, _subject(tok), why)
     if lemma in _WITHDRAW_VERBS:
         if lemma == "pull" and not ({"out", "back"} & particle):
             return None
@@ -1223,7 +1242,7 @@ def _verb_frame(tok: Any, lemma: str, low: str) -> Frame | None:
         return _make(tok, lemma, "active", objects, _subject(tok), _loser_from(tok), why)
     if not take_like:
         return None
-    if lemma in ("take", "took", "win", "won", "free") and not ({"over", "back"} & particle):
+    if lemma in (*_LOOSE_TAKE_VERBS, "win", "won", "free") and not ({"over", "back"} & particle):
         if lemma in ("win", "won"):
             return None
         if lemma != "free" and (
@@ -1244,10 +1263,10 @@ def _verb_frame(tok: Any, lemma: str, low: str) -> Frame | None:
             if not subj and governor.dep_ == "relcl":
                 head = _relative_head(governor)
                 subj = [head] if head is not None else []
-        if lemma in ("take", "took") and not any(
+        if lemma in _LOOSE_TAKE_VERBS and not any(
             x is not None and (x.tag_ in ("NNP", "NNPS") or _low(x) in PLACE_NOUNS) for x in subj
         ):
-            return None  # "troops taken hostage"
+            return None  # "troops taken hostage", "a deal was secured"
         agent = _prep_objects(tok, "by")
         return _make(tok, lemma, "passive", subj, agent[0] if agent else None, _loser_from(tok), why)
     if tok.dep_ == "amod" and tok.tag_ == "VBN" and lemma in _PLACE_ONLY_VERBS | {"capture", "seize"}:
@@ -1282,6 +1301,15 @@ def _verb_frame(tok: Any, lemma: str, low: str) -> Frame | None:
 def _noun_frame(tok: Any, lemma: str) -> Frame | None:
     objects = _prep_objects(tok, "of")
     poss = _children(tok, "poss")
+    if lemma in _EXPEL_NOUNS | _WITHDRAW_NOUNS or _low(tok) in _EXPEL_NOUNS | _WITHDRAW_NOUNS:
+        places = _prep_objects(tok, "from")
+        if not places:
+            return None
+        leaver = (objects or poss or [None])[0]
+        if lemma in _WITHDRAW_NOUNS or _low(tok) in _WITHDRAW_NOUNS:
+            return _make(tok, lemma, "withdraw", places, None, leaver, _mood(tok))
+        by = _prep_objects(tok, "by")
+        return _make(tok, lemma, "expel_passive", places, by[0] if by else None, leaver, _mood(tok))
     if not objects and poss and poss[0].tag_ in ("NNP", "NNPS") and lemma in ("liberation", "capture", "recapture",
                                                                                "seizure", "takeover"):
         # "during Kafr Saghir's liberation": a named possessor of a change noun is the place; the caller drops it

@@ -146,6 +146,16 @@ def test_without_the_parser_the_patterns_still_extract() -> None:
          ["Tal Dahab", "Morek"], [("Tal Dahab", "government")]),
         # a name the tokenizer splits at its hyphen
         ("The Kurdish militia expelled the jihadists from Ras al-Ain.", ["Ras al-Ain"], [("Ras al-Ain", "kurdish")]),
+        # more verbs and nouns of taking, driving out and giving up; their loose objects are no places
+        ("Iraqi forces secured the town of Kafr Zita after the militants fled.", ["Kafr Zita"],
+         [("Kafr Zita", "government")]),
+        ("The army recovered the town of Morek from the rebels.", ["Morek"], [("Morek", "government")]),
+        ("The army secured a deal with the elders of Morek.", ["Morek"], []),
+        ("Rescuers recovered bodies from the rubble in Morek.", ["Morek"], []),
+        ("The rebels abandoned their positions near Morek.", ["Morek"], []),
+        ("The expulsion of IS from Manbij by the SDF was celebrated.", ["Manbij"], [("Manbij", "kurdish")]),
+        ("Residents welcomed the withdrawal of IS from Manbij as Kurdish forces advanced.", ["Manbij"],
+         [("Manbij", "kurdish")]),
         # a list hung on the participle that modifies a plural noun
         ("Thousands fled from areas newly retaken by the army including Kafr Zita and Morek.", ["Kafr Zita", "Morek"],
          [("Kafr Zita", "government"), ("Morek", "government")]),
