@@ -487,6 +487,12 @@ class _Extractor:
     def _holder_in(self, start: int, end: int) -> ActorMatch | None:
         return next((a for a in self.ctx.actors if a.holder and start <= a.start and a.end <= end), None)
 
+    def _holder_after(self, end: int) -> ActorMatch | None:
+        """A holder in the appositive that follows a place: "Yabrud, a key opposition bastion", "Raqqa, the
+        Islamic State stronghold"."""
+        found = self._holder_in(end, end + 40)
+        return found if found is not None and _APPOSITIVE_LEAD.fullmatch(self.text, end, found.start) else None
+
     def _skip_country(self, pos: int, cands: list[Mention]) -> Mention | None:
         """The first mention at or after ``pos`` that could be an event place (countries are read as words)."""
         for m in cands:
@@ -1089,7 +1095,8 @@ class _Extractor:
         lost = self._frame_actor(frame.loser, s_start)
         places: list[_Place] = []
         for a, b in frame.places:
-            holder = self._holder_in(max(s_start, a - 40), b)  # "the regime-held town of Morek"
+            # "the regime-held town of Morek", "Yabrud, a key opposition bastion"
+            holder = self._holder_in(max(s_start, a - 40), b) or self._holder_after(b)
             for m in self._mentions_in(a, b):
                 if _is_country(m) or any(x <= m.start and m.end <= y for x, y in frame.excluded):
                     continue
@@ -1137,6 +1144,14 @@ class _Extractor:
             if gained is None and recent is not None and (lost is None or recent.side != lost.side):
                 gained = recent  # (never the side the sentence says lost it: "Mosul was freed from Isis control")
             confidence -= 0.15
+        if gained is None and role in ("nominal", "fall") and places:
+            # "the fall of Yabrud, a key opposition bastion", "Mosul fell from government control": a change whose
+            # loser the text names but not its gainer goes to the one other side the passage speaks of, if only one
+            holder = places[0].holder
+            loser = lost or (self.resolve(holder) if holder is not None else None)
+            if loser is not None and loser.side != Side.UNKNOWN:
+                gained = self._opponent(loser, sent)
+                confidence -= 0.1
         if gained is None and role == "withdraw" and lost is not None:
             others = self._parties_in(s_start, s_end)
             others = [o for o in others if o.side != lost.side]
@@ -1634,6 +1649,12 @@ _PARSE_LIMIT = 2000
 
 # Head nouns of an armed party's name ("Northern forces", "the gunmen"): an unknown force, but a force.
 _FORCE_METONYMS = frozenset(["rule", "control", "offensive", "operation", "campaign", "assault", "incursion"])
+# What may stand between a place and a holder in its appositive: a comma (FA-KES lost them), an article, a few
+# adjectives.
+_APPOSITIVE_LEAD = re.compile(
+    r",?\s+(?:(?:a|an|the|its|their|one|former|last|key|main|major|strategic|important|remaining|de facto)\s+){1,3}",
+    re.IGNORECASE,
+)
 _ARMED_NOUNS = frozenset(
     (  # noqa: SIM905 (a word list reads better as words)
         "forces force troops soldiers fighters militants rebels insurgents militia militias militiamen "

@@ -156,6 +156,9 @@ def test_without_the_parser_the_patterns_still_extract() -> None:
         ("The expulsion of IS from Manbij by the SDF was celebrated.", ["Manbij"], [("Manbij", "kurdish")]),
         ("Residents welcomed the withdrawal of IS from Manbij as Kurdish forces advanced.", ["Manbij"],
          [("Manbij", "kurdish")]),
+        # a fall whose loser the text names (a holder in the appositive) goes to the one other side in view
+        ("Rebels and government troops clashed. A day after the fall of Yabrud, a key opposition bastion, the army "
+         "shelled Rankous.", ["Yabrud", "Rankous"], [("Yabrud", "government")]),
         # a list hung on the participle that modifies a plural noun
         ("Thousands fled from areas newly retaken by the army including Kafr Zita and Morek.", ["Kafr Zita", "Morek"],
          [("Kafr Zita", "government"), ("Morek", "government")]),
