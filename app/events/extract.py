@@ -636,7 +636,9 @@ class _Extractor:
             )
             if intro and intro.group("noun").lower().replace("neighbourhood", "neighborhood") == noun_key:
                 return m
-            if fitting is None and (p is None or (p.feature_class == "A") == admin):
+            settlement = noun in ("city", "town", "village")  # a region ("Kurdistan") is no city
+            if fitting is None and (p is None or ((p.feature_class == "A") == admin
+                                                  and (not settlement or p.feature_class == "P"))):
                 fitting = m
         return fitting
 

@@ -185,3 +185,18 @@ def test_a_possessor_of_an_expulsion_noun_is_the_one_expelled(nlp: object) -> No
     [frame] = list(frames(nlp(sentence)[:]))
     assert frame.loser is not None and sentence[slice(*frame.loser)].startswith("The militants")
     assert frame.gainer is None
+
+
+def test_the_city_is_a_populated_place_not_the_region_before_it(nlp: object) -> None:
+    from dataclasses import replace as _replace
+
+    from app.events import extract_control_changes
+    from tests.unit.test_events import mentions
+
+    text = "Iraqi troops shelled positions around Irbil, one of Kurdistan's main cities, and captured the city."
+    found = mentions(text, ["Irbil", "Kurdistan"])
+    found = [m if m.text != "Kurdistan" else _replace(m, place=_replace(m.place, feature_class="L",
+                                                                         feature_code="RGN")) for m in found]
+    events = extract_control_changes(text=text, mentions=found, published_at=None)
+    assert [(e.place.text, e.gained_by.side.value if e.gained_by else None) for e in events] == [
+        ("Irbil", "government")]
