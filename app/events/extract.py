@@ -59,6 +59,7 @@ from app.gazetteer.divisions import has_estimated_point
 from app.geoparse.model import Mention
 from app.geoparse.resolve import DEMONYM_COUNTRIES
 from app.text.sentences import sentence_spans
+from app.text.tokens import is_lowercased
 
 # --- the noun phrase between a verb and its place -------------------------------------------------------------
 # Words that mean the place is not the object itself: a direction, a part, a neighbour, a relative clause.
@@ -475,6 +476,7 @@ class _Extractor:
         exact = self.lower is not None and "ı" not in self.text and "ſ" not in self.text
         self.ci_text = low if exact else self.text
         self._ci = _case_sensitive_twin if exact else _same_pattern
+        self._lowercased = is_lowercased(self.text)
         forces = ctx.registry.state_forces(ctx.country)
         self._article_forces = forces.id if forces is not None else None  # who "the army" is in this article
 
@@ -1073,6 +1075,8 @@ class _Extractor:
             for a in self._actors_in(s_start, s_start + len(chunk)):
                 if a.surface == "IS":
                     chunk[a.start - s_start : a.end - s_start] = "IZ"
+            if self._lowercased:
+                self._truecase(chunk, s_start)
             texts.append("".join(chunk))
         out: dict[int, list[syntax.Frame]] = {}
         for i, doc in zip(sents, parse_sentences(self.ctx.parser, texts), strict=True):
@@ -1081,6 +1085,28 @@ class _Extractor:
             if found:
                 out[i] = found
         return out
+
+    def _truecase(self, chunk: list[str], s_start: int) -> None:
+        """Give a lower-cased sentence back the capitals its names had, for the tagger (which reads a lower-case
+        name as a common noun and misparses the clause): the first letter of the sentence, of every word of a place
+        mention, and of the name words of an actor ("kurdish militia" -> "Kurdish militia"). Offsets do not move."""
+        end = s_start + len(chunk)
+
+        def capitalise(a: int, b: int, skip: frozenset[str]) -> None:
+            for w in _WORD_PART.finditer(self.text, max(a, s_start), min(b, end)):
+                if w.group().lower() not in skip:
+                    chunk[w.start() - s_start] = chunk[w.start() - s_start].upper()
+
+        if chunk:
+            chunk[0] = chunk[0].upper()
+        for m in self._mentions_in(s_start, end):
+            capitalise(m.start, m.end, _NAME_PARTICLES)
+            after = _FEATURE_AFTER.match(self.text, m.end)
+            if after is not None:  # "castello road" is the road's name: "Castello Road", as the writer had it
+                capitalise(after.start(1), after.end(1), frozenset())
+        for a in self._actors_in(s_start, end):
+            if a.kind != "voice" and a.surface != "IS":
+                capitalise(a.start, a.end, _COMMON_ACTOR_WORDS)
 
     def _worth_parsing(self, sent: int) -> bool:
         s_start, s_end = self.ctx.sentences[sent]
@@ -1102,8 +1128,8 @@ class _Extractor:
             for m in self._mentions_in(a, b):
                 if _is_country(m) or any(x <= m.start and m.end <= y for x, y in frame.excluded):
                     continue
-                if _ROAD_MENTION.search(m.text):
-                    continue
+                if _ROAD_MENTION.search(m.text) or _ROAD_AFTER.match(self.text, m.end):
+                    continue  # "the Castello Road", "castello road": a road named after a place
                 places.append(_Place(m, holder))
         for a, b in frame.marked:
             # A place the grammar vouches for ("the village of Dhala", "Al-Hamdan Airbase") that the gazetteer does not
@@ -1651,6 +1677,20 @@ _PARSE_LIMIT = 2000
 
 # Head nouns of an armed party's name ("Northern forces", "the gunmen"): an unknown force, but a force.
 _FORCE_METONYMS = frozenset(["rule", "control", "offensive", "operation", "campaign", "assault", "incursion"])
+# Truecasing a lower-cased sentence for the parser: the words of a name that stay lower case, and the feature
+# words that continue a name ("castello road").
+_ROAD_AFTER = re.compile(r"\s+(?:road|street|highway|avenue)\b", re.IGNORECASE)
+_FEATURE_AFTER = re.compile(r"\s+(road|street|highway|square|avenue|bridge|roundabout|crossing)\b")
+_WORD_PART = re.compile(r"[^\W\d_]+")
+_NAME_PARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "of", "the", "de", "la", "bin",
+                             "ibn", "abu", "um", "and"})
+_COMMON_ACTOR_WORDS = frozenset(
+    (  # noqa: SIM905 (a word list reads better as words)
+        "the a an of and forces force troops soldiers fighters militants rebels insurgents militia militias "
+        "militiamen army group groups regime government security units led backed aligned allied loyal to "
+        "pro anti its their jihadists extremists terrorists gunmen opposition police coalition alliance"
+    ).split()
+)
 # What may stand between a place and a holder in its appositive: a comma (FA-KES lost them), an article, a few
 # adjectives.
 _APPOSITIVE_LEAD = re.compile(

@@ -200,3 +200,23 @@ def test_the_city_is_a_populated_place_not_the_region_before_it(nlp: object) -> 
     events = extract_control_changes(text=text, mentions=found, published_at=None)
     assert [(e.place.text, e.gained_by.side.value if e.gained_by else None) for e in events] == [
         ("Irbil", "government")]
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        ("the assault on the strategic border town of ras al-ain from which the jihadists were expelled by kurdish "
+         "militia last month sparked an exodus of civilians.", ["ras al-ain"], [("ras al-ain", "kurdish")]),
+        ("on friday isil seized control of the areas of hafez and muhassen in deir ezzor.",
+         ["hafez", "muhassen", "deir ezzor"], [("hafez", "isis"), ("muhassen", "isis")]),
+        ("the bombardment targeted an area south of the former isil stronghold of jarabulus which turkish-led forces "
+         "captured on the first day of the incursion.", ["jarabulus"], [("jarabulus", "other")]),
+        ("the capture of the castello road has raised fears of a siege.", ["castello"], []),
+    ],
+)
+def test_a_lower_cased_sentence_is_parsed_with_its_names_capitalised(text: str, names: list[str],
+                                                                     expected: list[tuple[str, str]],
+                                                                     nlp: object) -> None:
+    """A lower-case name is a common noun to the tagger: the parse goes wrong unless the names the geoparser and the
+    actor registry found get their capitals back (offsets unchanged)."""
+    assert [(p, s or "unknown") for p, s in summary(extract(text, names))] == expected
