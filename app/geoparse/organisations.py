@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from itertools import compress, count
 
 from app.gazetteer.names import fold_token
@@ -23,8 +24,11 @@ for _name in (*lx.ORGANISATIONS, *lx.actor_names()):
         _ORG_KEYS[_keys[0]].append((*_keys[:-1], _keys[-1] + "s"))
 
 
-def organisation_tokens(doc: Document) -> set[int]:
-    """Tokens inside organisation, group and operation names ("Free Syrian Army", "Hama Media Center")."""
+def organisation_tokens(doc: Document, place_name: Callable[[str], bool] | None = None) -> set[int]:
+    """Tokens inside organisation, group and operation names ("Free Syrian Army", "Hama Media Center").
+
+    ``place_name(key)``: whether the gazetteer knows a name whole; a capitalised run before an organisation head
+    that is such a name ("the West Bank", "Gaza Strip") is the place, not an organisation."""
     blocked: set[int] = set()
     keys = doc.keys
     for i in compress(count(), map(_ORG_KEYS.__contains__, keys)):
@@ -39,11 +43,15 @@ def organisation_tokens(doc: Document) -> set[int]:
             # Walk back over the capitalised words that precede an organisation head ("Raqqa Military Council").
             if doc.cased and doc.tokens[i].is_capitalized and doc.sentence_of[i] not in doc.title_case_sentences:
                 j = i - 1
+                run: list[int] = []
                 while j >= 0 and doc.tokens[j].is_capitalized and doc.gap(j + 1).strip() in ("", "-") and i - j <= 4:
                     if j in doc.sentence_starts and doc.lower[j] in lx.NEVER_ALONE:
                         break
-                    blocked.add(j)
+                    run.append(j)
                     j -= 1
+                if run and place_name is not None and place_name(" ".join(keys[min(run) : i + 1])):
+                    continue
+                blocked.update(run)
             elif not doc.cased and word in ("media", "council", "observatory", "brigade", "brigades", "battalion",
                                             "battalions", "legion", "movement", "committee", "coordination"):
                 blocked.add(i - 1)

@@ -59,7 +59,7 @@ def recognise(doc: Document, index: GazetteerIndex) -> list[Span]:
     """Place spans in document order, without overlaps."""
     doc = replace(doc, keys=_without_bare_possessives(doc, index))
     dateline = dateline_tokens(doc)
-    organisations = organisation_tokens(doc)
+    organisations = organisation_tokens(doc, lambda key: bool(index.candidates(key)))
     people = person_name_tokens(doc, index)
     states = _states_after_a_comma(doc)
     blocked = organisations | people | {i for s in states for i in range(s.first, s.last + 1)}

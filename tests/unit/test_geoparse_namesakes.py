@@ -192,3 +192,14 @@ def test_a_word_the_text_calls_a_town_is_a_name_and_a_lone_name_has_no_focus_of_
     assert _found("At least 150 people died in the western town of Man, which rebels seized.", index) == [
         ("Man", 2284647)]
     assert _found("The man said he saw them.", index) == []
+
+
+def test_a_place_name_ending_in_an_organisation_head_is_a_place():
+    """"Bank" heads organisation names ("World Bank"): a run the gazetteer knows whole ("the West Bank") is the
+    place."""
+    index = GazetteerIndex([
+        _place(285153, "West Bank", 32.14, 35.26, "A", "ADM1", "PS", "WE"),
+        _place(294640, "Israel", 31.5, 34.75, "A", "PCLI", "IL", "00", pop=8_000_000),
+    ])
+    assert _found("Israel captured the West Bank in 1967.", index) == [("Israel", 294640), ("West Bank", 285153)]
+    assert _found("Israel asked the World Bank for a loan.", index) == [("Israel", 294640)]
