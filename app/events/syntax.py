@@ -1092,6 +1092,20 @@ def _governing_verb(tok: Any) -> Any | None:
     return gov if gov.pos_ in ("VERB", "AUX") else None
 
 
+def _along_with(verb: Any, objects: list[Any]) -> list[Any]:
+    """"captured the village of X along with the nearby Y hill", "seized X together with Y": a second object the
+    parser hangs on the verb (only after the first, so "Rebels, along with Turkish troops, captured X" adds none)."""
+    if not objects:
+        return []
+    out = []
+    for c in verb.children:
+        if c.dep_ == "prep" and c.i > objects[0].i and _low(c) in ("along", "together"):
+            out.extend(o for w in _children(c, "prep") if _low(w) == "with" for o in _children(w, "pobj"))
+        elif c.dep_ == "prep" and c.i > objects[0].i and _low(c) == "alongside":
+            out.extend(_children(c, "pobj"))
+    return out
+
+
 def _colon_list(verb: Any) -> list[Any]:
     """ "captured three villages west of Hama: Tal Malah, Jibbin and Zalin": names after a colon or dash that the
     parser hangs on the verb."""
@@ -1286,6 +1300,7 @@ def _verb_frame(tok: Any, lemma: str, low: str) -> Frame | None:
         return _make(tok, lemma, "passive", [tok.head], agent[0] if agent else None, _loser_from(tok), why)
     objects = [d for d in dobj if _low(d) not in ("which", "that", "whom")]
     objects.extend(_colon_list(tok))
+    objects.extend(_along_with(tok, objects))
     if not objects and (tok.dep_ == "relcl" or len(objects) < len(dobj)):
         before = _before_relative(tok)
         if before is not None and _namelike(before):

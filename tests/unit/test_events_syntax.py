@@ -159,6 +159,11 @@ def test_without_the_parser_the_patterns_still_extract() -> None:
         # a fall whose loser the text names (a holder in the appositive) goes to the one other side in view
         ("Rebels and government troops clashed. A day after the fall of Yabrud, a key opposition bastion, the army "
          "shelled Rankous.", ["Yabrud", "Rankous"], [("Yabrud", "government")]),
+        # a second object after "along with"; not an ally before the verb
+        ("Rebels captured the village of Kafr Zita along with the nearby Morek.", ["Kafr Zita", "Morek"],
+         [("Kafr Zita", "opposition"), ("Morek", "opposition")]),
+        ("The rebels, along with Turkish troops from Morek, captured the village of Kafr Zita.", ["Kafr Zita", "Morek"],
+         [("Kafr Zita", "opposition")]),
         # a list hung on the participle that modifies a plural noun
         ("Thousands fled from areas newly retaken by the army including Kafr Zita and Morek.", ["Kafr Zita", "Morek"],
          [("Kafr Zita", "government"), ("Morek", "government")]),
