@@ -400,6 +400,12 @@ def _is_country(m: Mention) -> bool:
     return p is not None and (p.feature_code.startswith("PCL") or p.feature_code == "TERR")
 
 
+def _of_no_country(m: Mention) -> bool:
+    """A world region, continent or ocean ("the Middle East"): no one controls it."""
+    p = m.place
+    return p is not None and not p.country_code and p.feature_class != "P"
+
+
 def _tokens(s: str) -> list[str]:
     return re.findall(r"[\w'’-]+", s)
 
@@ -1126,7 +1132,7 @@ class _Extractor:
             # "the regime-held town of Morek", "Yabrud, a key opposition bastion"
             holder = self._holder_in(max(s_start, a - 40), b) or self._holder_after(b)
             for m in self._mentions_in(a, b):
-                if _is_country(m) or any(x <= m.start and m.end <= y for x, y in frame.excluded):
+                if _is_country(m) or _of_no_country(m) or any(x <= m.start and m.end <= y for x, y in frame.excluded):
                     continue
                 if _ROAD_MENTION.search(m.text) or _ROAD_AFTER.match(self.text, m.end):
                     continue  # "the Castello Road", "castello road": a road named after a place
@@ -1150,6 +1156,8 @@ class _Extractor:
                 places.extend(_Place(m, None) for m in self._listed_before(noun, at))  # "those villages"
                 continue
             referent = self._antecedent(noun, at, back=1 if noun == "it" else 2)
+            if referent is not None and _COMPASS_BEFORE.search(self.text, max(0, referent.start - 12), referent.start):
+                continue  # "fled eastern Aleppo when it fell": what fell is part of the city (a partial capture)
             if referent is not None and not any(x <= referent.start and referent.end <= y for x, y in frame.excluded):
                 places.append(_Place(referent, None))  # (not a place the frame itself found only located or partial)
         confidence = 0.85
@@ -1677,6 +1685,7 @@ _PARSE_LIMIT = 2000
 
 # Head nouns of an armed party's name ("Northern forces", "the gunmen"): an unknown force, but a force.
 _FORCE_METONYMS = frozenset(["rule", "control", "offensive", "operation", "campaign", "assault", "incursion"])
+_COMPASS_BEFORE = re.compile(r"\b(?:east|west|north|south|eastern|western|northern|southern)\s+$", re.IGNORECASE)
 # Truecasing a lower-cased sentence for the parser: the words of a name that stay lower case, and the feature
 # words that continue a name ("castello road").
 _ROAD_AFTER = re.compile(r"\s+(?:road|street|highway|avenue)\b", re.IGNORECASE)

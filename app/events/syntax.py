@@ -862,7 +862,24 @@ def _gerund_as_noun(trigger: Any) -> bool:
     """ "capturing Aleppo is difficult", "has made capturing Aleppo a difficult endeavour": a gerund standing as a
     subject or object names the action in general, not one that happened ("after capturing X", "capturing X,
     the army ...", "with forces capturing X" do report one)."""
-    return trigger.tag_ == "VBG" and trigger.dep_ in ("csubj", "nsubj", "nsubjpass", "dobj", "attr", "oprd", "ccomp")
+    if trigger.tag_ != "VBG":
+        return False
+    if trigger.dep_ in ("csubj", "nsubj", "nsubjpass", "dobj", "attr", "oprd", "ccomp"):
+        return True
+    # "has made capturing Aleppo a difficult endeavour": the small clause of a verb of making or judging, or the
+    # gerund object of one of proposing or entailing
+    if trigger.dep_ == "xcomp" and _lemma(trigger.head) in _SMALL_CLAUSE_VERBS:
+        return True
+    # "the bargain involved ceding Manbij": the parser reads the gerund as a modifier of the object it governs
+    return trigger.dep_ == "amod" and trigger.head.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") \
+        and trigger.i < trigger.head.i
+
+
+# Verbs whose gerund complement names an action in general or one proposed ("made capturing X difficult", "the deal
+# involved ceding X", "they discussed handing over X").
+_SMALL_CLAUSE_VERBS = frozenset(["make", "find", "consider", "keep", "render", "deem", "involve", "include", "mean",
+                                 "require", "entail", "risk", "avoid", "discuss", "propose", "suggest", "recommend",
+                                 "envisage", "contemplate", "oppose", "resist", "reject", "rule"])
 
 
 def _semicolon_between(a: Any, b: Any) -> bool:
@@ -1153,6 +1170,9 @@ def _verb_frame(tok: Any, lemma: str, low: str) -> Frame | None:
         return None  # "Israeli-occupied Golan", "rebel-held": who holds a place, not a change
     if any(_lemma(o) in _CIVIL for p in tok.children if p.dep_ == "prep" for o in _children(p, "pobj")):
         return None
+    if tok.dep_ == "amod" and _gerund_as_noun(tok):
+        # "involved ceding Manbij": the action in general; the place it names is no change (nor for the patterns)
+        return _make(tok, lemma, "active", [tok.head], None, None, "generic")
     why = _mood(tok)
     passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
     dobj = _children(tok, "dobj")
@@ -1218,7 +1238,7 @@ def _verb_frame(tok: Any, lemma: str, low: str) -> Frame | None:
             _subject(tok),
             why,
         )
-    if lemma == "abandon" and dobj and not passive:
+    if lemma == "abandon" and dobj and not passive and any(_namelike(d) or _low(d) in PLACE_NOUNS for d in dobj):
         # "IS abandoned Tabqa": the object is the place given up (partitive heads, "their positions", take nothing)
         return _make(tok, lemma, "withdraw", dobj, None, _subject(tok), why)
     if lemma in _WITHDRAW_VERBS:

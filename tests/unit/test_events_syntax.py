@@ -164,6 +164,12 @@ def test_without_the_parser_the_patterns_still_extract() -> None:
          [("Kafr Zita", "opposition"), ("Morek", "opposition")]),
         ("The rebels, along with Turkish troops from Morek, captured the village of Kafr Zita.", ["Kafr Zita", "Morek"],
          [("Kafr Zita", "opposition")]),
+        # the action in general, not one that happened: a gerund as the small clause of "make", or as what a deal
+        # "involved"
+        ("The sentiment has made capturing Kafr Zita a very difficult endeavor for the rebels.", ["Kafr Zita"], []),
+        ("The bargain reportedly involved ceding Kafr Zita to the rebels, but it was nixed.", ["Kafr Zita"], []),
+        # what "it" or "the area" stands for is part of a city when the text said "eastern X"
+        ("Families fled eastern Morek when it fell to the army in 2016.", ["Morek"], []),
         # a list hung on the participle that modifies a plural noun
         ("Thousands fled from areas newly retaken by the army including Kafr Zita and Morek.", ["Kafr Zita", "Morek"],
          [("Kafr Zita", "government"), ("Morek", "government")]),
