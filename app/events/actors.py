@@ -308,8 +308,13 @@ class ActorRegistry:
                 break
             raw.append(m.group(1))
             ends.append(m.end())
-            word = raw[-1] if src is low else raw[-1].lower()
-            node = node.next.get(word.replace("’", "'"))
+            word = (raw[-1] if src is low else raw[-1].lower()).replace("’", "'")
+            following = node.next.get(word)
+            if following is None and word.endswith("'s"):
+                # "Jund al-Aqsa's fighters": the possessive ends the name (as it does after a first word)
+                raw[-1], ends[-1] = raw[-1][:-2], ends[-1] - 2
+                following = node.next.get(word[:-2])
+            node = following
         if hit is None and cs_entries:
             while len(raw) < len(cs_entries[0][0]) and (m := _NEXT_WORD.match(src, ends[-1])):
                 raw.append(m.group(1))

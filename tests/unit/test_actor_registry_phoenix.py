@@ -192,3 +192,12 @@ def test_rebuilding_reproduces_the_shipped_file() -> None:
         del sys.modules[spec.name]
     assert stats["actors"] > 500 and stats["names"] > 1000
     assert text.encode("utf-8") == GENERATED.read_bytes(), "stale: rebuild with scripts/build_actor_registry.py"
+
+
+def test_a_possessive_ends_a_name_of_several_words() -> None:
+    """"Jund al-Aqsa's fighters": the possessive ends a multi-word name as it ends a one-word one ("the SDF's")."""
+    registry = default_registry()
+    for text, surface in (("Jund al-Aqsa's fighters took Morek.", "Jund al-Aqsa"),
+                          ("The Free Syrian Army’s units took Morek.", "Free Syrian Army"),
+                          ("The SDF's fighters took Morek.", "SDF")):
+        assert [a.surface for a in registry.find(text) if a.kind == "actor"][:1] == [surface]
