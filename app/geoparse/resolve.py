@@ -347,6 +347,8 @@ def _decide(index: GazetteerIndex, span: Span, context: ArticleContext,
     if span.country:
         candidates = [c for c in candidates if c.country_code == span.country] or candidates
     written = normalize(surface)
+    if not fuzzy and span.cue in ("", "settlement") and not _about_arabic_named_countries(context):
+        candidates = _spelled_as_written(candidates, written)
     if span.cue != "acronym" and not fuzzy and famous_key(index, span.key):  # memoised: most keys name no country
         candidates = _without_folded_countries(candidates, written, surface)
     if area is not None:
@@ -388,6 +390,29 @@ def _decide(index: GazetteerIndex, span: Span, context: ArticleContext,
         confidence *= 0.6
         resolved_by = "fuzzy_skeleton"
     return best, round(confidence, 3), tuple(place for place, _, _ in ranked[1 : 1 + _MAX_ALTERNATIVES]), resolved_by
+
+
+def _about_arabic_named_countries(context: ArticleContext) -> bool:
+    return any(share >= 0.15 and code in ARABIC_NAMED_COUNTRIES for code, share in context.countries.items())
+
+
+def _spelled_as_written(candidates: list[GazetteerPlace], written: str) -> list[GazetteerPlace]:
+    """The places that bear the name as the text spells it, when some do: the transliteration folds ("ee" ~ "i",
+    "w" ~ "u") are for names written from Arabic; elsewhere "Wana" is the Pakistani town so called, not Vienna
+    (an alternate name that folds alike), and "Makeen" no Romanian "Macin"."""
+    form = _unabbreviated(written)
+    exact = [c for c in candidates if c.feature_code.startswith("PCL") or not c.country_code
+             or any(_unabbreviated(normalize(name).removesuffix(" city")) == form for name in c.all_names)]
+    return exact if exact and len(exact) < len(candidates) else candidates
+
+
+_TITLE_ABBREVIATIONS = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort"}
+
+
+def _unabbreviated(name: str) -> str:
+    """"st paul" and "saint paul", "mt vernon" and "mount vernon": one name however its title word is written."""
+    words = name.replace("-", " ").split()
+    return " ".join(_TITLE_ABBREVIATIONS.get(word, word) for word in words)
 
 
 def _without_folded_countries(candidates: list[GazetteerPlace], written: str,
