@@ -342,6 +342,13 @@ def _plausible_cased(doc: Document, index: GazetteerIndex, first: int, last: int
                 return True
             return any(c.feature_code.startswith("PCL") or c.feature_code in WORLD_FEATURES
                        for c in index.candidates(key))
+        if len(words) > 1 and all(t.is_capitalized for t in tokens) and first > 0 \
+                and doc.lower[first - 1] in _BEFORE_A_TOWN and doc.gap(first) == " ":
+            # "in Red Oak", "near New Quay": capitalised common words that a town bears as its very name, right
+            # after a preposition of place, are that town ("at the White House" keeps its article: no town)
+            written = " ".join(words)
+            return notable or any(c.feature_class == "P" and written in (normalize(c.name), normalize(c.asciiname))
+                       for c in index.candidates(key))
         return notable
     if title_case:
         # A sentence of capitalised words ("Notre Dame coach Muffet McGraw said") says little by its capitals, but
@@ -350,6 +357,7 @@ def _plausible_cased(doc: Document, index: GazetteerIndex, first: int, last: int
     return _stands_alone(doc, index, first, last)
 
 
+_BEFORE_A_TOWN = frozenset({"in", "near", "at", "from", "outside"})
 _CUE_WORDS = lx.ADMIN1_AFTER | lx.ADMIN2_AFTER | lx.SETTLEMENT_AFTER | lx.FACILITY_AFTER | lx.FACILITY_MODIFIERS
 
 

@@ -39,3 +39,12 @@ def test_a_name_means_the_place_spelled_so_not_one_it_only_folds_onto(index):
 def test_in_an_article_about_syria_folding_still_finds_the_village(index):
     text = "Syrian troops shelled Kafr Nabooda and the villages around it, Syria's opposition said."
     assert ("Kafr Nabooda", 4000101) in _found(text, index)
+
+
+def test_capitalised_common_words_a_town_bears_after_a_preposition_are_that_town(index):
+    text = "Candidates will meet voters in Red Oak this weekend. Coastguard teams searched near New Quay."
+    assert _found(text, index) == [("Red Oak", 4872593), ("New Quay", 2641588)]
+
+
+def test_common_words_without_a_preposition_of_place_stay_words(index):
+    assert _found("Red Oak leaves turn in autumn, and a New Quay was built.", index) == []
