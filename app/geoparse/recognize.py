@@ -343,12 +343,14 @@ def _plausible_cased(doc: Document, index: GazetteerIndex, first: int, last: int
             return any(c.feature_code.startswith("PCL") or c.feature_code in WORLD_FEATURES
                        for c in index.candidates(key))
         if len(words) > 1 and all(t.is_capitalized for t in tokens) and first > 0 \
-                and doc.lower[first - 1] in _BEFORE_A_TOWN and doc.gap(first) == " ":
+                and doc.lower[first - 1] in _BEFORE_A_TOWN and doc.gap(first) == " " \
+                and not _runs_on(doc, last):
             # "in Red Oak", "near New Quay": capitalised common words that a town bears as its very name, right
-            # after a preposition of place, are that town ("at the White House" keeps its article: no town)
+            # after a preposition of place, are that town ("at the White House" keeps its article: no town; "in
+            # Old Town Manassas" runs on into a longer name)
             written = " ".join(words)
             return notable or any(c.feature_class == "P" and written in (normalize(c.name), normalize(c.asciiname))
-                       for c in index.candidates(key))
+                                  for c in index.candidates(key))
         return notable
     if title_case:
         # A sentence of capitalised words ("Notre Dame coach Muffet McGraw said") says little by its capitals, but
@@ -358,6 +360,12 @@ def _plausible_cased(doc: Document, index: GazetteerIndex, first: int, last: int
 
 
 _BEFORE_A_TOWN = frozenset({"in", "near", "at", "from", "outside"})
+
+
+def _runs_on(doc: Document, last: int) -> bool:
+    """Whether a capitalised word follows the name in the same sentence with only a space between."""
+    return last + 1 < len(doc.tokens) and doc.gap(last + 1) == " " and doc.tokens[last + 1].is_capitalized \
+        and doc.sentence_of[last + 1] == doc.sentence_of[last]
 _CUE_WORDS = lx.ADMIN1_AFTER | lx.ADMIN2_AFTER | lx.SETTLEMENT_AFTER | lx.FACILITY_AFTER | lx.FACILITY_MODIFIERS
 
 

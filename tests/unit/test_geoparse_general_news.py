@@ -23,6 +23,7 @@ PLACES = [
     _place(4000102, "Kafr Nabuda", 33.9, 72.1, "P", "PPL", "PK", "03"),
     _place(4872593, "Red Oak", 41.01, -95.23, "P", "PPLA2", "US", "IA", pop=5_500),
     _place(2641588, "New Quay", 52.22, -4.36, "P", "PPL", "GB", "WLS", pop=1_100),
+    _place(4974617, "Old Town", 44.93, -68.65, "P", "PPL", "US", "ME", pop=7_500),
 ]
 
 
@@ -48,3 +49,4 @@ def test_capitalised_common_words_a_town_bears_after_a_preposition_are_that_town
 
 def test_common_words_without_a_preposition_of_place_stay_words(index):
     assert _found("Red Oak leaves turn in autumn, and a New Quay was built.", index) == []
+    assert ("Old Town", 4974617) not in _found("Shops reopened in Old Town Alexandria on Monday.", index)
