@@ -511,7 +511,14 @@ def _rank(candidates: list[GazetteerPlace], span: Span, context: ArticleContext,
     # means the city (the annotation convention, and what news means by a bare city name).
     seats = {(c.country_code, c.admin1_code) for c in candidates
              if c.feature_class == "P" and (c.feature_code in ("PPLA", "PPLC") or c.population >= 50_000)}
+    # "London" in an article about the US: a national capital called so outweighs the focus that small towns of
+    # the article's country draw from it (London, Ohio); a notable namesake ("Kingston", Ontario) keeps it.
+    capital = any(c.feature_code == "PPLC" and written in _written_names(c) for c in candidates)
     for place in candidates:
+        focus = context.countries.get(place.country_code, 0.0)
+        if capital and place.feature_class == "P" and place.feature_code not in ("PPLC", "PPLA") \
+                and place.population < 100_000:
+            focus /= 2
         seat_penalty = -2.5 if (place.feature_code == "ADM1" and span.cue != "admin1"
                                 and (place.country_code, place.admin1_code) in seats) else 0.0
         exact = written in _written_names(place)
@@ -521,7 +528,7 @@ def _rank(candidates: list[GazetteerPlace], span: Span, context: ArticleContext,
             "cue": _cue_evidence(place, span),
             "container": _container_evidence(place, container),
             "dateline": _dateline_evidence(place) if span.is_dateline else 0.0,
-            "country_focus": 6.0 * context.countries.get(place.country_code, 0.0),
+            "country_focus": 6.0 * focus,
             "co_occurrence": 3.0 * context.admin1s.get((place.country_code, place.admin1_code), 0.0)
             if place.admin1_code else 0.0,
             # A place's own name beats a stray alternate name of another (county names listed on towns), and

@@ -23,6 +23,11 @@ PLACES = [
     _place(4000102, "Kafr Nabuda", 33.9, 72.1, "P", "PPL", "PK", "03"),
     _place(4872593, "Red Oak", 41.01, -95.23, "P", "PPLA2", "US", "IA", pop=5_500),
     _place(2641588, "New Quay", 52.22, -4.36, "P", "PPL", "GB", "WLS", pop=1_100),
+    _place(2643743, "London", 51.51, -0.13, "P", "PPLC", "GB", "ENG", pop=8_900_000),
+    _place(4517009, "London", 39.89, -83.45, "P", "PPLA2", "US", "OH", pop=10_000),
+    _place(5165418, "Ohio", 40.25, -82.75, "A", "ADM1", "US", "OH"),
+    _place(6094817, "Ottawa", 45.41, -75.7, "P", "PPLC", "CA", "08", pop=812_000),
+    _place(4906882, "Ottawa", 41.35, -88.84, "P", "PPLA2", "US", "IL", pop=18_000),
     _place(4974617, "Old Town", 44.93, -68.65, "P", "PPL", "US", "ME", pop=7_500),
 ]
 
@@ -50,3 +55,13 @@ def test_capitalised_common_words_a_town_bears_after_a_preposition_are_that_town
 def test_common_words_without_a_preposition_of_place_stay_words(index):
     assert _found("Red Oak leaves turn in autumn, and a New Quay was built.", index) == []
     assert ("Old Town", 4974617) not in _found("Shops reopened in Old Town Alexandria on Monday.", index)
+
+
+def test_a_capital_outweighs_the_focus_that_small_namesakes_draw(index):
+    text = "United States officials said murals in London, like those across the United States, need protection."
+    assert ("London", 2643743) in _found(text, index)
+    assert ("Ottawa", 6094817) in _found("The United States and Ottawa signed the deal.", index)
+
+
+def test_a_small_namesake_placed_by_its_state_stays(index):
+    assert ("London", 4517009) in _found("The fair opened in London, Ohio, in the United States.", index)
