@@ -1235,9 +1235,9 @@ some rows checked against GeoNames, below), not from the evaluation data.
   GitHub PrimeEagle/PowerShell-GeonameGrampsImport @ ec61bfc; GeoNames, CC BY 4.0): Mediterranean Sea 363196,
   Red Sea 350155, Black Sea 630673, Caspian Sea 630671, Sea of Japan 2038684, Sea of Azov 713066, Persian Gulf
   235616, Gulf of Aden 80303, Gulf of Oman 145945, Levant 305104, Horn of Africa 11820342, Caucasus 615318,
-  Balkans 685608 (GeoNames' Balkan Peninsula, T/PEN), Korean Peninsula 11494804, Indo-Pacific 11980177
-  (GeoNames files it as H/SEA), and GeoNames' UN M49 regions where a row means the same: North Africa 7729887,
-  West Africa 7729885, East Africa 7729889, Central Africa 7729886, Central Asia 7729893, South Asia 7729895,
+  Middle East 6269133, Balkans 685608 (GeoNames' Balkan Peninsula, T/PEN), Korean Peninsula 11494804,
+  Indo-Pacific 11980177 (GeoNames files it as H/SEA), and GeoNames' UN M49 regions where a row means the
+  same: North Africa 7729887, West Africa 7729885, East Africa 7729889, Central Africa 7729886, Central Asia 7729893, South Asia 7729895,
   Southeast Asia 7729896, East Asia 7729894, Eastern Europe 7729884, Northern Europe 7729883 (added with the
   other parts of Europe), Central America 7729892 (the UN region includes Mexico), Caribbean 7729891. Those
   checked rows take GeoNames' point too; the oceans keep a hand-set point.
