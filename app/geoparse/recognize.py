@@ -37,11 +37,13 @@ from app.geoparse.organisations import organisation_tokens
 from app.geoparse.persons import follows_a_name, is_person_word, person_name_tokens, speaks
 from app.text.tokens import Token
 
-# "Gainesville, Va.", "Trenton, N.J.", "Horry County, SC": a US state after the comma that follows a town.
+# "Gainesville, Va.", "Trenton, N.J.", "Horry County, SC": a US state after the comma that follows a town; "Walker
+# County (Ga.) Sheriff's Office": an AP abbreviation in brackets after the name (a bare postal code in brackets is
+# too often something else: "(PA)", "(CT)").
+_AP_STATES = "|".join(r"\.".join(part.capitalize() for part in abbr.split(".")) for abbr in lx.US_STATE_ABBREVIATIONS)
 _STATE_AFTER_COMMA = re.compile(
-    r",[ \t]+(?:(?P<ap>"
-    + "|".join(r"\.".join(part.capitalize() for part in abbr.split(".")) for abbr in lx.US_STATE_ABBREVIATIONS)
-    + r")\.(?![A-Za-z])|(?P<code>" + "|".join(lx.US_STATE_CODES) + r")(?![A-Za-z.'’]))"
+    r",[ \t]+(?:(?P<ap>" + _AP_STATES + r")\.(?![A-Za-z])|(?P<code>" + "|".join(lx.US_STATE_CODES)
+    + r")(?![A-Za-z.'’]))|[ \t]\((?P<bracketed>" + _AP_STATES + r")\.\)"
 )
 
 
@@ -492,7 +494,7 @@ def _states_after_a_comma(doc: Document) -> list[Span]:
     spans = []
     starts: list[int] = []
     for match in _STATE_AFTER_COMMA.finditer(doc.text):
-        kind = "ap" if match.group("ap") else "code"
+        kind = next(k for k in ("ap", "code", "bracketed") if match.group(k))
         starts = starts or list(map(token_start, doc.tokens))
         first = bisect_left(starts, match.start(kind))
         last = bisect_left(starts, match.end(kind)) - 1
@@ -500,7 +502,7 @@ def _states_after_a_comma(doc: Document) -> list[Span]:
                 or doc.tokens[first - 1].end != match.start() or not doc.tokens[first - 1].is_capitalized:
             continue
         written = match.group(kind)
-        state = lx.US_STATE_ABBREVIATIONS[written.lower()] if kind == "ap" else lx.US_STATE_CODES[written]
+        state = lx.US_STATE_CODES[written] if kind == "code" else lx.US_STATE_ABBREVIATIONS[written.lower()]
         spans.append(Span(first, last, fold_token(state), "admin1", country="US"))
     return spans
 

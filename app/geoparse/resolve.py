@@ -97,7 +97,8 @@ def article_context(doc: Document, spans: list[Span], index: GazetteerIndex,
     country_votes: Counter[str] = Counter()
     voters = [s for s in spans
               if not s.from_cue_only and not s.is_dateline and not _foreign_abbreviation(doc, s, index)]
-    candidate_sets = [index.candidates(s.key) for s in voters]
+    # "HELENA, Mont.": a name the text's own wording places in a country votes for that country's places only
+    candidate_sets = [_in_country(index.candidates(s.key), s.country) for s in voters]
     candidate_sets.extend(extra)
     vote_of: dict[int, tuple[str, float] | None] = {}  # per candidate list (names recur): the vote it casts
     votes_of: dict[str, tuple[str, float]] = {}
@@ -135,6 +136,12 @@ def article_context(doc: Document, spans: list[Span], index: GazetteerIndex,
     total_admin = sum(admin_votes.values()) + 2.0
     return ArticleContext(countries, {key: votes / total_admin for key, votes in admin_votes.items()}, votes_of,
                           sum(country_votes.values()))
+
+
+def _in_country(candidates: tuple[GazetteerPlace, ...], country: str) -> tuple[GazetteerPlace, ...]:
+    if not country:
+        return candidates
+    return tuple(c for c in candidates if c.country_code == country) or candidates
 
 
 def _foreign_abbreviation(doc: Document, span: Span, index: GazetteerIndex) -> bool:

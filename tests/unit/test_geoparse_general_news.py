@@ -28,6 +28,15 @@ PLACES = [
     _place(5165418, "Ohio", 40.25, -82.75, "A", "ADM1", "US", "OH"),
     _place(6094817, "Ottawa", 45.41, -75.7, "P", "PPLC", "CA", "08", pop=812_000),
     _place(4906882, "Ottawa", 41.35, -88.84, "P", "PPLA2", "US", "IL", pop=18_000),
+    _place(5667009, "Montana", 47.0, -110.0, "A", "ADM1", "US", "MT"),
+    _place(453753, "Montana", 43.5, 23.2, "A", "ADM1", "BG", "63"),
+    _place(729114, "Montana", 43.41, 23.23, "P", "PPLA", "BG", "63", pop=47_000),
+    _place(5677433, "Shelby", 48.51, -111.86, "P", "PPLA2", "US", "MT", pop=3_300),
+    _place(5009586, "Shelby", 42.67, -83.03, "P", "PPL", "US", "MI", pop=74_000),
+    _place(4197000, "Georgia", 32.75, -83.5, "A", "ADM1", "US", "GA"),
+    _place(4829764, "Alabama", 32.75, -86.75, "A", "ADM1", "US", "AL"),
+    _place(4229163, "Walker County", 34.74, -85.3, "A", "ADM2C", "US", "GA"),
+    _place(4096107, "Walker County", 33.76, -87.28, "A", "ADM2C", "US", "AL"),
     _place(4974617, "Old Town", 44.93, -68.65, "P", "PPL", "US", "ME", pop=7_500),
 ]
 
@@ -65,3 +74,13 @@ def test_a_capital_outweighs_the_focus_that_small_namesakes_draw(index):
 
 def test_a_small_namesake_placed_by_its_state_stays(index):
     assert ("London", 4517009) in _found("The fair opened in London, Ohio, in the United States.", index)
+
+
+def test_a_state_abbreviation_votes_for_that_countrys_division_only(index):
+    text = "HELENA, Mont. (AP) - Montana wants the prison in Shelby to stay open, officials said."
+    assert ("Shelby", 5677433) in _found(text, index)
+
+
+def test_an_ap_state_abbreviation_in_brackets_places_the_county(index):
+    text = "The Walker County (Ga.) Sheriff's Office is asking the public for help."
+    assert _found(text, index) == [("Walker County", 4229163), ("Ga", 4197000)]
