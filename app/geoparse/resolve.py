@@ -17,6 +17,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from geopy.distance import great_circle
 
@@ -408,14 +409,25 @@ def _spelled_as_written(candidates: list[GazetteerPlace], written: str) -> list[
     "w" ~ "u") are for names written from Arabic; elsewhere "Wana" is the Pakistani town so called, not Vienna
     (an alternate name that folds alike), and "Makeen" no Romanian "Macin"."""
     form = _unabbreviated(written)
-    exact = [c for c in candidates if c.feature_code.startswith("PCL") or not c.country_code
-             or any(_unabbreviated(normalize(name).removesuffix(" city")) == form for name in c.all_names)]
+    exact = [c for c in candidates if _bears(c, form)]
     return exact if exact and len(exact) < len(candidates) else candidates
+
+
+def _bears(place: GazetteerPlace, form: str) -> bool:
+    """Whether the place is called ``form`` by one of its names (a country or world feature always is: they are
+    reached by abbreviations and short names too); its own name is tried before the alternates."""
+    if place.feature_code.startswith("PCL") or not place.country_code:
+        return True
+    if _unabbreviated(normalize(place.name).removesuffix(" city")) == form:
+        return True
+    return any(_unabbreviated(normalize(name).removesuffix(" city")) == form
+               for name in (place.asciiname, *place.alternate_names))
 
 
 _TITLE_ABBREVIATIONS = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort"}
 
 
+@lru_cache(maxsize=200_000)
 def _unabbreviated(name: str) -> str:
     """"st paul" and "saint paul", "mt vernon" and "mount vernon": one name however its title word is written."""
     words = name.replace("-", " ").split()
