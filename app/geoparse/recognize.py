@@ -41,9 +41,12 @@ from app.text.tokens import Token
 # County (Ga.) Sheriff's Office": an AP abbreviation in brackets after the name (a bare postal code in brackets is
 # too often something else: "(PA)", "(CT)").
 _AP_STATES = "|".join(r"\.".join(part.capitalize() for part in abbr.split(".")) for abbr in lx.US_STATE_ABBREVIATIONS)
+_CA_PROVINCES = "|".join(r"\.".join(part.capitalize() for part in abbr.split("."))
+                         for abbr in lx.CA_PROVINCE_ABBREVIATIONS)
 _STATE_AFTER_COMMA = re.compile(
     r",[ \t]+(?:(?P<ap>" + _AP_STATES + r")\.(?![A-Za-z])|(?P<code>" + "|".join(lx.US_STATE_CODES)
-    + r")(?![A-Za-z.'’]))|[ \t]\((?P<bracketed>" + _AP_STATES + r")\.\)"
+    + r")(?![A-Za-z.'’])|(?P<province>" + _CA_PROVINCES + r")\.(?![A-Za-z]))|[ \t]\((?P<bracketed>" + _AP_STATES
+    + r")\.\)"
 )
 
 
@@ -486,15 +489,15 @@ def _listed_places(doc: Document, index: GazetteerIndex, blocked: set[int]) -> l
 
 
 def _states_after_a_comma(doc: Document) -> list[Span]:
-    """"Gainesville, Va.", "ALLENDALE, N.J. --", "Horry County, SC": the US state, resolved by its full name, in
-    cased text after the comma that follows a capitalised name (a closed list: the AP's abbreviations, the postal
-    codes)."""
+    """"Gainesville, Va.", "ALLENDALE, N.J. --", "Horry County, SC", "Moncton, N.B.": the US state or Canadian
+    province, resolved by its full name, in cased text after the comma that follows a capitalised name (a closed
+    list: the AP's and the Canadian Press's abbreviations, the US postal codes)."""
     if not doc.cased:
         return []
     spans = []
     starts: list[int] = []
     for match in _STATE_AFTER_COMMA.finditer(doc.text):
-        kind = next(k for k in ("ap", "code", "bracketed") if match.group(k))
+        kind = next(k for k in ("ap", "code", "province", "bracketed") if match.group(k))
         starts = starts or list(map(token_start, doc.tokens))
         first = bisect_left(starts, match.start(kind))
         last = bisect_left(starts, match.end(kind)) - 1
@@ -502,6 +505,10 @@ def _states_after_a_comma(doc: Document) -> list[Span]:
                 or doc.tokens[first - 1].end != match.start() or not doc.tokens[first - 1].is_capitalized:
             continue
         written = match.group(kind)
+        if kind == "province":
+            spans.append(Span(first, last, fold_token(lx.CA_PROVINCE_ABBREVIATIONS[written.lower()]), "admin1",
+                              country="CA"))
+            continue
         state = lx.US_STATE_CODES[written] if kind == "code" else lx.US_STATE_ABBREVIATIONS[written.lower()]
         spans.append(Span(first, last, fold_token(state), "admin1", country="US"))
     return spans

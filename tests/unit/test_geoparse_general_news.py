@@ -37,6 +37,8 @@ PLACES = [
     _place(4829764, "Alabama", 32.75, -86.75, "A", "ADM1", "US", "AL"),
     _place(4229163, "Walker County", 34.74, -85.3, "A", "ADM2C", "US", "GA"),
     _place(4096107, "Walker County", 33.76, -87.28, "A", "ADM2C", "US", "AL"),
+    _place(6087430, "New Brunswick", 46.5, -66.0, "A", "ADM1", "CA", "04"),
+    _place(6076211, "Moncton", 46.12, -64.8, "P", "PPL", "CA", "04", pop=72_000),
     _place(4974617, "Old Town", 44.93, -68.65, "P", "PPL", "US", "ME", pop=7_500),
 ]
 
@@ -84,3 +86,8 @@ def test_a_state_abbreviation_votes_for_that_countrys_division_only(index):
 def test_an_ap_state_abbreviation_in_brackets_places_the_county(index):
     text = "The Walker County (Ga.) Sheriff's Office is asking the public for help."
     assert _found(text, index) == [("Walker County", 4229163), ("Ga", 4197000)]
+
+
+def test_a_canadian_press_province_abbreviation_after_a_town_is_the_province(index):
+    text = "Police said the dogs were taken from a farm near Moncton, N.B. on Friday."
+    assert _found(text, index) == [("Moncton", 6076211), ("N.B", 6087430)]
