@@ -39,6 +39,8 @@ PLACES = [
     _place(4096107, "Walker County", 33.76, -87.28, "A", "ADM2C", "US", "AL"),
     _place(6087430, "New Brunswick", 46.5, -66.0, "A", "ADM1", "CA", "04"),
     _place(6076211, "Moncton", 46.12, -64.8, "P", "PPL", "CA", "04", pop=72_000),
+    _place(5332921, "California", 37.25, -119.75, "A", "ADM1", "US", "CA"),
+    _place(5383777, "Pleasanton", 37.66, -121.87, "P", "PPL", "US", "CA", pop=79_000),
     _place(4974617, "Old Town", 44.93, -68.65, "P", "PPL", "US", "ME", pop=7_500),
 ]
 
@@ -91,3 +93,8 @@ def test_an_ap_state_abbreviation_in_brackets_places_the_county(index):
 def test_a_canadian_press_province_abbreviation_after_a_town_is_the_province(index):
     text = "Police said the dogs were taken from a farm near Moncton, N.B. on Friday."
     assert _found(text, index) == [("Moncton", 6076211), ("N.B", 6087430)]
+
+
+def test_a_press_release_wire_dateline_names_the_city(index):
+    text = "PLEASANTON, Calif.--(BUSINESS WIRE)--Acme Corp said on Monday it would open a second plant."
+    assert ("PLEASANTON", 5383777) in _found(text, index)
