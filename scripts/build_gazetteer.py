@@ -1220,17 +1220,30 @@ The slice has no continents, oceans, seas, rivers or named regions (GeoNames L/H
 major rivers, world regions ("Middle East", "Levant", "Caucasus", "Balkans", "Sahel", ...), and regions,
 mountains, dams and border crossings of Syria and Iraq commonly named in war reporting ("Eastern Ghouta",
 "Qalamoun", "Golan Heights", "Kurdistan Region", "Rojava", "Sinjar Mountains", "Tabqa Dam",
-"Bab al-Hawa crossing", ...). It is written by hand from general geographic knowledge, not extracted from
-any source file and not from the evaluation data.
+"Bab al-Hawa crossing", ...). It is written by hand from general geographic knowledge (the ids and points of
+some rows checked against GeoNames, below), not from the evaluation data.
 
 * Layout: the same 19-column GeoNames `geoname` layout as `places.tsv.xz`, plain UTF-8, no header. It is read
   by `conflictgeo gazetteer load data/gazetteer` (every places file of the folder) and by
   `app.pipeline.index_from_directory` (`places.tsv.xz` plus every `extra_*.tsv` beside it; the files'
   contents are part of the name-index cache fingerprint).
-* Ids: the seven continents use their real GeoNames ids (Africa 6255146, Asia 6255147, Europe 6255148,
-  North America 6255149, South America 6255150, Oceania 6255151, Antarctica 6255152). Every other row uses a
-  **synthetic id in 910,000,000–919,999,999** (inside the range reserved above for non-GeoNames records;
-  the airports use 900,000,000 + OurAirports id, far below 910,000,000).
+* Ids: a feature that GeoNames holds carries GeoNames' own id, so that clients can link it and a scorer keyed on
+  GeoNames ids (GeoWebNews) recognises it: the seven continents (Africa 6255146, Asia 6255147, Europe 6255148,
+  North America 6255149, South America 6255150, Oceania 6255151, Antarctica 6255152), the five oceans (Atlantic
+  3373405, Pacific 2363254, Indian 1545739, Arctic 2960860, Southern 4036776) and the rows checked against
+  GeoNames' `no-country.txt` (its dump of features in no one country, read in a public copy: GitHub
+  PrimeEagle/PowerShell-GeonameGrampsImport @ ec61bfc; GeoNames, CC BY 4.0): Mediterranean Sea 363196, Red Sea
+  350155, Black Sea 630673, Caspian Sea 630671, Sea of Japan 2038684, Sea of Azov 713066, Persian Gulf 235616,
+  Gulf of Aden 80303, Gulf of Oman 145945, Levant 305104, Horn of Africa 11820342, Caucasus 615318, Middle East
+  6269133, Balkans 685608 (GeoNames' Balkan Peninsula, T/PEN), Korean Peninsula 11494804, Indo-Pacific 11980177
+  (GeoNames files it as H/SEA), and GeoNames' UN M49 regions where a row means the same: North Africa 7729887,
+  West Africa 7729885, East Africa 7729889, Central Africa 7729886, Central Asia 7729893, South Asia 7729895,
+  Southeast Asia 7729896, East Asia 7729894, Eastern Europe 7729884, Northern Europe 7729883 (added with the other
+  parts of Europe), Central America 7729892 (the UN region includes Mexico), Caribbean 7729891. Those checked rows
+  take GeoNames' point too; the oceans keep a hand-set point. Every other row uses a **synthetic id in
+  910,000,000–919,999,999** (inside the range reserved above for non-GeoNames records; the airports use
+  900,000,000 + OurAirports id, far below 910,000,000). The slice (`places.tsv.xz`) carries no L/H/T rows, so a
+  GeoNames id here never repeats one there.
 * Feature codes follow GeoNames: `L/CONT`, `L/RGN`, `H/OCN`, `H/SEA`, `H/GULF`, `H/BAY`, `H/STRT`,
   `H/CNL`, `H/CHN`, `H/STM`, `H/LK`, `H/RSV`, `T/MTS`, `T/MT`, `T/PLN`, `T/PLAT`, `T/VAL`, `T/DSRT`,
   `T/PEN`, `S/DAM`, `S/PSTB` (border crossing). Country code empty for multinational features.
@@ -1238,8 +1251,8 @@ any source file and not from the evaluation data.
   country they are most reported from), the structure for dams and crossings. Good at 161 km; regions and
   rivers are not meant to be right at 10 km.
 * Alternate names include common English variants and, for Middle Eastern features, Arabic. Population 0.
-* To extend it: add rows with new ids in the synthetic range (never reuse one), keep it small (a few hundred
-  rows at most), and prefer names that news actually uses.
+* To extend it: add rows with GeoNames' id where GeoNames holds the feature, else a new id in the synthetic range
+  (never reuse one); keep it small (a few hundred rows at most), and prefer names that news actually uses.
 """
 
 

@@ -7,10 +7,12 @@ import re
 from app.geoparse import lexicon as lx
 from app.geoparse.document import Document
 
-# "AMMAN (Reuters) -", "BEIRUT, Lebanon (AP) —", "MOSCOW, March 3 (Sputnik) -", "BAGHDAD —", "amman ( reuters ) -"
+# "AMMAN (Reuters) -", "BEIRUT, Lebanon (AP) —", "MOSCOW, March 3 (Sputnik) -", "BAGHDAD —", "amman ( reuters ) -",
+# and the press-release wires' "PLEASANTON, Calif.--(BUSINESS WIRE)--"
 _DATELINE = re.compile(
     r"(?m)^[ \t]*(?P<city>[A-Z][A-Z'.\- ]{2,40}?|[a-z][a-z'.\- ]{2,40}?)"
-    r"(?:,[ \t]*[A-Za-z0-9 .]{2,30}?)?[ \t]*(?:\([ \t]*[A-Za-z.\- ]{2,30}[ \t]*\)[ \t]*)?(?:--|[-–—:])[ \t]"
+    r"(?:,[ \t]*[A-Za-z0-9 .]{2,30}?)?[ \t]*"
+    r"(?:(?:\([ \t]*[A-Za-z.\- ]{2,30}[ \t]*\)[ \t]*)?(?:--|[-–—:])[ \t]|--\([^)\n]{0,40}\)--)"
 )
 
 

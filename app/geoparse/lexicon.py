@@ -383,6 +383,12 @@ US_STATE_ABBREVIATIONS = {
     "n.c": "North Carolina", "n.d": "North Dakota", "r.i": "Rhode Island", "s.c": "South Carolina",
     "s.d": "South Dakota", "w.va": "West Virginia",
 }
+# The Canadian Press abbreviations of Canada's provinces, as news writes them after a town ("Moncton, N.B.").
+CA_PROVINCE_ABBREVIATIONS = {
+    "alta": "Alberta", "b.c": "British Columbia", "man": "Manitoba", "n.b": "New Brunswick",
+    "n.l": "Newfoundland and Labrador", "nfld": "Newfoundland and Labrador", "n.s": "Nova Scotia", "ont": "Ontario",
+    "p.e.i": "Prince Edward Island", "que": "Quebec", "sask": "Saskatchewan",
+}
 # Postal codes of US states, as news writes them after a town ("Horry County, SC"); those that are also English
 # words in capitals ("IN", "OR", "ME", "OK", "HI", "OH", "ID") are left out.
 US_STATE_CODES = {

@@ -37,11 +37,16 @@ from app.geoparse.organisations import organisation_tokens
 from app.geoparse.persons import follows_a_name, is_person_word, person_name_tokens, speaks
 from app.text.tokens import Token
 
-# "Gainesville, Va.", "Trenton, N.J.", "Horry County, SC": a US state after the comma that follows a town.
+# "Gainesville, Va.", "Trenton, N.J.", "Horry County, SC": a US state after the comma that follows a town; "Walker
+# County (Ga.) Sheriff's Office": an AP abbreviation in brackets after the name (a bare postal code in brackets is
+# too often something else: "(PA)", "(CT)").
+_AP_STATES = "|".join(r"\.".join(part.capitalize() for part in abbr.split(".")) for abbr in lx.US_STATE_ABBREVIATIONS)
+_CA_PROVINCES = "|".join(r"\.".join(part.capitalize() for part in abbr.split("."))
+                         for abbr in lx.CA_PROVINCE_ABBREVIATIONS)
 _STATE_AFTER_COMMA = re.compile(
-    r",[ \t]+(?:(?P<ap>"
-    + "|".join(r"\.".join(part.capitalize() for part in abbr.split(".")) for abbr in lx.US_STATE_ABBREVIATIONS)
-    + r")\.(?![A-Za-z])|(?P<code>" + "|".join(lx.US_STATE_CODES) + r")(?![A-Za-z.'’]))"
+    r",[ \t]+(?:(?P<ap>" + _AP_STATES + r")\.(?![A-Za-z])|(?P<code>" + "|".join(lx.US_STATE_CODES)
+    + r")(?![A-Za-z.'’])|(?P<province>" + _CA_PROVINCES + r")\.(?![A-Za-z]))|[ \t]\((?P<bracketed>" + _AP_STATES
+    + r")\.\)"
 )
 
 
@@ -352,6 +357,15 @@ def _plausible_cased(doc: Document, index: GazetteerIndex, first: int, last: int
                 return True
             return any(c.feature_code.startswith("PCL") or c.feature_code in WORLD_FEATURES
                        for c in index.candidates(key))
+        if len(words) > 1 and all(t.is_capitalized for t in tokens) and first > 0 \
+                and doc.lower[first - 1] in _BEFORE_A_TOWN and doc.gap(first) == " " \
+                and not _runs_on(doc, last):
+            # "in Red Oak", "near New Quay": capitalised common words that a town bears as its very name, right
+            # after a preposition of place, are that town ("at the White House" keeps its article: no town; "in
+            # Old Town Manassas" runs on into a longer name)
+            written = " ".join(words)
+            return notable or any(c.feature_class == "P" and written in (normalize(c.name), normalize(c.asciiname))
+                                  for c in index.candidates(key))
         return notable
     if title_case:
         # A sentence of capitalised words ("Notre Dame coach Muffet McGraw said") says little by its capitals, but
@@ -360,6 +374,13 @@ def _plausible_cased(doc: Document, index: GazetteerIndex, first: int, last: int
     return _stands_alone(doc, index, first, last)
 
 
+_BEFORE_A_TOWN = frozenset({"in", "near", "at", "from", "outside"})
+
+
+def _runs_on(doc: Document, last: int) -> bool:
+    """Whether a capitalised word follows the name in the same sentence with only a space between."""
+    return last + 1 < len(doc.tokens) and doc.gap(last + 1) == " " and doc.tokens[last + 1].is_capitalized \
+        and doc.sentence_of[last + 1] == doc.sentence_of[last]
 _CUE_WORDS = lx.ADMIN1_AFTER | lx.ADMIN2_AFTER | lx.SETTLEMENT_AFTER | lx.FACILITY_AFTER | lx.FACILITY_MODIFIERS
 
 
@@ -478,15 +499,15 @@ def _listed_places(doc: Document, index: GazetteerIndex, blocked: set[int]) -> l
 
 
 def _states_after_a_comma(doc: Document) -> list[Span]:
-    """"Gainesville, Va.", "ALLENDALE, N.J. --", "Horry County, SC": the US state, resolved by its full name, in
-    cased text after the comma that follows a capitalised name (a closed list: the AP's abbreviations, the postal
-    codes)."""
+    """"Gainesville, Va.", "ALLENDALE, N.J. --", "Horry County, SC", "Moncton, N.B.": the US state or Canadian
+    province, resolved by its full name, in cased text after the comma that follows a capitalised name (a closed
+    list: the AP's and the Canadian Press's abbreviations, the US postal codes)."""
     if not doc.cased:
         return []
     spans = []
     starts: list[int] = []
     for match in _STATE_AFTER_COMMA.finditer(doc.text):
-        kind = "ap" if match.group("ap") else "code"
+        kind = next(k for k in ("ap", "code", "province", "bracketed") if match.group(k))
         starts = starts or list(map(token_start, doc.tokens))
         first = bisect_left(starts, match.start(kind))
         last = bisect_left(starts, match.end(kind)) - 1
@@ -494,7 +515,11 @@ def _states_after_a_comma(doc: Document) -> list[Span]:
                 or doc.tokens[first - 1].end != match.start() or not doc.tokens[first - 1].is_capitalized:
             continue
         written = match.group(kind)
-        state = lx.US_STATE_ABBREVIATIONS[written.lower()] if kind == "ap" else lx.US_STATE_CODES[written]
+        if kind == "province":
+            spans.append(Span(first, last, fold_token(lx.CA_PROVINCE_ABBREVIATIONS[written.lower()]), "admin1",
+                              country="CA"))
+            continue
+        state = lx.US_STATE_CODES[written] if kind == "code" else lx.US_STATE_ABBREVIATIONS[written.lower()]
         spans.append(Span(first, last, fold_token(state), "admin1", country="US"))
     return spans
 

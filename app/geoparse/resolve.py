@@ -17,6 +17,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from geopy.distance import great_circle
 
@@ -97,7 +98,8 @@ def article_context(doc: Document, spans: list[Span], index: GazetteerIndex,
     country_votes: Counter[str] = Counter()
     voters = [s for s in spans
               if not s.from_cue_only and not s.is_dateline and not _foreign_abbreviation(doc, s, index)]
-    candidate_sets = [index.candidates(s.key) for s in voters]
+    # "HELENA, Mont.": a name the text's own wording places in a country votes for that country's places only
+    candidate_sets = [_in_country(index.candidates(s.key), s.country) for s in voters]
     candidate_sets.extend(extra)
     vote_of: dict[int, tuple[str, float] | None] = {}  # per candidate list (names recur): the vote it casts
     votes_of: dict[str, tuple[str, float]] = {}
@@ -135,6 +137,12 @@ def article_context(doc: Document, spans: list[Span], index: GazetteerIndex,
     total_admin = sum(admin_votes.values()) + 2.0
     return ArticleContext(countries, {key: votes / total_admin for key, votes in admin_votes.items()}, votes_of,
                           sum(country_votes.values()))
+
+
+def _in_country(candidates: tuple[GazetteerPlace, ...], country: str) -> tuple[GazetteerPlace, ...]:
+    if not country:
+        return candidates
+    return tuple(c for c in candidates if c.country_code == country) or candidates
 
 
 def _foreign_abbreviation(doc: Document, span: Span, index: GazetteerIndex) -> bool:
@@ -379,6 +387,8 @@ def _decide(index: GazetteerIndex, span: Span, context: ArticleContext,
     if span.country:
         candidates = [c for c in candidates if c.country_code == span.country] or candidates
     written = normalize(surface)
+    if not fuzzy and span.cue in ("", "settlement") and not _about_arabic_named_countries(context):
+        candidates = _spelled_as_written(candidates, written)
     if span.cue != "acronym" and not fuzzy and famous_key(index, span.key):  # memoised: most keys name no country
         candidates = _without_folded_countries(candidates, written, surface)
     if area is not None:
@@ -420,6 +430,40 @@ def _decide(index: GazetteerIndex, span: Span, context: ArticleContext,
         confidence *= 0.6
         resolved_by = "fuzzy_skeleton"
     return best, round(confidence, 3), tuple(place for place, _, _ in ranked[1 : 1 + _MAX_ALTERNATIVES]), resolved_by
+
+
+def _about_arabic_named_countries(context: ArticleContext) -> bool:
+    return any(share >= 0.15 and code in ARABIC_NAMED_COUNTRIES for code, share in context.countries.items())
+
+
+def _spelled_as_written(candidates: list[GazetteerPlace], written: str) -> list[GazetteerPlace]:
+    """The places that bear the name as the text spells it, when some do: the transliteration folds ("ee" ~ "i",
+    "w" ~ "u") are for names written from Arabic; elsewhere "Wana" is the Pakistani town so called, not Vienna
+    (an alternate name that folds alike), and "Makeen" no Romanian "Macin"."""
+    form = _unabbreviated(written)
+    exact = [c for c in candidates if _bears(c, form)]
+    return exact if exact and len(exact) < len(candidates) else candidates
+
+
+def _bears(place: GazetteerPlace, form: str) -> bool:
+    """Whether the place is called ``form`` by one of its names (a country or world feature always is: they are
+    reached by abbreviations and short names too); its own name is tried before the alternates."""
+    if place.feature_code.startswith("PCL") or not place.country_code:
+        return True
+    if _unabbreviated(normalize(place.name).removesuffix(" city")) == form:
+        return True
+    return any(_unabbreviated(normalize(name).removesuffix(" city")) == form
+               for name in (place.asciiname, *place.alternate_names))
+
+
+_TITLE_ABBREVIATIONS = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort"}
+
+
+@lru_cache(maxsize=200_000)
+def _unabbreviated(name: str) -> str:
+    """"st paul" and "saint paul", "mt vernon" and "mount vernon": one name however its title word is written."""
+    words = name.replace("-", " ").split()
+    return " ".join(_TITLE_ABBREVIATIONS.get(word, word) for word in words)
 
 
 def _without_folded_countries(candidates: list[GazetteerPlace], written: str,
@@ -522,9 +566,16 @@ def _rank(candidates: list[GazetteerPlace], span: Span, context: ArticleContext,
     seats = {(c.country_code, c.admin1_code) for c in candidates
              if c.feature_class == "P" and (c.feature_code in ("PPLA", "PPLC") or c.population >= 50_000)}
     # a name's own vote does not carry its own namesakes; a name the text names alone has no focus to rank by
-    focus = context.countries_without(span.key) if context.total_votes > context.votes_of.get(span.key, ("", 0.0))[1] \
-        else {}
+    shares = context.countries_without(span.key) \
+        if context.total_votes > context.votes_of.get(span.key, ("", 0.0))[1] else {}
+    # "London" in an article about the US: a national capital called so outweighs the focus that small towns of
+    # the article's country draw from it (London, Ohio); a notable namesake ("Kingston", Ontario) keeps it.
+    capital = any(c.feature_code == "PPLC" and written in _written_names(c) for c in candidates)
     for place in candidates:
+        focus = shares.get(place.country_code, 0.0)
+        if capital and place.feature_class == "P" and place.feature_code not in ("PPLC", "PPLA") \
+                and place.population < 100_000:
+            focus /= 2
         seat_penalty = -2.5 if (place.feature_code == "ADM1" and span.cue != "admin1"
                                 and (place.country_code, place.admin1_code) in seats) else 0.0
         exact = written in _written_names(place)
@@ -534,7 +585,7 @@ def _rank(candidates: list[GazetteerPlace], span: Span, context: ArticleContext,
             "cue": _cue_evidence(place, span) - (_CITY_CALLED_A_VILLAGE if village and _a_city(place) else 0.0),
             "container": _container_evidence(place, container),
             "dateline": _dateline_evidence(place) if span.is_dateline else 0.0,
-            "country_focus": 6.0 * focus.get(place.country_code, 0.0),
+            "country_focus": 6.0 * focus,
             "co_occurrence": 3.0 * context.admin1s.get((place.country_code, place.admin1_code), 0.0)
             if place.admin1_code else 0.0,
             # A place's own name beats a stray alternate name of another (county names listed on towns), and

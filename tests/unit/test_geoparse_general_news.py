@@ -1,0 +1,100 @@
+"""General news (issue 13), on a hand-made gazetteer and sentences written for the tests: outside the Arabic-named
+countries a name means the places spelled as written, not those it only folds onto; several capitalised common
+words after a locative name the town that bears them."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.gazetteer.index import GazetteerIndex
+from tests.unit.hand_gazetteer import found as _found
+from tests.unit.hand_gazetteer import place as _place
+
+PLACES = [
+    _place(1168579, "Pakistan", 30.0, 70.0, "A", "PCLI", "PK", "00", pop=200_000_000),
+    _place(2782113, "Austria", 47.3, 13.3, "A", "PCLI", "AT", "00", pop=8_800_000),
+    _place(163843, "Syria", 35.0, 38.0, "A", "PCLI", "SY", "00", pop=22_000_000),
+    _place(2635167, "United Kingdom", 54.0, -2.0, "A", "PCLI", "GB", "00", pop=66_000_000),
+    _place(6252001, "United States", 39.8, -98.5, "A", "PCLI", "US", "00", pop=327_000_000),
+    # a capital whose alternate name folds like the small town's name ("w" ~ "u", "e" ~ "a")
+    _place(2761369, "Vienna", 48.21, 16.37, "P", "PPLC", "AT", "09", pop=1_700_000, alts=("Uena",)),
+    _place(1162634, "Wana", 32.3, 69.57, "P", "PPL", "PK", "03", pop=2_200),
+    _place(4000101, "Kafr Nabūdah", 35.43, 36.5, "P", "PPL", "SY", "10"),
+    _place(4000102, "Kafr Nabuda", 33.9, 72.1, "P", "PPL", "PK", "03"),
+    _place(4872593, "Red Oak", 41.01, -95.23, "P", "PPLA2", "US", "IA", pop=5_500),
+    _place(2641588, "New Quay", 52.22, -4.36, "P", "PPL", "GB", "WLS", pop=1_100),
+    _place(2643743, "London", 51.51, -0.13, "P", "PPLC", "GB", "ENG", pop=8_900_000),
+    _place(4517009, "London", 39.89, -83.45, "P", "PPLA2", "US", "OH", pop=10_000),
+    _place(5165418, "Ohio", 40.25, -82.75, "A", "ADM1", "US", "OH"),
+    _place(6094817, "Ottawa", 45.41, -75.7, "P", "PPLC", "CA", "08", pop=812_000),
+    _place(4906882, "Ottawa", 41.35, -88.84, "P", "PPLA2", "US", "IL", pop=18_000),
+    _place(5667009, "Montana", 47.0, -110.0, "A", "ADM1", "US", "MT"),
+    _place(453753, "Montana", 43.5, 23.2, "A", "ADM1", "BG", "63"),
+    _place(729114, "Montana", 43.41, 23.23, "P", "PPLA", "BG", "63", pop=47_000),
+    _place(5677433, "Shelby", 48.51, -111.86, "P", "PPLA2", "US", "MT", pop=3_300),
+    _place(5009586, "Shelby", 42.67, -83.03, "P", "PPL", "US", "MI", pop=74_000),
+    _place(4197000, "Georgia", 32.75, -83.5, "A", "ADM1", "US", "GA"),
+    _place(4829764, "Alabama", 32.75, -86.75, "A", "ADM1", "US", "AL"),
+    _place(4229163, "Walker County", 34.74, -85.3, "A", "ADM2C", "US", "GA"),
+    _place(4096107, "Walker County", 33.76, -87.28, "A", "ADM2C", "US", "AL"),
+    _place(6087430, "New Brunswick", 46.5, -66.0, "A", "ADM1", "CA", "04"),
+    _place(6076211, "Moncton", 46.12, -64.8, "P", "PPL", "CA", "04", pop=72_000),
+    _place(5332921, "California", 37.25, -119.75, "A", "ADM1", "US", "CA"),
+    _place(5383777, "Pleasanton", 37.66, -121.87, "P", "PPL", "US", "CA", pop=79_000),
+    _place(4974617, "Old Town", 44.93, -68.65, "P", "PPL", "US", "ME", pop=7_500),
+]
+
+
+@pytest.fixture(scope="module")
+def index() -> GazetteerIndex:
+    return GazetteerIndex(PLACES)
+
+
+def test_a_name_means_the_place_spelled_so_not_one_it_only_folds_onto(index):
+    text = "Donors from Austria and Pakistan opened a market at Wana on Monday."
+    assert ("Wana", 1162634) in _found(text, index)
+
+
+def test_in_an_article_about_syria_folding_still_finds_the_village(index):
+    text = "Syrian troops shelled Kafr Nabooda and the villages around it, Syria's opposition said."
+    assert ("Kafr Nabooda", 4000101) in _found(text, index)
+
+
+def test_capitalised_common_words_a_town_bears_after_a_preposition_are_that_town(index):
+    text = "Candidates will meet voters in Red Oak this weekend. Coastguard teams searched near New Quay."
+    assert _found(text, index) == [("Red Oak", 4872593), ("New Quay", 2641588)]
+
+
+def test_common_words_without_a_preposition_of_place_stay_words(index):
+    assert _found("Red Oak leaves turn in autumn, and a New Quay was built.", index) == []
+    assert ("Old Town", 4974617) not in _found("Shops reopened in Old Town Alexandria on Monday.", index)
+
+
+def test_a_capital_outweighs_the_focus_that_small_namesakes_draw(index):
+    text = "United States officials said murals in London, like those across the United States, need protection."
+    assert ("London", 2643743) in _found(text, index)
+    assert ("Ottawa", 6094817) in _found("The United States and Ottawa signed the deal.", index)
+
+
+def test_a_small_namesake_placed_by_its_state_stays(index):
+    assert ("London", 4517009) in _found("The fair opened in London, Ohio, in the United States.", index)
+
+
+def test_a_state_abbreviation_votes_for_that_countrys_division_only(index):
+    text = "HELENA, Mont. (AP) - Montana wants the prison in Shelby to stay open, officials said."
+    assert ("Shelby", 5677433) in _found(text, index)
+
+
+def test_an_ap_state_abbreviation_in_brackets_places_the_county(index):
+    text = "The Walker County (Ga.) Sheriff's Office is asking the public for help."
+    assert _found(text, index) == [("Walker County", 4229163), ("Ga", 4197000)]
+
+
+def test_a_canadian_press_province_abbreviation_after_a_town_is_the_province(index):
+    text = "Police said the dogs were taken from a farm near Moncton, N.B. on Friday."
+    assert _found(text, index) == [("Moncton", 6076211), ("N.B", 6087430)]
+
+
+def test_a_press_release_wire_dateline_names_the_city(index):
+    text = "PLEASANTON, Calif.--(BUSINESS WIRE)--Acme Corp said on Monday it would open a second plant."
+    assert ("PLEASANTON", 5383777) in _found(text, index)
