@@ -388,7 +388,7 @@ def _decide(index: GazetteerIndex, span: Span, context: ArticleContext,
         candidates = [c for c in candidates if c.country_code == span.country] or candidates
     written = normalize(surface)
     if not fuzzy and span.cue in ("", "settlement") and not _about_arabic_named_countries(context):
-        candidates = _spelled_as_written(candidates, written)
+        candidates = _spelled_as_written(candidates, written, context)
     if span.cue != "acronym" and not fuzzy and famous_key(index, span.key):  # memoised: most keys name no country
         candidates = _without_folded_countries(candidates, written, surface)
     if area is not None:
@@ -436,13 +436,22 @@ def _about_arabic_named_countries(context: ArticleContext) -> bool:
     return any(share >= 0.15 and code in ARABIC_NAMED_COUNTRIES for code, share in context.countries.items())
 
 
-def _spelled_as_written(candidates: list[GazetteerPlace], written: str) -> list[GazetteerPlace]:
+def _spelled_as_written(candidates: list[GazetteerPlace], written: str,
+                        context: ArticleContext | None = None) -> list[GazetteerPlace]:
     """The places that bear the name as the text spells it, when some do: the transliteration folds ("ee" ~ "i",
     "w" ~ "u") are for names written from Arabic; elsewhere "Wana" is the Pakistani town so called, not Vienna
-    (an alternate name that folds alike), and "Makeen" no Romanian "Macin"."""
+    (an alternate name that folds alike), and "Makeen" no Romanian "Macin".
+
+    The index keeps a place's own names only, not its alternates, so an exonym looks like a fold: "Kiev" and
+    "Odessa" are GeoNames' alternates of Kyiv and Odesa, whose provinces still bear the old names. So a division
+    bearing the name does not make the others go, and a place in a country the article is about stays."""
     form = _unabbreviated(written)
     exact = [c for c in candidates if _bears(c, form)]
-    return exact if exact and len(exact) < len(candidates) else candidates
+    if not any(c.feature_class != "A" or c.feature_code.startswith("PCL") for c in exact) \
+            or len(exact) == len(candidates):
+        return candidates
+    focus = context.countries if context is not None else {}
+    return [c for c in candidates if c in exact or focus.get(c.country_code, 0.0) >= 0.3]
 
 
 def _bears(place: GazetteerPlace, form: str) -> bool:
