@@ -363,7 +363,7 @@ def find_dates(text: str, start: int, end: int, published: date | None, *, lower
             last_end = -1
             for p in keys.match_starts(*_KEYED[kind]):
                 if p >= last_end and (m := rx.match(text, p, end)) is not None:
-                    raw.append((m.start(), m.end(), kind, m.groupdict()))
+                    raw.append((_start_of(m, kind), m.end(), kind, m.groupdict()))
                     last_end = m.end()
             continue
         if lower is None:
@@ -373,7 +373,7 @@ def find_dates(text: str, start: int, end: int, published: date | None, *, lower
         if not any(word in lower for word in _REQUIRED[kind]):
             continue
         for m in rx.finditer(text, start, end):
-            raw.append((m.start(), m.end(), kind, m.groupdict()))
+            raw.append((_start_of(m, kind), m.end(), kind, m.groupdict()))
     raw.sort(key=lambda r: (r[0], -(r[1] - r[0])))
     out: list[DateMention] = []
     last_end = -1
@@ -394,6 +394,11 @@ def find_dates(text: str, start: int, end: int, published: date | None, *, lower
             out.append(DateMention(s, e, resolved, forward_only=kind == "before_after"))
             last_end = e
     return out
+
+
+def _start_of(m: re.Match[str], kind: str) -> int:
+    """Where a date expression starts: an almanac line's year, not the indent before it (the sentence starts there)."""
+    return m.start("year") if kind == "almanac" else m.start()
 
 
 class _KeyWords:

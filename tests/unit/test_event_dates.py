@@ -138,3 +138,10 @@ def test_almanac_years_and_seasons(text: str, published: date | None, year: int)
 def test_a_year_inside_a_line_is_no_almanac_heading() -> None:
     text = "The town had 1711 - or so - inhabitants."
     assert find_dates(text, 0, len(text), None) == []
+
+
+def test_an_indented_almanac_line_dates_from_its_year() -> None:
+    """The date starts at the year, not at the indent before it, where no sentence starts."""
+    text = "  1711 - Rio de Janeiro is captured by the French.\n"
+    [found] = find_dates(text, 0, len(text), None)
+    assert text[found.start : found.end] == "1711"
