@@ -877,6 +877,8 @@ def _gerund_as_noun(trigger: Any) -> bool:
 
 # Verbs whose gerund complement names an action in general or one proposed ("made capturing X difficult", "the deal
 # involved ceding X", "they discussed handing over X").
+# What one wins by taking a place ("won the battle for Mosul").
+_CONTESTS = frozenset(["battle", "fight", "war", "struggle", "contest"])
 _SMALL_CLAUSE_VERBS = frozenset(["make", "find", "consider", "keep", "render", "deem", "involve", "include", "mean",
                                  "require", "entail", "risk", "avoid", "discuss", "propose", "suggest", "recommend",
                                  "envisage", "contemplate", "oppose", "resist", "reject", "rule"])
@@ -1014,7 +1016,7 @@ TRIGGER_WORDS = re.compile(
 # Trigger words the pattern extractor has no key for: sentences holding one are parsed too.
 EXTRA_TRIGGER_WORDS = re.compile(
     r"\b(?:occup(?:y|ies|ied|ying)|swept|sweep(?:s|ing)?|re-?conquest|withdrawal|expulsion|removal|ouster|eviction|"
-    r"pull-?out|secur(?:e|ed|es|ing)|recover(?:ed|s|ing)?|abandon(?:ed|s|ing)?)\b",
+    r"pull-?out|secur(?:e|ed|es|ing)|recover(?:ed|s|ing)?|abandon(?:ed|s|ing)?|(?:battle|fight)\s+(?:for|of))\b",
     re.IGNORECASE,
 )
 
@@ -1186,6 +1188,12 @@ def _verb_frame(tok: Any, lemma: str, low: str) -> Frame | None:
             # "the rebels captured Bakwa before being forced out by NATO troops", "rebels held X until they were
             # driven out": out of the place the governing clause says they took or held
             places = _children(governor, "dobj")
+        if not places and passive:
+            # "Kurdish forces, who had held Kirkuk since 2014, were pushed out by the Iraqi army": out of the place
+            # the relative clause on the expelled says they held
+            held = [r for x in _children(tok, "nsubjpass") for r in x.children
+                    if r.dep_ == "relcl" and _lemma(r) in _HOLD_OR_TAKE]
+            places = [d for r in held for d in _children(r, "dobj")]
         if not places:
             return None
         if lemma in ("push", "force", "sweep") and not ({"out", "back"} & particle) and not _prep_objects(tok, "out"):
@@ -1278,7 +1286,16 @@ def _verb_frame(tok: Any, lemma: str, low: str) -> Frame | None:
         return None
     if lemma in (*_LOOSE_TAKE_VERBS, "win", "won", "free") and not ({"over", "back"} & particle):
         if lemma in ("win", "won"):
-            return None
+            # "Iraqi forces won the battle for Mosul", "the battle for Tal Afar was won by Iraqi forces": winning
+            # the battle for a place is taking it
+            contests = [x for x in (_children(tok, "nsubjpass") if passive else dobj) if _lemma(x) in _CONTESTS]
+            places = [o for x in contests for o in _prep_objects(x, "for", "of")]
+            if not places:
+                return None
+            if passive:
+                agent = _prep_objects(tok, "by")
+                return _make(tok, lemma, "passive", places, agent[0] if agent else None, None, why)
+            return _make(tok, lemma, "active", places, _subject(tok), None, why)
         if lemma != "free" and (
             not dobj or not any(_namelike(d) or _low(d) in PLACE_NOUNS | _PRONOUNS for d in dobj)
         ):

@@ -131,7 +131,25 @@ def recognise(doc: Document, index: GazetteerIndex) -> list[Span]:
     spans.extend(_same_name_again(doc, index, spans, blocked))
     spans = [s for s in spans if s.key not in person_keys or s.is_dateline or s.from_cue_only
              or famous_as_written(doc, index, s, FAMOUS_OVER_A_SURNAME)]
-    return _without_overlaps(spans)
+    return [_placed_by_demonym(doc, s) for s in _without_overlaps(spans)]
+
+
+_NOUNS_AFTER_A_DEMONYM = lx.SETTLEMENT_BEFORE | {"province", "provincial", "port", "border"}
+
+
+def _placed_by_demonym(doc: Document, span: Span) -> Span:
+    """"the northern Iraqi town of Tal Afar", "the Syrian city Raqqa": the text says which country the place is in
+    (a Syrian Tall 'Afar is not meant)."""
+    if span.country or span.is_dateline:
+        return span
+    before = doc.lower[max(0, span.first - 4) : span.first]
+    if before and before[-1] == "of":
+        before = before[:-1]
+    if len(before) < 2 or before[-1] not in _NOUNS_AFTER_A_DEMONYM:
+        return span
+    code = lx.DEMONYM_COUNTRIES.get(before[-2]) or (
+        lx.DEMONYM_COUNTRIES.get(before[-3]) if len(before) > 2 and before[-2] in _NOUNS_AFTER_A_DEMONYM else None)
+    return replace(span, country=code) if code else span
 
 
 def _same_name_again(doc: Document, index: GazetteerIndex, spans: list[Span], blocked: set[int]) -> list[Span]:

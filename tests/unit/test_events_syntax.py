@@ -170,6 +170,14 @@ def test_without_the_parser_the_patterns_still_extract() -> None:
         ("The bargain reportedly involved ceding Kafr Zita to the rebels, but it was nixed.", ["Kafr Zita"], []),
         # what "it" or "the area" stands for is part of a city when the text said "eastern X"
         ("Families fled eastern Morek when it fell to the army in 2016.", ["Morek"], []),
+        # winning the battle for a place is taking it; an election is no battle
+        ("Iraqi forces won the battle for Kafr Zita in July.", ["Kafr Zita"], [("Kafr Zita", "government")]),
+        ("The battle for the town of Kafr Zita was won by the army this month.", ["Kafr Zita"],
+         [("Kafr Zita", "government")]),
+        ("Hamas won the election in Kafr Zita.", ["Kafr Zita"], []),
+        # driven out of what the relative clause on the expelled says they held
+        ("Kurdish forces, who had held Kafr Zita since 2014, were pushed out by the army.", ["Kafr Zita"],
+         [("Kafr Zita", "government")]),
         # a list hung on the participle that modifies a plural noun
         ("Thousands fled from areas newly retaken by the army including Kafr Zita and Morek.", ["Kafr Zita", "Morek"],
          [("Kafr Zita", "government"), ("Morek", "government")]),

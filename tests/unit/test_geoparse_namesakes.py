@@ -203,3 +203,14 @@ def test_a_place_name_ending_in_an_organisation_head_is_a_place():
     ])
     assert _found("Israel captured the West Bank in 1967.", index) == [("Israel", 294640), ("West Bank", 285153)]
     assert _found("Israel asked the World Bank for a loan.", index) == [("Israel", 294640)]
+
+
+def test_a_demonym_before_the_place_noun_names_the_country():
+    """"the northern Iraqi town of Tal Afar": not the Syrian village of that name the article's focus favours."""
+    index = GazetteerIndex([
+        _place(163843, "Syria", 35.0, 38.0, "A", "PCLI", "SY", "00", pop=22_000_000),
+        _place(90393, "Tall ‘Afar", 36.38, 42.45, "P", "PPLA2", "IQ", "15", alts=("Tal Afar",)),
+        _place(163737, "Tall ‘Afar", 37.09, 41.16, "P", "PPL", "SY", "01", alts=("Tal Afar",)),
+    ])
+    text = "Syria and Syria again: the battle for the northern Iraqi town of Tal Afar was won this month."
+    assert _found(text, index)[-1] == ("Tal Afar", 90393)
