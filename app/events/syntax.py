@@ -757,9 +757,10 @@ def _listed(tok: Any) -> list[Any]:
     out = []
     # (the parser may hang the list on a participle that modifies the noun: "areas newly retaken by Assad including
     # Aleppo, Ghouta and Darayya", "villages captured last week including X", or on the participle's by-agent:
-    # "areas retaken by the army including X and Y")
-    participles = [a for a in tok.children if a.dep_ == "acl"]
-    agents = [o for a in participles for b in a.children if b.dep_ == "agent" for o in _children(b, "pobj")]
+    # "areas retaken by the army including X and Y", "areas that were lost to the government like X and Y")
+    participles = [a for a in tok.children if a.dep_ in ("acl", "relcl")]
+    agents = [o for a in participles for b in a.children
+              if b.dep_ == "agent" or (b.dep_ == "prep" and _low(b) == "to") for o in _children(b, "pobj")]
     hung = [c for a in (*participles, *agents) for c in a.children if c.dep_ == "prep"]
     for c in [*tok.children, *hung]:
         if c.dep_ == "prep" and _low(c) in ("including", "like"):
@@ -770,7 +771,9 @@ def _listed(tok: Any) -> list[Any]:
             prev = c.doc[c.left_edge.i - 1] if c.left_edge.i > 0 else None
             if prev is not None and prev.text in (":", "-", "–", "—", ","):
                 out.extend(_conjuncts(c))
-    return out
+    # names only: "like Ghouta, Daraa and other areas" lists two places and a category
+    return [t for t in out if _namelike(t) or not t.tag_.startswith("NN")
+            or any(c.dep_ == "compound" and c.tag_ in ("NNP", "NNPS") for c in t.children)]
 
 
 def _exclude_locatives(tok: Any, excluded: list[tuple[int, int]]) -> None:
@@ -1234,6 +1237,17 @@ def _verb_frame(tok: Any, lemma: str, low: str) -> Frame | None:
         # (only names and place nouns become places).
         return _make(tok, lemma, "fall", subj, g, _loser_from(tok), why)
     if lemma in _LOSE_VERBS:
+        if passive and lemma == "lose":
+            # "Mosul was lost to IS", "the areas that were lost to the government like Ghouta and Daraa"
+            subj = [x for x in _children(tok, "nsubjpass") if _low(x) not in ("which", "that")]
+            if not subj and tok.dep_ == "relcl":
+                head = _relative_head(tok)
+                subj = [head] if head is not None else []
+            to = _prep_objects(tok, "to")
+            if not subj or not to:
+                return None
+            by = _prep_objects(tok, "by")
+            return _make(tok, lemma, "lose", subj, to[0], by[0] if by else None, why)
         if not dobj:
             return None
         to = _prep_objects(tok, "to")

@@ -178,6 +178,10 @@ def test_without_the_parser_the_patterns_still_extract() -> None:
         # driven out of what the relative clause on the expelled says they held
         ("Kurdish forces, who had held Kafr Zita since 2014, were pushed out by the army.", ["Kafr Zita"],
          [("Kafr Zita", "government")]),
+        # a place lost to someone, in a passive; a list hung on the gainer names places, not "other areas"
+        ("Kafr Zita was lost to the army in 2014.", ["Kafr Zita"], [("Kafr Zita", "government")]),
+        ("Fighters came from the areas that were lost to the army like Kafr Zita, Morek and other areas.",
+         ["Kafr Zita", "Morek"], [("Kafr Zita", "government"), ("Morek", "government")]),
         # a list hung on the participle that modifies a plural noun
         ("Thousands fled from areas newly retaken by the army including Kafr Zita and Morek.", ["Kafr Zita", "Morek"],
          [("Kafr Zita", "government"), ("Morek", "government")]),
