@@ -777,6 +777,11 @@ class _Extractor:
             if said and said.start() < pos and not re.match(r"\s+to\s+have\b", self.text[said.end() : pos]):
                 continue  # the speaker of "X said", not the agent (but "X claims to have taken" is both)
             return self.resolve(a)
+        # "Ukraine retook Kherson", "Eritrea captured Badme": a country named right before the verb is its state
+        for m in reversed(self._mentions_in(max(sent_start, pos - 40), pos)):
+            if _is_country(m) and _STATE_SUBJECT_GAP.fullmatch(self.text, m.end, pos):
+                return ActorRef(m.text, f"country:{m.place.country_code}", Side.OTHER)  # type: ignore[union-attr]
+            break
         return None
 
     def _pronoun(self, pos: int, sent_start: int) -> ActorRef | None:
@@ -1685,6 +1690,7 @@ _PARSE_LIMIT = 2000
 
 # Head nouns of an armed party's name ("Northern forces", "the gunmen"): an unknown force, but a force.
 _FORCE_METONYMS = frozenset(["rule", "control", "offensive", "operation", "campaign", "assault", "incursion"])
+_STATE_SUBJECT_GAP = re.compile(r"\s+(?:(?:has|have|had|now|also|finally|reportedly)\s+){0,2}")
 _COMPASS_BEFORE = re.compile(r"\b(?:east|west|north|south|eastern|western|northern|southern)\s+$", re.IGNORECASE)
 # Truecasing a lower-cased sentence for the parser: the words of a name that stay lower case, and the feature
 # words that continue a name ("castello road").

@@ -689,13 +689,22 @@ def _place_phrases(
             compassed.append((compass[0].idx, compass[0].idx + len(compass[0].text)))
             continue
         spans.append(_head_span(item, excluded))
-        if named_place or low in FACILITY_WORDS or _opens_with_generic(item):
+        if _described_as_a_place(item):
+            # the name alone (its appositive is a description, which may name the country: "with Uganda")
+            spans[-1] = _span(item, stop_deps=frozenset({"relcl", "acl", "advcl", "punct", "cc", "appos", "prep"}))
+        if named_place or low in FACILITY_WORDS or _opens_with_generic(item) or _described_as_a_place(item):
             # a conjunct of "the villages of A, B and C"; "Al-Hamdan Airbase", "Hill 30", "Jabal al-Zahiyah"; the
             # object of a verb only places take ("recaptured Surjah Kabira")
             marked.append(spans[-1])
         for t in _listed(item):
             spans.append(_head_span(t, excluded))
     return spans, nouns, excluded, partial
+
+
+def _described_as_a_place(tok: Any) -> bool:
+    """ "Bunagana, a town on the border with Uganda": an appositive headed by a place noun says the name is a place
+    (not a person captured)."""
+    return any(c.dep_ == "appos" and _lemma(c) in RESOLVABLE_NOUNS for c in tok.children)
 
 
 def _opens_with_generic(tok: Any) -> bool:
