@@ -631,6 +631,8 @@ class _Extractor:
         for m in reversed(self._mentions_in(floor, before)):
             if _is_country(m) or m.is_dateline or self._in_actor(m) or self._locates_previous(m):
                 continue
+            if _GOVERNMENT_AFTER.match(self.text, m.end):
+                continue  # "the Tripoli government": the city names a government here, no place "the airport" is in
             p = m.place
             if p is not None and self.ctx.country and p.country_code and p.country_code != self.ctx.country:
                 continue  # "the town" in a report about Syria is a Syrian town
@@ -1690,6 +1692,7 @@ _PARSE_LIMIT = 2000
 
 # Head nouns of an armed party's name ("Northern forces", "the gunmen"): an unknown force, but a force.
 _FORCE_METONYMS = frozenset(["rule", "control", "offensive", "operation", "campaign", "assault", "incursion"])
+_GOVERNMENT_AFTER = re.compile(r"[\s-]+(?:government|authorities|regime|administration|based)\b", re.IGNORECASE)
 _STATE_SUBJECT_GAP = re.compile(r"\s+(?:(?:has|have|had|now|also|finally|reportedly)\s+){0,2}")
 _COMPASS_BEFORE = re.compile(r"\b(?:east|west|north|south|eastern|western|northern|southern)\s+$", re.IGNORECASE)
 # Truecasing a lower-cased sentence for the parser: the words of a name that stay lower case, and the feature
