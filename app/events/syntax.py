@@ -818,7 +818,7 @@ def _subject(verb: Any) -> Any | None:
         if subj:
             nearest = subj[-1]  # two subjects is a misparse: the nearer one is the verb's
             if _low(nearest) in ("that", "which", "who") and v.dep_ == "relcl":
-                return v.head  # "the rebel force that took control of Afrin"
+                return _described_by_relative(v)  # "the rebel force that took control of Afrin"
             if _low(nearest) in ("it", "they") and v.dep_ in ("advcl", "ccomp", "conj") and v.head is not v:
                 # "The government has been eroding the rebels' grip ... since it seized Qusayr": a pronoun subject
                 # of a subordinate clause is bound by the main clause's subject, when that is a noun phrase
@@ -847,6 +847,21 @@ def _subject(verb: Any) -> Any | None:
             continue
         return None
     return None
+
+
+def _described_by_relative(clause: Any) -> Any:
+    """The noun a subject relative clause describes. The parser hangs it on the nearest noun, which after a
+    participle modifier is the modifier's agent: in "an alliance led by Kurdish militias and backed by the US,
+    which took control of Raqqa", "which" is the alliance, not the US."""
+    head = clause.head
+    after_comma = clause.left_edge.i > 0 and clause.doc[clause.left_edge.i - 1].text == ","
+    if head.dep_ == "pobj" and head.head.dep_ == "agent" and after_comma:
+        participle = head.head.head
+        while participle.dep_ == "conj" and participle.head is not participle:
+            participle = participle.head
+        if participle.dep_ == "acl":
+            return participle.head
+    return head
 
 
 def _own_mood(tok: Any) -> str | None:

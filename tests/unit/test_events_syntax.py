@@ -190,6 +190,9 @@ def test_without_the_parser_the_patterns_still_extract() -> None:
         ("Jordan retook Kherson in November 2022.", ["Jordan", "Kherson"], [("Kherson", "other")]),
         # a city naming a government is no antecedent of "the airport"
         ("Forces loyal to the Morek government said they had retaken the airport from the rebels.", ["Morek"], []),
+        # a subject relative after a participle modifier describes the modified noun, not the modifier's agent
+        ("Fighting was led by the SDF, an alliance led by Kurdish militias and backed by the US, which took control of "
+         "Kafr Zita.", ["Kafr Zita"], [("Kafr Zita", "kurdish")]),
         # a list hung on the participle that modifies a plural noun
         ("Thousands fled from areas newly retaken by the army including Kafr Zita and Morek.", ["Kafr Zita", "Morek"],
          [("Kafr Zita", "government"), ("Morek", "government")]),
