@@ -1014,14 +1014,32 @@ def _actor_span(tok: Any | None) -> tuple[int, int] | None:
     return _span(tok, stop_deps=frozenset({"relcl", "punct", "cc"}))
 
 
+_TIME_WORDS = frozenset(
+    (  # noqa: SIM905 (a word list reads better as words)
+        "january february march april may june july august september october november december monday tuesday "
+        "wednesday thursday friday saturday sunday date day days week weeks month months year years time now then "
+        "today yesterday"
+    ).split()
+)
+
+
+def _a_time(tok: Any) -> bool:
+    """"from 10 June", "to date": a time, never a party."""
+    return _low(tok) in _TIME_WORDS or tok.like_num
+
+
 def _loser_from(verb: Any, preps: tuple[str, ...] = ("from", "of")) -> Any | None:
     for o in _prep_objects(verb, *preps):
+        if _a_time(o):
+            continue
         inner = _prep_objects(o, "of")  # "from the hands of X", "from X's control", "from the control of X"
         if _lemma(o) in ("control", "hand", "hands", "grip", "rule") and inner:
             return inner[0]
-        poss = _children(o, "poss", "compound", "amod")
+        poss = _children(o, "poss", "compound") or _children(o, "amod")
         if _lemma(o) in ("control", "hand", "hands", "grip", "rule") and poss:
-            return poss[0]  # "from ISIL control", "from the group's hands"
+            # "from ISIL control", "from the group's hands"; "from Iraqi government control": the government (the
+            # demonym beside it only says whose)
+            return poss[-1]
         return o
     return None
 
@@ -1252,7 +1270,7 @@ def _verb_frame(tok: Any, lemma: str, low: str) -> Frame | None:
             subj = [_relative_head(tok)]
         if not subj:
             return None
-        gainer = _prep_objects(tok, "to", "into", "under")
+        gainer = [g for g in _prep_objects(tok, "to", "into", "under") if not _a_time(g)]  # not "to date"
         g = gainer[0] if gainer else None
         if g is not None and _lemma(g) in ("hand", "hands", "control"):
             inner = _prep_objects(g, "of") or _children(g, "poss")

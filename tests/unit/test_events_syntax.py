@@ -254,3 +254,13 @@ def test_a_lower_cased_sentence_is_parsed_with_its_names_capitalised(text: str, 
     """A lower-case name is a common noun to the tagger: the parse goes wrong unless the names the geoparser and the
     actor registry found get their capitals back (offsets unchanged)."""
     assert [(p, s or "unknown") for p, s in summary(extract(text, names))] == expected
+
+
+def test_the_loser_of_a_fall_from_control_is_whose_control_and_never_a_time(nlp: object) -> None:
+    """"fell from Iraqi government control": the government (the demonym beside it only says whose); "from 10 June
+    ... to date": times, never parties."""
+    text = "When Kafr Zita fell from Iraqi government control, the air force stepped up its raids."
+    [frame] = [f for f in frames(nlp(text)[:]) if f.role == "fall"]
+    assert frame.loser is not None and text[frame.loser[0] : frame.loser[1]].endswith("government")
+    text = "Since 10 June, when Kafr Zita fell from 10 June to date, raids went on."
+    assert all(f.loser is None and f.gainer is None for f in frames(nlp(text)[:]) if f.role == "fall")
