@@ -101,7 +101,8 @@ def recognise(doc: Document, index: GazetteerIndex) -> list[Span]:
         if first == last and lower[first] in never_alone \
                 and not (tokens[first].text.isupper() and country_key(index, key)) \
                 and not (doc.cased and tokens[first].is_capitalized and first not in doc.sentence_starts
-                         and ((lower[first] in _WORLD_WORDS and famous_key(index, key)) or _named_a_town(doc, first))):
+                         and ((lower[first] in _WORLD_WORDS and famous_key(index, key)) or _named_a_town(doc, first))) \
+                and not (not doc.cased and lower[first] not in _FUNCTION_WORDS and _named_a_town(doc, first)):
             continue  # "the", "said", "THE": the commonest matches, dismissed before any context is read ("US" stays)
         cue = _cue(doc, first, last)
         if first == last and not cue and is_person_word(doc, index, first, key):
@@ -286,6 +287,12 @@ def loose_stranger(doc: Document, span: Span, candidates: Sequence[GazetteerPlac
     return focus < (0.15 if any(is_notable(c) for c in candidates) else 0.3)
 
 
+# Words that follow "the town of" without being its name, even in lower-cased text ("the town of the same name").
+_FUNCTION_WORDS = frozenset({"the", "a", "an", "of", "and", "or", "in", "on", "at", "to", "by", "for", "with", "from",
+                             "its", "his", "her", "their", "our", "this", "that", "these", "those", "which", "what",
+                             "some", "all", "both", "each", "no", "one", "two", "three", "four", "five", "several"})
+
+
 def _named_a_town(doc: Document, first: int) -> bool:
     """"the western town of Man", "the city of Of": a capitalised word the text itself calls a settlement is a name,
     even a word that is never a place on its own."""
@@ -309,7 +316,8 @@ def _plausible(doc: Document, index: GazetteerIndex, first: int, last: int, key:
         return False
     acronym = doc.cased and len(tokens) == 1 and tokens[0].text.isupper() and len(tokens[0].text) > 1
     if not acronym and all(w in lx.NEVER_ALONE or w in lx.NAME_PARTICLES for w in words) \
-            and not (len(words) == 1 and doc.cased and first not in doc.sentence_starts and _named_a_town(doc, first)) \
+            and not (len(words) == 1 and first not in doc.sentence_starts and _named_a_town(doc, first)
+                     and (doc.cased or words[0] not in _FUNCTION_WORDS)) \
             and not (len(words) > 1 and notable_key(index, key) and (not doc.cased or tokens[0].is_capitalized)) \
             and not (len(words) == 1 and words[0] in lx.NAME_PARTICLES and _with_article(doc, first) < first):
         return False  # but "the Middle East", and a particle with the article: "al-Bab" (the Gate), "al-Tal"

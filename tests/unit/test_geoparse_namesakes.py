@@ -192,6 +192,10 @@ def test_a_word_the_text_calls_a_town_is_a_name_and_a_lone_name_has_no_focus_of_
     assert _found("At least 150 people died in the western town of Man, which rebels seized.", index) == [
         ("Man", 2284647)]
     assert _found("The man said he saw them.", index) == []
+    # lower-cased: the same, but never a function word ("the town of the same name")
+    assert _found("at least 150 people died in the western town of man, which rebels seized.", index) == [
+        ("man", 2284647)]
+    assert _found("they fled to the town of the same name.", index) == []
 
 
 def test_a_place_name_ending_in_an_organisation_head_is_a_place():
