@@ -170,6 +170,12 @@ def airfield_names(places: tuple[GazetteerPlace, ...]) -> frozenset[str]:
     return frozenset(names | {" ".join(_AIRFIELD_WORDS.sub(" ", name).split()) for name in names})
 
 
+def named_as_airfield(written: str, places: tuple[GazetteerPlace, ...], cased: bool = True) -> bool:
+    """Whether the words as written (normalised) say airport ("kabul airport", an alternate name the index's
+    records do not carry) or, in cased text, are one of the airfields' own names."""
+    return _AIRFIELD_WORDS.search(written) is not None or (cased and written in airfield_names(places))
+
+
 def is_notable(place: GazetteerPlace) -> bool:
     """A country, first-order division, capital, city of 100k, continent, ocean, sea or multinational region:
     worth matching even without context."""

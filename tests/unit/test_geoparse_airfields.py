@@ -56,6 +56,12 @@ def test_airport_by_its_bare_name_as_written(index: GazetteerIndex) -> None:
     assert ("London", 2643743) in found("Flights to London were cancelled on Sunday.", index)
 
 
+def test_airport_by_an_alternate_name_that_says_airport(index: GazetteerIndex) -> None:
+    """The index's records carry their own names only: "Tripoli Airport" is Mitiga's alternate."""
+    assert ("Tripoli Airport", 900003224) in found("Shells hit Tripoli Airport on Sunday, Libya said.", index)
+    assert ("tripoli airport", 900003224) in found("shells hit tripoli airport on sunday, libya said.", index)
+
+
 def test_no_airport_through_a_fold_or_in_lower_case(index: GazetteerIndex) -> None:
     assert not any(gid == 900005343 for _, gid in found("Fans of Beatles songs met in London on Sunday.", index))
     lowered = "flights from mitiga were suspended on sunday, officials in libya said."
