@@ -3,7 +3,8 @@
 
 The service geoparses war reporting about Syria and Iraq, so the slice is deep
 for Syria, Iraq and their neighbours (TR, LB, JO, IL, PS) and shallow for the
-rest of the world (cities >= 500 inhabitants, countries, first-order divisions).
+rest of the world (cities >= 500 inhabitants, countries, first-order divisions,
+large and medium airports).
 
 No full GeoNames ``SY.txt``/``allCountries`` dump is available (see the source
 README), so village-level coverage comes from Who's On First (WOF) locality
@@ -387,6 +388,16 @@ def largest_part_point(g: BaseGeometry) -> tuple[float, float]:
 def load_airports(src: Path) -> list[dict[str, str]]:
     with open_text(src / "ourairports/airports.csv.gz") as f:
         return list(csv.DictReader(f))
+
+
+def world_airport(a: dict[str, str]) -> bool:
+    """Whether an OurAirports record outside the Middle East belongs in the slice: a large or medium airport, or a
+    closed international airport with a Wikipedia article (not one under construction)."""
+    if a["type"] in ("large_airport", "medium_airport"):
+        return True
+    name = a["name"].lower()
+    return (a["type"] == "closed" and "international airport" in name and "under construction" not in name
+            and "/wiki/" in (a.get("wikipedia_link") or ""))
 
 
 def load_opensyria(src: Path) -> tuple[list[dict], list[dict], list[dict]]:
@@ -900,7 +911,10 @@ class Builder:
 
     # -- airports ---------------------------------------------------------------------
     def build_airports(self) -> None:
-        """OurAirports records in SY, IQ and the neighbours with synthetic ids."""
+        """OurAirports records with synthetic ids: in SY, IQ and the neighbours all of them (bar balloonports),
+        elsewhere the large and medium airports and the closed international airports that have a Wikipedia
+        article (wars are fought over airports everywhere: Hostomel, Kabul, Khartoum, Mitiga; Donetsk and Tripoli
+        International are listed as closed since their destruction)."""
         campus = [r for r in self.wof if r["placetype"] == "campus" and r["lat"]]
         airb_re = re.compile(r"air\s*base|airbase|military|air force|air field base", re.I)
         suffix_re = re.compile(
@@ -909,7 +923,7 @@ class Builder:
         count = collections.Counter()
         for a in self.airports:
             cc = a["iso_country"]
-            if cc not in MIDDLE_EAST or a["type"] in ("balloonport",):
+            if a["type"] in ("balloonport",) or (cc not in MIDDLE_EAST and not world_airport(a)):
                 continue
             name = a["name"].strip()
             typ = a["type"]
@@ -956,7 +970,7 @@ class Builder:
                     count["wof_campus_names_merged"] += 1
             p.add_alts(alts)
             self.add(p)
-            count[f"{cc}"] += 1
+            count[cc if cc in MIDDLE_EAST else "world"] += 1
             count[fcode] += 1
         self.stats["airports"] = dict(sorted(count.items()))
 
@@ -1152,8 +1166,11 @@ gn_id preferring
   by point-in-polygon. {st['wof_localities_without_gn_id_dropped']} WOF localities without a GeoNames id are **not** \
 included.
   WOF does not have GeoNames S/H/T features (wadis, hills, ...), so none are here.
-* **Airports** (SY IQ TR LB JO IL PS, all OurAirports types except balloonports; data 2022-10-11):
-  feature class `S`; `AIRB` when the name or Wikipedia title says Air Base/Airbase/Military/Air Force,
+* **Airports** (OurAirports, data 2022-10-11): in SY IQ TR LB JO IL PS all types except balloonports;
+  elsewhere (`world` in the counts) the `large_airport` and `medium_airport` records and the closed
+  international airports with a Wikipedia article, not those under construction (Donetsk, Tripoli
+  International: listed as closed since they were destroyed). Feature class `S`; `AIRB` when the name
+  or Wikipedia title says Air Base/Airbase/Military/Air Force,
   else `AIRH` heliports, `AIRS` seaplane bases, `AIRF` closed airfields, `AIRP` the rest.
   Counts: {st['airports']}. Alternate names: "<base> Air Base/Airbase/Airport/Military Airport/
   Airfield" variants, "<municipality> Airport", OurAirports keywords, the Wikipedia article title, and

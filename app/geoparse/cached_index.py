@@ -6,7 +6,9 @@ alone, so they are kept from one parse to the next.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from functools import lru_cache
 from weakref import WeakKeyDictionary
 
 from app.gazetteer.index import GazetteerIndex
@@ -151,6 +153,27 @@ def _famous_name_key(index: GazetteerIndex, key: str) -> bool:
     if isinstance(index, CachedIndex):
         return index.famous_by_name(key)
     return _famous_by_name(index.candidates(key), key)
+
+
+#: OurAirports records in the slice (class S): airports, air bases, heliports, closed airfields.
+AIRFIELD_CODES = frozenset({"AIRB", "AIRP", "AIRF", "AIRH"})
+# The words that say what kind of airfield a name is ("Heathrow Airport", "Al Maktoum International Airport").
+_AIRFIELD_WORDS = re.compile(r"\b(international|military|regional|air ?base|air ?port|airfield|air field|airstrip|"
+                             r"heliport)\b")
+
+
+@lru_cache(maxsize=4096)
+def airfield_names(places: tuple[GazetteerPlace, ...]) -> frozenset[str]:
+    """The airfields' names as written (normalised; the index's records carry their own names only), with and
+    without the words that say they are airfields ("mitiga international airport", "mitiga"), memoised."""
+    names = {normalize(name) for place in places for name in place.all_names}
+    return frozenset(names | {" ".join(_AIRFIELD_WORDS.sub(" ", name).split()) for name in names})
+
+
+def named_as_airfield(written: str, places: tuple[GazetteerPlace, ...], cased: bool = True) -> bool:
+    """Whether the words as written (normalised) say airport ("kabul airport", an alternate name the index's
+    records do not carry) or, in cased text, are one of the airfields' own names."""
+    return _AIRFIELD_WORDS.search(written) is not None or (cased and written in airfield_names(places))
 
 
 def is_notable(place: GazetteerPlace) -> bool:

@@ -22,12 +22,14 @@ from app.gazetteer.records import GazetteerPlace
 from app.geoparse import lexicon as lx
 from app.geoparse import lowercase
 from app.geoparse.cached_index import (
+    AIRFIELD_CODES,
     FAMOUS_OVER_A_SURNAME,
     WORLD_FEATURES,
     country_key,
     famous_as_written,
     famous_key,
     is_notable,
+    named_as_airfield,
     named_notable,
     notable_key,
 )
@@ -322,6 +324,13 @@ def _plausible(doc: Document, index: GazetteerIndex, first: int, last: int, key:
             and not (len(words) == 1 and words[0] in lx.NAME_PARTICLES and _with_article(doc, first) < first):
         return False  # but "the Middle East", and a particle with the article: "al-Bab" (the Gate), "al-Tal"
     candidates = index.candidates(key)
+    if cue != "facility" and candidates and all(c.feature_code in AIRFIELD_CODES for c in candidates) \
+            and not named_as_airfield(normalize(doc.text[tokens[0].start : tokens[-1].end]), candidates, doc.cased):
+        # A name only airfields bear, with no word after it that says airport: a place only when its own words say
+        # airport ("Kabul Airport") or, in cased text, it is an airfield's own name spelled as written ("Mitiga");
+        # not as a fold ("Beatles" is no Bettles Airport, Alaska) nor bare in lower-cased text, where it is as
+        # likely a person ("al maktoum").
+        return False
     if words[0] == "the" and not famous_key(index, key):
         return False  # "The UN": a stray alternate name beginning with the article
     notable = notable_key(index, key)

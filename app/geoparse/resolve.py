@@ -25,7 +25,7 @@ from app.gazetteer.divisions import ADM2_CODES, ESTIMATED_ADM2, divisions_named,
 from app.gazetteer.index import COUNTRY_ALIASES, GazetteerIndex
 from app.gazetteer.names import normalize, search_key
 from app.gazetteer.records import GazetteerPlace
-from app.geoparse.cached_index import famous_key
+from app.geoparse.cached_index import AIRFIELD_CODES, famous_key
 from app.geoparse.document import Document, Span
 from app.geoparse.lexicon import ARABIC_NAMED_COUNTRIES, DEMONYM_COUNTRIES, english_words
 from app.geoparse.model import Mention
@@ -590,6 +590,10 @@ def _rank(candidates: list[GazetteerPlace], span: Span, context: ArticleContext,
         exact = written in _written_names(place)
         own_key = span.key in (search_key(place.name), search_key(place.asciiname)) \
             or (exact and not place.country_code)  # "the Atlantic": an ocean's short name is its own
+        if place.feature_code in AIRFIELD_CODES and span.cue != "facility":
+            # an airfield called by a town's name (an airport in France called "Abbeville") is not what the bare
+            # name means: only the words "airport", "air base" make it its own
+            own_key = exact = False
         passes = {
             "cue": _cue_evidence(place, span) - (_CITY_CALLED_A_VILLAGE if village and _a_city(place) else 0.0),
             "container": _container_evidence(place, container),

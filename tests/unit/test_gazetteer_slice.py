@@ -140,6 +140,31 @@ def test_airports_have_synthetic_ids_and_no_codes_as_names() -> None:
             assert n not in {"OS57", "OSAP", "ALP", "DAM", "OSDI"}, (r[1], n)
 
 
+@pytest.mark.parametrize(("name", "cc", "lat", "lon", "alias"), [
+    ("Hostomel Airport", "UA", 50.60, 30.19, "Antonov International Airport"),
+    ("Donetsk Sergei Prokofiev International Airport", "UA", 48.07, 37.73, "Donetsk International Airport"),
+    ("London Heathrow Airport", "GB", 51.47, -0.46, "Heathrow Airport"),
+    ("Amsterdam Airport Schiphol", "NL", 52.31, 4.76, "Amsterdam Airport Schiphol"),
+    ("Kabul International Airport", "AF", 34.57, 69.21, "Hamid Karzai International Airport"),
+    ("Mitiga International Airport", "LY", 32.89, 13.28, "Tripoli Airport"),
+])
+def test_world_airports(name: str, cc: str, lat: float, lon: float, alias: str) -> None:
+    """Large and medium airports worldwide, and closed international ones (Donetsk), with their aliases."""
+    hits = [r for r in places().values() if r[6] == "S" and r[1] == name]
+    assert len(hits) == 1, name
+    row = hits[0]
+    assert SYNTHETIC_AIRPORT_BASE <= int(row[0]) < 910_000_000
+    assert row[8] == cc and near(row, lat, lon, tol=0.1) and alias in names(row)
+
+
+def test_world_airports_are_the_major_ones() -> None:
+    """Outside the Middle East only large and medium airports (and closed international ones): no heliports."""
+    middle_east = {"SY", "IQ", "TR", "LB", "JO", "IL", "PS"}
+    world = [r for r in places().values() if r[6] == "S" and r[8] not in middle_east]
+    assert 4000 < len(world) < 6000
+    assert not any(r[7] == "AIRH" for r in world)
+
+
 def test_every_country_present() -> None:
     rows = places()
     by_id = {gid: r for gid, r in rows.items() if r[6] == "A" and r[7].startswith("PCL")}
