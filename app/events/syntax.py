@@ -572,6 +572,13 @@ def _place_phrases(
                 marked.append(spans[-1])
                 excluded.extend(_span(o) for o in ofs)
                 continue
+        if low == "capital" and item.dep_ == "appos" and not ofs:
+            # "Mekelle, the Tigray regional capital", "Kafr Zita, the Hama provincial capital": the name before
+            # "capital" is what it is the capital of
+            excluded.extend(_span(c) for c in item.children
+                            if c.dep_ in ("compound", "nmod", "poss", "amod") and c.i < item.i
+                            and c.tag_ in ("NNP", "NNPS"))
+            continue
         if named_compounds and ofs and not city_part and item.tag_ not in ("NNP", "NNPS"):
             excluded.extend(_span(c) for c in named_compounds)  # "the Nineveh village of Imam Gharbi": a container
         elif named_compounds and item.tag_ == "NNS" and low in PLACE_NOUNS:

@@ -193,6 +193,10 @@ def test_without_the_parser_the_patterns_still_extract() -> None:
         # a subject relative after a participle modifier describes the modified noun, not the modifier's agent
         ("Fighting was led by the SDF, an alliance led by Kurdish militias and backed by the US, which took control of "
          "Kafr Zita.", ["Kafr Zita"], [("Kafr Zita", "kurdish")]),
+        # "X, the Y provincial capital": Y is what X is the capital of, not a place taken
+        ("Rebels seized Kafr Zita, the Hama provincial capital.", ["Kafr Zita", "Hama"], [("Kafr Zita", "opposition")]),
+        ("Federal forces took control of Mekelle, the Tigray regional capital.", ["Mekelle", "Tigray"],
+         [("Mekelle", "unknown")]),
         # a list hung on the participle that modifies a plural noun
         ("Thousands fled from areas newly retaken by the army including Kafr Zita and Morek.", ["Kafr Zita", "Morek"],
          [("Kafr Zita", "government"), ("Morek", "government")]),
