@@ -911,6 +911,9 @@ def _gerund_as_noun(trigger: Any) -> bool:
 
 # Verbs whose gerund complement names an action in general or one proposed ("made capturing X difficult", "the deal
 # involved ceding X", "they discussed handing over X").
+# Verbs whose subject is the agent of the change noun they carry ("completed the liberation of X").
+_SUPPORT_VERBS = frozenset(["complete", "finish", "achieve", "announce", "declare", "celebrate", "proclaim", "claim",
+                            "confirm", "accomplish", "carry"])
 # What one wins by taking a place ("won the battle for Mosul").
 _CONTESTS = frozenset(["battle", "fight", "war", "struggle", "contest"])
 _SMALL_CLAUSE_VERBS = frozenset(["make", "find", "consider", "keep", "render", "deem", "involve", "include", "mean",
@@ -1447,6 +1450,10 @@ def _noun_frame(tok: Any, lemma: str) -> Frame | None:
     if lemma == "loss":
         return _make(tok, lemma, "nominal", objects, by[0] if by else None, poss[0] if poss else None, why)
     gainer = by[0] if by else (poss[0] if poss else None)
+    if gainer is None and tok.dep_ == "dobj" and _lemma(tok.head) in _SUPPORT_VERBS:
+        # "pro-government forces completed the liberation of Sirte", "Iraqi forces announced the recapture of X":
+        # the subject of the verb that carries the change noun is its agent (or claims it for its side)
+        gainer = _subject(tok.head)
     # (a change noun's of-phrase is its place: only "from" names the loser, "the seizure of X from IS")
     loser = _loser_from(tok, ("from",)) if lemma != "fall" else None
     return _make(tok, lemma, "nominal", objects, gainer, loser, why)

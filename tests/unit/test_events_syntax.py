@@ -197,6 +197,10 @@ def test_without_the_parser_the_patterns_still_extract() -> None:
         ("Rebels seized Kafr Zita, the Hama provincial capital.", ["Kafr Zita", "Hama"], [("Kafr Zita", "opposition")]),
         ("Federal forces took control of Mekelle, the Tigray regional capital.", ["Mekelle", "Tigray"],
          [("Mekelle", "unknown")]),
+        # the subject of the verb carrying the change noun is its agent, or claims it for its side
+        ("Rebel forces completed the liberation of Kafr Zita in December.", ["Kafr Zita"],
+         [("Kafr Zita", "opposition")]),
+        ("The army announced the recapture of Kafr Zita on Thursday.", ["Kafr Zita"], [("Kafr Zita", "government")]),
         # a list hung on the participle that modifies a plural noun
         ("Thousands fled from areas newly retaken by the army including Kafr Zita and Morek.", ["Kafr Zita", "Morek"],
          [("Kafr Zita", "government"), ("Morek", "government")]),
