@@ -134,7 +134,19 @@ def recognise(doc: Document, index: GazetteerIndex) -> list[Span]:
     spans.extend(_same_name_again(doc, index, spans, blocked))
     spans = [s for s in spans if s.key not in person_keys or s.is_dateline or s.from_cue_only
              or famous_as_written(doc, index, s, FAMOUS_OVER_A_SURNAME)]
-    return [_placed_by_demonym(doc, s) for s in _without_overlaps(spans)]
+    return [_placed_by_demonym(doc, _with_generic_before(doc, s)) for s in _without_overlaps(spans)]
+
+
+def _with_generic_before(doc: Document, span: Span) -> Span:
+    """"the Jebel Moya area", "Tal Rifaat": a capitalised place-name generic (Jebel, Tal, Kafr, Ain ...) right before a
+    name is part of it: the gazetteer's "Moya" (a Spanish town) is not what the text names. The whole is kept as a name
+    the text vouches for, resolved (or not) as such."""
+    i = span.first - 1
+    if not doc.cased or i < 0 or span.is_dateline or doc.lower[i] not in lx.TOPONYM_GENERICS \
+            or not doc.tokens[i].is_capitalized or doc.gap(span.first).strip() not in ("", "-"):
+        return span
+    key = " ".join(doc.keys[i : span.last + 1])
+    return replace(span, first=i, key=key, from_cue_only=True)
 
 
 _NOUNS_AFTER_A_DEMONYM = lx.SETTLEMENT_BEFORE | {"province", "provincial", "port", "border"}

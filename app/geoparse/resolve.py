@@ -27,7 +27,7 @@ from app.gazetteer.names import normalize, search_key
 from app.gazetteer.records import GazetteerPlace
 from app.geoparse.cached_index import AIRFIELD_CODES, famous_key
 from app.geoparse.document import Document, Span
-from app.geoparse.lexicon import ARABIC_NAMED_COUNTRIES, DEMONYM_COUNTRIES, english_words
+from app.geoparse.lexicon import ARABIC_NAMED_COUNTRIES, DEMONYM_COUNTRIES, TOPONYM_GENERICS, english_words
 from app.geoparse.model import Mention
 
 # Feature kind, before population: a country or a first-order division outranks most towns of its name, a
@@ -153,6 +153,7 @@ def _foreign_abbreviation(doc: Document, span: Span, index: GazetteerIndex) -> b
         and not any(c.feature_code.startswith("PCL") for c in index.candidates(span.key))
 
 
+_FOLDED_GENERICS = frozenset(search_key(g) for g in TOPONYM_GENERICS)  # as span keys spell them ("jabal": "gbl")
 # Importance within which two namesakes are a near tie (0.5 is a population ratio of about 3.6).
 _NEAR_TIE = 0.5
 
@@ -379,6 +380,15 @@ def _decide(index: GazetteerIndex, span: Span, context: ArticleContext,
     if span.cue == "road":
         return None, 0.5, (), "unresolved"  # a road named after a place is not that place
     candidates, fuzzy = _candidates(index, span, context)
+    words = span.key.split()
+    if (not candidates or fuzzy) and span.from_cue_only and len(words) > 1 and words[0] in _FOLDED_GENERICS:
+        # "Jabal al Rahmaliya": the hill is named after the village the gazetteer knows, when that village lies in a
+        # country the article is about ("the Jebel Moya area" in Sudan is no Spanish Moya)
+        inner = words[2:] if words[1] == "al" and len(words) > 2 else words[1:]  # the index's keys drop the article
+        named_after = [c for c in index.candidates(" ".join(inner)) if c.feature_class == "P"
+                       and context.countries.get(c.country_code, 0.0) >= 0.3]
+        if named_after:
+            candidates, fuzzy = named_after, False
     if fuzzy and span.cue != "facility":
         candidates = [c for c in candidates if _fuzzy_fits(surface, span.key, c)]
         fuzzy = bool(candidates)

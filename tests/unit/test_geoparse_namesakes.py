@@ -218,3 +218,19 @@ def test_a_demonym_before_the_place_noun_names_the_country():
     ])
     text = "Syria and Syria again: the battle for the northern Iraqi town of Tal Afar was won this month."
     assert _found(text, index)[-1] == ("Tal Afar", 90393)
+
+
+def test_a_generic_before_a_name_is_part_of_it():
+    """"the Jebel Moya area" in Sudan is no Spanish Moya; "Jabal al Rahmaliya" in a Syrian story is named after the
+    Syrian village the gazetteer knows."""
+    index = GazetteerIndex([
+        _place(366755, "Sudan", 15.0, 30.0, "A", "PCLI", "SD", "00", pop=43_000_000),
+        _place(367644, "Sennar", 13.55, 33.62, "P", "PPLA", "SD", "58", pop=130_000),
+        _place(2513601, "Moya", 39.8, -1.4, "P", "PPL", "ES", "54", pop=300),
+        _place(163843, "Syria", 35.0, 38.0, "A", "PCLI", "SY", "00", pop=22_000_000),
+        _place(9080009, "Ar Raḩmalīyah", 35.9, 36.1, "P", "PPL", "SY", "02", alts=("Rahmaliya",)),
+    ])
+    found = _found("In Sudan, the army retook the Jebel Moya area south of Sennar.", index)
+    assert ("Jebel Moya", None) in found and all(name != "Moya" for name, _ in found)
+    found = _found("In Syria, the army took Jabal al Rahmaliya.", index)
+    assert ("Jabal al Rahmaliya", 9080009) in found
