@@ -201,6 +201,9 @@ def test_without_the_parser_the_patterns_still_extract() -> None:
         ("Rebel forces completed the liberation of Kafr Zita in December.", ["Kafr Zita"],
          [("Kafr Zita", "opposition")]),
         ("The army announced the recapture of Kafr Zita on Thursday.", ["Kafr Zita"], [("Kafr Zita", "government")]),
+        # a headline in the present tense with the bare verb
+        ("Rebels take Kafr Zita after fierce clashes", ["Kafr Zita"], [("Kafr Zita", "opposition")]),
+        ("Delegates take part in talks in Kafr Zita.", ["Kafr Zita"], []),
         # a list hung on the participle that modifies a plural noun
         ("Thousands fled from areas newly retaken by the army including Kafr Zita and Morek.", ["Kafr Zita", "Morek"],
          [("Kafr Zita", "government"), ("Morek", "government")]),
