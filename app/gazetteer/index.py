@@ -23,7 +23,7 @@ from typing import Any, NamedTuple
 import ahocorasick
 
 from app.gazetteer.divisions import is_adm2
-from app.gazetteer.names import bulk_search_key, fold_token, skeleton_of_key
+from app.gazetteer.names import bulk_search_key, fold_token, skeleton_of_key, without_article
 from app.gazetteer.records import GazetteerPlace
 from app.text.tokens import Token
 
@@ -255,9 +255,7 @@ class GazetteerIndex:
         """Places whose consonant frame matches the key's: loose, for a late pass that ranking must confirm. A
         leading article is no part of the frame ("al-Masasneh" ~ Maşāşinah): the index's keys drop it too."""
         place = self._place
-        if key.startswith("al ") and len(key) > 3:
-            key = key[3:]
-        return tuple(place(row) for row in self._skeleton_rows_of(skeleton_of_key(key)))
+        return tuple(place(row) for row in self._skeleton_rows_of(skeleton_of_key(without_article(key))))
 
     def country(self, country_code: str) -> GazetteerPlace | None:
         gid = self.countries.get(country_code)

@@ -122,10 +122,12 @@ def search_key(text: str) -> str:
 
     A leading article is dropped (Ar Raqqah and Raqqa share ``raka``): news keeps or drops it at will.
     """
-    words = [_fold_word(word) for word in normalize(text).split()]
-    if len(words) > 1 and words[0] == "al":
-        words = words[1:]
-    return " ".join(words)
+    return without_article(" ".join(_fold_word(word) for word in normalize(text).split()))
+
+
+def without_article(key: str) -> str:
+    """A folded key without its leading article ("al raka" -> "raka"), as the index keeps names; a lone "al" stays."""
+    return key[3:] if key.startswith("al ") and len(key) > 3 else key
 
 
 @lru_cache(maxsize=200_000)
@@ -167,7 +169,4 @@ def bulk_search_key(text: str) -> str:
         normalized = _NON_WORD.sub(" ", _ASCII_STRIP.sub("", text.lower())).strip()
     else:
         normalized = normalize.__wrapped__(text)
-    words = [_fold_word_cached(word) for word in normalized.split()]
-    if len(words) > 1 and words[0] == "al":
-        words = words[1:]
-    return " ".join(words)
+    return without_article(" ".join(_fold_word_cached(word) for word in normalized.split()))

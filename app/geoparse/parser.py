@@ -8,7 +8,7 @@ from functools import partial
 from app.gazetteer.index import GazetteerIndex
 from app.geoparse.cached_index import CachedIndex, is_notable
 from app.geoparse.document import Document, Span, read_document
-from app.geoparse.lexicon import ARABIC_NAMED_COUNTRIES, LOCATIVES
+from app.geoparse.lexicon import LOCATIVES
 from app.geoparse.model import Mention
 from app.geoparse.recognize import loose_stranger, recognise
 from app.geoparse.resolve import ArticleContext, article_context, resolve
@@ -41,11 +41,6 @@ def parse(text: str, index: GazetteerIndex, *, published_at: datetime | date | N
 _PLACING_WORDS = LOCATIVES - {"to", "and", "or"}  # "a source close to Harvey", "Smith and Harvey"
 
 
-def _about_arabic_named_countries(context: ArticleContext) -> bool:
-    """An article about Syria or Iraq spells its villages as it likes: there, folding is how names are found."""
-    return any(share >= 0.15 and cc in ARABIC_NAMED_COUNTRIES for cc, share in context.countries.items())
-
-
 def _supported(doc: Document, span: Span, index: GazetteerIndex, context: ArticleContext) -> bool:
     """A bare name must mean a notable place or one in the countries the article is about: in lowercased text
     always; in cased text when the name only folds to its places' names (see ``loose_stranger``). Outside
@@ -61,7 +56,7 @@ def _supported(doc: Document, span: Span, index: GazetteerIndex, context: Articl
         folds = not doc.cased or is_a_name_or_word(written)
         placed = span.first > 0 and doc.lower[span.first - 1] in _PLACING_WORDS  # "in Shelby", "from Wilson's"
         given = not placed and is_given_name(written)
-        if (folds or given) and not _about_arabic_named_countries(context):
+        if (folds or given) and not context.about_arabic_named_countries():
             if folds and only_by_folding(written, candidates):
                 return False
             if given and given_name_of_no_notable_place(written, candidates, is_notable):

@@ -23,7 +23,7 @@ from geopy.distance import great_circle
 
 from app.gazetteer.divisions import ADM2_CODES, ESTIMATED_ADM2, divisions_named, is_adm2
 from app.gazetteer.index import COUNTRY_ALIASES, GazetteerIndex
-from app.gazetteer.names import normalize, search_key
+from app.gazetteer.names import normalize, search_key, without_article
 from app.gazetteer.records import GazetteerPlace
 from app.geoparse.cached_index import AIRFIELD_CODES, famous_key
 from app.geoparse.document import Document, Span
@@ -62,6 +62,10 @@ class ArticleContext:
     # the country each name voted for and the votes its mentions cast together, to read the focus without them
     votes_of: dict[str, tuple[str, float]] = field(default_factory=dict)
     total_votes: float = 0.0
+
+    def about_arabic_named_countries(self) -> bool:
+        """An article about Syria or Iraq spells its villages as it likes: there, folding is how names are found."""
+        return any(share >= 0.15 and cc in ARABIC_NAMED_COUNTRIES for cc, share in self.countries.items())
 
     def countries_without(self, key: str) -> dict[str, float]:
         """The country shares had the name ``key`` cast no vote: a surname folding to a Syrian town ("Zara") or to a
@@ -384,8 +388,8 @@ def _decide(index: GazetteerIndex, span: Span, context: ArticleContext,
     if (not candidates or fuzzy) and span.from_cue_only and len(words) > 1 and words[0] in _FOLDED_GENERICS:
         # "Jabal al Rahmaliya": the hill is named after the village the gazetteer knows, when that village lies in a
         # country the article is about ("the Jebel Moya area" in Sudan is no Spanish Moya)
-        inner = words[2:] if words[1] == "al" and len(words) > 2 else words[1:]  # the index's keys drop the article
-        named_after = [c for c in index.candidates(" ".join(inner)) if c.feature_class == "P"
+        inner = without_article(" ".join(words[1:]))  # the index's keys drop the article
+        named_after = [c for c in index.candidates(inner) if c.feature_class == "P"
                        and context.countries.get(c.country_code, 0.0) >= 0.3]
         if named_after:
             candidates, fuzzy = named_after, False
@@ -397,7 +401,7 @@ def _decide(index: GazetteerIndex, span: Span, context: ArticleContext,
     if span.country:
         candidates = [c for c in candidates if c.country_code == span.country] or candidates
     written = normalize(surface)
-    if not fuzzy and span.cue in ("", "settlement") and not _about_arabic_named_countries(context):
+    if not fuzzy and span.cue in ("", "settlement") and not context.about_arabic_named_countries():
         candidates = _spelled_as_written(candidates, written, context)
     if span.cue != "acronym" and not fuzzy and famous_key(index, span.key):  # memoised: most keys name no country
         candidates = _without_folded_countries(candidates, written, surface)
@@ -440,10 +444,6 @@ def _decide(index: GazetteerIndex, span: Span, context: ArticleContext,
         confidence *= 0.6
         resolved_by = "fuzzy_skeleton"
     return best, round(confidence, 3), tuple(place for place, _, _ in ranked[1 : 1 + _MAX_ALTERNATIVES]), resolved_by
-
-
-def _about_arabic_named_countries(context: ArticleContext) -> bool:
-    return any(share >= 0.15 and code in ARABIC_NAMED_COUNTRIES for code, share in context.countries.items())
 
 
 def _spelled_as_written(candidates: list[GazetteerPlace], written: str,
@@ -505,10 +505,8 @@ def _fuzzy_fits(surface: str, key: str, place: GazetteerPlace) -> bool:
     words = surface.split()
     if surface.isupper() or all(w.lower().strip(".,'’") in english_words() for w in words):
         return False
-    words_of_key = key.split()
-    if len(words_of_key) > 1 and words_of_key[0] == "al":
-        words_of_key = words_of_key[1:]  # the article is no word of the name ("al-Masasneh", Maşāşinah)
-    return len(search_key(place.name).split()) == len(words_of_key)
+    # (the article is no word of the name: "al-Masasneh", Maşāşinah)
+    return len(search_key(place.name).split()) == len(without_article(key).split())
 
 
 def _acronym_candidates(candidates: list[GazetteerPlace], surface: str,
