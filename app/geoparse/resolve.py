@@ -248,9 +248,16 @@ def _weak_far_from_anchors(mentions: list[Mention]) -> list[Mention]:
     anchor the guess stands (the governorate check of ``_with_region`` still applies)."""
     anchors = [m for m in mentions if m.place is not None and m.place.feature_class == "P"
                and m.resolved_by != "fuzzy_skeleton"]
+    # "the cities of Palmyra and Quaryatayn in the Homs province": a guess inside a governorate the passage names
+    # lies where the text puts it, however far the passage's towns are
+    provinces = [(m.start, m.place.country_code, m.place.admin1_code) for m in mentions
+                 if m.place is not None and m.place.feature_code == "ADM1" and m.place.admin1_code]
     out = []
     for mention in mentions:
-        if mention.place is not None and mention.resolved_by == "fuzzy_skeleton":
+        if mention.place is not None and mention.resolved_by == "fuzzy_skeleton" and not any(
+                abs(at - mention.start) <= _PASSAGE_CHARS and (cc, a1) == (mention.place.country_code,
+                                                                   mention.place.admin1_code)
+                for at, cc, a1 in provinces):
             near = [a for a in anchors if abs(a.start - mention.start) <= _PASSAGE_CHARS]
             if near and min(_km(mention.place, a.place) for a in near) > _WEAK_GUESS_KM:  # type: ignore[arg-type]
                 mention = replace(mention, place=None, confidence=0.5, resolved_by="unresolved",

@@ -33,6 +33,23 @@ def test_only_weak_resolutions_are_checked_and_only_firm_places_anchor() -> None
     assert out[0].place is None  # Duma is 300+ km from the firm Aleppo
 
 
+def test_a_guess_inside_a_governorate_its_passage_names_stands_however_far_the_towns() -> None:
+    """"the cities of Palmyra and Quaryatayn in the Homs province": Al Qaryatayn lies ~100 km from Palmyra, but in the
+    governorate the sentence names; a guess in another governorate is still dropped."""
+    homs = GazetteerPlace(169575, "Homs", "Homs", 34.5, 37.7, "A", "ADM1", "SY", "11")
+    palmyra = GazetteerPlace(170474, "Tadmur", "Tadmur", 34.56, 38.27, "P", "PPLA2", "SY", "11")
+    qaryatayn = GazetteerPlace(164816, "Al Qaryatayn", "Al Qaryatayn", 34.23, 37.24, "P", "PPLA3", "SY", "11")
+    elsewhere = GazetteerPlace(1, "Qurayyat", "Qurayyat", 35.9, 36.6, "P", "PPL", "SY", "07")
+    firm = Mention("Palmyra", 0, 7, palmyra, 0.9, resolved_by="cue")
+    guess = Mention("Quaryatayn", 12, 22, qaryatayn, 0.4, resolved_by="fuzzy_skeleton")
+    stray = Mention("Qurayat", 40, 47, elsewhere, 0.4, resolved_by="fuzzy_skeleton")
+    province = Mention("Homs", 30, 34, homs, 0.9, resolved_by="cue")
+    out = _weak_far_from_anchors([firm, guess, province, stray])
+    assert out[1] == guess
+    assert out[3].place is None
+    assert _weak_far_from_anchors([firm, guess])[1].place is None  # no governorate named: the distance decides
+
+
 def _gazetteer():  # type: ignore[no-untyped-def]
     from app.gazetteer.index import GazetteerIndex
 
