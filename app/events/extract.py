@@ -1611,12 +1611,14 @@ class _Extractor:
         """Who gains what ``loser`` withdrew from when the sentence does not say: the one side other than the
         loser's among the actors of the two previous sentences, else of the whole article; None if several."""
         lo = self.ctx.sentences[max(0, sent - 2)][0]
-        here = self.ctx.sentences[sent][0]
-        for start, end in ((max(lo, here - 2 * REACH), here), (max(0, here - OPPONENT_REACH), here + OPPONENT_REACH)):
+        here, end_here = self.ctx.sentences[sent]
+        windows = ((here, end_here), (max(lo, here - 2 * REACH), here),
+                   (max(0, here - OPPONENT_REACH), here + OPPONENT_REACH))
+        for n, (start, end) in enumerate(windows):
             refs = self._parties_in(start, end)
             refs = [r for r in refs if r.side not in (loser.side, Side.UNKNOWN)]
             if len({r.side for r in refs}) == 1:
-                return refs[-1] if start == lo else refs[0]
+                return refs[-1] if n == 1 else refs[0]
             if refs:
                 return None
         return None

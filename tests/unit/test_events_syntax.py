@@ -159,6 +159,11 @@ def test_without_the_parser_the_patterns_still_extract() -> None:
         # a fall whose loser the text names (a holder in the appositive) goes to the one other side in view
         ("Rebels and government troops clashed. A day after the fall of Yabrud, a key opposition bastion, the army "
          "shelled Rankous.", ["Yabrud", "Rankous"], [("Yabrud", "government")]),
+        # the sentence's own parties come before those of the sentences before it: the one other side in it gains
+        ("Rebels and Kurdish fighters clashed in the north. Since Kafr Zita fell from Iraqi government control, the "
+         "air force has struck Islamic State positions daily.", ["Kafr Zita"], [("Kafr Zita", "isis")]),
+        ("Rebels and Kurdish fighters clashed in the north. Since the fall of Kafr Zita, a key government "
+         "stronghold, Islamic State fighters have held the road.", ["Kafr Zita"], [("Kafr Zita", "isis")]),
         # a second object after "along with"; not an ally before the verb
         ("Rebels captured the village of Kafr Zita along with the nearby Morek.", ["Kafr Zita", "Morek"],
          [("Kafr Zita", "opposition"), ("Morek", "opposition")]),
