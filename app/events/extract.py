@@ -1214,6 +1214,7 @@ class _Extractor:
             places=places, gained=gained, lost=lost, confidence=confidence, start=frame.trigger_start,
             end=frame.trigger_end, list_end=list_end, sent=sent, frame=frame_name, blocked=blocked,
             unnamed=role in ("nominal", "fall"),  # not passives: "Montoya was captured" is a person
+            war_word=frame.lemma in _WAR_ONLY_LEMMAS,
         )
 
     def _unlisted_place(self, a: int, b: int, s_start: int, s_end: int) -> Mention | None:
@@ -1459,7 +1460,7 @@ class _Extractor:
     def _emit(
         self, *, places: list[_Place], gained: ActorRef | None, lost: ActorRef | None, confidence: float,
         start: int, end: int, list_end: int, sent: int, frame: str, blocked: bool, intransitive: bool = False,
-        unnamed: bool = False,
+        unnamed: bool = False, war_word: bool = False,
     ) -> list[ControlChange]:
         """The events of one trigger whose roles are read: sides adjusted, non-war and unarmed changes dropped,
         claim and date attached. Shared by the pattern frames and the dependency frames."""
@@ -1484,7 +1485,7 @@ class _Extractor:
             gained is None or gained.actor in _POLICE_LIKE or _POLICE_NAME.search(gained.name)
         ):
             return []  # "security forces took control of the square after protesters withdrew": not war
-        if not self._armed(gained, lost, places[0].holder, sent, unnamed=unnamed):
+        if not self._armed(gained, lost, places[0].holder, sent, unnamed=unnamed, war_word=war_word):
             return []  # no armed party and no war around it: a title, a company, an election
         if gained is None:
             confidence -= 0.3
@@ -1546,7 +1547,7 @@ class _Extractor:
 
     def _armed(
         self, gained: ActorRef | None, lost: ActorRef | None, holder: ActorMatch | None, sent: int,
-        *, unnamed: bool = False,
+        *, unnamed: bool = False, war_word: bool = False,
     ) -> bool:
         """Whether a change has an armed party: a named force or group, a "rebel-held"-style holder, or a
         political body ("the government") in a sentence that, with the two before it, speaks of war.
@@ -1561,6 +1562,8 @@ class _Extractor:
             return True
         if not parties and not unnamed:
             return False
+        if unnamed and war_word:
+            return True  # "the recently liberated city of Palmyra is hosting a concert": the verb itself is war's
         s_start, s_end = self.ctx.sentences[sent]
         lo = max(self.ctx.sentences[max(0, sent - 2)][0], s_start - 2 * REACH)
         return bool(self._ci(_MILITARY_CONTEXT).search(self.ci_text, lo, min(s_end, s_start + 2 * REACH)))
@@ -1673,6 +1676,9 @@ class _Extractor:
 
 # How far (characters) any rule reads before or after a trigger within its sentence: about 60 words, more than a
 # clause of news prose needs; it bounds the cost of pathological "sentences".
+# Verbs that say a place was taken back by force whatever the sentence around them speaks of ("the recently liberated
+# city of Palmyra hosts a concert"); "captured" and "took" also take hearts, prizes and photographs.
+_WAR_ONLY_LEMMAS = frozenset({"retake", "recapture", "liberate", "regain", "reclaim", "wrest"})
 REACH = 400
 # Earlier mentions of a place searched for the date of a change told undated ("... took X on Monday. ... X ..."):
 # the latest few, found through an index of mentions by place, not by rescanning the sentences before.

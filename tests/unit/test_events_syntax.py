@@ -164,6 +164,10 @@ def test_without_the_parser_the_patterns_still_extract() -> None:
          "air force has struck Islamic State positions daily.", ["Kafr Zita"], [("Kafr Zita", "isis")]),
         ("Rebels and Kurdish fighters clashed in the north. Since the fall of Kafr Zita, a key government "
          "stronghold, Islamic State fighters have held the road.", ["Kafr Zita"], [("Kafr Zita", "isis")]),
+        # a verb that only means taking back by force is war's wherever it stands; "captured" needs war around it
+        ("The recently liberated town of Kafr Zita is hosting a concert by a famous orchestra.", ["Kafr Zita"],
+         [("Kafr Zita", "unknown")]),
+        ("The recently captured town of Kafr Zita is hosting a concert by a famous orchestra.", ["Kafr Zita"], []),
         # a second object after "along with"; not an ally before the verb
         ("Rebels captured the village of Kafr Zita along with the nearby Morek.", ["Kafr Zita", "Morek"],
          [("Kafr Zita", "opposition"), ("Morek", "opposition")]),
