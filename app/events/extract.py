@@ -943,7 +943,7 @@ class _Extractor:
             ]
             found = self._pick_date(usable, named.start, named.end)
             if found:
-                return found
+                return replace(found, borrowed=True)
         return default_date(self.ctx.published)
 
     def _mentions_named(self, key: object) -> list[Mention]:
@@ -1784,20 +1784,22 @@ def _dedupe(events: list[ControlChange]) -> list[ControlChange]:
 
 def _same_change(a: ControlChange, b: ControlChange) -> bool:
     """Two reports of one place and side are one change unless the text dates both, far apart. A date with no
-    interval (a day and month in a text with no year) is compared by nothing: the same change."""
+    interval (a day and month in a text with no year), or one borrowed from an earlier sentence, is compared by
+    nothing: the same change."""
     da, db = a.date, b.date
-    if da is None or db is None or not (da.from_text and db.from_text):
+    if da is None or db is None or not (da.from_text and db.from_text) or da.borrowed or db.borrowed:
         return True
     if da.start is None or db.start is None or da.end is None or db.end is None:
         return True
     return (max(da.start, db.start) - min(da.end, db.end)).days <= SAME_CHANGE_DAYS
 
 
-def _rank(ev: ControlChange) -> tuple[bool, int, float]:
-    """Which report of one change to keep: one the text dates, the finest date (the most informative mention, as
-    the annotators keep), then the surest reading."""
+def _rank(ev: ControlChange) -> tuple[bool, bool, int, float]:
+    """Which report of one change to keep: one whose own sentence dates it, one the text dates, the finest date (the
+    most informative mention, as the annotators keep), then the surest reading."""
     dated = ev.date is not None and ev.date.from_text
-    return (dated, -PRECISION_RANK[ev.date.precision] if dated and ev.date else -9, ev.confidence)
+    own = dated and ev.date is not None and not ev.date.borrowed
+    return (own, dated, -PRECISION_RANK[ev.date.precision] if dated and ev.date else -9, ev.confidence)
 
 
 def _article_country(

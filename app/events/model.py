@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Literal
 
@@ -64,6 +64,9 @@ class EventDate:
     precision: Precision
     basis: Basis = "text"
     month_day: tuple[int, int] | None = None
+    # taken from an earlier sentence that names the place (the change's own sentence dates nothing): a weaker
+    # reading, which another report of the change that dates it itself replaces
+    borrowed: bool = field(default=False, compare=False)
 
     @property
     def from_text(self) -> bool:

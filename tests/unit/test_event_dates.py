@@ -145,3 +145,12 @@ def test_an_indented_almanac_line_dates_from_its_year() -> None:
     text = "  1711 - Rio de Janeiro is captured by the French.\n"
     [found] = find_dates(text, 0, len(text), None)
     assert text[found.start : found.end] == "1711"
+
+
+def test_a_report_that_dates_a_change_itself_replaces_one_dated_from_an_earlier_sentence() -> None:
+    """An undated "Morek fell to IS" takes the date of the last sentence naming Morek (a video released on 4 July);
+    a later report of the same fall with its own date (22 May) is the same change, and its date is the one kept."""
+    text = ("A video posted online on 4 July showed fighters in Morek. Scores of soldiers were killed in the days "
+            "after Morek fell to IS. It was said soldiers were murdered after Morek fell to IS on 22 May 2015.")
+    [ev] = extract(text, ["Morek"])
+    assert ev.date is not None and ev.date.start == date(2015, 5, 22)
