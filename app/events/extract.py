@@ -39,6 +39,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from functools import cache
+from itertools import islice, takewhile
 from typing import Any
 
 from app.events import syntax
@@ -650,7 +651,27 @@ class _Extractor:
             if fitting is None and (p is None or ((p.feature_class == "A") == admin
                                                   and (not settlement or p.feature_class == "P"))):
                 fitting = m
+        if fitting is None and noun in ("city", "town", "village") and back >= 2:
+            return self._salient_settlement(sent_idx, floor)
         return fitting
+
+    def _salient_settlement(self, sent_idx: int, floor: int) -> Mention | None:
+        """"the town" with no settlement in the sentences just before: the article's topic town, when a few sentences
+        further back name a settlement the article has named more than once (news returns to the place it is about
+        after a digression), the most named of them; else none."""
+        lo = max(self.ctx.sentences[max(0, sent_idx - SALIENT_LOOKBACK_SENTENCES)][0], floor - 3 * REACH)
+        best: tuple[int, int, Mention] | None = None
+        for m in self._mentions_in(lo, floor):
+            p = m.place
+            if p is None or p.feature_class != "P" or m.is_dateline or self._in_actor(m) or self._locates_previous(m):
+                continue
+            if self.ctx.country and p.country_code != self.ctx.country:
+                continue
+            # (mentions are in text order: count the first few before the window's end, never the whole list)
+            named = sum(1 for _ in islice(takewhile(lambda x: x.start < floor, self._mentions_named(_place_key(m))), 9))
+            if named >= 2 and (best is None or (named, m.start) > best[:2]):
+                best = (named, m.start, m)
+        return best[2] if best is not None else None
 
     def _listed_before(self, plural: str, before: int) -> list[Mention]:
         """The places "those villages" refers to: the latest list introduced with the same plural noun ("the villages
@@ -1680,6 +1701,8 @@ class _Extractor:
 # city of Palmyra hosts a concert"); "captured" and "took" also take hearts, prizes and photographs.
 _WAR_ONLY_LEMMAS = frozenset({"retake", "recapture", "liberate", "regain", "reclaim", "wrest"})
 REACH = 400
+# How far back "the town" may reach for the article's topic town when the last two sentences name none.
+SALIENT_LOOKBACK_SENTENCES = 5
 # Earlier mentions of a place searched for the date of a change told undated ("... took X on Monday. ... X ..."):
 # the latest few, found through an index of mentions by place, not by rescanning the sentences before.
 DATE_LOOKBACK_MENTIONS = 6
