@@ -361,8 +361,19 @@ def _plausible(doc: Document, index: GazetteerIndex, first: int, last: int, key:
     if size <= 3 and not (notable and len(words) > 1):
         return bool(cue) and size == 3
     if common:
-        return bool(cue) or (notable and words[0] in lx.AMBIGUOUS_COUNTRY_WORDS)
+        return bool(cue) or (notable and words[0] in lx.AMBIGUOUS_COUNTRY_WORDS) or _famous_of_common_words(
+            doc, index, first, last, key)
     return not (_looks_english(words[-1]) and not cue)
+
+
+def _famous_of_common_words(doc: Document, index: GazetteerIndex, first: int, last: int, key: str) -> bool:
+    """"the west bank", "the red sea", "little rock" in lower-cased text: several common words that are the very name
+    of a country, first-order division, capital or sea; not a part of something ("the west bank of the river") nor a
+    direction ("the north-east", a Botswanan district)."""
+    after = doc.lower[last + 1] if last + 1 < len(doc.lower) else ""
+    compass = all(w in lx.DIRECTIONS or not w.isalpha() for w in doc.lower[first : last + 1])  # "north-east"
+    return last > first and after != "of" and not compass \
+        and famous_as_written(doc, index, Span(first, last, key, ""))
 
 
 _CONTRACTION = re.compile(r"(?:i|you|he|she|it|we|they|that|there|who|what)['’](?:ve|ll|d|re|m|s)|\w+n['’]t")

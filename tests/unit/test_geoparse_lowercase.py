@@ -65,3 +65,12 @@ def test_a_lowercased_word_that_only_folds_onto_a_foreign_place_is_none():
     text = "laura ingraham spoke in the united states. ingraham apologised, and gail left."
     assert [t for t, _ in _found(text, index)] == ["united states"]
     assert ("ingram", 5194912) in _found("the shop in ingram, in the united states, closed.", index)
+
+
+def test_several_common_words_that_are_a_famous_name_are_the_place_unless_part_of_something_or_a_direction():
+    index = GazetteerIndex([*PLACES, _place(6254930, "West Bank", 32.0, 35.25, "A", "ADM1", "PS", "WE"),
+                            _place(933210, "North-East", -21.0, 27.5, "A", "ADM1", "BW", "08")])
+    found = _found("israel captured the west bank in the 1967 war, said officials in syria.", index)
+    assert ("west bank", 6254930) in found
+    assert ("west bank", 6254930) not in _found("troops crossed to the west bank of the river in syria.", index)
+    assert ("north-east", 933210) not in _found("fighting spread to the north-east of syria.", index)
