@@ -57,6 +57,7 @@ from app.events.triggers import (
     scan_trigger_words,
 )
 from app.gazetteer.divisions import has_estimated_point
+from app.geoparse.lexicon import english_words
 from app.geoparse.model import Mention
 from app.geoparse.resolve import DEMONYM_COUNTRIES
 from app.text.sentences import sentence_spans
@@ -1141,6 +1142,24 @@ class _Extractor:
         for a in self._actors_in(s_start, end):
             if a.kind != "voice" and a.surface != "IS":
                 capitalise(a.start, a.end, _COMMON_ACTOR_WORDS)
+        # "the adiyat school", "kindi hospital": words no English dictionary holds right before a facility noun are
+        # its name, as the writer had it ("Adiyat School"); "the artillery school" stays common
+        english = english_words()
+        words = list(_WORD_PART.finditer(self.text, s_start, end))
+        for k, w in enumerate(words):
+            if k == 0 or w.group().lower() not in syntax.FACILITY_WORDS:
+                continue
+            j = k
+            while j > 0 and self.text[words[j - 1].end() : words[j].start()] in (" ", "-"):
+                prev = words[j - 1].group().lower()
+                if prev in _NAME_PARTICLES or (len(prev) >= 3 and prev not in english):
+                    j -= 1
+                    continue
+                break
+            while j < k and words[j].group().lower() in _NAME_PARTICLES:
+                j += 1  # ("the", "of", "al" before the name stay as they are)
+            if j < k:
+                capitalise(words[j].start(), w.end(), _NAME_PARTICLES)
 
     def _worth_parsing(self, sent: int) -> bool:
         s_start, s_end = self.ctx.sentences[sent]
