@@ -74,3 +74,21 @@ def test_several_common_words_that_are_a_famous_name_are_the_place_unless_part_o
     assert ("west bank", 6254930) in found
     assert ("west bank", 6254930) not in _found("troops crossed to the west bank of the river in syria.", index)
     assert ("north-east", 933210) not in _found("fighting spread to the north-east of syria.", index)
+
+
+def test_a_name_is_not_vouched_for_by_its_own_votes() -> None:
+    """"surjah", a Syrian village the gazetteer lacks, folds onto a Ukrainian village: its own two mentions must not
+    make the Syria story about Ukraine; in a Ukraine story it stays, and a name with the Arabic article may be a
+    variant spelling of a Syrian town."""
+    index = GazetteerIndex([
+        *PLACES,
+        _place(690001, "Surjah", 48.5, 35.0, "P", "PPL", "UA", pop=5_000),
+        _place(690791, "Ukraine", 49.0, 32.0, "A", "PCLI", "UA", pop=44_000_000),
+        _place(172059, "Az Zabadani", 33.72, 36.1, "P", "PPLA2", "SY", pop=26_000),
+        _place(3000001, "Zobdani", 52.0, 19.0, "P", "PPL", "PL", pop=200),
+    ])
+    syria = "syrian forces captured surjah near raqqa in syria, and surjah was quiet on monday."
+    assert [t for t, _ in _found(syria, index)] == ["raqqa", "syria"]
+    assert ("surjah", 690001) in _found("ukrainian forces took surjah in ukraine; surjah was quiet.", index)
+    zobdani = _found("syrian forces entered al-zobdani near raqqa in syria; al-zobdani was quiet.", index)
+    assert any(t.endswith("zobdani") for t, _ in zobdani)
