@@ -618,6 +618,8 @@ def _name_run(doc: Document, j: int) -> int:
     while k < len(doc.tokens) and k - j < 4 and _name_word(doc, k):
         if k > j and (doc.gap(k).strip() not in ("", "-") or doc.sentence_of[k] != doc.sentence_of[j]):
             break
+        if k > j and doc.keys[k] != fold_token(doc.tokens[k].text):
+            break  # "the city of Aleppo Syrias largest": a possessive that lost its apostrophe starts a new phrase
         end = k
         k += 1
     while end >= j and doc.lower[end] in lx.NAME_PARTICLES and doc.lower[end] not in ("bab",):

@@ -61,3 +61,14 @@ def test_particles_alone_before_a_facility_word_name_nothing(index):
     # "an", "al", "as" are name particles ("an-Nabk"); alone before "airbase" they are an article, not a name
     found = _found("Troops taken hostage at an airbase near Miami were freed.", index)
     assert [name for name, _ in found] == ["Miami"]
+
+
+def test_a_possessive_that_lost_its_apostrophe_ends_a_name_the_text_marks() -> None:
+    """"the city of Aleppo Syrias largest": scraped text drops the apostrophe; the possessive is no word of the
+    city's name but a country of its own."""
+    index = GazetteerIndex([
+        _place(163843, "Syria", 35.0, 38.0, "A", "PCLI", "SY", "00", pop=22_000_000),
+        _place(170063, "Aleppo", 36.2, 37.16, "P", "PPLA", "SY", "09", pop=1_600_000),
+    ])
+    assert _found("Regime forces retook the nearby city of Aleppo Syrias largest in 2015.", index) == [
+        ("Aleppo", 170063), ("Syrias", 163843)]
