@@ -623,6 +623,14 @@ class _Extractor:
         return []
 
     def _antecedent(self, noun: str, before: int, *, back: int = 2) -> Mention | None:
+        """The place "the town" (or "it") refers to; none where the text named only part of it ("in opposition-held
+        east Aleppo ... before the area was overrun", "fled eastern Aleppo when it fell": a partial capture)."""
+        referent = self._referent(noun, before, back=back)
+        if referent is not None and _COMPASS_BEFORE.search(self.text, max(0, referent.start - 12), referent.start):
+            return None
+        return referent
+
+    def _referent(self, noun: str, before: int, *, back: int = 2) -> Mention | None:
         """The place "the town" (or "it") refers to: in this or the ``back`` previous sentences, the latest
         mention introduced with the same noun ("the village of Rityan"), else the latest fitting one."""
         sent_idx = self._sentence_index(before)
@@ -1203,8 +1211,6 @@ class _Extractor:
                 places.extend(_Place(m, None) for m in self._listed_before(noun, at))  # "those villages"
                 continue
             referent = self._antecedent(noun, at, back=1 if noun == "it" else 2)
-            if referent is not None and _COMPASS_BEFORE.search(self.text, max(0, referent.start - 12), referent.start):
-                continue  # "fled eastern Aleppo when it fell": what fell is part of the city (a partial capture)
             if referent is not None and not any(x <= referent.start and referent.end <= y for x, y in frame.excluded):
                 places.append(_Place(referent, None))  # (not a place the frame itself found only located or partial)
         confidence = 0.85

@@ -179,6 +179,8 @@ def test_without_the_parser_the_patterns_still_extract() -> None:
         ("The bargain reportedly involved ceding Kafr Zita to the rebels, but it was nixed.", ["Kafr Zita"], []),
         # what "it" or "the area" stands for is part of a city when the text said "eastern X"
         ("Families fled eastern Morek when it fell to the army in 2016.", ["Morek"], []),
+        ("In opposition-held east Morek, the hospital was destroyed before the area was overrun by pro-regime forces.",
+         ["Morek"], []),
         # winning the battle for a place is taking it; an election is no battle
         ("Iraqi forces won the battle for Kafr Zita in July.", ["Kafr Zita"], [("Kafr Zita", "government")]),
         ("The battle for the town of Kafr Zita was won by the army this month.", ["Kafr Zita"],
