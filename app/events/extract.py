@@ -1525,6 +1525,7 @@ class _Extractor:
             return []  # "X withdrew" with no object: only where both sides are clear
         if gained is not None and frame not in ("lost", "withdrew", "handed", "surrendered"):
             self.discourse = (sent, gained)
+        places = [p for p in places if not _of_no_country(p.mention)]  # (the patterns' places too)
         if blocked or not places:
             return []
         if self._ci(_CIVIL).search(self.ci_text, s_start, s_end) and (

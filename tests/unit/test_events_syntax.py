@@ -304,3 +304,16 @@ def test_the_town_after_a_digression_is_the_topic_town_named_more_than_once(nlp:
     once = ("Rebels shelled Morek on Monday. Kafr Zita was quiet. The video did not say when the killings took place. "
             "Observers said they happened later. It was reported that soldiers were killed after the town fell to IS.")
     assert extract(once, ["Morek", "Kafr Zita"]) == []
+
+
+def test_no_one_takes_or_loses_a_world_region_whichever_reader_finds_it(nlp: object) -> None:
+    """"How America Abandoned the Kurds and Lost the Middle East": the patterns read "Lost the Middle East" too."""
+    from app.events import extract_control_changes
+    from app.gazetteer.records import GazetteerPlace
+    from app.geoparse.model import Mention
+
+    text = "The new book: How America Abandoned the Kurds and Lost the Middle East, by a former official."
+    region = GazetteerPlace(6255147, "Middle East", "Middle East", 29.0, 42.0, "L", "RGN", "")
+    start = text.index("Middle East")
+    mentions = [Mention("Middle East", start, start + len("Middle East"), region, 0.9)]
+    assert extract_control_changes(text=text, mentions=mentions, published_at=None) == []
