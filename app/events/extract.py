@@ -495,7 +495,9 @@ class _Extractor:
         return [m for m in ms[bisect_left(self._mention_starts, start) : hi] if m.end <= end]
 
     def _holder_in(self, start: int, end: int) -> ActorMatch | None:
-        return next((a for a in self.ctx.actors if a.holder and start <= a.start and a.end <= end), None)
+        # (the actors are in text order: only those starting in the window are read, never the whole list)
+        lo, hi = bisect_left(self._actor_starts, start), bisect_left(self._actor_starts, end)
+        return next((a for a in self.ctx.actors[lo:hi] if a.holder and a.end <= end), None)
 
     def _holder_after(self, end: int) -> ActorMatch | None:
         """A holder in the appositive that follows a place: "Yabrud, a key opposition bastion", "Raqqa, the
