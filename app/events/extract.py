@@ -405,7 +405,7 @@ def _is_country(m: Mention) -> bool:
 def _of_no_country(m: Mention) -> bool:
     """A world region, continent or ocean ("the Middle East"): no one controls it."""
     p = m.place
-    return p is not None and not p.country_code and p.feature_class != "P"
+    return p is not None and not p.country_code and p.feature_class in ("L", "H")
 
 
 def _tokens(s: str) -> list[str]:
@@ -659,8 +659,8 @@ class _Extractor:
             if intro and intro.group("noun").lower().replace("neighbourhood", "neighborhood") == noun_key:
                 return m
             settlement = noun in ("city", "town", "village")  # a region ("Kurdistan") is no city
-            if fitting is None and (p is None or ((p.feature_class == "A") == admin
-                                                  and (not settlement or p.feature_class == "P"))):
+            if fitting is None and (p is None or noun == "area" or ((p.feature_class == "A") == admin
+                                                                    and (not settlement or p.feature_class == "P"))):
                 fitting = m
         if fitting is None and noun in ("city", "town", "village") and back >= 2:
             return self._salient_settlement(sent_idx, floor)

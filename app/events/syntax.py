@@ -432,7 +432,7 @@ FACILITY_WORDS = frozenset(
     ]
 )
 # Of those, the ones whose antecedent the article names reliably ("the city" two sentences after its name).
-RESOLVABLE_NOUNS = frozenset(["city", "town", "village", "district", "province", "governorate"])
+RESOLVABLE_NOUNS = frozenset(["city", "town", "village", "district", "province", "governorate", "area"])
 _PRONOUNS = frozenset({"it"})
 ACTOR_PRONOUNS = frozenset({"it", "they", "them", "we", "he", "she", "its", "their", "who", "which", "that"})
 

@@ -168,6 +168,11 @@ def test_without_the_parser_the_patterns_still_extract() -> None:
         ("The recently liberated town of Kafr Zita is hosting a concert by a famous orchestra.", ["Kafr Zita"],
          [("Kafr Zita", "unknown")]),
         ("The recently captured town of Kafr Zita is hosting a concert by a famous orchestra.", ["Kafr Zita"], []),
+        # "the area" refers back to the place just named, a province as well as a town
+        ("In Syria's Idlib province, the dust has settled after last month's takeover of the area by "
+         "al-Qaida-linked fighters.", ["Idlib province"], [("Idlib province", "opposition")]),
+        ("Kafr Zita was quiet on Monday. Rebels took control of the area on Tuesday.", ["Kafr Zita"],
+         [("Kafr Zita", "opposition")]),
         # a second object after "along with"; not an ally before the verb
         ("Rebels captured the village of Kafr Zita along with the nearby Morek.", ["Kafr Zita", "Morek"],
          [("Kafr Zita", "opposition"), ("Morek", "opposition")]),
