@@ -160,6 +160,13 @@ _HYPOTHETICAL_AFTER = re.compile(
     r"continued|is\s+underway|was\s+launched|got\s+underway|is\s+under\s+way|is\s+ongoing)\b",
     re.IGNORECASE,
 )
+# "a successful military operation in which they seized X": a party's word before a word for an action or a plan
+# is its adjective, no antecedent for "they".
+_ACTION_AFTER = re.compile(
+    r"\s+(?:operations?|offensives?|campaigns?|interventions?|actions?|escalation|pressure|successes|success|"
+    r"victor(?:y|ies)|plans?|strateg(?:y|ies)|sources?|officials?|spokes(?:man|woman|person)|media)\b",
+    re.IGNORECASE,
+)
 _FACILITY_AFTER = re.compile(
     r"\s+(?:base|airport|air\s*base|airbase|airfield|academy|hospital|barracks|compound|post|checkpoint|council|"
     r"court|college|school|installation|facility|positions?|zone|hill)s?\b",
@@ -825,6 +832,7 @@ class _Extractor:
                 not a.holder
                 and a.kind != "voice"
                 and not self._ci(_OBJECT_MARK).search(self.ci_text, max(sent_start, a.start - 30), a.start)
+                and not _ACTION_AFTER.match(self.text, a.end)
             ):
                 return self.resolve(a)
         return self._discourse(pos) or self._previous_subject(pos)

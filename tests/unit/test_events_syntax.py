@@ -173,6 +173,9 @@ def test_without_the_parser_the_patterns_still_extract() -> None:
          "al-Qaida-linked fighters.", ["Idlib province"], [("Idlib province", "opposition")]),
         ("Kafr Zita was quiet on Monday. Rebels took control of the area on Tuesday.", ["Kafr Zita"],
          [("Kafr Zita", "opposition")]),
+        # a party's word before a word for an action is its adjective, no antecedent for "they"
+        ("The SDF launched an assault on Monday after a successful military operation in which they seized Kafr Zita.",
+         ["Kafr Zita"], [("Kafr Zita", "kurdish")]),
         # a second object after "along with"; not an ally before the verb
         ("Rebels captured the village of Kafr Zita along with the nearby Morek.", ["Kafr Zita", "Morek"],
          [("Kafr Zita", "opposition"), ("Morek", "opposition")]),
