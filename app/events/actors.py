@@ -218,6 +218,14 @@ class ActorRegistry:
             words = tuple(_WORD.findall(n))
             if words:
                 self._case_sensitive.setdefault(words[0], []).append((words, aid))
+        # Lower-cased copies lose what sets "IS" apart from the verb; its names of several words ("IS militants",
+        # "IS group") stay unambiguous: the verb is not followed by "militants".
+        self._lowered_multiword: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        for first, entries in self._case_sensitive.items():
+            for words, aid in entries:
+                if len(words) > 1:
+                    lowered = tuple(w.lower() for w in words)
+                    self._lowered_multiword.setdefault(first.lower(), []).append((lowered, aid))
         self._country_lookup = {_words(d): (c.code, False) for c in countries for d in c.names}
         self._country_lookup.update({_words(d): (c.code, True) for c in countries for d in c.demonyms})
         for words, hit in list(self._country_lookup.items()):
@@ -243,8 +251,11 @@ class ActorRegistry:
         """Every actor expression in ``text``, in order, non-overlapping, longest name first at each word."""
         return self.scan(text)[0]
 
-    def scan(self, text: str) -> tuple[list[ActorMatch], list[tuple[int, str, bool]]]:
-        """Actor expressions and country words ((offset, code, is a demonym)) in one pass over the text."""
+    def scan(self, text: str, *, lowercased: bool = False) -> tuple[list[ActorMatch], list[tuple[int, str, bool]]]:
+        """Actor expressions and country words ((offset, code, is a demonym)) in one pass over the text.
+
+        ``lowercased``: the text lost its capitals, so the case-sensitive names of several words match in any case.
+        """
         countries: list[tuple[int, str, bool]] = []
         found: list[ActorMatch] = []
         last_end = -1
@@ -259,6 +270,12 @@ class ActorRegistry:
             hit_c = country_lookup.get((w0,))
             if hit_c:
                 countries.append((start, *hit_c))
+            if lowercased and w0 in self._lowered_multiword:
+                match = self._match_lowered(low if same else text.lower(), start, end0, w0)
+                if match is not None:
+                    found.append(match)
+                    last_end = match.end
+                    continue
             if w0 not in names and raw0 not in case_sensitive:
                 continue  # a country word that starts no name
             match = self._match_at(text, start, end0, w0, raw0, low if same else None)
@@ -266,6 +283,19 @@ class ActorRegistry:
                 found.append(match)
                 last_end = match.end
         return found, countries
+
+    def _match_lowered(self, low: str, start: int, end0: int, w0: str) -> ActorMatch | None:
+        """A case-sensitive name of several words in lower-cased text ("is militants")."""
+        entries = self._lowered_multiword[w0]
+        raw, ends = [w0], [end0]
+        longest = max(len(words) for words, _ in entries)
+        while len(raw) < longest and (m := _NEXT_WORD.match(low, ends[-1])):
+            raw.append(m.group(1).replace("’", "'"))
+            ends.append(m.end())
+        for words, aid in sorted(entries, key=lambda e: -len(e[0])):
+            if tuple(raw[: len(words)]) == words:
+                return ActorMatch(start, ends[len(words) - 1], low[start : ends[len(words) - 1]], "actor", aid)
+        return None
 
     def _first_words(self, low: str) -> list[tuple[int, int]]:
         """Spans of the words in lower-cased text that can start a name, as ``_first`` finds them: at a start not

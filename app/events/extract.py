@@ -1126,8 +1126,8 @@ class _Extractor:
             # "IS" is the verb "is" to a statistical tagger; the registry knows it as Islamic State. A name of the
             # same length keeps every offset.
             for a in self._actors_in(s_start, s_start + len(chunk)):
-                if a.surface == "IS":
-                    chunk[a.start - s_start : a.end - s_start] = "IZ"
+                if a.surface == "IS" or (a.actor_id == "islamic_state" and a.surface.startswith("is ")):
+                    chunk[a.start - s_start : a.start - s_start + 2] = "IZ"  # (lower-cased: "is militants")
             if self._lowercased:
                 self._truecase(chunk, s_start)
             texts.append("".join(chunk))
@@ -1891,7 +1891,7 @@ def extract_control_changes(
         return []
     reg = registry or default_registry()
     ordered = tuple(sorted((m for m in mentions if not m.is_dateline), key=lambda m: (m.start, -m.end)))
-    actors, found_countries = reg.scan(text)
+    actors, found_countries = reg.scan(text, lowercased=is_lowercased(text))
     # "military base", "army airport": the generic word names a place there, not a force.
     actors = [a for a in actors if a.kind != "state" or not _FACILITY_AFTER.match(text, a.end)]
     countries, country = _article_country(reg, found_countries, ordered)

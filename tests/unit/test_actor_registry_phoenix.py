@@ -201,3 +201,13 @@ def test_a_possessive_ends_a_name_of_several_words() -> None:
                           ("The Free Syrian Army’s units took Morek.", "Free Syrian Army"),
                           ("The SDF's fighters took Morek.", "SDF")):
         assert [a.surface for a in registry.find(text) if a.kind == "actor"][:1] == [surface]
+
+
+def test_case_sensitive_names_of_several_words_match_in_lower_cased_text() -> None:
+    """"is militants" in a lower-cased copy is Islamic State; the verb "is" alone stays a verb, and cased text
+    keeps needing the capitals."""
+    reg = default_registry()
+    text = "is group fighters captured the villages. the town is quiet. is militants held it."
+    found = [(m.surface, m.actor_id) for m in reg.scan(text, lowercased=True)[0]]
+    assert found == [("is group", "islamic_state"), ("is militants", "islamic_state")]
+    assert reg.scan(text)[0] == []
