@@ -89,7 +89,7 @@ _CONTROL_VERBS = frozenset(
     ]
 )
 _EXPEL_VERBS = frozenset(
-    ["drive", "expel", "oust", "push", "force", "kick", "chase", "rout", "flush", "evict", "clear", "sweep"]
+    ["drive", "expel", "oust", "push", "force", "kick", "chase", "rout", "flush", "evict", "clear", "sweep", "dislodge"]
 )
 _WITHDRAW_VERBS = frozenset(["withdraw", "retreat", "pull"])
 # Nouns of driving out ("the expulsion of IS from Manbij") and of withdrawing ("the withdrawal of fighters from the Old
@@ -119,7 +119,7 @@ _NOUN_TRIGGERS = frozenset(
     ]
 )
 _FALL_VERBS = frozenset({"fall"})
-_LOSE_VERBS = frozenset({"lose", "cede"})
+_LOSE_VERBS = frozenset({"lose", "cede", "relinquish"})
 _HAND_VERBS = frozenset({"hand", "surrender"})
 
 # Governing words that make what they govern unreal: intentions, attempts, appeals, preventions, conditions.
@@ -1065,14 +1065,14 @@ TRIGGER_WORDS = re.compile(
     r"handover|surrender\w*|dr[io]ve\w*|driv\w*|withdrawal|expulsion|removal|ouster|eviction|pull-?out|"
     r"secur(?:e|ed|es|ing)|recover(?:ed|s|ing)?|abandon(?:ed|s|ing)?|tak(?:e|es)|"
     r"expel\w*|oust\w*|push\w*|forc(?:ed|ing)|kick\w*|chas(?:ed|ing)|rout(?:ed|ing)|flush\w*|"
-    r"evict\w*|cleared|occup\w*|swe(?:pt|ep\w*)|seizure)\b",
+    r"evict\w*|cleared|occup\w*|swe(?:pt|ep\w*)|seizure|dislodg\w*|relinquish\w*)\b",
     re.IGNORECASE,
 )
 # Trigger words the pattern extractor has no key for: sentences holding one are parsed too.
 EXTRA_TRIGGER_WORDS = re.compile(
     r"\b(?:occup(?:y|ies|ied|ying)|swept|sweep(?:s|ing)?|re-?conquest|withdrawal|expulsion|removal|ouster|eviction|"
     r"pull-?out|secur(?:e|ed|es|ing)|recover(?:ed|s|ing)?|abandon(?:ed|s|ing)?|(?:battle|fight)\s+(?:for|of)|"
-    r"tak(?:e|es))\b",
+    r"tak(?:e|es)|dislodg\w*|relinquish\w*)\b",
     re.IGNORECASE,
 )
 

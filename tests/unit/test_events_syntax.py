@@ -176,6 +176,10 @@ def test_without_the_parser_the_patterns_still_extract() -> None:
         # a party's word before a word for an action is its adjective, no antecedent for "they"
         ("The SDF launched an assault on Monday after a successful military operation in which they seized Kafr Zita.",
          ["Kafr Zita"], [("Kafr Zita", "kurdish")]),
+        # "dislodge" drives out as "expel" does; "relinquish" gives up as "cede" does
+        ("Kurdish forces dislodged Islamic State militants from Kafr Zita on Monday.", ["Kafr Zita"],
+         [("Kafr Zita", "kurdish")]),
+        ("The rebels relinquished control of Kafr Zita to the army.", ["Kafr Zita"], [("Kafr Zita", "government")]),
         # a second object after "along with"; not an ally before the verb
         ("Rebels captured the village of Kafr Zita along with the nearby Morek.", ["Kafr Zita", "Morek"],
          [("Kafr Zita", "opposition"), ("Morek", "opposition")]),
