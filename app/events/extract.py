@@ -1835,10 +1835,15 @@ def _dedupe(events: list[ControlChange]) -> list[ControlChange]:
             same_key.append(ev)
         elif _rank(ev) > _rank(same_key[i]):
             same_key[i] = ev
-    return sorted(
-        (ev for group in kept.values() for ev in group),
-        key=lambda e: (e.evidence_start, e.place.start, (e.date and e.date.start) or date.min),
-    )
+    # A report that names no gainer is the same change as one of that place that does (the article tells the change
+    # once with its agent, then refers to it: "the fall of Raqqa"), unless the text dates them apart.
+    named = {}
+    for (place, side), group in kept.items():
+        if side not in (None, Side.UNKNOWN):
+            named.setdefault(place, []).extend(group)
+    events = [ev for (place, side), group in kept.items() for ev in group
+              if side not in (None, Side.UNKNOWN) or not any(_same_change(ev, other) for other in named.get(place, ()))]
+    return sorted(events, key=lambda e: (e.evidence_start, e.place.start, (e.date and e.date.start) or date.min))
 
 
 def _same_change(a: ControlChange, b: ControlChange) -> bool:

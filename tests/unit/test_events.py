@@ -440,3 +440,13 @@ def test_a_declared_capture_takes_the_date_after_it() -> None:
 )
 def test_it_after_a_thing_named_after_a_place_is_the_thing(text: str, expected: list[tuple[str, str]]) -> None:
     assert summary(extract(text, ["Morek"])) == expected
+
+
+def test_a_report_naming_no_gainer_is_the_change_the_article_told_with_its_agent() -> None:
+    """"the fall of Morek" three sentences after "Rebels captured Morek": one change, the rebels'; a place whose
+    only report names no gainer keeps it with side unknown."""
+    text = ("Rebels captured Morek on Monday. Aid groups asked for access. Shelling went on elsewhere. "
+            "Residents said the fall of Morek had shocked the regime's supporters in the capital.")
+    assert summary(extract(text, ["Morek"])) == [("Morek", "opposition")]
+    assert summary(extract("Residents said the fall of Morek, after weeks of fighting, shocked everyone.", ["Morek"])) \
+        == [("Morek", None)]
