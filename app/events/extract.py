@@ -160,6 +160,8 @@ _HYPOTHETICAL_AFTER = re.compile(
     r"continued|is\s+underway|was\s+launched|got\s+underway|is\s+under\s+way|is\s+ongoing)\b",
     re.IGNORECASE,
 )
+# "in a campaign by Kurdish forces", "in an offensive led by the army": the agent of the campaign a change came in.
+_CAMPAIGN_BY = r"(?:campaign|offensive|operation|assault|attack|push|advance)\s+(?:\w+\s+)?(?:led\s+)?by"
 # "a successful military operation in which they seized X": a party's word before a word for an action or a plan
 # is its adjective, no antecedent for "they".
 _ACTION_AFTER = re.compile(
@@ -1229,6 +1231,11 @@ class _Extractor:
             # the parser may hang "by X"/"to X" on the place ("driven out of Hit by Iraqi troops")
             after = max((p.mention.end for p in places), default=frame.trigger_end)
             gained = self._actor_after(after, s_end, r"by" if role in ("passive", "expel_passive") else r"to")
+        if gained is None and role in ("passive", "fall", "lose", "nominal"):
+            # "after losing Raqqa last week in a campaign by Kurdish forces", "fell in an offensive led by the army":
+            # the agent of the campaign the change came in
+            after = max((p.mention.end for p in places), default=frame.trigger_end)
+            gained = self._actor_after(after, s_end, _CAMPAIGN_BY)
         if gained is None and role in ("active", "expel"):
             # A verb with no subject of its own in view: the agent of the latest change told
             _, speaker = self._claim(frame.trigger_start, s_start, s_end)

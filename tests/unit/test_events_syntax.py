@@ -180,6 +180,11 @@ def test_without_the_parser_the_patterns_still_extract() -> None:
         ("Kurdish forces dislodged Islamic State militants from Kafr Zita on Monday.", ["Kafr Zita"],
          [("Kafr Zita", "kurdish")]),
         ("The rebels relinquished control of Kafr Zita to the army.", ["Kafr Zita"], [("Kafr Zita", "government")]),
+        # the agent of the campaign a change came in gains it
+        ("The group is in retreat after losing Kafr Zita last week in a campaign by Kurdish forces.", ["Kafr Zita"],
+         [("Kafr Zita", "kurdish")]),
+        ("Kafr Zita fell on Monday in an offensive led by government forces.", ["Kafr Zita"],
+         [("Kafr Zita", "government")]),
         # a second object after "along with"; not an ally before the verb
         ("Rebels captured the village of Kafr Zita along with the nearby Morek.", ["Kafr Zita", "Morek"],
          [("Kafr Zita", "opposition"), ("Morek", "opposition")]),
