@@ -176,6 +176,13 @@ DEMONYM_COUNTRIES: dict[str, str] = {
     "algerian": "DZ", "tunisian": "TN", "qatari": "QA", "emirati": "AE", "kuwaiti": "KW",
     "palestinian": "PS", "armenian": "AM", "azerbaijani": "AZ", "kazakh": "KZ", "maltese": "MT",
     "slovak": "SK", "serbian": "RS", "croatian": "HR", "bulgarian": "BG",
+    # the states of the wars this service maps beyond the Middle East, and their neighbours
+    "mozambican": "MZ", "malian": "ML", "burmese": "MM", "nigerien": "NE", "burkinabe": "BF", "chadian": "TD",
+    "eritrean": "ER", "rwandan": "RW", "burundian": "BI", "cameroonian": "CM", "tanzanian": "TZ", "zambian": "ZM",
+    "angolan": "AO", "senegalese": "SN", "ivorian": "CI", "liberian": "LR", "mauritanian": "MR", "djiboutian": "DJ",
+    "nepalese": "NP", "bosnian": "BA", "kosovar": "XK", "albanian": "AL", "belarusian": "BY", "moldovan": "MD",
+    "lithuanian": "LT", "latvian": "LV", "estonian": "EE", "haitian": "HT", "peruvian": "PE", "salvadoran": "SV",
+    "guatemalan": "GT", "honduran": "HN", "nicaraguan": "NI", "cambodian": "KH", "taiwanese": "TW",
 }
 
 # Never a place alone either, though no vote for a country: peoples, faiths, movements, directions, and the

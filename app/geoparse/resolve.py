@@ -406,7 +406,9 @@ def _decide(index: GazetteerIndex, span: Span, context: ArticleContext,
     if span.cue == "acronym":
         candidates = _acronym_candidates(candidates, surface, context)
     if span.country:
-        candidates = [c for c in candidates if c.country_code == span.country] or candidates
+        # "the Mozambican town of Palma": the text says which country; a namesake elsewhere (Palma de Mallorca) is
+        # not what it means when the slice lacks the town
+        candidates = [c for c in candidates if c.country_code == span.country]
     written = normalize(surface)
     if not fuzzy and span.cue in ("", "settlement") and not context.about_arabic_named_countries():
         candidates = _spelled_as_written(candidates, written, context)

@@ -69,3 +69,16 @@ def test_a_village_in_a_provincial_seat_name_means_the_province(index):
     assert _found(text, index) == [("Hardatnin", 169880), ("Aleppo", 170062)]
     text = "Shells hit the old market in Aleppo, the monitor said."
     assert _found(text, index) == [("Aleppo", 170063)]
+
+
+def test_a_town_the_text_places_in_a_country_is_none_of_its_namesakes_elsewhere() -> None:
+    """"the Mozambican town of Palma": the demonym is no place, and where the slice lacks Mozambique's Palma the
+    mention stays unresolved rather than becoming Palma de Mallorca; a town the slice holds there is found."""
+    index = GazetteerIndex([
+        _place(2512989, "Palma", 39.57, 2.65, "P", "PPLA", "ES", "07", pop=438_000),
+        _place(1024312, "Mozambique", -18.25, 35.0, "A", "PCLI", "MZ", pop=30_000_000),
+        _place(1040652, "Mocimboa da Praia", -11.35, 40.35, "P", "PPL", "MZ", "02", pop=30_000),
+    ])
+    assert _found("Islamic State fighters seized the Mozambican town of Palma on Friday.", index) == [("Palma", None)]
+    assert _found("Islamic State fighters seized the Mozambican town of Mocimboa da Praia.", index) == [
+        ("Mocimboa da Praia", 1040652)]
