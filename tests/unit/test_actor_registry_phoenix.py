@@ -58,6 +58,11 @@ def only_actor(text: str) -> tuple[str, str | None]:
         ("The RSF said it held the city.", "RSF", "rapid_support_forces", {"SD": OPP}),
         ("The Syrian army retook Palmyra.", "Syrian army", "syrian_government_forces", {"SY": GOV}),
         ("Russian forces shelled the town.", "Russian forces", "russian_forces", {"SY": GOV, "UA": OTHER}),
+        # the armed groups of other wars that Phoenix lacks (or reads as a state's army: "Arakan Army")
+        ("Tigrayan forces retook Mekelle.", "Tigrayan forces", "tigray_forces", {"ET": OPP}),
+        ("The Arakan Army seized the town.", "Arakan Army", "myanmar_resistance", {"MM": OPP}),
+        ("JNIM fighters attacked the base.", "JNIM", "jnim", {"ML": OPP}),
+        ("ISWAP took the town of Malam Fatori.", "ISWAP", "islamic_state_provinces", {"NG": Side.ISIS}),
     ],
 )
 def test_shipped_registry_finds_and_sides(text: str, surface: str, actor_id: str, sides: dict) -> None:
