@@ -588,11 +588,21 @@ def _rank(candidates: list[GazetteerPlace], span: Span, context: ArticleContext,
     # "London" in an article about the US: a national capital called so outweighs the focus that small towns of
     # the article's country draw from it (London, Ohio); a notable namesake ("Kingston", Ontario) keeps it.
     capital = any(c.feature_code == "PPLC" and written in _written_names(c) for c in candidates)
+    # "Manchester", "Birmingham" in a story on a British soldier or club that also names the US: a city of 100,000
+    # called so by its own name, in a country the article names too, outweighs the focus that namesakes a fifth of
+    # its size or less draw from another country (English town names recur across the US); where its country
+    # has no share ("Newport" in an Irish story) the focus stands.
+    cities = [c for c in candidates if c.feature_class == "P" and c.population >= _NOTABLE_CITY
+              and written in _written_names(c) and shares.get(c.country_code, 0.0) > 0.0]
+    city = max(cities, key=lambda c: c.population) if cities else None
     for place in candidates:
         focus = shares.get(place.country_code, 0.0)
         if capital and place.feature_class == "P" and place.feature_code not in ("PPLC", "PPLA") \
                 and place.population < 100_000:
             focus /= 2
+        if city is not None and place.feature_class == "P" and place.feature_code not in ("PPLC", "PPLA") \
+                and place.country_code != city.country_code and place.population * _DWARFED <= city.population:
+            focus = 0.0
         seat_penalty = -2.5 if (place.feature_code == "ADM1" and span.cue != "admin1"
                                 and (place.country_code, place.admin1_code) in seats) else 0.0
         exact = written in _written_names(place)
@@ -618,6 +628,9 @@ def _rank(candidates: list[GazetteerPlace], span: Span, context: ArticleContext,
     ranked.sort(key=lambda item: (-item[1], item[0].geonameid))
     return ranked
 
+
+_NOTABLE_CITY = 100_000  # population of a city whose name its small namesakes abroad borrow
+_DWARFED = 5  # how many times bigger that city is than a namesake whose country focus it cancels
 
 _GENERIC_TAILS = (" ocean", " sea", " river")
 
