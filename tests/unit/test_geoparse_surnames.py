@@ -67,3 +67,16 @@ def test_a_county_s_name_of_common_words_carries_its_own_cue():
 
 def test_a_title_after_the_word_city_is_no_town():
     assert _found("It was signed by then City Mayor Justin Chipeco in Calamba.", NAMES) == [("Calamba", 1711000)]
+
+
+def test_a_given_name_that_only_folds_onto_a_notable_place_still_starts_a_person_s_name():
+    """"Darin" folds like Darien, but a notable place keeps a given name a place only when it bears that very name
+    ("Charlotte", "Victoria"): "Darin Nosser" is a person, and so is the surname after the given name."""
+    index = GazetteerIndex([
+        _place(6252001, "United States", 39.8, -98.5, "A", "PCLI", "US", pop=327_000_000),
+        _place(4889447, "Darien", 41.08, -73.47, "P", "PPL", "US", "CT", pop=120_000),
+        _place(4407066, "St. Louis", 38.63, -90.2, "P", "PPL", "US", "MO", pop=300_000),
+        _place(4350413, "Nosser", 39.4, -76.6, "P", "PPL", "US", "MD", pop=2_000),
+    ])
+    text = "Police in the United States identified the suspects as Darin Nosser, 52, and a woman of 55."
+    assert _found(text, index) == [("United States", 6252001)]
