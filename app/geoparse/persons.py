@@ -78,15 +78,17 @@ def person_name_tokens(doc: Document, index: GazetteerIndex) -> set[int]:
 
     def given_name(i: int) -> bool:
         """A given name: one of ours, or a census one ("Gino", "Roshunda") that is no English word ("Long Island",
-        "Will"), no name particle ("Al Rai", "Le Bernardin"), not the very name of a well-known place ("Charlotte";
-        one it only folds onto does not count: "Darin" ~ Darien, "Paula" ~ Pula), and stands before no well-known
-        place ("Israel Defense Forces", "Chad Basin" are places)."""
+        "Will"), no name particle ("Al Rai", "Le Bernardin"), not the very name of a well-known place ("Israel
+        Defense Forces", "Chad Basin" are places; one it only folds onto does not count: "Darin" ~ Darien, "Paula"
+        ~ Pula), stands before no word that is a well-known place's very name ("Daria Zhuk": Zhuk only folds like
+        Duhok) and begins no place's own two-word name ("Santa Barbara officials")."""
         word = doc.lower[i]
         return word in lx.GIVEN_NAMES or (
             word in census and word not in english and word not in lx.NAME_PARTICLES
             and word not in _SURNAME_PARTICLES and doc.gap(i + 1) == " "
             and not named_notable(index, doc.lower[i], doc.keys[i], index.candidates(doc.keys[i]))
-            and not notable_key(index, doc.keys[i + 1]))
+            and not named_notable(index, doc.lower[i + 1], doc.keys[i + 1], index.candidates(doc.keys[i + 1]))
+            and f"{doc.keys[i]} {doc.keys[i + 1]}" not in index.by_key)
 
     n = len(doc.tokens)
 

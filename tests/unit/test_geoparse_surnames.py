@@ -80,3 +80,17 @@ def test_a_given_name_that_only_folds_onto_a_notable_place_still_starts_a_person
     ])
     text = "Police in the United States identified the suspects as Darin Nosser, 52, and a woman of 55."
     assert _found(text, index) == [("United States", 6252001)]
+
+
+def test_a_surname_that_only_folds_onto_a_notable_place_does_not_stop_a_given_name():
+    """"Zhuk" folds like Duhok, an Iraqi provincial seat, but is not its name: "Daria Zhuk" is a person. A given name
+    that begins a place's own two-word name ("Santa Barbara") still starts no person's name."""
+    index = GazetteerIndex([
+        _place(2017370, "Russia", 60.0, 100.0, "A", "PCLI", "RU", pop=144_000_000),
+        _place(96994, "Dihok", 36.87, 42.99, "P", "PPLA", "IQ", "06", pop=280_000, alts=("Duhok",)),
+        _place(6252001, "United States", 39.8, -98.5, "A", "PCLI", "US", pop=327_000_000),
+        _place(5392952, "Santa Barbara", 34.42, -119.7, "P", "PPLA2", "US", "CA", pop=90_000),
+    ])
+    text = "In Russia, the producer Daria Zhuk and a correspondent complained of harassment."
+    assert _found(text, index) == [("Russia", 2017370)]
+    assert ("Santa Barbara", 5392952) in _found("Santa Barbara officials said the fire spread.", index)
