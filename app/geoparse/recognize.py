@@ -307,6 +307,12 @@ _FUNCTION_WORDS = frozenset({"the", "a", "an", "of", "and", "or", "in", "on", "a
                              "some", "all", "both", "each", "no", "one", "two", "three", "four", "five", "several"})
 
 
+def _spelled_with_the(doc: Document, first: int, last: int, candidates: Sequence[GazetteerPlace]) -> bool:
+    """Whether a place bears the words from the article "the" on, as written, among its names."""
+    written = normalize(doc.text[doc.tokens[first].start : doc.tokens[last].end])
+    return any(written == normalize(name) for c in candidates for name in (c.name, c.asciiname, *c.alternate_names))
+
+
 def _named_a_town(doc: Document, first: int) -> bool:
     """"the western town of Man", "the city of Of": a capitalised word the text itself calls a settlement is a name,
     even a word that is never a place on its own."""
@@ -343,8 +349,10 @@ def _plausible(doc: Document, index: GazetteerIndex, first: int, last: int, key:
         # not as a fold ("Beatles" is no Bettles Airport, Alaska) nor bare in lower-cased text, where it is as
         # likely a person ("al maktoum").
         return False
-    if words[0] == "the" and not famous_key(index, key):
-        return False  # "The UN": a stray alternate name beginning with the article
+    if words[0] == "the" and (not famous_key(index, key) or not _spelled_with_the(doc, first, last, candidates)):
+        # "The UN": a stray alternate name beginning with the article; "The UAE" folds like Tahoua, a provincial
+        # seat in Niger, but only names spelled with the article ("The Hague", "The Gambia") begin with it
+        return False
     notable = notable_key(index, key)
     english = lx.english_words()
     common = all(w in lx.NEVER_ALONE or w in lx.COMMON_WORDS or w in english for w in words)

@@ -234,3 +234,16 @@ def test_a_generic_before_a_name_is_part_of_it():
     assert ("Jebel Moya", None) in found and all(name != "Moya" for name, _ in found)
     found = _found("In Syria, the army took Jabal al Rahmaliya.", index)
     assert ("Jabal al Rahmaliya", 9080009) in found
+
+
+def test_the_article_begins_a_name_only_where_a_place_is_spelled_with_it():
+    """"The UAE" at a sentence's start folds like Tahoua, a provincial seat in Niger: the article opens a place's
+    name only as written ("The Hague", "The Valley"), so the abbreviation alone is the country."""
+    index = GazetteerIndex([
+        _place(290557, "United Arab Emirates", 24.0, 54.0, "A", "PCLI", "AE", "00", pop=9_600_000),
+        _place(2439376, "Tahoua", 14.89, 5.27, "P", "PPLA", "NE", "06", pop=117_000, alts=("Ta Ua",)),
+        _place(2960313, "The Valley", 18.22, -63.06, "P", "PPLC", "AI", "00", pop=2_000),
+    ])
+    assert _found("Officials met on Monday. The UAE leads the region in trade.", index) == [
+        ("UAE", 290557)]
+    assert ("The Valley", 2960313) in _found("Officials met on Monday. The Valley hosted the talks.", index)
