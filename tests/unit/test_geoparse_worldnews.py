@@ -69,3 +69,14 @@ def test_a_village_in_a_provincial_seat_name_means_the_province(index):
     assert _found(text, index) == [("Hardatnin", 169880), ("Aleppo", 170062)]
     text = "Shells hit the old market in Aleppo, the monitor said."
     assert _found(text, index) == [("Aleppo", 170063)]
+
+
+def test_the_soviet_union_is_placed_at_russia():
+    """A former union named by its successor's record (GeoNames gives Russia for it, as it does for the Russian
+    Federation): "the Soviet Union" and "the USSR" are mentions of Russia."""
+    index = GazetteerIndex([
+        _place(2017370, "Russia", 60.0, 100.0, "A", "PCLI", "RU", pop=144_000_000),
+        _place(2635167, "United Kingdom", 54.0, -2.0, "A", "PCLI", "GB", pop=66_000_000),
+    ])
+    text = "The nerve agent was developed by the Soviet Union, and the USSR never declared it, the United Kingdom said."
+    assert _found(text, index) == [("Soviet Union", 2017370), ("USSR", 2017370), ("United Kingdom", 2635167)]
