@@ -80,3 +80,20 @@ def test_the_soviet_union_is_placed_at_russia():
     ])
     text = "The nerve agent was developed by the Soviet Union, and the USSR never declared it, the United Kingdom said."
     assert _found(text, index) == [("Soviet Union", 2017370), ("USSR", 2017370), ("United Kingdom", 2635167)]
+
+
+def test_a_name_listed_with_a_state_is_the_state_of_that_name():
+    """"states such as Oregon or Washington": listed with a first-order division, the very name of another division
+    of that country is the division, not the capital its bare name means; "Washington, D.C." stays the city."""
+    index = GazetteerIndex([
+        _place(6252001, "United States", 39.8, -98.5, "A", "PCLI", "US", pop=327_000_000),
+        _place(4140963, "Washington", 38.9, -77.04, "P", "PPLC", "US", "DC", pop=690_000),
+        _place(5815135, "Washington", 47.5, -120.5, "A", "ADM1", "US", "WA"),
+        _place(5744337, "Oregon", 44.0, -120.5, "A", "ADM1", "US", "OR"),
+        _place(4155751, "Florida", 28.75, -82.5, "A", "ADM1", "US", "FL"),
+    ])
+    text = "Tech firms in the United States left western states such as Oregon or Washington last year."
+    assert ("Washington", 5815135) in _found(text, index)
+    text = "The team flew to Florida and Washington, D.C., last year, United States officials said."
+    assert ("Washington", 4140963) in _found(text, index)
+    assert ("Washington", 4140963) in _found("Officials in Washington said the United States would act.", index)
