@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 from app.gazetteer.index import GazetteerIndex
+from app.gazetteer.names import normalize
+from app.gazetteer.records import GazetteerPlace
 from app.geoparse import lexicon as lx
 from app.geoparse.cached_index import named_notable, notable_key
 from app.geoparse.document import Document
@@ -42,15 +46,28 @@ def speaks(doc: Document, index: GazetteerIndex, i: int, key: str) -> bool:
 
 def follows_a_name(doc: Document, index: GazetteerIndex, first: int) -> bool:
     """Whether the capitalised word before ``first`` makes it a surname ("John Kelly", "Conor McGregor"): unless that
-    word is a well-known place ("Iraq Syria network") or a place in a country named in Arabic (writers drop the
-    commas of village lists: "the fronts of Rastan Talbeesah and Harbnafsah")."""
+    word is a well-known place ("Iraq Syria network"), a preposition of place in a headline ("Killed Near Jarablus")
+    or the very name of a place in a country named in Arabic (writers drop the commas of village lists: "the fronts of
+    Rastan Talbeesah and Harbnafsah"); a given name that only folds onto such a village ("Che Adams") is no place."""
     if first == 0 or first in doc.sentence_starts or doc.gap(first) != " ":
         return False
     before, word = doc.tokens[first - 1], doc.lower[first - 1]
     return before.is_capitalized and not before.text.isupper() and word not in lx.NEVER_ALONE \
         and word not in lx.DIRECTIONS and word not in lx.DEMONYMS and word not in lx.NAME_PARTICLES \
+        and word not in lx.LOCATIVES \
         and not notable_key(index, doc.keys[first - 1]) \
-        and not any(c.country_code in lx.ARABIC_NAMED_COUNTRIES for c in index.candidates(doc.keys[first - 1]))
+        and not any(c.country_code in lx.ARABIC_NAMED_COUNTRIES and _named_as_written(word, c)
+                    for c in index.candidates(doc.keys[first - 1]))
+
+
+_ARABIC_ARTICLE = re.compile(r"^(?:a[lrsdntz]|el|ash|ath|adh|az|as)[\s-]+")
+
+
+def _named_as_written(word: str, place: GazetteerPlace) -> bool:
+    """Whether ``word`` (lower-cased) is the place's name as written, its Arabic article aside ("Rastan", Ar Rastan);
+    a fold onto a village's name ("Che" ~ Al 'Anz) is not."""
+    word = normalize(word)
+    return any(word in (n, _ARABIC_ARTICLE.sub("", n)) for n in (normalize(place.name), normalize(place.asciiname)))
 
 
 def person_name_tokens(doc: Document, index: GazetteerIndex) -> set[int]:
