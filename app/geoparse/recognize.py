@@ -273,7 +273,7 @@ def _cue(doc: Document, first: int, last: int) -> str:
     if after in lx.SETTLEMENT_AFTER or before_of in lx.SETTLEMENT_BEFORE_OF:
         return "settlement"
     if doc.cased and before in lx.SETTLEMENT_BEFORE and doc.tokens[first].is_capitalized \
-            and not (before == "capital" and doc.tokens[first - 1].is_capitalized):  # "Capital FM" is a name
+            and not doc.tokens[first - 1].is_capitalized:  # "Capital FM", "District Judge Liam": one longer name
         return "settlement"
     return ""
 

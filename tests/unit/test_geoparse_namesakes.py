@@ -247,3 +247,16 @@ def test_the_article_begins_a_name_only_where_a_place_is_spelled_with_it():
     assert _found("Officials met on Monday. The UAE leads the region in trade.", index) == [
         ("UAE", 290557)]
     assert ("The Valley", 2960313) in _found("Officials met on Monday. The Valley hosted the talks.", index)
+
+
+def test_a_capitalised_settlement_noun_is_part_of_a_longer_name_not_a_cue():
+    """"the district Hardatnin" calls the next word a settlement, "District Judge Liam McStay" and "MEXICO CITY (AP)"
+    do not: a capitalised noun before a name belongs to a longer name ("Judge" only folds like Gudja in Malta)."""
+    index = GazetteerIndex([
+        _place(2563020, "Gudja", 35.85, 14.5, "P", "PPLA", "MT", "24", pop=3_000, alts=("Gudje",)),
+        _place(163000, "Ḩardatnīn", 36.3, 37.1, "P", "PPL", "SY", "09", pop=2_000, alts=("Hardatnin",)),
+        _place(2635167, "United Kingdom", 54.0, -2.0, "A", "PCLI", "GB", "00", pop=66_000_000),
+    ])
+    text = "In the United Kingdom he was remanded by District Judge Liam McStay on Monday."
+    assert _found(text, index) == [("United Kingdom", 2635167)]
+    assert ("Hardatnin", 163000) in _found("Rebels entered the district Hardatnin on Monday.", index)
