@@ -59,7 +59,8 @@ def _supported(doc: Document, span: Span, index: GazetteerIndex, context: Articl
         if (folds or given) and not context.about_arabic_named_countries():
             if folds and only_by_folding(written, candidates):
                 return False
-            if given and given_name_of_no_notable_place(written, candidates, is_notable):
+            if given and given_name_of_no_notable_place(written, candidates, is_notable,
+                                                        context.countries_without(span.key)):
                 return False
     if doc.cased:
         return not loose_stranger(doc, span, candidates, partial(context.countries_without, span.key))

@@ -11,7 +11,7 @@ spelling GeoNames lacks.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from app.gazetteer.names import normalize
 from app.gazetteer.records import GazetteerPlace
@@ -47,11 +47,16 @@ def is_a_name_or_word(written: str) -> bool:
 
 
 def given_name_of_no_notable_place(written: str, candidates: Sequence[GazetteerPlace],
-                                   notable: Callable[[GazetteerPlace], bool]) -> bool:
+                                   notable: Callable[[GazetteerPlace], bool],
+                                   countries: Mapping[str, float] | None = None) -> bool:
     """A census given name ("Levi", "Gail", "Harvey") that names no notable place as written: a person far more
-    often than a small town of that name."""
+    often than a small town of that name. ``countries``: the article's focus; a division abroad that bears the name
+    ("Paul", a county of Cape Verde) does not keep it a place in an article about elsewhere."""
     if not is_given_name(written):
         return False
+    if countries is not None:
+        candidates = [c for c in candidates if not (c.feature_code == "ADM1"
+                                                    and countries.get(c.country_code, 0.0) < 0.1)]
     if any(c.feature_code.startswith(_WIDE) for c in candidates):
         return False  # "America", "Georgia": a country's or division's name, whatever else it is
     form = normalize(written)

@@ -94,3 +94,19 @@ def test_a_surname_that_only_folds_onto_a_notable_place_does_not_stop_a_given_na
     text = "In Russia, the producer Daria Zhuk and a correspondent complained of harassment."
     assert _found(text, index) == [("Russia", 2017370)]
     assert ("Santa Barbara", 5392952) in _found("Santa Barbara officials said the fire spread.", index)
+
+
+def test_a_given_name_that_only_a_division_abroad_bears_is_a_person():
+    """"Paul" is a county of Cape Verde and a village in Idaho: in a story about the US the division abroad does not
+    keep the given name a place, so the village's focus does not make "Paul scored" one; a division of a country
+    the story is about still does ("Georgia")."""
+    index = GazetteerIndex([
+        _place(6252001, "United States", 39.8, -98.5, "A", "PCLI", "US", pop=327_000_000),
+        _place(3374391, "Paul", 17.15, -25.02, "A", "ADM1", "CV", "05"),
+        _place(5603391, "Paul", 42.6, -113.78, "P", "PPL", "US", "ID", pop=1_200),
+        _place(4699066, "Houston", 29.76, -95.36, "P", "PPLA2", "US", "TX", pop=2_300_000),
+        _place(4197000, "Georgia", 32.75, -83.5, "A", "ADM1", "US", "GA"),
+    ])
+    text = "Paul scored 27 points to help Houston win in the United States on Sunday."
+    assert [gid for _, gid in _found(text, index)] == [4699066, 6252001]
+    assert ("Georgia", 4197000) in _found("Storms hit Georgia and Texas in the United States.", index)
