@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 
+from app.gazetteer.index import COUNTRY_ALIASES
 from app.gazetteer.names import normalize
 from app.gazetteer.records import GazetteerPlace
 from app.geoparse.lexicon import ARABIC_NAMED_COUNTRIES, PERSON_SURNAMES, census_given_names, english_words
@@ -57,9 +58,10 @@ def given_name_of_no_notable_place(written: str, candidates: Sequence[GazetteerP
     if countries is not None:
         candidates = [c for c in candidates if not (c.feature_code == "ADM1"
                                                     and countries.get(c.country_code, 0.0) < 0.1)]
-    if any(c.feature_code.startswith(_WIDE) for c in candidates):
-        return False  # "America", "Georgia": a country's or division's name, whatever else it is
     form = normalize(written)
+    if any(c.feature_code.startswith(_WIDE) and _bears(c, form) for c in candidates):
+        return False  # "America", "Georgia": a country's or division's name, whatever else it is ("Jane" only
+        # folds like one of Ghana's names)
     return not any(notable(c) and (form in (normalize(c.name), normalize(c.asciiname))
                                    or any(normalize(n) == form for n in c.alternate_names)) for c in candidates)
 
@@ -68,3 +70,10 @@ def is_given_name(written: str) -> bool:
     """A census given name that is no English word ("Gail", not "Will")."""
     word = written.lower()
     return word in census_given_names() and word not in english_words()
+
+
+def _bears(place: GazetteerPlace, form: str) -> bool:
+    """Whether one of the place's names (normalised) is ``form``: a country's aliases count ("America")."""
+    aliases = COUNTRY_ALIASES.get(place.country_code, ()) if place.feature_code.startswith("PCL") else ()
+    return form in (normalize(place.name), normalize(place.asciiname)) \
+        or any(normalize(name) == form for name in (*place.alternate_names, *aliases))

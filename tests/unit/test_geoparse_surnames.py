@@ -110,3 +110,16 @@ def test_a_given_name_that_only_a_division_abroad_bears_is_a_person():
     text = "Paul scored 27 points to help Houston win in the United States on Sunday."
     assert [gid for _, gid in _found(text, index)] == [4699066, 6252001]
     assert ("Georgia", 4197000) in _found("Storms hit Georgia and Texas in the United States.", index)
+
+
+def test_a_given_name_that_only_folds_onto_a_countrys_name_is_a_person():
+    """"Jane" folds like one of Ghana's names but is none of them: the country does not keep the given name a place;
+    a country's own alias ("America") still does."""
+    index = GazetteerIndex([
+        _place(2300660, "Ghana", 8.1, -1.2, "A", "PCLI", "GH", pop=29_000_000, alts=("Gana",)),
+        _place(6252001, "United States", 39.8, -98.5, "A", "PCLI", "US", pop=327_000_000),
+        _place(2643743, "London", 51.51, -0.13, "P", "PPLC", "GB", "ENG", pop=8_900_000),
+    ])
+    assert _found("The tribute show in London is full of hits such as Baby Jane and Sailing.", index) == [
+        ("London", 2643743)]
+    assert ("America", 6252001) in _found("Volunteers drove across America last year.", index)
