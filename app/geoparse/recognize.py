@@ -441,15 +441,30 @@ _CUE_WORDS = lx.ADMIN1_AFTER | lx.ADMIN2_AFTER | lx.SETTLEMENT_AFTER | lx.FACILI
 
 def _stands_alone(doc: Document, index: GazetteerIndex, first: int, last: int) -> bool:
     """A capitalised name run together with other capitalised words is part of a longer name ("Paris Hilton"),
-    unless those words are places themselves ("Iraq Syria recruitment network")."""
+    unless those words are places themselves ("Iraq Syria recruitment network") or a preposition of place before
+    the name places it ("at Windsor Castle")."""
 
     def is_place(i: int) -> bool:
-        return notable_key(index, doc.keys[i])
+        """A notable place by its very name, alone or with the next word ("Maiduguri Borno State"), or by any
+        spelling in a country named in Arabic, whose names vary; "Villa" only folds onto notable places ("Aston
+        Villa")."""
+        candidates = index.candidates(doc.keys[i])
+        if named_notable(index, doc.lower[i], doc.keys[i], candidates) or any(
+                c.country_code in lx.ARABIC_NAMED_COUNTRIES and is_notable(c) for c in candidates):
+            return True
+        if i + 1 >= len(doc.tokens) or doc.gap(i + 1) != " ":
+            return False
+        key = f"{doc.keys[i]} {doc.keys[i + 1]}"
+        return named_notable(index, f"{doc.lower[i]} {doc.lower[i + 1]}", key, index.candidates(key))
 
     english = lx.english_words()
     # A famous place (country, division, capital) next to a capitalised common word is still the place: a
     # headline or tag line ("Syria Crisis", "Related Lebanon charges ...").
-    famous = famous_key(index, " ".join(doc.keys[first : last + 1]))
+    key = " ".join(doc.keys[first : last + 1])
+    famous = famous_key(index, key)
+    # (after the name, only a famous place called so as written: "Mega Millions" only folds like Mecca)
+    famous_as_named = famous and named_notable(index, " ".join(doc.lower[first : last + 1]), key,
+                                               index.candidates(key))
 
     if first > 0 and first not in doc.sentence_starts and doc.gap(first) == " ":
         before = doc.tokens[first - 1]
@@ -463,8 +478,10 @@ def _stands_alone(doc: Document, index: GazetteerIndex, first: int, last: int) -
     if last + 1 < len(doc.tokens) and doc.gap(last + 1) == " " and doc.sentence_of[last + 1] == doc.sentence_of[last]:
         after = doc.tokens[last + 1]
         word = doc.lower[last + 1]
+        placed = first > 0 and doc.lower[first - 1] in _BEFORE_A_TOWN  # "at Sullivan Goss": the text places it
         if after.is_capitalized and word not in lx.NEVER_ALONE and word not in _CUE_WORDS \
-                and word not in lx.DEMONYMS and not after.text.isupper() and not is_place(last + 1):
+                and word not in lx.DEMONYMS and not after.text.isupper() and not placed \
+                and not (famous_as_named and word in english) and not is_place(last + 1):  # "Syria Civil Defence"
             return False
     return True
 

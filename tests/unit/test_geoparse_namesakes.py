@@ -260,3 +260,23 @@ def test_a_capitalised_settlement_noun_is_part_of_a_longer_name_not_a_cue():
     text = "In the United Kingdom he was remanded by District Judge Liam McStay on Monday."
     assert _found(text, index) == [("United Kingdom", 2635167)]
     assert ("Hardatnin", 163000) in _found("Rebels entered the district Hardatnin on Monday.", index)
+
+
+def test_a_capitalised_word_after_a_name_is_a_place_only_by_its_very_name():
+    """"Aston Villa": "Villa" only folds like Vila, Vanuatu's capital, so Aston runs on into a longer name; "Maiduguri
+    Borno State" (a comma dropped): the next words are a state's very name; a famous place before a capitalised
+    common word is still the place ("Syria Civil Defence")."""
+    index = GazetteerIndex([
+        _place(2656867, "Aston", 52.5, -1.88, "P", "PPLX", "GB", "ENG", pop=20_000),
+        _place(2135171, "Port Vila", -17.73, 168.32, "P", "PPLC", "VU", "08", pop=35_000, alts=("Vila",)),
+        _place(2331447, "Maiduguri", 11.85, 13.16, "P", "PPLA", "NG", "27", pop=1_100_000),
+        _place(2346794, "Borno State", 11.5, 13.0, "A", "ADM1", "NG", "27"),
+        _place(163843, "Syria", 35.0, 38.0, "A", "PCLI", "SY", "00", pop=22_000_000),
+    ])
+    assert _found("Fans of Aston Villa gathered outside the ground on Sunday.", index) == []
+    text = "The president visited troops at their headquarters in Maiduguri Borno State on Sunday."
+    assert ("Maiduguri", 2331447) in _found(text, index)
+    assert ("Syria", 163843) in _found("Volunteers of the Syria Civil Defence pulled people out.", index)
+    # a preposition of place before the name places it, whatever capitalised words follow
+    windsor = GazetteerIndex([_place(2633843, "Windsor", 51.48, -0.61, "P", "PPL", "GB", "ENG", pop=32_000)])
+    assert _found("The wedding takes place at Windsor Castle on Saturday.", windsor) == [("Windsor", 2633843)]
