@@ -123,3 +123,15 @@ def test_a_given_name_that_only_folds_onto_a_countrys_name_is_a_person():
     assert _found("The tribute show in London is full of hits such as Baby Jane and Sailing.", index) == [
         ("London", 2643743)]
     assert ("America", 6252001) in _found("Volunteers drove across America last year.", index)
+
+
+def test_a_common_given_name_is_no_provincial_seat_abroad():
+    """"Smoky Mary", "Mary of Bethany": a common given name that only a province and its seat abroad bear (Mary, in
+    Turkmenistan) is a person in a story about elsewhere."""
+    index = GazetteerIndex([
+        _place(1218667, "Mary", 37.59, 61.83, "P", "PPLA", "TM", "05", pop=167_000),
+        _place(1218666, "Mary", 37.5, 62.0, "A", "ADM1", "TM", "05"),
+        _place(4335045, "New Orleans", 29.95, -90.07, "P", "PPLA2", "US", "LA", pop=390_000),
+    ])
+    text = "Known locally as Smoky Mary, the steam line ran through New Orleans until 1932."
+    assert _found(text, index) == [("New Orleans", 4335045)]
