@@ -100,6 +100,10 @@ def person_name_tokens(doc: Document, index: GazetteerIndex) -> set[int]:
         ~ Pula), stands before no word that is a well-known place's very name ("Daria Zhuk": Zhuk only folds like
         Duhok) and begins no place's own two-word name ("Santa Barbara officials")."""
         word = doc.lower[i]
+        if word in census and word not in english and word not in _SURNAME_PARTICLES \
+                and word not in lx.NAME_PARTICLES and _before_a_surname(i) \
+                and not any(c.feature_code.startswith("PCL") for c in index.candidates(doc.keys[i])):
+            return True  # "Victoria Rowell", "Kobe Bryant": a city's name before a word that is only a surname
         return word in lx.GIVEN_NAMES or (
             word in census and word not in english and word not in lx.NAME_PARTICLES
             and word not in _SURNAME_PARTICLES and doc.gap(i + 1) == " "
@@ -108,6 +112,20 @@ def person_name_tokens(doc: Document, index: GazetteerIndex) -> set[int]:
             and f"{doc.keys[i]} {doc.keys[i + 1]}" not in index.by_key)
 
     n = len(doc.tokens)
+
+    def _before_a_surname(i: int) -> bool:
+        """The next word is a surname and nothing else: capitalised (not in capitals), no English word, no word
+        that ends place or organisation names, and no notable place's very name."""
+        j = i + 1
+        if j >= n or doc.gap(j) != " " or doc.sentence_of[j] != doc.sentence_of[i]:
+            return False
+        word, token = doc.lower[j], doc.tokens[j]
+        return token.is_capitalized and not token.text.isupper() and word not in english \
+            and word not in lx.PLACE_NOUNS and word not in lx.ORG_HEADS and word not in lx.DEMONYMS \
+            and word not in lx.NAME_PARTICLES and word not in census and word not in lx.TITLES \
+            and word not in _STREET_ABBREVIATIONS \
+            and f"{doc.keys[i]} {doc.keys[j]}" not in index.by_key \
+            and not named_notable(index, word, doc.keys[j], index.candidates(doc.keys[j]))
 
     def name_goes_on(j: int) -> bool:  # "Kock" or "de Kock" in "Mike de Kock", "van Beethoven" in "Ludwig van ..."
         return doc.tokens[j].is_capitalized or (doc.lower[j] in _SURNAME_PARTICLES and j + 1 < n
@@ -139,3 +157,4 @@ def person_name_tokens(doc: Document, index: GazetteerIndex) -> set[int]:
 
 _SURNAME_PARTICLES = frozenset({"de", "van", "von", "der", "den", "da", "di", "du", "le", "la", "del", "della", "dos",
                                 "das", "ter", "ten"})
+_STREET_ABBREVIATIONS = frozenset({"st", "ave", "av", "rd", "blvd", "dr", "ln", "pl", "sq", "hwy", "pkwy", "ct"})

@@ -135,3 +135,18 @@ def test_a_common_given_name_is_no_provincial_seat_abroad():
     ])
     text = "Known locally as Smoky Mary, the steam line ran through New Orleans until 1932."
     assert _found(text, index) == [("New Orleans", 4335045)]
+
+
+def test_a_city_s_name_before_a_word_that_is_only_a_surname_is_a_given_name():
+    """"Victoria Rowell", "Stanley Uzoaru": a given name that is also a city's name, before a capitalised word that is
+    no English word, no place's very name and no word of a place's or a street's name, begins a person's name; before
+    a street abbreviation ("Victoria St.") or a place noun it stays the place's name, and a country stays a country."""
+    index = GazetteerIndex([
+        _place(6174041, "Victoria", 48.43, -123.37, "P", "PPLA", "CA", "02", pop=290_000),
+        _place(6251999, "Canada", 60.0, -95.0, "A", "PCLI", "CA", pop=37_000_000),
+        _place(248816, "Jordan", 31.0, 36.0, "A", "PCLI", "JO", pop=10_000_000),
+    ])
+    text = "The drama debuted in Canada last year and was created by Victoria Rowell, who also directed it."
+    assert _found(text, index) == [("Canada", 6251999)]
+    assert ("Victoria", 6174041) in _found("The office at 333 Victoria St. opened in Canada.", index)
+    assert ("Jordan", 248816) in _found("Officials said Jordan Rowell had closed the border to Canada.", index)
