@@ -154,6 +154,8 @@ def _foreign_abbreviation(doc: Document, span: Span, index: GazetteerIndex) -> b
     """An abbreviation in capitals that names no country ("BA" for an airline is also a Saudi region's code): it
     is not evidence of what the article is about, else it would vote itself into focus."""
     token = doc.tokens[span.first]
+    if span.cue == "admin1" and span.country:
+        return False  # "HORRY COUNTY, SC": a state's code after a town's comma, which the text itself places
     return doc.cased and span.first == span.last and len(token.text) <= 4 and token.text.isupper() \
         and not any(c.feature_code.startswith("PCL") for c in index.candidates(span.key))
 

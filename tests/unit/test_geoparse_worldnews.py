@@ -97,3 +97,17 @@ def test_a_name_listed_with_a_state_is_the_state_of_that_name():
     text = "The team flew to Florida and Washington, D.C., last year, United States officials said."
     assert ("Washington", 4140963) in _found(text, index)
     assert ("Washington", 4140963) in _found("Officials in Washington said the United States would act.", index)
+
+
+def test_a_state_code_after_a_datelines_comma_votes_for_its_state():
+    """"HORRY COUNTY, SC (WMBF)": the postal code the recognizer reads as the state is no stray abbreviation ("BA" for
+    an airline): it makes the article about South Carolina, whose Garden City the bare name then means."""
+    index = GazetteerIndex([
+        _place(6252001, "United States", 39.8, -98.5, "A", "PCLI", "US", pop=327_000_000),
+        _place(4597040, "South Carolina", 34.0, -81.0, "A", "ADM1", "US", "SC"),
+        _place(4582287, "Horry County", 33.92, -78.98, "A", "ADM2C", "US", "SC"),
+        _place(5445439, "Garden City", 37.97, -100.87, "P", "PPLA2", "US", "KS", pop=27_000),
+        _place(4579503, "Garden City", 33.59, -79.01, "P", "PPL", "US", "SC", pop=9_200),
+    ])
+    text = "HORRY COUNTY, SC (WMBF) - A homeless man lives on the side of the street in Garden City."
+    assert ("Garden City", 4579503) in _found(text, index)
