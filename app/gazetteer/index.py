@@ -44,7 +44,7 @@ COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
     "US": ("US", "U.S.", "U.S.A.", "USA", "United States of America", "America", "the States"),
     "GB": ("UK", "U.K.", "Britain", "Great Britain", "United Kingdom"),
     "AE": ("UAE", "U.A.E.", "Emirates"),
-    "RU": ("Russian Federation",),
+    "RU": ("Russian Federation", "Soviet Union", "USSR"),
     "TR": ("Turkey", "Türkiye", "Turkiye"),
     "KP": ("North Korea", "DPRK"),
     "KR": ("South Korea",),

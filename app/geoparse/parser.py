@@ -40,6 +40,7 @@ def parse(text: str, index: GazetteerIndex, *, published_at: datetime | date | N
 
 
 _PLACING_WORDS = LOCATIVES - {"to", "and", "or"}  # "a source close to Harvey", "Smith and Harvey"
+_SAINTS = frozenset({"st", "saint", "ste", "sainte"})
 
 
 def _supported(doc: Document, span: Span, index: GazetteerIndex, context: ArticleContext) -> bool:
@@ -55,12 +56,15 @@ def _supported(doc: Document, span: Span, index: GazetteerIndex, context: Articl
     if span.first == span.last and not (doc.cased and written.isupper()):
         # the cheap tests of the word first: most spans are none of these
         folds = not doc.cased or is_a_name_or_word(written)
-        placed = span.first > 0 and doc.lower[span.first - 1] in _PLACING_WORDS  # "in Shelby", "from Wilson's"
+        # "in Shelby", "from Wilson's"; "St Patrick's": a saint's name names a church or a town, not a person
+        placed = span.first > 0 and (doc.lower[span.first - 1] in _PLACING_WORDS
+                                     or doc.lower[span.first - 1] in _SAINTS)
         given = not placed and is_given_name(written)
         if (folds or given) and not context.about_arabic_named_countries():
             if folds and only_by_folding(written, candidates):
                 return False
-            if given and given_name_of_no_notable_place(written, candidates, is_notable):
+            if given and given_name_of_no_notable_place(written, candidates, is_notable,
+                                                        context.countries_without(span.key)):
                 return False
     if doc.cased:
         return not loose_stranger(doc, span, candidates, partial(context.countries_without, span.key))

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 from app.gazetteer.index import GazetteerIndex
+from app.gazetteer.names import normalize
+from app.gazetteer.records import GazetteerPlace
 from app.geoparse import lexicon as lx
 from app.geoparse.cached_index import named_notable, notable_key
 from app.geoparse.document import Document
@@ -42,15 +46,28 @@ def speaks(doc: Document, index: GazetteerIndex, i: int, key: str) -> bool:
 
 def follows_a_name(doc: Document, index: GazetteerIndex, first: int) -> bool:
     """Whether the capitalised word before ``first`` makes it a surname ("John Kelly", "Conor McGregor"): unless that
-    word is a well-known place ("Iraq Syria network") or a place in a country named in Arabic (writers drop the
-    commas of village lists: "the fronts of Rastan Talbeesah and Harbnafsah")."""
+    word is a well-known place ("Iraq Syria network"), a preposition of place in a headline ("Killed Near Jarablus")
+    or the very name of a place in a country named in Arabic (writers drop the commas of village lists: "the fronts of
+    Rastan Talbeesah and Harbnafsah"); a given name that only folds onto such a village ("Che Adams") is no place."""
     if first == 0 or first in doc.sentence_starts or doc.gap(first) != " ":
         return False
     before, word = doc.tokens[first - 1], doc.lower[first - 1]
     return before.is_capitalized and not before.text.isupper() and word not in lx.NEVER_ALONE \
         and word not in lx.DIRECTIONS and word not in lx.DEMONYMS and word not in lx.NAME_PARTICLES \
+        and word not in lx.LOCATIVES \
         and not notable_key(index, doc.keys[first - 1]) \
-        and not any(c.country_code in lx.ARABIC_NAMED_COUNTRIES for c in index.candidates(doc.keys[first - 1]))
+        and not any(c.country_code in lx.ARABIC_NAMED_COUNTRIES and _named_as_written(word, c)
+                    for c in index.candidates(doc.keys[first - 1]))
+
+
+_ARABIC_ARTICLE = re.compile(r"^(?:a[lrsdntz]|el|ash|ath|adh|az|as)[\s-]+")
+
+
+def _named_as_written(word: str, place: GazetteerPlace) -> bool:
+    """Whether ``word`` (lower-cased) is the place's name as written, its Arabic article aside ("Rastan", Ar Rastan);
+    a fold onto a village's name ("Che" ~ Al 'Anz) is not."""
+    word = normalize(word)
+    return any(word in (n, _ARABIC_ARTICLE.sub("", n)) for n in (normalize(place.name), normalize(place.asciiname)))
 
 
 def person_name_tokens(doc: Document, index: GazetteerIndex) -> set[int]:
@@ -78,14 +95,37 @@ def person_name_tokens(doc: Document, index: GazetteerIndex) -> set[int]:
 
     def given_name(i: int) -> bool:
         """A given name: one of ours, or a census one ("Gino", "Roshunda") that is no English word ("Long Island",
-        "Will"), no name particle ("Al Rai"), not a well-known place, and stands before no well-known place
-        ("Israel Defense Forces", "Chad Basin" are places)."""
+        "Will"), no name particle ("Al Rai", "Le Bernardin"), not the very name of a well-known place ("Israel
+        Defense Forces", "Chad Basin" are places; one it only folds onto does not count: "Darin" ~ Darien, "Paula"
+        ~ Pula), stands before no word that is a well-known place's very name ("Daria Zhuk": Zhuk only folds like
+        Duhok) and begins no place's own two-word name ("Santa Barbara officials")."""
         word = doc.lower[i]
+        if word in census and word not in english and word not in _SURNAME_PARTICLES \
+                and word not in lx.NAME_PARTICLES and _before_a_surname(i) \
+                and not any(c.feature_code.startswith("PCL") for c in index.candidates(doc.keys[i])):
+            return True  # "Victoria Rowell", "Kobe Bryant": a city's name before a word that is only a surname
         return word in lx.GIVEN_NAMES or (
-            word in census and word not in english and word not in lx.NAME_PARTICLES and doc.gap(i + 1) == " "
-            and not notable_key(index, doc.keys[i]) and not notable_key(index, doc.keys[i + 1]))
+            word in census and word not in english and word not in lx.NAME_PARTICLES
+            and word not in _SURNAME_PARTICLES and doc.gap(i + 1) == " "
+            and not named_notable(index, doc.lower[i], doc.keys[i], index.candidates(doc.keys[i]))
+            and not named_notable(index, doc.lower[i + 1], doc.keys[i + 1], index.candidates(doc.keys[i + 1]))
+            and f"{doc.keys[i]} {doc.keys[i + 1]}" not in index.by_key)
 
     n = len(doc.tokens)
+
+    def _before_a_surname(i: int) -> bool:
+        """The next word is a surname and nothing else: capitalised (not in capitals), no English word, no word
+        that ends place or organisation names, and no notable place's very name."""
+        j = i + 1
+        if j >= n or doc.gap(j) != " " or doc.sentence_of[j] != doc.sentence_of[i]:
+            return False
+        word, token = doc.lower[j], doc.tokens[j]
+        return token.is_capitalized and not token.text.isupper() and word not in english \
+            and word not in lx.PLACE_NOUNS and word not in lx.ORG_HEADS and word not in lx.DEMONYMS \
+            and word not in lx.NAME_PARTICLES and word not in census and word not in lx.TITLES \
+            and word not in _STREET_ABBREVIATIONS \
+            and f"{doc.keys[i]} {doc.keys[j]}" not in index.by_key \
+            and not named_notable(index, word, doc.keys[j], index.candidates(doc.keys[j]))
 
     def name_goes_on(j: int) -> bool:  # "Kock" or "de Kock" in "Mike de Kock", "van Beethoven" in "Ludwig van ..."
         return doc.tokens[j].is_capitalized or (doc.lower[j] in _SURNAME_PARTICLES and j + 1 < n
@@ -117,3 +157,4 @@ def person_name_tokens(doc: Document, index: GazetteerIndex) -> set[int]:
 
 _SURNAME_PARTICLES = frozenset({"de", "van", "von", "der", "den", "da", "di", "du", "le", "la", "del", "della", "dos",
                                 "das", "ter", "ten"})
+_STREET_ABBREVIATIONS = frozenset({"st", "ave", "av", "rd", "blvd", "dr", "ln", "pl", "sq", "hwy", "pkwy", "ct"})

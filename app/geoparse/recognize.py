@@ -273,7 +273,7 @@ def _cue(doc: Document, first: int, last: int) -> str:
     if after in lx.SETTLEMENT_AFTER or before_of in lx.SETTLEMENT_BEFORE_OF:
         return "settlement"
     if doc.cased and before in lx.SETTLEMENT_BEFORE and doc.tokens[first].is_capitalized \
-            and not (before == "capital" and doc.tokens[first - 1].is_capitalized):  # "Capital FM" is a name
+            and not doc.tokens[first - 1].is_capitalized:  # "Capital FM", "District Judge Liam": one longer name
         return "settlement"
     return ""
 
@@ -305,6 +305,12 @@ def loose_stranger(doc: Document, span: Span, candidates: Sequence[GazetteerPlac
 _FUNCTION_WORDS = frozenset({"the", "a", "an", "of", "and", "or", "in", "on", "at", "to", "by", "for", "with", "from",
                              "its", "his", "her", "their", "our", "this", "that", "these", "those", "which", "what",
                              "some", "all", "both", "each", "no", "one", "two", "three", "four", "five", "several"})
+
+
+def _spelled_with_the(doc: Document, first: int, last: int, candidates: Sequence[GazetteerPlace]) -> bool:
+    """Whether a place bears the words from the article "the" on, as written, among its names."""
+    written = normalize(doc.text[doc.tokens[first].start : doc.tokens[last].end])
+    return any(written == normalize(name) for c in candidates for name in (c.name, c.asciiname, *c.alternate_names))
 
 
 def _named_a_town(doc: Document, first: int) -> bool:
@@ -343,8 +349,10 @@ def _plausible(doc: Document, index: GazetteerIndex, first: int, last: int, key:
         # not as a fold ("Beatles" is no Bettles Airport, Alaska) nor bare in lower-cased text, where it is as
         # likely a person ("al maktoum").
         return False
-    if words[0] == "the" and not famous_key(index, key):
-        return False  # "The UN": a stray alternate name beginning with the article
+    if words[0] == "the" and (not famous_key(index, key) or not _spelled_with_the(doc, first, last, candidates)):
+        # "The UN": a stray alternate name beginning with the article; "The UAE" folds like Tahoua, a provincial
+        # seat in Niger, but only names spelled with the article ("The Hague", "The Gambia") begin with it
+        return False
     notable = notable_key(index, key)
     english = lx.english_words()
     common = all(w in lx.NEVER_ALONE or w in lx.COMMON_WORDS or w in english for w in words)
@@ -444,15 +452,30 @@ _CUE_WORDS = lx.ADMIN1_AFTER | lx.ADMIN2_AFTER | lx.SETTLEMENT_AFTER | lx.FACILI
 
 def _stands_alone(doc: Document, index: GazetteerIndex, first: int, last: int) -> bool:
     """A capitalised name run together with other capitalised words is part of a longer name ("Paris Hilton"),
-    unless those words are places themselves ("Iraq Syria recruitment network")."""
+    unless those words are places themselves ("Iraq Syria recruitment network") or a preposition of place before
+    the name places it ("at Windsor Castle")."""
 
     def is_place(i: int) -> bool:
-        return notable_key(index, doc.keys[i])
+        """A notable place by its very name, alone or with the next word ("Maiduguri Borno State"), or by any
+        spelling in a country named in Arabic, whose names vary; "Villa" only folds onto notable places ("Aston
+        Villa")."""
+        candidates = index.candidates(doc.keys[i])
+        if named_notable(index, doc.lower[i], doc.keys[i], candidates) or any(
+                c.country_code in lx.ARABIC_NAMED_COUNTRIES and is_notable(c) for c in candidates):
+            return True
+        if i + 1 >= len(doc.tokens) or doc.gap(i + 1) != " ":
+            return False
+        key = f"{doc.keys[i]} {doc.keys[i + 1]}"
+        return named_notable(index, f"{doc.lower[i]} {doc.lower[i + 1]}", key, index.candidates(key))
 
     english = lx.english_words()
     # A famous place (country, division, capital) next to a capitalised common word is still the place: a
     # headline or tag line ("Syria Crisis", "Related Lebanon charges ...").
-    famous = famous_key(index, " ".join(doc.keys[first : last + 1]))
+    key = " ".join(doc.keys[first : last + 1])
+    famous = famous_key(index, key)
+    # (after the name, only a famous place called so as written: "Mega Millions" only folds like Mecca)
+    famous_as_named = famous and named_notable(index, " ".join(doc.lower[first : last + 1]), key,
+                                               index.candidates(key))
 
     if first > 0 and first not in doc.sentence_starts and doc.gap(first) == " ":
         before = doc.tokens[first - 1]
@@ -466,8 +489,10 @@ def _stands_alone(doc: Document, index: GazetteerIndex, first: int, last: int) -
     if last + 1 < len(doc.tokens) and doc.gap(last + 1) == " " and doc.sentence_of[last + 1] == doc.sentence_of[last]:
         after = doc.tokens[last + 1]
         word = doc.lower[last + 1]
+        placed = first > 0 and doc.lower[first - 1] in _BEFORE_A_TOWN  # "at Sullivan Goss": the text places it
         if after.is_capitalized and word not in lx.NEVER_ALONE and word not in _CUE_WORDS \
-                and word not in lx.DEMONYMS and not after.text.isupper() and not is_place(last + 1):
+                and word not in lx.DEMONYMS and not after.text.isupper() and not placed \
+                and not (famous_as_named and word in english) and not is_place(last + 1):  # "Syria Civil Defence"
             return False
     return True
 

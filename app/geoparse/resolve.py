@@ -10,6 +10,7 @@ runner-up is recorded in ``Mention.resolved_by`` so a wrong answer can be explai
   (a village "in the hama countryside" lies in Hama governorate).
 - ``prominence``: feature importance and population.
 - ``fuzzy_skeleton``: late pass for names the text marks as places but no exact key finds; penalised.
+- ``list``: listed with a first-order division ("California or Washington"), a name of another division is it.
 """
 
 from __future__ import annotations
@@ -153,6 +154,8 @@ def _foreign_abbreviation(doc: Document, span: Span, index: GazetteerIndex) -> b
     """An abbreviation in capitals that names no country ("BA" for an airline is also a Saudi region's code): it
     is not evidence of what the article is about, else it would vote itself into focus."""
     token = doc.tokens[span.first]
+    if span.cue == "admin1" and span.country:
+        return False  # "HORRY COUNTY, SC": a state's code after a town's comma, which the text itself places
     return doc.cased and span.first == span.last and len(token.text) <= 4 and token.text.isupper() \
         and not any(c.feature_code.startswith("PCL") for c in index.candidates(span.key))
 
@@ -231,6 +234,7 @@ def resolve(doc: Document, index: GazetteerIndex, spans: list[Span], context: Ar
             resolved_admin1[span.first] = best
         mentions.append(mention)
     _provinces_holding_places(doc, index, mentions, kept, resolved_admin1)
+    _divisions_listed_with_divisions(doc, mentions, kept, resolved_admin1)
     mentions = _weak_far_from_anchors(mentions)
     return [_with_region(doc, index, m, kept[i], resolved_admin1, context) for i, m in enumerate(mentions)]
 
@@ -332,6 +336,45 @@ def _provinces_holding_places(doc: Document, index: GazetteerIndex, mentions: li
         mentions[n] = replace(mentions[n], place=province, alternatives=(seat, *mentions[n].alternatives[:4]),
                               resolved_by="containment")
         resolved_admin1[span.first] = province
+
+
+_LIST_GAPS = frozenset({",", "and", "or", "/"})
+
+
+def _divisions_listed_with_divisions(doc: Document, mentions: list[Mention], spans: list[Span],
+                                     resolved_admin1: dict[int, GazetteerPlace]) -> None:
+    """"western states such as California or Washington": a name listed with a first-order division, and the very
+    name of a division of the same country, is that division, not the city its bare name means elsewhere."""
+    for n in range(len(mentions)):
+        place = mentions[n].place
+        if place is None or place.feature_code == "ADM1" or spans[n].cue:
+            continue
+        written = normalize(mentions[n].text)
+        division = next((a for a in mentions[n].alternatives if a.feature_code == "ADM1"
+                         and written in (normalize(a.name), normalize(a.asciiname))), None)
+        if division is None or _placed_by_next(doc, spans, n):
+            continue  # "Washington, D.C.": a town placed in the division after its comma
+        for m in (n - 1, n + 1):
+            if not 0 <= m < len(mentions):
+                continue
+            other = mentions[m].place
+            first, second = (spans[m], spans[n]) if m < n else (spans[n], spans[m])
+            between = doc.text[doc.tokens[first.last].end : doc.tokens[second.first].start].replace(",", " , ").split()
+            if other is not None and other.feature_code == "ADM1" and other.country_code == division.country_code \
+                    and between and all(w.lower() in _LIST_GAPS for w in between) \
+                    and doc.sentence_of[first.last] == doc.sentence_of[second.first]:
+                mentions[n] = replace(mentions[n], place=division,
+                                      alternatives=(place, *(a for a in mentions[n].alternatives if a != division)),
+                                      resolved_by="list")
+                resolved_admin1[spans[n].first] = division
+                break
+
+
+def _placed_by_next(doc: Document, spans: list[Span], n: int) -> bool:
+    """"Washington, D.C.", "Paris, Texas": a comma and a capitalised word after the name place it."""
+    after = spans[n].last + 1
+    return after < len(doc.tokens) and doc.gap(after).strip() == "," and doc.tokens[after].is_capitalized \
+        and doc.sentence_of[after] == doc.sentence_of[spans[n].last]
 
 
 def _km(a: GazetteerPlace, b: GazetteerPlace) -> float:
@@ -597,11 +640,21 @@ def _rank(candidates: list[GazetteerPlace], span: Span, context: ArticleContext,
     # "London" in an article about the US: a national capital called so outweighs the focus that small towns of
     # the article's country draw from it (London, Ohio); a notable namesake ("Kingston", Ontario) keeps it.
     capital = any(c.feature_code == "PPLC" and written in _written_names(c) for c in candidates)
+    # "Manchester", "Birmingham" in a story on a British soldier or club that also names the US: a city of 100,000
+    # called so by its own name, in a country the article names too, outweighs the focus that namesakes a fifth of
+    # its size or less draw from another country (English town names recur across the US); where its country
+    # has no share ("Newport" in an Irish story) the focus stands.
+    cities = [c for c in candidates if c.feature_class == "P" and c.population >= _NOTABLE_CITY
+              and written in _written_names(c) and shares.get(c.country_code, 0.0) > 0.0]
+    city = max(cities, key=lambda c: c.population) if cities else None
     for place in candidates:
         focus = shares.get(place.country_code, 0.0)
         if capital and place.feature_class == "P" and place.feature_code not in ("PPLC", "PPLA") \
                 and place.population < 100_000:
             focus /= 2
+        if city is not None and place.feature_class == "P" and place.feature_code not in ("PPLC", "PPLA") \
+                and place.country_code != city.country_code and place.population * _DWARFED <= city.population:
+            focus = 0.0
         seat_penalty = -2.5 if (place.feature_code == "ADM1" and span.cue != "admin1"
                                 and (place.country_code, place.admin1_code) in seats) else 0.0
         exact = written in _written_names(place)
@@ -627,6 +680,9 @@ def _rank(candidates: list[GazetteerPlace], span: Span, context: ArticleContext,
     ranked.sort(key=lambda item: (-item[1], item[0].geonameid))
     return ranked
 
+
+_NOTABLE_CITY = 100_000  # population of a city whose name its small namesakes abroad borrow
+_DWARFED = 5  # how many times bigger that city is than a namesake whose country focus it cancels
 
 _GENERIC_TAILS = (" ocean", " sea", " river")
 

@@ -233,3 +233,18 @@ def test_a_capitalised_word_before_a_name_makes_a_surname_unless_it_is_a_syrian_
     assert _found(text, index)[0] == ("Talbeesah", 163779)
     # A given name that some small foreign village bears is still a given name.
     assert _found("The fighter Conor McGregor was arrested. McGregor denied it.", index) == []
+
+
+def test_a_given_name_that_only_folds_onto_a_syrian_village_still_makes_a_surname():
+    """"Che" folds like a Syrian village's name but is not its name: "Che Adams" is a person throughout the article;
+    a capitalised preposition in a headline ("Killed Near Jarablus") makes no surname."""
+    index = GazetteerIndex([
+        _place(170000, "Al ‘Anz", 35.0, 38.0, "P", "PPL", "SY", "04", pop=500, alts=("Che",)),
+        _place(4928733, "Adams", 42.62, -73.12, "P", "PPL", "US", "MA", pop=8_000),
+        _place(2655603, "Birmingham", 52.48, -1.9, "P", "PPLA2", "GB", "ENG", pop=1_150_000),
+        _place(169179, "Jarābulus", 36.82, 38.01, "P", "PPLA2", "SY", "09", pop=11_000, alts=("Jarablus",)),
+    ])
+    text = "Birmingham will miss Che Adams through injury. Adams was sent off on Tuesday."
+    assert _found(text, index) == [("Birmingham", 2655603)]
+    text = "Civilians Killed By Airstrikes Near Jarablus. Airstrikes hit villages near Jarablus on Monday."
+    assert [gid for _, gid in _found(text, index)] == [169179, 169179]

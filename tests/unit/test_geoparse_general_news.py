@@ -114,3 +114,27 @@ def test_a_canadian_press_province_abbreviation_after_a_town_is_the_province(ind
 def test_a_press_release_wire_dateline_names_the_city(index):
     text = "PLEASANTON, Calif.--(BUSINESS WIRE)--Acme Corp said on Monday it would open a second plant."
     assert ("PLEASANTON", 5383777) in _found(text, index)
+
+
+def test_a_big_city_outweighs_the_focus_of_its_small_namesakes_in_another_country():
+    """English town names recur across the US: in a story that names both countries, "Colchester" is the English
+    town of 130,000, not the Vermont one of 17,000 the US focus would pick; a namesake of similar size keeps the
+    focus, and so does the small town where the big city's country is not in the story at all."""
+    index = GazetteerIndex([
+        _place(2635167, "United Kingdom", 54.0, -2.0, "A", "PCLI", "GB", "00", pop=66_000_000),
+        _place(6252001, "United States", 39.8, -98.5, "A", "PCLI", "US", "00", pop=327_000_000),
+        _place(2963597, "Ireland", 53.0, -8.0, "A", "PCLI", "IE", "00", pop=4_900_000),
+        _place(4671654, "Austin", 30.27, -97.74, "P", "PPLA", "US", "TX", pop=960_000),
+        _place(2652618, "Colchester", 51.89, 0.9, "P", "PPL", "GB", "ENG", pop=130_000),
+        _place(5235024, "Colchester", 44.54, -73.15, "P", "PPL", "US", "VT", pop=17_000),
+        _place(2641598, "Newport", 51.59, -3.0, "P", "PPLA2", "GB", "WLS", pop=150_000),
+        _place(2962256, "Newport", 53.89, -9.55, "P", "PPL", "IE", "C", pop=600),
+        _place(2964180, "Galway", 53.27, -9.05, "P", "PPLA", "IE", "C", pop=80_000),
+        _place(5128581, "New York City", 40.71, -74.01, "P", "PPL", "US", "NY", pop=8_800_000, alts=("New York",)),
+        _place(2643743, "London", 51.51, -0.13, "P", "PPLC", "GB", "ENG", pop=8_900_000),
+        _place(6058560, "London", 42.98, -81.23, "P", "PPL", "CA", "08", pop=350_000),
+    ])
+    text = ("The United States and Britain trained him in Austin. The United Kingdom said he served in Colchester "
+            "before he was sent to the United States.")
+    assert ("Colchester", 2652618) in _found(text, index)
+    assert ("Newport", 2962256) in _found("Ireland's council said 48 families in Newport and Galway applied.", index)

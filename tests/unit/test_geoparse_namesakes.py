@@ -234,3 +234,49 @@ def test_a_generic_before_a_name_is_part_of_it():
     assert ("Jebel Moya", None) in found and all(name != "Moya" for name, _ in found)
     found = _found("In Syria, the army took Jabal al Rahmaliya.", index)
     assert ("Jabal al Rahmaliya", 9080009) in found
+
+
+def test_the_article_begins_a_name_only_where_a_place_is_spelled_with_it():
+    """"The UAE" at a sentence's start folds like Tahoua, a provincial seat in Niger: the article opens a place's
+    name only as written ("The Hague", "The Valley"), so the abbreviation alone is the country."""
+    index = GazetteerIndex([
+        _place(290557, "United Arab Emirates", 24.0, 54.0, "A", "PCLI", "AE", "00", pop=9_600_000),
+        _place(2439376, "Tahoua", 14.89, 5.27, "P", "PPLA", "NE", "06", pop=117_000, alts=("Ta Ua",)),
+        _place(2960313, "The Valley", 18.22, -63.06, "P", "PPLC", "AI", "00", pop=2_000),
+    ])
+    assert _found("Officials met on Monday. The UAE leads the region in trade.", index) == [
+        ("UAE", 290557)]
+    assert ("The Valley", 2960313) in _found("Officials met on Monday. The Valley hosted the talks.", index)
+
+
+def test_a_capitalised_settlement_noun_is_part_of_a_longer_name_not_a_cue():
+    """"the district Hardatnin" calls the next word a settlement, "District Judge Liam McStay" and "MEXICO CITY (AP)"
+    do not: a capitalised noun before a name belongs to a longer name ("Judge" only folds like Gudja in Malta)."""
+    index = GazetteerIndex([
+        _place(2563020, "Gudja", 35.85, 14.5, "P", "PPLA", "MT", "24", pop=3_000, alts=("Gudje",)),
+        _place(163000, "Ḩardatnīn", 36.3, 37.1, "P", "PPL", "SY", "09", pop=2_000, alts=("Hardatnin",)),
+        _place(2635167, "United Kingdom", 54.0, -2.0, "A", "PCLI", "GB", "00", pop=66_000_000),
+    ])
+    text = "In the United Kingdom he was remanded by District Judge Liam McStay on Monday."
+    assert _found(text, index) == [("United Kingdom", 2635167)]
+    assert ("Hardatnin", 163000) in _found("Rebels entered the district Hardatnin on Monday.", index)
+
+
+def test_a_capitalised_word_after_a_name_is_a_place_only_by_its_very_name():
+    """"Aston Villa": "Villa" only folds like Vila, Vanuatu's capital, so Aston runs on into a longer name; "Maiduguri
+    Borno State" (a comma dropped): the next words are a state's very name; a famous place before a capitalised
+    common word is still the place ("Syria Civil Defence")."""
+    index = GazetteerIndex([
+        _place(2656867, "Aston", 52.5, -1.88, "P", "PPLX", "GB", "ENG", pop=20_000),
+        _place(2135171, "Port Vila", -17.73, 168.32, "P", "PPLC", "VU", "08", pop=35_000, alts=("Vila",)),
+        _place(2331447, "Maiduguri", 11.85, 13.16, "P", "PPLA", "NG", "27", pop=1_100_000),
+        _place(2346794, "Borno State", 11.5, 13.0, "A", "ADM1", "NG", "27"),
+        _place(163843, "Syria", 35.0, 38.0, "A", "PCLI", "SY", "00", pop=22_000_000),
+    ])
+    assert _found("Fans of Aston Villa gathered outside the ground on Sunday.", index) == []
+    text = "The president visited troops at their headquarters in Maiduguri Borno State on Sunday."
+    assert ("Maiduguri", 2331447) in _found(text, index)
+    assert ("Syria", 163843) in _found("Volunteers of the Syria Civil Defence pulled people out.", index)
+    # a preposition of place before the name places it, whatever capitalised words follow
+    windsor = GazetteerIndex([_place(2633843, "Windsor", 51.48, -0.61, "P", "PPL", "GB", "ENG", pop=32_000)])
+    assert _found("The wedding takes place at Windsor Castle on Saturday.", windsor) == [("Windsor", 2633843)]

@@ -67,3 +67,86 @@ def test_a_county_s_name_of_common_words_carries_its_own_cue():
 
 def test_a_title_after_the_word_city_is_no_town():
     assert _found("It was signed by then City Mayor Justin Chipeco in Calamba.", NAMES) == [("Calamba", 1711000)]
+
+
+def test_a_given_name_that_only_folds_onto_a_notable_place_still_starts_a_person_s_name():
+    """"Darin" folds like Darien, but a notable place keeps a given name a place only when it bears that very name
+    ("Charlotte", "Victoria"): "Darin Nosser" is a person, and so is the surname after the given name."""
+    index = GazetteerIndex([
+        _place(6252001, "United States", 39.8, -98.5, "A", "PCLI", "US", pop=327_000_000),
+        _place(4889447, "Darien", 41.08, -73.47, "P", "PPL", "US", "CT", pop=120_000),
+        _place(4407066, "St. Louis", 38.63, -90.2, "P", "PPL", "US", "MO", pop=300_000),
+        _place(4350413, "Nosser", 39.4, -76.6, "P", "PPL", "US", "MD", pop=2_000),
+    ])
+    text = "Police in the United States identified the suspects as Darin Nosser, 52, and a woman of 55."
+    assert _found(text, index) == [("United States", 6252001)]
+
+
+def test_a_surname_that_only_folds_onto_a_notable_place_does_not_stop_a_given_name():
+    """"Zhuk" folds like Duhok, an Iraqi provincial seat, but is not its name: "Daria Zhuk" is a person. A given name
+    that begins a place's own two-word name ("Santa Barbara") still starts no person's name."""
+    index = GazetteerIndex([
+        _place(2017370, "Russia", 60.0, 100.0, "A", "PCLI", "RU", pop=144_000_000),
+        _place(96994, "Dihok", 36.87, 42.99, "P", "PPLA", "IQ", "06", pop=280_000, alts=("Duhok",)),
+        _place(6252001, "United States", 39.8, -98.5, "A", "PCLI", "US", pop=327_000_000),
+        _place(5392952, "Santa Barbara", 34.42, -119.7, "P", "PPLA2", "US", "CA", pop=90_000),
+    ])
+    text = "In Russia, the producer Daria Zhuk and a correspondent complained of harassment."
+    assert _found(text, index) == [("Russia", 2017370)]
+    assert ("Santa Barbara", 5392952) in _found("Santa Barbara officials said the fire spread.", index)
+
+
+def test_a_given_name_that_only_a_division_abroad_bears_is_a_person():
+    """"Paul" is a county of Cape Verde and a village in Idaho: in a story about the US the division abroad does not
+    keep the given name a place, so the village's focus does not make "Paul scored" one; a division of a country
+    the story is about still does ("Georgia")."""
+    index = GazetteerIndex([
+        _place(6252001, "United States", 39.8, -98.5, "A", "PCLI", "US", pop=327_000_000),
+        _place(3374391, "Paul", 17.15, -25.02, "A", "ADM1", "CV", "05"),
+        _place(5603391, "Paul", 42.6, -113.78, "P", "PPL", "US", "ID", pop=1_200),
+        _place(4699066, "Houston", 29.76, -95.36, "P", "PPLA2", "US", "TX", pop=2_300_000),
+        _place(4197000, "Georgia", 32.75, -83.5, "A", "ADM1", "US", "GA"),
+    ])
+    text = "Paul scored 27 points to help Houston win in the United States on Sunday."
+    assert [gid for _, gid in _found(text, index)] == [4699066, 6252001]
+    assert ("Georgia", 4197000) in _found("Storms hit Georgia and Texas in the United States.", index)
+
+
+def test_a_given_name_that_only_folds_onto_a_countrys_name_is_a_person():
+    """"Jane" folds like one of Ghana's names but is none of them: the country does not keep the given name a place;
+    a country's own alias ("America") still does."""
+    index = GazetteerIndex([
+        _place(2300660, "Ghana", 8.1, -1.2, "A", "PCLI", "GH", pop=29_000_000, alts=("Gana",)),
+        _place(6252001, "United States", 39.8, -98.5, "A", "PCLI", "US", pop=327_000_000),
+        _place(2643743, "London", 51.51, -0.13, "P", "PPLC", "GB", "ENG", pop=8_900_000),
+    ])
+    assert _found("The tribute show in London is full of hits such as Baby Jane and Sailing.", index) == [
+        ("London", 2643743)]
+    assert ("America", 6252001) in _found("Volunteers drove across America last year.", index)
+
+
+def test_a_common_given_name_is_no_provincial_seat_abroad():
+    """"Smoky Mary", "Mary of Bethany": a common given name that only a province and its seat abroad bear (Mary, in
+    Turkmenistan) is a person in a story about elsewhere."""
+    index = GazetteerIndex([
+        _place(1218667, "Mary", 37.59, 61.83, "P", "PPLA", "TM", "05", pop=167_000),
+        _place(1218666, "Mary", 37.5, 62.0, "A", "ADM1", "TM", "05"),
+        _place(4335045, "New Orleans", 29.95, -90.07, "P", "PPLA2", "US", "LA", pop=390_000),
+    ])
+    text = "Known locally as Smoky Mary, the steam line ran through New Orleans until 1932."
+    assert _found(text, index) == [("New Orleans", 4335045)]
+
+
+def test_a_city_s_name_before_a_word_that_is_only_a_surname_is_a_given_name():
+    """"Victoria Rowell", "Stanley Uzoaru": a given name that is also a city's name, before a capitalised word that is
+    no English word, no place's very name and no word of a place's or a street's name, begins a person's name; before
+    a street abbreviation ("Victoria St.") or a place noun it stays the place's name, and a country stays a country."""
+    index = GazetteerIndex([
+        _place(6174041, "Victoria", 48.43, -123.37, "P", "PPLA", "CA", "02", pop=290_000),
+        _place(6251999, "Canada", 60.0, -95.0, "A", "PCLI", "CA", pop=37_000_000),
+        _place(248816, "Jordan", 31.0, 36.0, "A", "PCLI", "JO", pop=10_000_000),
+    ])
+    text = "The drama debuted in Canada last year and was created by Victoria Rowell, who also directed it."
+    assert _found(text, index) == [("Canada", 6251999)]
+    assert ("Victoria", 6174041) in _found("The office at 333 Victoria St. opened in Canada.", index)
+    assert ("Jordan", 248816) in _found("Officials said Jordan Rowell had closed the border to Canada.", index)

@@ -82,3 +82,45 @@ def test_a_town_the_text_places_in_a_country_is_none_of_its_namesakes_elsewhere(
     assert _found("Islamic State fighters seized the Mozambican town of Palma on Friday.", index) == [("Palma", None)]
     assert _found("Islamic State fighters seized the Mozambican town of Mocimboa da Praia.", index) == [
         ("Mocimboa da Praia", 1040652)]
+
+
+def test_the_soviet_union_is_placed_at_russia():
+    """A former union named by its successor's record (GeoNames gives Russia for it, as it does for the Russian
+    Federation): "the Soviet Union" and "the USSR" are mentions of Russia."""
+    index = GazetteerIndex([
+        _place(2017370, "Russia", 60.0, 100.0, "A", "PCLI", "RU", pop=144_000_000),
+        _place(2635167, "United Kingdom", 54.0, -2.0, "A", "PCLI", "GB", pop=66_000_000),
+    ])
+    text = "The nerve agent was developed by the Soviet Union, and the USSR never declared it, the United Kingdom said."
+    assert _found(text, index) == [("Soviet Union", 2017370), ("USSR", 2017370), ("United Kingdom", 2635167)]
+
+
+def test_a_name_listed_with_a_state_is_the_state_of_that_name():
+    """"states such as Oregon or Washington": listed with a first-order division, the very name of another division
+    of that country is the division, not the capital its bare name means; "Washington, D.C." stays the city."""
+    index = GazetteerIndex([
+        _place(6252001, "United States", 39.8, -98.5, "A", "PCLI", "US", pop=327_000_000),
+        _place(4140963, "Washington", 38.9, -77.04, "P", "PPLC", "US", "DC", pop=690_000),
+        _place(5815135, "Washington", 47.5, -120.5, "A", "ADM1", "US", "WA"),
+        _place(5744337, "Oregon", 44.0, -120.5, "A", "ADM1", "US", "OR"),
+        _place(4155751, "Florida", 28.75, -82.5, "A", "ADM1", "US", "FL"),
+    ])
+    text = "Tech firms in the United States left western states such as Oregon or Washington last year."
+    assert ("Washington", 5815135) in _found(text, index)
+    text = "The team flew to Florida and Washington, D.C., last year, United States officials said."
+    assert ("Washington", 4140963) in _found(text, index)
+    assert ("Washington", 4140963) in _found("Officials in Washington said the United States would act.", index)
+
+
+def test_a_state_code_after_a_datelines_comma_votes_for_its_state():
+    """"HORRY COUNTY, SC (WMBF)": the postal code the recognizer reads as the state is no stray abbreviation ("BA" for
+    an airline): it makes the article about South Carolina, whose Garden City the bare name then means."""
+    index = GazetteerIndex([
+        _place(6252001, "United States", 39.8, -98.5, "A", "PCLI", "US", pop=327_000_000),
+        _place(4597040, "South Carolina", 34.0, -81.0, "A", "ADM1", "US", "SC"),
+        _place(4582287, "Horry County", 33.92, -78.98, "A", "ADM2C", "US", "SC"),
+        _place(5445439, "Garden City", 37.97, -100.87, "P", "PPLA2", "US", "KS", pop=27_000),
+        _place(4579503, "Garden City", 33.59, -79.01, "P", "PPL", "US", "SC", pop=9_200),
+    ])
+    text = "HORRY COUNTY, SC (WMBF) - A homeless man lives on the side of the street in Garden City."
+    assert ("Garden City", 4579503) in _found(text, index)
