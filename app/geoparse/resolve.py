@@ -16,6 +16,7 @@ runner-up is recorded in ``Mention.resolved_by`` so a wrong answer can be explai
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -377,6 +378,23 @@ def _placed_by_next(doc: Document, spans: list[Span], n: int) -> bool:
         and doc.sentence_of[after] == doc.sentence_of[spans[n].last]
 
 
+_AIRFIELD_WORD = re.compile(r"\s+(?:international\s+)?(?:airport|airbase|air\s+base|airfield)$")
+_CITY_AIRPORT_KM = 40.0
+
+
+def _airports_of_the_city(index: GazetteerIndex, airfields: list[GazetteerPlace],
+                          written: str) -> list[GazetteerPlace]:
+    """"Aden airport", "Donetsk airport": a city's name before the word is the airport serving that city (a large town
+    of that name with the airfield within ``_CITY_AIRPORT_KM``), not an airfield abroad whose own name folds the same
+    ("El Eden Airport", Colombia); else the airfields as they were."""
+    named = _AIRFIELD_WORD.sub("", written)
+    if named == written or not named:
+        return airfields
+    towns = [c for c in index.candidates(search_key(named)) if c.feature_class == "P" and c.population >= 50_000]
+    served = [a for a in airfields if any(_km(a, t) <= _CITY_AIRPORT_KM for t in towns)]
+    return served or airfields
+
+
 def _km(a: GazetteerPlace, b: GazetteerPlace) -> float:
     """Great-circle distance between two places (geopy): thresholds of 15 to 100 km need no ellipsoid, and it
     costs a tenth of ``geodesic``."""
@@ -453,6 +471,8 @@ def _decide(index: GazetteerIndex, span: Span, context: ArticleContext,
         # not what it means when the slice lacks the town
         candidates = [c for c in candidates if c.country_code == span.country]
     written = normalize(surface)
+    if candidates and all(c.feature_code in AIRFIELD_CODES for c in candidates):
+        candidates = _airports_of_the_city(index, candidates, written)
     if not fuzzy and span.cue in ("", "settlement") and not context.about_arabic_named_countries():
         candidates = _spelled_as_written(candidates, written, context)
     if span.cue != "acronym" and not fuzzy and famous_key(index, span.key):  # memoised: most keys name no country

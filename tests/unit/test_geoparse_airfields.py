@@ -66,3 +66,16 @@ def test_no_airport_through_a_fold_or_in_lower_case(index: GazetteerIndex) -> No
     assert not any(gid == 900005343 for _, gid in found("Fans of Beatles songs met in London on Sunday.", index))
     lowered = "flights from mitiga were suspended on sunday, officials in libya said."
     assert not any(gid == 900003224 for _, gid in found(lowered, index))
+
+
+def test_a_citys_name_before_airport_is_the_airport_serving_that_city() -> None:
+    """"Aden airport": the airport of Aden (a city of a million beside it), not Colombia's El Eden Airport, whose
+    own name folds the same way; without a city of that name the airfields rank as before."""
+    index = GazetteerIndex([
+        _place(415189, "Aden", 12.78, 45.04, "P", "PPLA", "YE", "02", pop=1_000_000),
+        _place(9000001, "Aden International Airport", 12.83, 45.03, "S", "AIRP", "YE", "02",
+               alts=("Aden Airport",)),
+        _place(9000002, "El Eden Airport", 4.45, -75.77, "S", "AIRP", "CO", "24", alts=("Eden Airport",)),
+        _place(102358, "Saudi Arabia", 24.0, 45.0, "A", "PCLI", "SA", pop=34_000_000),
+    ])
+    assert ("Aden airport", 9000001) in found("Saudi-led coalition forces captured Aden airport.", index)
