@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 # A word is a run of letters/digits; apostrophes inside a word keep it whole (Ma'arrat), but a trailing
 # possessive 's is split off so "Syria's" yields "Syria".
-_WORD = re.compile(r"[^\W_]+(?:['’ʼʿ][^\W_]+)*")
+_WORD = re.compile(r"[^\W_]+(?:['’‘ʼʿ][^\W_]+)*")
 
 
 class Token(NamedTuple):

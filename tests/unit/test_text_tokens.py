@@ -20,6 +20,13 @@ def test_possessive_is_split_off_and_apostrophes_inside_names_kept():
     assert all(text[t.start : t.end] == t.text for t in tokens)
 
 
+def test_an_ayn_written_as_an_opening_quote_keeps_the_word_whole():
+    """Transliterations write the ayn as ‘ too ("Ma‘arrat al-Nu‘man", Al-Masdar's style); a quote opening before a
+    word ("Abu ‘Ali") is no part of it."""
+    assert [t.text for t in tokenize("Ma‘arrat al-Nu‘man and Majbal Abu ‘Ali")] == [
+        "Ma‘arrat", "al", "Nu‘man", "and", "Majbal", "Abu", "Ali"]
+
+
 def test_offsets_survive_arabic_emoji_and_markup():
     text = "<p>🔥 قصف على حلب — Aleppo\u0000 shelled</p>"
     tokens = tokenize(text)
