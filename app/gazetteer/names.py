@@ -170,3 +170,19 @@ def bulk_search_key(text: str) -> str:
     else:
         normalized = normalize.__wrapped__(text)
     return without_article(" ".join(_fold_word_cached(word) for word in normalized.split()))
+
+
+# Arabic place names end in a qualifier: east/west/north/south, big/small, lower/upper, new/old, middle ("al-Nashwa
+# al-Sharqi", "Surjah Kabira"). Alone the word is no place; after a name it is part of it.
+QUALIFIERS = frozenset(search_key(w) for w in (
+    "Sharqi", "Gharbi", "Shamali", "Janubi", "Sharqiya", "Gharbiya", "Shamaliya", "Janubiya", "Kabir", "Kabira",
+    "Saghir", "Saghira", "Tahtani", "Fawqani", "Jadid", "Jadida", "Qadim", "Qadima", "Wusta"))
+
+
+def qualified_name(key: str) -> str:
+    """The name a qualifier qualifies ("al nashua al sharki" -> "nashua"), or "" when the key ends in none."""
+    words = key.split()
+    if len(words) < 2 or words[-1] not in QUALIFIERS:
+        return ""
+    head = words[:-2] if len(words) > 2 and words[-2] == "al" else words[:-1]
+    return without_article(" ".join(head))

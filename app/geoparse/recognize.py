@@ -17,7 +17,7 @@ from functools import partial
 from itertools import compress, count, repeat
 
 from app.gazetteer.index import GazetteerIndex
-from app.gazetteer.names import fold_token, normalize
+from app.gazetteer.names import QUALIFIERS, fold_token, normalize
 from app.gazetteer.records import GazetteerPlace
 from app.geoparse import lexicon as lx
 from app.geoparse import lowercase
@@ -134,7 +134,25 @@ def recognise(doc: Document, index: GazetteerIndex) -> list[Span]:
     spans.extend(_same_name_again(doc, index, spans, blocked))
     spans = [s for s in spans if s.key not in person_keys or s.is_dateline or s.from_cue_only
              or famous_as_written(doc, index, s, FAMOUS_OVER_A_SURNAME)]
-    return [_placed_by_demonym(doc, _with_generic_before(doc, s)) for s in _without_overlaps(spans)]
+    spans = _with_qualifiers_joined(doc, _without_overlaps(spans))
+    return [_placed_by_demonym(doc, _with_generic_before(doc, s)) for s in spans]
+
+
+def _with_qualifiers_joined(doc: Document, spans: list[Span]) -> list[Span]:
+    """A qualifier right after a name joins it: the mention covers "al-Nashwa al-Sharqi" and is resolved by the name
+    it qualifies (the eastern quarter of al-Nashwa lies in al-Nashwa); after a capitalised word the gazetteer does not
+    know ("Surjah Kabira") it is part of that unknown name, no place of its own."""
+    out: list[Span] = []
+    for span in spans:
+        if span.key in QUALIFIERS and not span.cue and span.first > 0 and doc.gap(span.first).strip() in ("", "-"):
+            before = span.first - 1
+            if out and out[-1].last == before:
+                out[-1] = replace(out[-1], last=span.last)
+                continue
+            if doc.tokens[before].text[:1].isupper() and doc.lower[before] not in lx.NAME_PARTICLES:
+                continue
+        out.append(span)
+    return out
 
 
 def _with_generic_before(doc: Document, span: Span) -> Span:

@@ -25,7 +25,7 @@ from geopy.distance import great_circle
 
 from app.gazetteer.divisions import ADM2_CODES, ESTIMATED_ADM2, divisions_named, is_adm2
 from app.gazetteer.index import COUNTRY_ALIASES, GazetteerIndex
-from app.gazetteer.names import normalize, search_key, without_article
+from app.gazetteer.names import normalize, qualified_name, search_key, without_article
 from app.gazetteer.records import GazetteerPlace
 from app.geoparse.cached_index import AIRFIELD_CODES, famous_key
 from app.geoparse.document import Document, Span
@@ -618,6 +618,13 @@ def _out_of_focus(candidates: list[GazetteerPlace], context: ArticleContext) -> 
 
 def _candidates(index: GazetteerIndex, span: Span, context: ArticleContext) -> tuple[list[GazetteerPlace], bool]:
     candidates = list(index.candidates(span.key))
+    if not candidates:
+        # "the al-Nashwa al-Sharqi neighbourhood": a name the gazetteer lacks with its qualifier lies in the place it
+        # qualifies (eastern al-Nashwa is in al-Nashwa)
+        head = qualified_name(span.key)
+        if head:
+            candidates = [c for c in index.candidates(head)
+                          if c.feature_class == "P" and context.countries.get(c.country_code, 0.0) >= 0.3]
     if span.cue == "admin2" and not any(is_adm2(c.feature_code) for c in candidates):
         candidates.extend(divisions_named(index, span.key))  # "Zvenihorodka raion": GeoNames' "Zvenihorodka Raion"
     if span.cue == "admin1":

@@ -72,3 +72,16 @@ def test_a_possessive_that_lost_its_apostrophe_ends_a_name_the_text_marks() -> N
     ])
     assert _found("Regime forces retook the nearby city of Aleppo Syrias largest in 2015.", index) == [
         ("Aleppo", 170063), ("Syrias", 163843)]
+
+
+def test_a_qualifier_after_a_name_is_part_of_it_and_no_place_of_its_own() -> None:
+    """"al-Nashwa al-Sharqi" (eastern al-Nashwa) is one mention, resolved by the name it qualifies; "Kabira" after a
+    name the gazetteer lacks is part of that name, not a village called so."""
+    index = GazetteerIndex([
+        _place(163843, "Syria", 35.0, 38.0, "A", "PCLI", "SY", "00", pop=22_000_000),
+        _place(7000001, "An Nashwah", 36.49, 40.73, "P", "PPL", "SY", "03", alts=("Nashwa",)),
+        _place(7000002, "Ash Sharqi", 35.1, 36.9, "P", "PPL", "SY", "10", alts=("Sharqi",)),
+        _place(7000003, "Kabira", 35.2, 36.1, "P", "PPL", "SY", "02"),
+    ])
+    text = "In Syria the army took the al-Nashwa al-Sharqi neighbourhood and stormed Surjah Kabira."
+    assert _found(text, index) == [("Syria", 163843), ("al-Nashwa al-Sharqi", 7000001)]
