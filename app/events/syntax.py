@@ -119,6 +119,10 @@ _NOUN_TRIGGERS = frozenset(
     ]
 )
 _FALL_VERBS = frozenset({"fall"})
+# Verbs by which a place passes into someone's control or hands ("came under rebel control", "returned to government
+# control"); "came under fire" passes into nothing.
+_PASS_UNDER_VERBS = frozenset({"come", "return", "pass"})
+_CONTROL_DEGREES = frozenset({"full", "total", "complete", "effective", "partial", "overall", "direct", "firm", "the"})
 _LOSE_VERBS = frozenset({"lose", "cede", "relinquish"})
 _HAND_VERBS = frozenset({"hand", "surrender"})
 
@@ -1271,6 +1275,24 @@ def _verb_frame(tok: Any, lemma: str, low: str) -> Frame | None:
             by = _prep_objects(tok, "by")
             return _make(tok, lemma, "expel_passive", places, by[0] if by else None, poss[0], why)
         return _make(tok, lemma, "expel", places, _subject(tok), dobj[0] if dobj else None, why)
+    if lemma in _PASS_UNDER_VERBS and not passive:
+        # "Kafr Zita came under rebel control", "returned to government control", "passed into the hands of IS": the
+        # subject changed hands; whose control or hands it came into is the gainer
+        for prep in _children(tok, "prep"):
+            if _low(prep) not in ("under", "to", "into"):
+                continue
+            for held in _children(prep, "pobj"):
+                if _lemma(held) not in ("control", "hand", "hands", "rule"):
+                    continue
+                owner = (_prep_objects(held, "of") or [c for c in held.children
+                                                       if c.dep_ in ("poss", "compound", "amod", "nmod")
+                                                       and _low(c) not in _CONTROL_DEGREES])
+                subj = [x for x in _children(tok, "nsubj") if _low(x) not in ("that", "which")]
+                if not subj and tok.dep_ == "relcl":
+                    head = _relative_head(tok)
+                    subj = [head] if head is not None else []
+                if subj and owner:
+                    return _make(tok, lemma, "fall", subj, owner[0], _loser_from(tok), why)
     if lemma in _FALL_VERBS:
         subj = [x for x in _children(tok, "nsubj") if _low(x) not in ("that", "which")]
         if not subj:

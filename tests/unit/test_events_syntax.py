@@ -185,6 +185,9 @@ def test_without_the_parser_the_patterns_still_extract() -> None:
          [("Kafr Zita", "kurdish")]),
         ("Kafr Zita fell on Monday in an offensive led by government forces.", ["Kafr Zita"],
          [("Kafr Zita", "government")]),
+        # a place that came into someone's control changed hands; "came under fire" is no change
+        ("Kafr Zita came under rebel control on Monday.", ["Kafr Zita"], [("Kafr Zita", "opposition")]),
+        ("Kafr Zita came under heavy rebel shelling on Monday.", ["Kafr Zita"], []),
         # a second object after "along with"; not an ally before the verb
         ("Rebels captured the village of Kafr Zita along with the nearby Morek.", ["Kafr Zita", "Morek"],
          [("Kafr Zita", "opposition"), ("Morek", "opposition")]),
