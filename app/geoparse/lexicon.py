@@ -337,6 +337,14 @@ SETTLEMENT_BEFORE_OF = frozenset({"town", "towns", "city", "cities", "village", 
 SETTLEMENT_BEFORE = frozenset({"town", "city", "village", "neighbourhood", "neighborhood", "district", "suburb",
                                "capital"})  # "the Ukrainian capital Kiev": the city, not its province
 SETTLEMENT_AFTER = frozenset({"city", "town", "village", "neighbourhood", "neighborhood", "camp"})
+# Words that describe or point to a town before "city", "town", "village" ("the latter city", "the border town"): never
+# a name there, whatever place folds like them (Latehar, India).
+TOWN_MODIFIERS = frozenset({
+    "latter", "former", "same", "other", "another", "next", "whole", "entire", "holy", "ancient", "historic", "capital",
+    "border", "coastal", "desert", "frontline", "front-line", "nearby", "neighbouring", "neighboring", "besieged",
+    "embattled", "strategic", "key", "provincial", "industrial", "small", "large", "big", "major", "main", "largest",
+    "biggest", "rebel", "rebel-held", "government-held", "regime-held", "northern", "southern", "eastern", "western",
+    "central", "home", "first", "second", "third", "last"})
 FACILITY_AFTER = frozenset({"airport", "airbase", "airfield", "air", "base", "airstrip"})
 # After a name the text marks as a place but the gazetteer may lack: "the Nisr mountain", "Castello Road".
 NAMED_FEATURE_AFTER = frozenset({"mountain", "mount", "hill", "hills", "dam", "crossing", "bridge", "road", "highway",

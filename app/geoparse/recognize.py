@@ -280,6 +280,10 @@ def _cue(doc: Document, first: int, last: int) -> str:
     before_of = lower[first - 2] if first > 1 and before == "of" else ""
     if before_of in ("the",) and first > 2:
         before_of = lower[first - 3]
+    if after in lx.SETTLEMENT_AFTER and first == last and lower[first] in lx.TOWN_MODIFIERS:
+        # lower-cased "the latter city", "the border town", "the capital city": a word that describes or points to a
+        # town before "city" or "town" is no name ("garden city", "the Old City" are)
+        after = after2 = ""
     if (after in lx.FACILITY_AFTER and after not in ("air", "base")) or (
         after in lx.FACILITY_MODIFIERS and after2 in lx.FACILITY_AFTER
     ) or (after == "air" and after2 == "base") or before_of in lx.FACILITY_BEFORE_OF:

@@ -92,3 +92,11 @@ def test_a_name_is_not_vouched_for_by_its_own_votes() -> None:
     assert ("surjah", 690001) in _found("ukrainian forces took surjah in ukraine; surjah was quiet.", index)
     zobdani = _found("syrian forces entered al-zobdani near raqqa in syria; al-zobdani was quiet.", index)
     assert any(t.endswith("zobdani") for t, _ in zobdani)
+
+
+def test_a_word_describing_a_town_before_city_is_no_name() -> None:
+    """"the latter city was liberated": "latter" folds like Latehar (India) and "city" would vouch for it; a word
+    that describes or points to a town is none, while a name before "city" stays one."""
+    index = GazetteerIndex([*PLACES, _place(1264976, "Latehar", 23.74, 84.5, "P", "PPLA2", "IN", pop=25_000)])
+    assert _found("the latter city was liberated by syrian troops in march.", index) == []
+    assert ("raqqa", 172955) in _found("the raqqa city council met in syria.", index)
