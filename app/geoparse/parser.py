@@ -66,6 +66,11 @@ def _supported(doc: Document, span: Span, index: GazetteerIndex, context: Articl
             if given and given_name_of_no_notable_place(written, candidates, is_notable,
                                                         context.countries_without(span.key)):
                 return False
+        elif given and not any(_share_without_own_votes(context, span.key, c.country_code) >= 0.1 for c in candidates) \
+                and given_name_of_no_notable_place(written, candidates, is_notable):
+            # a story on Syria or Iraq: villages there bear given names, but "the men who captured ricardo" name
+            # none; a given name whose namesakes all lie in countries the story is not about is a person
+            return False
     if doc.cased:
         return not loose_stranger(doc, span, candidates, partial(context.countries_without, span.key))
     if any(is_notable(c) or _share_without_own_votes(context, span.key, c.country_code) >= 0.1 for c in candidates):

@@ -100,3 +100,11 @@ def test_a_word_describing_a_town_before_city_is_no_name() -> None:
     index = GazetteerIndex([*PLACES, _place(1264976, "Latehar", 23.74, 84.5, "P", "PPLA2", "IN", pop=25_000)])
     assert _found("the latter city was liberated by syrian troops in march.", index) == []
     assert ("raqqa", 172955) in _found("the raqqa city council met in syria.", index)
+
+
+def test_a_given_name_whose_namesakes_lie_outside_the_story_is_a_person_in_a_story_on_syria() -> None:
+    """Villages in Syria bear given names, so a story on Syria keeps names it would drop elsewhere; but "Ricardo",
+    whose namesakes all lie in countries the story is not about, is the hostage freed, not a town in Texas."""
+    index = GazetteerIndex([*PLACES, _place(4723000, "Ricardo", 27.6, -97.9, "P", "PPL", "US", "TX", pop=1_000)])
+    text = "Islamic State held him in Raqqa, Syria. Ricardo was freed in 2014 after eight months, officials said."
+    assert [t for t, _ in _found(text, index)] == ["Raqqa", "Syria"]
