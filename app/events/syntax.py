@@ -1385,7 +1385,7 @@ def _verb_frame(tok: Any, lemma: str, low: str) -> Frame | None:
                 agent = _prep_objects(tok, "by")
                 return _make(tok, lemma, "passive", places, agent[0] if agent else None, None, why)
             return _make(tok, lemma, "active", places, _subject(tok), None, why)
-        if lemma != "free" and (
+        if lemma != "free" and not passive and (
             not dobj or not any(_namelike(d) or _low(d) in PLACE_NOUNS | _PRONOUNS for d in dobj)
         ):
             return None  # "took part", "took hostages", "took place": only a named place or place noun
