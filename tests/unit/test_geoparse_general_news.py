@@ -138,3 +138,44 @@ def test_a_big_city_outweighs_the_focus_of_its_small_namesakes_in_another_countr
             "before he was sent to the United States.")
     assert ("Colchester", 2652618) in _found(text, index)
     assert ("Newport", 2962256) in _found("Ireland's council said 48 families in Newport and Galway applied.", index)
+
+
+INITIALLED = [
+    _place(953987, "South Africa", -29.0, 24.0, "A", "PCLI", "ZA", "00", pop=57_000_000),
+    _place(102358, "Saudi Arabia", 25.0, 45.0, "A", "PCLI", "SA", "00", pop=33_000_000),
+    _place(3573591, "Trinidad and Tobago", 11.0, -61.0, "A", "PCLI", "TT", "00", pop=1_300_000),
+    _place(5909050, "British Columbia", 54.0, -125.0, "A", "ADM1", "CA", "02"),
+    _place(6251999, "Canada", 60.0, -96.0, "A", "PCLI", "CA", "00", pop=37_000_000),
+    # a small town whose own name is the two letters ("Sé" in Macau folds to them)
+    _place(13527317, "Sa", 22.19, 113.54, "P", "PPLA2", "MO", "00", pop=52_000),
+]
+
+
+@pytest.fixture(scope="module")
+def initialled() -> GazetteerIndex:
+    return GazetteerIndex(INITIALLED)
+
+
+def test_initials_of_a_country_the_article_names_are_that_country(initialled):
+    """"SA" after "South Africans", "T&T" after "Trinidad and Tobago": an abbreviation the article spells out."""
+    text = "Millions of South Africans work in the mines. The chiefs in SA hold the land, and SA must act."
+    assert [m for m in _found(text, initialled) if m[0] == "SA"] == [("SA", 953987), ("SA", 953987)]
+    text = "Trinidad and Tobago sent envoys. The minister asked why T&T was absent from the vote."
+    assert ("T&T", 3573591) in _found(text, initialled)
+
+
+def test_initials_of_a_division_the_article_names_are_that_division(initialled):
+    text = "Wildfires spread across British Columbia on Monday. Crews in B.C. asked Canada for help."
+    assert ("B.C", 5909050) in _found(text, initialled)
+
+
+def test_initials_stay_unread_when_the_article_names_no_such_place_or_two(initialled):
+    assert all(m[0] != "SA" for m in _found("The chiefs in SA hold the land.", initialled))
+    text = "Saudi Arabia and South Africa signed a deal. SA said it would act."
+    assert all(m[1] not in (953987, 102358) for m in _found(text, initialled) if m[0] == "SA")
+
+
+def test_initials_before_a_capitalised_word_start_a_name(initialled):
+    """"SA Breweries", "NJ Advance Media": the initials open an organisation's name."""
+    text = "South Africa grew. SA Breweries said profits rose."
+    assert all(m[0] != "SA" for m in _found(text, initialled))
