@@ -198,7 +198,7 @@ def resolve(doc: Document, index: GazetteerIndex, spans: list[Span], context: Ar
     kept: list[Span] = []  # the span of each mention
     resolved_admin1: dict[int, GazetteerPlace] = {}
     settled = {s.key for s in spans if s.cue == "settlement" and not s.is_dateline}
-    provinces = {s.key for s in spans if s.cue == "admin1" and _called_a_province(doc, s)} - settled
+    provinces = {s.key for s in spans if s.cue == "admin1" and (_called_a_province(doc, s) or s.country)} - settled
     decided: dict[tuple[str, str, str, bool, bool, tuple[str, str] | None, tuple[str, str] | None, str, bool],
                   _Decision] = {}  # key or acronym
     containers, areas = _containers(doc, index, spans)
@@ -207,7 +207,8 @@ def resolve(doc: Document, index: GazetteerIndex, spans: list[Span], context: Ar
         start, end = doc.tokens[span.first].start, doc.tokens[span.last].end
         surface = doc.text[start:end]
         inherited = not span.cue and not span.is_dateline and (span.key in settled or (
-            span.key in provinces and (span.first == 0 or doc.lower[span.first - 1] not in _NEAR_A_POINT)))
+            span.key in provinces and (span.first == 0 or doc.lower[span.first - 1] not in _NEAR_A_POINT)
+            and not _placed_by_next(doc, spans, n)))
         if inherited:
             span = replace(span, cue="settlement" if span.key in settled else "admin1")
         container = containers.get(n)

@@ -179,3 +179,26 @@ def test_initials_before_a_capitalised_word_start_a_name(initialled):
     """"SA Breweries", "NJ Advance Media": the initials open an organisation's name."""
     text = "South Africa grew. SA Breweries said profits rose."
     assert all(m[0] != "SA" for m in _found(text, initialled))
+
+
+STATES = [
+    _place(6252001, "United States", 39.8, -98.5, "A", "PCLI", "US", "00", pop=327_000_000),
+    _place(5815135, "Washington", 47.5, -120.5, "A", "ADM1", "US", "WA"),
+    _place(4140963, "Washington", 38.9, -77.04, "P", "PPLC", "US", "DC", pop=690_000),
+    _place(5812944, "Tacoma", 47.25, -122.44, "P", "PPLA2", "US", "WA", pop=210_000),
+    _place(4043988, "Guam", 13.44, 144.74, "A", "PCLI", "GU", "00", pop=160_000),
+]
+
+
+@pytest.fixture(scope="module")
+def states() -> GazetteerIndex:
+    return GazetteerIndex(STATES)
+
+
+def test_a_state_the_dateline_abbreviates_is_that_state_at_its_bare_mentions(states):
+    """"TACOMA, Wash." names the state in the text's own words, as "Idlib province" does: the article's bare
+    "Washington" is the state too, but "Washington, D.C." stays the capital."""
+    text = "TACOMA, Wash. - Guardsmen trained at home in Washington. They flew to Guam and to Washington, D.C., later."
+    assert [m for m in _found(text, states) if m[0] == "Washington"] == [("Washington", 5815135),
+                                                                          ("Washington", 4140963)]
+    assert [m for m in _found("Guardsmen trained at home in Washington.", states)] == [("Washington", 4140963)]
