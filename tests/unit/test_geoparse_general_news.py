@@ -202,3 +202,22 @@ def test_a_state_the_dateline_abbreviates_is_that_state_at_its_bare_mentions(sta
     assert [m for m in _found(text, states) if m[0] == "Washington"] == [("Washington", 5815135),
                                                                           ("Washington", 4140963)]
     assert [m for m in _found("Guardsmen trained at home in Washington.", states)] == [("Washington", 4140963)]
+
+
+COUNTIES = [
+    _place(6252001, "United States", 39.8, -98.5, "A", "PCLI", "US", "00", pop=327_000_000),
+    _place(5101760, "New Jersey", 40.17, -74.5, "A", "ADM1", "US", "NJ"),
+    _place(4736286, "Texas", 31.25, -99.25, "A", "ADM1", "US", "TX"),
+    _place(5516233, "Amarillo", 35.22, -101.83, "P", "PPLA2", "US", "TX", pop=200_000),
+    # namesake counties, the one in New Jersey with the highest id (a tie went to the lowest)
+    _place(4275742, "Morris County", 38.69, -96.65, "A", "ADM2C", "US", "KS"),
+    _place(4712390, "Morris County", 33.11, -94.73, "A", "ADM2C", "US", "TX"),
+    _place(5101405, "Morris County", 40.86, -74.54, "A", "ADM2C", "US", "NJ"),
+]
+
+
+def test_a_tie_between_namesake_counties_goes_to_the_division_the_text_names():
+    """Morris County in Kansas, New Jersey and Texas: "New Jersey" named outright and a Texas town named once tie
+    on the article's divisions; the division the text names by its very name decides, not the lowest id."""
+    text = "Lottery officials in New Jersey said the ticket was sold in Morris County. The winner lives in Amarillo."
+    assert ("Morris County", 5101405) in _found(text, GazetteerIndex(COUNTIES))
