@@ -502,6 +502,9 @@ def _plausible_cased(doc: Document, index: GazetteerIndex, first: int, last: int
             return True
         if len(words) > 1 and words[-1] in lx.ADMIN2_AFTER and all(t.is_capitalized for t in tokens):
             return True  # "Collier County": a division's name carries its own cue (Collier, a common word)
+        if all(t.is_capitalized or w in lx.NAME_PARTICLES for t, w in zip(tokens, words, strict=True)) \
+                and _placed_by_its_division(doc, index, last, index.candidates(key)):
+            return True
         if sentence_start or title_case:
             # A capitalised country name opens sentences all the time ("Turkey has asked..."); "Hope" does not.
             # A name of several words all capitalised ("New York said") is a name wherever it stands.
@@ -528,6 +531,28 @@ def _plausible_cased(doc: Document, index: GazetteerIndex, first: int, last: int
 
 
 _BEFORE_A_TOWN = frozenset({"in", "near", "at", "from", "outside"})
+
+
+def _placed_by_its_division(doc: Document, index: GazetteerIndex, last: int,
+                            candidates: Sequence[GazetteerPlace]) -> bool:
+    """"Bowling Green, Kentucky", "Garden City, Kansas": capitalised common words followed by a comma and the name of a
+    first-order division or country that holds a place of that name are that place, wherever they stand."""
+    after = last + 1
+    if after >= len(doc.tokens) or doc.gap(after).strip() != "," or not doc.tokens[after].is_capitalized:
+        return False
+    for width in (1, 2, 3):
+        end = after + width - 1
+        if end >= len(doc.tokens) or (width > 1 and doc.gap(end) != " ") or not doc.tokens[end].is_capitalized:
+            return False
+        written = " ".join(doc.lower[after : end + 1])
+        for area in index.candidates(" ".join(doc.keys[after : end + 1])):
+            if (area.feature_code == "ADM1" or area.feature_code.startswith("PCL")) \
+                    and written in (normalize(area.name), normalize(area.asciiname)) \
+                    and any(c.feature_class == "P" and c.country_code == area.country_code
+                            and (area.feature_code != "ADM1" or c.admin1_code == area.admin1_code)
+                            for c in candidates):
+                return True
+    return False
 
 
 def _runs_on(doc: Document, last: int) -> bool:

@@ -221,3 +221,19 @@ def test_a_tie_between_namesake_counties_goes_to_the_division_the_text_names():
     on the article's divisions; the division the text names by its very name decides, not the lowest id."""
     text = "Lottery officials in New Jersey said the ticket was sold in Morris County. The winner lives in Amarillo."
     assert ("Morris County", 5101405) in _found(text, GazetteerIndex(COUNTIES))
+
+
+PLACED = [
+    _place(6252001, "United States", 39.8, -98.5, "A", "PCLI", "US", "00", pop=327_000_000),
+    _place(6254925, "Kentucky", 37.5, -85.0, "A", "ADM1", "US", "KY"),
+    _place(5165418, "Ohio", 40.25, -82.75, "A", "ADM1", "US", "OH"),
+    _place(4285268, "Bowling Green", 36.99, -86.44, "P", "PPLA2", "US", "KY", pop=63_000),
+]
+
+
+def test_common_words_a_town_bears_are_that_town_before_its_division():
+    """"GM's Bowling Green, Kentucky plant": capitalised common words, then a comma and a state holding a town so
+    called; a state holding no such town ("Bowling Green, Ohio" here) does not make them one."""
+    index = GazetteerIndex(PLACED)
+    assert ("Bowling Green", 4285268) in _found("The car is built at GM's Bowling Green, Kentucky plant.", index)
+    assert all(m[0] != "Bowling Green" for m in _found("The car is built at GM's Bowling Green, Ohio plant.", index))
