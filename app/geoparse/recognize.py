@@ -426,7 +426,9 @@ def _plausible(doc: Document, index: GazetteerIndex, first: int, last: int, key:
             and not (len(words) == 1 and first not in doc.sentence_starts and _named_a_town(doc, first)
                      and (doc.cased or words[0] not in _FUNCTION_WORDS)) \
             and not (len(words) > 1 and notable_key(index, key) and (not doc.cased or tokens[0].is_capitalized)) \
-            and not (len(words) == 1 and words[0] in lx.NAME_PARTICLES and _with_article(doc, first) < first):
+            and not (len(words) == 1 and words[0] in lx.NAME_PARTICLES and _with_article(doc, first) < first) \
+            and not (len(words) == 1 and words[0] in _WORLD_WORDS and doc.cased and first > 0
+                     and doc.lower[first - 1] == "the"):
         return False  # but "the Middle East", and a particle with the article: "al-Bab" (the Gate), "al-Tal"
     candidates = index.candidates(key)
     if cue != "facility" and candidates and all(c.feature_code in AIRFIELD_CODES for c in candidates) \
@@ -502,6 +504,9 @@ def _plausible_cased(doc: Document, index: GazetteerIndex, first: int, last: int
             return True
         if len(words) > 1 and words[-1] in lx.ADMIN2_AFTER and all(t.is_capitalized for t in tokens):
             return True  # "Collier County": a division's name carries its own cue (Collier, a common word)
+        if len(words) == 1 and words[0] in _WORLD_WORDS and first > 0 and doc.lower[first - 1] == "the" \
+                and first not in doc.sentence_starts and not _runs_on(doc, last) and famous_key(index, key):
+            return True  # "in the Gulf": the capitalised generic with the article is the sea news calls so
         if all(t.is_capitalized or w in lx.NAME_PARTICLES for t, w in zip(tokens, words, strict=True)) \
                 and _placed_by_its_division(doc, index, last, index.candidates(key)):
             return True

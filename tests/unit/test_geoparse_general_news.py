@@ -237,3 +237,19 @@ def test_common_words_a_town_bears_are_that_town_before_its_division():
     index = GazetteerIndex(PLACED)
     assert ("Bowling Green", 4285268) in _found("The car is built at GM's Bowling Green, Kentucky plant.", index)
     assert all(m[0] != "Bowling Green" for m in _found("The car is built at GM's Bowling Green, Ohio plant.", index))
+
+
+SEAS = [
+    _place(289688, "Qatar", 25.5, 51.25, "A", "PCLI", "QA", "00", pop=2_700_000),
+    _place(6252001, "United States", 39.8, -98.5, "A", "PCLI", "US", "00", pop=327_000_000),
+    _place(235616, "Persian Gulf", 27.0, 51.0, "H", "GULF", "", alts=("Gulf", "The Gulf", "Arabian Gulf")),
+]
+
+
+def test_the_gulf_capitalised_with_its_article_is_the_sea_news_calls_so():
+    """"a fellow US ally in the Gulf, Qatar", "tankers in the Gulf on Monday": the capitalised generic with the
+    article is the Persian Gulf; a lower-case "gulf" is the word."""
+    index = GazetteerIndex(SEAS)
+    assert ("Gulf", 235616) in _found("It cut ties with a fellow US ally in the Gulf, Qatar.", index)
+    assert ("Gulf", 235616) in _found("Tankers were stopped in the Gulf on Monday.", index)
+    assert all(m[0].lower() != "gulf" for m in _found("A wide gulf opened between Qatar and its allies.", index))
