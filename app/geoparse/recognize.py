@@ -15,9 +15,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from functools import partial
 from itertools import compress, count, repeat
+from weakref import WeakKeyDictionary
 
 from app.gazetteer.index import GazetteerIndex
-from app.gazetteer.names import QUALIFIERS, fold_token, normalize
+from app.gazetteer.names import QUALIFIERS, fold_token, normalize, search_key
 from app.gazetteer.records import GazetteerPlace
 from app.geoparse import lexicon as lx
 from app.geoparse import lowercase
@@ -135,7 +136,75 @@ def recognise(doc: Document, index: GazetteerIndex) -> list[Span]:
     spans = [s for s in spans if s.key not in person_keys or s.is_dateline or s.from_cue_only
              or famous_as_written(doc, index, s, FAMOUS_OVER_A_SURNAME)]
     spans = _with_qualifiers_joined(doc, _without_overlaps(spans))
+    spans = _initials_of_named_places(doc, index, spans, blocked)
     return [_placed_by_demonym(doc, _with_generic_before(doc, s)) for s in spans]
+
+
+# "SA", "S.A.", "T&T", "B.C.": capitals, each alone or joined by a dot or an ampersand
+_INITIALS = re.compile(r"(?<![\w&.])[A-Z](?:\.?&?[A-Z]){1,3}\.?(?![\w&])")
+_NOT_INITIALLED = frozenset({"of", "the", "and", "da", "de", "del", "des", "du", "la", "le", "el", "al"})
+_initials_cache: WeakKeyDictionary[GazetteerIndex, dict[str, tuple[GazetteerPlace, ...]]] = WeakKeyDictionary()
+
+
+def _initialisms(index: GazetteerIndex) -> dict[str, tuple[GazetteerPlace, ...]]:
+    """The countries and first-order divisions of several words by their initials: "SA" (South Africa, Saudi
+    Arabia, South Australia), "TT" and "T&T" (Trinidad and Tobago), "BC" (British Columbia)."""
+    cached = _initials_cache.get(index)
+    if cached is not None:
+        return cached
+    out: dict[str, list[GazetteerPlace]] = {}
+    for gid in (*index.countries.values(), *index.admin1.values()):
+        place = index.places[gid]
+        words = place.name.replace("-", " ").split()
+        letters = [w[0].upper() for w in words if w.lower() not in _NOT_INITIALLED and w[:1].isalpha()]
+        if len(letters) < 2 or len(words) > 5:
+            continue
+        forms = {"".join(letters)}
+        if len(letters) == 2 and len(words) == 3 and words[1].lower() == "and":
+            forms.add(f"{letters[0]}&{letters[1]}")  # "Trinidad and Tobago": T&T
+        for form in forms:
+            out.setdefault(form, []).append(place)
+    result = {form: tuple(places) for form, places in out.items()}
+    _initials_cache[index] = result
+    return result
+
+
+def _initials_of_named_places(doc: Document, index: GazetteerIndex, spans: list[Span],
+                              blocked: set[int]) -> list[Span]:
+    """An abbreviation the article spells out: "SA" in a story that names South Africa (or South Africans), "T&T"
+    where Trinidad and Tobago is named, "B.C." after British Columbia. Initials stand for the country or first-order
+    division whose name the text writes in full elsewhere, when exactly one such place has those initials; an
+    abbreviation whose place the text never names is left to the other rules ("SA" alone may be Saudi Arabia)."""
+    if not doc.cased:
+        return spans
+    at = {(s.first, s.last): n for n, s in enumerate(spans)}
+    taken = {i for s in spans for i in range(s.first, s.last + 1)} | blocked
+    starts: list[int] = []
+    found = list(spans)
+    named: dict[str, GazetteerPlace | None] = {}
+    initialisms = _initialisms(index)
+    for match in _INITIALS.finditer(doc.text):
+        written = match.group().replace(".", "")
+        if written not in named:
+            places = {p.geonameid: p for p in initialisms.get(written, ())
+                      if re.search(r"\b" + re.escape(p.name), doc.text)}
+            named[written] = next(iter(places.values())) if len(places) == 1 else None
+        place = named[written]
+        if place is None:
+            continue
+        starts = starts or list(map(token_start, doc.tokens))
+        first = bisect_left(starts, match.start())
+        last = bisect_left(starts, match.end()) - 1
+        if first >= len(starts) or starts[first] != match.start() or last < first or _runs_on(doc, last):
+            continue  # (before a capitalised word it starts a name: "NJ Advance Media")
+        key = search_key(place.name)
+        if (first, last) in at:  # found as the name of something else ("SA": Sé, a town in Macau)
+            n = at[(first, last)]
+            if not found[n].cue and not found[n].is_dateline and place not in index.candidates(found[n].key):
+                found[n] = replace(found[n], key=key)
+        elif not any(i in taken for i in range(first, last + 1)):
+            found.append(Span(first, last, key, ""))
+    return sorted(found, key=lambda s: s.first)
 
 
 def _with_qualifiers_joined(doc: Document, spans: list[Span]) -> list[Span]:
@@ -361,7 +430,9 @@ def _plausible(doc: Document, index: GazetteerIndex, first: int, last: int, key:
             and not (len(words) == 1 and first not in doc.sentence_starts and _named_a_town(doc, first)
                      and (doc.cased or words[0] not in _FUNCTION_WORDS)) \
             and not (len(words) > 1 and notable_key(index, key) and (not doc.cased or tokens[0].is_capitalized)) \
-            and not (len(words) == 1 and words[0] in lx.NAME_PARTICLES and _with_article(doc, first) < first):
+            and not (len(words) == 1 and words[0] in lx.NAME_PARTICLES and _with_article(doc, first) < first) \
+            and not (len(words) == 1 and words[0] in _WORLD_WORDS and doc.cased and first > 0
+                     and doc.lower[first - 1] == "the"):
         return False  # but "the Middle East", and a particle with the article: "al-Bab" (the Gate), "al-Tal"
     candidates = index.candidates(key)
     if cue != "facility" and candidates and all(c.feature_code in AIRFIELD_CODES for c in candidates) \
@@ -437,6 +508,12 @@ def _plausible_cased(doc: Document, index: GazetteerIndex, first: int, last: int
             return True
         if len(words) > 1 and words[-1] in lx.ADMIN2_AFTER and all(t.is_capitalized for t in tokens):
             return True  # "Collier County": a division's name carries its own cue (Collier, a common word)
+        if len(words) == 1 and words[0] in _WORLD_WORDS and first > 0 and doc.lower[first - 1] == "the" \
+                and first not in doc.sentence_starts and not _runs_on(doc, last) and famous_key(index, key):
+            return True  # "in the Gulf": the capitalised generic with the article is the sea news calls so
+        if all(t.is_capitalized or w in lx.NAME_PARTICLES for t, w in zip(tokens, words, strict=True)) \
+                and _placed_by_its_division(doc, index, last, index.candidates(key)):
+            return True
         if sentence_start or title_case:
             # A capitalised country name opens sentences all the time ("Turkey has asked..."); "Hope" does not.
             # A name of several words all capitalised ("New York said") is a name wherever it stands.
@@ -463,6 +540,28 @@ def _plausible_cased(doc: Document, index: GazetteerIndex, first: int, last: int
 
 
 _BEFORE_A_TOWN = frozenset({"in", "near", "at", "from", "outside"})
+
+
+def _placed_by_its_division(doc: Document, index: GazetteerIndex, last: int,
+                            candidates: Sequence[GazetteerPlace]) -> bool:
+    """"Bowling Green, Kentucky", "Garden City, Kansas": capitalised common words followed by a comma and the name of a
+    first-order division or country that holds a place of that name are that place, wherever they stand."""
+    after = last + 1
+    if after >= len(doc.tokens) or doc.gap(after).strip() != "," or not doc.tokens[after].is_capitalized:
+        return False
+    for width in (1, 2, 3):
+        end = after + width - 1
+        if end >= len(doc.tokens) or (width > 1 and doc.gap(end) != " ") or not doc.tokens[end].is_capitalized:
+            return False
+        written = " ".join(doc.lower[after : end + 1])
+        for area in index.candidates(" ".join(doc.keys[after : end + 1])):
+            if (area.feature_code == "ADM1" or area.feature_code.startswith("PCL")) \
+                    and written in (normalize(area.name), normalize(area.asciiname)) \
+                    and any(c.feature_class == "P" and c.country_code == area.country_code
+                            and (area.feature_code != "ADM1" or c.admin1_code == area.admin1_code)
+                            for c in candidates):
+                return True
+    return False
 
 
 def _runs_on(doc: Document, last: int) -> bool:

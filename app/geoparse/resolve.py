@@ -64,6 +64,9 @@ class ArticleContext:
     # the country each name voted for and the votes its mentions cast together, to read the focus without them
     votes_of: dict[str, tuple[str, float]] = field(default_factory=dict)
     total_votes: float = 0.0
+    # the first-order divisions the text names outright ("New Jersey", "Idlib province"): an exact tie between
+    # namesakes in several divisions (Morris County in Kansas, New Jersey and Texas) goes to the one named
+    named_admin1s: frozenset[tuple[str, str]] = frozenset()
 
     def about_arabic_named_countries(self) -> bool:
         """An article about Syria or Iraq spells its villages as it likes: there, folding is how names are found."""
@@ -128,21 +131,25 @@ def article_context(doc: Document, spans: list[Span], index: GazetteerIndex,
     total = sum(country_votes.values()) or 1.0
     countries = {code: votes / total for code, votes in country_votes.items()}
     admin_votes: Counter[tuple[str, str]] = Counter()
+    named_admin1s: set[tuple[str, str]] = set()
     for span, candidates in zip(voters, candidate_sets, strict=False):
         # A country's own record (admin1 "00") is no division; "X province" votes for the province only, and
         # so does the very name of a division ("New Jersey", though a Michigan town is also called so).
         focused = [c for c in candidates if countries.get(c.country_code, 0) >= 0.15 and c.admin1_code
                    and not c.feature_code.startswith("PCL") and c.admin1_code != "00"]
         written = normalize(doc.text[doc.tokens[span.first].start : doc.tokens[span.last].end])
-        focused = [c for c in focused if c.feature_code == "ADM1" and (span.cue == "admin1" or written in (
-            normalize(c.name), normalize(c.asciiname)))] or focused
+        named = [c for c in focused if c.feature_code == "ADM1" and (span.cue == "admin1" or written in (
+            normalize(c.name), normalize(c.asciiname)))]
+        focused = named or focused
         admins = {(c.country_code, c.admin1_code) for c in focused}
+        if len(admins) == 1 and named:
+            named_admin1s.update(admins)
         if len(admins) == 1:
             admin_votes[admins.pop()] += 2.0 if span.cue == "admin1" else 1.0
     # Two votes' worth of doubt: one unambiguous name does not make the article about its division.
     total_admin = sum(admin_votes.values()) + 2.0
     return ArticleContext(countries, {key: votes / total_admin for key, votes in admin_votes.items()}, votes_of,
-                          sum(country_votes.values()))
+                          sum(country_votes.values()), frozenset(named_admin1s))
 
 
 def _in_country(candidates: tuple[GazetteerPlace, ...], country: str) -> tuple[GazetteerPlace, ...]:
@@ -198,7 +205,7 @@ def resolve(doc: Document, index: GazetteerIndex, spans: list[Span], context: Ar
     kept: list[Span] = []  # the span of each mention
     resolved_admin1: dict[int, GazetteerPlace] = {}
     settled = {s.key for s in spans if s.cue == "settlement" and not s.is_dateline}
-    provinces = {s.key for s in spans if s.cue == "admin1" and _called_a_province(doc, s)} - settled
+    provinces = {s.key for s in spans if s.cue == "admin1" and (_called_a_province(doc, s) or s.country)} - settled
     decided: dict[tuple[str, str, str, bool, bool, tuple[str, str] | None, tuple[str, str] | None, str, bool],
                   _Decision] = {}  # key or acronym
     containers, areas = _containers(doc, index, spans)
@@ -207,7 +214,8 @@ def resolve(doc: Document, index: GazetteerIndex, spans: list[Span], context: Ar
         start, end = doc.tokens[span.first].start, doc.tokens[span.last].end
         surface = doc.text[start:end]
         inherited = not span.cue and not span.is_dateline and (span.key in settled or (
-            span.key in provinces and (span.first == 0 or doc.lower[span.first - 1] not in _NEAR_A_POINT)))
+            span.key in provinces and (span.first == 0 or doc.lower[span.first - 1] not in _NEAR_A_POINT)
+            and not _placed_by_next(doc, spans, n)))
         if inherited:
             span = replace(span, cue="settlement" if span.key in settled else "admin1")
         container = containers.get(n)
@@ -704,7 +712,9 @@ def _rank(candidates: list[GazetteerPlace], span: Span, context: ArticleContext,
             + (_EXACT_NAME if exact else 0.0),
         }
         ranked.append((place, sum(passes.values()), passes))
-    ranked.sort(key=lambda item: (-item[1], item[0].geonameid))
+    named = context.named_admin1s
+    ranked.sort(key=lambda item: (-item[1], (item[0].country_code, item[0].admin1_code) not in named,
+                                  item[0].geonameid))
     return ranked
 
 

@@ -138,3 +138,118 @@ def test_a_big_city_outweighs_the_focus_of_its_small_namesakes_in_another_countr
             "before he was sent to the United States.")
     assert ("Colchester", 2652618) in _found(text, index)
     assert ("Newport", 2962256) in _found("Ireland's council said 48 families in Newport and Galway applied.", index)
+
+
+INITIALLED = [
+    _place(953987, "South Africa", -29.0, 24.0, "A", "PCLI", "ZA", "00", pop=57_000_000),
+    _place(102358, "Saudi Arabia", 25.0, 45.0, "A", "PCLI", "SA", "00", pop=33_000_000),
+    _place(3573591, "Trinidad and Tobago", 11.0, -61.0, "A", "PCLI", "TT", "00", pop=1_300_000),
+    _place(5909050, "British Columbia", 54.0, -125.0, "A", "ADM1", "CA", "02"),
+    _place(6251999, "Canada", 60.0, -96.0, "A", "PCLI", "CA", "00", pop=37_000_000),
+    # a small town whose own name is the two letters ("Sé" in Macau folds to them)
+    _place(13527317, "Sa", 22.19, 113.54, "P", "PPLA2", "MO", "00", pop=52_000),
+]
+
+
+@pytest.fixture(scope="module")
+def initialled() -> GazetteerIndex:
+    return GazetteerIndex(INITIALLED)
+
+
+def test_initials_of_a_country_the_article_names_are_that_country(initialled):
+    """"SA" after "South Africans", "T&T" after "Trinidad and Tobago": an abbreviation the article spells out."""
+    text = "Millions of South Africans work in the mines. The chiefs in SA hold the land, and SA must act."
+    assert [m for m in _found(text, initialled) if m[0] == "SA"] == [("SA", 953987), ("SA", 953987)]
+    text = "Trinidad and Tobago sent envoys. The minister asked why T&T was absent from the vote."
+    assert ("T&T", 3573591) in _found(text, initialled)
+
+
+def test_initials_of_a_division_the_article_names_are_that_division(initialled):
+    text = "Wildfires spread across British Columbia on Monday. Crews in B.C. asked Canada for help."
+    assert ("B.C", 5909050) in _found(text, initialled)
+
+
+def test_initials_stay_unread_when_the_article_names_no_such_place_or_two(initialled):
+    assert all(m[0] != "SA" for m in _found("The chiefs in SA hold the land.", initialled))
+    text = "Saudi Arabia and South Africa signed a deal. SA said it would act."
+    assert all(m[1] not in (953987, 102358) for m in _found(text, initialled) if m[0] == "SA")
+
+
+def test_initials_before_a_capitalised_word_start_a_name(initialled):
+    """"SA Breweries", "NJ Advance Media": the initials open an organisation's name."""
+    text = "South Africa grew. SA Breweries said profits rose."
+    assert all(m[0] != "SA" for m in _found(text, initialled))
+
+
+STATES = [
+    _place(6252001, "United States", 39.8, -98.5, "A", "PCLI", "US", "00", pop=327_000_000),
+    _place(5815135, "Washington", 47.5, -120.5, "A", "ADM1", "US", "WA"),
+    _place(4140963, "Washington", 38.9, -77.04, "P", "PPLC", "US", "DC", pop=690_000),
+    _place(5812944, "Tacoma", 47.25, -122.44, "P", "PPLA2", "US", "WA", pop=210_000),
+    _place(4043988, "Guam", 13.44, 144.74, "A", "PCLI", "GU", "00", pop=160_000),
+]
+
+
+@pytest.fixture(scope="module")
+def states() -> GazetteerIndex:
+    return GazetteerIndex(STATES)
+
+
+def test_a_state_the_dateline_abbreviates_is_that_state_at_its_bare_mentions(states):
+    """"TACOMA, Wash." names the state in the text's own words, as "Idlib province" does: the article's bare
+    "Washington" is the state too, but "Washington, D.C." stays the capital."""
+    text = "TACOMA, Wash. - Guardsmen trained at home in Washington. They flew to Guam and to Washington, D.C., later."
+    assert [m for m in _found(text, states) if m[0] == "Washington"] == [("Washington", 5815135),
+                                                                          ("Washington", 4140963)]
+    assert [m for m in _found("Guardsmen trained at home in Washington.", states)] == [("Washington", 4140963)]
+
+
+COUNTIES = [
+    _place(6252001, "United States", 39.8, -98.5, "A", "PCLI", "US", "00", pop=327_000_000),
+    _place(5101760, "New Jersey", 40.17, -74.5, "A", "ADM1", "US", "NJ"),
+    _place(4736286, "Texas", 31.25, -99.25, "A", "ADM1", "US", "TX"),
+    _place(5516233, "Amarillo", 35.22, -101.83, "P", "PPLA2", "US", "TX", pop=200_000),
+    # namesake counties, the one in New Jersey with the highest id (a tie went to the lowest)
+    _place(4275742, "Morris County", 38.69, -96.65, "A", "ADM2C", "US", "KS"),
+    _place(4712390, "Morris County", 33.11, -94.73, "A", "ADM2C", "US", "TX"),
+    _place(5101405, "Morris County", 40.86, -74.54, "A", "ADM2C", "US", "NJ"),
+]
+
+
+def test_a_tie_between_namesake_counties_goes_to_the_division_the_text_names():
+    """Morris County in Kansas, New Jersey and Texas: "New Jersey" named outright and a Texas town named once tie
+    on the article's divisions; the division the text names by its very name decides, not the lowest id."""
+    text = "Lottery officials in New Jersey said the ticket was sold in Morris County. The winner lives in Amarillo."
+    assert ("Morris County", 5101405) in _found(text, GazetteerIndex(COUNTIES))
+
+
+PLACED = [
+    _place(6252001, "United States", 39.8, -98.5, "A", "PCLI", "US", "00", pop=327_000_000),
+    _place(6254925, "Kentucky", 37.5, -85.0, "A", "ADM1", "US", "KY"),
+    _place(5165418, "Ohio", 40.25, -82.75, "A", "ADM1", "US", "OH"),
+    _place(4285268, "Bowling Green", 36.99, -86.44, "P", "PPLA2", "US", "KY", pop=63_000),
+]
+
+
+def test_common_words_a_town_bears_are_that_town_before_its_division():
+    """"GM's Bowling Green, Kentucky plant": capitalised common words, then a comma and a state holding a town so
+    called; a state holding no such town ("Bowling Green, Ohio" here) does not make them one."""
+    index = GazetteerIndex(PLACED)
+    assert ("Bowling Green", 4285268) in _found("The car is built at GM's Bowling Green, Kentucky plant.", index)
+    assert all(m[0] != "Bowling Green" for m in _found("The car is built at GM's Bowling Green, Ohio plant.", index))
+
+
+SEAS = [
+    _place(289688, "Qatar", 25.5, 51.25, "A", "PCLI", "QA", "00", pop=2_700_000),
+    _place(6252001, "United States", 39.8, -98.5, "A", "PCLI", "US", "00", pop=327_000_000),
+    _place(235616, "Persian Gulf", 27.0, 51.0, "H", "GULF", "", alts=("Gulf", "The Gulf", "Arabian Gulf")),
+]
+
+
+def test_the_gulf_capitalised_with_its_article_is_the_sea_news_calls_so():
+    """"a fellow US ally in the Gulf, Qatar", "tankers in the Gulf on Monday": the capitalised generic with the
+    article is the Persian Gulf; a lower-case "gulf" is the word."""
+    index = GazetteerIndex(SEAS)
+    assert ("Gulf", 235616) in _found("It cut ties with a fellow US ally in the Gulf, Qatar.", index)
+    assert ("Gulf", 235616) in _found("Tankers were stopped in the Gulf on Monday.", index)
+    assert all(m[0].lower() != "gulf" for m in _found("A wide gulf opened between Qatar and its allies.", index))
