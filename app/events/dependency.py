@@ -5,6 +5,13 @@ pinned by version and hash in ``requirements/parser.txt``); the official ``en_co
 spaCy's own release page. ``CONFLICTGEO_PARSER_MODEL`` names which to load (first found wins), so an operator can
 install the official package and point the service at it. Without either, the extractor falls back to its
 patterns alone: the service still runs, with lower recall (see the README's evaluation figures).
+
+The loaded pipeline's ``attribute_ruler`` (tag -> POS/MORPH map and word exceptions, run through spaCy's Matcher:
+about a quarter of the parse's time) is replaced by ``app.events.attribute_rules``: the same rules, built at load
+time from the ruler's own patterns and applied by dictionary look-ups, setting the same POS, MORPH, LEMMA, TAG and
+DEP (``bench/check_attribute_rules.py`` compares the two token by token); the lemmatizer still runs after it. Where
+another model's ruler (an operator's own pipeline) holds a pattern shape the look-ups do not express (a quantifier,
+another predicate or token attribute), that pipeline keeps its own ruler, unchanged.
 """
 
 from __future__ import annotations
@@ -12,6 +19,8 @@ from __future__ import annotations
 import logging
 from functools import lru_cache
 from typing import Any
+
+from app.events.attribute_rules import install
 
 log = logging.getLogger(__name__)
 
@@ -26,9 +35,11 @@ def default_parser() -> Any | None:
     return load_parser(get_settings().parser_model)
 
 
-@lru_cache(maxsize=4)
-def load_parser(names: str) -> Any | None:
-    """The first loadable spaCy pipeline of ``names`` (comma-separated package names or paths), else None."""
+@lru_cache(maxsize=8)
+def load_parser(names: str, *, fast_rules: bool = True) -> Any | None:
+    """The first loadable spaCy pipeline of ``names`` (comma-separated package names or paths), else None.
+
+    ``fast_rules=False`` keeps spaCy's own ``attribute_ruler`` (the equivalence check compares the two)."""
     wanted = [n.strip() for n in names.split(",") if n.strip() and n.strip().lower() != "none"]
     if not wanted:
         return None
@@ -42,6 +53,8 @@ def load_parser(names: str) -> Any | None:
             nlp = spacy.load(name, exclude=list(_DISABLED))
         except (OSError, ImportError, ValueError):
             continue
+        if fast_rules and not install(nlp) and "attribute_ruler" in nlp.pipe_names:
+            log.info("dependency parser: %s keeps spaCy's attribute_ruler (a pattern shape the look-ups lack)", name)
         log.info("dependency parser: %s %s", name, nlp.meta.get("version"))
         return nlp
     log.warning("no spaCy pipeline of %s is installed: events come from the pattern extractor alone", wanted)
