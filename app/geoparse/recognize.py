@@ -149,6 +149,7 @@ _initials_cache: WeakKeyDictionary[GazetteerIndex, dict[str, tuple[GazetteerPlac
 def _initialisms(index: GazetteerIndex) -> dict[str, tuple[GazetteerPlace, ...]]:
     """The countries and first-order divisions of several words by their initials: "SA" (South Africa, Saudi
     Arabia, South Australia), "TT" and "T&T" (Trinidad and Tobago), "BC" (British Columbia)."""
+    index = getattr(index, "_index", index)  # (a parse's CachedIndex wraps the index kept for the next parse)
     cached = _initials_cache.get(index)
     if cached is not None:
         return cached
@@ -183,11 +184,14 @@ def _initials_of_named_places(doc: Document, index: GazetteerIndex, spans: list[
     found = list(spans)
     named: dict[str, GazetteerPlace | None] = {}
     initialisms = _initialisms(index)
+    at_word: dict[str, list[int]] = {}  # the positions of each lower-cased word, built on first need
     for match in _INITIALS.finditer(doc.text):
         written = match.group().replace(".", "")
         if written not in named:
-            places = {p.geonameid: p for p in initialisms.get(written, ())
-                      if re.search(r"\b" + re.escape(p.name), doc.text)}
+            if not at_word:
+                for i, word in enumerate(doc.lower):
+                    at_word.setdefault(word, []).append(i)
+            places = {p.geonameid: p for p in initialisms.get(written, ()) if _writes(doc, at_word, p.name)}
             named[written] = next(iter(places.values())) if len(places) == 1 else None
         place = named[written]
         if place is None:
@@ -205,6 +209,20 @@ def _initials_of_named_places(doc: Document, index: GazetteerIndex, spans: list[
         elif not any(i in taken for i in range(first, last + 1)):
             found.append(Span(first, last, key, ""))
     return sorted(found, key=lambda s: s.first)
+
+
+def _writes(doc: Document, at_word: dict[str, list[int]], name: str) -> bool:
+    """Whether the text writes ``name`` word for word ("South Africa", "South Africans": a word may run on), read
+    from the positions of its first word, not by scanning the text again for every name."""
+    words = [w for w in re.split(r"[^\w]+", name.lower()) if w]
+    if not words:
+        return False
+    n = len(doc.lower)
+    for i in at_word.get(words[0], ()):
+        if i + len(words) <= n and all(doc.lower[i + k] == w or (k == len(words) - 1 and doc.lower[i + k].startswith(w))
+                                       for k, w in enumerate(words[1:], 1)):
+            return True
+    return False
 
 
 def _with_qualifiers_joined(doc: Document, spans: list[Span]) -> list[Span]:

@@ -253,3 +253,20 @@ def test_the_gulf_capitalised_with_its_article_is_the_sea_news_calls_so():
     assert ("Gulf", 235616) in _found("It cut ties with a fellow US ally in the Gulf, Qatar.", index)
     assert ("Gulf", 235616) in _found("Tankers were stopped in the Gulf on Monday.", index)
     assert all(m[0].lower() != "gulf" for m in _found("A wide gulf opened between Qatar and its allies.", index))
+
+
+def test_the_initials_table_is_built_once_per_index_not_per_parse() -> None:
+    """Each parse wraps the index in a new CachedIndex: the table of initials is kept for the index itself (built
+    per parse it cost four times the rest of the geoparser), and whether the text writes a name is read from its
+    words, not by scanning the text again per name."""
+    from app.geoparse.cached_index import CachedIndex
+    from app.geoparse.document import read_document
+    from app.geoparse.recognize import _initialisms, _writes
+
+    index = GazetteerIndex([_place(953987, "South Africa", -29.0, 24.0, "A", "PCLI", "ZA", pop=59_000_000)])
+    assert _initialisms(CachedIndex(index)) is _initialisms(CachedIndex(index))
+    doc = read_document("Two South Africans won; SA officials cheered.")
+    at_word: dict[str, list[int]] = {}
+    for i, word in enumerate(doc.lower):
+        at_word.setdefault(word, []).append(i)
+    assert _writes(doc, at_word, "South Africa") and not _writes(doc, at_word, "Saudi Arabia")
