@@ -32,10 +32,7 @@ import json
 import lzma
 import math
 import re
-import shutil
-import sqlite3
 import sys
-import tempfile
 import unicodedata
 import urllib.parse
 import zipfile
@@ -43,8 +40,6 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-
-import shapely
 
 _spec = importlib.util.spec_from_file_location("build_gazetteer", Path(__file__).with_name("build_gazetteer.py"))
 assert _spec is not None and _spec.loader is not None
@@ -181,19 +176,13 @@ def slice_index(gazetteer: Path) -> NameIndex:
 
 
 def _natural_earth(src: Path) -> Iterator[tuple[str, list[str], float, float]]:
-    with tempfile.TemporaryDirectory() as td:
-        gpkg = Path(td) / "world_map.gpkg"
-        with lzma.open(src / "naturalearth/world_map.gpkg.xz") as fi, open(gpkg, "wb") as fo:
-            shutil.copyfileobj(fi, fo)
-        con = sqlite3.connect(gpkg)
-        con.row_factory = sqlite3.Row
-        for table, cols in (("states_provinces", ("name", "woe_name", "gn_name", "woe_label")),
-                            ("countries", ("NAME",))):
-            for r in con.execute(f"SELECT * FROM {table}"):
-                geom = build._gpkg_geom(r["geom"])
-                pt = (geom if geom.is_valid else shapely.make_valid(geom)).representative_point()
-                yield f"naturalearth_{table}", [r[c] for c in cols if r[c]], pt.y, pt.x
-        con.close()
+    """Natural Earth's provinces and countries as the build reads them, each at a point inside it."""
+    countries, provinces = build.load_naturalearth(src)
+    for table, rows, cols in (("states_provinces", provinces, ("name", "woe_name", "gn_name", "woe_label")),
+                              ("countries", countries, ("NAME",))):
+        for r in rows:
+            pt = r["geometry"].representative_point()  # (made valid by the build's reader)
+            yield f"naturalearth_{table}", [r[c] for c in cols if r.get(c)], pt.y, pt.x
 
 
 def sources_index(src: Path) -> NameIndex:
