@@ -226,6 +226,8 @@ class ActorRegistry:
                 if len(words) > 1:
                     lowered = tuple(w.lower() for w in words)
                     self._lowered_multiword.setdefault(first.lower(), []).append((lowered, aid))
+        for entries in self._lowered_multiword.values():
+            entries.sort(key=lambda e: -len(e[0]))  # the longest name first, sorted once here, not per match
         self._country_lookup = {_words(d): (c.code, False) for c in countries for d in c.names}
         self._country_lookup.update({_words(d): (c.code, True) for c in countries for d in c.demonyms})
         for words, hit in list(self._country_lookup.items()):
@@ -288,11 +290,10 @@ class ActorRegistry:
         """A case-sensitive name of several words in lower-cased text ("is militants")."""
         entries = self._lowered_multiword[w0]
         raw, ends = [w0], [end0]
-        longest = max(len(words) for words, _ in entries)
-        while len(raw) < longest and (m := _NEXT_WORD.match(low, ends[-1])):
+        while len(raw) < len(entries[0][0]) and (m := _NEXT_WORD.match(low, ends[-1])):
             raw.append(m.group(1).replace("’", "'"))
             ends.append(m.end())
-        for words, aid in sorted(entries, key=lambda e: -len(e[0])):
+        for words, aid in entries:
             if tuple(raw[: len(words)]) == words:
                 return ActorMatch(start, ends[len(words) - 1], low[start : ends[len(words) - 1]], "actor", aid)
         return None

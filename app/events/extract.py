@@ -398,6 +398,7 @@ class _Context:
     published: date | None
     sentences: tuple[tuple[int, int], ...]
     parser: Any | None = None
+    lowercased: bool = False  # the text lost its capitals (read once: the registry's scan and the parse both ask)
 
 
 def _to_date(value: datetime | date | None) -> date | None:
@@ -493,7 +494,7 @@ class _Extractor:
         exact = self.lower is not None and "ı" not in self.text and "ſ" not in self.text
         self.ci_text = low if exact else self.text
         self._ci = _case_sensitive_twin if exact else _same_pattern
-        self._lowercased = is_lowercased(self.text)
+        self._lowercased = ctx.lowercased
         forces = ctx.registry.state_forces(ctx.country)
         self._article_forces = forces.id if forces is not None else None  # who "the army" is in this article
 
@@ -1738,11 +1739,11 @@ class _Extractor:
         return None
 
 
-# How far (characters) any rule reads before or after a trigger within its sentence: about 60 words, more than a
-# clause of news prose needs; it bounds the cost of pathological "sentences".
 # Verbs that say a place was taken back by force whatever the sentence around them speaks of ("the recently liberated
 # city of Palmyra hosts a concert"); "captured" and "took" also take hearts, prizes and photographs.
 _WAR_ONLY_LEMMAS = frozenset({"retake", "recapture", "liberate", "regain", "reclaim", "wrest"})
+# How far (characters) any rule reads before or after a trigger within its sentence: about 60 words, more than a
+# clause of news prose needs; it bounds the cost of pathological "sentences".
 REACH = 400
 # How far back "the town" may reach for the article's topic town when the last two sentences name none.
 SALIENT_LOOKBACK_SENTENCES = 5
@@ -1903,7 +1904,8 @@ def extract_control_changes(
         return []
     reg = registry or default_registry()
     ordered = tuple(sorted((m for m in mentions if not m.is_dateline), key=lambda m: (m.start, -m.end)))
-    actors, found_countries = reg.scan(text, lowercased=is_lowercased(text))
+    lowercased = is_lowercased(text)
+    actors, found_countries = reg.scan(text, lowercased=lowercased)
     # "military base", "army airport": the generic word names a place there, not a force.
     actors = [a for a in actors if a.kind != "state" or not _FACILITY_AFTER.match(text, a.end)]
     countries, country = _article_country(reg, found_countries, ordered)
@@ -1926,5 +1928,6 @@ def extract_control_changes(
         published=_to_date(published_at),
         sentences=tuple(sentence_spans(text)),
         parser=default_parser() if parser is True else (parser or None),
+        lowercased=lowercased,
     )
     return _Extractor(ctx).run()

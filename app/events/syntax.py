@@ -913,13 +913,13 @@ def _gerund_as_noun(trigger: Any) -> bool:
         and trigger.i < trigger.head.i
 
 
-# Verbs whose gerund complement names an action in general or one proposed ("made capturing X difficult", "the deal
-# involved ceding X", "they discussed handing over X").
 # Verbs whose subject is the agent of the change noun they carry ("completed the liberation of X").
 _SUPPORT_VERBS = frozenset(["complete", "finish", "achieve", "announce", "declare", "celebrate", "proclaim", "claim",
                             "confirm", "accomplish", "carry"])
 # What one wins by taking a place ("won the battle for Mosul").
 _CONTESTS = frozenset(["battle", "fight", "war", "struggle", "contest"])
+# Verbs whose gerund complement names an action in general or one proposed ("made capturing X difficult", "the deal
+# involved ceding X", "they discussed handing over X").
 _SMALL_CLAUSE_VERBS = frozenset(["make", "find", "consider", "keep", "render", "deem", "involve", "include", "mean",
                                  "require", "entail", "risk", "avoid", "discuss", "propose", "suggest", "recommend",
                                  "envisage", "contemplate", "oppose", "resist", "reject", "rule"])
