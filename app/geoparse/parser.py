@@ -66,14 +66,14 @@ def _supported(doc: Document, span: Span, index: GazetteerIndex, context: Articl
             if given and given_name_of_no_notable_place(written, candidates, is_notable,
                                                         context.countries_without(span.key)):
                 return False
-        elif given and not any(_share_without_own_votes(context, span.key, c.country_code) >= 0.1 for c in candidates) \
+        elif given and not any(context.share_without_own_votes(span.key, c.country_code) >= 0.1 for c in candidates) \
                 and given_name_of_no_notable_place(written, candidates, is_notable):
             # a story on Syria or Iraq: villages there bear given names, but "the men who captured ricardo" name
             # none; a given name whose namesakes all lie in countries the story is not about is a person
             return False
     if doc.cased:
         return not loose_stranger(doc, span, candidates, partial(context.countries_without, span.key))
-    if any(is_notable(c) or _share_without_own_votes(context, span.key, c.country_code) >= 0.1 for c in candidates):
+    if any(is_notable(c) or context.share_without_own_votes(span.key, c.country_code) >= 0.1 for c in candidates):
         return True
     # "al-zobdani" in a Syria story: a name written with the Arabic article is a variant spelling of a town of the
     # country the story is about, whatever its exact namesakes abroad ("surjah" has no such mark)
@@ -85,12 +85,3 @@ def _supported(doc: Document, span: Span, index: GazetteerIndex, context: Articl
 
 _ARABIC_ARTICLE = re.compile(r"(?:al|el|ad|ar|as|ash|at|az|an)[-‐]", re.IGNORECASE)
 
-
-def _share_without_own_votes(context: ArticleContext, key: str, code: str) -> float:
-    """The country's share of the article's votes, less those the name itself cast: "surjah" (a Syrian village the
-    gazetteer lacks) folds onto Zorya, Ukraine, and its two mentions must not make a Syria story about Ukraine."""
-    share = context.countries.get(code, 0.0)
-    own = context.votes_of.get(key)
-    if own is None or own[0] != code or context.total_votes <= own[1]:
-        return share
-    return (share * context.total_votes - own[1]) / (context.total_votes - own[1])

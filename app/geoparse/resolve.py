@@ -72,6 +72,16 @@ class ArticleContext:
         """An article about Syria or Iraq spells its villages as it likes: there, folding is how names are found."""
         return any(share >= 0.15 and cc in ARABIC_NAMED_COUNTRIES for cc, share in self.countries.items())
 
+    def share_without_own_votes(self, key: str, code: str) -> float:
+        """A country's share of the votes less those the name ``key`` itself cast, always (``countries_without``
+        keeps the whole shares in stories on Arabic-named countries, for ranking; whether a bare lower-cased name is
+        a place at all must not rest on its own votes: "surjah" folding onto Zorya, Ukraine)."""
+        share = self.countries.get(code, 0.0)
+        own = self.votes_of.get(key)
+        if own is None or own[0] != code or self.total_votes <= own[1]:
+            return share
+        return (share * self.total_votes - own[1]) / (self.total_votes - own[1])
+
     def countries_without(self, key: str) -> dict[str, float]:
         """The country shares had the name ``key`` cast no vote: a surname folding to a Syrian town ("Zara") or to a
         Turkish village ("Cohen", Kohan) must not be kept by the votes its own mentions cast, even in a short text.
@@ -465,8 +475,7 @@ def _decide(index: GazetteerIndex, span: Span, context: ArticleContext,
         # "Jabal al Rahmaliya": the hill is named after the village the gazetteer knows, when that village lies in a
         # country the article is about ("the Jebel Moya area" in Sudan is no Spanish Moya)
         inner = without_article(" ".join(words[1:]))  # the index's keys drop the article
-        named_after = [c for c in index.candidates(inner) if c.feature_class == "P"
-                       and context.countries.get(c.country_code, 0.0) >= 0.3]
+        named_after = _towns_in_focus(index, inner, context)
         if named_after:
             candidates, fuzzy = named_after, False
     if fuzzy and span.cue != "facility":
@@ -624,6 +633,13 @@ def _out_of_focus(candidates: list[GazetteerPlace], context: ArticleContext) -> 
         or c.feature_code in ("ADM1", "PPLC") or c.population >= 100_000 or not c.country_code for c in candidates)
 
 
+def _towns_in_focus(index: GazetteerIndex, key: str, context: ArticleContext) -> list[GazetteerPlace]:
+    """The populated places called ``key`` in a country the article is about: where a name the gazetteer lacks is
+    read through a part of it ("Jabal al Rahmaliya" named after a village, "al-Nashwa al-Sharqi" in al-Nashwa)."""
+    return [c for c in index.candidates(key)
+            if c.feature_class == "P" and context.countries.get(c.country_code, 0.0) >= 0.3]
+
+
 def _candidates(index: GazetteerIndex, span: Span, context: ArticleContext) -> tuple[list[GazetteerPlace], bool]:
     candidates = list(index.candidates(span.key))
     if not candidates:
@@ -631,8 +647,7 @@ def _candidates(index: GazetteerIndex, span: Span, context: ArticleContext) -> t
         # qualifies (eastern al-Nashwa is in al-Nashwa)
         head = qualified_name(span.key)
         if head:
-            candidates = [c for c in index.candidates(head)
-                          if c.feature_class == "P" and context.countries.get(c.country_code, 0.0) >= 0.3]
+            candidates = _towns_in_focus(index, head, context)
     if span.cue == "admin2" and not any(is_adm2(c.feature_code) for c in candidates):
         candidates.extend(divisions_named(index, span.key))  # "Zvenihorodka raion": GeoNames' "Zvenihorodka Raion"
     if span.cue == "admin1":
