@@ -445,7 +445,8 @@ def load_registry(paths: Iterable[str | Path]) -> ActorRegistry:
 _FORCE_NOUNS = (
     "forces", "troops", "army", "military", "soldiers", "government forces", "government troops",
     "security forces", "federal forces", "armed forces", "special forces", "army troops", "army units",
-    "regular forces", "state forces",
+    "regular forces", "state forces", "commandos", "marines", "paratroopers", "paratroops", "infantry",
+    "ground forces", "ground troops", "border guards",
 )  # fmt: skip
 
 

@@ -1795,6 +1795,7 @@ _ARMED_NOUNS = frozenset(
         "forces force troops soldiers fighters militants rebels insurgents militia militias militiamen "
         "guerrillas gunmen jihadists extremists army armies units brigade brigades battalion battalions "
         "group groups factions faction mercenaries paramilitaries separatists loyalists commanders "
+        "commandos marines paratroopers paratroops infantry regiment regiments division divisions "
     ).split()
 )
 

@@ -296,3 +296,27 @@ def test_unresolved_place_keeps_the_articles_country() -> None:
                   confidence=0.5)]  # fmt: skip
     [ev] = extract_control_changes(text=text, mentions=ms, published_at=PUB)
     assert ev.gained_by is not None and ev.gained_by.side is Side.OTHER
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country", "actor", "side"),
+    [
+        # a demonym and a word for a body of soldiers is that state's forces, whichever arm it names
+        ("The Syrian Commandos and their allies captured the village of Kafr Hamra.", "Kafr Hamra", "SY",
+         "syrian_government_forces", Side.GOVERNMENT),
+        ("Iraqi commandos retook the town of Hit.", "Hit", "IQ", "iraqi_government_forces", Side.GOVERNMENT),
+        ("Ukrainian marines recaptured the village of Krynky.", "Krynky", "UA", "ukrainian_armed_forces",
+         Side.GOVERNMENT),
+        ("Russian paratroopers seized the town of Hostomel.", "Hostomel", "UA", "russian_forces", Side.OTHER),
+        # the same word with no state: an armed party the registry does not know still gives an event
+        ("Commandos captured the village of Kafr Hamra on Tuesday.", "Kafr Hamra", "SY",
+         "unidentified_armed_group", Side.UNKNOWN),
+        ("A rebel division seized the town of Hit.", "Hit", "IQ", None, None),
+    ],
+)  # fmt: skip
+def test_arms_of_service_are_armed_parties(text: str, name: str, country: str, actor: str | None,
+                                           side: Side | None) -> None:
+    [ev] = extract_control_changes(text=text, mentions=_in(text, name, country), published_at=PUB)
+    assert ev.gained_by is not None
+    if actor is not None:
+        assert (ev.gained_by.actor, ev.gained_by.side) == (actor, side)
