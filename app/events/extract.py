@@ -1412,7 +1412,7 @@ class _Extractor:
             gained = self.resolve(helped[0]) if helped else self._subject(m.start(), s_start)
             if m.group("ben") and not helped:
                 gained = None  # "helped them retake": whoever "them" is, not the helper
-            if gained is None and verb.lower().endswith("ing"):
+            if gained is None and (verb.lower().endswith("ing") or _HAVING.search(self.text, s_start, m.start())):
                 gained = self._participle_subject(m.start(), s_start, s_end)
             if gained is None:
                 gained = self._discourse(m.start())
@@ -1659,12 +1659,10 @@ class _Extractor:
         )
 
     def _participle_subject(self, pos: int, sent_start: int, sent_end: int) -> ActorRef | None:
-        """ "Since retaking Palmyra in March, the army has pushed east": the main clause's subject."""
-        if not re.fullmatch(
-            r"\s*(?:since|after|before|upon|on|while|by|despite|following)?\s*",
-            self.text[sent_start:pos],
-            re.IGNORECASE,
-        ):
+        """ "Since retaking Palmyra in March, the army has pushed east", "Days after seizing Palmyra, IS ...",
+        "Having captured X, the rebels ...", "In addition to capturing X, the army ...": a clause that opens the
+        sentence with no subject of its own takes the main clause's."""
+        if not _OPENING_CLAUSE.fullmatch(self.text, sent_start, pos):
             return None
         comma = self.text.find(",", pos, sent_end)
         if comma < 0:
@@ -1790,6 +1788,15 @@ _APPOSITIVE_LEAD = re.compile(
     r",?\s+(?:(?:a|an|the|its|their|one|former|last|key|main|major|strategic|important|remaining|de facto)\s+){1,3}",
     re.IGNORECASE,
 )
+# What may open a sentence before a participle whose subject is the main clause's: a subordinator, "in addition
+# to", a time before it ("days after", "just hours after"), "having".
+_OPENING_CLAUSE = re.compile(
+    r"\s*(?:(?:just|only|shortly|soon|barely|a|an|one|two|three|four|five|few|several|\d+|days?|hours?|weeks?|"
+    r"months?|years?)\s+){0,3}(?:(?:since|after|before|upon|on|while|by|despite|following|besides|"
+    r"in\s+addition\s+to)\s+)?(?:having\s+)?",
+    re.IGNORECASE,
+)
+_HAVING = re.compile(r"\bhaving\s+$", re.IGNORECASE)
 _ARMED_NOUNS = frozenset(
     (  # noqa: SIM905 (a word list reads better as words)
         "forces force troops soldiers fighters militants rebels insurgents militia militias militiamen "

@@ -848,7 +848,8 @@ def _subject(verb: Any) -> Any | None:
             _children(v.head, "dobj")
         ):
             return _children(v.head, "dobj")[0]  # "US air power helped the SDF to capture Raqqa": object control
-        if v.dep_ in ("conj", "advcl", "xcomp", "pcomp", "prep") and v.head is not v:
+        # "days after seizing X, IS ...": the time phrase that holds the clause modifies the main verb
+        if v.dep_ in ("conj", "advcl", "xcomp", "pcomp", "prep", "npadvmod") and v.head is not v:
             v = v.head
             seen += 1
             continue

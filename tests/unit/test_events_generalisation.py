@@ -320,3 +320,21 @@ def test_arms_of_service_are_armed_parties(text: str, name: str, country: str, a
     assert ev.gained_by is not None
     if actor is not None:
         assert (ev.gained_by.actor, ev.gained_by.side) == (actor, side)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country", "side"),
+    [
+        # a clause that opens the sentence with no subject of its own takes the main clause's
+        ("Days after seizing the desert city of Palmyra, Islamic State militants destroyed the temple.", "Palmyra",
+         "SY", Side.ISIS),
+        ("Having captured Kafr Nabuda, the rebels moved on Hama.", "Kafr Nabuda", "SY", Side.OPPOSITION),
+        ("In addition to capturing Kafr Nabuda, the Syrian army also took control of Morek.", "Kafr Nabuda", "SY",
+         Side.GOVERNMENT),
+        ("Hours after seizing Kafr Nabuda, rebels shelled Hama.", "Kafr Nabuda", "SY", Side.OPPOSITION),
+    ],
+)  # fmt: skip
+def test_opening_participle_takes_the_main_subject(text: str, name: str, country: str, side: Side) -> None:
+    for t, n in ((text, name), (text.lower(), name.lower())):
+        [ev] = extract_control_changes(text=t, mentions=_in(t, n, country), published_at=PUB)
+        assert ev.gained_by is not None and ev.gained_by.side is side, t
