@@ -705,7 +705,20 @@ class _Extractor:
             if cands and cands[0].start - m.end() <= 2:
                 items, _ = self._list_from(cands[0], min(before, m.end() + 300), cands)
                 return items
-        return []
+        if plural not in _SETTLEMENT_PLURALS:
+            return []
+        # "attacked Kafr Nabuda and Hamamiyat ... established control over the above-mentioned villages": else the
+        # latest list of two or more settlements the window names, however it was introduced
+        cands = [c for c in self._mentions_in(floor, before)
+                 if not _is_country(c) and not self._in_actor(c) and (c.place is None or c.place.feature_class == "P")]
+        latest: list[Mention] = []
+        i = 0
+        while i < len(cands):
+            items, _ = self._list_from(cands[i], before, cands)
+            if len(items) >= 2:
+                latest = items
+            i += max(1, len(items))
+        return latest
 
     def _locates_previous(self, m: Mention) -> bool:
         """ "the al-Yarmouk camp in Damascus", "Rityan, north of Aleppo": ``m`` only locates the place before it."""
@@ -1797,6 +1810,7 @@ _OPENING_CLAUSE = re.compile(
     re.IGNORECASE,
 )
 _HAVING = re.compile(r"\bhaving\s+$", re.IGNORECASE)
+_SETTLEMENT_PLURALS = frozenset({"villages", "towns", "cities", "settlements", "localities", "hamlets"})
 _ARMED_NOUNS = frozenset(
     (  # noqa: SIM905 (a word list reads better as words)
         "forces force troops soldiers fighters militants rebels insurgents militia militias militiamen "

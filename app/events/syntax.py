@@ -760,12 +760,17 @@ def _namelike(tok: Any) -> bool:
 
 
 def _points_back(tok: Any) -> bool:
-    """ "those villages", "these towns", "the above-mentioned villages", "the aforementioned towns"."""
-    return any(
+    """ "those villages", "these towns", "the above-mentioned villages", "the aforementioned towns", and "the
+    (two) villages" with nothing else to say which: a list told before."""
+    children = list(tok.children)
+    if any(
         (c.dep_ == "det" and _low(c) in ("these", "those"))
         or (c.dep_ in ("amod", "compound", "advmod") and _low(c) in ("aforementioned", "above", "mentioned", "said"))
-        for c in tok.children
-    )
+        for c in children
+    ):
+        return True
+    return (any(c.dep_ == "det" and _low(c) == "the" for c in children)
+            and all(c.dep_ in ("det", "nummod", "predet") for c in children))
 
 
 def _is_definite(tok: Any) -> bool:
@@ -1369,6 +1374,10 @@ def _verb_frame(tok: Any, lemma: str, low: str) -> Frame | None:
         # "control" itself is the object: its of/over-complement is then a place the grammar vouches for
         # ("took control of Sanaa"), kept even where the gazetteer lacks the name
         objects = [c for c in control if _prep_objects(c, "of", "over")]
+        if not objects:
+            # "established control over the above-mentioned villages": the parser may hang "over" on the verb
+            # (not "of": "would see the regime take control of the city" is then read as a change)
+            objects = _prep_objects(tok, "over")
         if passive:
             return None
         return _make(tok, lemma, "active", objects, _subject(tok), _loser_from(tok), why)

@@ -338,3 +338,39 @@ def test_opening_participle_takes_the_main_subject(text: str, name: str, country
     for t, n in ((text, name), (text.lower(), name.lower())):
         [ev] = extract_control_changes(text=t, mentions=_in(t, n, country), published_at=PUB)
         assert ev.gained_by is not None and ev.gained_by.side is side, t
+
+
+def _places(text: str, names: list[str], country: str = "SY") -> list[Mention]:
+    out = []
+    for k, n in enumerate(names):
+        start = text.index(n)
+        place = GazetteerPlace(geonameid=100 + k, name=n, asciiname=n, lat=35.0 + k / 10, lon=37.0,
+                               feature_class="P", feature_code="PPL", country_code=country)
+        out.append(Mention(text=n, start=start, end=start + len(n), place=place, confidence=0.9))
+    return sorted(out, key=lambda m: m.start)
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        # a plural settlement noun that points back refers to the latest list of settlements, however introduced
+        "The army established control over the above-mentioned villages on Tuesday.",
+        "The army captured those villages on Tuesday.",
+        # "the (two) villages" with nothing else to say which
+        "The army captured the two villages on Tuesday.",
+        "The army established control over the villages on Tuesday.",
+    ],
+)
+def test_plural_place_noun_refers_to_the_list_before(second: str) -> None:
+    text = "Government troops attacked Kafr Nabuda and Hamamiyat in Hama province on Monday. " + second
+    events = extract_control_changes(text=text, mentions=_places(text, ["Kafr Nabuda", "Hamamiyat"]),
+                                     published_at=PUB)
+    assert sorted(e.place.text for e in events) == ["Hamamiyat", "Kafr Nabuda"]
+    assert all(e.gained_by is not None and e.gained_by.side is Side.GOVERNMENT for e in events)
+
+
+def test_villages_with_their_own_modifier_point_nowhere() -> None:
+    text = "Rebels shelled Kafr Nabuda and Hamamiyat. The army captured the villages around the airport."
+    events = extract_control_changes(text=text, mentions=_places(text, ["Kafr Nabuda", "Hamamiyat"]),
+                                     published_at=PUB)
+    assert events == []
