@@ -374,3 +374,25 @@ def test_villages_with_their_own_modifier_point_nowhere() -> None:
     events = extract_control_changes(text=text, mentions=_places(text, ["Kafr Nabuda", "Hamamiyat"]),
                                      published_at=PUB)
     assert events == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "side", "loser"),
+    [
+        # a participle right after a name describes it, though the parser read it as a main verb or an adverbial
+        ("Residents of Palmyra, recaptured by government forces in March, returned home.", "Palmyra",
+         Side.GOVERNMENT, None),
+        ("The families returned to Jarablus, liberated from ISIS this week by Turkish-backed rebels.", "Jarablus",
+         Side.TURKEY, Side.ISIS),
+    ],
+)  # fmt: skip
+def test_participle_after_a_name_describes_it(text: str, name: str, side: Side, loser: Side | None) -> None:
+    [ev] = extract_control_changes(text=text, mentions=_in(text, name, "SY"), published_at=PUB)
+    assert ev.gained_by is not None and ev.gained_by.side is side
+    assert (ev.lost_by.side if ev.lost_by else None) is loser
+
+
+def test_participle_after_an_actor_is_no_change_of_a_place() -> None:
+    text = "Government forces, backed by Russian jets, captured Palmyra in March."
+    [ev] = extract_control_changes(text=text, mentions=_in(text, "Palmyra", "SY"), published_at=PUB)
+    assert ev.place.text == "Palmyra" and ev.gained_by is not None and ev.gained_by.side is Side.GOVERNMENT
