@@ -1771,7 +1771,10 @@ _PLACE_HINT = re.compile(
     re.IGNORECASE,
 )
 # "took control of Sanaa": a name the gazetteer may lack, vouched for by the construction.
-_CONTROL_OF_NAME = re.compile(r"\bcontrol\s+(?:of|over)\s+(?:the\s+)?[A-Z]")
+# (or "al-Zarqunah": an Arabic article, written in lower case, before the capitalised name)
+_CONTROL_OF_NAME = re.compile(
+    r"\bcontrol\s+(?:of|over)\s+(?:the\s+)?(?:[A-Z]|(?:al|el|ad|ar|as|ash|at|az|an|ed|er|es)-[A-Z])"
+)
 # Longest sentence prefix handed to the parser: a hostile 80 KB "sentence" costs no more than this many characters
 # of parsing (the patterns still read it all).
 _PARSE_LIMIT = 2000

@@ -396,3 +396,11 @@ def test_participle_after_an_actor_is_no_change_of_a_place() -> None:
     text = "Government forces, backed by Russian jets, captured Palmyra in March."
     [ev] = extract_control_changes(text=text, mentions=_in(text, "Palmyra", "SY"), published_at=PUB)
     assert ev.place.text == "Palmyra" and ev.gained_by is not None and ev.gained_by.side is Side.GOVERNMENT
+
+
+def test_control_over_a_name_with_a_lower_case_article_is_parsed() -> None:
+    # "control over al-X": the construction vouches for a name the gazetteer lacks, whose article is in lower case
+    text = "Fighting continued on Monday. The army regained control over al-Zarqunah after fierce clashes."
+    [ev] = extract_control_changes(text=text, mentions=[], published_at=PUB)
+    assert ev.place.text == "al-Zarqunah" and ev.place.place is None
+    assert ev.gained_by is not None and ev.gained_by.actor == "state_forces"
