@@ -1201,7 +1201,8 @@ class _Extractor:
             return False
         if any(not m.is_dateline for m in self._mentions_in(s_start, s_end)):
             return True
-        return bool(_PLACE_HINT.search(self.text, s_start, s_end) or _CONTROL_OF_NAME.search(self.text, s_start, s_end))
+        return bool(_PLACE_HINT.search(self.text, s_start, s_end) or _CONTROL_OF_NAME.search(self.text, s_start, s_end)
+                    or _PLACE_ONLY_OBJECT.search(self.text, s_start, s_end))
 
     def _frame_events(self, frame: syntax.Frame, sent: int) -> list[ControlChange]:
         """A dependency frame as events: its place phrases matched to mentions, its actor phrases to actors."""
@@ -1220,7 +1221,9 @@ class _Extractor:
                 places.append(_Place(m, holder))
         for a, b in frame.marked:
             # A place the grammar vouches for ("the village of Dhala", "Al-Hamdan Airbase") that the gazetteer does not
-            # know: kept unresolved, mapped to the region the sentence is in.
+            # know: kept unresolved, mapped to the region the sentence is in. A locative the frame excludes ends the
+            # name ("the 1070 Apartment Project in southwest Aleppo").
+            b = min([b, *(x for x, _ in frame.excluded if a < x < b and _LOCATIVE_START.match(self.text, x))])
             near = self._mentions_in(max(0, a - 80), b + 80)
             if any(m.start < b and a < m.end for m in near) or self._actors_in(a, b) or any(
                 x <= a and b <= y for x, y in frame.excluded
@@ -1775,6 +1778,15 @@ _PLACE_HINT = re.compile(
 _CONTROL_OF_NAME = re.compile(
     r"\bcontrol\s+(?:of|over)\s+(?:the\s+)?(?:[A-Z]|(?:al|el|ad|ar|as|ash|at|az|an|ed|er|es)-[A-Z])"
 )
+# "recaptured al-Zarqunah", "liberated Surjah": a name after a verb only places take (syntax._PLACE_ONLY_VERBS),
+# which the parse keeps as a place where the gazetteer lacks it.
+_PLACE_ONLY_OBJECT = re.compile(
+    r"\b(?:retook|retaken|retaking|recaptur(?:ed|ing)|liberat(?:ed|ing)|overr[au]n|overrunning|storm(?:ed|ing)|"
+    r"regain(?:ed|ing)|reclaim(?:ed|ing)|wrest(?:ed|ing))\s+(?:the\s+)?"
+    r"(?:[A-Z]|(?:al|el|ad|ar|as|ash|at|az|an|ed|er|es)-[A-Z])"
+)
+# A locative phrase that ends a name the frame vouches for ("the 1070 Apartment Project in southwest Aleppo").
+_LOCATIVE_START = re.compile(r"(?:in|near|outside|at)\s", re.IGNORECASE)
 # Longest sentence prefix handed to the parser: a hostile 80 KB "sentence" costs no more than this many characters
 # of parsing (the patterns still read it all).
 _PARSE_LIMIT = 2000

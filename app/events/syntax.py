@@ -567,7 +567,9 @@ def _place_phrases(
         city_part = lemma in _CITY_PARTS
         if low in _COMPASS and ofs and item.tag_ not in ("NNP", "NNPS"):
             named = [c for c in item.children if c.dep_ == "compound" and c.i < item.i]
-            if named and any(_namelike(c) or c.tag_ in ("NNP", "NNPS") for c in named):
+            if named and any(_namelike(c) or c.tag_ in ("NNP", "NNPS")
+                             or (_low(c) in FACILITY_WORDS and any(x.tag_ in ("NNP", "NNPS") for x in c.children))
+                             for c in named):
                 # "al-Masasneh village southwest of Mourek", parsed with the compass word as the head: the name
                 # (and its place noun) before it is the place, the of-phrase only locates it
                 start = min(c.left_edge.idx for c in named)
@@ -1397,9 +1399,10 @@ def _verb_frame(tok: Any, lemma: str, low: str) -> Frame | None:
         # ("took control of Sanaa"), kept even where the gazetteer lacks the name
         objects = [c for c in control if _prep_objects(c, "of", "over")]
         if not objects:
-            # "established control over the above-mentioned villages": the parser may hang "over" on the verb
-            # (not "of": "would see the regime take control of the city" is then read as a change)
-            objects = _prep_objects(tok, "over")
+            # "established control over the above-mentioned villages", "took control of the 1070 Apartment
+            # Project": the parser may hang the complement on the verb ("of" only before a name: "would see the
+            # regime take control of the city" is then read as a change)
+            objects = _prep_objects(tok, "over") + [o for o in _prep_objects(tok, "of") if o.tag_ in ("NNP", "NNPS")]
         if passive:
             return None
         return _make(tok, lemma, "active", objects, _subject(tok), _loser_from(tok), why)
