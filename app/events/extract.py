@@ -1142,7 +1142,7 @@ class _Extractor:
             # "IS" is the verb "is" to a statistical tagger; the registry knows it as Islamic State. A name of the
             # same length keeps every offset.
             for a in self._actors_in(s_start, s_start + len(chunk)):
-                if a.surface == "IS" or (a.actor_id == "islamic_state" and a.surface.startswith("is ")):
+                if a.surface == "IS" or (a.actor_id == "islamic_state" and a.surface[:3] in ("is ", "IS ")):
                     chunk[a.start - s_start : a.start - s_start + 2] = "IZ"  # (lower-cased: "is militants")
             if self._lowercased:
                 self._truecase(chunk, s_start)
@@ -1202,7 +1202,8 @@ class _Extractor:
         if any(not m.is_dateline for m in self._mentions_in(s_start, s_end)):
             return True
         return bool(_PLACE_HINT.search(self.text, s_start, s_end) or _CONTROL_OF_NAME.search(self.text, s_start, s_end)
-                    or _PLACE_ONLY_OBJECT.search(self.text, s_start, s_end))
+                    or _PLACE_ONLY_OBJECT.search(self.text, s_start, s_end)
+                    or _NUMBERED_UNIT.search(self.text, s_start, s_end))
 
     def _frame_events(self, frame: syntax.Frame, sent: int) -> list[ControlChange]:
         """A dependency frame as events: its place phrases matched to mentions, its actor phrases to actors."""
@@ -1785,6 +1786,9 @@ _PLACE_ONLY_OBJECT = re.compile(
     r"regain(?:ed|ing)|reclaim(?:ed|ing)|wrest(?:ed|ing))\s+(?:the\s+)?"
     r"(?:[A-Z]|(?:al|el|ad|ar|as|ash|at|az|an|ed|er|es)-[A-Z])"
 )
+# "the 93rd Brigade", "Regiment 121": a base named after its unit (syntax._numbered_unit).
+_NUMBERED_UNIT = re.compile(r"\b\d+(?:st|nd|rd|th)\s+(?:Brigade|Division|Regiment|Battalion)\b|"
+                            r"\b(?:Brigade|Division|Regiment|Battalion)\s+\d+\b")
 # A locative phrase that ends a name the frame vouches for ("the 1070 Apartment Project in southwest Aleppo").
 _LOCATIVE_START = re.compile(r"(?:in|near|outside|at)\s", re.IGNORECASE)
 # Longest sentence prefix handed to the parser: a hostile 80 KB "sentence" costs no more than this many characters

@@ -705,13 +705,27 @@ def _place_phrases(
         if _described_as_a_place(item):
             # the name alone (its appositive is a description, which may name the country: "with Uganda")
             spans[-1] = _span(item, stop_deps=frozenset({"relcl", "acl", "advcl", "punct", "cc", "appos", "prep"}))
-        if named_place or low in FACILITY_WORDS or _opens_with_generic(item) or _described_as_a_place(item):
+        if named_place or low in FACILITY_WORDS or _opens_with_generic(item) or _described_as_a_place(item) \
+                or _numbered_unit(item):
             # a conjunct of "the villages of A, B and C"; "Al-Hamdan Airbase", "Hill 30", "Jabal al-Zahiyah"; the
             # object of a verb only places take ("recaptured Surjah Kabira")
             marked.append(spans[-1])
         for t in _listed(item):
             spans.append(_head_span(t, excluded))
     return spans, nouns, excluded, partial
+
+
+_UNIT_NOUNS = frozenset(["brigade", "division", "regiment", "battalion"])
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)", re.IGNORECASE)
+
+
+def _numbered_unit(tok: Any) -> bool:
+    """ "the 93rd Brigade", "the 17th Division", "Regiment 121" as what is taken: a base, named (as Syria's are) after
+    the unit it garrisons; a unit's men are "soldiers of the 93rd Brigade"."""
+    if _low(tok) not in _UNIT_NOUNS or tok.tag_ not in ("NNP", "NNPS"):
+        return False
+    return any((c.dep_ == "amod" and c.i < tok.i and _ORDINAL.fullmatch(c.text))
+               or (c.dep_ == "nummod" and c.i > tok.i) for c in tok.children)
 
 
 def _described_as_a_place(tok: Any) -> bool:

@@ -430,3 +430,37 @@ def test_numbered_sites_are_places(text: str, place: str) -> None:
 def test_international_forces_are_an_identified_other_side(text: str) -> None:
     [ev] = extract_control_changes(text=text, mentions=[], published_at=PUB)
     assert ev.gained_by is not None and (ev.gained_by.actor, ev.gained_by.side) == ("international_forces", Side.OTHER)
+
+
+@pytest.mark.parametrize(
+    ("text", "side"),
+    [
+        # armed groups of the Syrian war the CAMEO dictionaries lack, by the README's sides
+        ("Jaish al-Fatah seized the village of Kafr Hamra.", Side.OPPOSITION),
+        ("Fighters of the Hamza Division captured the village of Kafr Hamra.", Side.TURKEY),
+        ("Qasad fighters took control of the village of Kafr Hamra.", Side.KURDISH),
+        ("Liwa Fatemiyoun fighters captured the village of Kafr Hamra.", Side.GOVERNMENT),
+        ("Jaish Khalid bin Walid captured the village of Kafr Hamra.", Side.ISIS),
+    ],
+)  # fmt: skip
+def test_syrian_war_groups_have_their_sides(text: str, side: Side) -> None:
+    [ev] = extract_control_changes(text=text, mentions=_in(text, "Kafr Hamra", "SY"), published_at=PUB)
+    assert ev.gained_by is not None and ev.gained_by.side is side
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # a base named after the unit it garrisons, as what is taken; "IS militants" parsed as a name, not "is"
+        ("IS militants captured the 93rd Brigade in Ain Issa.", "93rd Brigade"),
+        ("Rebels captured Regiment 121 near the city.", "Regiment 121"),
+    ],
+)
+def test_numbered_unit_taken_is_its_base(text: str, place: str) -> None:
+    events = extract_control_changes(text=text, mentions=[], published_at=PUB)
+    assert [e.place.text for e in events] == [place]
+
+
+def test_soldiers_of_a_numbered_unit_are_no_place() -> None:
+    text = "The army said militants killed 30 soldiers of the 93rd Brigade near the city."
+    assert extract_control_changes(text=text, mentions=[], published_at=PUB) == []
