@@ -464,3 +464,22 @@ def test_numbered_unit_taken_is_its_base(text: str, place: str) -> None:
 def test_soldiers_of_a_numbered_unit_are_no_place() -> None:
     text = "The army said militants killed 30 soldiers of the 93rd Brigade near the city."
     assert extract_control_changes(text=text, mentions=[], published_at=PUB) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country", "side"),
+    [
+        # armed actors of other wars the dictionaries lack or miss in their usual written forms
+        ("M23 rebels captured the town of Bunagana.", "Bunagana", "CD", Side.OPPOSITION),
+        ("FARDC troops recaptured the town of Bunagana.", "Bunagana", "CD", Side.GOVERNMENT),
+        ("The SAF recaptured the town of Wad Madani.", "Wad Madani", "SD", Side.GOVERNMENT),
+        ("Chechen fighters took control of the village of Moshchun.", "Moshchun", "UA", Side.OTHER),
+        ("AMISOM troops captured the town of Baidoa.", "Baidoa", "SO", Side.GOVERNMENT),
+        ("The Haqqani network seized the district of Zurmat.", "Zurmat", "AF", Side.OPPOSITION),
+        ("ISKP fighters seized the district of Achin.", "Achin", "AF", Side.ISIS),
+        ("Security Belt forces took control of the town of Zinjibar.", "Zinjibar", "YE", Side.OPPOSITION),
+    ],
+)  # fmt: skip
+def test_actors_of_other_wars(text: str, name: str, country: str, side: Side) -> None:
+    [ev] = extract_control_changes(text=text, mentions=_in(text, name, country), published_at=PUB)
+    assert ev.gained_by is not None and ev.gained_by.side is side
