@@ -67,6 +67,7 @@ from app.text.tokens import is_lowercased
 # Words that mean the place is not the object itself: a direction, a part, a neighbour, a relative clause.
 _GAP_STOP = re.compile(
     r"\b(?:near|nearby\s+(?:to)|towards?|to|from|into|in|on|onto|around|outside|inside|close|within|between|"
+    r"off|through|throughout|via|past|behind|beside|opposite|beneath|amid|among|during|"
     r"across|along|beyond|by|after|before|while|when|which|that|who|where|and|or|but|against|than|"
     r"km|kms|kilometres?|kilometers?|miles?|metres?|meters?|most|much|parts?|half|rest|outskirts|edges?|"
     r"suburbs?|remainder|majority|bulk|swathes?|sections?|sides?|corner|heart|centre|center|periphery|"

@@ -483,3 +483,18 @@ def test_soldiers_of_a_numbered_unit_are_no_place() -> None:
 def test_actors_of_other_wars(text: str, name: str, country: str, side: Side) -> None:
     [ev] = extract_control_changes(text=text, mentions=_in(text, name, country), published_at=PUB)
     assert ev.gained_by is not None and ev.gained_by.side is side
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a place after a locative preposition is where a thing was taken, not what was taken
+        "Israeli commandos captured a ship off Gaza.",
+        "Rebels seized a convoy of trucks past Kafr Hamra on Monday.",
+        "Troops captured two gunmen through Kafr Hamra on Monday.",
+    ],
+)
+def test_a_thing_taken_off_a_place_is_no_change(text: str) -> None:
+    name = "Gaza" if "Gaza" in text else "Kafr Hamra"
+    assert extract_control_changes(text=text, mentions=_in(text, name, "PS" if name == "Gaza" else "SY"),
+                                   published_at=PUB) == []
