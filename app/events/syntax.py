@@ -1435,7 +1435,8 @@ def _verb_frame(tok: Any, lemma: str, low: str) -> Frame | None:
                 return _make(tok, lemma, "passive", places, agent[0] if agent else None, None, why)
             return _make(tok, lemma, "active", places, _subject(tok), None, why)
         if lemma != "free" and not passive and (
-            not dobj or not any(_namelike(d) or _low(d) in PLACE_NOUNS | _PRONOUNS for d in dobj)
+            # ("took the checkpoint and Morek": a name among the object's conjuncts will do)
+            not dobj or not any(_namelike(x) or _low(x) in PLACE_NOUNS | _PRONOUNS for d in dobj for x in _conjuncts(d))
         ):
             return None  # "took part", "took hostages", "took place": only a named place or place noun
     if passive:

@@ -498,3 +498,14 @@ def test_a_thing_taken_off_a_place_is_no_change(text: str) -> None:
     name = "Gaza" if "Gaza" in text else "Kafr Hamra"
     assert extract_control_changes(text=text, mentions=_in(text, name, "PS" if name == "Gaza" else "SY"),
                                    published_at=PUB) == []
+
+
+def test_a_name_coordinated_with_an_unnamed_object_is_taken() -> None:
+    text = "Rebels took the checkpoint and Morek on Monday."
+    [ev] = extract_control_changes(text=text, mentions=_in(text, "Morek", "SY"), published_at=PUB)
+    assert ev.place.text == "Morek" and ev.gained_by is not None and ev.gained_by.side is Side.OPPOSITION
+
+
+def test_things_taken_in_a_place_are_no_change() -> None:
+    text = "The rebels took hostages and weapons in Morek."
+    assert extract_control_changes(text=text, mentions=_in(text, "Morek", "SY"), published_at=PUB) == []
