@@ -1645,8 +1645,10 @@ class _Extractor:
             return True
         if not parties and not unnamed:
             return False
-        if unnamed and war_word:
-            return True  # "the recently liberated city of Palmyra is hosting a concert": the verb itself is war's
+        if war_word and (unnamed or parties):
+            # "the recently liberated city of Palmyra is hosting a concert", "the Syrian regime regained control of
+            # Deraa": the verb itself is war's, whoever the text says took the place
+            return True
         s_start, s_end = self.ctx.sentences[sent]
         lo = max(self.ctx.sentences[max(0, sent - 2)][0], s_start - 2 * REACH)
         return bool(self._ci(_MILITARY_CONTEXT).search(self.ci_text, lo, min(s_end, s_start + 2 * REACH)))

@@ -509,3 +509,15 @@ def test_a_name_coordinated_with_an_unnamed_object_is_taken() -> None:
 def test_things_taken_in_a_place_are_no_change() -> None:
     text = "The rebels took hostages and weapons in Morek."
     assert extract_control_changes(text=text, mentions=_in(text, "Morek", "SY"), published_at=PUB) == []
+
+
+def test_a_political_body_retaking_a_place_is_war() -> None:
+    # a verb only war uses ("regained control", "retook") makes the change armed whoever the text says took it
+    text = "The Syrian regime regained control of Deraa, the cradle of the uprising, in July."
+    [ev] = extract_control_changes(text=text, mentions=_in(text, "Deraa", "SY"), published_at=PUB)
+    assert ev.gained_by is not None and ev.gained_by.side is Side.GOVERNMENT
+
+
+def test_a_political_body_taking_a_place_needs_war_around_it() -> None:
+    text = "The government took control of Deraa's water utility, officials said."
+    assert extract_control_changes(text=text, mentions=_in(text, "Deraa", "SY"), published_at=PUB) == []
