@@ -1255,6 +1255,15 @@ def _misparsed_reduced_relative(verb: Any) -> bool:
     return not subj or (head in subj[0].subtree and head is not subj[0])
 
 
+def _takes_its_relative_head(verb: Any, dobj: list[Any]) -> bool:
+    """ "Manbij, which the SDF took from Isis in 2016": the object is the relative pronoun, and what it stands for
+    is a name."""
+    if verb.dep_ != "relcl" or not any(_low(d) in ("which", "that") for d in dobj):
+        return False
+    head = _before_relative(verb) or _relative_head(verb)
+    return head is not None and _namelike(head)
+
+
 def _relative_head(verb: Any) -> Any | None:
     """ "Tal Abyad, the border town that Kurdish forces recaptured": the noun the relative clause hangs on, or
     the name that noun is in apposition to."""
@@ -1437,7 +1446,7 @@ def _verb_frame(tok: Any, lemma: str, low: str) -> Frame | None:
         if lemma != "free" and not passive and (
             # ("took the checkpoint and Morek": a name among the object's conjuncts will do)
             not dobj or not any(_namelike(x) or _low(x) in PLACE_NOUNS | _PRONOUNS for d in dobj for x in _conjuncts(d))
-        ):
+        ) and not _takes_its_relative_head(tok, dobj):
             return None  # "took part", "took hostages", "took place": only a named place or place noun
     if passive:
         subj = [x for x in _children(tok, "nsubjpass") if _low(x) not in ("which", "that", "who")]

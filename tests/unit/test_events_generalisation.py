@@ -521,3 +521,15 @@ def test_a_political_body_retaking_a_place_is_war() -> None:
 def test_a_political_body_taking_a_place_needs_war_around_it() -> None:
     text = "The government took control of Deraa's water utility, officials said."
     assert extract_control_changes(text=text, mentions=_in(text, "Deraa", "SY"), published_at=PUB) == []
+
+
+def test_a_name_taken_in_a_relative_clause() -> None:
+    text = "Fighting raged in Syria. Manbij, which the SDF took from Isis in 2016, is now the focus of tensions."
+    [ev] = extract_control_changes(text=text, mentions=_in(text, "Manbij", "SY"), published_at=PUB)
+    assert ev.gained_by is not None and ev.gained_by.side is Side.KURDISH
+    assert ev.lost_by is not None and ev.lost_by.side is Side.ISIS
+
+
+def test_things_taken_in_a_relative_clause_are_no_place() -> None:
+    text = "Fighting raged in Syria. The weapons, which the rebels took from the depot in Manbij, were sold."
+    assert extract_control_changes(text=text, mentions=_in(text, "Manbij", "SY"), published_at=PUB) == []
