@@ -533,3 +533,19 @@ def test_a_name_taken_in_a_relative_clause() -> None:
 def test_things_taken_in_a_relative_clause_are_no_place() -> None:
     text = "Fighting raged in Syria. The weapons, which the rebels took from the depot in Manbij, were sold."
     assert extract_control_changes(text=text, mentions=_in(text, "Manbij", "SY"), published_at=PUB) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country", "side"),
+    [
+        # forces "backed by" a state are not that state's: in Syria the US-backed forces are the SDF's, in Iraq
+        # the state's
+        ("Fighting raged in Syria. US-backed forces captured Raqqa in October.", "Raqqa", "SY", Side.KURDISH),
+        ("Fighting raged in Syria. Coalition-backed fighters recaptured Tabqa.", "Tabqa", "SY", Side.KURDISH),
+        ("Fighting raged in Iraq. US-backed forces recaptured Ramadi.", "Ramadi", "IQ", Side.GOVERNMENT),
+        ("Fighting raged in Syria. Kurdish-dominated forces captured Tabqa.", "Tabqa", "SY", Side.KURDISH),
+    ],
+)  # fmt: skip
+def test_forces_backed_by_a_state(text: str, name: str, country: str, side: Side) -> None:
+    [ev] = extract_control_changes(text=text, mentions=_in(text, name, country), published_at=PUB)
+    assert ev.gained_by is not None and ev.gained_by.side is side
