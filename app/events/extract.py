@@ -341,6 +341,13 @@ _CLAIM_HEAD = re.compile(
 _PRONOUN_CLAIM = re.compile(r"^(?:it|he|she|they|we|i)$", re.IGNORECASE)
 
 _NONSTATE_SIDES = (Side.ISIS, Side.OPPOSITION)
+# Sides a definite description of a group ("the militia", "the alliance") can refer to.
+_GROUP_SIDES = (Side.ISIS, Side.OPPOSITION, Side.KURDISH, Side.TURKEY)
+_DEFINITE_GROUP = re.compile(
+    r"the\s+(?:militia|alliance|faction|movement|organi[sz]ation|group|(?:terror|terrorist|jihadi|jihadist|extremist|"
+    r"militant)\s+group)",
+    re.IGNORECASE,
+)
 _ACTIVE = next(t for t in TRIGGERS if t.frame == "active")
 # Civil unrest: a square cleared by police is no territorial change.
 _CIVIL = re.compile(
@@ -1336,6 +1343,13 @@ class _Extractor:
             return inside
         if words[-1] in syntax.ACTOR_PRONOUNS:
             return self._pronoun(a, s_start)  # "they": the salient actor before
+        if _DEFINITE_GROUP.fullmatch(phrase):
+            # "The SDF has fought Isis for years. The alliance captured Raqqa": a definite description takes the
+            # salient group, as "they" does (the agent of the change just told, else the previous sentence's
+            # subject), when that is a non-state side
+            salient = self._discourse(a) or self._previous_subject(a)
+            if salient is not None and salient.side in _GROUP_SIDES:
+                return ActorRef(phrase, salient.actor, salient.side)
         head = next((w.strip("'’,") for w in reversed(words) if w.strip("'’,") in _ARMED_NOUNS), None)
         if head is not None:
             # "Kurdish and Sunni Arab forces": each modifier with the head noun, as the registry would name it

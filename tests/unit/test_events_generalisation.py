@@ -549,3 +549,18 @@ def test_things_taken_in_a_relative_clause_are_no_place() -> None:
 def test_forces_backed_by_a_state(text: str, name: str, country: str, side: Side) -> None:
     [ev] = extract_control_changes(text=text, mentions=_in(text, name, country), published_at=PUB)
     assert ev.gained_by is not None and ev.gained_by.side is side
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "side"),
+    [
+        # a definite description of a group takes the salient group, as "they" does
+        ("The SDF has been fighting Isis for years. The alliance captured Raqqa in October 2017.", "Raqqa",
+         Side.KURDISH),
+        ("Turkey sees the YPG as terrorists. The militia seized Tal Abyad in 2015.", "Tal Abyad", Side.KURDISH),
+        ("Rebels attacked the Syrian army near Hama. The faction captured Morek.", "Morek", Side.OPPOSITION),
+    ],
+)  # fmt: skip
+def test_a_definite_description_of_a_group(text: str, name: str, side: Side) -> None:
+    [ev] = extract_control_changes(text=text, mentions=_in(text, name, "SY"), published_at=PUB)
+    assert ev.gained_by is not None and ev.gained_by.side is side
