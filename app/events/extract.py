@@ -245,11 +245,13 @@ _OBJECT_MARK = re.compile(
     re.IGNORECASE,
 )
 _TURKISH_BACKING = re.compile(
-    r"\b(?:turk(?:ish|ey)[\s-]+backed|backed\s+by\s+(?:turkey|the\s+turkish|turkish|ankara)|"
+    r"\b(?:turk(?:ish|ey)[\s-]+backed|backed\s+by\s+(?:turkey|the\s+turkish|turkish|ankara|the\s+tsk|tsk)|"
+    r"(?:operation\s+)?(?:euphrates\s+shield|olive\s+branch|peace\s+spring)|"
     r"turkish\s+(?:backing|support|air\s+cover|cover)|"
     r"(?:support|backing|aid|help|cover)\b[^.;]{0,40}\b(?:turkey|turkish|ankara))",
     re.IGNORECASE,
 )
+_BRACKETED_ACRONYM = re.compile(r"\(\s*[\w.-]{2,8}\s*\)")
 _TOWARD_LOSER = re.compile(
     r"^\s*(?:,\s*)?(?:from|out\s+of)\s+(?:the\s+)?(?:control\s+of\s+(?:the\s+)?)?$", re.IGNORECASE
 )
@@ -1725,7 +1727,8 @@ class _Extractor:
 
     def _turkey_in_clause(self, pos: int, sent_start: int) -> bool:
         """ "Turkey's army and allied Syrian rebels captured X": Turkish forces in the same subject."""
-        left = self.ci_text[sent_start:pos]
+        # (an acronym in brackets after a name, "the Turkish Armed Forces (TSK) and the FSA", cuts no clause)
+        left = _BRACKETED_ACRONYM.sub(lambda m: " " * len(m.group()), self.ci_text[sent_start:pos])
         cuts = self._ci(_CLAUSE_CUT).finditer(left)
         cut = sent_start + max((c.end() for c in cuts if c.group().lower() != "and"), default=0)
         return any(self.resolve(a).side == Side.TURKEY for a in self._actors_in(cut, pos) if not a.holder)

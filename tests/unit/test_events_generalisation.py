@@ -564,3 +564,17 @@ def test_forces_backed_by_a_state(text: str, name: str, country: str, side: Side
 def test_a_definite_description_of_a_group(text: str, name: str, side: Side) -> None:
     [ev] = extract_control_changes(text=text, mentions=_in(text, name, "SY"), published_at=PUB)
     assert ev.gained_by is not None and ev.gained_by.side is side
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the Syrian groups Turkey backs in its operations are the README's turkey side, as Turkish media tell it
+        "The Turkish Armed Forces (TSK) and the Free Syrian Army (FSA) cleared al-Bab of Daesh terrorists.",
+        "The FSA, backed by the TSK, liberated the town of al-Bab from Daesh.",
+        "Within the scope of Operation Euphrates Shield, FSA fighters took control of the town of al-Bab.",
+    ],
+)
+def test_turkish_operations_make_the_fsa_turkeys_side(text: str) -> None:
+    [ev] = extract_control_changes(text=text, mentions=_in(text, "al-Bab", "SY"), published_at=PUB)
+    assert ev.gained_by is not None and ev.gained_by.side is Side.TURKEY
