@@ -578,3 +578,9 @@ def test_a_definite_description_of_a_group(text: str, name: str, side: Side) -> 
 def test_turkish_operations_make_the_fsa_turkeys_side(text: str) -> None:
     [ev] = extract_control_changes(text=text, mentions=_in(text, "al-Bab", "SY"), published_at=PUB)
     assert ev.gained_by is not None and ev.gained_by.side is Side.TURKEY
+
+
+def test_assads_militias_are_the_government_side() -> None:
+    text = "Assad's militias and Iranian militias seized the town of Morek after heavy bombardment."
+    [ev] = extract_control_changes(text=text, mentions=_in(text, "Morek", "SY"), published_at=PUB)
+    assert ev.gained_by is not None and ev.gained_by.side is Side.GOVERNMENT
