@@ -1339,7 +1339,7 @@ class _Extractor:
         if words[0] in ("its", "their") and not any(x.kind == "actor" for x in self._actors_in(a, b)):
             # "its assault troops", "their forces": whose they are, not which generic word follows ("their Kurdish
             # allies" names its own)
-            return self._pronoun(a, s_start) or self._frame_actor_inside(a, b)
+            return self._pronoun(a, s_start) or self._state_before(a, s_start) or self._frame_actor_inside(a, b)
         inside = self._frame_actor_inside(a, b)
         if inside is not None:
             return inside
@@ -1365,6 +1365,15 @@ class _Extractor:
             return ActorRef(phrase, f"country:{state}", Side.OTHER)
         if any(w.strip("'’,") in _ARMED_NOUNS for w in words):
             return ActorRef(phrase, "unidentified_armed_group", Side.UNKNOWN)
+        return None
+
+    def _state_before(self, pos: int, sent_start: int) -> ActorRef | None:
+        """ "Russia's defence ministry said its forces had taken Avdiivka", "Moscow claimed its troops had captured
+        X": the state whose forces "its" are, named in the sentence before them by its name or its capital."""
+        for m in reversed(self._mentions_in(sent_start, pos)):
+            p = m.place
+            if p is not None and p.country_code and (_is_country(m) or p.feature_code == "PPLC"):
+                return ActorRef(m.text, f"country:{p.country_code}", Side.OTHER)
         return None
 
     def _parties_in(self, start: int, end: int) -> list[ActorRef]:
@@ -1620,6 +1629,8 @@ class _Extractor:
         """``ref``'s side where ``place`` is: sides are "in the place's country" (Russian forces are government in
         Syria, other in Ukraine). Actors whose side does not depend on the country keep the article's reading."""
         code = place.place.country_code if place.place is not None else ""
+        if ref is not None and not code and ref.actor.startswith("country:") and self.ctx.country:
+            code = self.ctx.country  # a place no gazetteer entry places is taken to be in the article's country
         if ref is not None and not code and ref.actor == "state_forces":
             return ActorRef(ref.name, ref.actor, Side.GOVERNMENT)  # "the army", wherever the place is: its state's
         if ref is not None and not code and ref.actor == self._article_forces:

@@ -584,3 +584,26 @@ def test_assads_militias_are_the_government_side() -> None:
     text = "Assad's militias and Iranian militias seized the town of Morek after heavy bombardment."
     [ev] = extract_control_changes(text=text, mentions=_in(text, "Morek", "SY"), published_at=PUB)
     assert ev.gained_by is not None and ev.gained_by.side is Side.GOVERNMENT
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "side"),
+    [
+        # "its forces" after a state named by its name or its capital: that state's forces
+        ("Moscow claimed its troops had captured the village of Krasnohorivka.", "Krasnohorivka", Side.OTHER),
+        ("Russia's defence ministry said its forces had taken full control of Avdiivka.", "Avdiivka", Side.OTHER),
+        ("Kyiv said its forces had recaptured the village of Robotyne.", "Robotyne", Side.GOVERNMENT),
+    ],
+)  # fmt: skip
+def test_its_forces_are_the_named_states(text: str, name: str, side: Side) -> None:
+    capitals = {"Moscow": ("RU", "PPLC"), "Russia": ("RU", "PCLI"), "Kyiv": ("UA", "PPLC")}
+    mentions = _in(text, name, "UA")
+    for word, (cc, code) in capitals.items():
+        if word in text:
+            start = text.index(word)
+            place = GazetteerPlace(geonameid=7, name=word, asciiname=word, lat=50.0, lon=30.0, feature_class="A" if
+                                   code.startswith("PCL") else "P", feature_code=code, country_code=cc)
+            mentions.append(Mention(text=word, start=start, end=start + len(word), place=place, confidence=0.9))
+    mentions.sort(key=lambda m: m.start)
+    [ev] = extract_control_changes(text=text, mentions=mentions, published_at=PUB)
+    assert ev.gained_by is not None and ev.gained_by.side is side
