@@ -162,6 +162,8 @@ _HYPOTHETICAL_AFTER = re.compile(
     re.IGNORECASE,
 )
 # "in a campaign by Kurdish forces", "in an offensive led by the army": the agent of the campaign a change came in.
+# Triggers that say a place was taken back: never by the side that took it last.
+_REVERSAL = re.compile(r"(?:liberat|retak|retook|recaptur|regain|reclaim|re-?tak)", re.IGNORECASE)
 _CAMPAIGN_BY = r"(?:campaign|offensive|operation|assault|attack|push|advance)\s+(?:\w+\s+)?(?:led\s+)?by"
 # "a successful military operation in which they seized X": a party's word before a word for an action or a plan
 # is its adjective, no antecedent for "they".
@@ -486,6 +488,7 @@ class _Extractor:
         self.ctx = ctx
         self.text = ctx.text
         self.discourse: tuple[int, ActorRef] | None = None
+        self._taken_by: dict[object, ActorRef | None] = {}  # who last took each place, as told so far
         self.scopes: list[tuple[int, int]] = []  # each kept trigger's clause: (trigger start, clause end)
         # Sorted starts, so the range look-ups below are binary searches, not scans of the whole article.
         self._mention_starts = [m.start for m in ctx.mentions]
@@ -1604,15 +1607,24 @@ class _Extractor:
             lost = None
         claimed, _ = self._claim(start, s_start, s_end)
         date = self._date(start, list_end, places, sent)
+        reversal = bool(_REVERSAL.search(self.text, start, end))
         out = []
         for p in places:
             if p.mention.is_dateline:
                 continue
+            key = _place_key(p.mention)
+            taker, loser = gained, lost
+            last = self._taken_by.get(key)
+            if reversal and taker is not None and last is not None and last.side == taker.side:
+                # "Mosul, which Isis seized in 2014, was declared liberated in 2017": a place is liberated or
+                # retaken from the side that took it last, so that side lost it and is not who took it back
+                taker, loser = None, loser or last
+            self._taken_by[key] = taker
             out.append(
                 ControlChange(
                     place=p.mention,
-                    gained_by=self._in_country_of(gained, p.mention),
-                    lost_by=self._in_country_of(lost, p.mention),
+                    gained_by=self._in_country_of(taker, p.mention),
+                    lost_by=self._in_country_of(loser, p.mention),
                     claimed_by=claimed,
                     date=date,
                     geo_precision=_geo_precision(p.mention),

@@ -607,3 +607,23 @@ def test_its_forces_are_the_named_states(text: str, name: str, side: Side) -> No
     mentions.sort(key=lambda m: m.start)
     [ev] = extract_control_changes(text=text, mentions=mentions, published_at=PUB)
     assert ev.gained_by is not None and ev.gained_by.side is side
+
+
+def test_a_place_is_taken_back_from_whoever_took_it_last() -> None:
+    text = "Mosul, which Isis seized in 2014, was declared liberated in July 2017."
+    events = extract_control_changes(text=text, mentions=_in(text, "Mosul", "IQ"), published_at=PUB)
+    by_year = {e.date.start.year: e for e in events if e.date is not None and e.date.start is not None}
+    assert by_year[2014].gained_by is not None and by_year[2014].gained_by.side is Side.ISIS
+    liberated = by_year[2017]
+    assert liberated.gained_by is None
+    assert liberated.lost_by is not None and liberated.lost_by.side is Side.ISIS
+
+
+def test_a_side_may_retake_what_it_lost() -> None:
+    text = ("IS seized Palmyra in May 2015. Government forces retook it in March 2016. "
+            "IS recaptured Palmyra in December 2016.")
+    first = _places(text, ["Palmyra"])[0]
+    last = Mention(text="Palmyra", start=text.rindex("Palmyra"), end=text.rindex("Palmyra") + 7, place=first.place,
+                   confidence=0.9)
+    events = extract_control_changes(text=text, mentions=[first, last], published_at=PUB)
+    assert [e.gained_by.side if e.gained_by else None for e in events] == [Side.ISIS, Side.GOVERNMENT, Side.ISIS]
