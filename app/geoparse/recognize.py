@@ -410,6 +410,14 @@ def loose_stranger(doc: Document, span: Span, candidates: Sequence[GazetteerPlac
     return focus < (0.15 if any(is_notable(c) for c in candidates) else 0.3)
 
 
+# Lower-case generic words a place's name may end with in cased text.
+_GENERIC_ENDS = lx.SETTLEMENT_AFTER | lx.ADMIN1_AFTER | lx.ADMIN2_AFTER | lx.FACILITY_AFTER | lx.NAMED_FEATURE_AFTER \
+    | lx.PLACE_NOUNS | frozenset((  # noqa: SIM905 (a word list reads better as words)
+        "desert mountains plains territories territory sea ocean gulf strait peninsula coast islands basin delta "
+        "oasis canal rivers lakes ridge pass gap range forest marshes field fields oilfield complex compound "
+        "hospital school university factory plant station prison barracks academy stadium market mosque church "
+        "quarter area suburb suburbs municipality commune parish borough metropolitan capital kingdom republic"
+    ).split())
 # Words that follow "the town of" without being its name, even in lower-cased text ("the town of the same name").
 _FUNCTION_WORDS = frozenset({"the", "a", "an", "of", "and", "or", "in", "on", "at", "to", "by", "for", "with", "from",
                              "its", "his", "her", "their", "our", "this", "that", "these", "those", "which", "what",
@@ -441,6 +449,12 @@ def _plausible(doc: Document, index: GazetteerIndex, first: int, last: int, key:
             head = next((t for t in tokens if fold_token(t.text) != "al"), head)
         if not head.is_capitalized or len(key) < 2:
             return False  # in cased text a place name is capitalised (checked first: half the matches are not)
+        end_word = tokens[-1].text
+        if len(tokens) > 1 and end_word.isalpha() and end_word.islower() and end_word not in _GENERIC_ENDS:
+            # nor does it end in a lower-case word other than a generic one ("surrendered Deraa to government
+            # forces" is no "Dare Tû", "El Salvador made" no Argentine town; "Aden airport", "Euphrates river",
+            # "Vyzhnytsya raion" end in a generic word)
+            return False
     if len(words) == 1 and (words[0] in lx.DEMONYMS or _is_contraction(words[0])):
         return False
     acronym = doc.cased and len(tokens) == 1 and tokens[0].text.isupper() and len(tokens[0].text) > 1

@@ -140,3 +140,26 @@ def test_a_hyphenated_armed_group_is_never_a_place() -> None:
     shabab = GazetteerIndex([*PLACES, _place(3000004, "Shabab", 35.0, 50.0, "P", "PPL", "IR", "01")])
     text = "Al-Shabaab fighters took control of Baidoa, and Hama was shelled."
     assert "Al-Shabaab" not in [m.text for m in parse(text, shabab)]
+
+
+def test_a_cased_name_does_not_end_in_a_lower_case_word() -> None:
+    # "surrendered Deraa to government forces": "Deraa to" folds like Iraq's "Dare Tû", but a name in cased text
+    # does not end in a lower-case word (it may hold one: "Bosnia and Herzegovina")
+    index = GazetteerIndex([
+        _place(170794, "Deraa", 32.62, 36.10, "P", "PPLA", "SY", "12", pop=100_000),
+        _place(446185, "Dare Tû", 36.9, 43.8, "P", "PPL", "IQ", "11", alts=("Dara Tu", "Deraa to")),
+        _place(3277605, "Bosnia and Herzegovina", 44.0, 18.0, "A", "PCLI", "BA", pop=3_500_000),
+    ])
+    text = "Under the deal, the rebels surrendered Deraa to government forces. Bosnia and Herzegovina objected."
+    assert [m.text for m in parse(text, index)] == ["Deraa", "Bosnia and Herzegovina"]
+
+
+def test_a_cased_name_ends_in_no_common_word_but_a_generic_one() -> None:
+    index = GazetteerIndex([
+        _place(3841490, "Profesor Salvador Mazza", -22.05, -63.69, "P", "PPL", "AR", alts=("Salvador made",)),
+        _place(3585968, "El Salvador", 13.8, -88.9, "A", "PCLI", "SV", pop=6_400_000),
+        _place(415189, "Aden", 12.78, 45.04, "P", "PPLA", "YE", pop=550_000),
+        _place(900000002, "Aden airport", 12.83, 45.03, "S", "AIRP", "YE"),
+    ])
+    text = "The rifles were El Salvador made. Coalition forces captured Aden airport."
+    assert [m.text for m in parse(text, index)] == ["El Salvador", "Aden airport"]
