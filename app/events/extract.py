@@ -190,7 +190,9 @@ _PART_NOUN = re.compile(
 
 # --- when a trigger does not report a change -------------------------------------------------------------------
 _MODAL = re.compile(
-    r"\b(?:could|would|might|may|will|shall|should|must|can|cannot|can't|able\s+to|unable|if|unless|whether|"
+    # ("were able to take" tells what was done, as "managed to" does: syntax._past_ability)
+    r"\b(?:could|would|might|may|will|shall|should|must|can|cannot|can't|(?<!was\s)(?<!were\s)able\s+to|unable|if|"
+    r"unless|whether|"
     r"not|never|no\s+longer|n['’]t|nor|aim(?:s|ed|ing)?|plan(?:s|ned|ning)?|intend(?:s|ed|ing)?|seek(?:s|ing)?|"
     r"sought|tr(?:y|ies|ied|ying)|attempt(?:s|ed|ing)?|fail(?:s|ed|ing)?|bid|efforts?|goal|objective|aims?|"
     r"vow(?:s|ed)?|threat(?:en|ens|ened|ening)?|hop(?:e|es|ed|ing)|wants?|wanted|expect(?:s|ed|ing)?|"

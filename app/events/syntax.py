@@ -874,6 +874,10 @@ def _subject(verb: Any) -> Any | None:
             v = v.head
             seen += 1
             continue
+        if v.dep_ == "acomp" and v.head is not v:
+            v = v.head  # "the rebels were able to capture X": the subject of the copula
+            seen += 1
+            continue
         if v.dep_ in ("pobj",) and v.head.dep_ == "prep":
             v = v.head.head
             seen += 1
@@ -908,6 +912,14 @@ def _own_mood(tok: Any) -> str | None:
         if c.dep_ == "advmod" and _low(c) in ("almost", "nearly", "partially", "partly"):
             return "incomplete"
     return None
+
+
+def _past_ability(able: Any) -> bool:
+    """ "were able (to)": "able" the complement of a past "be" with no modal and no negation."""
+    be = able.head
+    if able.dep_ != "acomp" or _lemma(be) != "be" or be.tag_ != "VBD":
+        return False
+    return not any(c.dep_ == "neg" or (c.dep_ == "aux" and _low(c) in _MODALS) for c in (*be.children, *able.children))
 
 
 def _past(tok: Any) -> bool:
@@ -1000,6 +1012,13 @@ def _mood(trigger: Any) -> str | None:
             tok = head
             continue
         if dep in ("xcomp", "acl", "ccomp", "advcl") and (infinitive or dep != "advcl"):
+            if lemma == "able" and dep == "xcomp" and _past_ability(head):
+                # "the rebels were able to capture X": a past "was/were able to" tells what was done (as "managed
+                # to"); "would be able to", "will be able to", "were not able to" do not
+                trigger_infinitive = False
+                infinitive = False
+                tok = head.head
+                continue
             if lemma in _REALIS and dep in ("xcomp", "ccomp"):
                 # "managed to take", "helped troops retake": real, as real as the governor itself
                 trigger_infinitive = False

@@ -627,3 +627,26 @@ def test_a_side_may_retake_what_it_lost() -> None:
                    confidence=0.9)
     events = extract_control_changes(text=text, mentions=[first, last], published_at=PUB)
     assert [e.gained_by.side if e.gained_by else None for e in events] == [Side.ISIS, Side.GOVERNMENT, Side.ISIS]
+
+
+@pytest.mark.parametrize(
+    ("text", "events"),
+    [
+        # a past "was/were able to" tells what was done, as "managed to" does; a modal, a negation, the present do not
+        ("Rebels were able to capture the town of Morek on Monday.", 1),
+        ("Rebels would be able to capture the town of Morek.", 0),
+        ("Rebels were not able to capture the town of Morek.", 0),
+        ("Rebels will be able to capture the town of Morek.", 0),
+        ("Rebels were unable to capture the town of Morek.", 0),
+    ],
+)
+def test_were_able_to_take(text: str, events: int) -> None:
+    found = extract_control_changes(text=text, mentions=_in(text, "Morek", "SY"), published_at=PUB)
+    assert len(found) == events
+    assert all(e.gained_by is not None and e.gained_by.side is Side.OPPOSITION for e in found)
+
+
+def test_saa_is_the_syrian_army() -> None:
+    text = "Fighting raged in Syria. The SAA captured the village of Kafr Hamra."
+    [ev] = extract_control_changes(text=text, mentions=_in(text, "Kafr Hamra", "SY"), published_at=PUB)
+    assert ev.gained_by is not None and ev.gained_by.actor == "syrian_government_forces"
