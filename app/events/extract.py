@@ -1609,7 +1609,9 @@ class _Extractor:
             lost = None
         claimed, _ = self._claim(start, s_start, s_end)
         date = self._date(start, list_end, places, sent)
-        reversal = bool(_REVERSAL.search(self.text, start, end))
+        # (only where the taker was not read from the clause's own subject: "Government forces took Palmyra on 7
+        # March and recaptured it on 13 March" tells a loss in between)
+        reversal = frame != "active" and bool(_REVERSAL.search(self.text, start, end))
         out = []
         for p in places:
             if p.mention.is_dateline:
