@@ -650,3 +650,9 @@ def test_saa_is_the_syrian_army() -> None:
     text = "Fighting raged in Syria. The SAA captured the village of Kafr Hamra."
     [ev] = extract_control_changes(text=text, mentions=_in(text, "Kafr Hamra", "SY"), published_at=PUB)
     assert ev.gained_by is not None and ev.gained_by.actor == "syrian_government_forces"
+
+
+def test_a_subject_that_retakes_what_it_took_lost_it_in_between() -> None:
+    text = "Government forces took Palmyra on 7 March 2030 and recaptured it on 13 March 2030."
+    events = extract_control_changes(text=text, mentions=_in(text, "Palmyra", "SY"), published_at=PUB)
+    assert [e.gained_by.side if e.gained_by else None for e in events] == [Side.GOVERNMENT, Side.GOVERNMENT]
