@@ -162,9 +162,9 @@ _HYPOTHETICAL_AFTER = re.compile(
     re.IGNORECASE,
 )
 # "in a campaign by Kurdish forces", "in an offensive led by the army": the agent of the campaign a change came in.
-# Triggers that say a place was taken back: never by the side that took it last.
-_REVERSAL = re.compile(r"(?:liberat|retak|retook|recaptur|regain|reclaim|re-?tak)", re.IGNORECASE)
 _CAMPAIGN_BY = r"(?:campaign|offensive|operation|assault|attack|push|advance)\s+(?:\w+\s+)?(?:led\s+)?by"
+# Triggers that say a place was taken back: never by the side that took it last.
+_REVERSAL = re.compile(r"liberat|re-?tak|retook|recaptur|regain|reclaim", re.IGNORECASE)
 # "a successful military operation in which they seized X": a party's word before a word for an action or a plan
 # is its adjective, no antecedent for "they".
 _ACTION_AFTER = re.compile(
@@ -1821,21 +1821,19 @@ _PLACE_HINT = re.compile(
     + r"|it|(?:villages|towns|cities|districts))\b",
     re.IGNORECASE,
 )
-# "took control of Sanaa": a name the gazetteer may lack, vouched for by the construction.
-# (or "al-Zarqunah": an Arabic article, written in lower case, before the capitalised name)
-_CONTROL_OF_NAME = re.compile(
-    r"\bcontrol\s+(?:of|over)\s+(?:the\s+)?(?:[A-Z]|(?:al|el|ad|ar|as|ash|at|az|an|ed|er|es)-[A-Z])"
-)
+# The start of a name: a capital, or an Arabic article written in lower case before one ("al-Zarqunah").
+_NAME_START = r"(?:[A-Z]|(?:al|el|ad|ar|as|ash|at|az|an|ed|er|es)-[A-Z])"
+# "took control of Sanaa", "control over al-Zarqunah": a name the gazetteer may lack, vouched for by the construction.
+_CONTROL_OF_NAME = re.compile(r"\bcontrol\s+(?:of|over)\s+(?:the\s+)?" + _NAME_START)
 # "recaptured al-Zarqunah", "liberated Surjah": a name after a verb only places take (syntax._PLACE_ONLY_VERBS),
 # which the parse keeps as a place where the gazetteer lacks it.
 _PLACE_ONLY_OBJECT = re.compile(
     r"\b(?:retook|retaken|retaking|recaptur(?:ed|ing)|liberat(?:ed|ing)|overr[au]n|overrunning|storm(?:ed|ing)|"
-    r"regain(?:ed|ing)|reclaim(?:ed|ing)|wrest(?:ed|ing))\s+(?:the\s+)?"
-    r"(?:[A-Z]|(?:al|el|ad|ar|as|ash|at|az|an|ed|er|es)-[A-Z])"
+    r"regain(?:ed|ing)|reclaim(?:ed|ing)|wrest(?:ed|ing))\s+(?:the\s+)?" + _NAME_START
 )
-# "the 93rd Brigade", "Regiment 121": a base named after its unit (syntax._numbered_unit).
-_NUMBERED_UNIT = re.compile(r"\b\d+(?:st|nd|rd|th)\s+(?:Brigade|Division|Regiment|Battalion)\b|"
-                            r"\b(?:Brigade|Division|Regiment|Battalion)\s+\d+\b")
+# "the 93rd Brigade", "Regiment 121": a base named after its unit (syntax._numbered_unit), as the text capitalises it.
+_UNIT_NAME = "(?:" + "|".join(sorted(w.capitalize() for w in syntax.UNIT_NOUNS)) + ")"
+_NUMBERED_UNIT = re.compile(rf"\b\d+(?:st|nd|rd|th)\s+{_UNIT_NAME}\b|\b{_UNIT_NAME}\s+\d+\b")
 # A locative phrase that ends a name the frame vouches for ("the 1070 Apartment Project in southwest Aleppo").
 _LOCATIVE_START = re.compile(r"(?:in|near|outside|at)\s", re.IGNORECASE)
 # Longest sentence prefix handed to the parser: a hostile 80 KB "sentence" costs no more than this many characters

@@ -715,14 +715,15 @@ def _place_phrases(
     return spans, nouns, excluded, partial
 
 
-_UNIT_NOUNS = frozenset(["brigade", "division", "regiment", "battalion"])
+# Units whose bases are named after them ("the 93rd Brigade"); extract.py looks for their names before parsing.
+UNIT_NOUNS = frozenset(["brigade", "division", "regiment", "battalion"])
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)", re.IGNORECASE)
 
 
 def _numbered_unit(tok: Any) -> bool:
     """ "the 93rd Brigade", "the 17th Division", "Regiment 121" as what is taken: a base, named (as Syria's are) after
     the unit it garrisons; a unit's men are "soldiers of the 93rd Brigade"."""
-    if _low(tok) not in _UNIT_NOUNS or tok.tag_ not in ("NNP", "NNPS"):
+    if _low(tok) not in UNIT_NOUNS or tok.tag_ not in ("NNP", "NNPS"):
         return False
     return any((c.dep_ == "amod" and c.i < tok.i and _ORDINAL.fullmatch(c.text))
                or (c.dep_ == "nummod" and c.i > tok.i) for c in tok.children)
@@ -1252,26 +1253,26 @@ def _before_relative(verb: Any) -> Any | None:
     return None
 
 
-def _misparsed_reduced_relative(verb: Any) -> bool:
-    """A participle right after a name ("X, recaptured by the army in March, ...", "Jarablus liberated from ISIS")
-    that the parser read as a finite verb or an adverbial clause: no auxiliary, no object, and a by-agent or a
-    from-phrase, which a main verb taking a place never has without an object."""
+def _misparsed_reduced_relative(verb: Any) -> Any | None:
+    """The name a participle right after it describes ("X, recaptured by the army in March, ...", "Jarablus liberated
+    from ISIS") where the parser read the participle as a finite verb or an adverbial clause: no auxiliary, no
+    object, and a by-agent or a from-phrase, which a main verb taking a place never has without an object."""
     if verb.i < 2 or verb.dep_ not in ("ROOT", "advcl", "conj") or verb.tag_ not in ("VBN", "VBD"):
-        return False
+        return None
     if any(c.dep_ in ("aux", "auxpass", "nsubjpass", "dobj") for c in verb.children):
-        return False
+        return None
     by_or_from = any(c.dep_ == "agent" or (c.dep_ == "prep" and _low(c) == "from") for c in verb.children)
     if not by_or_from:
-        return False
+        return None
     doc = verb.doc
     head = doc[verb.i - 2] if doc[verb.i - 1].text == "," else doc[verb.i - 1]
     if head.tag_ not in ("NNP", "NNPS"):
-        return False
+        return None
     # the name is no subject of the participle itself ("IS, captured by ..." would be a person or group; only
     # places become events downstream); a subject the participle already has is its own, except the misparse's
     # "Residents of Palmyra" whose of-object is the name
     subj = _children(verb, "nsubj")
-    return not subj or (head in subj[0].subtree and head is not subj[0])
+    return head if not subj or (head in subj[0].subtree and head is not subj[0]) else None
 
 
 def _takes_its_relative_head(verb: Any, dobj: list[Any]) -> bool:
@@ -1498,12 +1499,12 @@ def _verb_frame(tok: Any, lemma: str, low: str) -> Frame | None:
                 verb = verb.head  # "launched their attack on X from the recently captured village of Y"
             holder = next(iter(_children(verb, "nsubj")), None) if verb.pos_ in ("VERB", "AUX") else None
         return _make(tok, lemma, "nominal", [tok.head], agent[0] if agent else holder, None, why)
-    if not dobj and lemma not in ("take", "took") and _misparsed_reduced_relative(tok):
+    described = _misparsed_reduced_relative(tok) if not dobj and lemma not in ("take", "took") else None
+    if described is not None:
         # "Residents of Palmyra, recaptured by government forces in March, returned": the parser made the
         # participle a main verb or an adverbial clause; it describes the name right before it
         agent = _prep_objects(tok, "by")
-        head = tok.doc[tok.i - 2] if tok.doc[tok.i - 1].text == "," else tok.doc[tok.i - 1]
-        return _make(tok, lemma, "passive", [head], agent[0] if agent else None, _loser_from(tok), why)
+        return _make(tok, lemma, "passive", [described], agent[0] if agent else None, _loser_from(tok), why)
     if tok.dep_ == "acl" and tok.tag_ == "VBN" and not dobj and lemma not in ("take", "took"):
         # "the town, captured by IS in 2014"
         agent = _prep_objects(tok, "by")

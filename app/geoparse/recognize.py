@@ -413,7 +413,7 @@ def loose_stranger(doc: Document, span: Span, candidates: Sequence[GazetteerPlac
 # Lower-case generic words a place's name may end with in cased text.
 _GENERIC_ENDS = lx.SETTLEMENT_AFTER | lx.ADMIN1_AFTER | lx.ADMIN2_AFTER | lx.FACILITY_AFTER | lx.NAMED_FEATURE_AFTER \
     | lx.PLACE_NOUNS | frozenset((  # noqa: SIM905 (a word list reads better as words)
-        "desert mountains plains territories territory sea ocean gulf strait peninsula coast islands basin delta "
+        "desert mountains plains territories territory sea ocean gulf strait peninsula coast basin delta "
         "oasis canal rivers lakes ridge pass gap range forest marshes field fields oilfield complex compound "
         "hospital school university factory plant station prison barracks academy stadium market mosque church "
         "quarter area suburb suburbs municipality commune parish borough metropolitan capital kingdom republic"
