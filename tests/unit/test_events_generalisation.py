@@ -8,7 +8,7 @@ from datetime import date
 
 import pytest
 
-from app.events import ControlChange, EventDate, Side, extract_control_changes
+from app.events import ActorRef, ControlChange, EventDate, Side, extract_control_changes
 from app.events.dates import find_dates
 from app.gazetteer.records import GazetteerPlace
 from app.geoparse.model import Mention
@@ -262,6 +262,13 @@ def _in(text: str, name: str, country: str) -> list[Mention]:
     return [Mention(text=name, start=start, end=start + len(name), place=place, confidence=0.9)]
 
 
+def _gainer_of_the_one_event(text: str, name: str, country: str) -> ActorRef:
+    """Who gains in the text's one event, at ``name`` placed in ``country`` (there is one, and it names a gainer)."""
+    [ev] = extract_control_changes(text=text, mentions=_in(text, name, country), published_at=PUB)
+    assert ev.gained_by is not None
+    return ev.gained_by
+
+
 @pytest.mark.parametrize(
     ("text", "name", "country", "side"),
     [
@@ -280,8 +287,7 @@ def _in(text: str, name: str, country: str) -> list[Mention]:
     ],
 )  # fmt: skip
 def test_side_is_read_in_the_places_country(text: str, name: str, country: str, side: Side) -> None:
-    [ev] = extract_control_changes(text=text, mentions=_in(text, name, country), published_at=PUB)
-    assert ev.gained_by is not None and ev.gained_by.side is side
+    assert _gainer_of_the_one_event(text, name, country).side is side
 
 
 def test_the_army_without_an_article_country_is_the_places_state() -> None:
@@ -444,8 +450,7 @@ def test_international_forces_are_an_identified_other_side(text: str) -> None:
     ],
 )  # fmt: skip
 def test_syrian_war_groups_have_their_sides(text: str, side: Side) -> None:
-    [ev] = extract_control_changes(text=text, mentions=_in(text, "Kafr Hamra", "SY"), published_at=PUB)
-    assert ev.gained_by is not None and ev.gained_by.side is side
+    assert _gainer_of_the_one_event(text, "Kafr Hamra", "SY").side is side
 
 
 @pytest.mark.parametrize(
@@ -481,8 +486,7 @@ def test_soldiers_of_a_numbered_unit_are_no_place() -> None:
     ],
 )  # fmt: skip
 def test_actors_of_other_wars(text: str, name: str, country: str, side: Side) -> None:
-    [ev] = extract_control_changes(text=text, mentions=_in(text, name, country), published_at=PUB)
-    assert ev.gained_by is not None and ev.gained_by.side is side
+    assert _gainer_of_the_one_event(text, name, country).side is side
 
 
 @pytest.mark.parametrize(
@@ -547,8 +551,7 @@ def test_things_taken_in_a_relative_clause_are_no_place() -> None:
     ],
 )  # fmt: skip
 def test_forces_backed_by_a_state(text: str, name: str, country: str, side: Side) -> None:
-    [ev] = extract_control_changes(text=text, mentions=_in(text, name, country), published_at=PUB)
-    assert ev.gained_by is not None and ev.gained_by.side is side
+    assert _gainer_of_the_one_event(text, name, country).side is side
 
 
 @pytest.mark.parametrize(
@@ -562,8 +565,7 @@ def test_forces_backed_by_a_state(text: str, name: str, country: str, side: Side
     ],
 )  # fmt: skip
 def test_a_definite_description_of_a_group(text: str, name: str, side: Side) -> None:
-    [ev] = extract_control_changes(text=text, mentions=_in(text, name, "SY"), published_at=PUB)
-    assert ev.gained_by is not None and ev.gained_by.side is side
+    assert _gainer_of_the_one_event(text, name, "SY").side is side
 
 
 @pytest.mark.parametrize(
