@@ -1295,6 +1295,11 @@ def _relative_head(verb: Any) -> Any | None:
     return head
 
 
+# The lemmas a verb frame can start from, checked before its mood is read.
+_VERB_TRIGGERS = (_EXPEL_VERBS | _PASS_UNDER_VERBS | _FALL_VERBS | _LOSE_VERBS | _WITHDRAW_VERBS | _HAND_VERBS
+                  | _TAKE_VERBS | {"abandon"})
+
+
 def _verb_frame(tok: Any, lemma: str, low: str) -> Frame | None:
     if (
         tok.i > 0
@@ -1308,11 +1313,14 @@ def _verb_frame(tok: Any, lemma: str, low: str) -> Frame | None:
     if tok.dep_ == "amod" and _gerund_as_noun(tok):
         # "involved ceding Manbij": the action in general; the place it names is no change (nor for the patterns)
         return _make(tok, lemma, "active", [tok.head], None, None, "generic")
-    why = _mood(tok)
-    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
     dobj = _children(tok, "dobj")
     # "took control of X", "took over X", "win back X"
     control = [d for d in dobj if _lemma(d) == "control"]
+    if not (lemma in _VERB_TRIGGERS or low in _TAKE_VERBS or low in ("drove", "driven")
+            or (control and lemma in _CONTROL_VERBS)):
+        return None  # (every branch below starts from one of these: most verbs of a sentence are none)
+    why = _mood(tok)
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
     particle = {_low(c) for c in tok.children if c.dep_ == "prt"}
     if lemma in _EXPEL_VERBS or low in ("drove", "driven"):
         places = _prep_objects(tok, "from", "out", "of")
