@@ -362,6 +362,12 @@ _CIVIL = re.compile(
     re.IGNORECASE,
 )
 _POLICE_LIKE = frozenset({"state_forces", "unidentified_armed_group"})
+# A capitalised word written right before a generic word for forces ("Nazi troops"), and the words of that shape
+# that name no party; what may lead a line before its first word ("1941 - Nazi troops capture Kiev").
+_NAME_BEFORE = re.compile(r"\b([A-Z][a-z]+)[ -]\Z")
+_NOT_NAMES = frozenset({"The", "A", "An", "Its", "Their", "His", "Her", "Our", "Your", "Some", "Many", "Most", "Other",
+                        "Government", "Regime", "Army", "State", "Security", "Military", "National", "Special"})
+_LIST_LEAD = " \t\n\"'“‘-–—:0123456789.,"
 _POLICE_NAME = re.compile(r"\b(?:police|security|riot|gendarmerie)\b", re.IGNORECASE)
 # A party named only as a political body ("the government", "the Syrian regime", "the authorities") is an
 # armed party only in a military context: "the government took control of the port from a private operator".
@@ -798,6 +804,17 @@ class _Extractor:
         if a.kind == "voice" and a.actor_id:
             d = reg.actors[reg.actors[a.actor_id].voice_of or a.actor_id]
             return ActorRef(a.surface, d.id, d.side_in(self.ctx.country))
+        if a.kind == "state" and (named := self._named_modifier(a)) is not None:
+            # "Nazi troops occupied Kiev", "1863 - Confederate troops capture Winchester": a name qualifies the
+            # generic word, so these are not the place's army; the registry may know the name with another word
+            # for its forces ("Tigrayan troops": "Tigrayan forces"), else the party is unknown
+            modifier = self.text[named : a.start].strip(" -")
+            for noun in ("forces", "fighters"):
+                hits = [x for x in reg.find(f"{modifier} {noun}") if x.kind == "actor" and x.actor_id]
+                if hits and hits[0].end - hits[0].start == len(modifier) + 1 + len(noun):
+                    d = reg.actors[hits[0].actor_id or ""]
+                    return ActorRef(self.text[named : a.end], d.id, d.side_in(self.ctx.country))
+            return ActorRef(self.text[named : a.end], "unidentified_armed_group", Side.UNKNOWN)
         if a.kind in ("state", "state_voice"):
             country = self.ctx.country
             if re.search(r"country['’]?s", a.surface, re.IGNORECASE):
@@ -825,6 +842,26 @@ class _Extractor:
             d = reg.actors[pick.actor_id or ""]
             return ActorRef(a.surface, d.id, d.side_in(self.ctx.country))
         return ActorRef(a.surface, "unidentified_armed_group", Side.UNKNOWN)
+
+    def _named_modifier(self, a: ActorMatch) -> int | None:
+        """Where a capitalised word right before a generic word for a state's forces starts, when it is a name of
+        no actor or place the article knows: written mid-sentence, or a word no dictionary holds ("Nazi"). Cased
+        text only, and not in a headline whose every word is capitalised."""
+        if self._lowercased or not a.surface[:1].islower() or a.surface.lower().startswith("the "):
+            return None  # ("On Sunday the army": a determiner opens a phrase of its own)
+        m = _NAME_BEFORE.search(self.text, max(0, a.start - 40), a.start)
+        if m is None or m.group(1) in _NOT_NAMES:
+            return None
+        s_start, s_end = self.ctx.sentences[self._sentence_index(a.start)]
+        first = not self.text[s_start : m.start(1)].strip(_LIST_LEAD)
+        if first and m.group(1).lower() in english_words():
+            return None  # "Loyalist troops", "Allied forces" at the start of a sentence
+        if self._actors_in(m.start(1), a.start) or self._mentions_in(m.start(1), a.start):
+            return None
+        words = [w for w in _WORD_PART.findall(self.text, s_start, s_end) if len(w) > 3]
+        if sum(w[:1].isupper() for w in words) * 4 > len(words) * 3:
+            return None  # "Regime Forces Seize Rebel-held Daraya"
+        return m.start(1)
 
     def _actors_in(self, start: int, end: int) -> list[ActorMatch]:
         acts = self.ctx.actors

@@ -658,3 +658,22 @@ def test_a_subject_that_retakes_what_it_took_lost_it_in_between() -> None:
     text = "Government forces took Palmyra on 7 March 2030 and recaptured it on 13 March 2030."
     events = extract_control_changes(text=text, mentions=_in(text, "Palmyra", "SY"), published_at=PUB)
     assert [e.gained_by.side if e.gained_by else None for e in events] == [Side.GOVERNMENT, Side.GOVERNMENT]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country", "actor", "side"),
+    [
+        # a name qualifying a generic word for forces: not the army of the place's state
+        ("1941 - Nazi troops capture Kiev.", "Kiev", "UA", "nazi_german_forces", Side.OTHER),
+        ("In 1945, Soviet troops captured Berlin.", "Berlin", "DE", "soviet_forces", Side.OTHER),
+        ("Serb troops overran Srebrenica in July 1995.", "Srebrenica", "BA", "unidentified_armed_group",
+         Side.UNKNOWN),
+        ("Tigrayan troops captured Mekelle.", "Mekelle", "ET", "tigray_forces", Side.OPPOSITION),
+        # a dictionary word leading the sentence, and a name the registry knows, keep the generic reading
+        ("Loyalist troops recaptured Misrata.", "Misrata", "LY", "libyan_government_forces", Side.GOVERNMENT),
+        ("Assad regime troops seized Daraya.", "Daraya", "SY", "syrian_government_forces", Side.GOVERNMENT),
+    ],
+)
+def test_a_name_before_a_generic_word_for_forces(text: str, name: str, country: str, actor: str, side: Side) -> None:
+    gainer = _gainer_of_the_one_event(text, name, country)
+    assert (gainer.actor, gainer.side) == (actor, side)
