@@ -367,6 +367,7 @@ _POLICE_LIKE = frozenset({"state_forces", "unidentified_armed_group"})
 _NAME_BEFORE = re.compile(r"\b([A-Z][a-z]+)[ -]\Z")
 _NOT_NAMES = frozenset({"The", "A", "An", "Its", "Their", "His", "Her", "Our", "Your", "Some", "Many", "Most", "Other",
                         "Government", "Regime", "Army", "State", "Security", "Military", "National", "Special"})
+_LINE_LEAD = re.compile(r"\d[\d\s]*[-–—:.]\s*")
 _LIST_LEAD = " \t\n\"'“‘-–—:0123456789.,"
 _POLICE_NAME = re.compile(r"\b(?:police|security|riot|gendarmerie)\b", re.IGNORECASE)
 # A party named only as a political body ("the government", "the Syrian regime", "the authorities") is an
@@ -1375,6 +1376,9 @@ class _Extractor:
             return None
         a, b = span
         phrase = self.text[a:b].strip()
+        lead = _LINE_LEAD.match(phrase)
+        if lead and lead.end() < len(phrase):  # "1944 - Allied forces capture Rome": the chronicle's year is no name
+            a, phrase = a + lead.end(), phrase[lead.end() :]
         words = phrase.lower().split()
         if not words:
             return None

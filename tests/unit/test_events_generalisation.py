@@ -677,3 +677,8 @@ def test_a_subject_that_retakes_what_it_took_lost_it_in_between() -> None:
 def test_a_name_before_a_generic_word_for_forces(text: str, name: str, country: str, actor: str, side: Side) -> None:
     gainer = _gainer_of_the_one_event(text, name, country)
     assert (gainer.actor, gainer.side) == (actor, side)
+
+
+def test_a_chronicles_year_is_not_part_of_the_party() -> None:
+    gainer = _gainer_of_the_one_event("1944 - Allied forces capture Rome.", "Rome", "IT")
+    assert (gainer.name, gainer.side) == ("Allied forces", Side.UNKNOWN)
