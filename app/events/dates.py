@@ -63,8 +63,9 @@ _SOURCES: tuple[tuple[str, str], ...] = tuple(
             # "in 2015", "in the 1967 war" (a year naming an event is its year)
             rf"[\s-]+(?:of\s+|the\s+(?=(?:19|20)\d\d\s+[A-Za-z]))?{_YEAR_RE}",
         ),
-        # "1711 - Rio de Janeiro is captured by the French": the year that heads an almanac line ("Today in history")
-        ("almanac", r"(?m:^)[ \t]*(?P<year>1[0-9]{3}|20[0-9]{2})(?=[ \t]+[-–—][ \t])"),
+        # "1711 - Rio de Janeiro is captured by the French", "1975: Saigon falls": the year that heads an almanac
+        # line ("Today in history")
+        ("almanac", r"(?m:^)[ \t]*(?P<year>1[0-9]{3}|20[0-9]{2})(?=[ \t]+[-–—][ \t]|:[ \t])"),
         # "last spring", "this summer": the year of the latest such season (winter straddles two years: not read)
         ("season", r"(?P<which>last|this|earlier\s+this)\s+(?P<season>spring|summer|autumn|fall)"),
         ("weekday", rf"(?P<last>last\s+)?{_WEEKDAY_RE}"),
@@ -125,7 +126,7 @@ _REQUIRED: dict[str, tuple[str, ...]] = {
     "iso": tuple(f"{digit}-" for digit in "0123456789"), "month_day_year": _MONTH_WORDS,
     "day_month_year": _MONTH_WORDS, "month_day": _MONTH_WORDS,
     "day_month": _MONTH_WORDS, "month_year": _MONTH_WORDS, "month_rel": _MONTH_WORDS, "month": _MONTH_WORDS,
-    "year": ("19", "20"), "almanac": ("- ", "– ", "— "), "season": ("spring", "summer", "autumn", "fall"),
+    "year": ("19", "20"), "almanac": ("- ", "– ", "— ", ": "), "season": ("spring", "summer", "autumn", "fall"),
     "weekday": tuple(_WEEKDAYS), "yesterday": ("yesterday", "last night"),
     "weekend": ("weekend",), "today": ("today", "this morning", "tonight", "overnight"),
     "rel_period": _pairs(("last", "this", "past", "the"), ("week", "month", "year")),

@@ -125,6 +125,7 @@ def test_date_prec_follows_ucdp_ged(start: date | None, end: date, prec: int) ->
     [
         ("1711 - Rio de Janeiro is captured by the French.", None, 1711),  # an almanac line's heading year
         ("1970 – Palestinian commandos capture Irbid.", date(2004, 9, 14), 1970),
+        ("1975: Communist forces capture Saigon.", None, 1975),  # (a colon after the year heads it too)
         ("Last spring, rebels took the town.", date(2019, 2, 1), 2018),  # the latest spring that has ended
         ("Last spring, rebels took the town.", date(2019, 7, 1), 2019),
         ("This summer, rebels took the town.", date(2019, 2, 1), 2019),
@@ -135,8 +136,8 @@ def test_almanac_years_and_seasons(text: str, published: date | None, year: int)
     assert (found.date.start, found.date.end) == (date(year, 1, 1), date(year, 12, 31))
 
 
-def test_a_year_inside_a_line_is_no_almanac_heading() -> None:
-    text = "The town had 1711 - or so - inhabitants."
+@pytest.mark.parametrize("text", ["The town had 1711 - or so - inhabitants.", "It cost 1711:20 in all."])
+def test_a_year_inside_a_line_is_no_almanac_heading(text: str) -> None:
     assert find_dates(text, 0, len(text), None) == []
 
 
