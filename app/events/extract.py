@@ -39,7 +39,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from functools import cache
-from itertools import islice, takewhile
+from itertools import islice, pairwise, takewhile
 from typing import Any
 
 from app.events import syntax
@@ -57,7 +57,7 @@ from app.events.triggers import (
     scan_trigger_words,
 )
 from app.gazetteer.divisions import has_estimated_point
-from app.geoparse.lexicon import english_words
+from app.geoparse.lexicon import NAME_START_GENERICS, english_words
 from app.geoparse.model import Mention
 from app.geoparse.resolve import DEMONYM_COUNTRIES
 from app.text.sentences import sentence_spans
@@ -367,6 +367,12 @@ _POLICE_LIKE = frozenset({"state_forces", "unidentified_armed_group"})
 _NAME_BEFORE = re.compile(r"\b([A-Z][a-z]+)[ -]\Z")
 _NOT_NAMES = frozenset({"The", "A", "An", "Its", "Their", "His", "Her", "Our", "Your", "Some", "Many", "Most", "Other",
                         "Government", "Regime", "Army", "State", "Security", "Military", "National", "Special"})
+# A capitalised Arabic generic opening a name ("Beit Zaifa"), and the word before it, which must be a capitalised
+# name word for a new name to start there (a list without commas: "Beit Khadour Beit Zaifa").
+_GENERIC_OPENING = re.compile(
+    r"\b(?:" + "|".join(sorted(g.capitalize() for g in NAME_START_GENERICS)) + r")(?=[ -](?:[A-Z]|[ae]l-?[A-Za-z]))"
+)
+_WORD_BEFORE = re.compile(r"([A-Z][\w'‘’]*) \Z")
 _LINE_LEAD = re.compile(r"\d[\d\s]*[-–—:.]\s*")
 _LIST_LEAD = " \t\n\"'“‘-–—:0123456789.,"
 _POLICE_NAME = re.compile(r"\b(?:police|security|riot|gendarmerie)\b", re.IGNORECASE)
@@ -1273,11 +1279,18 @@ class _Extractor:
                 if _ROAD_MENTION.search(m.text) or _ROAD_AFTER.match(self.text, m.end):
                     continue  # "the Castello Road", "castello road": a road named after a place
                 places.append(_Place(m, holder))
-        for a, b in frame.marked:
+        marked = [piece for a, b in frame.marked for piece in self._names_without_commas(a, b)]
+        for a, b in marked:
             # A place the grammar vouches for ("the village of Dhala", "Al-Hamdan Airbase") that the gazetteer does not
             # know: kept unresolved, mapped to the region the sentence is in. A locative the frame excludes ends the
             # name ("the 1070 Apartment Project in southwest Aleppo").
             b = min([b, *(x for x, _ in frame.excluded if a < x < b and _LOCATIVE_START.match(self.text, x))])
+            if (a, b) not in frame.marked:  # a name of a list without commas that the geoparser found
+                found = [m for m in self._mentions_in(a, b) if m.start == a and not _is_country(m)]
+                if found:
+                    if all(p.mention is not found[0] for p in places):
+                        places.append(_Place(found[0], self._holder_in(max(s_start, a - 40), b)))
+                    continue
             near = self._mentions_in(max(0, a - 80), b + 80)
             if any(m.start < b and a < m.end for m in near) or self._actors_in(a, b) or any(
                 x <= a and b <= y for x, y in frame.excluded
@@ -1368,6 +1381,24 @@ class _Extractor:
         if near:
             region = near[0].region or near[0].place
         return Mention(text, a, b, None, 0.3, region=region, resolved_by="event_object")
+
+    def _names_without_commas(self, a: int, b: int) -> list[tuple[int, int]]:
+        """A marked place phrase split where an Arabic generic opens a new name in cased text ("Beit Khadour Beit
+        Zaifa Tel alKhadar": three villages of a list that lost its commas); the phrase whole where none does."""
+        if self._lowercased:
+            return [(a, b)]
+        cuts = []
+        for m in _GENERIC_OPENING.finditer(self.text, a + 1, b):
+            before = _WORD_BEFORE.search(self.text, max(a, m.start() - 30), m.start())
+            if before is not None and before.group(1).lower() not in _NAME_PARTICLES:
+                cuts.append(m.start())
+        bounds = [a, *cuts, b]
+        return [(x, self._trimmed_end(x, y)) for x, y in pairwise(bounds) if y > x]
+
+    def _trimmed_end(self, a: int, b: int) -> int:
+        while b > a and self.text[b - 1] in " -":
+            b -= 1
+        return b
 
     def _frame_actor(self, span: tuple[int, int] | None, s_start: int) -> ActorRef | None:
         """The actor a frame's phrase names: a registry actor inside it, a pronoun's antecedent, or an armed party

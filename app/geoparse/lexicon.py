@@ -382,6 +382,11 @@ TOPONYM_GENERICS = frozenset({"tal", "tell", "tel", "tall", "deir", "dayr", "kaf
                               "jabal", "jebel", "jbel", "bir", "wadi", "qasr", "ras", "beit", "bayt", "mazraat", "marj",
                               "khirbet", "khirbat", "jisr", "maarat", "maarrat", "qaryat", "mount", "mt"})
 
+# The Arabic generic words a place name starts with ("Tal Malah", "Kafr Nabuda", "Beit Zaifa"): written capitalised
+# right after another capitalised name word, one starts a name of its own, as in the lists FA-KES's texts lost their
+# commas from ("the villages of Beit Khadour Beit Zaifa Tel alKhadar", "took Kafr Nabuda Tal Malah and Zalin").
+NAME_START_GENERICS = TOPONYM_GENERICS - {"mount", "mt"}
+
 # Countries whose place names reach English by transliteration from Arabic, each writer spelling them his way.
 ARABIC_NAMED_COUNTRIES = frozenset({"SY", "IQ", "LB", "JO", "PS", "SA", "YE", "EG", "LY", "SD", "TN", "DZ", "MA",
                                     "KW", "QA", "AE", "BH", "OM", "MR", "SO"})

@@ -697,6 +697,8 @@ def _listed_places(doc: Document, index: GazetteerIndex, blocked: set[int]) -> l
                 k = item_end + 1
                 if k < n and lower[k] in ("and", "or") and _SEPARATOR.match(doc.gap(k)):
                     j = k + 1
+                elif k < n and doc.gap(k) == " " and _starts_a_name(doc, k):
+                    j = k  # (the next name of a list without commas)
                 elif k < n and doc.gap(k).strip() == ",":
                     j = k + 1 if lower[k] in ("and", "or") else k
                 else:
@@ -789,6 +791,14 @@ def _name_word(doc: Document, i: int) -> bool:
     return word not in lx.english_words()
 
 
+def _starts_a_name(doc: Document, k: int) -> bool:
+    """Whether token ``k`` is an Arabic generic that opens a new name after the capitalised word before it
+    (``lexicon.NAME_START_GENERICS``; in cased text only: lower-cased, the capitals that tell are gone)."""
+    return doc.cased and doc.lower[k] in lx.NAME_START_GENERICS and doc.tokens[k].is_capitalized and k > 0 \
+        and doc.tokens[k - 1].is_capitalized and doc.lower[k - 1] not in lx.NAME_PARTICLES \
+        and k + 1 < len(doc.tokens) and doc.gap(k + 1) in (" ", "-")
+
+
 def _name_run(doc: Document, j: int) -> int:
     """Last token of a name starting at ``j`` (at most four words, none a sentence break); ``j - 1`` if none."""
     end = j - 1
@@ -798,6 +808,8 @@ def _name_run(doc: Document, j: int) -> int:
             break
         if k > j and doc.keys[k] != fold_token(doc.tokens[k].text):
             break  # "the city of Aleppo Syrias largest": a possessive that lost its apostrophe starts a new phrase
+        if k > j and _starts_a_name(doc, k):
+            break  # "the villages of Beit Khadour Beit Zaifa": a list that lost its commas
         end = k
         k += 1
     while end >= j and doc.lower[end] in lx.NAME_PARTICLES and doc.lower[end] not in ("bab",):

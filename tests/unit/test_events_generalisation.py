@@ -4,6 +4,7 @@ checked as written and lower-cased, as some sources are."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -682,3 +683,17 @@ def test_a_name_before_a_generic_word_for_forces(text: str, name: str, country: 
 def test_a_chronicles_year_is_not_part_of_the_party() -> None:
     gainer = _gainer_of_the_one_event("1944 - Allied forces capture Rome.", "Rome", "IT")
     assert (gainer.name, gainer.side) == ("Allied forces", Side.UNKNOWN)
+
+
+def test_each_name_of_a_list_that_lost_its_commas_is_a_place() -> None:
+    """FA-KES's texts lost their commas: "Beit Khadour Beit Zaifa Tel alKhadar" are three villages, the first known to
+    the gazetteer, the others kept unresolved, each its own event."""
+    text = ("The army said five villages including Beit Khadour Beit Zaifa Tel alKhadar and Jabal al Rahmaliya had "
+            "been wrested back from the insurgents.")
+    mentions = [replace(m, place=replace(m.place, geonameid=n)) for n, name in enumerate(["Beit Khadour",
+                                                                                          "Jabal al Rahmaliya"], 2)
+                for m in _in(text, name, "SY") if m.place is not None]
+    events = extract_control_changes(text=text, mentions=mentions, published_at=PUB)
+    assert sorted((e.place.text, e.gained_by.side if e.gained_by else None) for e in events) == [
+        ("Beit Khadour", Side.GOVERNMENT), ("Beit Zaifa", Side.GOVERNMENT), ("Jabal al Rahmaliya", Side.GOVERNMENT),
+        ("Tel alKhadar", Side.GOVERNMENT)]

@@ -85,3 +85,20 @@ def test_a_qualifier_after_a_name_is_part_of_it_and_no_place_of_its_own() -> Non
     ])
     text = "In Syria the army took the al-Nashwa al-Sharqi neighbourhood and stormed Surjah Kabira."
     assert _found(text, index) == [("Syria", 163843), ("al-Nashwa al-Sharqi", 7000001)]
+
+
+def test_a_list_that_lost_its_commas_splits_where_an_arabic_generic_opens_a_name() -> None:
+    """"the villages of Misraba Ayn Tarma and Kafr Batna" (FA-KES's texts lost their commas): "Ayn" opens a name of
+    its own after "Misraba"; "Deir al Adas" keeps its generic after a particle, and a capitalised word before a
+    generic outside such a list is left as it was."""
+    index = GazetteerIndex([
+        _place(163843, "Syria", 35.0, 38.0, "A", "PCLI", "SY", "00", pop=22_000_000),
+        _place(7000011, "Misraba", 33.54, 36.37, "P", "PPL", "SY", "04"),
+        _place(7000012, "Ayn Tarma", 33.52, 36.35, "P", "PPL", "SY", "04"),
+        _place(7000013, "Kafr Batna", 33.51, 36.38, "P", "PPL", "SY", "04"),
+        _place(7000014, "Dayr al Adas", 33.1, 36.2, "P", "PPL", "SY", "06", alts=("Deir al Adas",)),
+    ])
+    text = "In Syria the army took the villages of Misraba Ayn Tarma and Kafr Batna."
+    assert _found(text, index) == [("Syria", 163843), ("Misraba", 7000011), ("Ayn Tarma", 7000012),
+                                   ("Kafr Batna", 7000013)]
+    assert _found("In Syria rebels held the village of Deir al Adas.", index)[-1] == ("Deir al Adas", 7000014)
