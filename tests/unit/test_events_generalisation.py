@@ -697,3 +697,25 @@ def test_each_name_of_a_list_that_lost_its_commas_is_a_place() -> None:
     assert sorted((e.place.text, e.gained_by.side if e.gained_by else None) for e in events) == [
         ("Beit Khadour", Side.GOVERNMENT), ("Beit Zaifa", Side.GOVERNMENT), ("Jabal al Rahmaliya", Side.GOVERNMENT),
         ("Tel alKhadar", Side.GOVERNMENT)]
+
+
+@pytest.mark.parametrize(
+    ("party", "country", "side"),
+    [
+        ("Suqour al-Sahara", "SY", Side.GOVERNMENT),
+        ("The Qalamoun Shield", "SY", Side.GOVERNMENT),
+        ("The Ba'ath Brigades", "SY", Side.GOVERNMENT),
+        ("Liwa Abu al-Fadl al-Abbas", "SY", Side.GOVERNMENT),
+        ("Asa'ib Ahl al-Haq", "IQ", Side.GOVERNMENT),
+        ("Saraya al-Salam", "IQ", Side.GOVERNMENT),
+        ("The ISF", "IQ", Side.GOVERNMENT),
+        ("The Rapid Response Division", "IQ", Side.GOVERNMENT),
+        ("The Deir Ezzor Military Council", "SY", Side.KURDISH),
+        ("The Assayish", "SY", Side.KURDISH),
+        ("The Mu'tasim Division", "SY", Side.TURKEY),
+        ("The NLF", "SY", Side.TURKEY),
+    ],
+)
+def test_syrian_and_iraqi_units_the_dictionaries_lack(party: str, country: str, side: Side) -> None:
+    assert _gainer_of_the_one_event(f"{party} captured the village of Tal Hamidiyah.", "Tal Hamidiyah",
+                                    country).side is side
