@@ -430,6 +430,12 @@ def _spelled_with_the(doc: Document, first: int, last: int, candidates: Sequence
     return any(written == normalize(name) for c in candidates for name in (c.name, c.asciiname, *c.alternate_names))
 
 
+def _spelled_as_a_name(doc: Document, first: int, last: int, candidates: Sequence[GazetteerPlace]) -> bool:
+    """Whether a place bears the tokens' words as written among its names."""
+    written = normalize(doc.text[doc.tokens[first].start : doc.tokens[last].end])
+    return any(written == normalize(name) for c in candidates for name in (c.name, c.asciiname, *c.alternate_names))
+
+
 def _named_a_town(doc: Document, first: int) -> bool:
     """"the western town of Man", "the city of Of": a capitalised word the text itself calls a settlement is a name,
     even a word that is never a place on its own."""
@@ -454,6 +460,11 @@ def _plausible(doc: Document, index: GazetteerIndex, first: int, last: int, key:
             # nor does it end in a lower-case word other than a generic one ("surrendered Deraa to government
             # forces" is no "Dare Tû", "El Salvador made" no Argentine town; "Aden airport", "Euphrates river",
             # "Vyzhnytsya raion" end in a generic word)
+            return False
+        if len(tokens) > 1 and end_word in ("city", "town") \
+                and not _spelled_as_a_name(doc, first, last, index.candidates(key)):
+            # "Kherson city", "Raqqa city": the city of the name before the word, not a place the whole folds onto
+            # ("Carson City"); a place so called as written stays ("Kuwait city")
             return False
     if len(words) == 1 and (words[0] in lx.DEMONYMS or _is_contraction(words[0])):
         return False

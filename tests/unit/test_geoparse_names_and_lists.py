@@ -102,3 +102,15 @@ def test_a_list_that_lost_its_commas_splits_where_an_arabic_generic_opens_a_name
     assert _found(text, index) == [("Syria", 163843), ("Misraba", 7000011), ("Ayn Tarma", 7000012),
                                    ("Kafr Batna", 7000013)]
     assert _found("In Syria rebels held the village of Deir al Adas.", index)[-1] == ("Deir al Adas", 7000014)
+
+
+def test_a_name_with_city_after_it_is_the_city_of_that_name() -> None:
+    """"Kherson city" is Kherson, not Carson City, onto which the whole folds; "Kuwait city" is Kuwait City, so
+    called as written."""
+    index = GazetteerIndex([
+        _place(706448, "Kherson", 46.64, 32.61, "P", "PPLA", "UA", "08", pop=66_000),
+        _place(5501344, "Carson City", 39.16, -119.77, "P", "PPLA", "US", "NV", pop=58_639),
+        _place(285787, "Kuwait City", 29.37, 47.98, "P", "PPLC", "KW", "02", pop=60_000),
+    ])
+    assert _found("Ukrainian troops entered Kherson city on Friday.", index) == [("Kherson", 706448)]
+    assert _found("Protesters gathered in Kuwait city on Friday.", index) == [("Kuwait city", 285787)]
