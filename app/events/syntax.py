@@ -192,6 +192,9 @@ _IRREALIS = frozenset(
 )
 # Verbs whose subject, a change named by a noun, is under way rather than done ("the liberation of X began").
 _ONGOING = frozenset(["begin", "start", "continue", "launch", "resume", "stall", "slow", "intensify", "proceed"])
+# Dependencies that open a clause of their own: a phrase under one belongs to another verb.
+_CLAUSES = frozenset({"relcl", "advcl", "ccomp", "xcomp", "acl", "csubj", "parataxis", "conj"})
+_NOT_OBJECT_SIDE = frozenset({"agent", "nsubj", "nsubjpass", "dative"})
 # Governors that keep their complement real ("managed to take", "helped troops retake").
 _REALIS = frozenset(
     ["manage", "succeed", "help", "enable", "allow", "claim", "say", "appear", "seem", "report", "believe"]
@@ -622,7 +625,7 @@ def _place_phrases(
                     marked.append(spans[-1])
                 excluded.extend(_span(o, stop_deps=frozenset({"appos", "punct", "relcl", "acl"})) for o in ofs)
                 continue
-            listed = _listed(item)
+            listed = _listed(item) or _listed_after(item)
             if listed:  # "areas newly retaken by Assad including Aleppo, Ghouta and Darayya"
                 spans.extend(_head_span(t, excluded) for t in listed)
                 marked.extend(spans[-len(listed) :])
@@ -659,7 +662,7 @@ def _place_phrases(
                     nouns.extend(sub_nouns)
                     excluded.extend(sub_excl)
                     partial = partial or sub_partial
-            listed = _listed(item)
+            listed = _listed(item) or _listed_after(item)
             spans.extend(_head_span(t, excluded) for t in listed)
             if listed and lemma != "control":
                 marked.extend(spans[-len(listed) :])
@@ -816,6 +819,27 @@ def _listed(tok: Any) -> list[Any]:
     # names only: "like Ghouta, Daraa and other areas" lists two places and a category
     return [t for t in out if _namelike(t) or not t.tag_.startswith("NN")
             or any(c.dep_ == "compound" and c.tag_ in ("NNP", "NNPS") for c in t.children)]
+
+
+def _listed_after(item: Any) -> list[Any]:
+    """Names listed after "including" that the parser hung on a later phrase of the object's verb rather than on the
+    object ("took over large parts of Iraq in 2014, including Mosul and Tikrit": on "2014"), within the clause."""
+    verb = item.head
+    if item.dep_ != "dobj" or verb.pos_ not in ("VERB", "AUX"):
+        return []
+    out: list[Any] = []
+    for c in verb.subtree:
+        if c.i <= item.i or c.dep_ != "prep" or _low(c) != "including":
+            continue
+        x = c.head
+        while x.i != verb.i and x.dep_ not in _CLAUSES and x.dep_ not in _NOT_OBJECT_SIDE and x.head.i != x.i:
+            x = x.head  # (not from the agent or the subject: "control by opposition forces including Nusra Front")
+        if x.i == verb.i:
+            for o in _children(c, "pobj"):
+                # ("including the towns of Morek and Kafr Zita": the names of the place noun's of-phrase)
+                ofs = _prep_objects(o, "of") if _low(o) in PLACE_NOUNS and not _namelike(o) else []
+                out.extend(t for x in (ofs or [o]) for t in _conjuncts(x))
+    return [t for t in out if _namelike(t)]
 
 
 def _exclude_locatives(tok: Any, excluded: list[tuple[int, int]]) -> None:

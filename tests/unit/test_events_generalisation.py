@@ -719,3 +719,27 @@ def test_each_name_of_a_list_that_lost_its_commas_is_a_place() -> None:
 def test_syrian_and_iraqi_units_the_dictionaries_lack(party: str, country: str, side: Side) -> None:
     assert _gainer_of_the_one_event(f"{party} captured the village of Tal Hamidiyah.", "Tal Hamidiyah",
                                     country).side is side
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "side"),
+    [
+        # "including" hung by the parser on a later phrase of the verb, not on the (partial or unnamed) object
+        ("Isis took over large parts of Iraq in 2014, including Mosul and Tikrit.", ["Mosul", "Tikrit"], Side.ISIS),
+        ("The rebels seized most of the province, including the towns of Morek and Kafr Zita.", ["Morek", "Kafr Zita"],
+         Side.OPPOSITION),
+        ("The army retook several villages on Sunday, including Tal Malah.", ["Tal Malah"], Side.GOVERNMENT),
+    ],
+)
+def test_places_listed_after_a_partial_or_unnamed_object(text: str, names: list[str], side: Side) -> None:
+    mentions = [replace(m, place=replace(m.place, geonameid=n)) for n, name in enumerate(names, 2)
+                for m in _in(text, name, "SY" if side is not Side.ISIS else "IQ") if m.place is not None]
+    events = extract_control_changes(text=text, mentions=mentions, published_at=PUB)
+    assert sorted((e.place.text, e.gained_by.side if e.gained_by else None) for e in events) == sorted(
+        (name, side) for name in names)
+
+
+def test_a_list_under_the_agent_names_no_place() -> None:
+    text = "The army wrested back control of Kasab after three months of control by opposition forces including Nusra."
+    events = extract_control_changes(text=text, mentions=_in(text, "Kasab", "SY"), published_at=PUB)
+    assert [e.place.text for e in events] == ["Kasab"]
