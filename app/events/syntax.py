@@ -490,7 +490,7 @@ def _relative_antecedent(tok: Any) -> Any:
         if clause.dep_ == "relcl":
             head = _relative_head(clause)
             return head if head is not None else tok
-        if clause.head is clause:
+        if clause.head.i == clause.i:
             break
         clause = clause.head
     return tok
@@ -876,7 +876,7 @@ def _subject(verb: Any) -> Any | None:
             nearest = subj[-1]  # two subjects is a misparse: the nearer one is the verb's
             if _low(nearest) in ("that", "which", "who") and v.dep_ == "relcl":
                 return _described_by_relative(v)  # "the rebel force that took control of Afrin"
-            if _low(nearest) in ("it", "they") and v.dep_ in ("advcl", "ccomp", "conj") and v.head is not v:
+            if _low(nearest) in ("it", "they") and v.dep_ in ("advcl", "ccomp", "conj") and v.head.i != v.i:
                 # "The government has been eroding the rebels' grip ... since it seized Qusayr": a pronoun subject
                 # of a subordinate clause is bound by the main clause's subject, when that is a noun phrase
                 main = _children(v.head, "nsubj")
@@ -895,11 +895,11 @@ def _subject(verb: Any) -> Any | None:
         ):
             return _children(v.head, "dobj")[0]  # "US air power helped the SDF to capture Raqqa": object control
         # "days after seizing X, IS ...": the time phrase that holds the clause modifies the main verb
-        if v.dep_ in ("conj", "advcl", "xcomp", "pcomp", "prep", "npadvmod") and v.head is not v:
+        if v.dep_ in ("conj", "advcl", "xcomp", "pcomp", "prep", "npadvmod") and v.head.i != v.i:
             v = v.head
             seen += 1
             continue
-        if v.dep_ == "acomp" and v.head is not v:
+        if v.dep_ == "acomp" and v.head.i != v.i:
             v = v.head  # "the rebels were able to capture X": the subject of the copula
             seen += 1
             continue
@@ -919,7 +919,7 @@ def _described_by_relative(clause: Any) -> Any:
     after_comma = clause.left_edge.i > 0 and clause.doc[clause.left_edge.i - 1].text == ","
     if head.dep_ == "pobj" and head.head.dep_ == "agent" and after_comma:
         participle = head.head.head
-        while participle.dep_ == "conj" and participle.head is not participle:
+        while participle.dep_ == "conj" and participle.head.i != participle.i:
             participle = participle.head
         if participle.dep_ == "acl":
             return participle.head
@@ -1026,7 +1026,7 @@ def _mood(trigger: Any) -> str | None:
     tok = trigger
     for _ in range(5):
         head, dep = tok.head, tok.dep_
-        if head is tok or _semicolon_between(tok, head):
+        if head.i == tok.i or _semicolon_between(tok, head):
             break
         lemma = _lemma(head)
         if dep == "conj":
@@ -1296,7 +1296,7 @@ def _misparsed_reduced_relative(verb: Any) -> Any | None:
     # places become events downstream); a subject the participle already has is its own, except the misparse's
     # "Residents of Palmyra" whose of-object is the name
     subj = _children(verb, "nsubj")
-    return head if not subj or (head in subj[0].subtree and head is not subj[0]) else None
+    return head if not subj or (head in subj[0].subtree and head.i != subj[0].i) else None
 
 
 def _takes_its_relative_head(verb: Any, dobj: list[Any]) -> bool:
