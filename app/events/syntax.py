@@ -80,6 +80,8 @@ _CONTROL_VERBS = frozenset(
         "impose",
         "secure",
         "restore",
+        "reestablish",
+        "reassert",
         "extend",
         "seize",
         "wrest",

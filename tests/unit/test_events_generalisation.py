@@ -743,3 +743,9 @@ def test_a_list_under_the_agent_names_no_place() -> None:
     text = "The army wrested back control of Kasab after three months of control by opposition forces including Nusra."
     events = extract_control_changes(text=text, mentions=_in(text, "Kasab", "SY"), published_at=PUB)
     assert [e.place.text for e in events] == ["Kasab"]
+
+
+@pytest.mark.parametrize("verb", ["reasserted", "reestablished"])
+def test_control_reasserted_or_reestablished(verb: str) -> None:
+    text = f"Government forces {verb} control over Deraa, the cradle of the uprising, in July 2018."
+    assert _gainer_of_the_one_event(text, "Deraa", "SY").side is Side.GOVERNMENT
