@@ -1570,10 +1570,12 @@ def _noun_frame(tok: Any, lemma: str) -> Frame | None:
             return _make(tok, lemma, "withdraw", places, None, leaver, _mood(tok))
         by = _prep_objects(tok, "by")
         return _make(tok, lemma, "expel_passive", places, by[0] if by else None, leaver, _mood(tok))
-    if not objects and poss and poss[0].tag_ in ("NNP", "NNPS") and lemma in ("liberation", "capture", "recapture",
-                                                                               "seizure", "takeover"):
+    if not objects and poss and (poss[0].tag_ in ("NNP", "NNPS") or (
+            _low(poss[0]) in RESOLVABLE_NOUNS and _is_definite(poss[0]))) and lemma in (
+            "liberation", "capture", "recapture", "seizure", "takeover"):
         # "during Kafr Saghir's liberation": a named possessor of a change noun is the place; the caller drops it
-        # where it is an actor the registry knows ("the army's capture of X" has its of-phrase)
+        # where it is an actor the registry knows ("the army's capture of X" has its of-phrase); "the city's
+        # liberation by Iraqi forces": the city the text named before
         objects, poss = poss, []
         why = _mood(tok)
         by = _prep_objects(tok, "by", "to")

@@ -749,3 +749,8 @@ def test_a_list_under_the_agent_names_no_place() -> None:
 def test_control_reasserted_or_reestablished(verb: str) -> None:
     text = f"Government forces {verb} control over Deraa, the cradle of the uprising, in July 2018."
     assert _gainer_of_the_one_event(text, "Deraa", "SY").side is Side.GOVERNMENT
+
+
+def test_a_change_noun_whose_possessor_is_the_city_named_before() -> None:
+    text = "The battle for Mosul ended in July 2017 with the city's liberation by Iraqi forces."
+    assert _gainer_of_the_one_event(text, "Mosul", "IQ").side is Side.GOVERNMENT
