@@ -1467,7 +1467,15 @@ def _verb_frame(tok: Any, lemma: str, low: str) -> Frame | None:
             return _make(tok, lemma, "hand", [where], to[0], _subject(tok), why)
         if passive:
             return _make(tok, lemma, "hand", _children(tok, "nsubjpass"), to[0], _loser_from(tok), why)
-        return _make(tok, lemma, "hand", dobj, to[0], _subject(tok), why)
+        subject = _subject(tok)
+        if not dobj and lemma == "surrender" and subject is not None:
+            # "Rebels in Deraa surrendered to government forces": those who held the place named with them gave it
+            # up to the one they surrendered to
+            held = [o for p in subject.children if p.dep_ == "prep" and _low(p) in ("in", "inside")
+                    for o in _children(p, "pobj") if _namelike(o)]
+            if held:
+                return _make(tok, lemma, "hand", held, to[0], subject, why)
+        return _make(tok, lemma, "hand", dobj, to[0], subject, why)
     take_like = lemma in _TAKE_VERBS or low in _TAKE_VERBS
     if control and lemma in _CONTROL_VERBS | _TAKE_VERBS:
         if lemma == "have" and _lemma(tok.head) not in ("declare", "announce"):

@@ -754,3 +754,8 @@ def test_control_reasserted_or_reestablished(verb: str) -> None:
 def test_a_change_noun_whose_possessor_is_the_city_named_before() -> None:
     text = "The battle for Mosul ended in July 2017 with the city's liberation by Iraqi forces."
     assert _gainer_of_the_one_event(text, "Mosul", "IQ").side is Side.GOVERNMENT
+
+
+def test_those_in_a_place_surrendering_hand_it_over() -> None:
+    text = "Rebels in Deraa surrendered to government forces in July 2018 under a Russian-brokered deal."
+    assert _gainer_of_the_one_event(text, "Deraa", "SY").side is Side.GOVERNMENT
