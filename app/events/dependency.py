@@ -16,8 +16,8 @@ another predicate or token attribute), that pipeline keeps its own ruler, unchan
 The pipeline's matrix products go to numpy's BLAS (thinc's ``NumpyOps(use_blis=False)``) held to one thread
 (threadpoolctl), not to thinc's bundled BLIS: on this project's machines BLIS runs its generic kernel, and the same
 parses cost about a quarter less CPU through OpenBLAS on one thread (``bench/bench_analysis.py``; the parses are
-identical, ``tests/unit/test_dependency.py``). One thread, because a service runs a worker per core: a second BLAS
-thread only spins on the products of a few sentences.
+identical, ``tests/unit/test_events_dependency.py``). One thread, because a service runs a worker per core: a second
+BLAS thread only spins on the products of a few sentences.
 """
 
 from __future__ import annotations

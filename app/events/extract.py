@@ -1393,12 +1393,7 @@ class _Extractor:
             if before is not None and before.group(1).lower() not in _NAME_PARTICLES:
                 cuts.append(m.start())
         bounds = [a, *cuts, b]
-        return [(x, self._trimmed_end(x, y)) for x, y in pairwise(bounds) if y > x]
-
-    def _trimmed_end(self, a: int, b: int) -> int:
-        while b > a and self.text[b - 1] in " -":
-            b -= 1
-        return b
+        return [(x, x + len(self.text[x:y].rstrip(" -"))) for x, y in pairwise(bounds) if y > x]
 
     def _frame_actor(self, span: tuple[int, int] | None, s_start: int) -> ActorRef | None:
         """The actor a frame's phrase names: a registry actor inside it, a pronoun's antecedent, or an armed party
