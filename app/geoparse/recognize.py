@@ -424,14 +424,9 @@ _FUNCTION_WORDS = frozenset({"the", "a", "an", "of", "and", "or", "in", "on", "a
                              "some", "all", "both", "each", "no", "one", "two", "three", "four", "five", "several"})
 
 
-def _spelled_with_the(doc: Document, first: int, last: int, candidates: Sequence[GazetteerPlace]) -> bool:
-    """Whether a place bears the words from the article "the" on, as written, among its names."""
-    written = normalize(doc.text[doc.tokens[first].start : doc.tokens[last].end])
-    return any(written == normalize(name) for c in candidates for name in (c.name, c.asciiname, *c.alternate_names))
-
-
-def _spelled_as_a_name(doc: Document, first: int, last: int, candidates: Sequence[GazetteerPlace]) -> bool:
-    """Whether a place bears the tokens' words as written among its names."""
+def _bears_as_written(doc: Document, first: int, last: int, candidates: Sequence[GazetteerPlace]) -> bool:
+    """Whether a place bears the tokens' words as written among its names (from an article "the" on, or with a
+    generic word after the name: "The Hague", "Kuwait city")."""
     written = normalize(doc.text[doc.tokens[first].start : doc.tokens[last].end])
     return any(written == normalize(name) for c in candidates for name in (c.name, c.asciiname, *c.alternate_names))
 
@@ -462,7 +457,7 @@ def _plausible(doc: Document, index: GazetteerIndex, first: int, last: int, key:
             # "Vyzhnytsya raion" end in a generic word)
             return False
         if len(tokens) > 1 and end_word in ("city", "town") \
-                and not _spelled_as_a_name(doc, first, last, index.candidates(key)):
+                and not _bears_as_written(doc, first, last, index.candidates(key)):
             # "Kherson city", "Raqqa city": the city of the name before the word, not a place the whole folds onto
             # ("Carson City"); a place so called as written stays ("Kuwait city")
             return False
@@ -485,7 +480,7 @@ def _plausible(doc: Document, index: GazetteerIndex, first: int, last: int, key:
         # not as a fold ("Beatles" is no Bettles Airport, Alaska) nor bare in lower-cased text, where it is as
         # likely a person ("al maktoum").
         return False
-    if words[0] == "the" and (not famous_key(index, key) or not _spelled_with_the(doc, first, last, candidates)):
+    if words[0] == "the" and (not famous_key(index, key) or not _bears_as_written(doc, first, last, candidates)):
         # "The UN": a stray alternate name beginning with the article; "The UAE" folds like Tahoua, a provincial
         # seat in Niger, but only names spelled with the article ("The Hague", "The Gambia") begin with it
         return False
