@@ -685,16 +685,20 @@ def test_a_chronicles_year_is_not_part_of_the_party() -> None:
     assert (gainer.name, gainer.side) == ("Allied forces", Side.UNKNOWN)
 
 
+def _places_and_sides(text: str, names: list[str], country: str) -> list[tuple[str, Side | None]]:
+    """Each event's place and gaining side, sorted, with ``names`` placed in ``country`` as distinct places."""
+    mentions = [replace(m, place=replace(m.place, geonameid=n)) for n, name in enumerate(names, 2)
+                for m in _in(text, name, country) if m.place is not None]
+    events = extract_control_changes(text=text, mentions=mentions, published_at=PUB)
+    return sorted((e.place.text, e.gained_by.side if e.gained_by else None) for e in events)
+
+
 def test_each_name_of_a_list_that_lost_its_commas_is_a_place() -> None:
     """FA-KES's texts lost their commas: "Beit Khadour Beit Zaifa Tel alKhadar" are three villages, the first known to
     the gazetteer, the others kept unresolved, each its own event."""
     text = ("The army said five villages including Beit Khadour Beit Zaifa Tel alKhadar and Jabal al Rahmaliya had "
             "been wrested back from the insurgents.")
-    mentions = [replace(m, place=replace(m.place, geonameid=n)) for n, name in enumerate(["Beit Khadour",
-                                                                                          "Jabal al Rahmaliya"], 2)
-                for m in _in(text, name, "SY") if m.place is not None]
-    events = extract_control_changes(text=text, mentions=mentions, published_at=PUB)
-    assert sorted((e.place.text, e.gained_by.side if e.gained_by else None) for e in events) == [
+    assert _places_and_sides(text, ["Beit Khadour", "Jabal al Rahmaliya"], "SY") == [
         ("Beit Khadour", Side.GOVERNMENT), ("Beit Zaifa", Side.GOVERNMENT), ("Jabal al Rahmaliya", Side.GOVERNMENT),
         ("Tel alKhadar", Side.GOVERNMENT)]
 
@@ -732,11 +736,8 @@ def test_syrian_and_iraqi_units_the_dictionaries_lack(party: str, country: str, 
     ],
 )
 def test_places_listed_after_a_partial_or_unnamed_object(text: str, names: list[str], side: Side) -> None:
-    mentions = [replace(m, place=replace(m.place, geonameid=n)) for n, name in enumerate(names, 2)
-                for m in _in(text, name, "SY" if side is not Side.ISIS else "IQ") if m.place is not None]
-    events = extract_control_changes(text=text, mentions=mentions, published_at=PUB)
-    assert sorted((e.place.text, e.gained_by.side if e.gained_by else None) for e in events) == sorted(
-        (name, side) for name in names)
+    country = "IQ" if side is Side.ISIS else "SY"
+    assert _places_and_sides(text, names, country) == sorted((name, side) for name in names)
 
 
 def test_a_list_under_the_agent_names_no_place() -> None:
