@@ -131,6 +131,7 @@ _HAND_VERBS = frozenset({"hand", "surrender"})
 # Governing words that make what they govern unreal: intentions, attempts, appeals, preventions, conditions.
 _IRREALIS = frozenset(
     [
+        "busy",  # "while the SSNP was busy capturing the camp": under way, not done
         "aim",
         "plan",
         "try",
@@ -938,6 +939,8 @@ def _own_mood(tok: Any) -> str | None:
             return "conditional"  # (not "held X until they were driven out": a past that happened)
         if c.dep_ == "advmod" and _low(c) in ("almost", "nearly", "partially", "partly"):
             return "incomplete"
+        if c.dep_ == "aux" and _lemma(c) == "be" and tok.tag_ == "VBG":
+            return "ongoing"  # "the rebels were capturing Morek when ...": under way, not done
     return None
 
 

@@ -718,6 +718,12 @@ def test_each_name_of_a_list_that_lost_its_commas_is_a_place() -> None:
         ("The Assayish", "SY", Side.KURDISH),
         ("The Mu'tasim Division", "SY", Side.TURKEY),
         ("The NLF", "SY", Side.TURKEY),
+        ("Liwaa Al-Quds", "SY", Side.GOVERNMENT),
+        ("The Taha Regiment", "SY", Side.GOVERNMENT),
+        ("The 5th Legion", "SY", Side.GOVERNMENT),
+        ("The SSNP", "SY", Side.GOVERNMENT),
+        ("Hezbollah's elite Radwan forces", "SY", Side.GOVERNMENT),
+        ("The Imam Baqir Brigade", "SY", Side.GOVERNMENT),
     ],
 )
 def test_syrian_and_iraqi_units_the_dictionaries_lack(party: str, country: str, side: Side) -> None:
@@ -760,3 +766,14 @@ def test_a_change_noun_whose_possessor_is_the_city_named_before() -> None:
 def test_those_in_a_place_surrendering_hand_it_over() -> None:
     text = "Rebels in Deraa surrendered to government forces in July 2018 under a Russian-brokered deal."
     assert _gainer_of_the_one_event(text, "Deraa", "SY").side is Side.GOVERNMENT
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "While the SSNP was busy capturing the Umar Camp near Morek, the army advanced.",
+        "The rebels were capturing Morek when the army counter-attacked.",
+    ],
+)
+def test_a_change_under_way_is_none(text: str) -> None:
+    assert extract_control_changes(text=text, mentions=_in(text, "Morek", "SY"), published_at=PUB) == []
