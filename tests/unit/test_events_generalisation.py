@@ -724,6 +724,11 @@ def test_each_name_of_a_list_that_lost_its_commas_is_a_place() -> None:
         ("The SSNP", "SY", Side.GOVERNMENT),
         ("Hezbollah's elite Radwan forces", "SY", Side.GOVERNMENT),
         ("The Imam Baqir Brigade", "SY", Side.GOVERNMENT),
+        ("The Local Defence Forces", "SY", Side.GOVERNMENT),
+        ("Jaysh al-Tahrir", "SY", Side.OPPOSITION),
+        ("Suqour al-Shamal", "SY", Side.TURKEY),
+        ("Jabhat al-Akrad", "SY", Side.KURDISH),
+        ("ISOF", "IQ", Side.GOVERNMENT),
     ],
 )
 def test_syrian_and_iraqi_units_the_dictionaries_lack(party: str, country: str, side: Side) -> None:
