@@ -782,3 +782,19 @@ def test_those_in_a_place_surrendering_hand_it_over() -> None:
 )
 def test_a_change_under_way_is_none(text: str) -> None:
     assert extract_control_changes(text=text, mentions=_in(text, "Morek", "SY"), published_at=PUB) == []
+
+
+@pytest.mark.parametrize(
+    ("party", "place", "country", "side"),
+    [
+        ("The ZSU", "Kupiansk", "UA", Side.GOVERNMENT),
+        ("The 3rd Assault Brigade", "Kupiansk", "UA", Side.GOVERNMENT),
+        ("Storm-Z units", "Kupiansk", "UA", Side.OTHER),
+        ("The Islamic Emirate's forces", "Ghazni", "AF", Side.OPPOSITION),
+        ("Tareq Saleh's forces", "Mocha", "YE", Side.GOVERNMENT),
+        ("The GNU forces", "Sirte", "LY", Side.GOVERNMENT),
+        ("The Radaa force", "Sirte", "LY", Side.GOVERNMENT),
+    ],
+)
+def test_units_of_other_wars_the_dictionaries_lack(party: str, place: str, country: str, side: Side) -> None:
+    assert _gainer_of_the_one_event(f"{party} captured the town of {place}.", place, country).side is side
