@@ -798,3 +798,17 @@ def test_a_change_under_way_is_none(text: str) -> None:
 )
 def test_units_of_other_wars_the_dictionaries_lack(party: str, place: str, country: str, side: Side) -> None:
     assert _gainer_of_the_one_event(f"{party} captured the town of {place}.", place, country).side is side
+
+
+@pytest.mark.parametrize(
+    ("party", "place", "country", "side"),
+    [
+        ("Ma'awisley militias", "Beledweyne", "SO", Side.GOVERNMENT),
+        ("The Danab brigade", "Beledweyne", "SO", Side.GOVERNMENT),
+        ("Wazalendo fighters", "Goma", "CD", Side.GOVERNMENT),
+        ("CODECO militiamen", "Bunia", "CD", Side.OPPOSITION),
+        ("The Civilian Joint Task Force", "Bama", "NG", Side.GOVERNMENT),
+    ],
+)
+def test_forces_beside_a_state_and_militias_of_other_wars(party: str, place: str, country: str, side: Side) -> None:
+    assert _gainer_of_the_one_event(f"{party} captured the town of {place}.", place, country).side is side
