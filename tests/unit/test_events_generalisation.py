@@ -794,15 +794,7 @@ def test_a_change_under_way_is_none(text: str) -> None:
         ("Tareq Saleh's forces", "Mocha", "YE", Side.GOVERNMENT),
         ("The GNU forces", "Sirte", "LY", Side.GOVERNMENT),
         ("The Radaa force", "Sirte", "LY", Side.GOVERNMENT),
-    ],
-)
-def test_units_of_other_wars_the_dictionaries_lack(party: str, place: str, country: str, side: Side) -> None:
-    assert _gainer_of_the_one_event(f"{party} captured the town of {place}.", place, country).side is side
-
-
-@pytest.mark.parametrize(
-    ("party", "place", "country", "side"),
-    [
+        # forces fighting beside a state, and a militia
         ("Ma'awisley militias", "Beledweyne", "SO", Side.GOVERNMENT),
         ("The Danab brigade", "Beledweyne", "SO", Side.GOVERNMENT),
         ("Wazalendo fighters", "Goma", "CD", Side.GOVERNMENT),
@@ -810,5 +802,5 @@ def test_units_of_other_wars_the_dictionaries_lack(party: str, place: str, count
         ("The Civilian Joint Task Force", "Bama", "NG", Side.GOVERNMENT),
     ],
 )
-def test_forces_beside_a_state_and_militias_of_other_wars(party: str, place: str, country: str, side: Side) -> None:
+def test_units_of_other_wars_the_dictionaries_lack(party: str, place: str, country: str, side: Side) -> None:
     assert _gainer_of_the_one_event(f"{party} captured the town of {place}.", place, country).side is side
