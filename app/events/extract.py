@@ -439,6 +439,14 @@ def _is_country(m: Mention) -> bool:
     return p is not None and (p.feature_code.startswith("PCL") or p.feature_code == "TERR")
 
 
+def _state_code(m: Mention) -> str | None:
+    """The state a mention stands for when it names a country or its capital ("Russia's", "Moscow claimed"): its
+    ISO code ("" where the gazetteer gives none); None for any other mention."""
+    if m.place is None or not (_is_country(m) or m.place.feature_code == "PPLC"):
+        return None
+    return m.place.country_code
+
+
 def _of_no_country(m: Mention) -> bool:
     """A world region, continent or ocean ("the Middle East"): no one controls it."""
     p = m.place
@@ -1281,11 +1289,12 @@ class _Extractor:
                 places.append(_Place(m, holder))
         marked = [piece for a, b in frame.marked for piece in self._names_without_commas(a, b)]
         for a, b in marked:
+            listed = (a, b) not in frame.marked  # a name of a list that lost its commas
             # A place the grammar vouches for ("the village of Dhala", "Al-Hamdan Airbase") that the gazetteer does not
             # know: kept unresolved, mapped to the region the sentence is in. A locative the frame excludes ends the
             # name ("the 1070 Apartment Project in southwest Aleppo").
             b = min([b, *(x for x, _ in frame.excluded if a < x < b and _LOCATIVE_START.match(self.text, x))])
-            if (a, b) not in frame.marked:  # a name of a list without commas that the geoparser found
+            if listed:  # (the geoparser may have found it)
                 found = [m for m in self._mentions_in(a, b) if m.start == a and not _is_country(m)]
                 if found:
                     if all(p.mention is not found[0] for p in places):
@@ -1443,9 +1452,8 @@ class _Extractor:
         """ "Russia's defence ministry said its forces had taken Avdiivka", "Moscow claimed its troops had captured
         X": the state whose forces "its" are, named in the sentence before them by its name or its capital."""
         for m in reversed(self._mentions_in(sent_start, pos)):
-            p = m.place
-            if p is not None and p.country_code and (_is_country(m) or p.feature_code == "PPLC"):
-                return ActorRef(m.text, f"country:{p.country_code}", Side.OTHER)
+            if code := _state_code(m):
+                return ActorRef(m.text, f"country:{code}", Side.OTHER)
         return None
 
     def _parties_in(self, start: int, end: int) -> list[ActorRef]:
@@ -1467,9 +1475,8 @@ class _Extractor:
         established control"), or by a demonym with a word for its forces or rule ("Turkish-led forces", "the
         French", "Jordanian rule"): its ISO code."""
         for m in self._mentions_in(a, b):
-            p = m.place
-            if p is not None and (p.feature_code.startswith("PCL") or p.feature_code == "PPLC"):
-                return p.country_code
+            if (code := _state_code(m)) is not None:
+                return code
         # "Turkish-led forces", "Jordanian rule", and the campaign standing for its forces ("a Turkish offensive has
         # taken Afrin")
         forces = any(w.strip("'’,") in _ARMED_NOUNS or w in _FORCE_METONYMS for w in words)
