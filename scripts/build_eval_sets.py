@@ -6,6 +6,10 @@ to the split :func:`app.evaluation.splits.split_of` gives it. Texts, titles and 
 offsets into the pool's text stay.
 
     python scripts/build_eval_sets.py --pool ../shared/eval/pool ../shared/eval/dev2.jsonl eval/adjudicated/*.jsonl
+
+The sets themselves are inputs too, so a new round of annotations is added to them:
+
+    python scripts/build_eval_sets.py --pool ../shared/eval/pool eval/annotations/{train,test}.jsonl NEW.jsonl
 """
 
 from __future__ import annotations
@@ -26,7 +30,7 @@ def main() -> None:
     parser.add_argument("files", nargs="+", type=Path)
     parser.add_argument("--pool", type=Path, required=True)
     args = parser.parse_args()
-    splits: dict[str, dict[str, dict]] = {"train": {}, "test": {}}
+    splits: dict[str, dict[tuple[str, str], dict]] = {"train": {}, "test": {}}
     for path in args.files:
         for article in read_articles(path, args.pool):
             text = article["text"]
@@ -35,12 +39,13 @@ def main() -> None:
                 if event.get("place") and got != event["place"]:
                     raise SystemExit(f"{article['id']}: offsets give {got!r}, not {event['place']!r}")
             record = to_standoff(article)
-            record["annotated_in"] = path.name
-            splits[split_of(article["id"])][article["id"]] = record
+            record["annotated_in"] = record.pop("annotated_in", None) or path.name  # (the sets themselves: kept)
+            # ids repeat in the pool (event-sentences.jsonl): a record is its id and its text
+            splits[split_of(article["id"])][article["id"], record["text_sha256"]] = record
     OUT.mkdir(parents=True, exist_ok=True)
     for name, records in splits.items():
         with (OUT / f"{name}.jsonl").open("w", encoding="utf-8") as fh:
-            for record in sorted(records.values(), key=lambda r: r["id"]):
+            for _, record in sorted(records.items()):
                 fh.write(json.dumps(record, ensure_ascii=False) + "\n")
         events = sum(len(r["events"]) for r in records.values())
         print(f"{name}: {len(records)} articles, {events} events")

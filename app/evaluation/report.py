@@ -110,7 +110,7 @@ def _counts_dict(counts: Counts) -> dict[str, int]:
 
 def read_articles(path: Path, pool: Path | None = None) -> Iterator[dict[str, Any]]:
     """The annotated articles of ``path``; stand-off records (no ``text``) get theirs from the ``pool`` folder."""
-    texts: Mapping[str, Mapping[str, Any]] | None = None
+    texts: Mapping[str, Sequence[Mapping[str, Any]]] | None = None
     with path.open(encoding="utf-8") as fh:
         for line in fh:
             if not line.strip():

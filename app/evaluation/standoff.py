@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -24,28 +24,32 @@ def text_digest(text: str) -> str:
 
 
 @lru_cache(maxsize=4)
-def pool_texts(pool: Path) -> Mapping[str, Mapping[str, Any]]:
-    """Every article of every ``*.jsonl`` in ``pool`` with a ``text``, by id."""
+def pool_texts(pool: Path) -> Mapping[str, Sequence[Mapping[str, Any]]]:
+    """Every article of every ``*.jsonl`` in ``pool`` with a ``text``, by id: all of them, in file order, since
+    ids repeat (``event-sentences.jsonl`` calls 231 different sentences ``eventloc-wiki``)."""
     if not pool.is_dir():
         raise StandoffError(f"{pool}: no such folder (the pool of texts the stand-off annotations index)")
-    out: dict[str, Mapping[str, Any]] = {}
+    out: dict[str, list[Mapping[str, Any]]] = {}
     for path in sorted(pool.glob("*.jsonl")):
         with path.open(encoding="utf-8") as fh:
             for line in fh:
                 row = json.loads(line)
                 if "text" in row and "id" in row:
-                    out.setdefault(row["id"], row)  # a repeated id: the first record, as annotated
+                    out.setdefault(row["id"], []).append(row)
     return out
 
 
-def join_text(record: Mapping[str, Any], texts: Mapping[str, Mapping[str, Any]]) -> dict[str, Any]:
-    """``record`` with the text (and title) of its pool article; the digest must match."""
-    source = texts.get(record["id"])
-    if source is None:
+def join_text(record: Mapping[str, Any], texts: Mapping[str, Sequence[Mapping[str, Any]]]) -> dict[str, Any]:
+    """``record`` with the text (and title) of its pool article: the one of that id whose digest is the record's
+    (the first of that id for a record without one)."""
+    rows = texts.get(record["id"])
+    if not rows:
         raise StandoffError(f"{record['id']}: not in the pool")
-    text = source["text"]
-    if record.get("text_sha256") and record["text_sha256"] != text_digest(text):
+    digest = record.get("text_sha256")
+    source = next((r for r in rows if text_digest(r["text"]) == digest), None) if digest else rows[0]
+    if source is None:
         raise StandoffError(f"{record['id']}: the pool's text differs from the one annotated (sha256 mismatch)")
+    text = source["text"]
     article = dict(record)
     article["text"] = text
     for key in ("title", "source", "published_at"):

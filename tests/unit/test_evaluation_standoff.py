@@ -50,6 +50,19 @@ def test_a_changed_pool_text_is_refused_not_scored(tmp_path: Path) -> None:
         list(read_articles(path, None))
 
 
+def test_a_repeated_pool_id_is_told_apart_by_the_texts_digest(tmp_path: Path) -> None:
+    """event-sentences.jsonl calls 231 different sentences "eventloc-wiki": each record reads back its own text."""
+    other = "Troops retook Kafr Zita."
+    pool = tmp_path / "pool"
+    pool.mkdir()
+    rows = [{"id": "pool-1", "text": t} for t in (other, TEXT)]
+    (pool / "sentences.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows))
+    path = tmp_path / "set.jsonl"
+    path.write_text(json.dumps(to_standoff(_article())) + "\n")
+    [article] = read_articles(path, pool)
+    assert article["text"] == TEXT and article["events"][0]["place"] == "Morek"
+
+
 def test_the_split_is_a_fixed_hash_of_the_id() -> None:
     ids = [f"fakes-{n}" for n in range(1000)]
     share = sum(split_of(i) == "test" for i in ids) / len(ids)
