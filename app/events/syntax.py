@@ -1213,14 +1213,16 @@ def _make(
 
 def _join_hyphenated(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Spans that touch are one name: the tokenizer splits "Ras al-Ain" at its hyphen and the parser may hang the
-    pieces as three objects."""
+    pieces as three objects. A span inside another is a piece of that name, not a place of its own: "Majbal Abu
+    ‘Ali", split at the ayn's quote mark, has "Ali" hung on it as an appositive."""
     out: list[tuple[int, int]] = []
     for a, b in spans:
         if out and a == out[-1][1]:
             out[-1] = (out[-1][0], b)
         else:
             out.append((a, b))
-    return out
+    return [(a, b) for n, (a, b) in enumerate(out)
+            if not any(x <= a and b <= y and ((x, y) != (a, b) or m < n) for m, (x, y) in enumerate(out))]
 
 
 def _where_head(tok: Any) -> Any | None:

@@ -146,6 +146,8 @@ def test_without_the_parser_the_patterns_still_extract() -> None:
          ["Tal Dahab", "Morek"], [("Tal Dahab", "government")]),
         # a name the tokenizer splits at its hyphen
         ("The Kurdish militia expelled the jihadists from Ras al-Ain.", ["Ras al-Ain"], [("Ras al-Ain", "kurdish")]),
+        # and one it splits at an ayn's quote mark, hanging the last piece on the name as an appositive
+        ("The army took control of Majbal Abu ‘Ali on Monday.", [], [("Majbal Abu ‘Ali", "government")]),
         # more verbs and nouns of taking, driving out and giving up; their loose objects are no places
         ("Iraqi forces secured the town of Kafr Zita after the militants fled.", ["Kafr Zita"],
          [("Kafr Zita", "government")]),
