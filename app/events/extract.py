@@ -1446,6 +1446,13 @@ class _Extractor:
             return ActorRef(phrase, f"country:{state}", Side.OTHER)
         if any(w.strip("'’,") in _ARMED_NOUNS for w in words):
             return ActorRef(phrase, "unidentified_armed_group", Side.UNKNOWN)
+        if len(words[-1]) > 3 and words[-1].endswith("s") and b - a == len(phrase):
+            # "the regimes recapture of Aleppo": a possessor in a copy that lost its apostrophes (the grammar says
+            # the word is the change's agent, so "regimes" is no plural here)
+            hits = [x for x in self.ctx.registry.find(phrase[:-1]) if x.kind in ("actor", "state")]
+            if hits and hits[-1].end == len(phrase) - 1:
+                x = hits[-1]
+                return self.resolve(ActorMatch(a + x.start, a + x.end, x.surface, x.kind, x.actor_id))
         return None
 
     def _state_before(self, pos: int, sent_start: int) -> ActorRef | None:

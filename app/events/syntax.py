@@ -32,7 +32,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from app.geoparse.lexicon import TOPONYM_GENERICS
+from app.geoparse.lexicon import DEMONYMS, TOPONYM_GENERICS
 
 Role = Literal["active", "passive", "expel", "expel_passive", "fall", "lose", "withdraw", "hand", "nominal"]
 
@@ -507,7 +507,9 @@ def _prep_objects(tok: Any, *preps: str) -> list[Any]:
 
 def _prep_objects_raw(tok: Any, *preps: str) -> list[Any]:
     out = []
-    for p in tok.children:
+    # (a preposition the parser hangs on the verb's "back"/"away": "was wrested back from the insurgents")
+    backs = [c for c in tok.children if c.dep_ in ("advmod", "prt") and _low(c) in ("back", "away")]
+    for p in [*tok.children, *(q for b in backs for q in b.children)]:
         if p.dep_ not in ("prep", "agent", "dative", "prt") or _low(p) not in preps:
             continue
         objs = _children(p, "pobj", "pcomp")
@@ -569,7 +571,9 @@ def _place_phrases(
         low = _low(item)
         lemma = _lemma(item)
         ofs = _prep_objects(item, "of", "over")
-        named_compounds = [c for c in item.children if c.dep_ == "compound" and c.tag_ in ("NNP", "NNPS")]
+        # (a name the parser hangs as an adjective is still the noun's name: "the regime's recapture of Aleppo city")
+        named_compounds = [c for c in item.children if (c.dep_ == "compound" and c.tag_ in ("NNP", "NNPS"))
+                           or (c.dep_ == "amod" and _name_as_adjective(c))]
         city_part = lemma in _CITY_PARTS
         if low in _COMPASS and ofs and item.tag_ not in ("NNP", "NNPS"):
             named = [c for c in item.children if c.dep_ == "compound" and c.i < item.i]
@@ -739,6 +743,14 @@ def _described_as_a_place(tok: Any) -> bool:
     """ "Bunagana, a town on the border with Uganda": an appositive headed by a place noun says the name is a place
     (not a person captured)."""
     return any(c.dep_ == "appos" and _lemma(c) in RESOLVABLE_NOUNS for c in tok.children)
+
+
+def _name_as_adjective(tok: Any) -> bool:
+    """ "the fall of Aleppo city" with "Aleppo" tagged an adjective: a capitalised modifier inside the sentence that
+    is no demonym ("the Syrian city", "the Northern town") is the noun's name."""
+    return tok.tag_ in ("NNP", "NNPS") or (
+        tok.is_title and tok.i != tok.sent.start and _low(tok) not in DEMONYMS and "-" not in tok.text
+    )
 
 
 def _opens_with_generic(tok: Any) -> bool:
@@ -1604,6 +1616,10 @@ def _noun_frame(tok: Any, lemma: str) -> Frame | None:
         # "the coalition's re-conquest of Raqqa", split at its hyphen: the parser may hang the possessor anywhere
         case = tok.doc[tok.i - 3]
         poss = _children(tok.doc[tok.i - 2], "poss") or ([case.head] if _low(case) in ("'s", "’s") else [])
+    if not poss:
+        # "the regimes recapture of Aleppo" (a copy that lost its apostrophes), "an ISIS takeover of Mosul": a noun
+        # compounded into the change noun is its possessor
+        poss = [c for c in tok.children if c.dep_ == "compound" and c.i < tok.i and c.pos_ in ("NOUN", "PROPN")][-1:]
     if lemma == "loss":
         return _make(tok, lemma, "nominal", objects, by[0] if by else None, poss[0] if poss else None, why)
     gainer = by[0] if by else (poss[0] if poss else None)

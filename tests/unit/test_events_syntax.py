@@ -43,6 +43,14 @@ def nlp():  # type: ignore[no-untyped-def]
         ("Iraqi forces, aided by coalition air strikes, retook Hit.", ["Hit"], [("Hit", "government")]),
         ("IS was expelled by the army from Ghweiran.", ["Ghweiran"], [("Ghweiran", "government")]),
         ("The fall of Baiji was a blow to the group.", ["Baiji"], [("Baiji", "unknown")]),
+        # the loser in a from-phrase the parser hangs on "back"; a possessor that lost its apostrophe ("the regimes"),
+        # of a place named with its noun ("Aleppo city", "Aleppo" tagged an adjective or a proper noun); a change
+        # that only dates a claim is none of the speaker's
+        ("The town of Morek was wrested back from the insurgents on Sunday.", ["Morek"], [("Morek", "unknown")]),
+        ("Despite the regimes recapture of Aleppo city late last year rebel groups maintain a presence in the west.",
+         ["Aleppo"], [("Aleppo", "government")]),
+        ("Rebels and local activists say pro-government forces are using the water issue to score a political "
+         "victory weeks after the fall of Aleppo city.", ["Aleppo"], [("Aleppo", "unknown")]),
         # false events
         ("The fall of Dabiq would open the road to Aleppo.", ["Dabiq", "Aleppo"], []),
         ("He urged support to oust IS from all of Hasakah province.", ["Hasakah province"], []),
