@@ -193,6 +193,8 @@ _IRREALIS = frozenset(
         "near",
     ]
 )
+# Verbs whose that-clause in the bare (subjunctive) form asks for a change rather than reports one.
+_MANDATIVE = frozenset(["demand", "insist", "urge", "ask", "request", "require", "propose", "recommend"])
 # Verbs whose subject, a change named by a noun, is under way rather than done ("the liberation of X began").
 _ONGOING = frozenset(["begin", "start", "continue", "launch", "resume", "stall", "slow", "intensify", "proceed"])
 # Dependencies that open a clause of their own: a phrase under one belongs to another verb.
@@ -956,6 +958,15 @@ def _own_mood(tok: Any) -> str | None:
     return None
 
 
+def _subjunctive(verb: Any) -> bool:
+    """ "(demanded) that Erdoğan force", "(insisted) that the YPG withdraw": a bare verb with no auxiliary, where a
+    report would have a tense ("forces", "had withdrawn"); a plural subject cannot tell them apart."""
+    if _children(verb, "aux", "auxpass"):
+        return False
+    subjects = _children(verb, "nsubj")
+    return verb.tag_ == "VB" or (verb.tag_ == "VBP" and bool(subjects) and subjects[0].tag_ in ("NN", "NNP"))
+
+
 def _past_ability(able: Any) -> bool:
     """ "were able (to)": "able" the complement of a past "be" with no modal and no negation."""
     be = able.head
@@ -1053,6 +1064,17 @@ def _mood(trigger: Any) -> str | None:
             infinitive = infinitive or _infinitive(head)
             tok = head
             continue
+        if dep == "dobj" and tok.i == trigger.i and trigger.pos_ == "NOUN":
+            # "would force the withdrawal of X", "in a bid to complete the capture of X": a change noun the object
+            # of a verb is as real as that verb's clause
+            why = _own_mood(head)
+            if why:
+                return why
+            infinitive = _infinitive(head)
+            tok = head
+            continue
+        if dep == "ccomp" and lemma in _MANDATIVE and _subjunctive(tok):
+            return f"governed by {lemma}"  # "demanded that Erdoğan force the withdrawal": a subjunctive, not done
         if dep in ("xcomp", "acl", "ccomp", "advcl") and (infinitive or dep != "advcl"):
             if lemma == "able" and dep == "xcomp" and _past_ability(head):
                 # "the rebels were able to capture X": a past "was/were able to" tells what was done (as "managed

@@ -53,6 +53,10 @@ def nlp():  # type: ignore[no-untyped-def]
          "victory weeks after the fall of Aleppo city.", ["Aleppo"], [("Aleppo", "unknown")]),
         # false events
         ("The fall of Dabiq would open the road to Aleppo.", ["Dabiq", "Aleppo"], []),
+        # a demand in the subjunctive (of the change noun's verb, or of the change verb itself), not a report
+        ("Russia has demanded that Erdoğan force the withdrawal of jihadist forces from Idlib.", ["Idlib"], []),
+        ("Turkey insisted that the YPG withdraw from Manbij.", ["Manbij"], []),
+        ("Turkey insisted that the YPG had withdrawn from Manbij.", ["Manbij"], [("Manbij", "unknown")]),
         ("He urged support to oust IS from all of Hasakah province.", ["Hasakah province"], []),
         ("The group's headquarters inside Tabqa was captured.", ["Tabqa"], []),
         ("The army aims to retake Palmyra.", ["Palmyra"], []),
