@@ -126,7 +126,8 @@ _FALL_VERBS = frozenset({"fall"})
 _PASS_UNDER_VERBS = frozenset({"come", "return", "pass"})
 _CONTROL_DEGREES = frozenset({"full", "total", "complete", "effective", "partial", "overall", "direct", "firm", "the"})
 _LOSE_VERBS = frozenset({"lose", "cede", "relinquish"})
-_HAND_VERBS = frozenset({"hand", "surrender"})
+# ("transfer" only control: "transferred control of the area to Iraqi forces")
+_HAND_VERBS = frozenset({"hand", "surrender", "transfer"})
 
 # Governing words that make what they govern unreal: intentions, attempts, appeals, preventions, conditions.
 _IRREALIS = frozenset(
@@ -1174,14 +1175,14 @@ TRIGGER_WORDS = re.compile(
     r"handover|surrender\w*|dr[io]ve\w*|driv\w*|withdrawal|expulsion|removal|ouster|eviction|pull-?out|"
     r"secur(?:e|ed|es|ing)|recover(?:ed|s|ing)?|abandon(?:ed|s|ing)?|tak(?:e|es)|"
     r"expel\w*|oust\w*|push\w*|forc(?:ed|ing)|kick\w*|chas(?:ed|ing)|rout(?:ed|ing)|flush\w*|"
-    r"evict\w*|cleared|occup\w*|swe(?:pt|ep\w*)|seizure|dislodg\w*|relinquish\w*)\b",
+    r"evict\w*|cleared|occup\w*|swe(?:pt|ep\w*)|seizure|dislodg\w*|relinquish\w*|transfer(?:s|red|ring)?)\b",
     re.IGNORECASE,
 )
 # Trigger words the pattern extractor has no key for: sentences holding one are parsed too.
 EXTRA_TRIGGER_WORDS = re.compile(
     r"\b(?:occup(?:y|ies|ied|ying)|swept|sweep(?:s|ing)?|re-?conquest|withdrawal|expulsion|removal|ouster|eviction|"
     r"pull-?out|secur(?:e|ed|es|ing)|recover(?:ed|s|ing)?|abandon(?:ed|s|ing)?|(?:battle|fight)\s+(?:for|of)|"
-    r"tak(?:e|es)|dislodg\w*|relinquish\w*)\b",
+    r"tak(?:e|es)|dislodg\w*|relinquish\w*|transfer(?:s|red|ring)?)\b",
     re.IGNORECASE,
 )
 
@@ -1492,6 +1493,9 @@ def _verb_frame(tok: Any, lemma: str, low: str) -> Frame | None:
             return None
         return _make(tok, lemma, "withdraw", places, None, _subject(tok), why)
     if lemma in _HAND_VERBS:
+        if lemma == "transfer" and not any(_lemma(o) in ("control", "authority") for o in
+                                           [*dobj, *_children(tok, "nsubjpass")]):
+            return None  # most that is transferred is people ("the abductees were transferred to Qabaseen")
         to = _prep_objects(tok, "to")
         if not to and lemma == "surrender" and not dobj and not passive:
             # "Douma surrendered": a place as the subject gives itself up (an actor as the subject names no place:

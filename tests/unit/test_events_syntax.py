@@ -51,6 +51,12 @@ def nlp():  # type: ignore[no-untyped-def]
          ["Aleppo"], [("Aleppo", "government")]),
         ("Rebels and local activists say pro-government forces are using the water issue to score a political "
          "victory weeks after the fall of Aleppo city.", ["Aleppo"], [("Aleppo", "unknown")]),
+        # control transferred is control handed over; people transferred are not
+        ("The attack occurred in Maysan, a day after British troops transferred control of the area to Iraqi forces.",
+         ["Maysan"], [("Maysan", "government")]),
+        ("British troops transferred control of Basra to Iraqi forces.", ["Basra"], [("Basra", "government")]),
+        ("Control of Basra was transferred to Iraqi forces on Sunday.", ["Basra"], [("Basra", "government")]),
+        ("Some of the abductees have been transferred to the Kurdish town of Qabaseen.", ["Qabaseen"], []),
         # false events
         ("The fall of Dabiq would open the road to Aleppo.", ["Dabiq", "Aleppo"], []),
         # a demand in the subjunctive (of the change noun's verb, or of the change verb itself), not a report
