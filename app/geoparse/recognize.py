@@ -448,7 +448,7 @@ def _plausible(doc: Document, index: GazetteerIndex, first: int, last: int, key:
     if doc.cased:
         if len(tokens) > 1:
             head = next((t for t in tokens if fold_token(t.text) != "al"), head)
-        if not head.is_capitalized or len(key) < 2:
+        if (not head.is_capitalized or len(key) < 2) and not _compass_named(doc, index, first, last, key):
             return False  # in cased text a place name is capitalised (checked first: half the matches are not)
         end_word = tokens[-1].text
         if len(tokens) > 1 and end_word.isalpha() and end_word.islower() and end_word not in _GENERIC_ENDS:
@@ -503,6 +503,20 @@ def _plausible(doc: Document, index: GazetteerIndex, first: int, last: int, key:
         return bool(cue) or (notable and words[0] in lx.AMBIGUOUS_COUNTRY_WORDS) or _famous_of_common_words(
             doc, index, first, last, key)
     return not (_looks_english(words[-1]) and not cue)
+
+
+_COMPASS_WORDS = frozenset({"east", "west", "north", "south", "eastern", "western", "northern", "southern"})
+
+
+def _compass_named(doc: Document, index: GazetteerIndex, first: int, last: int, key: str) -> bool:
+    """ "eastern Ghouta", "east Jerusalem": a lower-case compass word before a capitalised name is part of it where a
+    place bears the whole as its own name (Eastern Ghouta, East Jerusalem); "eastern Aleppo" stays a part of Aleppo,
+    which no gazetteer entry is called."""
+    tokens = doc.tokens[first : last + 1]
+    if len(tokens) < 2 or doc.lower[first] not in _COMPASS_WORDS or not all(t.is_capitalized for t in tokens[1:]):
+        return False
+    written = normalize(doc.text[tokens[0].start : tokens[-1].end])
+    return any(written in (normalize(c.name), normalize(c.asciiname)) for c in index.candidates(key))
 
 
 def _famous_of_common_words(doc: Document, index: GazetteerIndex, first: int, last: int, key: str) -> bool:

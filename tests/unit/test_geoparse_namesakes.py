@@ -280,3 +280,18 @@ def test_a_capitalised_word_after_a_name_is_a_place_only_by_its_very_name():
     # a preposition of place before the name places it, whatever capitalised words follow
     windsor = GazetteerIndex([_place(2633843, "Windsor", 51.48, -0.61, "P", "PPL", "GB", "ENG", pop=32_000)])
     assert _found("The wedding takes place at Windsor Castle on Saturday.", windsor) == [("Windsor", 2633843)]
+
+
+def test_a_lower_case_compass_word_is_part_of_a_name_a_place_bears_whole():
+    """"eastern Ghouta" (the Guardian's spelling) is the region Eastern Ghouta, not the east of Ghouta; "east
+    Jerusalem" is East Jerusalem; "eastern Aleppo" is a part of Aleppo, since no place is called so."""
+    index = GazetteerIndex([
+        _place(4200001, "Ghouta", 33.55, 36.35, "L", "RGN", "SY", "08"),
+        _place(4200002, "Eastern Ghouta", 33.57, 36.4, "L", "RGN", "SY", "08"),
+        _place(281184, "Jerusalem", 31.77, 35.22, "P", "PPLC", "IL", "06", pop=800_000),
+        _place(4200003, "East Jerusalem", 31.78, 35.24, "P", "PPLX", "PS", "WE", pop=400_000),
+        _place(170063, "Aleppo", 36.2, 37.16, "P", "PPLA", "SY", "09", pop=1_600_000),
+    ])
+    assert _found("Government forces recaptured eastern Ghouta in April.", index) == [("eastern Ghouta", 4200002)]
+    assert _found("Israel captured east Jerusalem in 1967.", index) == [("east Jerusalem", 4200003)]
+    assert _found("Government forces recaptured eastern Aleppo in December.", index) == [("Aleppo", 170063)]
