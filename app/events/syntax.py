@@ -1489,9 +1489,16 @@ def _verb_frame(tok: Any, lemma: str, low: str) -> Frame | None:
         if lemma == "pull" and not ({"out", "back"} & particle):
             return None
         places = _prep_objects(tok, "from", "out", "of")
+        # "the YPG entered Kafr Naya after the army withdrew from the village", "the rebels entered the town after
+        # Kurdish forces pulled out": who entered a place its holder had left took it
+        entered = tok.head if tok.dep_ == "advcl" and _lemma(tok.head) == "enter" and any(
+            _low(c) == "after" for c in _children(tok, "mark")) else None
+        if not places and entered is not None:
+            places = _children(entered, "dobj")
         if not places:
             return None
-        return _make(tok, lemma, "withdraw", places, None, _subject(tok), why)
+        return _make(tok, lemma, "withdraw", places, _subject(entered) if entered is not None else None,
+                     _subject(tok), why)
     if lemma in _HAND_VERBS:
         if lemma == "transfer" and not any(_lemma(o) in ("control", "authority") for o in
                                            [*dobj, *_children(tok, "nsubjpass")]):

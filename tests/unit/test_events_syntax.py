@@ -51,6 +51,11 @@ def nlp():  # type: ignore[no-untyped-def]
          ["Aleppo"], [("Aleppo", "government")]),
         ("Rebels and local activists say pro-government forces are using the water issue to score a political "
          "victory weeks after the fall of Aleppo city.", ["Aleppo"], [("Aleppo", "unknown")]),
+        # who entered a place its holder had left took it
+        ("The YPG entered Kafr Naya after the Syrian army withdrew from the village during a battle with the rebels.",
+         ["Kafr Naya"], [("Kafr Naya", "kurdish")]),
+        ("Turkish-backed rebels said they had entered the town of Afrin after Kurdish forces pulled out.", ["Afrin"],
+         [("Afrin", "turkey")]),
         # control transferred is control handed over; people transferred are not
         ("The attack occurred in Maysan, a day after British troops transferred control of the area to Iraqi forces.",
          ["Maysan"], [("Maysan", "government")]),
