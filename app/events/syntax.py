@@ -129,6 +129,9 @@ _LOSE_VERBS = frozenset({"lose", "cede", "relinquish"})
 # ("transfer" only control: "transferred control of the area to Iraqi forces")
 _HAND_VERBS = frozenset({"hand", "surrender", "transfer"})
 
+# Who a place is cleared of ("cleared the area of all ISIS fighters"), as against mines or rubble.
+_FIGHTER_NOUNS = frozenset(["fighter", "militant", "terrorist", "rebel", "insurgent", "jihadist", "gunman", "element",
+                            "remnant", "extremist", "militiaman", "mercenary", "troop", "force", "soldier", "presence"])
 # Governing words that make what they govern unreal: intentions, attempts, appeals, preventions, conditions.
 _IRREALIS = frozenset(
     [
@@ -573,7 +576,8 @@ def _place_phrases(
     for item in _conjuncts(head):
         low = _low(item)
         lemma = _lemma(item)
-        ofs = _prep_objects(item, "of", "over")
+        # (not whom a place is cleared of: "cleared the area of all ISIS fighters" is no part of the fighters)
+        ofs = [o for o in _prep_objects(item, "of", "over") if _lemma(o) not in _FIGHTER_NOUNS]
         # (a name the parser hangs as an adjective is still the noun's name: "the regime's recapture of Aleppo city")
         named_compounds = [c for c in item.children if (c.dep_ == "compound" and c.tag_ in ("NNP", "NNPS"))
                            or (c.dep_ == "amod" and _name_as_adjective(c))]
@@ -1401,6 +1405,11 @@ def _verb_frame(tok: Any, lemma: str, low: str) -> Frame | None:
             held = [r for x in _children(tok, "nsubjpass") for r in x.children
                     if r.dep_ == "relcl" and _lemma(r) in _HOLD_OR_TAKE]
             places = [d for r in held for d in _children(r, "dobj")]
+        if not places and lemma == "clear" and dobj:
+            # "cleared the area of all ISIS fighters": the parser may hang the of-phrase on the object
+            fighters = [o for o in _prep_objects(dobj[0], "of") if _lemma(o) in _FIGHTER_NOUNS]
+            if fighters:  # (not "cleared the road", "cleared the area of mines")
+                return _make(tok, lemma, "active", [dobj[0]], _subject(tok), fighters[0], why)
         if not places:
             return None
         if lemma in ("push", "force", "sweep") and not ({"out", "back"} & particle) and not _prep_objects(tok, "out"):

@@ -51,6 +51,10 @@ def nlp():  # type: ignore[no-untyped-def]
          ["Aleppo"], [("Aleppo", "government")]),
         ("Rebels and local activists say pro-government forces are using the water issue to score a political "
          "victory weeks after the fall of Aleppo city.", ["Aleppo"], [("Aleppo", "unknown")]),
+        # "cleared of" with the of-phrase hung on the object; mines are not whom a place is cleared of
+        ("The army stormed the village of Morek, where it cleared the area of all ISIS fighters.", ["Morek"],
+         [("Morek", "government")]),
+        ("The army cleared the area of mines near Morek.", ["Morek"], []),
         # who entered a place its holder had left took it
         ("The YPG entered Kafr Naya after the Syrian army withdrew from the village during a battle with the rebels.",
          ["Kafr Naya"], [("Kafr Naya", "kurdish")]),
