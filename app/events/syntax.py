@@ -945,6 +945,11 @@ def _described_by_relative(clause: Any) -> Any:
             participle = participle.head
         if participle.dep_ == "acl":
             return participle.head
+    conjuncts = _children(head, "conj")
+    if conjuncts and not after_comma and conjuncts[-1].right_edge.i + 1 == clause.left_edge.i:
+        # "battles between the Shaitat tribesmen and ISIS militants who eventually took control of the area": the
+        # parser hangs the clause on the first conjunct; it describes the one right before it
+        return conjuncts[-1]
     return head
 
 

@@ -55,6 +55,9 @@ def nlp():  # type: ignore[no-untyped-def]
         ("The army stormed the village of Morek, where it cleared the area of all ISIS fighters.", ["Morek"],
          [("Morek", "government")]),
         ("The army cleared the area of mines near Morek.", ["Morek"], []),
+        # a relative clause right after the last of two conjuncts describes that one
+        ("Fierce battles raged between the tribesmen and ISIS militants who eventually took control of Morek.",
+         ["Morek"], [("Morek", "isis")]),
         # who entered a place its holder had left took it
         ("The YPG entered Kafr Naya after the Syrian army withdrew from the village during a battle with the rebels.",
          ["Kafr Naya"], [("Kafr Naya", "kurdish")]),
