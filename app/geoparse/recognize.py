@@ -545,6 +545,8 @@ def _plausible_cased(doc: Document, index: GazetteerIndex, first: int, last: int
     if len(words[0]) <= 3 and len(words) == 1 and not head.text.isupper() and not cue \
             and _with_article(doc, first) == first:
         return False  # a short word is rarely a place, but "al-Bab", "Al Rai" and "the town of Hit" are
+    if len(words) == 1 and _ACRONYM_PLURAL.fullmatch(head.text):
+        return False  # "IEDs", "APCs", "NGOs": an acronym's plural ("IEDs" folds like Eads, Colorado)
     if len(words) == 1 and head.text.isupper() and len(head.text) > 1 and not cue:
         # An acronym (AP, NATO, CNN) is a place only as a country or division abbreviation, or a famous name.
         places = index.candidates(key)
@@ -592,6 +594,7 @@ def _plausible_cased(doc: Document, index: GazetteerIndex, first: int, last: int
 
 
 _BEFORE_A_TOWN = frozenset({"in", "near", "at", "from", "outside"})
+_ACRONYM_PLURAL = re.compile(r"[A-Z]{2,}s")
 
 
 def _placed_by_its_division(doc: Document, index: GazetteerIndex, last: int,

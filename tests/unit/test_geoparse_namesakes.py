@@ -295,3 +295,10 @@ def test_a_lower_case_compass_word_is_part_of_a_name_a_place_bears_whole():
     assert _found("Government forces recaptured eastern Ghouta in April.", index) == [("eastern Ghouta", 4200002)]
     assert _found("Israel captured east Jerusalem in 1967.", index) == [("east Jerusalem", 4200003)]
     assert _found("Government forces recaptured eastern Aleppo in December.", index) == [("Aleppo", 170063)]
+
+
+def test_an_acronyms_plural_is_no_place():
+    """"IEDs", "NGOs": capitals with a plural s are an acronym's plural ("IEDs" folds like Eads, Colorado)."""
+    index = GazetteerIndex([_place(5420323, "Eads", 38.48, -102.78, "P", "PPLA2", "US", "CO", pop=600, alts=("Ids",))])
+    assert _found("Seven soldiers died when IEDs planted by the militants went off.", index) == []
+    assert _found("Seven soldiers died near Eads on Monday.", index) == [("Eads", 5420323)]
