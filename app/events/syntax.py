@@ -156,6 +156,7 @@ _IRREALIS = frozenset(
         "struggle",
         "strive",
         "bid",
+        "step",  # "a step towards retaking X"
         "effort",
         "offensive",
         "campaign",
@@ -1101,7 +1102,10 @@ def _mood(trigger: Any) -> str | None:
                 continue
             if lemma in _DENY:
                 return "denied"
-            if lemma in _IRREALIS and (infinitive or dep == "xcomp"):
+            if lemma in _IRREALIS and (infinitive or dep == "xcomp" or (
+                    # "another step to the government securing control over the area": misparsed "step to [X]
+                    # securing", the gerund a complement of the step
+                    dep == "acl" and lemma == "step" and tok.tag_ == "VBG")):
                 return f"governed by {lemma}"
             if dep in ("xcomp", "ccomp"):
                 why = _own_mood(head)

@@ -71,6 +71,10 @@ def nlp():  # type: ignore[no-untyped-def]
         ("Some of the abductees have been transferred to the Kurdish town of Qabaseen.", ["Qabaseen"], []),
         # false events
         ("The fall of Dabiq would open the road to Aleppo.", ["Dabiq", "Aleppo"], []),
+        # a step towards a change is none yet
+        ("Government forces have swept through the south. Syrian state media reported that another deal was imminent, "
+         "another step to the government securing complete control over Deraa.", ["Deraa"], []),
+        ("The deal is a step towards retaking Deraa.", ["Deraa"], []),
         # a demand in the subjunctive (of the change noun's verb, or of the change verb itself), not a report
         ("Russia has demanded that Erdoğan force the withdrawal of jihadist forces from Idlib.", ["Idlib"], []),
         ("Turkey insisted that the YPG withdraw from Manbij.", ["Manbij"], []),
