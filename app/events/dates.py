@@ -102,6 +102,8 @@ ABSOLUTE = frozenset({"iso", "month_day_year", "day_month_year", "month_year", "
 _YEARLESS = frozenset({"month_day", "day_month", "month"})
 # How far back (characters) an anchored expression looks for its anchor: a few sentences.
 _ANCHOR_REACH = 1500
+# How far a month of an earlier year carries its year to a bare month after it (about a sentence).
+_STORY_REACH = 200
 # The last month of each season (northern hemisphere, as the wars this service maps are).
 _SEASON_END = {"spring": 5, "summer": 8, "autumn": 11, "fall": 11}
 _PATTERNS = tuple((name, re.compile(src, re.IGNORECASE)) for name, src in _SOURCES)
@@ -387,6 +389,8 @@ def find_dates(text: str, start: int, end: int, published: date | None, *, lower
             resolved = _from_anchor(kind, groups, anchor.date) if anchor is not None else None
         else:
             resolved = _resolve(kind, groups, published, year_before)
+            if kind == "month" and resolved is not None and out and s - out[-1].end <= _STORY_REACH:
+                resolved = _in_the_told_year(resolved, out[-1].date, published)
         if resolved is not None:
             if kind in ABSOLUTE and resolved.end is not None:
                 year_before = resolved.end.year
@@ -395,6 +399,16 @@ def find_dates(text: str, start: int, end: int, published: date | None, *, lower
             out.append(DateMention(s, e, resolved, forward_only=kind == "before_after"))
             last_end = e
     return out
+
+
+def _in_the_told_year(month: EventDate, told: EventDate, published: date | None) -> EventDate:
+    """ "captured Gharyan in April 2019 but lost it in June": a bare month right after a month of an earlier year,
+    and later in the year than it, continues that year's story (June 2019, not the June before publication)."""
+    if published is None or told.precision != "month" or told.start is None or month.start is None:
+        return month
+    if told.start.year < month.start.year and told.start.month < month.start.month:
+        return _month(told.start.year, month.start.month)
+    return month
 
 
 def _start_of(m: re.Match[str], kind: str) -> int:

@@ -155,3 +155,15 @@ def test_a_report_that_dates_a_change_itself_replaces_one_dated_from_an_earlier_
             "after Morek fell to IS. It was said soldiers were murdered after Morek fell to IS on 22 May 2015.")
     [ev] = extract(text, ["Morek"])
     assert ev.date is not None and ev.date.start == date(2015, 5, 22)
+
+
+def test_a_bare_month_right_after_a_month_of_an_earlier_year_continues_that_year() -> None:
+    """"captured Gharyan in April 2019 but lost it in June", published June 2020: June 2019, not the June before
+    publication; far from it, or before it in the year, the month is read against publication as ever."""
+    pub = date(2020, 6, 6)
+    text = "Haftar's forces had captured Gharyan in April 2019 but lost it in June."
+    assert [d.date.start for d in find_dates(text, 0, len(text), pub)] == [date(2019, 4, 1), date(2019, 6, 1)]
+    text = "Rebels took Morek in October 2019 and the army retook it in March."
+    assert [d.date.start for d in find_dates(text, 0, len(text), pub)] == [date(2019, 10, 1), date(2020, 3, 1)]
+    text = "Rebels took Morek in April 2019. " + "x" * 300 + " The army retook it in May."
+    assert [d.date.start for d in find_dates(text, 0, len(text), pub)] == [date(2019, 4, 1), date(2020, 5, 1)]
