@@ -351,6 +351,11 @@ _COMPASS = frozenset(
         "southern",
         "eastern",
         "western",
+        "northeastern",
+        "northwestern",
+        "southeastern",
+        "southwestern",
+        "central",  # "pushed out of central Khartoum": the city centre ("Central Darfur" is a name the gazetteer knows)
     ]
 )
 # Common nouns that re-name a place mentioned before ("the city", "the town").

@@ -84,6 +84,8 @@ def nlp():  # type: ignore[no-untyped-def]
         ("The army aims to retake Palmyra.", ["Palmyra"], []),
         ("The SDF says it is close to capturing Raqqa.", ["Raqqa"], []),
         ("Rebels captured eastern Saraqeb.", ["Saraqeb"], []),
+        ("Rebels captured northwestern Saraqeb.", ["Saraqeb"], []),
+        ("The RSF has been pushed out of central Khartoum.", ["Khartoum"], []),
     ],
 )
 def test_sentence_shapes_of_the_issue(text: str, names: list[str], expected: list[tuple[str, str]],
