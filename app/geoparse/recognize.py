@@ -446,6 +446,8 @@ def _plausible(doc: Document, index: GazetteerIndex, first: int, last: int, key:
     tokens = doc.tokens[first : last + 1]
     head = tokens[0]  # the first word that is not an article
     if doc.cased:
+        if len(tokens) > 1 and tokens[0].text in _ENGLISH_LOOKALIKES and doc.gap(first + 1) != "-":
+            return False  # "as Assad fled": the English word, not the assimilated article ("as-Suwayda")
         if len(tokens) > 1:
             head = next((t for t in tokens if fold_token(t.text) != "al"), head)
         if (not head.is_capitalized or len(key) < 2) and not _compass_named(doc, index, first, last, key):
@@ -594,6 +596,8 @@ def _plausible_cased(doc: Document, index: GazetteerIndex, first: int, last: int
 
 
 _BEFORE_A_TOWN = frozenset({"in", "near", "at", "from", "outside"})
+# Forms of the Arabic article that are also English words, written in lower case and apart from the name.
+_ENGLISH_LOOKALIKES = frozenset({"as", "at", "an", "ad", "en", "es", "et", "ed"})
 _ACRONYM_PLURAL = re.compile(r"[A-Z]{2,}s")
 
 

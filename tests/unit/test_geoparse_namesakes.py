@@ -302,3 +302,13 @@ def test_an_acronyms_plural_is_no_place():
     index = GazetteerIndex([_place(5420323, "Eads", 38.48, -102.78, "P", "PPLA2", "US", "CO", pop=600, alts=("Ids",))])
     assert _found("Seven soldiers died when IEDs planted by the militants went off.", index) == []
     assert _found("Seven soldiers died near Eads on Monday.", index) == [("Eads", 5420323)]
+
+
+def test_an_english_word_like_the_arabic_article_is_no_part_of_a_name():
+    """"as Assad fled": the English "as", written apart and in lower case, is not the assimilated article of
+    "as-Suwayda" ("as Assad" was ‘Ein el Asad, Israel, which lists En al-Asad as a name)."""
+    index = GazetteerIndex([
+        _place(295290, "‘Ein el Asad", 32.94, 35.4, "P", "PPL", "IL", "00", pop=886, alts=("En al-Asad", "‘Ein Asad")),
+        _place(170017, "Damascus", 33.51, 36.29, "P", "PPLC", "SY", "13", pop=1_600_000),
+    ])
+    assert _found("Rebels entered Damascus as Assad fled.", index) == [("Damascus", 170017)]
