@@ -183,6 +183,8 @@ DEMONYM_COUNTRIES: dict[str, str] = {
     "nepalese": "NP", "bosnian": "BA", "kosovar": "XK", "albanian": "AL", "belarusian": "BY", "moldovan": "MD",
     "lithuanian": "LT", "latvian": "LV", "estonian": "EE", "haitian": "HT", "peruvian": "PE", "salvadoran": "SV",
     "guatemalan": "GT", "honduran": "HN", "nicaraguan": "NI", "cambodian": "KH", "taiwanese": "TW",
+    # a movement of one country, named like its people: a story on the Houthis is a story on Yemen
+    "houthi": "YE", "houthis": "YE",
 }
 
 # Never a place alone either, though no vote for a country: peoples, faiths, movements, directions, and the
@@ -190,7 +192,7 @@ DEMONYM_COUNTRIES: dict[str, str] = {
 _GROUP_WORDS = frozenset({
     "afghans", "african", "africans", "alawite", "alawites", "arab", "arabic", "arabs", "assyrian", "baathist",
     "bahraini", "bedouin", "catholic", "chechen", "chilean", "christian", "christians", "circassian", "druze",
-    "eastern", "egyptians", "english", "european", "europeans", "georgian", "houthi", "houthis", "indians", "iranians",
+    "eastern", "egyptians", "english", "european", "europeans", "georgian", "indians", "iranians",
     "islamist", "islamists", "ismaili", "ismailis", "israelis", "jew", "jewish", "jews", "jihadi", "jihadis",
     "jihadist", "jihadists", "jordanians", "korean", "koreans", "kurd", "kurdish", "kurds", "libyans", "mujahideen",
     "muslim", "muslims", "northern", "omani", "orthodox", "pakistanis", "palestinians", "pashtun", "persian",

@@ -312,3 +312,17 @@ def test_an_english_word_like_the_arabic_article_is_no_part_of_a_name():
         _place(170017, "Damascus", 33.51, 36.29, "P", "PPLC", "SY", "13", pop=1_600_000),
     ])
     assert _found("Rebels entered Damascus as Assad fled.", index) == [("Damascus", 170017)]
+
+
+def test_the_houthis_are_a_yemeni_word():
+    """"pushed Houthi rebels out of the port city of Mokha": a story on the Houthis is a story on Yemen (Mocha), not
+    on Moca, the bigger Dominican town the name folds onto."""
+    index = GazetteerIndex([
+        _place(78751, "Mocha", 13.32, 43.25, "P", "PPL", "YE", "11", pop=16_794, alts=("Mokha", "Al Mukha")),
+        _place(3496331, "Moca", 19.39, -70.52, "P", "PPLA", "DO", "09", pop=61_834),
+        _place(71137, "Sanaa", 15.35, 44.21, "P", "PPLC", "YE", "26", pop=1_937_451),
+        _place(3691175, "Saña", -6.92, -79.58, "P", "PPL", "PE", "14", pop=3_000),
+    ])
+    text = ("Government forces have pushed Houthi rebels out of the port city of Mokha, officials said. The Houthis, "
+            "who stormed Sanaa in 2014, still hold the capital.")
+    assert _found(text, index) == [("Mokha", 78751), ("Sanaa", 71137)]
