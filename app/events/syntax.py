@@ -625,7 +625,10 @@ def _place_phrases(
             excluded.extend(_span(o) for o in ofs)
             _exclude_locatives(item, excluded)
             continue
-        partitive = low in _PARTITIVE or lemma in _PARTITIVE or low in _COMPASS
+        # "the district centre of Musa Qala", "the provincial center of X": the seat of a division is the town itself
+        seat = low in ("centre", "center") and any(_low(c) in _DIVISION_WORDS for c in item.children
+                                                    if c.dep_ in ("compound", "amod"))
+        partitive = (low in _PARTITIVE or lemma in _PARTITIVE or low in _COMPASS) and not seat
         # "the district of Sheikh Maqsoud", "the villages of A and B": a named part is a place of its own
         named_part = (
             low in _NAMED_PARTS and _named_of(ofs) and (item.tag_ != "NNS" or len(_conjuncts(ofs[0])) > 1)
@@ -669,7 +672,8 @@ def _place_phrases(
             # "El Geneina, the capital of West Darfur": the appositive describes the place; the of-phrase holds it
             excluded.extend(_span(o) for o in ofs)
             continue
-        if lemma == "control" or low in PLACE_NOUNS or lemma in PLACE_NOUNS or low in ("villages", "towns", "hills"):
+        if lemma == "control" or low in PLACE_NOUNS or lemma in PLACE_NOUNS or low in ("villages", "towns", "hills") \
+                or seat:
             # "control of X", "the village of X", "three villages west of Hama: A, B and C"
             named = [o for o in ofs]
             for o in named:
@@ -741,6 +745,9 @@ def _place_phrases(
 # Units whose bases are named after them ("the 93rd Brigade"); extract.py looks for their names before parsing.
 UNIT_NOUNS = frozenset(["brigade", "division", "regiment", "battalion"])
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)", re.IGNORECASE)
+
+
+_DIVISION_WORDS = frozenset(["district", "provincial", "province", "administrative", "regional", "county", "municipal"])
 
 
 def _numbered_unit(tok: Any) -> bool:

@@ -55,6 +55,9 @@ def nlp():  # type: ignore[no-untyped-def]
         ("The army stormed the village of Morek, where it cleared the area of all ISIS fighters.", ["Morek"],
          [("Morek", "government")]),
         ("The army cleared the area of mines near Morek.", ["Morek"], []),
+        # the seat of a division is the town; the centre of a town is part of it
+        ("The insurgents overran the district centre of Musa Qala.", ["Musa Qala"], [("Musa Qala", "opposition")]),
+        ("Rebels captured the centre of Musa Qala.", ["Musa Qala"], []),
         # a relative clause right after the last of two conjuncts describes that one
         ("Fierce battles raged between the tribesmen and ISIS militants who eventually took control of Morek.",
          ["Morek"], [("Morek", "isis")]),
