@@ -626,8 +626,10 @@ def _place_phrases(
             _exclude_locatives(item, excluded)
             continue
         # "the district centre of Musa Qala", "the provincial center of X": the seat of a division is the town itself
+        # (unless an appositive names it: "the administrative centre of Gedo region, Bardera")
         seat = low in ("centre", "center") and any(_low(c) in _DIVISION_WORDS for c in item.children
-                                                    if c.dep_ in ("compound", "amod"))
+                                                    if c.dep_ in ("compound", "amod")) and not any(
+            ap.dep_ == "appos" and ap.tag_ in ("NNP", "NNPS") for o in ofs for ap in o.children)
         partitive = (low in _PARTITIVE or lemma in _PARTITIVE or low in _COMPASS) and not seat
         # "the district of Sheikh Maqsoud", "the villages of A and B": a named part is a place of its own
         named_part = (
