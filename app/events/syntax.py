@@ -571,6 +571,7 @@ def _place_phrases(
     district"), which a caller may keep as places even where the gazetteer knows no such name; ``named_place``:
     ``head`` is the name a place noun introduced.
     """
+    head = _quantified_antecedent(head) or head
     spans: list[tuple[int, int]] = []
     nouns: list[tuple[int, str]] = []
     excluded: list[tuple[int, int]] = []
@@ -750,6 +751,25 @@ _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)", re.IGNORECASE)
 
 
 _DIVISION_WORDS = frozenset(["district", "provincial", "province", "administrative", "regional", "county", "municipal"])
+
+
+def _quantified_antecedent(tok: Any) -> Any | None:
+    """ "Morek and Kafr Zita, all of which fell to the army", "Aleppo and Douma, both of which have been returned
+    to regime control": the list before the comma (its first conjunct, whose conjuncts follow), wherever the parser
+    hung the clause."""
+    if _low(tok) not in ("all", "both", "each") or not any(_low(o) == "which" for o in _prep_objects_raw(tok, "of")):
+        return None
+    before = tok.left_edge.i - 1
+    if before > 0 and tok.doc[before].text == ",":
+        before -= 1
+    if before < 0:
+        return None
+    named = tok.doc[before]
+    seen = 0
+    while named.dep_ in ("conj", "compound") and named.head.i != named.i and seen < 8:
+        named = named.head
+        seen += 1
+    return named if _namelike(named) else None
 
 
 def _numbered_unit(tok: Any) -> bool:
@@ -1454,9 +1474,10 @@ def _verb_frame(tok: Any, lemma: str, low: str) -> Frame | None:
             by = _prep_objects(tok, "by")
             return _make(tok, lemma, "expel_passive", places, by[0] if by else None, poss[0], why)
         return _make(tok, lemma, "expel", places, _subject(tok), dobj[0] if dobj else None, why)
-    if lemma in _PASS_UNDER_VERBS and not passive:
+    if lemma in _PASS_UNDER_VERBS and (not passive or lemma == "return"):
         # "Kafr Zita came under rebel control", "returned to government control", "passed into the hands of IS": the
-        # subject changed hands; whose control or hands it came into is the gainer
+        # subject changed hands; whose control or hands it came into is the gainer ("has been returned to regime
+        # control" as well)
         for prep in _children(tok, "prep"):
             if _low(prep) not in ("under", "to", "into"):
                 continue
@@ -1466,7 +1487,7 @@ def _verb_frame(tok: Any, lemma: str, low: str) -> Frame | None:
                 owner = (_prep_objects(held, "of") or [c for c in held.children
                                                        if c.dep_ in ("poss", "compound", "amod", "nmod")
                                                        and _low(c) not in _CONTROL_DEGREES])
-                subj = [x for x in _children(tok, "nsubj") if _low(x) not in ("that", "which")]
+                subj = [x for x in _children(tok, "nsubjpass" if passive else "nsubj") if _low(x) not in ("that", "which")]
                 if not subj and tok.dep_ == "relcl":
                     head = _relative_head(tok)
                     subj = [head] if head is not None else []
