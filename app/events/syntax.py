@@ -1487,7 +1487,8 @@ def _verb_frame(tok: Any, lemma: str, low: str) -> Frame | None:
                 owner = (_prep_objects(held, "of") or [c for c in held.children
                                                        if c.dep_ in ("poss", "compound", "amod", "nmod")
                                                        and _low(c) not in _CONTROL_DEGREES])
-                subj = [x for x in _children(tok, "nsubjpass" if passive else "nsubj") if _low(x) not in ("that", "which")]
+                subj = [x for x in _children(tok, "nsubjpass" if passive else "nsubj")
+                        if _low(x) not in ("that", "which")]
                 if not subj and tok.dep_ == "relcl":
                     head = _relative_head(tok)
                     subj = [head] if head is not None else []

@@ -59,7 +59,7 @@ def nlp():  # type: ignore[no-untyped-def]
         # "returned to regime control" changed hands, in the passive as well
         ("Rebels held Morek and Kafr Zita, all of which fell to the army in 2019.", ["Morek", "Kafr Zita"],
          [("Morek", "government"), ("Kafr Zita", "government")]),
-        ("The air force fought in the battles for Aleppo and Douma, both of which have been returned to regime control.",
+        ("The air force fought in the battles for Aleppo and Douma, both of which were returned to regime control.",
          ["Aleppo", "Douma"], [("Aleppo", "government"), ("Douma", "government")]),
         # the seat of a division is the town; the centre of a town is part of it
         ("The insurgents overran the district centre of Musa Qala.", ["Musa Qala"], [("Musa Qala", "opposition")]),
