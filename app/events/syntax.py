@@ -772,6 +772,17 @@ def _quantified_antecedent(tok: Any) -> Any | None:
     return named if _namelike(named) else None
 
 
+# People who are driven out of a place without its changing hands.
+_CIVILIAN_NOUNS = frozenset(["civilian", "resident", "inhabitant", "villager", "refugee", "family", "people",
+                             "population", "citizen", "household", "child", "woman", "worker", "employee"])
+
+
+def _civilians(tok: Any) -> bool:
+    """ "Kurdish civilians", "thousands of residents": non-combatants, whose expulsion is displacement."""
+    inner = _prep_objects(tok, "of") if _lemma(tok) in ("thousand", "hundred", "million", "dozen", "number") else []
+    return any(_lemma(t) in _CIVILIAN_NOUNS for t in [tok, *inner])
+
+
 def _numbered_unit(tok: Any) -> bool:
     """ "the 93rd Brigade", "the 17th Division", "Regiment 121" as what is taken: a base, named (as Syria's are) after
     the unit it garrisons; a unit's men are "soldiers of the 93rd Brigade"."""
@@ -1254,6 +1265,8 @@ def _frame(tok: Any) -> Frame | None:
 def _make(
     tok: Any, lemma: str, role: Role, objects: Iterable[Any], gainer: Any | None, loser: Any | None, why_not: str | None
 ) -> Frame | None:
+    if role in ("expel", "expel_passive", "withdraw") and loser is not None and _civilians(loser):
+        why_not = why_not or "displacement"  # "100,000 Kurdish civilians being driven out of Afrin": people fled
     spans: list[tuple[int, int]] = []
     nouns: list[tuple[int, str]] = []
     excluded: list[tuple[int, int]] = []

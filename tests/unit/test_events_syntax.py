@@ -80,6 +80,11 @@ def nlp():  # type: ignore[no-untyped-def]
         ("Some of the abductees have been transferred to the Kurdish town of Qabaseen.", ["Qabaseen"], []),
         # false events
         ("The fall of Dabiq would open the road to Aleppo.", ["Dabiq", "Aleppo"], []),
+        # people driven out of a place is displacement, not a change of hands
+        ("Turkish forces captured Jindires. The invasion led to over 100,000 Kurdish civilians being driven out of "
+         "Afrin.", ["Jindires", "Afrin"], [("Jindires", "turkey")]),
+        ("The army captured Kafr Zita. Thousands of residents were driven out of Morek by the fighting.",
+         ["Kafr Zita", "Morek"], [("Kafr Zita", "government")]),
         # a step towards a change is none yet
         ("Government forces have swept through the south. Syrian state media reported that another deal was imminent, "
          "another step to the government securing complete control over Deraa.", ["Deraa"], []),
