@@ -1421,6 +1421,15 @@ class _Extractor:
             # "its assault troops", "their forces": whose they are, not which generic word follows ("their Kurdish
             # allies" names its own)
             return self._pronoun(a, s_start) or self._state_before(a, s_start) or self._frame_actor_inside(a, b)
+        held = _LEADERS_FORCES.fullmatch(phrase)
+        if held is not None:
+            # "Haftar's militias", "Putin's army", "Hemedti's fighters": the forces of the one whose they are, as the
+            # registry names them with "forces" (before the generic word inside: "army" is not the place's state's)
+            wanted = f"{held.group('who')}'s forces".lower()
+            for x in self.ctx.registry.find(wanted):
+                if x.kind == "actor" and x.actor_id and x.start == 0 and x.end == len(wanted):
+                    d = self.ctx.registry.actors[x.actor_id]
+                    return ActorRef(phrase, d.id, d.side_in(self.ctx.country))
         inside = self._frame_actor_inside(a, b)
         if inside is not None:
             return inside
@@ -1956,6 +1965,11 @@ _OPENING_CLAUSE = re.compile(
 )
 _HAVING = re.compile(r"\bhaving\s+$", re.IGNORECASE)
 _SETTLEMENT_PLURALS = frozenset({"villages", "towns", "cities", "settlements", "localities", "hamlets"})
+# "Haftar's militias", "Putin's army": a named possessor of a word for armed men
+_LEADERS_FORCES = re.compile(
+    r"(?:the\s+)?(?P<who>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)['’]s\s+(?:[a-z-]+\s+)?(?:forces|troops|army|soldiers|fighters|"
+    r"militias?|militiamen|men|loyalists|units|proxies)"
+)
 _ARMED_NOUNS = frozenset(
     (  # noqa: SIM905 (a word list reads better as words)
         "forces force troops soldiers fighters militants rebels insurgents militia militias militiamen "

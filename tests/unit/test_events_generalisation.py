@@ -785,6 +785,13 @@ def test_a_change_under_way_is_none(text: str) -> None:
         ("Tareq Saleh's forces", "Mocha", "YE", Side.GOVERNMENT),
         ("The GNU forces", "Sirte", "LY", Side.GOVERNMENT),
         ("The Radaa force", "Sirte", "LY", Side.GOVERNMENT),
+        # a leader's forces by any word for them: the forces the registry names for that leader
+        ("Haftar's militias", "Gharyan", "LY", Side.OPPOSITION),
+        ("Putin's army", "Avdiivka", "UA", Side.OTHER),
+        ("Hemedti's fighters", "El Fasher", "SD", Side.OPPOSITION),
+        ("Burhan's troops", "Wad Madani", "SD", Side.GOVERNMENT),
+        ("Erdogan's forces", "Afrin", "SY", Side.TURKEY),
+        ("Zelensky's troops", "Kupiansk", "UA", Side.GOVERNMENT),
         # forces fighting beside a state, and a militia
         ("Ma'awisley militias", "Beledweyne", "SO", Side.GOVERNMENT),
         ("The Danab brigade", "Beledweyne", "SO", Side.GOVERNMENT),
