@@ -1560,8 +1560,10 @@ def _verb_frame(tok: Any, lemma: str, low: str) -> Frame | None:
         # Kurdish forces pulled out": who entered a place its holder had left took it
         entered = tok.head if tok.dep_ == "advcl" and _lemma(tok.head) == "enter" and any(
             _low(c) == "after" for c in _children(tok, "mark")) else None
-        if not places and entered is not None:
-            places = _children(entered, "dobj")
+        if entered is not None:
+            # (the place entered, also where the withdrawal names a wider one: "its forces had entered Kherson after
+            # Russia withdrew its troops from the west bank of the Dnipro")
+            places = [*places, *(d for d in _children(entered, "dobj") if all(d.i != p.i for p in places))]
         if not places:
             return None
         return _make(tok, lemma, "withdraw", places, _subject(entered) if entered is not None else None,

@@ -72,6 +72,8 @@ def nlp():  # type: ignore[no-untyped-def]
          ["Kafr Naya"], [("Kafr Naya", "kurdish")]),
         ("Turkish-backed rebels said they had entered the town of Afrin after Kurdish forces pulled out.", ["Afrin"],
          [("Afrin", "turkey")]),
+        ("Ukraine's military said its forces had entered Kherson after Russia withdrew its troops from the west bank "
+         "of the Dnipro.", ["Kherson", "Dnipro"], [("Kherson", "government")]),
         # control transferred is control handed over; people transferred are not
         ("The attack occurred in Maysan, a day after British troops transferred control of the area to Iraqi forces.",
          ["Maysan"], [("Maysan", "government")]),
