@@ -97,7 +97,7 @@ _WITHDRAW_VERBS = frozenset(["withdraw", "retreat", "pull"])
 # Nouns of driving out ("the expulsion of IS from Manbij") and of withdrawing ("the withdrawal of fighters from the Old
 # City"): the of-phrase or possessor is the one who leaves, the from-phrase the place.
 _EXPEL_NOUNS = frozenset(["expulsion", "removal", "ouster", "eviction"])
-_WITHDRAW_NOUNS = frozenset(["withdrawal", "pullout", "pull-out"])
+_WITHDRAW_NOUNS = frozenset(["withdrawal", "pullout", "pull-out", "retreat"])
 _NOUN_TRIGGERS = frozenset(
     [
         "capture",

@@ -74,6 +74,9 @@ def nlp():  # type: ignore[no-untyped-def]
          [("Afrin", "turkey")]),
         ("Ukraine's military said its forces had entered Kherson after Russia withdrew its troops from the west bank "
          "of the Dnipro.", ["Kherson", "Dnipro"], [("Kherson", "government")]),
+        # a retreat from a place is a withdrawal, as the verb is
+        ("The rebels' retreat from Krasnohorivka came after months of fighting with the army.", ["Krasnohorivka"],
+         [("Krasnohorivka", "government")]),
         # control transferred is control handed over; people transferred are not
         ("The attack occurred in Maysan, a day after British troops transferred control of the area to Iraqi forces.",
          ["Maysan"], [("Maysan", "government")]),
