@@ -9,7 +9,7 @@ from functools import partial
 from app.gazetteer.index import GazetteerIndex
 from app.geoparse.cached_index import CachedIndex, is_notable
 from app.geoparse.document import Document, Span, read_document
-from app.geoparse.lexicon import LOCATIVES
+from app.geoparse.lexicon import ARABIC_NAMED_COUNTRIES, LOCATIVES
 from app.geoparse.model import Mention
 from app.geoparse.recognize import loose_stranger, recognise
 from app.geoparse.resolve import ArticleContext, article_context, resolve
@@ -66,10 +66,13 @@ def _supported(doc: Document, span: Span, index: GazetteerIndex, context: Articl
             if given and given_name_of_no_notable_place(written, candidates, is_notable,
                                                         context.countries_without(span.key)):
                 return False
-        elif given and not any(context.share_without_own_votes(span.key, c.country_code) >= 0.1 for c in candidates) \
+        elif given and (not any(context.share_without_own_votes(span.key, c.country_code) >= 0.1 for c in candidates)
+                        or (not doc.cased and all(c.country_code not in ARABIC_NAMED_COUNTRIES for c in candidates))) \
                 and given_name_of_no_notable_place(written, candidates, is_notable):
             # a story on Syria or Iraq: villages there bear given names, but "the men who captured ricardo" name
-            # none; a given name whose namesakes all lie in countries the story is not about is a person
+            # none; a given name whose namesakes all lie in countries the story is not about is a person, and in
+            # lower-cased text one whose namesakes all lie outside the Arabic-named countries, whatever the story's
+            # votes for theirs ("the us said ... ricardo was freed": no Texan town)
             return False
     if doc.cased:
         return not loose_stranger(doc, span, candidates, partial(context.countries_without, span.key))

@@ -108,3 +108,13 @@ def test_a_given_name_whose_namesakes_lie_outside_the_story_is_a_person_in_a_sto
     index = GazetteerIndex([*PLACES, _place(4723000, "Ricardo", 27.6, -97.9, "P", "PPL", "US", "TX", pop=1_000)])
     text = "Islamic State held him in Raqqa, Syria. Ricardo was freed in 2014 after eight months, officials said."
     assert [t for t, _ in _found(text, index)] == ["Raqqa", "Syria"]
+
+
+def test_a_given_name_abroad_in_a_lower_cased_story_on_syria_is_a_person() -> None:
+    """The same in a lower-cased copy that also names the US: the story's votes for the US do not make a small
+    Texan town of a given name a place in a story on Syria."""
+    index = GazetteerIndex([*PLACES, _place(4723000, "Ricardo", 27.6, -97.9, "P", "PPL", "US", "TX", pop=1_000)])
+    text = ("islamic state held him in raqqa, syria. the us said it would try his captors. "
+            "ricardo was freed in 2014 after eight months, us officials said.")
+    assert "ricardo" not in [t for t, _ in _found(text, index)]
+    assert ("raqqa", 172955) in _found(text, index)
