@@ -43,7 +43,7 @@ from itertools import islice, pairwise, takewhile
 from typing import Any
 
 from app.events import syntax
-from app.events.actors import ActorMatch, ActorRegistry, default_registry
+from app.events.actors import ActorDef, ActorMatch, ActorRegistry, default_registry
 from app.events.dates import DateMention, default_date, find_dates
 from app.events.dependency import default_parser, parse_sentences
 from app.events.model import PRECISION_RANK, SAME_CHANGE_DAYS, ActorRef, ControlChange, EventDate, Side
@@ -825,9 +825,7 @@ class _Extractor:
             # for its forces ("Tigrayan troops": "Tigrayan forces"), else the party is unknown
             modifier = self.text[named : a.start].strip(" -")
             for noun in ("forces", "fighters"):
-                hits = [x for x in reg.find(f"{modifier} {noun}") if x.kind == "actor" and x.actor_id]
-                if hits and hits[0].end - hits[0].start == len(modifier) + 1 + len(noun):
-                    d = reg.actors[hits[0].actor_id or ""]
+                if (d := self._actor_named(f"{modifier} {noun}")) is not None:
                     return ActorRef(self.text[named : a.end], d.id, d.side_in(self.ctx.country))
             return ActorRef(self.text[named : a.end], "unidentified_armed_group", Side.UNKNOWN)
         if a.kind in ("state", "state_voice"):
@@ -1421,15 +1419,11 @@ class _Extractor:
             # "its assault troops", "their forces": whose they are, not which generic word follows ("their Kurdish
             # allies" names its own)
             return self._pronoun(a, s_start) or self._state_before(a, s_start) or self._frame_actor_inside(a, b)
+        # "Haftar's militias", "Putin's army", "Hemedti's fighters": the forces of the one whose they are, as the
+        # registry names them with "forces" (before the generic word inside: "army" is not the place's state's)
         held = _LEADERS_FORCES.fullmatch(phrase)
-        if held is not None:
-            # "Haftar's militias", "Putin's army", "Hemedti's fighters": the forces of the one whose they are, as the
-            # registry names them with "forces" (before the generic word inside: "army" is not the place's state's)
-            wanted = f"{held.group('who')}'s forces".lower()
-            for x in self.ctx.registry.find(wanted):
-                if x.kind == "actor" and x.actor_id and x.start == 0 and x.end == len(wanted):
-                    d = self.ctx.registry.actors[x.actor_id]
-                    return ActorRef(phrase, d.id, d.side_in(self.ctx.country))
+        if held is not None and (d := self._actor_named(f"{held.group('who')}'s forces".lower())) is not None:
+            return ActorRef(phrase, d.id, d.side_in(self.ctx.country))
         inside = self._frame_actor_inside(a, b)
         if inside is not None:
             return inside
@@ -1479,6 +1473,13 @@ class _Extractor:
             for a in self._actors_in(start, end)
             if not a.holder and a.kind not in ("voice", "state_voice")
         ]
+
+    def _actor_named(self, name: str) -> ActorDef | None:
+        """The registry's actor called ``name`` as a whole ("Tigrayan forces", "haftar's forces"), if any."""
+        for x in self.ctx.registry.find(name):
+            if x.kind == "actor" and x.actor_id and x.start == 0 and x.end == len(name):
+                return self.ctx.registry.actors[x.actor_id]
+        return None
 
     def _frame_actor_inside(self, a: int, b: int) -> ActorRef | None:
         """The first actor the phrase holds or is part of (the parser may hand over only the last word of a

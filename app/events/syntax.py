@@ -32,7 +32,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from app.geoparse.lexicon import DEMONYMS, TOPONYM_GENERICS
+from app.geoparse.lexicon import DEMONYMS, DIRECTIONS, TOPONYM_GENERICS
 
 Role = Literal["active", "passive", "expel", "expel_passive", "fall", "lose", "withdraw", "hand", "nominal"]
 
@@ -337,27 +337,9 @@ _LOCATIVE_PREPS = frozenset(
         "behind",
     ]
 )
-_COMPASS = frozenset(
-    [
-        "north",
-        "south",
-        "east",
-        "west",
-        "northeast",
-        "northwest",
-        "southeast",
-        "southwest",
-        "northern",
-        "southern",
-        "eastern",
-        "western",
-        "northeastern",
-        "northwestern",
-        "southeastern",
-        "southwestern",
-        "central",  # "pushed out of central Khartoum": the city centre ("Central Darfur" is a name the gazetteer knows)
-    ]
-)
+# Compass words: "eastern Saraqeb", "west of Aleppo" ("pushed out of central Khartoum": the city centre; "Central
+# Darfur" is a name the gazetteer knows).
+_COMPASS = DIRECTIONS
 # Common nouns that re-name a place mentioned before ("the city", "the town").
 PLACE_NOUNS = frozenset(
     [

@@ -341,7 +341,7 @@ def _with_article(doc: Document, first: int) -> int:
     if first > 0 and doc.keys[first - 1] == "al" and doc.sentence_of[first - 1] == doc.sentence_of[first]:
         gap = doc.gap(first)
         # "al-Bab", "el Bab"; but "known as Fatah" is English "as", not the assimilated article.
-        if doc.lower[first - 1] in ("as", "at", "an", "ad", "en", "es", "et", "ed") and gap != "-":
+        if doc.lower[first - 1] in _ENGLISH_LOOKALIKES and gap != "-":
             return first
         if gap in ("-", " ", "") and (not doc.cased or doc.tokens[first].is_capitalized):
             return first - 1
