@@ -920,8 +920,11 @@ def _subject(verb: Any) -> Any | None:
     ("... and retook X", "after capturing X, the army ...", "with Kurdish forces capturing X")."""
     seen = 0
     v = verb
+    came_by = ""
     while v is not None and seen < 4:
         subj = _children(v, "nsubj", "csubj")
+        if not subj and came_by == "xcomp":
+            subj = _children(v, "nsubjpass")  # "the Kurds were forced to withdraw": the passive's subject does it
         if subj:
             nearest = subj[-1]  # two subjects is a misparse: the nearer one is the verb's
             if _low(nearest) in ("that", "which", "who") and v.dep_ == "relcl":
@@ -946,14 +949,17 @@ def _subject(verb: Any) -> Any | None:
             return _children(v.head, "dobj")[0]  # "US air power helped the SDF to capture Raqqa": object control
         # "days after seizing X, IS ...": the time phrase that holds the clause modifies the main verb
         if v.dep_ in ("conj", "advcl", "xcomp", "pcomp", "prep", "npadvmod") and v.head.i != v.i:
+            came_by = v.dep_
             v = v.head
             seen += 1
             continue
         if v.dep_ == "acomp" and v.head.i != v.i:
+            came_by = ""
             v = v.head  # "the rebels were able to capture X": the subject of the copula
             seen += 1
             continue
         if v.dep_ in ("pobj",) and v.head.dep_ == "prep":
+            came_by = ""
             v = v.head.head
             seen += 1
             continue
@@ -1122,7 +1128,11 @@ def _mood(trigger: Any) -> str | None:
                 tok = head.head
                 continue
             if lemma in _REALIS and dep in ("xcomp", "ccomp"):
-                # "managed to take", "helped troops retake": real, as real as the governor itself
+                # "managed to take", "helped troops retake": real, as real as the governor itself ("did not manage
+                # to take", "would help them retake" are not)
+                why = _own_mood(head)
+                if why:
+                    return why
                 trigger_infinitive = False
                 infinitive = _infinitive(head)
                 tok = head
@@ -1215,14 +1225,15 @@ TRIGGER_WORDS = re.compile(
     r"handover|surrender\w*|dr[io]ve\w*|driv\w*|withdrawal|expulsion|removal|ouster|eviction|pull-?out|"
     r"secur(?:e|ed|es|ing)|recover(?:ed|s|ing)?|abandon(?:ed|s|ing)?|tak(?:e|es)|"
     r"expel\w*|oust\w*|push\w*|forc(?:ed|ing)|kick\w*|chas(?:ed|ing)|rout(?:ed|ing)|flush\w*|"
-    r"evict\w*|cleared|occup\w*|swe(?:pt|ep\w*)|seizure|dislodg\w*|relinquish\w*|transfer(?:s|red|ring)?)\b",
+    r"evict\w*|cleared|occup\w*|swe(?:pt|ep\w*)|seizure|dislodg\w*|relinquish\w*|transfer(?:s|red|ring)?|"
+    r"back\s+in(?:to)?\s+(?:the\s+)?hands)\b",
     re.IGNORECASE,
 )
 # Trigger words the pattern extractor has no key for: sentences holding one are parsed too.
 EXTRA_TRIGGER_WORDS = re.compile(
     r"\b(?:occup(?:y|ies|ied|ying)|swept|sweep(?:s|ing)?|re-?conquest|withdrawal|expulsion|removal|ouster|eviction|"
     r"pull-?out|secur(?:e|ed|es|ing)|recover(?:ed|s|ing)?|abandon(?:ed|s|ing)?|(?:battle|fight)\s+(?:for|of)|"
-    r"tak(?:e|es)|dislodg\w*|relinquish\w*|transfer(?:s|red|ring)?)\b",
+    r"tak(?:e|es)|dislodg\w*|relinquish\w*|transfer(?:s|red|ring)?|back\s+in(?:to)?\s+(?:the\s+)?hands)\b",
     re.IGNORECASE,
 )
 
@@ -1408,6 +1419,52 @@ _VERB_TRIGGERS = (_EXPEL_VERBS | _PASS_UNDER_VERBS | _FALL_VERBS | _LOSE_VERBS |
                   | _TAKE_VERBS | {"abandon"})
 
 
+def _control_owner(prep: Any) -> tuple[Any, Any] | None:
+    """(the control or hands noun, its owner) of "under government control", "in the hands of IS", "under its
+    control"; None where the phrase names no control ("under fire", "in the hands of a court")."""
+    for held in _children(prep, "pobj"):
+        if _lemma(held) not in ("control", "hand", "hands", "rule"):
+            continue
+        owner = (_prep_objects(held, "of") or [c for c in held.children
+                                               if c.dep_ in ("poss", "compound", "amod", "nmod")
+                                               and _low(c) not in _CONTROL_DEGREES])
+        return held, owner[0] if owner else None
+    return None
+
+
+def _into_control(tok: Any, lemma: str, dobj: list[Any]) -> Frame | None:
+    """A place brought under someone's control, or back in someone's hands: "the army brought Deir Hafer under its
+    control" (the subject gains, or the named owner: "brought the old city under state control"); "Saraqeb is back
+    in the hands of government forces", "Palmyra is back under regime control" (only with "back": without it the
+    sentence says who holds the place, not that it changed hands)."""
+    if lemma == "bring":
+        if not dobj:
+            return None
+        for prep in _children(tok, "prep"):
+            found = _control_owner(prep) if _low(prep) == "under" else None
+            if found is None:
+                continue
+            # whose control it came under ("brought it back under regime control"), or for "its/their control"
+            # the one who brought it
+            owner = found[1]
+            if owner is None or owner.tag_ in ("PRP$", "PRP"):
+                owner = _subject(tok)
+            return _make(tok, lemma, "active", dobj, owner, None, _mood(tok))
+        return None
+    back = [b for b in _children(tok, "advmod") if _low(b) == "back"]
+    if not back:
+        return None
+    subj = [x for x in _children(tok, "nsubj") if _low(x) not in ("that", "which")]
+    if not subj and tok.dep_ == "relcl":
+        head = _relative_head(tok)
+        subj = [head] if head is not None else []
+    for prep in _children(tok, "prep") + _children(back[0], "prep"):
+        found = _control_owner(prep) if _low(prep) in ("in", "under", "into") else None
+        if found is not None and found[1] is not None and subj:
+            return _make(tok, lemma, "fall", subj, found[1], None, _mood(tok))
+    return None
+
+
 def _verb_frame(tok: Any, lemma: str, low: str) -> Frame | None:
     if (
         tok.i > 0
@@ -1422,6 +1479,8 @@ def _verb_frame(tok: Any, lemma: str, low: str) -> Frame | None:
         # "involved ceding Manbij": the action in general; the place it names is no change (nor for the patterns)
         return _make(tok, lemma, "active", [tok.head], None, None, "generic")
     dobj = _children(tok, "dobj")
+    if lemma in ("be", "bring"):
+        return _into_control(tok, lemma, dobj)
     # "took control of X", "took over X", "win back X"
     control = [d for d in dobj if _lemma(d) == "control"]
     if not (lemma in _VERB_TRIGGERS or low in _TAKE_VERBS or low in ("drove", "driven")
@@ -1476,19 +1535,16 @@ def _verb_frame(tok: Any, lemma: str, low: str) -> Frame | None:
         for prep in _children(tok, "prep"):
             if _low(prep) not in ("under", "to", "into"):
                 continue
-            for held in _children(prep, "pobj"):
-                if _lemma(held) not in ("control", "hand", "hands", "rule"):
-                    continue
-                owner = (_prep_objects(held, "of") or [c for c in held.children
-                                                       if c.dep_ in ("poss", "compound", "amod", "nmod")
-                                                       and _low(c) not in _CONTROL_DEGREES])
-                subj = [x for x in _children(tok, "nsubjpass" if passive else "nsubj")
-                        if _low(x) not in ("that", "which")]
-                if not subj and tok.dep_ == "relcl":
-                    head = _relative_head(tok)
-                    subj = [head] if head is not None else []
-                if subj and owner:
-                    return _make(tok, lemma, "fall", subj, owner[0], _loser_from(tok), why)
+            found = _control_owner(prep)
+            if found is None:
+                continue
+            subj = [x for x in _children(tok, "nsubjpass" if passive else "nsubj")
+                    if _low(x) not in ("that", "which")]
+            if not subj and tok.dep_ == "relcl":
+                head = _relative_head(tok)
+                subj = [head] if head is not None else []
+            if subj and found[1] is not None:
+                return _make(tok, lemma, "fall", subj, found[1], _loser_from(tok), why)
     if lemma in _FALL_VERBS:
         subj = [x for x in _children(tok, "nsubj") if _low(x) not in ("that", "which")]
         if not subj:
@@ -1497,6 +1553,10 @@ def _verb_frame(tok: Any, lemma: str, low: str) -> Frame | None:
                 subj = [before]  # "the Damascus suburb of Daraya which fell to Assad regime forces"
         if not subj and tok.dep_ == "relcl":
             subj = [_relative_head(tok)]
+        if not subj and tok.dep_ in ("advcl", "conj") and tok.tag_ in ("VBG", "VBD") and _prep_objects(tok, "to"):
+            # "Palmyra changed hands twice, falling to Isis in 2015", "Mosul was besieged and fell to the army": a
+            # clause with no subject of its own shares its head's (not "falling under [an administration]")
+            subj = [x for x in _children(tok.head, "nsubj", "nsubjpass") if _low(x) not in ("that", "which")]
         if not subj:
             return None
         gainer = [g for g in _prep_objects(tok, "to", "into", "under") if not _a_time(g)]  # not "to date"

@@ -275,6 +275,9 @@ def _gainer_of_the_one_event(text: str, name: str, country: str) -> ActorRef:
     [
         ("Russian forces captured the town of Palmyra.", "Palmyra", "SY", Side.GOVERNMENT),
         ("Russian forces captured the town of Izium.", "Izium", "UA", Side.OTHER),
+        # Russia's clients: the state's forces in Syria, the separatists in Ukraine
+        ("Russian-backed forces have taken the town of Palmyra back from IS.", "Palmyra", "SY", Side.GOVERNMENT),
+        ("Russian-backed forces captured the town of Debaltseve.", "Debaltseve", "UA", Side.OPPOSITION),
         # an article about Syria, a place in Libya: the place decides
         ("Wagner fighters in Syria earned millions. Wagner fighters later seized the town of Sirte.", "Sirte", "LY",
          Side.OTHER),

@@ -398,3 +398,48 @@ def test_no_one_takes_or_loses_a_world_region_whichever_reader_finds_it(nlp: obj
     start = text.index("Middle East")
     mentions = [Mention("Middle East", start, start + len("Middle East"), region, 0.9)]
     assert extract_control_changes(text=text, mentions=mentions, published_at=None) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        # a place back in someone's hands or control changed hands; without "back" it is who holds it
+        ("Saraqeb is back in the hands of government forces.", ["Saraqeb"], [("Saraqeb", "government")]),
+        ("Palmyra is back under regime control after a week of fighting.", ["Palmyra"], [("Palmyra", "government")]),
+        ("Saraqeb is in the hands of government forces.", ["Saraqeb"], []),
+        # brought under someone's control: the owner named, or for "its control" the one who brought it
+        ("The army brought Deir Hafer under its control on Sunday.", ["Deir Hafer"], [("Deir Hafer", "government")]),
+        ("The truce brought Morek back under regime control.", ["Morek"], [("Morek", "government")]),
+        ("The firefighters brought the blaze in Morek under control.", ["Morek"], []),
+        # a clause with no subject of its own falls with its head's
+        ("Palmyra changed hands twice during the war, falling to IS in 2015.", ["Palmyra"], [("Palmyra", "isis")]),
+    ],
+)
+def test_shapes_of_general_reporting(text: str, names: list[str], expected: list[tuple[str, str]],
+                                     nlp: object) -> None:
+    """Sentences written in the manner of wire and newspaper reports of any war (none from an article)."""
+    assert [(p, s or "unknown") for p, s in summary(extract(text, names))] == expected
+
+
+def test_a_passive_subject_does_what_it_is_made_to(nlp: object) -> None:
+    """"The Kurds were forced to withdraw from Kirkuk": the Kurds withdrew (the passive's subject controls the
+    infinitive), whatever the mood the governor gives the change."""
+    text = "The Kurds were forced to withdraw from Kirkuk after the referendum."
+    [frame] = [f for f in frames(nlp(text)[:]) if f.role == "withdraw"]
+    assert frame.loser is not None and text[frame.loser[0] : frame.loser[1]] == "The Kurds"
+
+
+@pytest.mark.parametrize(
+    ("text", "factual"),
+    [
+        ("The rebels managed to take Morek.", True),
+        ("The rebels did not manage to take Morek.", False),
+        ("The rebels would manage to take Morek with more ammunition.", False),
+        ("Ankara will not allow the town of Azaz to fall to the YPG.", False),
+        ("Air strikes allowed the town of Azaz to fall to the YPG.", True),
+    ],
+)
+def test_a_governor_that_keeps_its_complement_real_keeps_its_own_mood(text: str, factual: bool, nlp: object) -> None:
+    """"managed to take", "allowed X to fall" are as real as the governor: not where it is negated or modal."""
+    [frame] = [f for f in frames(nlp(text)[:]) if f.lemma in ("take", "fall")]
+    assert frame.factual is factual
