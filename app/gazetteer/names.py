@@ -80,6 +80,9 @@ _FOLDS: tuple[tuple[str, str], ...] = (
     ("j", "g"),
 )
 _DOUBLED = re.compile(r"(.)\1+")
+# Ukrainian ї after a vowel: "yi" in BGN/PCGN romanisation (GeoNames' Avdiyivka, Mykolayiv), "i" in Ukraine's own
+# (Avdiivka, Mykolaiv), as news now writes it.
+_GLIDE_YI = re.compile(r"([aeiou])yi")
 # An h between two like vowels is often dropped in romanisation: Zuhur/Zur, Duhur/Dhour.
 _SOFT_H = re.compile(r"([aiu])h\1")
 _VOWELS_AND_H = re.compile(r"[aeiouyh]")
@@ -107,6 +110,7 @@ def _fold_word(word: str) -> str:
     word = _TOKEN_ALIASES.get(word, word)
     if not word.isascii():
         return word
+    word = _GLIDE_YI.sub(r"\1i", word)
     for old, new in _FOLDS:
         word = word.replace(old, new)
     word = _SOFT_H.sub(r"\1", word)

@@ -697,8 +697,17 @@ def _rank(candidates: list[GazetteerPlace], span: Span, context: ArticleContext,
     cities = [c for c in candidates if c.feature_class == "P" and c.population >= _NOTABLE_CITY
               and written in _written_names(c) and shares.get(c.country_code, 0.0) > 0.0]
     city = max(cities, key=lambda c: c.population) if cities else None
+    # "Kherson" beside "Russian troops": a provincial capital or a city of 100,000 called exactly so is what the
+    # writer spelled; a far smaller place not called so, that only folds onto the name (Karsun, Russia), is a
+    # misspelling's guess and borrows no focus to outrank it (Saint Petersburg, Russia, which is no smaller, does;
+    # a division keeps its own: "the district of Balkh")
+    spelled = max((c.population for c in candidates if c.feature_class == "P" and written in _written_names(c)
+                   and (c.feature_code in ("PPLC", "PPLA") or c.population >= _NOTABLE_CITY)), default=None)
     for place in candidates:
         focus = shares.get(place.country_code, 0.0)
+        if spelled is not None and place.feature_class == "P" and written not in _written_names(place) \
+                and place.population * _DWARFED <= spelled:
+            focus = 0.0
         if capital and place.feature_class == "P" and place.feature_code not in ("PPLC", "PPLA") \
                 and place.population < 100_000:
             focus /= 2

@@ -38,6 +38,12 @@ PLACES = [
     _place(4000005, "Idlib", 36.1, 37.2, "P", "PPL", "SY", "09"),
     _place(169577, "Homs", 34.5, 38.0, "A", "ADM1", "SY", "11", pop=1_800_000),
     _place(169575, "Homs", 34.73, 36.71, "P", "PPLA", "SY", "11", pop=775_000),
+    _place(2017370, "Russia", 60.0, 100.0, "A", "PCLI", "RU", "00", pop=144_000_000),
+    _place(706448, "Kherson", 46.64, 32.61, "P", "PPLA", "UA", "14", pop=280_000),
+    _place(552133, "Karsun", 54.19, 47.08, "P", "PPL", "RU", "81", pop=8_000, alts=("Karsoun",)),
+    _place(5500001, "Saint Petersburg", 59.94, 30.31, "P", "PPLA", "RU", "66", pop=5_000_000,
+           alts=("St. Petersburg",)),
+    _place(5500002, "St. Petersburg", 27.77, -82.68, "P", "PPL", "US", "FL", pop=260_000),
     _place(173578, "Latakia", 35.6, 36.0, "A", "ADM1", "SY", "02", pop=1_400_000),
     _place(173576, "Latakia", 35.52, 35.79, "P", "PPLA", "SY", "02", pop=700_000),
     _place(910000001, "Atlantic Ocean", 15.0, -35.0, "H", "OCN", "", alts=("Atlantic",)),
@@ -89,6 +95,13 @@ def test_a_division_abbreviation_counts_only_in_a_country_the_article_is_about(i
 def test_a_demonym_turns_a_namesake_toward_its_country(index):
     assert _found("The soldier was born in Manchester.", index) == [("Manchester", 4000004)]
     assert _found("The British soldier was born in Manchester.", index) == [("Manchester", 2643123)]
+
+
+def test_a_city_spelled_exactly_keeps_its_name_from_a_namesake_that_only_folds_onto_it(index):
+    """"Kherson" beside "Russian troops": the demonym's focus on Russia does not make it Karsun, whose names only
+    fold onto it; a namesake not dwarfed by the city keeps its focus ("St. Petersburg" in a story on Russia)."""
+    assert _found("Russian troops occupied Kherson in March.", index) == [("Kherson", 706448)]
+    assert _found("Russian officials met in St. Petersburg.", index) == [("St. Petersburg", 5500001)]
 
 
 def test_the_country_record_and_a_province_cue_vote_for_the_province_only(index):

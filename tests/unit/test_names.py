@@ -27,6 +27,14 @@ def test_variants_share_a_key_or_skeleton(variants: tuple[str, ...]) -> None:
     assert len(skeletons) == 1, skeletons
 
 
+@pytest.mark.parametrize(("bgn", "national"), [("Avdiyivka", "Avdiivka"), ("Mykolayiv", "Mykolaiv"),
+                                               ("Andriyivka", "Andriivka")])
+def test_ukrainian_yi_after_a_vowel_shares_the_search_key(bgn: str, national: str) -> None:
+    """Ukrainian ї after a vowel: "yi" in GeoNames' (BGN/PCGN) romanisation, "i" in Ukraine's own, as news writes
+    it: the same exact key, not only the loose skeleton (which a lone uncued name does not get)."""
+    assert search_key(bgn) == search_key(national)
+
+
 def test_search_key_drops_a_leading_article_only() -> None:
     assert search_key("Ar Raqqah") == search_key("Raqqa")
     assert search_key("Tall al Abyad").endswith("al abyad")
