@@ -29,7 +29,13 @@ from app.gazetteer.names import normalize, qualified_name, search_key, without_a
 from app.gazetteer.records import GazetteerPlace
 from app.geoparse.cached_index import AIRFIELD_CODES, famous_key
 from app.geoparse.document import Document, Span
-from app.geoparse.lexicon import ARABIC_NAMED_COUNTRIES, DEMONYM_COUNTRIES, TOPONYM_GENERICS, english_words
+from app.geoparse.lexicon import (
+    ARABIC_NAMED_COUNTRIES,
+    DEMONYM_COUNTRIES,
+    MOVEMENT_COUNTRIES,
+    TOPONYM_GENERICS,
+    english_words,
+)
 from app.geoparse.model import Mention
 
 # Feature kind, before population: a country or a first-order division outranks most towns of its name, a
@@ -138,6 +144,10 @@ def article_context(doc: Document, spans: list[Span], index: GazetteerIndex,
         code = DEMONYM_COUNTRIES.get(word)
         if code:
             country_votes[code] += 0.5
+        # (in lower-cased text the focus also decides whether a word is a place at all: "darwish", "nadim" would
+        # become villages of a story on IS)
+        for code in MOVEMENT_COUNTRIES.get(word, ()) if doc.cased else ():
+            country_votes[code] += 0.5 / len(MOVEMENT_COUNTRIES[word])
     total = sum(country_votes.values()) or 1.0
     countries = {code: votes / total for code, votes in country_votes.items()}
     admin_votes: Counter[tuple[str, str]] = Counter()

@@ -44,6 +44,8 @@ PLACES = [
     _place(5500001, "Saint Petersburg", 59.94, 30.31, "P", "PPLA", "RU", "66", pop=5_000_000,
            alts=("St. Petersburg",)),
     _place(5500002, "St. Petersburg", 27.77, -82.68, "P", "PPL", "US", "FL", pop=260_000),
+    _place(170331, "Tadmur", 34.56, 38.28, "P", "PPL", "SY", "11", pop=51_000, alts=("Palmyra",)),
+    _place(5500003, "Palmyra", 40.0, -75.0, "P", "PPL", "US", "NJ", pop=5_000),
     _place(173578, "Latakia", 35.6, 36.0, "A", "ADM1", "SY", "02", pop=1_400_000),
     _place(173576, "Latakia", 35.52, 35.79, "P", "PPLA", "SY", "02", pop=700_000),
     _place(910000001, "Atlantic Ocean", 15.0, -35.0, "H", "OCN", "", alts=("Atlantic",)),
@@ -102,6 +104,12 @@ def test_a_city_spelled_exactly_keeps_its_name_from_a_namesake_that_only_folds_o
     fold onto it; a namesake not dwarfed by the city keeps its focus ("St. Petersburg" in a story on Russia)."""
     assert _found("Russian troops occupied Kherson in March.", index) == [("Kherson", 706448)]
     assert _found("Russian officials met in St. Petersburg.", index) == [("St. Petersburg", 5500001)]
+
+
+def test_an_armed_movement_rooted_in_a_war_votes_for_its_countries(index):
+    """"Isis took Palmyra": a story on IS is one on Syria and Iraq, and Palmyra is Tadmur there."""
+    assert _found("The museum of Palmyra reopened.", index) == [("Palmyra", 5500003)]
+    assert _found("In 2015 Isis took Palmyra.", index) == [("Palmyra", 170331)]
 
 
 def test_the_country_record_and_a_province_cue_vote_for_the_province_only(index):
