@@ -121,6 +121,8 @@ _NOUN_TRIGGERS = frozenset(
     ]
 )
 _FALL_VERBS = frozenset({"fall"})
+# Verbs of going into a place by force, which the driving out of its holders coordinated with completes.
+_ENTRY_VERBS = frozenset({"storm", "enter", "raid", "overrun", "attack", "assault"})
 # Verbs by which a place passes into someone's control or hands ("came under rebel control", "returned to government
 # control"); "came under fire" passes into nothing.
 _PASS_UNDER_VERBS = frozenset({"come", "return", "pass"})
@@ -131,7 +133,8 @@ _HAND_VERBS = frozenset({"hand", "surrender", "transfer"})
 
 # Who a place is cleared of ("cleared the area of all ISIS fighters"), as against mines or rubble.
 _FIGHTER_NOUNS = frozenset(["fighter", "militant", "terrorist", "rebel", "insurgent", "jihadist", "gunman", "element",
-                            "remnant", "extremist", "militiaman", "mercenary", "troop", "force", "soldier", "presence"])
+                            "remnant", "extremist", "militiaman", "mercenary", "troop", "force", "soldier", "presence",
+                            "defender"])
 # Governing words that make what they govern unreal: intentions, attempts, appeals, preventions, conditions.
 _IRREALIS = frozenset(
     [
@@ -1502,6 +1505,11 @@ def _verb_frame(tok: Any, lemma: str, low: str) -> Frame | None:
             held = [r for x in _children(tok, "nsubjpass") for r in x.children
                     if r.dep_ == "relcl" and _lemma(r) in _HOLD_OR_TAKE]
             places = [d for r in held for d in _children(r, "dobj")]
+        if not places and not passive and dobj and tok.dep_ == "conj" and _lemma(tok.head) in _ENTRY_VERBS \
+                and (_lemma(dobj[0]) in _FIGHTER_NOUNS or dobj[0].tag_ in ("NNP", "NNPS")):
+            # "stormed Najarah and expelled all ISIS fighters", "entered Morek and drove out the rebels": out of the
+            # place just stormed or entered (the eval README's "stormed and took")
+            places = _children(tok.head, "dobj")
         if not places and lemma == "clear" and dobj:
             # "cleared the area of all ISIS fighters": the parser may hang the of-phrase on the object
             fighters = [o for o in _prep_objects(dobj[0], "of") if _lemma(o) in _FIGHTER_NOUNS]

@@ -411,6 +411,11 @@ def test_no_one_takes_or_loses_a_world_region_whichever_reader_finds_it(nlp: obj
         ("The army brought Deir Hafer under its control on Sunday.", ["Deir Hafer"], [("Deir Hafer", "government")]),
         ("The truce brought Morek back under regime control.", ["Morek"], [("Morek", "government")]),
         ("The firefighters brought the blaze in Morek under control.", ["Morek"], []),
+        # driving the holders out of a place just stormed or entered takes it ("stormed and took")
+        ("Government troops stormed Morek and quickly expelled all IS fighters defending the village.", ["Morek"],
+         [("Morek", "government")]),
+        ("The army entered Kafr Zita and drove out the rebels.", ["Kafr Zita"], [("Kafr Zita", "government")]),
+        ("Police raided a house in Morek and expelled the journalists.", ["Morek"], []),
         # a clause with no subject of its own falls with its head's
         ("Palmyra changed hands twice during the war, falling to IS in 2015.", ["Palmyra"], [("Palmyra", "isis")]),
     ],
