@@ -163,6 +163,11 @@ _HYPOTHETICAL_AFTER = re.compile(
 )
 # "in a campaign by Kurdish forces", "in an offensive led by the army": the agent of the campaign a change came in.
 _CAMPAIGN_BY = r"(?:campaign|offensive|operation|assault|attack|push|advance)\s+(?:\w+\s+)?(?:led\s+)?by"
+# "an abortive army offensive": a party's word right before a campaign noun, after "in", "during", "part of" ...
+_CAMPAIGN_NOUN = re.compile(r"[\s-]+(?:counter-?)?(?:offensive|campaign|operation|assault|push|advance)s?\b",
+                            re.IGNORECASE)
+_CAMPAIGN_LEAD = re.compile(r"\b(?:in|during|amid|part\s+of|through)\s+(?:(?:a|an|the|its|their|this|that|"
+                            r"[\w-]+)\s+){0,3}$", re.IGNORECASE)
 # Triggers that say a place was taken back: never by the side that took it last.
 _REVERSAL = re.compile(r"liberat|re-?tak|retook|recaptur|regain|reclaim", re.IGNORECASE)
 # "a successful military operation in which they seized X": a party's word before a word for an action or a plan
@@ -956,6 +961,19 @@ class _Extractor:
                 break
         return None
 
+    def _campaign_of(self, pos: int, end: int) -> ActorRef | None:
+        """"The brief seizure of Rityan was part of an abortive army offensive", "fell in a rebel counter-offensive":
+        the party a campaign the change came in is named after, within the clause after ``pos``."""
+        limit = min(end, pos + 100)
+        stop = re.search(r"[.;]", self.text[pos:limit])
+        limit = pos + stop.start() if stop else limit
+        for a in self._actors_in(pos, limit):
+            if a.holder or a.kind in ("voice", "state_voice") or not _CAMPAIGN_NOUN.match(self.text, a.end):
+                continue
+            if _CAMPAIGN_LEAD.search(self.text[pos : a.start]):
+                return self.resolve(a)
+        return None
+
     def _loser_near(self, start: int, end: int, after: int, gainer: ActorRef | None) -> ActorRef | None:
         """ "from ISIL control", "driving out the rebels", "ousting the YPG" in the rest of the sentence."""
         for a in self._actors_in(after, end):
@@ -1157,9 +1175,12 @@ class _Extractor:
                 # a frame found unreal (negated, intended, partial) is no event either way.
                 read: list[ControlChange] = []
                 starts: dict[int, int] = {}
+                agentless: set[int] = set()  # events of a reading that found no gainer where the grammar needs one
                 for frame in frames[sent]:
                     got = self._frame_events(frame, sent)
                     starts.update((id(e), frame.trigger_start) for e in got)
+                    if _needs_agent(frame, self.text):
+                        agentless.update(id(e) for e in got if e.gained_by is None)
                     read.extend(got)
 
                 events.extend(read)
@@ -1179,7 +1200,8 @@ class _Extractor:
                     mine = {(x.start, x.end) for f in frames[sent]
                             if m.start() <= f.trigger_start < m.end() and f.gainer is not None
                             for a, b in f.places for x in self._mentions_in(a, b)}
-                    mine |= {(e.place.start, e.place.end) for e in read if m.start() <= starts[id(e)] < m.end()}
+                    mine |= {(e.place.start, e.place.end) for e in read if m.start() <= starts[id(e)] < m.end()
+                             and id(e) not in agentless}
                     events.extend(e for e in self._handle(spec, m)
                                   if (e.place.start, e.place.end) not in mine | unreal)
             else:
@@ -1326,7 +1348,7 @@ class _Extractor:
             # "after losing Raqqa last week in a campaign by Kurdish forces", "fell in an offensive led by the army":
             # the agent of the campaign the change came in
             after = max((p.mention.end for p in places), default=frame.trigger_end)
-            gained = self._actor_after(after, s_end, _CAMPAIGN_BY)
+            gained = self._actor_after(after, s_end, _CAMPAIGN_BY) or self._campaign_of(after, s_end)
         if gained is None and role in ("active", "expel"):
             # A verb with no subject of its own in view: the agent of the latest change told
             _, speaker = self._claim(frame.trigger_start, s_start, s_end)
@@ -2011,6 +2033,15 @@ def _geo_precision(m: Mention) -> int:
         if not _PART_NOUN.search(names):
             return 2
     return 1
+
+
+def _needs_agent(frame: syntax.Frame, text: str) -> bool:
+    """Whether the frame's grammar has a doer the parse should have found: an active verb, or a "nominal" the parser
+    made of a verb form ("Hutu rebels on Saturday captured Uvira", "captured" read as a modifier of the name). Its
+    reading with no gainer is a misparse, and does not override the patterns' gainer; an agentless passive or change
+    noun ("Mosul was freed from Isis control", "the fall of Aleppo") is a reading of its own."""
+    return frame.role in ("active", "expel") or (
+        frame.role == "nominal" and text[frame.trigger_start : frame.trigger_end].lower().endswith("ed"))
 
 
 def _dedupe(events: list[ControlChange]) -> list[ControlChange]:

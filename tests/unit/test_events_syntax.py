@@ -416,6 +416,17 @@ def test_no_one_takes_or_loses_a_world_region_whichever_reader_finds_it(nlp: obj
          [("Morek", "government")]),
         ("The army entered Kafr Zita and drove out the rebels.", ["Kafr Zita"], [("Kafr Zita", "government")]),
         ("Police raided a house in Morek and expelled the journalists.", ["Morek"], []),
+        # a verb the tagger misreads after a time phrase ("rebels on Saturday captured"): its doer from the patterns
+        ("Hutu rebels on Saturday captured Uvira, a key town on Lake Tanganyika.", ["Uvira"],
+         [("Uvira", "opposition")]),
+        # ... but an agentless passive names no taker, whoever else the sentence names
+        ("Morek was freed from IS control last year after a bloody siege.", ["Morek"], [("Morek", "unknown")]),
+        # the party a campaign the change came in is named after
+        ("The brief seizure of Morek was part of an abortive army offensive launched this week.", ["Morek"],
+         [("Morek", "government")]),
+        ("Kafr Zita was retaken during a rebel counter-offensive in the north.", ["Kafr Zita"],
+         [("Kafr Zita", "opposition")]),
+        ("The fall of Morek paved the way for a rebel offensive in the north.", ["Morek"], [("Morek", "unknown")]),
         # a clause with no subject of its own falls with its head's
         ("Palmyra changed hands twice during the war, falling to IS in 2015.", ["Palmyra"], [("Palmyra", "isis")]),
     ],
