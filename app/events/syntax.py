@@ -1178,11 +1178,16 @@ def _mood(trigger: Any) -> str | None:
     return None
 
 
+# Nouns for the members of a group ("units of the army", "militants of the Shabaab"): the group is the actor.
+_MEMBER_NOUNS = frozenset({"unit", "part", "member", "fighter", "element", "remnant", "militant", "gunman", "rebel",
+                           "insurgent", "jihadist"})
+
+
 def _actor_span(tok: Any | None) -> tuple[int, int] | None:
     if tok is None:
         return None
     # "the Nusra Front and its allies": the first conjunct; "units of the army": the of-complement
-    if _lemma(tok) in ("unit", "part", "member", "fighter", "element", "remnant") and _prep_objects(tok, "of"):
+    if _lemma(tok) in _MEMBER_NOUNS and _prep_objects(tok, "of"):
         return _span(_prep_objects(tok, "of")[0])
     return _span(tok, stop_deps=frozenset({"relcl", "punct", "cc"}))
 
