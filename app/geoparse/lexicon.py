@@ -187,11 +187,12 @@ DEMONYM_COUNTRIES: dict[str, str] = {
     "houthi": "YE", "houthis": "YE",
 }
 
-# Armed movements rooted in one war's countries, by the one word news names them with: a story on the Taliban is a
+# Armed movements rooted in one war's countries, by the word (or two) news names them with: a story on the Taliban is a
 # story on Afghanistan, one on IS on Syria and Iraq (each country a share of a demonym's vote). The registry of
 # armed actors is the events stage's; these few only tell the geoparser where a short text is.
 MOVEMENT_COUNTRIES: dict[str, tuple[str, ...]] = {
     "taliban": ("AF",), "isis": ("SY", "IQ"), "isil": ("SY", "IQ"), "daesh": ("SY", "IQ"),
+    "islamic state": ("SY", "IQ"),
     "shabaab": ("SO",), "peshmerga": ("IQ",),
 }
 

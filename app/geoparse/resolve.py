@@ -140,14 +140,16 @@ def article_context(doc: Document, spans: list[Span], index: GazetteerIndex,
             if n < len(keys):
                 key = keys[n]
                 votes_of[key] = (vote[0], votes_of[key][1] + vote[1] if key in votes_of else vote[1])
-    for word in doc.lower:
+    for k, word in enumerate(doc.lower):
         code = DEMONYM_COUNTRIES.get(word)
         if code:
             country_votes[code] += 0.5
         # (in lower-cased text the focus also decides whether a word is a place at all: "darwish", "nadim" would
         # become villages of a story on IS)
-        for code in MOVEMENT_COUNTRIES.get(word, ()) if doc.cased else ():
-            country_votes[code] += 0.5 / len(MOVEMENT_COUNTRIES[word])
+        movement = (MOVEMENT_COUNTRIES.get(word) or MOVEMENT_COUNTRIES.get(" ".join(doc.lower[k : k + 2]))
+                    if doc.cased else None)
+        for code in movement or ():
+            country_votes[code] += 0.5 / len(movement)
     total = sum(country_votes.values()) or 1.0
     countries = {code: votes / total for code, votes in country_votes.items()}
     admin_votes: Counter[tuple[str, str]] = Counter()

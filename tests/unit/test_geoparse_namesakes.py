@@ -110,6 +110,7 @@ def test_an_armed_movement_rooted_in_a_war_votes_for_its_countries(index):
     """"Isis took Palmyra": a story on IS is one on Syria and Iraq, and Palmyra is Tadmur there."""
     assert _found("The museum of Palmyra reopened.", index) == [("Palmyra", 5500003)]
     assert _found("In 2015 Isis took Palmyra.", index) == [("Palmyra", 170331)]
+    assert _found("Islamic State fighters took Palmyra.", index) == [("Palmyra", 170331)]  # (its two words)
 
 
 def test_the_country_record_and_a_province_cue_vote_for_the_province_only(index):
