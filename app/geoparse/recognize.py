@@ -716,7 +716,7 @@ def _listed_places(doc: Document, index: GazetteerIndex, blocked: set[int]) -> l
                     or (lower[j] in lx.TITLES and lower[j] not in lx.PLACE_TITLES):  # "the City Mayor"
                 j = n  # "the village Hardatnin" (cased text, singular noun, same sentence) only
             while j < n:
-                item_end = _name_run(doc, j)
+                item_end = _known_first(doc, index, j, _name_run(doc, j))
                 if item_end < j:
                     break
                 if not any(k in blocked for k in range(j, item_end + 1)):
@@ -724,7 +724,7 @@ def _listed_places(doc: Document, index: GazetteerIndex, blocked: set[int]) -> l
                 k = item_end + 1
                 if k < n and lower[k] in ("and", "or") and _SEPARATOR.match(doc.gap(k)):
                     j = k + 1
-                elif k < n and doc.gap(k) == " " and _starts_a_name(doc, k):
+                elif k < n and doc.gap(k) == " " and (_starts_a_name(doc, k) or _known_next(doc, index, j, k)):
                     j = k  # (the next name of a list without commas)
                 elif k < n and doc.gap(k).strip() == ",":
                     j = k + 1 if lower[k] in ("and", "or") else k
@@ -824,6 +824,29 @@ def _starts_a_name(doc: Document, k: int) -> bool:
     return doc.cased and doc.lower[k] in lx.NAME_START_GENERICS and doc.tokens[k].is_capitalized and k > 0 \
         and doc.tokens[k - 1].is_capitalized and doc.lower[k - 1] not in lx.NAME_PARTICLES \
         and k + 1 < len(doc.tokens) and doc.gap(k + 1) in (" ", "-")
+
+
+def _known_first(doc: Document, index: GazetteerIndex, j: int, end: int) -> int:
+    """"the villages of Kafr Nabuda Hamamiyat and Latamneh": in a list that lost its commas, a run of name words the
+    gazetteer does not know whole, made of a name it knows and more name words, ends after the known name."""
+    if end <= j or index.candidates(" ".join(doc.keys[j : end + 1])):
+        return end
+    for m in range(end - 1, j - 1, -1):
+        if all(w in lx.TOPONYM_GENERICS or w in lx.NAME_PARTICLES for w in doc.lower[j : m + 1]):
+            break  # "Tal Al-Majda": a generic word ("Tal", "Kafr") is no name by itself
+        if index.candidates(" ".join(doc.keys[j : m + 1])) and index.candidates(" ".join(doc.keys[m + 1 : end + 1])):
+            return m
+    return end
+
+
+def _known_next(doc: Document, index: GazetteerIndex, j: int, k: int) -> bool:
+    """Whether the name words at ``k`` go on a list without commas begun at ``j``: a name the gazetteer knows, in
+    the same sentence, neither a demonym nor an English word (not "the town of Morek Russian jets struck")."""
+    if not _name_word(doc, k) or doc.lower[k] in lx.DEMONYMS or doc.lower[k] in lx.english_words() \
+            or doc.sentence_of[k] != doc.sentence_of[j]:
+        return False  # (nor "the city of Aleppo Nearly 200 people": an English word)
+    end = _known_first(doc, index, k, _name_run(doc, k))
+    return end >= k and bool(index.candidates(" ".join(doc.keys[k : end + 1])))
 
 
 def _name_run(doc: Document, j: int) -> int:

@@ -114,3 +114,24 @@ def test_a_name_with_city_after_it_is_the_city_of_that_name() -> None:
     ])
     assert _found("Ukrainian troops entered Kherson city on Friday.", index) == [("Kherson", 706448)]
     assert _found("Protesters gathered in Kuwait city on Friday.", index) == [("Kuwait city", 285787)]
+
+
+SYRIAN = [
+    _place(163843, "Syria", 35.0, 38.0, "A", "PCLI", "SY", "00", pop=22_000_000),
+    _place(168660, "Kafr Nabūdah", 35.43, 36.48, "P", "PPL", "SY", "12", alts=("Kafr Nabuda",)),
+    _place(173847, "Ḩamāmīyāt", 35.36, 36.51, "P", "PPL", "SY", "12", alts=("Hamamiyat",)),
+    _place(173566, "Al Laţāminah", 35.31, 36.62, "P", "PPL", "SY", "12", alts=("Latamneh",)),
+    _place(4000301, "Al Majdal", 32.9, 36.6, "P", "PPL", "SY", "20", alts=("Al-Majda",)),
+    _place(4000302, "Tal", 33.0, 36.0, "P", "PPL", "SY", "20"),
+]
+
+
+def test_a_list_that_lost_its_commas_splits_at_the_names_the_gazetteer_knows() -> None:
+    """FA-KES texts come with their commas stripped: "the villages of Kafr Nabuda Hamamiyat and Latamneh" is three
+    villages, not an unknown "Kafr Nabuda Hamamiyat"; "Tal Al-Majda" stays whole (a generic word is no name alone),
+    and a capitalised English word after the list ends it."""
+    index = GazetteerIndex(SYRIAN)
+    text = "Syria: rebels seized the villages of Kafr Nabuda Hamamiyat and Latamneh on Monday."
+    assert [name for name, _ in _found(text, index)] == ["Syria", "Kafr Nabuda", "Hamamiyat", "Latamneh"]
+    text = "Syria: the army took the village of Tal Al-Majda on Monday."
+    assert [name for name, _ in _found(text, index)] == ["Syria", "Tal Al-Majda"]
