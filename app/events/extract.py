@@ -164,7 +164,7 @@ _HYPOTHETICAL_AFTER = re.compile(
 # "in a campaign by Kurdish forces", "in an offensive led by the army": the agent of the campaign a change came in.
 _CAMPAIGN_BY = r"(?:campaign|offensive|operation|assault|attack|push|advance)\s+(?:\w+\s+)?(?:led\s+)?by"
 # Words for the armed opposition whatever its name: a generic non-state party called so is on the opposition's side.
-_REBEL_WORD = re.compile(r"\b(?:rebels?|insurgents?|guerr?ill?as?|separatists?)\b", re.IGNORECASE)
+_REBEL_WORD = re.compile(r"\b(?:rebels?|insurgents?|guerr?ill?as?|separatists?|warlords?)\b", re.IGNORECASE)
 # "an abortive army offensive": a party's word right before a campaign noun, after "in", "during", "part of" ...
 _CAMPAIGN_NOUN = re.compile(r"[\s-]+(?:counter-?)?(?:offensive|campaign|operation|assault|push|advance)s?\b",
                             re.IGNORECASE)
@@ -848,8 +848,9 @@ class _Extractor:
                 return ActorRef(a.surface, forces.id, forces.side)
             return ActorRef(a.surface, "state_forces", Side.GOVERNMENT)
         if _REBEL_WORD.search(a.surface) and (rebels := self._actor_named("rebels")) is not None:
-            # "armed rebels", "separatist guerrillas": rebels and insurgents are the armed opposition (the eval
-            # README's sides), whoever else the article names; "militants", "gunmen" may be anyone's
+            # "armed rebels", "separatist guerrillas", "warlord Aidid": rebels, insurgents and warlords are the armed
+            # opposition (the eval README's sides), whoever else the article names; "militants", "gunmen" may be
+            # anyone's
             return ActorRef(a.surface, rebels.id, rebels.side_in(self.ctx.country))
         # A common noun for a non-state group: the nearest named one before it, else after it, in the article.
         if self._nonstate_named is None:

@@ -302,6 +302,7 @@ def test_side_is_read_in_the_places_country(text: str, name: str, country: str, 
         ("Maoist guerrillas captured the town of Pweto.", "Pweto", "CD", Side.OPPOSITION),
         ("IS seized Hama last year. Armed rebels later captured the town of Morek.", "Morek", "SY", Side.OPPOSITION),
         ("Islamist militants captured the town of Pweto.", "Pweto", "CD", Side.UNKNOWN),
+        ("Somali warlord Mohamed Farah Aidid captured the town of Huddur.", "Huddur", "SO", Side.OPPOSITION),
         # the sitting president's forces are the state's
         ("Forces loyal to President Laurent Kabila retook the town of Pweto.", "Pweto", "CD", Side.GOVERNMENT),
         # the members of a group named by its short name
