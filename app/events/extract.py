@@ -519,6 +519,7 @@ class _Extractor:
         self.text = ctx.text
         self.discourse: tuple[int, ActorRef] | None = None
         self._taken_by: dict[object, ActorRef | None] = {}  # who last took each place, as told so far
+        self._last_place: tuple[int, Mention] | None = None  # the place of the latest change told, and its sentence
         self.scopes: list[tuple[int, int]] = []  # each kept trigger's clause: (trigger start, clause end)
         # Sorted starts, so the range look-ups below are binary searches, not scans of the whole article.
         self._mention_starts = [m.start for m in ctx.mentions]
@@ -1343,6 +1344,11 @@ class _Extractor:
                 places.extend(_Place(m, None) for m in self._listed_before(noun, at))  # "those villages"
                 continue
             referent = self._antecedent(noun, at, back=1 if noun == "it" else 2)
+            if referent is None and noun == "it" and self._last_place is not None \
+                    and 0 <= sent - self._last_place[0] <= 1:
+                # "Isis seized the city in May. In December Iraqi troops retook it.": no name in the sentence before,
+                # but a change told there, of a place it named with a noun: "it" is that place
+                referent = self._last_place[1]
             if referent is not None and not any(x <= referent.start and referent.end <= y for x, y in frame.excluded):
                 places.append(_Place(referent, None))  # (not a place the frame itself found only located or partial)
         confidence = 0.85
@@ -1732,6 +1738,7 @@ class _Extractor:
         # (only where the taker was not read from the clause's own subject: "Government forces took Palmyra on 7
         # March and recaptured it on 13 March" tells a loss in between)
         reversal = frame != "active" and bool(_REVERSAL.search(self.text, start, end))
+        self._last_place = (sent, places[-1].mention)
         out = []
         for p in places:
             if p.mention.is_dateline:

@@ -459,3 +459,14 @@ def test_a_governor_that_keeps_its_complement_real_keeps_its_own_mood(text: str,
     """"managed to take", "allowed X to fall" are as real as the governor: not where it is negated or modal."""
     [frame] = [f for f in frames(nlp(text)[:]) if f.lemma in ("take", "fall")]
     assert frame.factual is factual
+
+
+def test_it_is_the_place_of_the_change_told_just_before(nlp: object) -> None:
+    """"Isis seized the city in May. In December the army retook it.": the sentence before names no place, but the
+    change it tells is of one ("the city", resolved two sentences back): "it" is that place. Two sentences on,
+    or after a change of an unnamed place, "it" is not."""
+    text = ("The army has been fighting for Morek since spring. IS fighters seized the city in May after the troops "
+            "fled. In December the army retook it.")
+    assert [(p, s) for p, s in summary(extract(text, ["Morek"]))] == [("Morek", "isis"), ("Morek", "government")]
+    text = "Rebels captured Morek on Monday. They also seized a nearby hill. The army recaptured it days later."
+    assert [(p, s) for p, s in summary(extract(text, ["Morek"]))] == [("Morek", "opposition")]
