@@ -163,6 +163,9 @@ _HYPOTHETICAL_AFTER = re.compile(
 )
 # "in a campaign by Kurdish forces", "in an offensive led by the army": the agent of the campaign a change came in.
 _CAMPAIGN_BY = r"(?:campaign|offensive|operation|assault|attack|push|advance)\s+(?:\w+\s+)?(?:led\s+)?by"
+# "The town, Khan Touman,", "The village, known as Tal Salmo,", "The town of Morek": a sentence opening with the name
+# of what the sentence before introduced.
+_NAMED_NEXT = re.compile(r"\s*The\s+(?P<noun>[a-z]+)(?:\s*,\s*(?:(?:known|called)\s+as\s+|called\s+)?|\s+of\s+)")
 # Words for the armed opposition whatever its name: a generic non-state party called so is on the opposition's side.
 _REBEL_WORD = re.compile(r"\b(?:rebels?|insurgents?|guerr?ill?as?|separatists?|warlords?)\b", re.IGNORECASE)
 # "an abortive army offensive": a party's word right before a campaign noun, after "in", "during", "part of" ...
@@ -969,6 +972,19 @@ class _Extractor:
                 break
         return None
 
+    def _named_next(self, noun: str, sent: int) -> Mention | None:
+        """"captured a strategic town near Aleppo on Sunday. The town, Khan Touman, had been held by rebels": a place
+        a report's lead introduces with an indefinite noun is the one the next sentence names with the same noun
+        ("The town, X," "The town of X")."""
+        if sent + 1 >= len(self.ctx.sentences):
+            return None
+        start, end = self.ctx.sentences[sent + 1]
+        named = _NAMED_NEXT.match(self.text, start, end)
+        if named is None or named.group("noun").lower() != noun:
+            return None
+        return next((m for m in self._mentions_in(named.end(), min(end, named.end() + 60))
+                     if m.start == named.end() and not _is_country(m)), None)
+
     def _campaign_of(self, pos: int, end: int) -> ActorRef | None:
         """"The brief seizure of Rityan was part of an abortive army offensive", "fell in a rebel counter-offensive":
         the party a campaign the change came in is named after, within the clause after ``pos``."""
@@ -1199,6 +1215,8 @@ class _Extractor:
                 for f in frames[sent]:
                     if not f.factual:
                         for at, noun in f.place_nouns:
+                            if noun.startswith("a "):
+                                continue  # ("a town": no antecedent)
                             x = self._antecedent(noun, at, back=1 if noun == "it" else 2)
                             if x is not None:
                                 unreal.add((x.start, x.end))
@@ -1340,6 +1358,11 @@ class _Extractor:
             # "eastern Saraqeb" is part of a town (no event); "Eastern Ghouta" is the name the gazetteer knows
             places = [p for p in places if p.mention.start <= a or not (a <= p.mention.start <= b + 2)]
         for at, noun in frame.place_nouns:
+            if noun.startswith("a "):
+                named = self._named_next(noun[2:], sent)
+                if named is not None:
+                    places.append(_Place(named, None))
+                continue
             if noun not in syntax.RESOLVABLE_NOUNS and noun != "it":
                 places.extend(_Place(m, None) for m in self._listed_before(noun, at))  # "those villages"
                 continue

@@ -450,7 +450,8 @@ class Frame:
 
     ``places``: spans of the phrases that name the changed places (each is matched to the geoparser's mentions by
     the caller); ``place_nouns``: (offset, noun) of bare place nouns or pronouns ("the city", "it") to resolve to
-    an antecedent. ``gainer``/``loser``: spans of the actor phrases, None where the sentence names none.
+    an antecedent, and of indefinite ones ("a town") that a later sentence may name. ``gainer``/``loser``: spans of
+    the actor phrases, None where the sentence names none.
     """
 
     trigger_start: int
@@ -684,6 +685,8 @@ def _place_phrases(
                     marked.append(spans[-1])  # "the Old City": a name made of a place noun
                 elif _is_definite(item) and low in RESOLVABLE_NOUNS:
                     nouns.append((item.idx, low))
+                elif low in RESOLVABLE_NOUNS and any(c.dep_ == "det" and _low(c) in ("a", "an") for c in item.children):
+                    nouns.append((item.idx, "a " + low))  # "captured a town near Aleppo": named, if at all, after
                 elif item.tag_ == "NNS" and lemma in RESOLVABLE_NOUNS and _points_back(item):
                     nouns.append((item.idx, low))  # "those villages", "the above-mentioned towns": a list told before
             _exclude_locatives(item, excluded)
@@ -1299,7 +1302,9 @@ def _make(
         tuple(nouns),
         _actor_span(gainer),
         _actor_span(loser),
-        why_not is None and (spans != [] or nouns != []),
+        # (an indefinite "a district" of a partial capture names nothing taken: "captured a number of villages in
+        # the Jabal Akrad, a mountainous district")
+        why_not is None and (spans != [] or any(not (partial and n.startswith("a ")) for _, n in nouns)),
         why_not or ("partial" if partial and not spans else None),
         tuple(excluded),
         tuple(compassed),

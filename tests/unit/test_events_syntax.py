@@ -470,3 +470,16 @@ def test_it_is_the_place_of_the_change_told_just_before(nlp: object) -> None:
     assert [(p, s) for p, s in summary(extract(text, ["Morek"]))] == [("Morek", "isis"), ("Morek", "government")]
     text = "Rebels captured Morek on Monday. They also seized a nearby hill. The army recaptured it days later."
     assert [(p, s) for p, s in summary(extract(text, ["Morek"]))] == [("Morek", "opposition")]
+
+
+def test_a_place_a_lead_introduces_is_the_one_the_next_sentence_names(nlp: object) -> None:
+    """A wire lead: "captured a strategic town near Hama on Sunday. The town, Morek, had been held by rebels": the
+    indefinite noun introduces a place the next sentence names with the same noun ("The town, X," "The town of X");
+    another noun there, or no name, is no event; and "a town" never refers back to a town named before."""
+    lead = "Syrian government forces captured a strategic town near Hama on Sunday, a monitoring group said. "
+    text = lead + "The town, Morek, had been held by rebels since 2012."
+    assert [(p, s) for p, s in summary(extract(text, ["Morek", "Hama"]))] == [("Morek", "government")]
+    text = lead + "The village of Morek was shelled."
+    assert summary(extract(text, ["Morek", "Hama"])) == []
+    text = "Rebels shelled Morek. Syrian government forces captured a town near Hama on Sunday."
+    assert summary(extract(text, ["Morek", "Hama"])) == []
