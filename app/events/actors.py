@@ -19,6 +19,7 @@ import ahocorasick
 import yaml
 
 from app.events.model import Side
+from app.geoparse.lexicon import english_words
 
 DEFAULT_ACTOR_DIR = Path(__file__).resolve().parents[2] / "data" / "actors"
 # libyaml's parser where PyYAML has it: the registry is read at every start, and the pure-Python one takes
@@ -228,6 +229,13 @@ class ActorRegistry:
                     self._lowered_multiword.setdefault(first.lower(), []).append((lowered, aid))
         for entries in self._lowered_multiword.values():
             entries.sort(key=lambda e: -len(e[0]))  # the longest name first, sorted once here, not per match
+        # ... and so do its abbreviations in capitals that are no English word ("the saa", "rsf fighters"): lower-cased,
+        # "is" is a word, "saa" is none
+        english = english_words()
+        self._lowered_acronyms: dict[str, str] = {
+            n.lower(): aid for n, aid in case_sensitive.items()
+            if len(n) >= 3 and n.isupper() and _WORD.fullmatch(n) and n.lower() not in english
+        }
         self._country_lookup = {_words(d): (c.code, False) for c in countries for d in c.names}
         self._country_lookup.update({_words(d): (c.code, True) for c in countries for d in c.demonyms})
         for words, hit in list(self._country_lookup.items()):
@@ -278,6 +286,10 @@ class ActorRegistry:
                     found.append(match)
                     last_end = match.end
                     continue
+            if lowercased and w0 in self._lowered_acronyms and w0 not in names:
+                found.append(ActorMatch(start, end0, raw0, "actor", self._lowered_acronyms[w0]))
+                last_end = end0
+                continue
             if w0 not in names and raw0 not in case_sensitive:
                 continue  # a country word that starts no name
             match = self._match_at(text, start, end0, w0, raw0, low if same else None)

@@ -216,3 +216,13 @@ def test_case_sensitive_names_of_several_words_match_in_lower_cased_text() -> No
     found = [(m.surface, m.actor_id) for m in reg.scan(text, lowercased=True)[0]]
     assert found == [("is group", "islamic_state"), ("is militants", "islamic_state")]
     assert all(m.actor_id != "islamic_state" for m in reg.scan(text)[0])
+
+
+def test_abbreviations_that_are_no_word_match_in_lower_cased_text() -> None:
+    """"the saa", "rsf fighters" in a lower-cased copy are the Syrian Arab Army and the RSF; "is" alone stays the verb,
+    and in cased text "Saa" (a name) is not the army."""
+    reg = default_registry()
+    text = "the saa retook the town. rsf fighters left. the town is quiet."
+    found = [(m.surface, m.actor_id) for m in reg.scan(text, lowercased=True)[0]]
+    assert found == [("saa", "syrian_government_forces"), ("rsf", "rapid_support_forces")]
+    assert reg.scan("Saa said the town is quiet.")[0] == []
