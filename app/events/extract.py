@@ -166,6 +166,10 @@ _CAMPAIGN_BY = r"(?:campaign|offensive|operation|assault|attack|push|advance)\s+
 # "The town, Khan Touman,", "The village, known as Tal Salmo,", "The town of Morek": a sentence opening with the name
 # of what the sentence before introduced.
 _NAMED_NEXT = re.compile(r"\s*The\s+(?P<noun>[a-z]+)(?:\s*,\s*(?:(?:known|called)\s+as\s+|called\s+)?|\s+of\s+)")
+# "held by", "controlled by": a holder's agent phrase (the one who loses a place that changes hands).
+_HOLDING_BEFORE = re.compile(r"\b(?:held|controlled|occupied|besieged|surrounded|ruled|run|defended)\s+$",
+                             re.IGNORECASE)
+_HELD_BY_BEFORE = re.compile(r"\b(?:held|controlled|occupied|ruled|run)\s+by\s+(?:the\s+)?$", re.IGNORECASE)
 # Words for the armed opposition whatever its name: a generic non-state party called so is on the opposition's side.
 _REBEL_WORD = re.compile(r"\b(?:rebels?|insurgents?|guerr?ill?as?|separatists?|warlords?)\b", re.IGNORECASE)
 # "an abortive army offensive": a party's word right before a campaign noun, after "in", "during", "part of" ...
@@ -962,6 +966,8 @@ class _Extractor:
         stop = re.search(r"[.;]", self.text[pos : min(end, pos + window)])
         limit = pos + stop.start() if stop else min(end, pos + window)
         for m in re.finditer(rf"\b(?:{lead})\s+(?:the\s+)?", self.text[pos:limit], re.IGNORECASE):
+            if _HOLDING_BEFORE.search(self.text, max(0, pos + m.start() - 20), pos + m.start()):
+                continue  # "the last sliver of territory held by the group": its holder, not the taker
             at = pos + m.end()
             allied = _ALLIED_TO.match(self.text, at)
             if allied:  # "by forces allied to the GNA": the GNA's side
@@ -1525,11 +1531,13 @@ class _Extractor:
         return None
 
     def _parties_in(self, start: int, end: int) -> list[ActorRef]:
-        """The actors in ``[start, end)`` that can take or lose a place: not a holder modifier, not a voice."""
+        """The actors in ``[start, end)`` that can take or lose a place: not a holder ("rebel-held", "territory held
+        by the group"), not a voice."""
         return [
             self.resolve(a)
             for a in self._actors_in(start, end)
             if not a.holder and a.kind not in ("voice", "state_voice")
+            and not _HELD_BY_BEFORE.search(self.text, max(0, a.start - 30), a.start)
         ]
 
     def _actor_named(self, name: str) -> ActorDef | None:

@@ -689,6 +689,17 @@ def _place_phrases(
                     nouns.append((item.idx, "a " + low))  # "captured a town near Aleppo": named, if at all, after
                 elif item.tag_ == "NNS" and lemma in RESOLVABLE_NOUNS and _points_back(item):
                     nouns.append((item.idx, low))  # "those villages", "the above-mentioned towns": a list told before
+                named_after = _appositive_past_locative(item) if (
+                    item.tag_ not in ("NNP", "NNPS") and lemma in _NAMEABLE_HEADS) else []
+                for name in named_after:
+                    # "its last urban stronghold in Syria, Hajin": the parser hangs the name on the locative's object
+                    spans.append(_head_span(name, excluded))
+                    marked.append(spans[-1])
+                _exclude_locatives(item, excluded)
+                for a, _ in spans[len(spans) - len(named_after) :]:
+                    # (the locative ends before the name: "in Syria")
+                    excluded[:] = [(x, min(y, a - 2)) if x < a < y else (x, y) for x, y in excluded]
+                continue
             _exclude_locatives(item, excluded)
             continue
         if low in _PRONOUNS:
@@ -896,6 +907,26 @@ def _listed_after(item: Any) -> list[Any]:
                 ofs = _prep_objects(o, "of") if _low(o) in PLACE_NOUNS and not _namelike(o) else []
                 out.extend(t for named in (ofs or [o]) for t in _conjuncts(named))
     return [t for t in out if _namelike(t)]
+
+
+# Common nouns for a settlement or a held place that an appositive may name ("its last stronghold in Syria, Hajin");
+# not facilities, which a locative sites instead ("the airbase near Idlib": its town).
+_NAMEABLE_HEADS = frozenset({"stronghold", "bastion", "enclave", "town", "city", "village", "capital", "hub",
+                             "foothold", "redoubt"})
+
+
+def _appositive_past_locative(head: Any) -> list[Any]:
+    """A name set off by a comma after a locative that ends a common-noun object ("its last stronghold in Syria,
+    Hajin", "a town in Idlib, Jisr al-Shughour"): the parser hangs it on the locative's object, but it names the
+    object itself. Only a name ("the town near Hama, the provincial capital" names nothing)."""
+    out = []
+    for prep in head.children:
+        if prep.dep_ != "prep" or _low(prep) not in _LOCATIVE_PREPS:
+            continue
+        for where in _children(prep, "pobj"):
+            out.extend(a for a in _children(where, "appos") if a.tag_ in ("NNP", "NNPS")
+                       and a.i > 0 and a.doc[a.left_edge.i - 1].text == ",")
+    return out
 
 
 def _exclude_locatives(tok: Any, excluded: list[tuple[int, int]]) -> None:
