@@ -527,6 +527,7 @@ class _Extractor:
         self.discourse: tuple[int, ActorRef] | None = None
         self._taken_by: dict[object, ActorRef | None] = {}  # who last took each place, as told so far
         self._last_place: tuple[int, Mention] | None = None  # the place of the latest change told, and its sentence
+        self._discourse_trigger: tuple[int, int, int] | None = None  # (sentence, start, end) of the discourse's change
         self.scopes: list[tuple[int, int]] = []  # each kept trigger's clause: (trigger start, clause end)
         # Sorted starts, so the range look-ups below are binary searches, not scans of the whole article.
         self._mention_starts = [m.start for m in ctx.mentions]
@@ -1382,6 +1383,7 @@ class _Extractor:
                 places.append(_Place(referent, None))  # (not a place the frame itself found only located or partial)
         confidence = 0.85
         role = frame.role
+        continues: tuple[int, int, int] | None = None  # the change told before that this one goes on telling
         if gained is None and role in ("passive", "expel_passive", "fall", "lose", "hand"):
             # the parser may hang "by X"/"to X" on the place ("driven out of Hit by Iraqi troops")
             after = max((p.mention.end for p in places), default=frame.trigger_end)
@@ -1404,6 +1406,7 @@ class _Extractor:
             recent = self._discourse(frame.trigger_start)
             if gained is None and recent is not None and (lost is None or recent.side != lost.side):
                 gained = recent  # (never the side the sentence says lost it: "Mosul was freed from Isis control")
+                continues = self._discourse_trigger
             confidence -= 0.15
         if gained is None and role in ("nominal", "fall") and places:
             # "the fall of Yabrud, a key opposition bastion", "Mosul fell from government control": a change whose
@@ -1432,7 +1435,7 @@ class _Extractor:
             places=places, gained=gained, lost=lost, confidence=confidence, start=frame.trigger_start,
             end=frame.trigger_end, list_end=list_end, sent=sent, frame=frame_name, blocked=blocked,
             unnamed=role in ("nominal", "fall"),  # not passives: "Montoya was captured" is a person
-            war_word=frame.lemma in _WAR_ONLY_LEMMAS,
+            war_word=frame.lemma in _WAR_ONLY_LEMMAS, continues=continues,
         )
 
     def _unlisted_place(self, a: int, b: int, s_start: int, s_end: int) -> Mention | None:
@@ -1729,7 +1732,7 @@ class _Extractor:
     def _emit(
         self, *, places: list[_Place], gained: ActorRef | None, lost: ActorRef | None, confidence: float,
         start: int, end: int, list_end: int, sent: int, frame: str, blocked: bool, intransitive: bool = False,
-        unnamed: bool = False, war_word: bool = False,
+        unnamed: bool = False, war_word: bool = False, continues: tuple[int, int, int] | None = None,
     ) -> list[ControlChange]:
         """The events of one trigger whose roles are read: sides adjusted, non-war and unarmed changes dropped,
         claim and date attached. Shared by the pattern frames and the dependency frames."""
@@ -1748,6 +1751,7 @@ class _Extractor:
             return []  # "X withdrew" with no object: only where both sides are clear
         if gained is not None and frame not in ("lost", "withdrew", "handed", "surrendered"):
             self.discourse = (sent, gained)
+            self._discourse_trigger = (sent, start, list_end)
         places = [p for p in places if not _of_no_country(p.mention)]  # (the patterns' places too)
         if blocked or not places:
             return []
@@ -1766,6 +1770,12 @@ class _Extractor:
             lost = None
         claimed, _ = self._claim(start, s_start, s_end)
         date = self._date(start, list_end, places, sent)
+        if continues is not None and (date is None or not date.from_text) and continues[0] < sent:
+            # "IS fighters seized a town in central Syria on Thursday. Al-Qaryatayn ... fell after days of fighting":
+            # a change that goes on telling the one before (its taker is that one's) has that one's date
+            told = self._date(continues[1], continues[2], [], continues[0])
+            if told is not None and told.from_text:
+                date = replace(told, borrowed=True)
         # (only where the taker was not read from the clause's own subject: "Government forces took Palmyra on 7
         # March and recaptured it on 13 March" tells a loss in between)
         reversal = frame != "active" and bool(_REVERSAL.search(self.text, start, end))

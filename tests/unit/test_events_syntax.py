@@ -494,3 +494,14 @@ def test_the_holder_of_a_place_that_falls_is_not_its_taker(nlp: object) -> None:
     patterns read it as the fall's agent, and a bare fall took the sentence's one party."""
     text = "The fall of Morek, the last sliver of territory held by the group, marked the end of the caliphate."
     assert all(e.gained_by is None for e in extract(text, ["Morek"]))
+
+
+def test_a_change_that_goes_on_telling_the_one_before_has_its_date(nlp: object) -> None:
+    """"IS fighters seized a town near Hama on Thursday. Morek fell after days of fighting.": the fall names no
+    taker and no date; its taker is the change told just before, and so is its day."""
+    from datetime import date
+
+    text = "IS fighters seized a town near Hama on Thursday. Morek fell after days of fighting, a monitor said."
+    [event] = extract(text, ["Morek", "Hama"], published_at=date(2016, 4, 4))
+    assert event.gained_by is not None and event.gained_by.side.value == "isis"
+    assert event.date is not None and event.date.start == date(2016, 3, 31)
