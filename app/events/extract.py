@@ -57,7 +57,7 @@ from app.events.triggers import (
     scan_trigger_words,
 )
 from app.gazetteer.divisions import has_estimated_point
-from app.geoparse.lexicon import NAME_START_GENERICS, english_words
+from app.geoparse.lexicon import DEMONYMS, NAME_START_GENERICS, english_words
 from app.geoparse.model import Mention
 from app.geoparse.resolve import DEMONYM_COUNTRIES
 from app.text.sentences import sentence_spans
@@ -1297,7 +1297,8 @@ class _Extractor:
             if a.kind != "voice" and a.surface != "IS":
                 capitalise(a.start, a.end, _COMMON_ACTOR_WORDS)
         # "the adiyat school", "kindi hospital": words no English dictionary holds right before a facility noun are
-        # its name, as the writer had it ("Adiyat School"); "the artillery school" stays common
+        # its name, as the writer had it ("Adiyat School"); "the artillery school", "the largest christian town"
+        # (a people's word) stay common
         english = english_words()
         words = list(_WORD_PART.finditer(self.text, s_start, end))
         for k, w in enumerate(words):
@@ -1306,7 +1307,7 @@ class _Extractor:
             j = k
             while j > 0 and self.text[words[j - 1].end() : words[j].start()] in (" ", "-"):
                 prev = words[j - 1].group().lower()
-                if prev in _NAME_PARTICLES or (len(prev) >= 3 and prev not in english):
+                if prev in _NAME_PARTICLES or (len(prev) >= 3 and prev not in english and prev not in DEMONYMS):
                     j -= 1
                     continue
                 break

@@ -353,6 +353,9 @@ def test_the_city_is_a_populated_place_not_the_region_before_it(nlp: object) -> 
         ("fighting raged in aleppo. the syrian army captured the kindi hospital on monday.", ["aleppo"],
          [("kindi hospital", "government")]),
         ("fighting raged in aleppo. the syrian army captured the artillery school on monday.", ["aleppo"], []),
+        # ... nor is a people's word ("the largest christian town": no town called so)
+        ("qaraqosh, the largest christian town in the north, fell to isis in august 2014.", ["qaraqosh"],
+         [("qaraqosh", "isis")]),
     ],
 )
 def test_a_lower_cased_sentence_is_parsed_with_its_names_capitalised(text: str, names: list[str],
