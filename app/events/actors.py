@@ -83,6 +83,8 @@ class ActorMatch:
 
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+# A preposition right before a word ("from is", "to is"): there, a lower-cased "is" is no verb.
+_AFTER_PREPOSITION = re.compile(r"\b(?:from|to|by|against|with)\s+$")
 
 
 def _trie_regex(words: set[str]) -> str:
@@ -231,6 +233,7 @@ class ActorRegistry:
             entries.sort(key=lambda e: -len(e[0]))  # the longest name first, sorted once here, not per match
         # ... and so do its abbreviations in capitals that are no English word ("the saa", "rsf fighters"): lower-cased,
         # "is" is a word, "saa" is none
+        self._lowered_is = next((aid for words, aid in self._case_sensitive.get("IS", ()) if words == ("IS",)), None)
         english = english_words()
         self._lowered_acronyms: dict[str, str] = {
             n.lower(): aid for n, aid in case_sensitive.items()
@@ -286,6 +289,12 @@ class ActorRegistry:
                     found.append(match)
                     last_end = match.end
                     continue
+            if lowercased and w0 == "is" and self._lowered_is is not None \
+                    and _AFTER_PREPOSITION.search(low, max(0, start - 10), start):
+                # "retook the town from is", "fell to is": the verb "is" never follows a preposition
+                found.append(ActorMatch(start, end0, raw0, "actor", self._lowered_is))
+                last_end = end0
+                continue
             if lowercased and w0 in self._lowered_acronyms and w0 not in names:
                 found.append(ActorMatch(start, end0, raw0, "actor", self._lowered_acronyms[w0]))
                 last_end = end0
