@@ -227,6 +227,6 @@ def test_abbreviations_that_are_no_word_match_in_lower_cased_text() -> None:
     assert found == [("saa", "syrian_government_forces"), ("rsf", "rapid_support_forces")]
     assert reg.scan("Saa said the town is quiet.")[0] == []
     # the verb never follows a preposition: "fell to is", "retook it from is" name the group
-    text = "the town fell to is in 2014 and the army retook it from is. the problem is that it is quiet."
+    text = "the town fell to is in 2014 and the army retook it from the is. the problem is that it is quiet."
     found_is = [m.start for m in reg.scan(text, lowercased=True)[0] if m.actor_id == "islamic_state"]
-    assert found_is == [text.index("to is") + 3, text.index("from is") + 5]
+    assert found_is == [text.index("to is") + 3, text.index("the is") + 4]
