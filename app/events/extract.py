@@ -920,10 +920,12 @@ class _Extractor:
             if said and said.start() < pos and not re.match(r"\s+to\s+have\b", self.text[said.end() : pos]):
                 continue  # the speaker of "X said", not the agent (but "X claims to have taken" is both)
             return self.resolve(a)
-        # "Ukraine retook Kherson", "Eritrea captured Badme": a country named right before the verb is its state
+        # "Ukraine retook Kherson", "Eritrea captured Badme", "Damascus retook Aleppo": a country or its capital named
+        # right before the verb is its state
         for m in reversed(self._mentions_in(max(sent_start, pos - 40), pos)):
-            if _is_country(m) and _STATE_SUBJECT_GAP.fullmatch(self.text, m.end, pos):
-                return ActorRef(m.text, f"country:{m.place.country_code}", Side.OTHER)  # type: ignore[union-attr]
+            code = _state_code(m)
+            if code and _STATE_SUBJECT_GAP.fullmatch(self.text, m.end, pos):
+                return ActorRef(m.text, f"country:{code}", Side.OTHER)
             break
         return None
 

@@ -493,6 +493,7 @@ def test_soldiers_of_a_numbered_unit_are_no_place() -> None:
         ("IS seized Hama last year. Armed rebels later captured the town of Morek.", "Morek", "SY", Side.OPPOSITION),
         ("Islamist militants captured the town of Pweto.", "Pweto", "CD", Side.UNKNOWN),
         ("Somali warlord Mohamed Farah Aidid captured the town of Huddur.", "Huddur", "SO", Side.OPPOSITION),
+        ("Tehran-backed militias captured the border town of Albu Kamal.", "Albu Kamal", "SY", Side.GOVERNMENT),
         # the sitting president's forces are the state's
         ("Forces loyal to President Laurent Kabila retook the town of Pweto.", "Pweto", "CD", Side.GOVERNMENT),
         # the members of a group named by its short name
@@ -815,3 +816,14 @@ def test_a_change_under_way_is_none(text: str) -> None:
 )
 def test_units_the_dictionaries_lack(party: str, place: str, country: str, side: Side) -> None:
     assert _gainer_of_the_one_event(f"{party} captured the town of {place}.", place, country).side is side
+
+
+def test_a_capital_named_right_before_the_verb_is_its_state() -> None:
+    """"Damascus retook Aleppo": the tagger reads "retook" as a noun after a name, the parse finds no subject; the
+    capital before the verb stands for its government, as a country's name does ("Eritrea captured Badme")."""
+    text = "Damascus retook Aleppo in December with Russian help."
+    start = text.index("Damascus")
+    capital = GazetteerPlace(170654, "Damascus", "Damascus", 33.5, 36.3, "P", "PPLC", "SY", population=1_500_000)
+    mentions = [Mention("Damascus", start, start + 8, capital, 0.9), *_in(text, "Aleppo", "SY")]
+    [event] = extract_control_changes(text=text, mentions=mentions, published_at=PUB)
+    assert event.gained_by is not None and event.gained_by.side is Side.GOVERNMENT
