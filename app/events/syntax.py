@@ -612,9 +612,10 @@ def _place_phrases(
             excluded.extend(_span(o) for o in ofs)
             _exclude_locatives(item, excluded)
             continue
-        # "the district centre of Musa Qala", "the provincial center of X": the seat of a division is the town itself
-        # (unless an appositive names it: "the administrative centre of Gedo region, Bardera")
-        seat = low in ("centre", "center") and any(_low(c) in _DIVISION_WORDS for c in item.children
+        # "the district centre of Musa Qala", "the provincial center of X", "the district headquarters of X" (as Afghan
+        # war reporting says it): the seat of a division is the town itself (unless an appositive names it: "the
+        # administrative centre of Gedo region, Bardera"); "the group's headquarters" is a building
+        seat = low in ("centre", "center", "headquarters") and any(_low(c) in _DIVISION_WORDS for c in item.children
                                                     if c.dep_ in ("compound", "amod")) and not any(
             ap.dep_ == "appos" and ap.tag_ in ("NNP", "NNPS") for o in ofs for ap in o.children)
         partitive = (low in _PARTITIVE or lemma in _PARTITIVE or low in _COMPASS) and not seat

@@ -63,6 +63,9 @@ def nlp():  # type: ignore[no-untyped-def]
          ["Aleppo", "Douma"], [("Aleppo", "government"), ("Douma", "government")]),
         # the seat of a division is the town; the centre of a town is part of it
         ("The insurgents overran the district centre of Musa Qala.", ["Musa Qala"], [("Musa Qala", "opposition")]),
+        ("The Taliban said they had overrun the district headquarters of Musa Qala.", ["Musa Qala"],
+         [("Musa Qala", "opposition")]),
+        ("Rebels captured the headquarters of the army in Morek.", ["Morek"], []),
         ("Rebels captured the centre of Musa Qala.", ["Musa Qala"], []),
         # a relative clause right after the last of two conjuncts describes that one
         ("Fierce battles raged between the tribesmen and ISIS militants who eventually took control of Morek.",
