@@ -363,6 +363,8 @@ PLACE_NOUNS = frozenset(
         "airport",
         "hill",
         "stronghold",
+        "enclave",
+        "bastion",
         "capital",
         "neighbourhood",
         "neighborhood",

@@ -494,6 +494,7 @@ def test_soldiers_of_a_numbered_unit_are_no_place() -> None:
         ("Islamist militants captured the town of Pweto.", "Pweto", "CD", Side.UNKNOWN),
         ("Somali warlord Mohamed Farah Aidid captured the town of Huddur.", "Huddur", "SO", Side.OPPOSITION),
         ("Tehran-backed militias captured the border town of Albu Kamal.", "Albu Kamal", "SY", Side.GOVERNMENT),
+        ("Operation Olive Branch drove the YPG from the town of Afrin in March.", "Afrin", "SY", Side.TURKEY),
         # the sitting president's forces are the state's
         ("Forces loyal to President Laurent Kabila retook the town of Pweto.", "Pweto", "CD", Side.GOVERNMENT),
         # the members of a group named by its short name

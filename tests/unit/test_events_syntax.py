@@ -437,6 +437,9 @@ def test_no_one_takes_or_loses_a_world_region_whichever_reader_finds_it(nlp: obj
         ("IS was driven out of its last urban stronghold in Syria, Morek, in December.", ["Syria", "Morek"],
          [("Morek", "unknown")]),
         ("The army took the town near Hama, the provincial capital.", ["Hama"], []),
+        # an enclave or bastion "of X" is X, as a town or stronghold of X is
+        ("The Kurdish enclave of Afrin fell to Turkish-backed forces in March.", ["Afrin"], [("Afrin", "turkey")]),
+        ("The army retook the rebel bastion of Yabroud.", ["Yabroud"], [("Yabroud", "government")]),
         # a clause with no subject of its own falls with its head's
         ("Palmyra changed hands twice during the war, falling to IS in 2015.", ["Palmyra"], [("Palmyra", "isis")]),
     ],
