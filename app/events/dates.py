@@ -53,15 +53,15 @@ _SOURCES: tuple[tuple[str, str], ...] = tuple(
         ("day_month_year", rf"{_DAY_RE}\s+(?:of\s+)?{_MONTH_RE},?\s+{_YEAR_RE}"),
         ("month_day", rf"{_MONTH_RE}\s+{_DAY_RE}(?!\s*(?:,\s*)?(?:19|20)\d\d)(?![\d:])"),
         ("day_month", rf"{_DAY_RE}\s+(?:of\s+)?{_MONTH_RE}"),
-        ("month_year", rf"(?:(?:early|late|mid)[\s-]+)?{_MONTH_RE},?\s+{_YEAR_RE}"),
+        ("month_year", rf"(?:(?:early|late|mid)[\s-]+)?{_MONTH_RE},?\s+(?:of\s+)?{_YEAR_RE}"),  # ("June of 2014")
         ("month_rel", rf"(?:(?:early|late|mid)[\s-]+)?{_MONTH_RE}\s+(?P<rel>this|last)\s+year"),
         ("month", rf"(?:\bin|\bsince|\bby|\bduring|\bof|\bearly|\blate|\bmid|(?P<last>\blast))[\s-]+{_MONTH_RE}"
-                  r"(?!\s+\d)"),
+                  r"(?!\s+\d)(?!\s+of\s+(?:19|20)\d\d)"),
         (
             "year",
             rf"(?:\bin|\bduring|\bof|\bearly|\blate|\bmid|\bsince|\bsummer|\bwinter|\bspring|\bautumn)"
-            # "in 2015", "in the 1967 war" (a year naming an event is its year)
-            rf"[\s-]+(?:of\s+|the\s+(?=(?:19|20)\d\d\s+[A-Za-z]))?{_YEAR_RE}",
+            # "in 2015", "in the 1967 war", "during a 2015 offensive" (a year naming an event is its year)
+            rf"[\s-]+(?:of\s+|(?:the|a|an)\s+(?=(?:19|20)\d\d\s+[A-Za-z]))?{_YEAR_RE}",
         ),
         # "1711 - Rio de Janeiro is captured by the French", "1975: Saigon falls": the year that heads an almanac
         # line ("Today in history")
