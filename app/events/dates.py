@@ -55,6 +55,9 @@ _SOURCES: tuple[tuple[str, str], ...] = tuple(
         ("day_month", rf"{_DAY_RE}\s+(?:of\s+)?{_MONTH_RE}"),
         ("month_year", rf"(?:(?:early|late|mid)[\s-]+)?{_MONTH_RE},?\s+(?:of\s+)?{_YEAR_RE}"),  # ("June of 2014")
         ("month_rel", rf"(?:(?:early|late|mid)[\s-]+)?{_MONTH_RE}\s+(?P<rel>this|last)\s+year"),
+        # "on March 5 last year", "on 5 March this year"
+        ("month_day_rel", rf"{_MONTH_RE}\s+{_DAY_RE},?\s+(?P<rel>this|last)\s+year"),
+        ("day_month_rel", rf"{_DAY_RE}\s+(?:of\s+)?{_MONTH_RE},?\s+(?P<rel>this|last)\s+year"),
         ("month", rf"(?:\bin|\bsince|\bby|\bduring|\bof|\bearly|\blate|\bmid|(?P<last>\blast))[\s-]+{_MONTH_RE}"
                   r"(?!\s+\d)(?!\s+of\s+(?:19|20)\d\d)"),
         (
@@ -128,6 +131,7 @@ _REQUIRED: dict[str, tuple[str, ...]] = {
     "iso": tuple(f"{digit}-" for digit in "0123456789"), "month_day_year": _MONTH_WORDS,
     "day_month_year": _MONTH_WORDS, "month_day": _MONTH_WORDS,
     "day_month": _MONTH_WORDS, "month_year": _MONTH_WORDS, "month_rel": _MONTH_WORDS, "month": _MONTH_WORDS,
+    "month_day_rel": _MONTH_WORDS, "day_month_rel": _MONTH_WORDS,
     "year": ("19", "20"), "almanac": ("- ", "– ", "— ", ": "), "season": ("spring", "summer", "autumn", "fall"),
     "weekday": tuple(_WEEKDAYS), "yesterday": ("yesterday", "last night"),
     "weekend": ("weekend",), "today": ("today", "this morning", "tonight", "overnight"),
@@ -150,6 +154,7 @@ _KEYED: dict[str, tuple[tuple[str, ...], int]] = {
     "iso": (("19", "20"), 0), "month_day_year": (("<month>",), 2), "day_month_year": (("<month>",), 2),
     "month_day": (("<month>",), 2), "day_month": (("<month>",), 2), "month_year": (("<month>",), 2),
     "month_rel": (("<month>",), 2), "month": (("<month>",), 2), "year": (("19", "20"), 2),
+    "month_day_rel": (("<month>",), 2), "day_month_rel": (("<month>",), 2),
     "weekday": (tuple(_WEEKDAYS), 1), "weekend": (("weekend",), 2), "rel_period": (("week", "month", "year"), 3),
     "ago": (("ago",), 3), "before_after": (("after",), 3), "later": (("later", "afterwards"), 3),
     "earlier": (("earlier",), 3), "same_day": (("hours", "minutes", "moments"), 3),
@@ -268,6 +273,8 @@ def _resolve(kind: str, g: dict[str, str | None], pub: date | None, year_before:
     if kind in ("month_day", "day_month") and month:
         y = pub.year if (month, int(g["day"] or 0)) <= (pub.month, pub.day) else pub.year - 1
         return _safe_day(y, month, int(g["day"] or 0))
+    if kind in ("month_day_rel", "day_month_rel") and month:
+        return _safe_day(pub.year - (g["rel"] == "last"), month, int(g["day"] or 0))
     if kind in ("month", "month_rel") and month:
         if g.get("rel"):
             return _month(pub.year - (g["rel"] == "last"), month)

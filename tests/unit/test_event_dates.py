@@ -177,6 +177,9 @@ def test_a_bare_month_right_after_a_month_of_an_earlier_year_continues_that_year
         ("isis captured mosul in june of 2014.", date(2014, 6, 1), "month"),
         # a year naming an event after "a", as after "the" ("in the 1967 war")
         ("Iraqi forces retook Tikrit during a 2015 offensive.", date(2015, 1, 1), "year"),
+        # a day and month of the year before publication, said so
+        ("Rebels captured Morek on March 5 last year.", date(2017, 3, 5), "day"),
+        ("rebels captured morek on 5 march last year.", date(2017, 3, 5), "day"),
     ],
 )
 def test_a_month_of_a_year_and_a_year_naming_an_event(text: str, start: date, precision: str) -> None:
