@@ -117,6 +117,9 @@ def importance(place: GazetteerPlace) -> float:
     return _IMPORTANCE.get(place.feature_code, 0.0) + 0.9 * math.log10(place.population + 1)
 
 
+_MOVEMENT_FIRST_WORDS = frozenset(name.split()[0] for name in MOVEMENT_COUNTRIES if " " in name)
+
+
 def article_context(doc: Document, spans: list[Span], index: GazetteerIndex,
                     extra: list[tuple[GazetteerPlace, ...]] = ()) -> ArticleContext:  # type: ignore[assignment]
     """Votes from unambiguous names, country names and demonyms."""
@@ -140,16 +143,22 @@ def article_context(doc: Document, spans: list[Span], index: GazetteerIndex,
             if n < len(keys):
                 key = keys[n]
                 votes_of[key] = (vote[0], votes_of[key][1] + vote[1] if key in votes_of else vote[1])
-    for k, word in enumerate(doc.lower):
+    words = Counter(doc.lower)  # (in the order the text first uses each word: ties between countries stay stable)
+    for word, n in words.items():
         code = DEMONYM_COUNTRIES.get(word)
         if code:
-            country_votes[code] += 0.5
+            country_votes[code] += 0.5 * n
         # (in lower-cased text the focus also decides whether a word is a place at all: "darwish", "nadim" would
         # become villages of a story on IS)
-        movement = (MOVEMENT_COUNTRIES.get(word) or MOVEMENT_COUNTRIES.get(" ".join(doc.lower[k : k + 2]))
-                    if doc.cased else None)
-        for code in movement or ():
-            country_votes[code] += 0.5 / len(movement)
+        if not doc.cased or (word not in MOVEMENT_COUNTRIES and word not in _MOVEMENT_FIRST_WORDS):
+            continue
+        named = Counter([word] * n) if word in MOVEMENT_COUNTRIES else Counter()
+        if word in _MOVEMENT_FIRST_WORDS:  # "islamic state": its two words
+            named.update(f"{a} {b}" for a, b in zip(doc.lower, doc.lower[1:], strict=False)
+                         if a == word and f"{a} {b}" in MOVEMENT_COUNTRIES)
+        for name, times in named.items():
+            for code in MOVEMENT_COUNTRIES[name]:
+                country_votes[code] += 0.5 * times / len(MOVEMENT_COUNTRIES[name])
     total = sum(country_votes.values()) or 1.0
     countries = {code: votes / total for code, votes in country_votes.items()}
     admin_votes: Counter[tuple[str, str]] = Counter()
@@ -701,23 +710,24 @@ def _rank(candidates: list[GazetteerPlace], span: Span, context: ArticleContext,
         if context.total_votes > context.votes_of.get(span.key, ("", 0.0))[1] else {}
     # "London" in an article about the US: a national capital called so outweighs the focus that small towns of
     # the article's country draw from it (London, Ohio); a notable namesake ("Kingston", Ontario) keeps it.
-    capital = any(c.feature_code == "PPLC" and written in _written_names(c) for c in candidates)
+    as_written = {c.geonameid for c in candidates if written in _written_names(c)}  # (each tested once)
+    capital = any(c.feature_code == "PPLC" and c.geonameid in as_written for c in candidates)
     # "Manchester", "Birmingham" in a story on a British soldier or club that also names the US: a city of 100,000
     # called so by its own name, in a country the article names too, outweighs the focus that namesakes a fifth of
     # its size or less draw from another country (English town names recur across the US); where its country
     # has no share ("Newport" in an Irish story) the focus stands.
     cities = [c for c in candidates if c.feature_class == "P" and c.population >= _NOTABLE_CITY
-              and written in _written_names(c) and shares.get(c.country_code, 0.0) > 0.0]
+              and c.geonameid in as_written and shares.get(c.country_code, 0.0) > 0.0]
     city = max(cities, key=lambda c: c.population) if cities else None
     # "Kherson" beside "Russian troops": a provincial capital or a city of 100,000 called exactly so is what the
     # writer spelled; a far smaller place not called so, that only folds onto the name (Karsun, Russia), is a
     # misspelling's guess and borrows no focus to outrank it (Saint Petersburg, Russia, which is no smaller, does;
     # a division keeps its own: "the district of Balkh")
-    spelled = max((c.population for c in candidates if c.feature_class == "P" and written in _written_names(c)
+    spelled = max((c.population for c in candidates if c.feature_class == "P" and c.geonameid in as_written
                    and (c.feature_code in ("PPLC", "PPLA") or c.population >= _NOTABLE_CITY)), default=None)
     for place in candidates:
         focus = shares.get(place.country_code, 0.0)
-        if spelled is not None and place.feature_class == "P" and written not in _written_names(place) \
+        if spelled is not None and place.feature_class == "P" and place.geonameid not in as_written \
                 and place.population * _DWARFED <= spelled:
             focus = 0.0
         if capital and place.feature_class == "P" and place.feature_code not in ("PPLC", "PPLA") \
@@ -728,7 +738,7 @@ def _rank(candidates: list[GazetteerPlace], span: Span, context: ArticleContext,
             focus = 0.0
         seat_penalty = -2.5 if (place.feature_code == "ADM1" and span.cue != "admin1"
                                 and (place.country_code, place.admin1_code) in seats) else 0.0
-        exact = written in _written_names(place)
+        exact = place.geonameid in as_written
         own_key = span.key in (search_key(place.name), search_key(place.asciiname)) \
             or (exact and not place.country_code)  # "the Atlantic": an ocean's short name is its own
         if place.feature_code in AIRFIELD_CODES and span.cue != "facility":
