@@ -54,6 +54,8 @@ _SOURCES: tuple[tuple[str, str], ...] = tuple(
         ("month_day", rf"{_MONTH_RE}\s+{_DAY_RE}(?!\s*(?:,\s*)?(?:19|20)\d\d)(?![\d:])"),
         ("day_month", rf"{_DAY_RE}\s+(?:of\s+)?{_MONTH_RE}"),
         ("month_year", rf"(?:(?:early|late|mid)[\s-]+)?{_MONTH_RE},?\s+(?:of\s+)?{_YEAR_RE}"),  # ("June of 2014")
+        # "between March and May 2015": the range's start, in the year its end states
+        ("month_range", rf"\bbetween\s+{_MONTH_RE}\s+and\s+(?P<month_to>[A-Za-z]+)\.?,?\s+{_YEAR_RE}"),
         ("month_rel", rf"(?:(?:early|late|mid)[\s-]+)?{_MONTH_RE}\s+(?P<rel>this|last)\s+year"),
         # "on March 5 last year", "on 5 March this year"
         ("month_day_rel", rf"{_MONTH_RE}\s+{_DAY_RE},?\s+(?P<rel>this|last)\s+year"),
@@ -73,7 +75,7 @@ _SOURCES: tuple[tuple[str, str], ...] = tuple(
         ("season", r"(?P<which>last|this|earlier\s+this)\s+(?P<season>spring|summer|autumn|fall)"),
         ("weekday", rf"(?P<last>last\s+)?{_WEEKDAY_RE}"),
         ("yesterday", r"yesterday|(?:late\s+)?last\s+night|the\s+day\s+before\s+yesterday(?P<two>)"),
-        ("weekend", r"(?:(?P<last>last)|(?:over|at|during|on)\s+the|this)\s+weekend"),
+        ("weekend", r"(?:(?P<last>last)|(?:over|at|during|on)\s+the(?:\s+past)?|this(?:\s+past)?)\s+weekend"),
         ("today", r"today|this\s+morning|earlier\s+today|tonight|overnight"),
         (
             "rel_period",
@@ -100,7 +102,7 @@ _SOURCES: tuple[tuple[str, str], ...] = tuple(
 # Kinds resolved against the previous date in the text, not the publication date.
 ANCHORED = frozenset({"later", "earlier", "same_day", "next", "previous", "that"})
 # Kinds that state their year: their dates have basis ``text``; every other kind's is ``text_relative``.
-ABSOLUTE = frozenset({"iso", "month_day_year", "day_month_year", "month_year", "year", "almanac"})
+ABSOLUTE = frozenset({"iso", "month_day_year", "day_month_year", "month_year", "month_range", "year", "almanac"})
 # Kinds that name a month but no year: with no publication date they take the year of the explicit year before.
 _YEARLESS = frozenset({"month_day", "day_month", "month"})
 # How far back (characters) an anchored expression looks for its anchor: a few sentences.
@@ -131,7 +133,7 @@ _REQUIRED: dict[str, tuple[str, ...]] = {
     "iso": tuple(f"{digit}-" for digit in "0123456789"), "month_day_year": _MONTH_WORDS,
     "day_month_year": _MONTH_WORDS, "month_day": _MONTH_WORDS,
     "day_month": _MONTH_WORDS, "month_year": _MONTH_WORDS, "month_rel": _MONTH_WORDS, "month": _MONTH_WORDS,
-    "month_day_rel": _MONTH_WORDS, "day_month_rel": _MONTH_WORDS,
+    "month_day_rel": _MONTH_WORDS, "day_month_rel": _MONTH_WORDS, "month_range": ("between",),
     "year": ("19", "20"), "almanac": ("- ", "– ", "— ", ": "), "season": ("spring", "summer", "autumn", "fall"),
     "weekday": tuple(_WEEKDAYS), "yesterday": ("yesterday", "last night"),
     "weekend": ("weekend",), "today": ("today", "this morning", "tonight", "overnight"),
@@ -154,7 +156,7 @@ _KEYED: dict[str, tuple[tuple[str, ...], int]] = {
     "iso": (("19", "20"), 0), "month_day_year": (("<month>",), 2), "day_month_year": (("<month>",), 2),
     "month_day": (("<month>",), 2), "day_month": (("<month>",), 2), "month_year": (("<month>",), 2),
     "month_rel": (("<month>",), 2), "month": (("<month>",), 2), "year": (("19", "20"), 2),
-    "month_day_rel": (("<month>",), 2), "day_month_rel": (("<month>",), 2),
+    "month_day_rel": (("<month>",), 2), "day_month_rel": (("<month>",), 2), "month_range": (("between",), 0),
     "weekday": (tuple(_WEEKDAYS), 1), "weekend": (("weekend",), 2), "rel_period": (("week", "month", "year"), 3),
     "ago": (("ago",), 3), "before_after": (("after",), 3), "later": (("later", "afterwards"), 3),
     "earlier": (("earlier",), 3), "same_day": (("hours", "minutes", "moments"), 3),
@@ -265,6 +267,8 @@ def _resolve(kind: str, g: dict[str, str | None], pub: date | None, year_before:
     if kind in ("month_day_year", "day_month_year") and month and year:
         return _safe_day(year, month, int(g["day"] or 0))
     if kind == "month_year" and month and year:
+        return _month(year, month)
+    if kind == "month_range" and month and year and (g.get("month_to") or "").lower().rstrip(".") in _MONTHS:
         return _month(year, month)
     if kind in ("year", "almanac") and year:
         return _year(year)

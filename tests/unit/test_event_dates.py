@@ -180,6 +180,10 @@ def test_a_bare_month_right_after_a_month_of_an_earlier_year_continues_that_year
         # a day and month of the year before publication, said so
         ("Rebels captured Morek on March 5 last year.", date(2017, 3, 5), "day"),
         ("rebels captured morek on 5 march last year.", date(2017, 3, 5), "day"),
+        # a range of months: its start, in the year its end states; "this past weekend" is the latest weekend
+        ("Rebels captured Morek between March and May 2015.", date(2015, 3, 1), "month"),
+        ("rebels captured morek between march and may 2015.", date(2015, 3, 1), "month"),
+        ("Rebels captured Morek this past weekend.", date(2018, 4, 28), "week"),
     ],
 )
 def test_a_month_of_a_year_and_a_year_naming_an_event(text: str, start: date, precision: str) -> None:
