@@ -682,6 +682,7 @@ def _place_phrases(
             spans.extend(_head_span(t, excluded) for t in listed)
             if listed and lemma != "control":
                 marked.extend(spans[-len(listed) :])
+            named_after: list[tuple[int, int]] = []
             if not named and not listed and lemma != "control":
                 if item.tag_ in ("NNP", "NNPS"):
                     spans.append(_head_span(item, excluded))
@@ -692,18 +693,14 @@ def _place_phrases(
                     nouns.append((item.idx, "a " + low))  # "captured a town near Aleppo": named, if at all, after
                 elif item.tag_ == "NNS" and lemma in RESOLVABLE_NOUNS and _points_back(item):
                     nouns.append((item.idx, low))  # "those villages", "the above-mentioned towns": a list told before
-                named_after = _appositive_past_locative(item) if (
-                    item.tag_ not in ("NNP", "NNPS") and lemma in _NAMEABLE_HEADS) else []
-                for name in named_after:
+                if item.tag_ not in ("NNP", "NNPS") and lemma in _NAMEABLE_HEADS:
                     # "its last urban stronghold in Syria, Hajin": the parser hangs the name on the locative's object
-                    spans.append(_head_span(name, excluded))
-                    marked.append(spans[-1])
-                _exclude_locatives(item, excluded)
-                for a, _ in spans[len(spans) - len(named_after) :]:
-                    # (the locative ends before the name: "in Syria")
-                    excluded[:] = [(x, min(y, a - 2)) if x < a < y else (x, y) for x, y in excluded]
-                continue
+                    named_after = [_head_span(name, excluded) for name in _appositive_past_locative(item)]
+                    spans.extend(named_after)
+                    marked.extend(named_after)
             _exclude_locatives(item, excluded)
+            for a, _ in named_after:  # (the locative ends before the name: "in Syria")
+                excluded[:] = [(x, min(y, a - 2)) if x < a < y else (x, y) for x, y in excluded]
             continue
         if low in _PRONOUNS:
             nouns.append((item.idx, "it"))
@@ -1466,6 +1463,16 @@ _VERB_TRIGGERS = (_EXPEL_VERBS | _PASS_UNDER_VERBS | _FALL_VERBS | _LOSE_VERBS |
                   | _TAKE_VERBS | {"abandon"})
 
 
+def _clause_subjects(tok: Any, dep: str) -> list[Any]:
+    """The verb's own subjects of dependency ``dep`` ("nsubj", "nsubjpass"), a relative pronoun standing for the
+    noun it describes ("Kafr Zita, which came under rebel control")."""
+    subj = [x for x in _children(tok, dep) if _low(x) not in ("that", "which")]
+    if not subj and tok.dep_ == "relcl":
+        head = _relative_head(tok)
+        subj = [head] if head is not None else []
+    return subj
+
+
 def _control_owner(prep: Any) -> tuple[Any, Any] | None:
     """(the control or hands noun, its owner) of "under government control", "in the hands of IS", "under its
     control"; None where the phrase names no control ("under fire", "in the hands of a court")."""
@@ -1501,10 +1508,7 @@ def _into_control(tok: Any, lemma: str, dobj: list[Any]) -> Frame | None:
     back = [b for b in _children(tok, "advmod") if _low(b) == "back"]
     if not back:
         return None
-    subj = [x for x in _children(tok, "nsubj") if _low(x) not in ("that", "which")]
-    if not subj and tok.dep_ == "relcl":
-        head = _relative_head(tok)
-        subj = [head] if head is not None else []
+    subj = _clause_subjects(tok, "nsubj")
     for prep in _children(tok, "prep") + _children(back[0], "prep"):
         found = _control_owner(prep) if _low(prep) in ("in", "under", "into") else None
         if found is not None and found[1] is not None and subj:
@@ -1590,11 +1594,7 @@ def _verb_frame(tok: Any, lemma: str, low: str) -> Frame | None:
             found = _control_owner(prep)
             if found is None:
                 continue
-            subj = [x for x in _children(tok, "nsubjpass" if passive else "nsubj")
-                    if _low(x) not in ("that", "which")]
-            if not subj and tok.dep_ == "relcl":
-                head = _relative_head(tok)
-                subj = [head] if head is not None else []
+            subj = _clause_subjects(tok, "nsubjpass" if passive else "nsubj")
             if subj and found[1] is not None:
                 return _make(tok, lemma, "fall", subj, found[1], _loser_from(tok), why)
     if lemma in _FALL_VERBS:
@@ -1622,10 +1622,7 @@ def _verb_frame(tok: Any, lemma: str, low: str) -> Frame | None:
     if lemma in _LOSE_VERBS:
         if passive and lemma == "lose":
             # "Mosul was lost to IS", "the areas that were lost to the government like Ghouta and Daraa"
-            subj = [x for x in _children(tok, "nsubjpass") if _low(x) not in ("which", "that")]
-            if not subj and tok.dep_ == "relcl":
-                head = _relative_head(tok)
-                subj = [head] if head is not None else []
+            subj = _clause_subjects(tok, "nsubjpass")
             to = _prep_objects(tok, "to")
             if not subj or not to:
                 return None
