@@ -166,10 +166,11 @@ _CAMPAIGN_BY = r"(?:campaign|offensive|operation|assault|attack|push|advance)\s+
 # "The town, Khan Touman,", "The village, known as Tal Salmo,", "The town of Morek": a sentence opening with the name
 # of what the sentence before introduced.
 _NAMED_NEXT = re.compile(r"\s*The\s+(?P<noun>[a-z]+)(?:\s*,\s*(?:(?:known|called)\s+as\s+|called\s+)?|\s+of\s+)")
-# "held by", "controlled by": a holder's agent phrase (the one who loses a place that changes hands).
-_HOLDING_BEFORE = re.compile(r"\b(?:held|controlled|occupied|besieged|surrounded|ruled|run|defended)\s+$",
-                             re.IGNORECASE)
-_HELD_BY_BEFORE = re.compile(r"\b(?:held|controlled|occupied|ruled|run)\s+by\s+(?:the\s+)?$", re.IGNORECASE)
+# "held by", "controlled by": a holder's agent phrase (the one who loses a place that changes hands). Before a "by"
+# that might introduce a taker, besiegers and defenders are no takers either.
+_HOLDING = r"held|controlled|occupied|ruled|run"
+_HOLDING_BEFORE = re.compile(rf"\b(?:{_HOLDING}|besieged|surrounded|defended)\s+$", re.IGNORECASE)
+_HELD_BY_BEFORE = re.compile(rf"\b(?:{_HOLDING})\s+by\s+(?:the\s+)?$", re.IGNORECASE)
 # Words for the armed opposition whatever its name: a generic non-state party called so is on the opposition's side.
 _REBEL_WORD = re.compile(r"\b(?:rebels?|insurgents?|guerr?ill?as?|separatists?|warlords?)\b", re.IGNORECASE)
 # "an abortive army offensive": a party's word right before a campaign noun, after "in", "during", "part of" ...
@@ -966,8 +967,7 @@ class _Extractor:
 
     def _actor_after(self, pos: int, end: int, lead: str, *, window: int = 80) -> ActorRef | None:
         """The actor introduced by ``lead`` ("to", "by", "from") within ``window`` characters after ``pos``."""
-        stop = re.search(r"[.;]", self.text[pos : min(end, pos + window)])
-        limit = pos + stop.start() if stop else min(end, pos + window)
+        limit = self._clause_end(pos, end, window)
         for m in re.finditer(rf"\b(?:{lead})\s+(?:the\s+)?", self.text[pos:limit], re.IGNORECASE):
             if _HOLDING_BEFORE.search(self.text, max(0, pos + m.start() - 20), pos + m.start()):
                 continue  # "the last sliver of territory held by the group": its holder, not the taker
@@ -980,6 +980,12 @@ class _Extractor:
                     return self.resolve(a)
                 break
         return None
+
+    def _clause_end(self, pos: int, end: int, window: int) -> int:
+        """Where the clause from ``pos`` ends: at a full stop or semicolon, ``end`` or ``window`` characters on."""
+        limit = min(end, pos + window)
+        stop = re.search(r"[.;]", self.text[pos:limit])
+        return pos + stop.start() if stop else limit
 
     def _named_next(self, noun: str, sent: int) -> Mention | None:
         """"captured a strategic town near Aleppo on Sunday. The town, Khan Touman, had been held by rebels": a place
@@ -997,10 +1003,7 @@ class _Extractor:
     def _campaign_of(self, pos: int, end: int) -> ActorRef | None:
         """"The brief seizure of Rityan was part of an abortive army offensive", "fell in a rebel counter-offensive":
         the party a campaign the change came in is named after, within the clause after ``pos``."""
-        limit = min(end, pos + 100)
-        stop = re.search(r"[.;]", self.text[pos:limit])
-        limit = pos + stop.start() if stop else limit
-        for a in self._actors_in(pos, limit):
+        for a in self._actors_in(pos, self._clause_end(pos, end, 100)):
             if a.holder or a.kind in ("voice", "state_voice") or not _CAMPAIGN_NOUN.match(self.text, a.end):
                 continue
             if _CAMPAIGN_LEAD.search(self.text[pos : a.start]):
