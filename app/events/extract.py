@@ -525,10 +525,10 @@ class _Extractor:
     def __init__(self, ctx: _Context) -> None:
         self.ctx = ctx
         self.text = ctx.text
-        self.discourse: tuple[int, ActorRef] | None = None
+        # the agent of the latest change told: its sentence, the agent, and the trigger's span (for its date)
+        self.discourse: tuple[int, ActorRef, int, int] | None = None
         self._taken_by: dict[object, ActorRef | None] = {}  # who last took each place, as told so far
         self._last_place: tuple[int, Mention] | None = None  # the place of the latest change told, and its sentence
-        self._discourse_trigger: tuple[int, int, int] | None = None  # (sentence, start, end) of the discourse's change
         self.scopes: list[tuple[int, int]] = []  # each kept trigger's clause: (trigger start, clause end)
         # Sorted starts, so the range look-ups below are binary searches, not scans of the whole article.
         self._mention_starts = [m.start for m in ctx.mentions]
@@ -962,7 +962,7 @@ class _Extractor:
         """The agent of the latest trigger in this or the two previous sentences."""
         if self.discourse is None:
             return None
-        idx, ref = self.discourse
+        idx, ref, _, _ = self.discourse
         return ref if self._sentence_index(pos) - idx <= 2 else None
 
     def _actor_after(self, pos: int, end: int, lead: str, *, window: int = 80) -> ActorRef | None:
@@ -1412,7 +1412,8 @@ class _Extractor:
             recent = self._discourse(frame.trigger_start)
             if gained is None and recent is not None and (lost is None or recent.side != lost.side):
                 gained = recent  # (never the side the sentence says lost it: "Mosul was freed from Isis control")
-                continues = self._discourse_trigger
+                told = self.discourse  # (the change whose agent this is: its sentence and trigger)
+                continues = (told[0], told[2], told[3]) if told is not None else None
             confidence -= 0.15
         if gained is None and role in ("nominal", "fall") and places:
             # "the fall of Yabrud, a key opposition bastion", "Mosul fell from government control": a change whose
@@ -1756,8 +1757,7 @@ class _Extractor:
         if intransitive and (gained is None or lost is None):
             return []  # "X withdrew" with no object: only where both sides are clear
         if gained is not None and frame not in ("lost", "withdrew", "handed", "surrendered"):
-            self.discourse = (sent, gained)
-            self._discourse_trigger = (sent, start, list_end)
+            self.discourse = (sent, gained, start, list_end)
         places = [p for p in places if not _of_no_country(p.mention)]  # (the patterns' places too)
         if blocked or not places:
             return []
@@ -1964,7 +1964,7 @@ class _Extractor:
     def _note_agent(self, m: re.Match[str], s_start: int, out: list[ControlChange]) -> list[ControlChange]:
         agent = self._subject(m.start(), s_start)
         if agent is not None:
-            self.discourse = (self._sentence_index(m.start()), agent)
+            self.discourse = (self._sentence_index(m.start()), agent, m.start(), m.end())
         return out
 
     def _actor_by_position(self, pos: int, end: int, *, max_gap: int) -> ActorRef | None:
