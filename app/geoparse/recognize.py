@@ -716,7 +716,7 @@ def _listed_places(doc: Document, index: GazetteerIndex, blocked: set[int]) -> l
                     or (lower[j] in lx.TITLES and lower[j] not in lx.PLACE_TITLES):  # "the City Mayor"
                 j = n  # "the village Hardatnin" (cased text, singular noun, same sentence) only
             while j < n:
-                item_end = _known_first(doc, index, j, _name_run(doc, j))
+                item_end, _ = _known_first(doc, index, j, _name_run(doc, j))
                 if item_end < j:
                     break
                 if not any(k in blocked for k in range(j, item_end + 1)):
@@ -826,17 +826,25 @@ def _starts_a_name(doc: Document, k: int) -> bool:
         and k + 1 < len(doc.tokens) and doc.gap(k + 1) in (" ", "-")
 
 
-def _known_first(doc: Document, index: GazetteerIndex, j: int, end: int) -> int:
+def _known_first(doc: Document, index: GazetteerIndex, j: int, end: int) -> tuple[int, bool]:
     """"the villages of Kafr Nabuda Hamamiyat and Latamneh": in a list that lost its commas, a run of name words the
-    gazetteer does not know whole, made of a name it knows and more name words, ends after the known name."""
-    if end <= j or index.candidates(" ".join(doc.keys[j : end + 1])):
-        return end
+    gazetteer does not know whole, made of a name it knows and more name words, ends after the known name. The end,
+    and whether the gazetteer knows the name that ends there."""
+    if end < j:
+        return end, False
+    whole = _is_key(doc, index, j, end)
+    if end == j or whole:
+        return end, whole
     for m in range(end - 1, j - 1, -1):
         if all(w in lx.TOPONYM_GENERICS or w in lx.NAME_PARTICLES for w in doc.lower[j : m + 1]):
             break  # "Tal Al-Majda": a generic word ("Tal", "Kafr") is no name by itself
-        if index.candidates(" ".join(doc.keys[j : m + 1])) and index.candidates(" ".join(doc.keys[m + 1 : end + 1])):
-            return m
-    return end
+        if _is_key(doc, index, j, m) and _is_key(doc, index, m + 1, end):
+            return m, True
+    return end, False
+
+
+def _is_key(doc: Document, index: GazetteerIndex, first: int, last: int) -> bool:
+    return " ".join(doc.keys[first : last + 1]) in index.by_key
 
 
 def _known_next(doc: Document, index: GazetteerIndex, j: int, k: int) -> bool:
@@ -845,8 +853,7 @@ def _known_next(doc: Document, index: GazetteerIndex, j: int, k: int) -> bool:
     if not _name_word(doc, k) or doc.lower[k] in lx.DEMONYMS or doc.lower[k] in lx.english_words() \
             or doc.sentence_of[k] != doc.sentence_of[j]:
         return False  # (nor "the city of Aleppo Nearly 200 people": an English word)
-    end = _known_first(doc, index, k, _name_run(doc, k))
-    return end >= k and bool(index.candidates(" ".join(doc.keys[k : end + 1])))
+    return _known_first(doc, index, k, _name_run(doc, k))[1]
 
 
 def _name_run(doc: Document, j: int) -> int:
