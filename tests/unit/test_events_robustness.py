@@ -234,11 +234,22 @@ def test_withdrawal_without_a_clear_opponent_keeps_no_gainer() -> None:
         ("over the weekend", date(2017, 10, 21), "week"),
         ("earlier this week", date(2017, 10, 23), "week"),
         ("late last year", date(2016, 1, 1), "year"),
+        # "June of 2014" is June 2014, not "in June" of the publication's year with a stray year after it
+        ("in June of 2014", date(2014, 6, 1), "month"),
+        # a year naming an event after "a", as after "the" ("in the 1967 war")
+        ("during a 2015 offensive", date(2015, 1, 1), "year"),
+        # a day and month of the year before publication, said so
+        ("on March 5 last year", date(2016, 3, 5), "day"),
+        # a range of months: its start, in the year its end states; "this past weekend" is the latest weekend
+        ("between March and May 2015", date(2015, 3, 1), "month"),
+        ("this past weekend", date(2017, 10, 21), "week"),
     ],
 )
 def test_dates_unseen(phrase: str, start: date, precision: str) -> None:
-    ev = one(f"Government forces recaptured Morek {phrase}, state media said.", ["Morek"])
-    assert ev.date is not None and (ev.date.start, ev.date.precision) == (start, precision)
+    """As published and in a lower-cased copy (whose dates are found from key words, not a scan)."""
+    text = f"Government forces recaptured Morek {phrase}, state media said."
+    for ev in (one(text, ["Morek"]), one(text.lower(), ["morek"])):
+        assert ev.date is not None and (ev.date.start, ev.date.precision) == (start, precision)
 
 
 @pytest.mark.parametrize(
