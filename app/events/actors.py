@@ -85,7 +85,7 @@ class ActorMatch:
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 # A preposition or an article right before a word ("from is", "to is", "the is group"): there, a lower-cased "is" is
 # no verb.
-_AFTER_PREPOSITION = re.compile(r"\b(?:from|to|by|against|of|the)\s+$")
+_NO_VERB_BEFORE = re.compile(r"\b(?:from|to|by|against|of|the)\s+$")
 
 
 def _trie_regex(words: set[str]) -> str:
@@ -291,7 +291,7 @@ class ActorRegistry:
                     last_end = match.end
                     continue
             if lowercased and w0 == "is" and self._lowered_is is not None \
-                    and _AFTER_PREPOSITION.search(low, max(0, start - 10), start):
+                    and _NO_VERB_BEFORE.search(low, max(0, start - 10), start):
                 # "retook the town from is", "fell to is", "the is group": the verb never follows these
                 found.append(ActorMatch(start, end0, raw0, "actor", self._lowered_is))
                 last_end = end0
