@@ -498,6 +498,17 @@ def test_demonym_forces_are_the_state() -> None:
             [("Ramouseh", "opposition", "..2017-10-23", "on_or_before")],
         ),
         (
+            # a part the gazetteer lacks: the part is the place, the city only locates it
+            "The army regained full control of the Bab Amr district of Homs.",
+            ["Homs"],
+            [("Bab Amr district", "government", "..2017-10-23", "on_or_before")],
+        ),
+        (
+            "Rebels seized the Salaheddine neighbourhood of Aleppo on Sunday.",
+            ["Aleppo"],
+            [("Salaheddine neighbourhood", "opposition", "2017-10-22", "day")],
+        ),
+        (
             "Iraqi forces seized Mosul airport and the nearby Ghazlani base.",
             ["Mosul", "Ghazlani"],
             [("Mosul", "government", "..2017-10-23", "on_or_before"),
