@@ -604,7 +604,12 @@ def _place_phrases(
             partial = True
             excluded.append(_span(item, stop_deps=frozenset({"relcl", "punct", "cc"})))
             continue
-        elif named_compounds and (low in PLACE_NOUNS or low in _PARTITIVE) and item.tag_ not in ("NNP", "NNPS"):
+        elif named_compounds and (low in PLACE_NOUNS or low in _PARTITIVE) and (
+            item.tag_ not in ("NNP", "NNPS") or (ofs and (lemma in _CITY_PARTS or (
+                low in ("city", "town") and [_low(c) for c in named_compounds] == ["old"])))
+        ):
+            # (the noun capitalised as part of the name: "the Christian Quarter of Damascus", "the Old City of Homs";
+            # but "the Holy City of Karbala" is Karbala)
             # "the Ramouseh district of Aleppo": a part of a city carries its own name; the of-phrase is the city
             # "Aleppo's Sheikh Maqsoud district", "the Shaer gas field": the name the noun carries
             start = min(c.left_edge.idx for c in named_compounds)
@@ -945,11 +950,14 @@ def _head_span(tok: Any, excluded: list[tuple[int, int]]) -> tuple[int, int]:
     """The span of a name phrase: its own words, without locatives ("Tal Malah in Hama province") and without
     the containers named as its modifiers ("the Aleppo countryside town" -> the town's name only)."""
     _exclude_locatives(tok, excluded)
+    start, end = _span(tok)
     for c in tok.children:
         named_modifier = c.dep_ in ("compound", "poss", "nmod", "amod") and c.i < tok.i and c.tag_ in ("NNP", "NNPS")
         if named_modifier and (tok.tag_ not in ("NNP", "NNPS") or c.dep_ == "poss"):
             excluded.append(_span(c))
-    return _span(tok)
+            if c.dep_ == "poss" and c.right_edge.i + 1 < tok.i:
+                start = max(start, tok.doc[c.right_edge.i + 1].idx)  # "Mosul's Old City" names the Old City
+    return start, end
 
 
 def _subject(verb: Any) -> Any | None:

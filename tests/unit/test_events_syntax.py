@@ -442,6 +442,12 @@ def test_no_one_takes_or_loses_a_world_region_whichever_reader_finds_it(nlp: obj
         ("The army retook the rebel bastion of Yabroud.", ["Yabroud"], [("Yabroud", "government")]),
         # a clause with no subject of its own falls with its head's
         ("Palmyra changed hands twice during the war, falling to IS in 2015.", ["Palmyra"], [("Palmyra", "isis")]),
+        # a city's old town or named quarter is a part of it, whether "of" or a possessive names the city
+        ("The army recaptured the Old City of Homs.", ["Homs"], [("Old City", "government")]),
+        ("Iraqi forces retook Mosul's Old City in July.", ["Mosul"], [("Old City", "government")]),
+        ("Rebels seized the Christian Quarter of Damascus.", ["Damascus"], [("Christian Quarter", "opposition")]),
+        ("The militia seized the Holy City of Karbala.", ["Karbala"], [("Karbala", "unknown")]),
+        ("Kurdish forces took Syria's Raqqa from IS.", ["Syria", "Raqqa"], [("Raqqa", "kurdish")]),
     ],
 )
 def test_shapes_of_general_reporting(text: str, names: list[str], expected: list[tuple[str, str]],
