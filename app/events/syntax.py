@@ -88,11 +88,20 @@ _CONTROL_VERBS = frozenset(
         "regain",
         "win",
         "have",
+        # a party's declaring control of a place announces its taking ("the army declared full control of Aleppo")
+        "declare",
+        "announce",
+        "proclaim",
     ]
 )
+_DECLARE_VERBS = frozenset(["declare", "announce", "proclaim"])
 _EXPEL_VERBS = frozenset(
-    ["drive", "expel", "oust", "push", "force", "kick", "chase", "rout", "flush", "evict", "clear", "sweep", "dislodge"]
+    ["drive", "expel", "oust", "push", "force", "kick", "chase", "rout", "flush", "evict", "clear", "sweep", "dislodge",
+     "purge"]
 )
+# Verbs whose object is the place and whose of-phrase the ones driven out ("cleared X of IS"); with "from", the object
+# is who was driven out ("purged the militants from Kobani")
+_CLEAR_VERBS = frozenset(["clear", "purge"])
 _WITHDRAW_VERBS = frozenset(["withdraw", "retreat", "pull"])
 # Nouns of driving out ("the expulsion of IS from Manbij") and of withdrawing ("the withdrawal of fighters from the Old
 # City"): the of-phrase or possessor is the one who leaves, the from-phrase the place.
@@ -577,6 +586,12 @@ def _place_phrases(
         named_compounds = [c for c in item.children if (c.dep_ == "compound" and c.tag_ in ("NNP", "NNPS"))
                            or (c.dep_ == "amod" and _name_as_adjective(c))]
         city_part = lemma in _CITY_PARTS
+        called = _called(item) if low in PLACE_NOUNS or lemma in PLACE_NOUNS or low in FACILITY_WORDS else None
+        if called is not None:
+            # "an area known as Tal Ali", "a village called Um Turayka": the name the noun is given is the place
+            spans.append(_head_span(called, excluded))
+            marked.append(spans[-1])
+            continue
         if low in _COMPASS and ofs and item.tag_ not in ("NNP", "NNPS"):
             named = [c for c in item.children if c.dep_ == "compound" and c.i < item.i]
             if named and any(_namelike(c) or c.tag_ in ("NNP", "NNPS")
@@ -755,6 +770,21 @@ _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)", re.IGNORECASE)
 
 
 _DIVISION_WORDS = frozenset(["district", "provincial", "province", "administrative", "regional", "county", "municipal"])
+
+
+_NAMING_VERBS = frozenset(["know", "call", "name", "dub"])
+
+
+def _called(noun: Any) -> Any | None:
+    """The name a participle gives ``noun`` ("an area known as X", "a village called X", "the hill named X")."""
+    for acl in _children(noun, "acl"):
+        if _lemma(acl) not in _NAMING_VERBS or acl.tag_ != "VBN":
+            continue
+        named = _prep_objects_raw(acl, "as") + _children(acl, "oprd", "attr", "dobj")
+        named = [n for n in named if n.tag_ in ("NNP", "NNPS") or _namelike(n)]
+        if named:
+            return named[0]
+    return None
 
 
 def _quantified_antecedent(tok: Any) -> Any | None:
@@ -1275,13 +1305,13 @@ TRIGGER_WORDS = re.compile(
     r"handover|surrender\w*|dr[io]ve\w*|driv\w*|withdrawal|expulsion|removal|ouster|eviction|pull-?out|"
     r"secur(?:e|ed|es|ing)|recover(?:ed|s|ing)?|abandon(?:ed|s|ing)?|tak(?:e|es)|"
     r"expel\w*|oust\w*|push\w*|forc(?:ed|ing)|kick\w*|chas(?:ed|ing)|rout(?:ed|ing)|flush\w*|"
-    r"evict\w*|cleared|occup\w*|swe(?:pt|ep\w*)|seizure|dislodg\w*|relinquish\w*|transfer(?:s|red|ring)?|"
+    r"evict\w*|cleared|purg(?:e|ed|es|ing)|occup\w*|swe(?:pt|ep\w*)|seizure|dislodg\w*|relinquish\w*|transfer(?:s|red|ring)?|"
     r"back\s+in(?:to)?\s+(?:the\s+)?hands)\b",
     re.IGNORECASE,
 )
 # Trigger words the pattern extractor has no key for: sentences holding one are parsed too.
 EXTRA_TRIGGER_WORDS = re.compile(
-    r"\b(?:occup(?:y|ies|ied|ying)|swept|sweep(?:s|ing)?|re-?conquest|withdrawal|expulsion|removal|ouster|eviction|"
+    r"\b(?:occup(?:y|ies|ied|ying)|purg(?:e|ed|es|ing)|swept|sweep(?:s|ing)?|(?:re-?)?conquests?|withdrawal|expulsion|removal|ouster|eviction|"
     r"pull-?out|secur(?:e|ed|es|ing)|recover(?:ed|s|ing)?|abandon(?:ed|s|ing)?|(?:battle|fight)\s+(?:for|of)|"
     r"tak(?:e|es)|dislodg\w*|relinquish\w*|transfer(?:s|red|ring)?|back\s+in(?:to)?\s+(?:the\s+)?hands)\b",
     re.IGNORECASE,
@@ -1513,6 +1543,14 @@ def _into_control(tok: Any, lemma: str, dobj: list[Any]) -> Frame | None:
                 owner = _subject(tok)
             return _make(tok, lemma, "active", dobj, owner, None, _mood(tok))
         return None
+    if tok.dep_ == "ccomp" and _lemma(tok.head) in _DECLARE_VERBS:
+        # "the army announced it was in full control of Morek": declared, being in control is having taken it
+        # (as "declared it has full control of"); said or reported, it is who holds the place
+        for prep in _children(tok, "prep"):
+            control = [c for c in _children(prep, "pobj") if _lemma(c) == "control"] if _low(prep) == "in" else []
+            objects = [o for c in control for o in _prep_objects(c, "of", "over")]
+            if objects:
+                return _make(tok, lemma, "active", objects, _subject(tok), None, _mood(tok))
     back = [b for b in _children(tok, "advmod") if _low(b) == "back"]
     if not back:
         return None
@@ -1566,7 +1604,10 @@ def _verb_frame(tok: Any, lemma: str, low: str) -> Frame | None:
             # "stormed Najarah and expelled all ISIS fighters", "entered Morek and drove out the rebels": out of the
             # place just stormed or entered (the eval README's "stormed and took")
             places = _children(tok.head, "dobj")
-        if not places and lemma == "clear" and dobj:
+        if not places and dobj and _lemma(dobj[0]) in _FIGHTER_NOUNS:
+            # "purged the last IS militants from Kobani": the parser may hang the from-phrase on the ones driven out
+            places = _prep_objects(dobj[0], "from")
+        if not places and lemma in _CLEAR_VERBS and dobj:
             # "cleared the area of all ISIS fighters": the parser may hang the of-phrase on the object
             fighters = [o for o in _prep_objects(dobj[0], "of") if _lemma(o) in _FIGHTER_NOUNS]
             if fighters:  # (not "cleared the road", "cleared the area of mines")
@@ -1581,9 +1622,10 @@ def _verb_frame(tok: Any, lemma: str, low: str) -> Frame | None:
             loser = (_children(tok, "nsubjpass") or [None])[0] or _subject(tok)
             gainer = _prep_objects(tok, "by")
             return _make(tok, lemma, "expel_passive", places, gainer[0] if gainer else None, loser, why)
-        if lemma == "clear" and dobj and not _prep_objects(tok, "of"):
-            return None
-        if lemma == "clear":  # "cleared X of IS": the object is the place
+        if lemma in _CLEAR_VERBS and dobj and not _prep_objects(tok, "of") and _lemma(dobj[0]) not in _FIGHTER_NOUNS:
+            return None  # ("cleared the road"; but "purged the militants from Kobani" drove them out)
+        if lemma in _CLEAR_VERBS and _prep_objects(tok, "of"):
+            # "cleared X of IS", "purged Kobani of the militants": the object is the place
             of = _prep_objects(tok, "of")
             return _make(tok, lemma, "active", dobj, _subject(tok), of[0] if of else None, why)
         poss = _children(tok, "poss")
@@ -1696,7 +1738,7 @@ def _verb_frame(tok: Any, lemma: str, low: str) -> Frame | None:
         return _make(tok, lemma, "hand", dobj, to[0], subject, why)
     take_like = lemma in _TAKE_VERBS or low in _TAKE_VERBS
     if control and lemma in _CONTROL_VERBS | _TAKE_VERBS:
-        if lemma == "have" and _lemma(tok.head) not in ("declare", "announce"):
+        if lemma == "have" and _lemma(tok.head) not in _DECLARE_VERBS:
             return None
         # "control" itself is the object: its of/over-complement is then a place the grammar vouches for
         # ("took control of Sanaa"), kept even where the gazetteer lacks the name

@@ -448,6 +448,25 @@ def test_no_one_takes_or_loses_a_world_region_whichever_reader_finds_it(nlp: obj
         ("Rebels seized the Christian Quarter of Damascus.", ["Damascus"], [("Christian Quarter", "opposition")]),
         ("The militia seized the Holy City of Karbala.", ["Karbala"], [("Karbala", "unknown")]),
         ("Kurdish forces took Syria's Raqqa from IS.", ["Syria", "Raqqa"], [("Raqqa", "kurdish")]),
+        # declaring control of a place announces its taking; saying who holds it does not
+        ("The army declared full control of Morek on Sunday.", ["Morek"], [("Morek", "government")]),
+        ("The army announced it was in full control of Morek.", ["Morek"], [("Morek", "government")]),
+        ("Rebels said they were in complete control of Morek.", ["Morek"], []),
+        # purging a place of its holders, or the holders from it, is clearing it
+        ("Kurdish fighters purged Kobani of IS militants.", ["Kobani"], [("Kobani", "kurdish")]),
+        ("Kurdish fighters purged the last IS militants from Kobani.", ["Kobani"], [("Kobani", "kurdish")]),
+        ("The president purged the army of officers loyal to his rival in Morek.", ["Morek"], []),
+        # a conquest is a capture; its by-phrase the conqueror, wherever the parser hangs it
+        ("The conquest of Palmyra by IS shocked the world.", ["Palmyra"], [("Palmyra", "isis")]),
+        # a place given its name by a participle ("known as", "called")
+        ("Kurdish forces captured an area known as Tal Ali on Sunday.", ["Tal Ali"], [("Tal Ali", "kurdish")]),
+        ("Rebels seized a village called Um Turayka.", [], [("Um Turayka", "opposition")]),
+        ("Rebels captured a man known as Abu Omar.", [], []),
+        # a sentence naming no party at all: the doer is unsaid, the change still told
+        ("Days after seizing the desert city of Palmyra in a bloody offensive, the victors paraded through its "
+         "streets.", ["Palmyra"], [("Palmyra", "unknown")]),
+        ("Days after seizing the company's offices in Palmyra, the new owners paraded through its streets.",
+         ["Palmyra"], []),
     ],
 )
 def test_shapes_of_general_reporting(text: str, names: list[str], expected: list[tuple[str, str]],
