@@ -1395,10 +1395,12 @@ class _Extractor:
         confidence = 0.85
         role = frame.role
         continues: tuple[int, int, int] | None = None  # the change told before that this one goes on telling
-        if gained is None and role in ("passive", "expel_passive", "fall", "lose", "hand"):
-            # the parser may hang "by X"/"to X" on the place ("driven out of Hit by Iraqi troops")
+        if gained is None and role in ("passive", "expel_passive", "nominal", "fall", "lose", "hand"):
+            # the parser may hang "by X"/"to X" on the place ("driven out of Hit by Iraqi troops", "the conquest of
+            # Palmyra by IS")
             after = max((p.mention.end for p in places), default=frame.trigger_end)
-            gained = self._actor_after(after, s_end, r"by" if role in ("passive", "expel_passive") else r"to")
+            by = role in ("passive", "expel_passive", "nominal")
+            gained = self._actor_after(after, s_end, r"by" if by else r"to")
         if gained is None and role in ("passive", "fall", "lose", "nominal"):
             # "after losing Raqqa last week in a campaign by Kurdish forces", "fell in an offensive led by the army":
             # the agent of the campaign the change came in
@@ -1446,7 +1448,10 @@ class _Extractor:
         return self._emit(
             places=places, gained=gained, lost=lost, confidence=confidence, start=frame.trigger_start,
             end=frame.trigger_end, list_end=list_end, sent=sent, frame=frame_name, blocked=blocked,
-            unnamed=role in ("nominal", "fall"),  # not passives: "Montoya was captured" is a person
+            # not passives: "Montoya was captured" is a person; but an active verb in a sentence that names no party
+            # at all ("Days after seizing the desert city of Palmyra") took a place, by a doer the text leaves unsaid
+            unnamed=role in ("nominal", "fall") or (role in ("active", "expel") and gained is None and lost is None
+                                                    and not self._actors_in(s_start, s_end)),
             war_word=frame.lemma in _WAR_ONLY_LEMMAS, continues=continues,
         )
 
