@@ -95,6 +95,8 @@ _CONTROL_VERBS = frozenset(
     ]
 )
 _DECLARE_VERBS = frozenset(["declare", "announce", "proclaim"])
+# What a force "restores to" a place it has taken back, in state media's words
+_RESTORED = frozenset(["security", "stability", "authority", "sovereignty"])
 _EXPEL_VERBS = frozenset(
     ["drive", "expel", "oust", "push", "force", "kick", "chase", "rout", "flush", "evict", "clear", "sweep", "dislodge",
      "purge"]
@@ -1305,13 +1307,13 @@ TRIGGER_WORDS = re.compile(
     r"handover|surrender\w*|dr[io]ve\w*|driv\w*|withdrawal|expulsion|removal|ouster|eviction|pull-?out|"
     r"secur(?:e|ed|es|ing)|recover(?:ed|s|ing)?|abandon(?:ed|s|ing)?|tak(?:e|es)|"
     r"expel\w*|oust\w*|push\w*|forc(?:ed|ing)|kick\w*|chas(?:ed|ing)|rout(?:ed|ing)|flush\w*|"
-    r"evict\w*|cleared|purg(?:e|ed|es|ing)|occup\w*|swe(?:pt|ep\w*)|seizure|dislodg\w*|relinquish\w*|transfer(?:s|red|ring)?|"
+    r"evict\w*|cleared|purg(?:e|ed|es|ing)|restor(?:e|ed|es|ing)|occup\w*|swe(?:pt|ep\w*)|seizure|dislodg\w*|relinquish\w*|transfer(?:s|red|ring)?|"
     r"back\s+in(?:to)?\s+(?:the\s+)?hands)\b",
     re.IGNORECASE,
 )
 # Trigger words the pattern extractor has no key for: sentences holding one are parsed too.
 EXTRA_TRIGGER_WORDS = re.compile(
-    r"\b(?:occup(?:y|ies|ied|ying)|purg(?:e|ed|es|ing)|swept|sweep(?:s|ing)?|(?:re-?)?conquests?|withdrawal|expulsion|removal|ouster|eviction|"
+    r"\b(?:occup(?:y|ies|ied|ying)|purg(?:e|ed|es|ing)|restor(?:e|ed|es|ing)|swept|sweep(?:s|ing)?|(?:re-?)?conquests?|withdrawal|expulsion|removal|ouster|eviction|"
     r"pull-?out|secur(?:e|ed|es|ing)|recover(?:ed|s|ing)?|abandon(?:ed|s|ing)?|(?:battle|fight)\s+(?:for|of)|"
     r"tak(?:e|es)|dislodg\w*|relinquish\w*|transfer(?:s|red|ring)?|back\s+in(?:to)?\s+(?:the\s+)?hands)\b",
     re.IGNORECASE,
@@ -1580,9 +1582,17 @@ def _verb_frame(tok: Any, lemma: str, low: str) -> Frame | None:
         return _into_control(tok, lemma, dobj)
     # "took control of X", "took over X", "win back X"
     control = [d for d in dobj if _lemma(d) == "control"]
+    restored = lemma == "restore" and any(_lemma(x) in _RESTORED for d in dobj for x in _conjuncts(d))
     if not (lemma in _VERB_TRIGGERS or low in _TAKE_VERBS or low in ("drove", "driven")
-            or (control and lemma in _CONTROL_VERBS)):
+            or (control and lemma in _CONTROL_VERBS) or restored):
         return None  # (every branch below starts from one of these: most verbs of a sentence are none)
+    if restored:
+        # "the army restored security and stability to Morek" (Syrian state media's way of telling a recapture): the
+        # subject took the place it brought its security to ("restored order" after a riot is no such thing)
+        objects = _prep_objects(tok, "to") + [o for d in dobj for o in _prep_objects(d, "to")]
+        if not objects or any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children):
+            return None
+        return _make(tok, lemma, "active", objects, _subject(tok), None, _mood(tok))
     why = _mood(tok)
     passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
     particle = {_low(c) for c in tok.children if c.dep_ == "prt"}

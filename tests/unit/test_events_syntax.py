@@ -462,6 +462,11 @@ def test_no_one_takes_or_loses_a_world_region_whichever_reader_finds_it(nlp: obj
         ("Kurdish forces captured an area known as Tal Ali on Sunday.", ["Tal Ali"], [("Tal Ali", "kurdish")]),
         ("Rebels seized a village called Um Turayka.", [], [("Um Turayka", "opposition")]),
         ("Rebels captured a man known as Abu Omar.", [], []),
+        # state media's "restored security and stability to" a place is its recapture; order after a riot is not
+        ("Army units restored security and stability to the villages of Tal Malah and Jibbin after eliminating the "
+         "last terrorists there.", ["Tal Malah", "Jibbin"], [("Tal Malah", "government"), ("Jibbin", "government")]),
+        ("Police restored order in Morek after the riots.", ["Morek"], []),
+        ("The government restored security to the road between Hama and Morek.", ["Hama", "Morek"], []),
         # a sentence naming no party at all: the doer is unsaid, the change still told
         ("Days after seizing the desert city of Palmyra in a bloody offensive, the victors paraded through its "
          "streets.", ["Palmyra"], [("Palmyra", "unknown")]),
