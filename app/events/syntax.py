@@ -1096,6 +1096,14 @@ def _past_ability(able: Any) -> bool:
     return not any(c.dep_ == "neg" or (c.dep_ == "aux" and _low(c) in _MODALS) for c in (*be.children, *able.children))
 
 
+def _achieved(verb: Any) -> bool:
+    """ "managed to VERB", "succeeded in VERBing": the verb is what the subject achieved."""
+    head = verb.head
+    if verb.dep_ == "xcomp" and _lemma(head) == "manage":
+        return True
+    return verb.dep_ == "pcomp" and _low(head) == "in" and _lemma(head.head) == "succeed"
+
+
 def _past(tok: Any) -> bool:
     return tok.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in tok.children)
 
@@ -1302,7 +1310,7 @@ TRIGGER_WORDS = re.compile(
     r"\b(?:captur\w*|recaptur\w*|seiz\w*|retook|retak\w*|regain\w*|liberat\w*|overr[au]n\w*|conque\w*|"
     r"reconque\w*|re-conquest|reclaim\w*|wrest\w*|fre(?:e|ed|eing)\b|took|takeover|"
     r"tak(?:e|en|es|ing)\s+(?:\w+\s+)?(?:control|over|back)|(?:was|were|been|be|being|has|have|had|having)\s+taken|"
-    r"w[io]n\b|wins|winning|control|fell|fall(?:s|en|ing)?|los(?:t|e|es|ing|s)|ced(?:e|ed|es|ing)|"
+    r"w[io]n\b|wins|winning|control|controlling|fell|fall(?:s|en|ing)?|los(?:t|e|es|ing|s)|ced(?:e|ed|es|ing)|"
     r"withdr(?:ew|aw|awn|aws|awing)|pull(?:ed|s|ing)?|retreat\w*|hand(?:ed|s|ing)\s+(?:\w+\s+){0,3}?(?:over|to)|"
     r"handover|surrender\w*|dr[io]ve\w*|driv\w*|withdrawal|expulsion|removal|ouster|eviction|pull-?out|"
     r"secur(?:e|ed|es|ing)|recover(?:ed|s|ing)?|abandon(?:ed|s|ing)?|tak(?:e|es)|"
@@ -1582,6 +1590,10 @@ def _verb_frame(tok: Any, lemma: str, low: str) -> Frame | None:
         return _into_control(tok, lemma, dobj)
     # "took control of X", "took over X", "win back X"
     control = [d for d in dobj if _lemma(d) == "control"]
+    if lemma == "control" and dobj and _achieved(tok):
+        # "army units managed to control the village of X", "succeeded in controlling X" (wire translations of
+        # Arabic "tamakkana min al-saytara"): achieving control is taking it; "controls X" alone is holding it
+        return _make(tok, lemma, "active", dobj, _subject(tok), None, _mood(tok))
     restored = lemma == "restore" and any(_lemma(x) in _RESTORED for d in dobj for x in _conjuncts(d))
     if not (lemma in _VERB_TRIGGERS or low in _TAKE_VERBS or low in ("drove", "driven")
             or (control and lemma in _CONTROL_VERBS) or restored):

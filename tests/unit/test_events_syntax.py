@@ -467,6 +467,12 @@ def test_no_one_takes_or_loses_a_world_region_whichever_reader_finds_it(nlp: obj
          "last terrorists there.", ["Tal Malah", "Jibbin"], [("Tal Malah", "government"), ("Jibbin", "government")]),
         ("Police restored order in Morek after the riots.", ["Morek"], []),
         ("The government restored security to the road between Hama and Morek.", ["Hama", "Morek"], []),
+        # achieving control of a place is taking it; controlling it is holding it
+        ("Army units managed to control the village of Tal Malah after fierce clashes with terrorists.",
+         ["Tal Malah"], [("Tal Malah", "government")]),
+        ("The army succeeded in controlling the town of Morek.", ["Morek"], [("Morek", "government")]),
+        ("Rebels controlling Morek fired on the army.", ["Morek"], []),
+        ("The army failed to control Morek.", ["Morek"], []),
         # a sentence naming no party at all: the doer is unsaid, the change still told
         ("Days after seizing the desert city of Palmyra in a bloody offensive, the victors paraded through its "
          "streets.", ["Palmyra"], [("Palmyra", "unknown")]),
