@@ -373,6 +373,8 @@ PLACE_NOUNS = frozenset(
         "airbase",
         "airport",
         "hill",
+        "mountain",
+        "ridge",
         "stronghold",
         "enclave",
         "bastion",
@@ -1096,6 +1098,15 @@ def _past_ability(able: Any) -> bool:
     return not any(c.dep_ == "neg" or (c.dep_ == "aux" and _low(c) in _MODALS) for c in (*be.children, *able.children))
 
 
+_RANKS = frozenset(["first", "second", "third", "last", "latest", "only", "final"])
+
+
+def _ranked(noun: Any) -> bool:
+    """A noun ranked by an ordinal or superlative ("the first town", "the latest", "the biggest city")."""
+    return any(c.dep_ == "amod" and (_low(c) in _RANKS or (c.tag_ == "JJS" and _low(c) != "next"))
+               for c in noun.children)
+
+
 def _achieved(verb: Any) -> bool:
     """ "managed to VERB", "succeeded in VERBing": the verb is what the subject achieved."""
     head = verb.head
@@ -1180,6 +1191,10 @@ def _mood(trigger: Any) -> str | None:
         if any(c.dep_ in ("acomp", "attr") and _low(c) in _FALSE for c in anc.children):
             return "denied"
     infinitive = trigger_infinitive = _infinitive(trigger)
+    if infinitive and trigger.dep_ in ("relcl", "acl") and _ranked(trigger.head):
+        # "Morek was the latest town to fall to the army", "the first city to be retaken": a ranked noun's
+        # infinitive tells what happened ("the next town to fall" has not)
+        infinitive = trigger_infinitive = False
     tok = trigger
     for _ in range(5):
         head, dep = tok.head, tok.dep_
@@ -1315,13 +1330,13 @@ TRIGGER_WORDS = re.compile(
     r"handover|surrender\w*|dr[io]ve\w*|driv\w*|withdrawal|expulsion|removal|ouster|eviction|pull-?out|"
     r"secur(?:e|ed|es|ing)|recover(?:ed|s|ing)?|abandon(?:ed|s|ing)?|tak(?:e|es)|"
     r"expel\w*|oust\w*|push\w*|forc(?:ed|ing)|kick\w*|chas(?:ed|ing)|rout(?:ed|ing)|flush\w*|"
-    r"evict\w*|cleared|purg(?:e|ed|es|ing)|restor(?:e|ed|es|ing)|occup\w*|swe(?:pt|ep\w*)|seizure|dislodg\w*|relinquish\w*|transfer(?:s|red|ring)?|"
+    r"evict\w*|cleared|purg(?:e|ed|es|ing)|restor(?:e|ed|es|ing)|victory|occup\w*|swe(?:pt|ep\w*)|seizure|dislodg\w*|relinquish\w*|transfer(?:s|red|ring)?|"
     r"back\s+in(?:to)?\s+(?:the\s+)?hands)\b",
     re.IGNORECASE,
 )
 # Trigger words the pattern extractor has no key for: sentences holding one are parsed too.
 EXTRA_TRIGGER_WORDS = re.compile(
-    r"\b(?:occup(?:y|ies|ied|ying)|purg(?:e|ed|es|ing)|restor(?:e|ed|es|ing)|swept|sweep(?:s|ing)?|(?:re-?)?conquests?|withdrawal|expulsion|removal|ouster|eviction|"
+    r"\b(?:occup(?:y|ies|ied|ying)|purg(?:e|ed|es|ing)|restor(?:e|ed|es|ing)|victory|swept|sweep(?:s|ing)?|(?:re-?)?conquests?|withdrawal|expulsion|removal|ouster|eviction|"
     r"pull-?out|secur(?:e|ed|es|ing)|recover(?:ed|s|ing)?|abandon(?:ed|s|ing)?|(?:battle|fight)\s+(?:for|of)|"
     r"tak(?:e|es)|dislodg\w*|relinquish\w*|transfer(?:s|red|ring)?|back\s+in(?:to)?\s+(?:the\s+)?hands)\b",
     re.IGNORECASE,
@@ -1596,8 +1611,19 @@ def _verb_frame(tok: Any, lemma: str, low: str) -> Frame | None:
         return _make(tok, lemma, "active", dobj, _subject(tok), None, _mood(tok))
     restored = lemma == "restore" and any(_lemma(x) in _RESTORED for d in dobj for x in _conjuncts(d))
     if not (lemma in _VERB_TRIGGERS or low in _TAKE_VERBS or low in ("drove", "driven")
-            or (control and lemma in _CONTROL_VERBS) or restored):
+            or (control and lemma in _CONTROL_VERBS) or restored
+            or (lemma in _DECLARE_VERBS and any(_lemma(d) == "victory" for d in dobj))):
         return None  # (every branch below starts from one of these: most verbs of a sentence are none)
+    victory = [d for d in dobj if _lemma(d) == "victory"] if lemma in _DECLARE_VERBS else []
+    if victory:
+        # "Iraq declared victory over IS in Mosul", "Kurdish forces declared victory in Kobani": the battle for the
+        # place is won, the place taken (as "won the battle for X"); the one it is over lost it
+        over = [o for v in victory for o in _prep_objects(v, "over")]
+        places = _prep_objects(tok, "in") + [o for v in victory for o in _prep_objects(v, "in")] + [
+            o for x in over for o in _prep_objects(x, "in")]
+        if places and not any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children):
+            return _make(tok, lemma, "active", places, _subject(tok), over[0] if over else None, _mood(tok))
+        return None
     if restored:
         # "the army restored security and stability to Morek" (Syrian state media's way of telling a recapture): the
         # subject took the place it brought its security to ("restored order" after a riot is no such thing)

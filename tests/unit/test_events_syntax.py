@@ -473,6 +473,19 @@ def test_no_one_takes_or_loses_a_world_region_whichever_reader_finds_it(nlp: obj
         ("The army succeeded in controlling the town of Morek.", ["Morek"], [("Morek", "government")]),
         ("Rebels controlling Morek fired on the army.", ["Morek"], []),
         ("The army failed to control Morek.", ["Morek"], []),
+        # a ranked noun's infinitive tells what happened; "the next" does not
+        ("Morek was the latest town to fall to government forces.", ["Morek"], [("Morek", "government")]),
+        ("Morek became the first town to be retaken by the army.", ["Morek"], [("Morek", "government")]),
+        ("Morek could be the next town to fall to the rebels.", ["Morek"], []),
+        ("The army sent reinforcements to retake Morek.", ["Morek"], []),
+        # victory declared in a place is the battle for it won
+        ("The army declared victory over IS in Morek on Sunday.", ["Morek"], [("Morek", "government")]),
+        ("Kurdish forces declared victory in Kobani after a four-month battle.", ["Kobani"], [("Kobani", "kurdish")]),
+        ("The party declared victory in the Morek elections.", ["Morek"], []),
+        ("Iraq will declare victory in Mosul soon.", ["Iraq", "Mosul"], []),
+        # a mountain or ridge "of X" is X
+        ("rebels captured the mountain of jabal zawiya overlooking morek.", ["morek"],
+         [("jabal zawiya", "opposition")]),
         # a sentence naming no party at all: the doer is unsaid, the change still told
         ("Days after seizing the desert city of Palmyra in a bloody offensive, the victors paraded through its "
          "streets.", ["Palmyra"], [("Palmyra", "unknown")]),
