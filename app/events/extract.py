@@ -57,7 +57,7 @@ from app.events.triggers import (
     scan_trigger_words,
 )
 from app.gazetteer.divisions import has_estimated_point
-from app.geoparse.lexicon import DEMONYMS, NAME_START_GENERICS, english_words
+from app.geoparse.lexicon import DEMONYMS, GIVEN_NAMES, NAME_START_GENERICS, english_words
 from app.geoparse.model import Mention
 from app.geoparse.resolve import DEMONYM_COUNTRIES
 from app.text.sentences import sentence_spans
@@ -1325,6 +1325,20 @@ class _Extractor:
                 j += 1  # ("the", "of", "al" before the name stay as they are)
             if j < k:
                 capitalise(words[j].start(), w.end(), _NAME_PARTICLES)
+        # "somali warlord mohamed farah aidid captured": a given name no English word spells, and the words after it
+        # that none spells either, are a person's name (the tagger read "mohamed" as a verb)
+        k = 0
+        while k < len(words):
+            word = words[k].group().lower()
+            if word not in GIVEN_NAMES or word in english:
+                k += 1
+                continue
+            j = k + 1
+            while j < len(words) and j - k <= 3 and self.text[words[j - 1].end() : words[j].start()] in (" ", "-") \
+                    and (words[j].group().lower() not in english or words[j].group().lower() in _NAME_PARTICLES):
+                j += 1
+            capitalise(words[k].start(), words[j - 1].end(), _NAME_PARTICLES)
+            k = j
 
     def _worth_parsing(self, sent: int) -> bool:
         s_start, s_end = self.ctx.sentences[sent]

@@ -359,6 +359,9 @@ def test_the_city_is_a_populated_place_not_the_region_before_it(nlp: object) -> 
         # ... nor is a people's word ("the largest christian town": no town called so)
         ("qaraqosh, the largest christian town in the north, fell to isis in august 2014.", ["qaraqosh"],
          [("qaraqosh", "isis")]),
+        # a given name and the words after it that no dictionary holds are a person's name, not a verb
+        ("warlord mohamed farah aidid captured the southwestern town of morek tuesday in a battle.", ["morek"],
+         [("morek", "opposition")]),
     ],
 )
 def test_a_lower_cased_sentence_is_parsed_with_its_names_capitalised(text: str, names: list[str],
