@@ -1227,6 +1227,17 @@ def _mood(trigger: Any) -> str | None:
                 infinitive = False
                 tok = head.head
                 continue
+            if lemma == "force" and dep == "xcomp" and _children(head, "dobj") and head.tag_ in ("VBD", "VBG", "VBN") \
+                    and trigger.i == tok.i and _lemma(trigger) in _WITHDRAW_VERBS | _HAND_VERBS | {"abandon", "leave"}:
+                # "forcing IS to withdraw from Morek", "forced the rebels to hand over X": compelled, they did (as
+                # real as the forcing itself)
+                why = _own_mood(head)
+                if why:
+                    return why
+                trigger_infinitive = False
+                infinitive = _infinitive(head)
+                tok = head
+                continue
             if lemma in _REALIS and dep in ("xcomp", "ccomp"):
                 # "managed to take", "helped troops retake": real, as real as the governor itself ("did not manage
                 # to take", "would help them retake" are not)
@@ -1911,7 +1922,9 @@ def _noun_frame(tok: Any, lemma: str) -> Frame | None:
         # "the regimes recapture of Aleppo" (a copy that lost its apostrophes), "an ISIS takeover of Mosul": a noun
         # compounded into the change noun is its possessor
         poss = [c for c in tok.children if c.dep_ == "compound" and c.i < tok.i and c.pos_ in ("NOUN", "PROPN")][-1:]
-    if lemma == "loss":
+    if lemma in ("loss", "surrender", "handover"):
+        # "the rebels' surrender of Morek to the army", "Baghdad's loss of Mosul": the possessor gave it up; the
+        # one it went to or the one that took it gained it
         return _make(tok, lemma, "nominal", objects, by[0] if by else None, poss[0] if poss else None, why)
     gainer = by[0] if by else (poss[0] if poss else None)
     if gainer is None and tok.dep_ == "dobj" and _lemma(tok.head) in _SUPPORT_VERBS:

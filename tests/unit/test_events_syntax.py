@@ -489,6 +489,12 @@ def test_no_one_takes_or_loses_a_world_region_whichever_reader_finds_it(nlp: obj
         # a mountain or ridge "of X" is X
         ("rebels captured the mountain of jabal zawiya overlooking morek.", ["morek"],
          [("jabal zawiya", "opposition")]),
+        # whoever surrenders or hands over a place loses it to the one it goes to
+        ("The battle ended with the rebels' surrender of Morek to the army.", ["Morek"], [("Morek", "government")]),
+        # made to withdraw, they withdrew (a forcing that is real); tried or will force, not yet
+        ("The army advanced on Sunday, forcing IS to withdraw from Morek.", ["Morek"], [("Morek", "government")]),
+        ("The army tried to force the rebels to withdraw from Morek.", ["Morek"], []),
+        ("The army will force the rebels to withdraw from Morek.", ["Morek"], []),
         # a sentence naming no party at all: the doer is unsaid, the change still told
         ("Days after seizing the desert city of Palmyra in a bloody offensive, the victors paraded through its "
          "streets.", ["Palmyra"], [("Palmyra", "unknown")]),
