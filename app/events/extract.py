@@ -254,6 +254,12 @@ _PRONOUN = re.compile(
     r"first|already|just|recently|swiftly|soon|briefly|have\s+since)\s+)*$",
     re.IGNORECASE,
 )
+# A side on the attack: the sentence before an agentless change may name who made it
+_ON_THE_OFFENSIVE = re.compile(
+    r"\b(?:offensives?|advanc(?:e|ed|es|ing)|push(?:ed|es|ing)?|press(?:ed|es|ing)|assaults?|counter-?attacks?|"
+    r"launch(?:ed|es|ing)|storm(?:ed|ing)|onslaught|drive)\b",
+    re.IGNORECASE,
+)
 _OBJECT_MARK = re.compile(
     r"\b(?:against|from|with|between|by|on|attack(?:ed|ing|s)?|kill(?:ed|ing|s)?|drove|driving|expell?(?:ed|ing)|"
     r"oust(?:ed|ing)|target(?:ed|ing)|fight(?:ing)?|fought|battl(?:ed|ing)|clash(?:ed|ing)|ambush(?:ed|ing)|"
@@ -958,6 +964,22 @@ class _Extractor:
             return self.resolve(a)
         return None
 
+    def _attacker_before(self, sent: int) -> ActorRef | None:
+        """The subject of the sentence before when it tells that side attacking ("pressed their offensive",
+        "advanced on several fronts", "launched a push against IS") and names no other side but as its target."""
+        if sent == 0:
+            return None
+        ps, pe = self.ctx.sentences[sent - 1]
+        if not self._ci(_ON_THE_OFFENSIVE).search(self.ci_text, ps, pe):
+            return None
+        subject = self._previous_subject(self.ctx.sentences[sent][0])
+        if subject is None or subject.side == Side.UNKNOWN:
+            return None
+        others = {p.side for p in self._parties_in(ps, pe)} - {subject.side}
+        targets = {self.resolve(a).side for a in self._actors_in(ps, pe)
+                   if self._ci(_OBJECT_MARK).search(self.ci_text, max(ps, a.start - 30), a.start)}
+        return subject if others <= targets else None
+
     def _discourse(self, pos: int) -> ActorRef | None:
         """The agent of the latest trigger in this or the two previous sentences."""
         if self.discourse is None:
@@ -1435,6 +1457,13 @@ class _Extractor:
                 gained = recent  # (never the side the sentence says lost it: "Mosul was freed from Isis control")
                 told = self.discourse  # (the change whose agent this is: its sentence and trigger)
                 continues = (told[0], told[2], told[3]) if told is not None else None
+            if gained is None and recent is None:
+                # "Government troops advanced on several fronts. Morek and Kafr Zita were retaken": the side the
+                # sentence before tells on the offensive
+                attacker = self._attacker_before(sent)
+                if attacker is not None and (lost is None or attacker.side != lost.side):
+                    gained = attacker
+                    confidence -= 0.1
             confidence -= 0.15
         if gained is None and role in ("nominal", "fall") and places:
             # "the fall of Yabrud, a key opposition bastion", "Mosul fell from government control": a change whose

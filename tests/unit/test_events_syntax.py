@@ -495,6 +495,13 @@ def test_no_one_takes_or_loses_a_world_region_whichever_reader_finds_it(nlp: obj
         ("The army advanced on Sunday, forcing IS to withdraw from Morek.", ["Morek"], [("Morek", "government")]),
         ("The army tried to force the rebels to withdraw from Morek.", ["Morek"], []),
         ("The army will force the rebels to withdraw from Morek.", ["Morek"], []),
+        # an agentless change after a sentence telling one side on the offensive is that side's; not with two sides
+        ("Government troops and allied militias advanced on several fronts. Morek and Kafr Zita were retaken, "
+         "according to a monitor.", ["Morek", "Kafr Zita"], [("Morek", "government"), ("Kafr Zita", "government")]),
+        ("The Kurdish-led SDF launched a new push against IS. Morek fell on Sunday, the group said.", ["Morek"],
+         [("Morek", "kurdish")]),
+        ("Government troops and rebels both launched attacks near Hama. Morek was retaken on Sunday.",
+         ["Hama", "Morek"], []),
         # a sentence naming no party at all: the doer is unsaid, the change still told
         ("Days after seizing the desert city of Palmyra in a bloody offensive, the victors paraded through its "
          "streets.", ["Palmyra"], [("Palmyra", "unknown")]),
