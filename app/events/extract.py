@@ -1143,6 +1143,24 @@ class _Extractor:
                 return replace(found, borrowed=True)
         return default_date(self.ctx.published)
 
+    def _item_dates(self, places: list[_Place], s_end: int) -> dict[int, EventDate]:
+        """ "retook Aleppo in 2016 and eastern Ghouta this year": in a list whose items carry dates of their own, each
+        item's date is the one right after it (before the next item); a date only after the last item is all of
+        theirs, as the caller has it."""
+        ordered = sorted(places, key=lambda p: p.mention.start)
+        if len(ordered) < 2:
+            return {}
+        bounds = [p.mention.start for p in ordered[1:]] + [min(s_end, ordered[-1].mention.end + 60)]
+        found: dict[int, EventDate] = {}
+        for p, stop in zip(ordered, bounds, strict=True):
+            # (only a date right after the item, a preposition at most between: "Aleppo in 2016")
+            dates = [d for d in self._dates_in(p.mention.end, stop) if not d.forward_only]
+            if dates and re.fullmatch(r"[\s,]*(?:in|on|during|since|by|at|this|last|a|an|the)?\s*",
+                                      self.text[p.mention.end : dates[0].start], re.IGNORECASE):
+                found[id(p)] = dates[0].date
+        inner = [p for p in ordered[:-1] if id(p) in found]
+        return found if inner else {}
+
     def _mentions_named(self, key: object) -> list[Mention]:
         """The article's mentions of a place (by gazetteer id) or of a name (lower-cased), built once."""
         if self._by_place is None:
@@ -1837,6 +1855,7 @@ class _Extractor:
                 date = replace(told, borrowed=True)
         # (only where the taker was not read from the clause's own subject: "Government forces took Palmyra on 7
         # March and recaptured it on 13 March" tells a loss in between)
+        own_dates = self._item_dates(places, s_end)
         reversal = frame != "active" and bool(_REVERSAL.search(self.text, start, end))
         self._last_place = (sent, places[-1].mention)
         out = []
@@ -1857,7 +1876,7 @@ class _Extractor:
                     gained_by=self._in_country_of(taker, p.mention),
                     lost_by=self._in_country_of(loser, p.mention),
                     claimed_by=claimed,
-                    date=date,
+                    date=own_dates.get(id(p), date),
                     geo_precision=_geo_precision(p.mention),
                     evidence_text=self.text[s_start:s_end],
                     evidence_start=s_start,

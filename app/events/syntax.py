@@ -1873,6 +1873,7 @@ def _verb_frame(tok: Any, lemma: str, low: str) -> Frame | None:
     objects = [d for d in dobj if _low(d) not in ("which", "that", "whom")]
     objects.extend(_colon_list(tok))
     objects.extend(_along_with(tok, objects))
+    objects.extend(_gapped_objects(tok, objects))
     if not objects and (tok.dep_ == "relcl" or len(objects) < len(dobj)):
         before = _before_relative(tok)
         if before is not None and _namelike(before):
@@ -1883,6 +1884,20 @@ def _verb_frame(tok: Any, lemma: str, low: str) -> Frame | None:
     if not objects:
         objects = [o for o in _prep_objects(tok, "over") if _lemma(tok) in ("take", "took")]
     return _make(tok, lemma, "active", objects, _subject(tok), _loser_from(tok), why)
+
+
+def _gapped_objects(verb: Any, objects: list[Any]) -> list[Any]:
+    """ "retook Palmyra in March 2016, Aleppo in December 2016 and Deir ez-Zor in 2017": the verb left out before
+    each further object, each with its own time, which the parser hangs on the verb as a bare noun phrase."""
+    if not objects:
+        return []
+    last = max(o.i for o in objects)
+    out = []
+    for c in verb.children:
+        if c.dep_ == "npadvmod" and c.tag_ in ("NNP", "NNPS") and c.i > last + 1 \
+                and verb.doc[c.i - 1].text == "," and _prep_objects(c, "in", "on", "during"):
+            out.extend(_conjuncts(c))
+    return out
 
 
 def _noun_frame(tok: Any, lemma: str) -> Frame | None:

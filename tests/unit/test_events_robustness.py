@@ -498,6 +498,23 @@ def test_demonym_forces_are_the_state() -> None:
             [("Ramouseh", "opposition", "..2017-10-23", "on_or_before")],
         ),
         (
+            # list items with dates of their own, the verb left out before each further one
+            "Government forces retook Palmyra in March 2016, Aleppo in December 2016 and Deir ez-Zor in November.",
+            ["Palmyra", "Aleppo", "Deir ez-Zor"],
+            [("Palmyra", "government", "2016-03-01", "month"), ("Aleppo", "government", "2016-12-01", "month"),
+             ("Deir ez-Zor", "government", "2016-11-01", "month")],
+        ),
+        (
+            "Assad's forces have retaken most of the country, including Aleppo in 2016 and Ghouta this year.",
+            ["Aleppo", "Ghouta"],
+            [("Aleppo", "government", "2016-01-01", "year"), ("Ghouta", "government", "2017-01-01", "year")],
+        ),
+        (
+            "Islamic State captured Mosul and Tikrit in June 2014.",
+            ["Mosul", "Tikrit"],
+            [("Mosul", "isis", "2014-06-01", "month"), ("Tikrit", "isis", "2014-06-01", "month")],
+        ),
+        (
             # a part the gazetteer lacks: the part is the place, the city only locates it
             "The army regained full control of the Bab Amr district of Homs.",
             ["Homs"],
