@@ -1283,7 +1283,8 @@ class _Extractor:
                     # (and what it read as only locating or holding the place it named: "the Ramouseh district of
                     # Aleppo", "Tal Malah near Hama" took no Aleppo, no Hama)
                     mine |= {(x.start, x.end) for f in frames[sent]
-                             if m.start() <= f.trigger_start < m.end() and f.gainer is not None and f.places
+                             if m.start() <= f.trigger_start < m.end() and f.gainer is not None
+                             and (f.places or f.place_nouns)
                              for a, b in f.excluded for x in self._mentions_in(a, b)}
                     events.extend(e for e in self._handle(spec, m)
                                   if (e.place.start, e.place.end) not in mine | unreal)

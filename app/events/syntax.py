@@ -632,6 +632,10 @@ def _place_phrases(
             # "the Ramouseh district of Aleppo": a part of a city carries its own name; the of-phrase is the city
             # "Aleppo's Sheikh Maqsoud district", "the Shaer gas field": the name the noun carries
             start = min(c.left_edge.idx for c in named_compounds)
+            if any(c.dep_ == "det" and _low(c) in ("a", "an") for c in item.children):
+                # "overran an African Union base in El Baraf": one of its owner's many, no name of its own
+                excluded.append(_span(item, stop_deps=frozenset({"relcl", "punct", "cc"})))
+                continue
             spans.append((start, item.idx + len(item.text)))
             marked.append(spans[-1])
             excluded.extend(_span(c) for c in item.children if c.dep_ == "poss")
@@ -715,6 +719,8 @@ def _place_phrases(
                     nouns.append((item.idx, low))
                 elif low in RESOLVABLE_NOUNS and any(c.dep_ == "det" and _low(c) in ("a", "an") for c in item.children):
                     nouns.append((item.idx, "a " + low))  # "captured a town near Aleppo": named, if at all, after
+                    # ("a Hama province village": the name before the noun only locates it)
+                    excluded.extend(_span(c) for c in item.children if c.dep_ in ("compound", "nmod") and c.i < item.i)
                 elif item.tag_ == "NNS" and lemma in RESOLVABLE_NOUNS and _points_back(item):
                     nouns.append((item.idx, low))  # "those villages", "the above-mentioned towns": a list told before
                 if item.tag_ not in ("NNP", "NNPS") and lemma in _NAMEABLE_HEADS:

@@ -502,6 +502,12 @@ def test_no_one_takes_or_loses_a_world_region_whichever_reader_finds_it(nlp: obj
          [("Morek", "kurdish")]),
         ("Government troops and rebels both launched attacks near Hama. Morek was retaken on Sunday.",
          ["Hama", "Morek"], []),
+        # an indefinite facility or place is one of many: its owner or its province no name of it
+        ("Al-Shabaab fighters overran an African Union base in El Baraf, killing dozens of soldiers.", ["El Baraf"],
+         []),
+        ("IS seized a Hama province village on Sunday.", ["Hama"], []),
+        ("Rebels captured the Wadi Deif base near Maarat al-Numan.", ["Maarat al-Numan"],
+         [("Wadi Deif base", "opposition")]),
         # a sentence naming no party at all: the doer is unsaid, the change still told
         ("Days after seizing the desert city of Palmyra in a bloody offensive, the victors paraded through its "
          "streets.", ["Palmyra"], [("Palmyra", "unknown")]),
