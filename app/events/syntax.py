@@ -499,7 +499,7 @@ def _children(tok: Any, *deps: str) -> list[Any]:
 def _relative_antecedent(tok: Any) -> Any:
     """ "the town of Ras al-Ain from which the jihadists were expelled": "which" stands for the noun its clause
     hangs on."""
-    if _low(tok) not in ("which", "whom", "that", "where"):
+    if _low(tok) not in ("which", "whom", "that", "where", "whose"):
         return tok
     clause = tok
     for _ in range(4):
@@ -1341,7 +1341,7 @@ def _loser_from(verb: Any, preps: tuple[str, ...] = ("from", "of")) -> Any | Non
 TRIGGER_WORDS = re.compile(
     r"\b(?:captur\w*|recaptur\w*|seiz\w*|retook|retak\w*|regain\w*|liberat\w*|overr[au]n\w*|conque\w*|"
     r"reconque\w*|re-conquest|reclaim\w*|wrest\w*|fre(?:e|ed|eing)\b|took|takeover|"
-    r"tak(?:e|en|es|ing)\s+(?:\w+\s+)?(?:control|over|back)|(?:was|were|been|be|being|has|have|had|having)\s+taken|"
+    r"tak(?:e|en|es|ing)\s+(?:\w+\s+)?(?:control|over|back)|(?:was|were|been|be|being|has|have|had|having)\s+taken|taken\s+(?:by|from)|"
     r"w[io]n\b|wins|winning|control|controlling|fell|fall(?:s|en|ing)?|los(?:t|e|es|ing|s)|ced(?:e|ed|es|ing)|"
     r"withdr(?:ew|aw|awn|aws|awing)|pull(?:ed|s|ing)?|retreat\w*|hand(?:ed|s|ing)\s+(?:\w+\s+){0,3}?(?:over|to)|"
     r"handover|surrender\w*|dr[io]ve\w*|driv\w*|withdrawal|expulsion|removal|ouster|eviction|pull-?out|"
@@ -1649,7 +1649,11 @@ def _verb_frame(tok: Any, lemma: str, low: str) -> Frame | None:
             return None
         return _make(tok, lemma, "active", objects, _subject(tok), None, _mood(tok))
     why = _mood(tok)
-    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children) or (
+        # "Morek, taken by the army last week, ...", "Recaptured by the army in 2016, Palmyra ...": a participle
+        # clause with its agent
+        tok.tag_ == "VBN" and (tok.dep_ == "acl" or (tok.dep_ == "advcl" and tok.i < tok.head.i))
+        and any(c.dep_ == "agent" for c in tok.children))  # (a participle after its clause describes a name there)
     particle = {_low(c) for c in tok.children if c.dep_ == "prt"}
     if lemma in _EXPEL_VERBS or low in ("drove", "driven"):
         places = _prep_objects(tok, "from", "out", "of")
@@ -1918,6 +1922,10 @@ def _noun_frame(tok: Any, lemma: str) -> Frame | None:
             return _make(tok, lemma, "withdraw", places, None, leaver, _mood(tok))
         by = _prep_objects(tok, "by")
         return _make(tok, lemma, "expel_passive", places, by[0] if by else None, leaver, _mood(tok))
+    if not objects and poss and _low(poss[0]) == "whose":
+        # "the town of Morek, whose capture by the army was announced": the noun the relative clause describes
+        antecedent = _relative_antecedent(poss[0])
+        poss = [antecedent] if antecedent is not poss[0] else []
     if not objects and poss and (poss[0].tag_ in ("NNP", "NNPS") or (
             _low(poss[0]) in RESOLVABLE_NOUNS and _is_definite(poss[0]))) and lemma in (
             "liberation", "capture", "recapture", "seizure", "takeover"):

@@ -508,6 +508,15 @@ def test_no_one_takes_or_loses_a_world_region_whichever_reader_finds_it(nlp: obj
         ("IS seized a Hama province village on Sunday.", ["Hama"], []),
         ("Rebels captured the Wadi Deif base near Maarat al-Numan.", ["Maarat al-Numan"],
          [("Wadi Deif base", "opposition")]),
+        # a participle clause with its agent, after the place or before the clause whose subject the place is
+        ("Morek, taken by the army last week, has been emptied of civilians.", ["Morek"], [("Morek", "government")]),
+        ("Recaptured by the army in 2016, Palmyra was seized again by IS in December.", ["Palmyra"],
+         [("Palmyra", "government"), ("Palmyra", "isis")]),
+        ("Soldiers taken by the rebels last week in Morek were freed.", ["Morek"], []),
+        # "whose capture": the noun the relative clause describes
+        ("The town of Morek, whose capture by the army was announced on Sunday, lies north of Hama.",
+         ["Morek", "Hama"], [("Morek", "government")]),
+        ("The general, whose capture by the rebels was announced on Sunday, was from Hama.", ["Hama"], []),
         # a sentence naming no party at all: the doer is unsaid, the change still told
         ("Days after seizing the desert city of Palmyra in a bloody offensive, the victors paraded through its "
          "streets.", ["Palmyra"], [("Palmyra", "unknown")]),
