@@ -397,10 +397,11 @@ _WORD_BEFORE = re.compile(r"([A-Z][\w'‘’]*) \Z")
 _LINE_LEAD = re.compile(r"\d[\d\s]*[-–—:.]\s*")
 _LIST_LEAD = " \t\n\"'“‘-–—:0123456789.,"
 _POLICE_NAME = re.compile(r"\b(?:police|security|riot|gendarmerie)\b", re.IGNORECASE)
-# A party named only as a political body ("the government", "the Syrian regime", "the authorities") is an
-# armed party only in a military context: "the government took control of the port from a private operator".
+# A party named only as a political body ("the government", "the authorities") is an armed party only in a
+# military context: "the government took control of the port from a private operator". ("The regime" is no such
+# body: war reporting's name for a state and its forces, "Eastern Ghouta, which fell to the regime in April".)
 _POLITICAL_NAME = re.compile(
-    r"(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:government|regime|authorities|administration)",
+    r"(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:government|authorities|administration)",
     re.IGNORECASE,
 )
 # Words of war: a sentence (or the two before it) with one of these is a military context.

@@ -517,6 +517,10 @@ def test_no_one_takes_or_loses_a_world_region_whichever_reader_finds_it(nlp: obj
         ("The town of Morek, whose capture by the army was announced on Sunday, lies north of Hama.",
          ["Morek", "Hama"], [("Morek", "government")]),
         ("The general, whose capture by the rebels was announced on Sunday, was from Hama.", ["Hama"], []),
+        # "the regime" is war reporting's word for a state's forces; "the government" needs a war around it
+        ("Eastern Ghouta, which fell to the regime in April, is being repopulated.", ["Eastern Ghouta"],
+         [("Eastern Ghouta", "government")]),
+        ("The government took control of the port of Latakia from a private operator.", ["Latakia"], []),
         # a sentence naming no party at all: the doer is unsaid, the change still told
         ("Days after seizing the desert city of Palmyra in a bloody offensive, the victors paraded through its "
          "streets.", ["Palmyra"], [("Palmyra", "unknown")]),
