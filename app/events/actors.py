@@ -202,6 +202,9 @@ class ActorRegistry:
             variant = _without_apostrophes(words)
             if variant != words:
                 named.setdefault(variant, hit)
+            if len(words) >= 2 and words[-1] == "forces":
+                # "the Kurdish-led force", "a government force": one force of the forces the name gives
+                named.setdefault((*words[:-1], "force"), hit)
         self._index: dict[str, list[tuple[tuple[str, ...], MatchKind, str | None]]] = {}
         for words, (kind, actor_id) in named.items():
             self._index.setdefault(words[0], []).append((words, kind, actor_id))

@@ -63,6 +63,9 @@ def only_actor(text: str) -> tuple[str, str | None]:
         ("The Arakan Army seized the town.", "Arakan Army", "myanmar_resistance", {"MM": OPP}),
         ("JNIM fighters attacked the base.", "JNIM", "jnim", {"ML": OPP}),
         ("ISWAP took the town of Malam Fatori.", "ISWAP", "islamic_state_provinces", {"NG": Side.ISIS}),
+        # a name given as "X forces" is also "X force", one force of them
+        ("Then the Kurdish-led force moved in.", "Kurdish-led force", "syrian_democratic_forces",
+         {"SY": Side.KURDISH}),
     ],
 )
 def test_shipped_registry_finds_and_sides(text: str, surface: str, actor_id: str, sides: dict) -> None:
