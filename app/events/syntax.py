@@ -1668,6 +1668,14 @@ def _verb_frame(tok: Any, lemma: str, low: str) -> Frame | None:
             held = [r for x in _children(tok, "nsubjpass") for r in x.children
                     if r.dep_ == "relcl" and _lemma(r) in _HOLD_OR_TAKE]
             places = [d for r in held for d in _children(r, "dobj")]
+        if not places and not passive and dobj and ({"out"} & (particle | {_low(c) for c in _children(tok, "advmod")})):
+            # "has held Kobani since driving IS out in 2015", "Raqqa has been controlled by the SDF since the force
+            # drove out IS": out of the place the clause it hangs on says they hold
+            governor = tok.head.head if tok.dep_ == "pcomp" and _low(tok.head) == "since" else (
+                tok.head if tok.dep_ == "advcl" and any(_low(c) == "since" for c in _children(tok, "mark")) else None)
+            if governor is not None and _lemma(governor) in _HOLD_OR_TAKE:
+                held_passive = any(c.dep_ == "nsubjpass" for c in governor.children)
+                places = _children(governor, "nsubjpass") if held_passive else _children(governor, "dobj")
         if not places and not passive and dobj and tok.dep_ == "conj" and _lemma(tok.head) in _ENTRY_VERBS \
                 and (_lemma(dobj[0]) in _FIGHTER_NOUNS or dobj[0].tag_ in ("NNP", "NNPS")):
             # "stormed Najarah and expelled all ISIS fighters", "entered Morek and drove out the rebels": out of the

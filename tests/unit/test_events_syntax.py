@@ -521,6 +521,12 @@ def test_no_one_takes_or_loses_a_world_region_whichever_reader_finds_it(nlp: obj
         ("Eastern Ghouta, which fell to the regime in April, is being repopulated.", ["Eastern Ghouta"],
          [("Eastern Ghouta", "government")]),
         ("The government took control of the port of Latakia from a private operator.", ["Latakia"], []),
+        # driven out of the place the clause it hangs on says they have held since
+        ("The Kurdish YPG militia has held Kobani since driving IS out in 2015.", ["Kobani"], [("Kobani", "kurdish")]),
+        ("Raqqa has been controlled by the SDF since the Kurdish-led force drove out IS in October 2017.", ["Raqqa"],
+         [("Raqqa", "kurdish")]),
+        ("The army has shelled Morek since driving the rebels out of Kafr Zita.", ["Morek", "Kafr Zita"],
+         [("Kafr Zita", "government")]),
         # a sentence naming no party at all: the doer is unsaid, the change still told
         ("Days after seizing the desert city of Palmyra in a bloody offensive, the victors paraded through its "
          "streets.", ["Palmyra"], [("Palmyra", "unknown")]),
