@@ -57,7 +57,8 @@ def only_actor(text: str) -> tuple[str, str | None]:
         ("The Rapid Support Forces took El Fasher.", "Rapid Support Forces", "rapid_support_forces", {"SD": OPP}),
         ("The RSF said it held the city.", "RSF", "rapid_support_forces", {"SD": OPP}),
         ("The Syrian army retook Palmyra.", "Syrian army", "syrian_government_forces", {"SY": GOV}),
-        ("Russian forces shelled the town.", "Russian forces", "russian_forces", {"SY": GOV, "UA": OTHER}),
+        ("Russian forces shelled the town.", "Russian forces", "russian_forces",
+         {"SY": GOV, "UA": OTHER, "RU": GOV, None: OTHER}),
         # the armed groups of other wars that Phoenix lacks (or reads as a state's army: "Arakan Army")
         ("Tigrayan forces retook Mekelle.", "Tigrayan forces", "tigray_forces", {"ET": OPP}),
         ("The Arakan Army seized the town.", "Arakan Army", "myanmar_resistance", {"MM": OPP}),

@@ -52,7 +52,8 @@ def one(text: str, names: list[str]) -> ControlChange:
         ("HTS took over Saraqeb after routing rival factions.", ["Saraqeb"], [("Saraqeb", "opposition")]),
         ("Turkish-backed factions captured the village of Tal Rifaat.", ["Tal Rifaat"], [("Tal Rifaat", "turkey")]),
         ("Tribal forces drove Islamic State out of Shuhail.", ["Shuhail"], [("Shuhail", "other")]),
-        ("Russian military police entered and took control of Manbij.", ["Manbij"], [("Manbij", "government")]),
+        # (where no country is known, Russia's forces are a foreign state's; in Syria they fight for the state)
+        ("Russian military police entered and took control of Manbij.", ["Manbij"], [("Manbij", "other")]),
         ("Sirte fell to the Libyan National Army on Monday.", ["Sirte"], [("Sirte", "opposition")]),
         ("GNA forces have recaptured Gharyan from Haftar's forces.", ["Gharyan"], [("Gharyan", "government")]),
         ("The Yemeni army regained control of Marib's Sirwah district.", ["Sirwah"], [("Sirwah", "government")]),
@@ -67,7 +68,7 @@ def one(text: str, names: list[str]) -> ControlChange:
             [("Avdiivka", "other")],
         ),
         ("The rebels surrendered Daraya to government forces.", ["Daraya"], [("Daraya", "government")]),
-        ("Douma was handed over to Russian military police.", ["Douma"], [("Douma", "government")]),
+        ("Douma was handed over to Russian military police.", ["Douma"], [("Douma", "other")]),  # (no country)
         ("The jihadists were pushed out of Mayadin by Syrian troops.", ["Mayadin"], [("Mayadin", "government")]),
         (
             "The army cleared Jurf al-Sakhar of Islamic State fighters.",
