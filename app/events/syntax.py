@@ -1113,6 +1113,27 @@ def _ranked(noun: Any) -> bool:
                for c in noun.children)
 
 
+def _declared_free(verb: Any, dobj: list[Any]) -> Frame | None:
+    """ "declared Mosul free of IS fighters", "Mosul was declared liberated": a place declared freed of its holders
+    was taken by the one declaring it (or, in the passive, by whom the text says)."""
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+    for c in verb.children:
+        if c.dep_ not in ("ccomp", "xcomp", "oprd"):
+            continue
+        freed = _lemma(c) in ("liberate", "free", "clear") and c.tag_ == "VBN"
+        holders = [o for o in _prep_objects(c, "of") if _lemma(o) in _FIGHTER_NOUNS or o.tag_ in ("NNP", "NNPS")]
+        if not freed and not (_low(c) == "free" and holders):
+            continue
+        places = _children(verb, "nsubjpass") if passive else (_children(c, "nsubj") or dobj)
+        if not places:
+            return None
+        gainer = (_prep_objects(verb, "by") or [None])[0] if passive else _subject(verb)
+        # (the complement is the trigger: "liberated" tells a taking back, as the verb itself would)
+        return _make(c, _lemma(c), "passive" if passive else "active", places, gainer,
+                     holders[0] if holders else None, _mood(verb))
+    return None
+
+
 def _achieved(verb: Any) -> bool:
     """ "managed to VERB", "succeeded in VERBing": the verb is what the subject achieved."""
     head = verb.head
@@ -1629,8 +1650,13 @@ def _verb_frame(tok: Any, lemma: str, low: str) -> Frame | None:
     restored = lemma == "restore" and any(_lemma(x) in _RESTORED for d in dobj for x in _conjuncts(d))
     if not (lemma in _VERB_TRIGGERS or low in _TAKE_VERBS or low in ("drove", "driven")
             or (control and lemma in _CONTROL_VERBS) or restored
-            or (lemma in _DECLARE_VERBS and any(_lemma(d) == "victory" for d in dobj))):
+            or (lemma in _DECLARE_VERBS and any(_lemma(d) == "victory" for d in dobj))
+            or (lemma in _DECLARE_VERBS and _declared_free(tok, dobj) is not None)):
         return None  # (every branch below starts from one of these: most verbs of a sentence are none)
+    if lemma in _DECLARE_VERBS:
+        declared = _declared_free(tok, dobj)
+        if declared is not None:
+            return declared
     victory = [d for d in dobj if _lemma(d) == "victory"] if lemma in _DECLARE_VERBS else []
     if victory:
         # "Iraq declared victory over IS in Mosul", "Kurdish forces declared victory in Kobani": the battle for the

@@ -527,6 +527,10 @@ def test_no_one_takes_or_loses_a_world_region_whichever_reader_finds_it(nlp: obj
          [("Raqqa", "kurdish")]),
         ("The army has shelled Morek since driving the rebels out of Kafr Zita.", ["Morek", "Kafr Zita"],
          [("Kafr Zita", "government")]),
+        # a place declared freed of its holders was taken by the one declaring it; free of a disease it was not
+        ("Fighting raged for weeks. Iraqi commanders declared Mosul free of IS fighters on Sunday.", ["Mosul"],
+         [("Mosul", "government")]),
+        ("The doctors declared Morek free of cholera.", ["Morek"], []),
         # a sentence naming no party at all: the doer is unsaid, the change still told
         ("Days after seizing the desert city of Palmyra in a bloody offensive, the victors paraded through its "
          "streets.", ["Palmyra"], [("Palmyra", "unknown")]),
