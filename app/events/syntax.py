@@ -1254,18 +1254,11 @@ def _mood(trigger: Any) -> str | None:
                 infinitive = False
                 tok = head.head
                 continue
-            if lemma == "force" and dep == "xcomp" and _children(head, "dobj") and head.tag_ in ("VBD", "VBG", "VBN") \
-                    and trigger.i == tok.i and _lemma(trigger) in _WITHDRAW_VERBS | _HAND_VERBS | {"abandon", "leave"}:
-                # "forcing IS to withdraw from Morek", "forced the rebels to hand over X": compelled, they did (as
-                # real as the forcing itself)
-                why = _own_mood(head)
-                if why:
-                    return why
-                trigger_infinitive = False
-                infinitive = _infinitive(head)
-                tok = head
-                continue
-            if lemma in _REALIS and dep in ("xcomp", "ccomp"):
+            # "forcing IS to withdraw from Morek", "forced the rebels to hand over X": compelled, they did
+            forced = lemma == "force" and dep == "xcomp" and bool(_children(head, "dobj")) \
+                and head.tag_ in ("VBD", "VBG", "VBN") and trigger.i == tok.i \
+                and _lemma(trigger) in _WITHDRAW_VERBS | _HAND_VERBS | {"abandon", "leave"}
+            if (lemma in _REALIS and dep in ("xcomp", "ccomp")) or forced:
                 # "managed to take", "helped troops retake": real, as real as the governor itself ("did not manage
                 # to take", "would help them retake" are not)
                 why = _own_mood(head)
