@@ -1786,7 +1786,8 @@ def _verb_frame(tok: Any, lemma: str, low: str) -> Frame | None:
             _subject(tok),
             why,
         )
-    if lemma == "abandon" and dobj and not passive and any(_namelike(d) or _low(d) in PLACE_NOUNS for d in dobj):
+    if lemma == "abandon" and dobj and not passive and any(_namelike(d) or _low(d) in PLACE_NOUNS | _PRONOUNS
+                                                           for d in dobj):
         # "IS abandoned Tabqa": the object is the place given up (partitive heads, "their positions", take nothing)
         return _make(tok, lemma, "withdraw", dobj, None, _subject(tok), why)
     if lemma in _WITHDRAW_VERBS:

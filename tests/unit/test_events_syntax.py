@@ -531,6 +531,10 @@ def test_no_one_takes_or_loses_a_world_region_whichever_reader_finds_it(nlp: obj
         ("Fighting raged for weeks. Iraqi commanders declared Mosul free of IS fighters on Sunday.", ["Mosul"],
          [("Mosul", "government")]),
         ("The doctors declared Morek free of cholera.", ["Morek"], []),
+        # abandoning "it": the place named before, to the side that pressed on it
+        ("The army shelled Kafr Zita for weeks. The rebels abandoned it on Sunday.", ["Kafr Zita"],
+         [("Kafr Zita", "government")]),
+        ("The rebels said the plan was sound but later abandoned it.", [], []),
         # a sentence naming no party at all: the doer is unsaid, the change still told
         ("Days after seizing the desert city of Palmyra in a bloody offensive, the victors paraded through its "
          "streets.", ["Palmyra"], [("Palmyra", "unknown")]),
