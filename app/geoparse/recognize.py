@@ -137,7 +137,9 @@ def recognise(doc: Document, index: GazetteerIndex) -> list[Span]:
              or famous_as_written(doc, index, s, FAMOUS_OVER_A_SURNAME)]
     spans = _with_qualifiers_joined(doc, _without_overlaps(spans))
     spans = _initials_of_named_places(doc, index, spans, blocked)
-    return [_placed_by_demonym(doc, _with_generic_before(doc, s)) for s in spans]
+    # (a generic joined before a name may now cover a word matched alone: "Khirbet" of "Khirbet al-Naqus" is no place
+    # of its own)
+    return _without_overlaps([_placed_by_demonym(doc, _with_generic_before(doc, s)) for s in spans])
 
 
 # "SA", "S.A.", "T&T", "B.C.": capitals, each alone or joined by a dot or an ampersand

@@ -258,6 +258,18 @@ def test_a_generic_before_a_name_is_part_of_it():
     assert ("Jabal al Rahmaliya", 9080009) in found
 
 
+def test_a_generic_joined_to_a_name_is_no_place_of_its_own_inside_it():
+    """"Khirbet al-Naqus": the generic that a Turkish village also bears as a name is part of the unknown name, so
+    the mentions do not overlap and no Turkish village is taken."""
+    index = GazetteerIndex([
+        _place(163843, "Syria", 35.0, 38.0, "A", "PCLI", "SY", "00", pop=22_000_000),
+        _place(300001, "Başköy", 37.0, 40.0, "P", "PPL", "TR", "72", alts=("Khirbet",)),
+        _place(300002, "Naqus", 33.0, 10.0, "P", "PPL", "TN", "01"),
+    ])
+    found = _found("Government forces took Khirbet al-Naqus from the rebels.", index)
+    assert found == [("Khirbet al-Naqus", None)]
+
+
 def test_the_article_begins_a_name_only_where_a_place_is_spelled_with_it():
     """"The UAE" at a sentence's start folds like Tahoua, a provincial seat in Niger: the article opens a place's
     name only as written ("The Hague", "The Valley"), so the abbreviation alone is the country."""
