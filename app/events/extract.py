@@ -1276,17 +1276,14 @@ class _Extractor:
                 for spec, m in by_sentence.get(sent, ()):
                     # the places the parse found for this trigger are its, whether or not it kept them as events
                     # (when it read who took them: a reading that found no gainer leaves the patterns' guess)
-                    mine = {(x.start, x.end) for f in frames[sent]
-                            if m.start() <= f.trigger_start < m.end() and f.gainer is not None
-                            for a, b in f.places for x in self._mentions_in(a, b)}
-                    mine |= {(e.place.start, e.place.end) for e in read if m.start() <= starts[id(e)] < m.end()
-                             and id(e) not in agentless}
                     # (and what it read as only locating or holding the place it named: "the Ramouseh district of
                     # Aleppo", "Tal Malah near Hama" took no Aleppo, no Hama)
-                    mine |= {(x.start, x.end) for f in frames[sent]
-                             if m.start() <= f.trigger_start < m.end() and f.gainer is not None
-                             and (f.places or f.place_nouns)
-                             for a, b in f.excluded for x in self._mentions_in(a, b)}
+                    mine = {(x.start, x.end) for f in frames[sent]
+                            if m.start() <= f.trigger_start < m.end() and f.gainer is not None
+                            for a, b in (*f.places, *(f.excluded if f.places or f.place_nouns else ()))
+                            for x in self._mentions_in(a, b)}
+                    mine |= {(e.place.start, e.place.end) for e in read if m.start() <= starts[id(e)] < m.end()
+                             and id(e) not in agentless}
                     events.extend(e for e in self._handle(spec, m)
                                   if (e.place.start, e.place.end) not in mine | unreal)
             else:

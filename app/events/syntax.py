@@ -632,7 +632,7 @@ def _place_phrases(
             # "the Ramouseh district of Aleppo": a part of a city carries its own name; the of-phrase is the city
             # "Aleppo's Sheikh Maqsoud district", "the Shaer gas field": the name the noun carries
             start = min(c.left_edge.idx for c in named_compounds)
-            if any(c.dep_ == "det" and _low(c) in ("a", "an") for c in item.children):
+            if _is_indefinite(item):
                 # "overran an African Union base in El Baraf": one of its owner's many, no name of its own
                 excluded.append(_span(item, stop_deps=frozenset({"relcl", "punct", "cc"})))
                 continue
@@ -717,7 +717,7 @@ def _place_phrases(
                     marked.append(spans[-1])  # "the Old City": a name made of a place noun
                 elif _is_definite(item) and low in RESOLVABLE_NOUNS:
                     nouns.append((item.idx, low))
-                elif low in RESOLVABLE_NOUNS and any(c.dep_ == "det" and _low(c) in ("a", "an") for c in item.children):
+                elif low in RESOLVABLE_NOUNS and _is_indefinite(item):
                     nouns.append((item.idx, "a " + low))  # "captured a town near Aleppo": named, if at all, after
                     # ("a Hama province village": the name before the noun only locates it)
                     excluded.extend(_span(c) for c in item.children if c.dep_ in ("compound", "nmod") and c.i < item.i)
@@ -907,6 +907,10 @@ def _points_back(tok: Any) -> bool:
 
 def _is_definite(tok: Any) -> bool:
     return any(_low(c) in ("the", "this", "that") for c in tok.children if c.dep_ == "det")
+
+
+def _is_indefinite(tok: Any) -> bool:
+    return any(_low(c) in ("a", "an") for c in tok.children if c.dep_ == "det")
 
 
 def _listed(tok: Any) -> list[Any]:
@@ -1116,7 +1120,7 @@ def _ranked(noun: Any) -> bool:
 def _declared_free(verb: Any, dobj: list[Any]) -> Frame | None:
     """ "declared Mosul free of IS fighters", "Mosul was declared liberated": a place declared freed of its holders
     was taken by the one declaring it (or, in the passive, by whom the text says)."""
-    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+    passive = _passive_voice(verb)
     for c in verb.children:
         if c.dep_ not in ("ccomp", "xcomp", "oprd"):
             continue
@@ -1140,6 +1144,11 @@ def _achieved(verb: Any) -> bool:
     if verb.dep_ == "xcomp" and _lemma(head) == "manage":
         return True
     return verb.dep_ == "pcomp" and _low(head) == "in" and _lemma(head.head) == "succeed"
+
+
+def _passive_voice(verb: Any) -> bool:
+    """A verb with a passive auxiliary or subject ("was retaken", "Mosul was declared liberated")."""
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
 
 
 def _past(tok: Any) -> bool:
@@ -1641,34 +1650,31 @@ def _verb_frame(tok: Any, lemma: str, low: str) -> Frame | None:
         # Arabic "tamakkana min al-saytara"): achieving control is taking it; "controls X" alone is holding it
         return _make(tok, lemma, "active", dobj, _subject(tok), None, _mood(tok))
     restored = lemma == "restore" and any(_lemma(x) in _RESTORED for d in dobj for x in _conjuncts(d))
-    if not (lemma in _VERB_TRIGGERS or low in _TAKE_VERBS or low in ("drove", "driven")
-            or (control and lemma in _CONTROL_VERBS) or restored
-            or (lemma in _DECLARE_VERBS and any(_lemma(d) == "victory" for d in dobj))
-            or (lemma in _DECLARE_VERBS and _declared_free(tok, dobj) is not None)):
-        return None  # (every branch below starts from one of these: most verbs of a sentence are none)
-    if lemma in _DECLARE_VERBS:
-        declared = _declared_free(tok, dobj)
-        if declared is not None:
-            return declared
+    declared = _declared_free(tok, dobj) if lemma in _DECLARE_VERBS else None
+    if declared is not None:
+        return declared
     victory = [d for d in dobj if _lemma(d) == "victory"] if lemma in _DECLARE_VERBS else []
+    if not (lemma in _VERB_TRIGGERS or low in _TAKE_VERBS or low in ("drove", "driven")
+            or (control and lemma in _CONTROL_VERBS) or restored or victory):
+        return None  # (every branch below starts from one of these: most verbs of a sentence are none)
     if victory:
         # "Iraq declared victory over IS in Mosul", "Kurdish forces declared victory in Kobani": the battle for the
         # place is won, the place taken (as "won the battle for X"); the one it is over lost it
         over = [o for v in victory for o in _prep_objects(v, "over")]
         places = _prep_objects(tok, "in") + [o for v in victory for o in _prep_objects(v, "in")] + [
             o for x in over for o in _prep_objects(x, "in")]
-        if places and not any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children):
+        if places and not _passive_voice(tok):
             return _make(tok, lemma, "active", places, _subject(tok), over[0] if over else None, _mood(tok))
         return None
     if restored:
         # "the army restored security and stability to Morek" (Syrian state media's way of telling a recapture): the
         # subject took the place it brought its security to ("restored order" after a riot is no such thing)
         objects = _prep_objects(tok, "to") + [o for d in dobj for o in _prep_objects(d, "to")]
-        if not objects or any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children):
+        if not objects or _passive_voice(tok):
             return None
         return _make(tok, lemma, "active", objects, _subject(tok), None, _mood(tok))
     why = _mood(tok)
-    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children) or (
+    passive = _passive_voice(tok) or (
         # "Morek, taken by the army last week, ...", "Recaptured by the army in 2016, Palmyra ...": a participle
         # clause with its agent
         tok.tag_ == "VBN" and (tok.dep_ == "acl" or (tok.dep_ == "advcl" and tok.i < tok.head.i))
