@@ -1948,14 +1948,18 @@ def _noun_frame(tok: Any, lemma: str) -> Frame | None:
     objects = _prep_objects(tok, "of")
     poss = _children(tok, "poss")
     if lemma in _EXPEL_NOUNS | _WITHDRAW_NOUNS or _low(tok) in _EXPEL_NOUNS | _WITHDRAW_NOUNS:
-        places = _prep_objects(tok, "from")
+        # (the parser may hang the from-phrase on who was removed: "the expulsion of Isis from Mosul")
+        places = _prep_objects(tok, "from") or [p for o in objects for p in _prep_objects(o, "from")]
         if not places:
             return None
         leaver = (objects or poss or [None])[0]
         if lemma in _WITHDRAW_NOUNS or _low(tok) in _WITHDRAW_NOUNS:
             return _make(tok, lemma, "withdraw", places, None, leaver, _mood(tok))
         by = _prep_objects(tok, "by")
-        return _make(tok, lemma, "expel_passive", places, by[0] if by else None, leaver, _mood(tok))
+        expeller = by[0] if by else None
+        if expeller is None and tok.dep_ == "dobj" and _lemma(tok.head) in _SUPPORT_VERBS:
+            expeller = _subject(tok.head)  # "the army completed the expulsion of IS from X" (as for a change noun)
+        return _make(tok, lemma, "expel_passive", places, expeller, leaver, _mood(tok))
     if not objects and poss and _low(poss[0]) == "whose":
         # "the town of Morek, whose capture by the army was announced": the noun the relative clause describes
         antecedent = _relative_antecedent(poss[0])

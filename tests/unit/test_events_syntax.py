@@ -216,6 +216,11 @@ def test_without_the_parser_the_patterns_still_extract() -> None:
         ("The expulsion of IS from Manbij by the SDF was celebrated.", ["Manbij"], [("Manbij", "kurdish")]),
         ("Residents welcomed the withdrawal of IS from Manbij as Kurdish forces advanced.", ["Manbij"],
          [("Manbij", "kurdish")]),
+        # the parser may hang the from-phrase on who was driven out; a verb that carries the noun gives its doer
+        ("The expulsion of Isis from Mosul in 2017 was celebrated across Iraq.", ["Mosul"], [("Mosul", "unknown")]),
+        ("The army completed the eviction of the militants from Kafr Nabuda on Sunday.", ["Kafr Nabuda"],
+         [("Kafr Nabuda", "government")]),
+        ("The army announced the expulsion of the rebels from Morek.", ["Morek"], [("Morek", "government")]),
         # a fall whose loser the text names (a holder in the appositive) goes to the one other side in view
         ("Rebels and government troops clashed. A day after the fall of Yabrud, a key opposition bastion, the army "
          "shelled Rankous.", ["Yabrud", "Rankous"], [("Yabrud", "government")]),
