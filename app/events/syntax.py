@@ -99,7 +99,7 @@ _DECLARE_VERBS = frozenset(["declare", "announce", "proclaim"])
 _RESTORED = frozenset(["security", "stability", "authority", "sovereignty"])
 _EXPEL_VERBS = frozenset(
     ["drive", "expel", "oust", "push", "force", "kick", "chase", "rout", "flush", "evict", "clear", "sweep", "dislodge",
-     "purge"]
+     "purge", "eject", "throw", "root"]
 )
 # Verbs whose object is the place and whose of-phrase the ones driven out ("cleared X of IS"); with "from", the object
 # is who was driven out ("purged the militants from Kobani")
@@ -1370,7 +1370,7 @@ TRIGGER_WORDS = re.compile(
     r"handover|surrender\w*|dr[io]ve\w*|driv\w*|withdrawal|expulsion|removal|ouster|eviction|pull-?out|"
     r"secur(?:e|ed|es|ing)|recover(?:ed|s|ing)?|abandon(?:ed|s|ing)?|tak(?:e|es)|"
     r"expel\w*|oust\w*|push\w*|forc(?:ed|ing)|kick\w*|chas(?:ed|ing)|rout(?:ed|ing)|flush\w*|"
-    r"evict\w*|cleared|purg(?:e|ed|es|ing)|restor(?:e|ed|es|ing)|victory|occup\w*|swe(?:pt|ep\w*)|seizure|dislodg\w*|relinquish\w*|transfer(?:s|red|ring)?|"
+    r"evict\w*|eject\w*|(?:threw|thrown|throw(?:s|ing)?|root(?:s|ed|ing)?)\s+(?:\w+\s+){0,4}?out\b|cleared|purg(?:e|ed|es|ing)|restor(?:e|ed|es|ing)|victory|occup\w*|swe(?:pt|ep\w*)|seizure|dislodg\w*|relinquish\w*|transfer(?:s|red|ring)?|"
     r"back\s+in(?:to)?\s+(?:the\s+)?hands)\b",
     re.IGNORECASE,
 )
@@ -1378,7 +1378,7 @@ TRIGGER_WORDS = re.compile(
 EXTRA_TRIGGER_WORDS = re.compile(
     r"\b(?:occup(?:y|ies|ied|ying)|purg(?:e|ed|es|ing)|restor(?:e|ed|es|ing)|victory|swept|sweep(?:s|ing)?|(?:re-?)?conquests?|withdrawal|expulsion|removal|ouster|eviction|"
     r"pull-?out|secur(?:e|ed|es|ing)|recover(?:ed|s|ing)?|abandon(?:ed|s|ing)?|(?:battle|fight)\s+(?:for|of)|"
-    r"tak(?:e|es)|dislodg\w*|relinquish\w*|transfer(?:s|red|ring)?|back\s+in(?:to)?\s+(?:the\s+)?hands)\b",
+    r"tak(?:e|es)|dislodg\w*|eject\w*|(?:threw|thrown|throw(?:s|ing)?|root(?:s|ed|ing)?)\s+(?:\w+\s+){0,4}?out|relinquish\w*|transfer(?:s|red|ring)?|back\s+in(?:to)?\s+(?:the\s+)?hands)\b",
     re.IGNORECASE,
 )
 
@@ -1706,8 +1706,9 @@ def _verb_frame(tok: Any, lemma: str, low: str) -> Frame | None:
             # "stormed Najarah and expelled all ISIS fighters", "entered Morek and drove out the rebels": out of the
             # place just stormed or entered (the eval README's "stormed and took")
             places = _children(tok.head, "dobj")
-        if not places and dobj and _lemma(dobj[0]) in _FIGHTER_NOUNS:
-            # "purged the last IS militants from Kobani": the parser may hang the from-phrase on the ones driven out
+        if not places and dobj and (_lemma(dobj[0]) in _FIGHTER_NOUNS or dobj[0].tag_ in ("NNP", "NNPS")):
+            # "purged the last IS militants from Kobani", "ejected Isis from Ramadi": the parser may hang the
+            # from-phrase on the ones driven out
             places = _prep_objects(dobj[0], "from")
         if not places and lemma in _CLEAR_VERBS and dobj:
             # "cleared the area of all ISIS fighters": the parser may hang the of-phrase on the object
@@ -1716,8 +1717,9 @@ def _verb_frame(tok: Any, lemma: str, low: str) -> Frame | None:
                 return _make(tok, lemma, "active", [dobj[0]], _subject(tok), fighters[0], why)
         if not places:
             return None
-        if lemma in ("push", "force", "sweep") and not ({"out", "back"} & particle) and not _prep_objects(tok, "out"):
-            return None  # "pushed further from their stronghold": away from, not out of
+        if lemma in ("push", "force", "sweep", "throw", "root") and not ({"out", "back"} & particle) \
+                and not _prep_objects(tok, "out"):
+            return None  # "pushed further from their stronghold": away from, not out of ("threw IS out of X")
         if passive:
             # "the Taliban regained ground after being driven out of Kabul": a passive with no subject of its own
             # expels the subject it shares with the clause it hangs on

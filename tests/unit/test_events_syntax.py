@@ -221,6 +221,13 @@ def test_without_the_parser_the_patterns_still_extract() -> None:
         ("The army completed the eviction of the militants from Kafr Nabuda on Sunday.", ["Kafr Nabuda"],
          [("Kafr Nabuda", "government")]),
         ("The army announced the expulsion of the rebels from Morek.", ["Morek"], [("Morek", "government")]),
+        # more verbs of driving out: "eject"; "throw" and "root" only with "out"
+        ("Iraqi forces ejected Isis from Ramadi in December 2015.", ["Ramadi"], [("Ramadi", "government")]),
+        ("Government troops threw the rebels out of Morek on Tuesday.", ["Morek"], [("Morek", "government")]),
+        ("The army rooted out the terrorists from Kafr Nabuda on Sunday.", ["Kafr Nabuda"],
+         [("Kafr Nabuda", "government")]),
+        ("Government troops threw the rebels from Morek a lifeline in the talks.", ["Morek"], []),
+        ("Rebels threw grenades at the army checkpoint from Morek on Tuesday.", ["Morek"], []),
         # a fall whose loser the text names (a holder in the appositive) goes to the one other side in view
         ("Rebels and government troops clashed. A day after the fall of Yabrud, a key opposition bastion, the army "
          "shelled Rankous.", ["Yabrud", "Rankous"], [("Yabrud", "government")]),
