@@ -206,7 +206,9 @@ _PART_NOUN = re.compile(
 # --- when a trigger does not report a change -------------------------------------------------------------------
 _MODAL = re.compile(
     # ("were able to take" tells what was done, as "managed to" does: syntax._past_ability)
-    r"\b(?:could|would|might|may|will|shall|should|must|can|cannot|can't|(?<!was\s)(?<!were\s)able\s+to|unable|if|"
+    r"\b(?:could|would|might|(?<!in\s)(?<!by\s)(?<!of\s)(?<!on\s)(?<!to\s)(?<!mid-)(?<!late\s)(?<!early\s)(?<!since\s)"
+    r"(?<!until\s)(?<!from\s)(?<!last\s)(?<!next\s)(?<!this\s)(?<!\d\s)may(?!\s*\d)(?!\s*,)|"  # (not the month)
+    r"will|shall|should|must|can|cannot|can't|(?<!was\s)(?<!were\s)able\s+to|unable|if|"
     r"unless|whether|"
     r"not|never|no\s+longer|n['’]t|nor|aim(?:s|ed|ing)?|plan(?:s|ned|ning)?|intend(?:s|ed|ing)?|seek(?:s|ing)?|"
     r"sought|tr(?:y|ies|ied|ying)|attempt(?:s|ed|ing)?|fail(?:s|ed|ing)?|bid|efforts?|goal|objective|aims?|"
@@ -937,8 +939,9 @@ class _Extractor:
             break
         return None
 
-    def _pronoun(self, pos: int, sent_start: int) -> ActorRef | None:
-        """ "they" / "it": the nearest named actor earlier in the sentence, else the previous trigger's agent."""
+    def _pronoun(self, pos: int, sent_start: int, *, unlike: str | None = None) -> ActorRef | None:
+        """ "they" / "it": the nearest named actor earlier in the sentence, else the previous trigger's agent;
+        ``unlike``: an actor the pronoun cannot be (its clause's other party)."""
         for a in reversed(self._actors_in(sent_start, pos)):
             if (
                 not a.holder
@@ -946,8 +949,14 @@ class _Extractor:
                 and not self._ci(_OBJECT_MARK).search(self.ci_text, max(sent_start, a.start - 30), a.start)
                 and not _ACTION_AFTER.match(self.text, a.end)
             ):
-                return self.resolve(a)
-        return self._discourse(pos) or self._previous_subject(pos)
+                ref = self.resolve(a)
+                if unlike is None or ref.actor != unlike:
+                    return ref
+        fallback = self._discourse(pos) or self._previous_subject(pos)
+        return fallback if fallback is None or unlike is None or fallback.actor != unlike else None
+
+    def _pronoun_phrase(self, span: tuple[int, int] | None) -> bool:
+        return span is not None and self.text[span[0] : span[1]].strip().lower() in syntax.ACTOR_PRONOUNS
 
     def _previous_subject(self, pos: int) -> ActorRef | None:
         """The first subject-like actor of the previous sentence ("The SDF besieged X. Its fighters took it")."""
@@ -1394,6 +1403,13 @@ class _Extractor:
         s_start, s_end = self._clip(sent, frame.trigger_start)
         gained = self._frame_actor(frame.gainer, s_start)
         lost = self._frame_actor(frame.loser, s_start)
+        if gained is not None and lost is not None and gained.actor == lost.actor:
+            # A pronoun is never its own clause's other party ("the SDF handed the town over to them", "they lost it
+            # to the army"): it takes the salient party before it but that one
+            if self._pronoun_phrase(frame.gainer):
+                gained = self._pronoun(frame.gainer[0], s_start, unlike=lost.actor) or gained
+            elif self._pronoun_phrase(frame.loser):
+                lost = self._pronoun(frame.loser[0], s_start, unlike=gained.actor) or lost
         places: list[_Place] = []
         for a, b in frame.places:
             # "the regime-held town of Morek", "Yabrud, a key opposition bastion"
