@@ -1541,6 +1541,19 @@ def _misparsed_reduced_relative(verb: Any) -> Any | None:
     return head if not subj or (head in subj[0].subtree and head.i != subj[0].i) else None
 
 
+def _participle_head(participle: Any, lemma: str) -> Any:
+    """The noun a participle clause describes: its head, or, for a verb only places take, the name right before it
+    where the parser hung it on a party ("areas held by Kurdish forces close to Jarablus liberated from ISIS")."""
+    head = participle.head
+    doc = participle.doc
+    i = participle.i - 2 if participle.i >= 2 and doc[participle.i - 1].text == "," else participle.i - 1
+    before = doc[i]
+    if lemma in _PLACE_ONLY_VERBS and before.tag_ in ("NNP", "NNPS") and before.i != head.i \
+            and head.tag_ not in ("NNP", "NNPS") and _low(head) not in PLACE_NOUNS and _lemma(head) not in PLACE_NOUNS:
+        return before
+    return head
+
+
 def _takes_its_relative_head(verb: Any, dobj: list[Any]) -> bool:
     """ "Manbij, which the SDF took from Isis in 2016": the object is the relative pronoun, and what it stands for
     is a name."""
@@ -1880,7 +1893,7 @@ def _verb_frame(tok: Any, lemma: str, low: str) -> Frame | None:
         if not subj and tok.dep_ == "relcl":
             subj = [_relative_head(tok)]
         if not subj and tok.dep_ in ("acl", "amod"):  # "Jarablus, liberated from ISIS this week"
-            subj = [tok.head]
+            subj = [_participle_head(tok, lemma)]
         governor = _governing_verb(tok)
         if not subj and governor is not None and any(c.dep_ == "nsubjpass" for c in governor.children):
             # "Man, which was seized by rebels before being reclaimed by loyalist forces": a passive participle
@@ -1915,7 +1928,8 @@ def _verb_frame(tok: Any, lemma: str, low: str) -> Frame | None:
     if tok.dep_ == "acl" and tok.tag_ == "VBN" and not dobj and lemma not in ("take", "took"):
         # "the town, captured by IS in 2014"
         agent = _prep_objects(tok, "by")
-        return _make(tok, lemma, "passive", [tok.head], agent[0] if agent else None, _loser_from(tok), why)
+        return _make(tok, lemma, "passive", [_participle_head(tok, lemma)], agent[0] if agent else None,
+                     _loser_from(tok), why)
     objects = [d for d in dobj if _low(d) not in ("which", "that", "whom")]
     objects.extend(_colon_list(tok))
     objects.extend(_along_with(tok, objects))
