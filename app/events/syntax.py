@@ -1042,6 +1042,15 @@ def _subject(verb: Any) -> Any | None:
             v = v.head
             seen += 1
             continue
+        if v.dep_ == "acl" and v.tag_ == "VBN" and came_by == "prep" and v.head.dep_ in ("dobj", "nsubjpass") \
+                and v.head.head.i != v.head.i:
+            # "dismantled devices planted by terrorists in X after restoring security to the town": the parser hangs
+            # the time phrase on a passive participle, whose own subject is the noun it describes; the doer is the
+            # clause's that holds that noun
+            came_by = ""
+            v = v.head.head
+            seen += 1
+            continue
         if v.dep_ == "acomp" and v.head.i != v.i:
             came_by = ""
             v = v.head  # "the rebels were able to capture X": the subject of the copula
