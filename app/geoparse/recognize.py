@@ -498,6 +498,10 @@ def _plausible(doc: Document, index: GazetteerIndex, first: int, last: int, key:
     if doc.cased:
         return _plausible_cased(doc, index, first, last, key, cue, tokens, head, words, common, notable,
                                 lowercase_uses)
+    if len(words) > 1 and words[-1] in _FUNCTION_WORDS:
+        # nor, lower-cased, does a name end in a function word ("surrendered deraa to the regime" is no "Dare Tû": the
+        # lower-cased twin of the cased rule above)
+        return False
     size = len("".join(words))  # the written length: folding shortens "Iowa" to "iua"
     if _with_article(doc, first) < first:
         size += 2  # "al-bab": the article belongs to the name

@@ -152,6 +152,8 @@ def test_a_cased_name_does_not_end_in_a_lower_case_word() -> None:
     ])
     text = "Under the deal, the rebels surrendered Deraa to government forces. Bosnia and Herzegovina objected."
     assert [m.text for m in parse(text, index)] == ["Deraa", "Bosnia and Herzegovina"]
+    # lower-cased, a name does not end in a function word either
+    assert [m.text for m in parse(text.lower(), index)] == ["deraa", "bosnia and herzegovina"]
 
 
 def test_a_cased_name_ends_in_no_common_word_but_a_generic_one() -> None:
