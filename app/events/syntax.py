@@ -692,6 +692,16 @@ def _place_phrases(
             # "El Geneina, the capital of West Darfur": the appositive describes the place; the of-phrase holds it
             excluded.extend(_span(o) for o in ofs)
             continue
+        renamed_capital = [ap for o in ofs for ap in o.children if low == "capital"
+                           and ap.dep_ == "appos" and ap.i > o.i and ap.tag_ in ("NNP", "NNPS")]
+        if renamed_capital:
+            # "retook the capital of Gezira state, Wad Madani": the appositive names the capital; the of-phrase only
+            # holds it
+            for ap in renamed_capital:
+                spans.append(_head_span(ap, excluded))
+                marked.append(spans[-1])
+            excluded.extend(_span(o, stop_deps=frozenset({"appos", "punct", "relcl", "acl"})) for o in ofs)
+            continue
         if lemma == "control" or low in PLACE_NOUNS or lemma in PLACE_NOUNS or low in ("villages", "towns", "hills") \
                 or seat:
             # "control of X", "the village of X", "three villages west of Hama: A, B and C"
@@ -1001,7 +1011,18 @@ def _head_span(tok: Any, excluded: list[tuple[int, int]]) -> tuple[int, int]:
             excluded.append(_span(c))
             if c.dep_ == "poss" and c.right_edge.i + 1 < tok.i:
                 start = max(start, tok.doc[c.right_edge.i + 1].idx)  # "Mosul's Old City" names the Old City
+        if c.dep_ in ("compound", "nmod") and c.i < tok.i and _low(c) in _DESCRIBED_SETTLEMENTS \
+                and tok.tag_ in ("NNP", "NNPS"):
+            # "the Tigray capital Mekelle", "the Kurdish town Kobani": the name the noun before it describes, whose
+            # own modifiers say where it lies
+            excluded.extend(_span(m) for m in c.children if m.dep_ in ("compound", "nmod", "poss", "amod")
+                            and m.tag_ in ("NNP", "NNPS"))
+            start = max(start, c.idx)
     return start, end
+
+
+# Nouns that describe the name after them ("the Tigray capital Mekelle").
+_DESCRIBED_SETTLEMENTS = frozenset({"capital", "town", "city", "village", "stronghold"})
 
 
 def _subject(verb: Any) -> Any | None:

@@ -239,6 +239,11 @@ def test_without_the_parser_the_patterns_still_extract() -> None:
         # a time phrase the parser hangs on a passive participle keeps the doer of the clause around it
         ("The army's engineering units dismantled explosive devices planted by terrorists in Kafr Nabuda after "
          "restoring security and stability to the town.", ["Kafr Nabuda"], [("Kafr Nabuda", "government")]),
+        # a capital's container is no place taken: "the capital of X, Y", "the X capital Y" name Y
+        ("The Sudanese army said it had retaken the capital of Gezira state, Wad Madani, from the RSF.",
+         ["Gezira state", "Wad Madani"], [("Wad Madani", "government")]),
+        ("Government forces took control of the Tigray capital Mekelle in November 2020.", ["Tigray", "Mekelle"],
+         [("Mekelle", "government")]),
         # more verbs of driving out: "eject"; "throw" and "root" only with "out"
         ("Iraqi forces ejected Isis from Ramadi in December 2015.", ["Ramadi"], [("Ramadi", "government")]),
         ("Government troops threw the rebels out of Morek on Tuesday.", ["Morek"], [("Morek", "government")]),
