@@ -1842,8 +1842,11 @@ def _verb_frame(tok: Any, lemma: str, low: str) -> Frame | None:
         # "IS abandoned Tabqa": the object is the place given up (partitive heads, "their positions", take nothing)
         return _make(tok, lemma, "withdraw", dobj, None, _subject(tok), why)
     if lemma in _WITHDRAW_VERBS:
-        if lemma == "pull" and not ({"out", "back"} & particle):
-            return None
+        if lemma == "pull" and not ({"out", "back"} & particle) and not _prep_objects(tok, "out"):
+            return None  # ("pulled its troops out of X": the parser may make "out" a preposition)
+        if dobj and not any(c.dep_ == "poss" or (c.dep_ in ("det", "predet") and _low(c) in ("the", "all"))
+                            for c in dobj[0].children):
+            return None  # "pulled fighters out of Tal Afar to reinforce Mosul", "withdrew 200 troops": some of them
         places = _prep_objects(tok, "from", "out", "of")
         # "the YPG entered Kafr Naya after the army withdrew from the village", "the rebels entered the town after
         # Kurdish forces pulled out": who entered a place its holder had left took it

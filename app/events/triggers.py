@@ -144,7 +144,8 @@ _PATTERNS: tuple[tuple[Frame, str], ...] = (
     ("lost", rf"(?P<verb>lost|losing|loses|ced(?:ed|ing)){_CONTROL}?"),
     (
         "withdrew",
-        r"(?P<verb>withdr(?:ew|awn|awing|aws)(?:\s+\w+){0,2}?\s+from|pull(?:ed|ing|s)\s+(?:back\s+from|out\s+of|"
+        # (its forces, the last troops, all its fighters: not "200 fighters", some of them)
+        r"(?P<verb>withdr(?:ew|awn|awing|aws)(?:\s+(?:its|their|his|her|the|all)(?:\s+[\w-]+){1,2})?\s+from|pull(?:ed|ing|s)\s+(?:back\s+from|out\s+of|"
         r"out\s+from)|retreat(?:ed|ing|s)\s+from|"
         # no object: "after regime forces withdrew a day later" - from the place the article is about
         r"(?P<intr>withdrew|pulled\s+out|retreated)(?=\s*[,.;]|\s+(?:a\s+day|later|after|on|overnight|the\s+next|"

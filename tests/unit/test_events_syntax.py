@@ -244,6 +244,12 @@ def test_without_the_parser_the_patterns_still_extract() -> None:
          ["Gezira state", "Wad Madani"], [("Wad Madani", "government")]),
         ("Government forces took control of the Tigray capital Mekelle in November 2020.", ["Tigray", "Mekelle"],
          [("Mekelle", "government")]),
+        # "pulled its troops out of X", with "out" parsed as a preposition, is a withdrawal; "pulled" alone none
+        ("The rebels said they had pulled their fighters out of the town of Morek after clashes with the army.",
+         ["Morek"], [("Morek", "government")]),
+        ("The rebels pulled the wounded from the rubble in Morek after clashes with the army.", ["Morek"], []),
+        ("The rebels withdrew 200 fighters from Morek to reinforce the front after clashes with the army.", ["Morek"],
+         []),
         # more verbs of driving out: "eject"; "throw" and "root" only with "out"
         ("Iraqi forces ejected Isis from Ramadi in December 2015.", ["Ramadi"], [("Ramadi", "government")]),
         ("Government troops threw the rebels out of Morek on Tuesday.", ["Morek"], [("Morek", "government")]),
