@@ -107,6 +107,8 @@ ABSOLUTE = frozenset({"iso", "month_day_year", "day_month_year", "month_year", "
 _YEARLESS = frozenset({"month_day", "day_month", "month"})
 # How far back (characters) an anchored expression looks for its anchor: a few sentences.
 _ANCHOR_REACH = 1500
+_JUST_A_COMMA = re.compile(r"\s*,\s*")
+_COMMA_AT_MOST = re.compile(r"\s*,?\s*")
 # How far a month of an earlier year carries its year to a bare month after it (about a sentence).
 _STORY_REACH = 200
 # The last month of each season (northern hemisphere, as the wars this service maps are).
@@ -392,12 +394,29 @@ def find_dates(text: str, start: int, end: int, published: date | None, *, lower
     out: list[DateMention] = []
     last_end = -1
     year_before: int | None = None  # the year of the last expression that states one
+    last_kind = ""
     for s, e, kind, groups in raw:
         if s < last_end:
             continue
+        if kind in ("next", "previous") and last_kind == "month" and len(out) >= 2 \
+                and (groups.get("unit") or groups.get("unit2") or "").lower() == "year" \
+                and _COMMA_AT_MOST.fullmatch(text, out[-1].end, s) is not None:
+            # "captured Sanaa in September 2014; Aden fell in March the following year": the month of the year after
+            # (or before) the one told before, not the March before publication
+            told, month = out[-2].date, out[-1].date
+            if told.start is not None and month.start is not None and out[-1].start - out[-2].end <= _ANCHOR_REACH:
+                shift = 1 if kind == "next" else -1
+                out[-1] = DateMention(out[-1].start, e, replace(_month(told.start.year + shift, month.start.month),
+                                                                basis="text_relative"))
+                last_end, last_kind = e, kind
+                continue
         if kind in ANCHORED:
             anchor = out[-1] if out and s - out[-1].end <= _ANCHOR_REACH else None
             resolved = _from_anchor(kind, groups, anchor.date) if anchor is not None else None
+        elif kind == "before_after" and out and _JUST_A_COMMA.fullmatch(text, out[-1].end, s):
+            # "recaptured Ramadi in December 2015, seven months after it fell to Isis": counted back from the date
+            # the clause it qualifies gives, not from the publication
+            resolved = _from_anchor("earlier", groups, out[-1].date)
         else:
             resolved = _resolve(kind, groups, published, year_before)
             if kind == "month" and resolved is not None and out and s - out[-1].end <= _STORY_REACH:
@@ -408,7 +427,7 @@ def find_dates(text: str, start: int, end: int, published: date | None, *, lower
             elif resolved.basis == "text":
                 resolved = replace(resolved, basis="text_relative")
             out.append(DateMention(s, e, resolved, forward_only=kind == "before_after"))
-            last_end = e
+            last_end, last_kind = e, kind
     return out
 
 

@@ -167,3 +167,25 @@ def test_a_bare_month_right_after_a_month_of_an_earlier_year_continues_that_year
     assert [d.date.start for d in find_dates(text, 0, len(text), pub)] == [date(2019, 10, 1), date(2020, 3, 1)]
     text = "Rebels took Morek in April 2019. " + "x" * 300 + " The army retook it in May."
     assert [d.date.start for d in find_dates(text, 0, len(text), pub)] == [date(2019, 4, 1), date(2020, 5, 1)]
+
+
+def test_a_span_after_a_dated_clause_counts_back_from_its_date() -> None:
+    # "D, N units after X": X was N units before D, not N units before publication
+    text = "Iraqi forces recaptured Ramadi in December 2015, seven months after it fell to Isis."
+    found = find_dates(text, 0, len(text), date(2024, 6, 1))
+    assert [(d.date.start, d.date.precision) for d in found] == [(date(2015, 12, 1), "month"),
+                                                                 (date(2015, 5, 1), "month")]
+    # with no date before it, the span counts back from publication as before
+    text = "Seven months after it fell to Isis, Ramadi is in ruins."
+    [alone] = find_dates(text, 0, len(text), date(2024, 6, 1))
+    assert alone.date.start == date(2023, 11, 1)
+
+
+def test_a_month_of_the_following_year_is_in_the_year_after_the_one_told() -> None:
+    text = "The Houthis captured Sanaa in September 2014; Aden fell to them in March the following year."
+    found = find_dates(text, 0, len(text), date(2024, 6, 1))
+    assert [(d.date.start, d.date.precision) for d in found] == [(date(2014, 9, 1), "month"),
+                                                                 (date(2015, 3, 1), "month")]
+    text = "Rebels took Idlib in March 2015 after losing Morek in May the previous year."
+    found = find_dates(text, 0, len(text), date(2024, 6, 1))
+    assert [d.date.start for d in found] == [date(2015, 3, 1), date(2014, 5, 1)]
