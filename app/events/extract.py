@@ -539,6 +539,8 @@ class _Extractor:
         self._taken_by: dict[object, ActorRef | None] = {}  # who last took each place, as told so far
         self._last_place: tuple[int, Mention] | None = None  # the place of the latest change told, and its sentence
         self.scopes: list[tuple[int, int]] = []  # each kept trigger's clause: (trigger start, clause end)
+        self._describing: list[tuple[int, int]] = []  # the describing clauses of the sentence being read
+        self._describing_clauses: dict[int, list[tuple[int, int]]] = {}  # of each parsed sentence
         # Sorted starts, so the range look-ups below are binary searches, not scans of the whole article.
         self._mention_starts = [m.start for m in ctx.mentions]
         self._actor_starts = [a.start for a in ctx.actors]
@@ -1124,6 +1126,9 @@ class _Extractor:
             d
             for d in self._dates_in(s, e)
             if not self._dates_other(d, trig_start)
+            # (nor a date of a clause that describes a noun, unless it is this change's: "Fighters who had taken X
+            # in 2014 were forced out on Sunday")
+            and not any(a <= d.start and d.end <= b and not a <= trig_start < b for a, b in self._describing)
             and not (self._onset(d) and not _SIMULTANEOUS.search(self.text, d.end, trig_start))
         ]
         found = self._pick_date(own, trig_start, span_end)
@@ -1256,6 +1261,7 @@ class _Extractor:
         frames = self._parse_frames(hints) if self.ctx.parser is not None else {}
         events: list[ControlChange] = []
         for sent in sorted(set(by_sentence) | set(frames)):
+            self._describing = self._describing_clauses.get(sent, [])
             if sent in frames:
                 # The parse read this sentence's roles: where its frames name a place, their reading wins; a place
                 # a frame found unreal (negated, intended, partial) is no event either way.
@@ -1331,6 +1337,10 @@ class _Extractor:
             found = [_shift(f, s_start) for f in syntax.frames(doc[:])]
             if found:
                 out[i] = found
+                # (those of another change: a clause that only describes may still date the change it holds)
+                triggers = {f.trigger_start for f in found}
+                self._describing_clauses[i] = [(a + s_start, b + s_start) for at, a, b in syntax.describing_clauses(doc)
+                                               if at + s_start in triggers]
         return out
 
     def _truecase(self, chunk: list[str], s_start: int) -> None:

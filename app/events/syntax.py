@@ -1421,6 +1421,16 @@ def frames(sentence: Any) -> Iterator[Frame]:
             yield frame
 
 
+def describing_clauses(sentence: Any) -> Iterator[tuple[int, int, int]]:
+    """(verb offset, start, end) of the relative and participle clauses of a parsed sentence: what they tell
+    describes a noun, and a date inside one dates that clause's event ("Fighters who had taken X in 2014 were forced
+    out on Sunday")."""
+    for tok in sentence:
+        if tok.dep_ in ("relcl", "acl") and tok.pos_ in ("VERB", "AUX"):
+            last = tok.doc[tok.right_edge.i]
+            yield tok.idx, tok.doc[tok.left_edge.i].idx, last.idx + len(last.text)
+
+
 def _frame(tok: Any) -> Frame | None:
     lemma, low, pos = _lemma(tok), _low(tok), tok.pos_
     if pos in ("VERB", "AUX") or tok.tag_.startswith("VB"):

@@ -4,6 +4,8 @@ test command installs it: a missing model fails here rather than being skipped."
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from app.events.dependency import default_parser
@@ -653,3 +655,10 @@ def test_a_change_that_goes_on_telling_the_one_before_has_its_date(nlp: object) 
     [event] = extract(text, ["Morek", "Hama"], published_at=date(2016, 4, 4))
     assert event.gained_by is not None and event.gained_by.side.value == "isis"
     assert event.date is not None and event.date.start == date(2016, 3, 31)
+
+
+def test_a_date_in_a_clause_that_tells_another_change_dates_that_change_only(nlp: object) -> None:
+    # the relative clause's year is its taking; the driving out after it is dated by its own "on Sunday"
+    text = "Fighters who had taken Morek from the army in 2014 were forced out on Sunday."
+    dates = sorted((e.date.start, e.date.precision) for e in extract(text, ["Morek"]) if e.date is not None)
+    assert dates == [(date(2014, 1, 1), "year"), (date(2017, 10, 22), "day")]
