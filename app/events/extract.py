@@ -340,6 +340,14 @@ _LOCATES = re.compile(
     r"kilometers|miles)\s+)?(?:north|south|east|west)(?:ern|-?east|-?west)?\s+of)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?",
     re.IGNORECASE,
 )
+# "Morek, a town north of Hama", "Tal Afar was the last major town in Nineveh province": a description of the name
+# before, whose locative only places it.
+_DESCRIBED_AS_LOCATED = re.compile(
+    r"\s*(?:,\s*|\s+(?:was|is|remains|remained|has\s+been|had\s+been)\s+)(?:a|an|the|its|one\s+of\s+the)\s+"
+    r"(?:[\w'’-]+\s+){0,4}?(?:in|near|outside|on|(?:(?:some\s+)?\d+\s*(?:km|kms|kilometres|kilometers|miles)\s+)?"
+    r"(?:north|south|east|west)(?:ern|-?east|-?west)?\s+of)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?",
+    re.IGNORECASE,
+)
 # A verb of beginning right before a date: the date is when fighting or a campaign began, before any change.
 _ONSET_BEFORE = re.compile(
     r"\b(?:launch(?:ed|es)?|start(?:ed|s)?|began|begun|begins|broke(?:n)?\s+out|erupted|kicked\s+off|"
@@ -789,7 +797,8 @@ class _Extractor:
         prev = [p for p in self._mentions_in(max(0, m.start - 50), m.start) if p.end <= m.start]
         if not prev:
             return False
-        return bool(_LOCATES.fullmatch(self.text, prev[-1].end, m.start))
+        return bool(_LOCATES.fullmatch(self.text, prev[-1].end, m.start)
+                    or _DESCRIBED_AS_LOCATED.fullmatch(self.text, prev[-1].end, m.start))
 
     def _in_actor(self, m: Mention) -> bool:
         i = bisect_right(self._actor_starts, m.start) - 1  # actors do not overlap: only the last one before counts

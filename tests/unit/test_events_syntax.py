@@ -252,6 +252,13 @@ def test_without_the_parser_the_patterns_still_extract() -> None:
         ("The rebels pulled the wounded from the rubble in Morek after clashes with the army.", ["Morek"], []),
         ("The rebels withdrew 200 fighters from Morek to reinforce the front after clashes with the army.", ["Morek"],
          []),
+        # "it" is the name a description follows, not the place its locative names
+        ("Rebels attacked Morek, a town north of Hama, and captured it on Sunday.", ["Morek", "Hama"],
+         [("Morek", "opposition")]),
+        ("Kobani, a Kurdish town in Aleppo province, was besieged by Isis until Kurdish forces broke the siege and "
+         "retook it in January 2015.", ["Kobani", "Aleppo province"], [("Kobani", "kurdish")]),
+        ("Tal Afar was the last major town in Nineveh province held by Isis before Iraqi forces retook it in August.",
+         ["Tal Afar", "Nineveh province"], [("Tal Afar", "government")]),
         # more verbs of driving out: "eject"; "throw" and "root" only with "out"
         ("Iraqi forces ejected Isis from Ramadi in December 2015.", ["Ramadi"], [("Ramadi", "government")]),
         ("Government troops threw the rebels out of Morek on Tuesday.", ["Morek"], [("Morek", "government")]),
