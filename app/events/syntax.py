@@ -104,6 +104,7 @@ _EXPEL_VERBS = frozenset(
 # Verbs whose object is the place and whose of-phrase the ones driven out ("cleared X of IS"); with "from", the object
 # is who was driven out ("purged the militants from Kobani")
 _CLEAR_VERBS = frozenset(["clear", "purge"])
+_SINCE_UNTIL = frozenset(["since", "until", "till"])
 _WITHDRAW_VERBS = frozenset(["withdraw", "retreat", "pull"])
 # Nouns of driving out ("the expulsion of IS from Manbij") and of withdrawing ("the withdrawal of fighters from the Old
 # City"): the of-phrase or possessor is the one who leaves, the from-phrase the place.
@@ -1750,7 +1751,8 @@ def _verb_frame(tok: Any, lemma: str, low: str) -> Frame | None:
             # "has held Kobani since driving IS out in 2015", "Raqqa has been controlled by the SDF since the force
             # drove out IS": out of the place the clause it hangs on says they hold
             governor = tok.head.head if tok.dep_ == "pcomp" and _low(tok.head) == "since" else (
-                tok.head if tok.dep_ == "advcl" and any(_low(c) == "since" for c in _children(tok, "mark")) else None)
+                tok.head if tok.dep_ == "advcl" and any(_low(c) in _SINCE_UNTIL for c in _children(tok, "mark"))
+                else None)  # ("Isis held Manbij until the SDF drove it out": out of the place held until then)
             if governor is not None and _lemma(governor) in _HOLD_OR_TAKE:
                 held_passive = any(c.dep_ == "nsubjpass" for c in governor.children)
                 places = _children(governor, "nsubjpass") if held_passive else _children(governor, "dobj")

@@ -259,6 +259,10 @@ def test_without_the_parser_the_patterns_still_extract() -> None:
          "retook it in January 2015.", ["Kobani", "Aleppo province"], [("Kobani", "kurdish")]),
         ("Tal Afar was the last major town in Nineveh province held by Isis before Iraqi forces retook it in August.",
          ["Tal Afar", "Nineveh province"], [("Tal Afar", "government")]),
+        # driving the holders out, in an until-clause of "held", is out of the place held
+        ("Isis held Manbij, west of the Euphrates, until the SDF drove it out in August 2016.", ["Manbij"],
+         [("Manbij", "kurdish")]),
+        ("Rebels held Morek until the army drove them out in May.", ["Morek"], [("Morek", "government")]),
         # more verbs of driving out: "eject"; "throw" and "root" only with "out"
         ("Iraqi forces ejected Isis from Ramadi in December 2015.", ["Ramadi"], [("Ramadi", "government")]),
         ("Government troops threw the rebels out of Morek on Tuesday.", ["Morek"], [("Morek", "government")]),
