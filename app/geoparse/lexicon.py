@@ -21,7 +21,8 @@ def _word_list(file_name: str) -> frozenset[str]:
 
 @cache
 def english_words() -> frozenset[str]:
-    """Common English words (SCOWL's lower-case entries): a name spelled like one needs context to count."""
+    """Common English words (SCOWL's lower-case entries, American and British spellings: wire copy writes "metres"
+    and "defence"): a name spelled like one needs context to count."""
     return _word_list("common_words.txt.gz")
 
 

@@ -118,3 +118,11 @@ def test_a_given_name_abroad_in_a_lower_cased_story_on_syria_is_a_person() -> No
             "ricardo was freed in 2014 after eight months, us officials said.")
     assert "ricardo" not in [t for t, _ in _found(text, index)]
     assert ("raqqa", 172955) in _found(text, index)
+
+
+def test_a_british_spelling_of_an_english_word_is_no_name_in_lower_case():
+    # wire copy writes "metres" and "defence": a Syrian village the word folds onto needs a cue, as "meters" does
+    index = GazetteerIndex([*PLACES, _place(165000, "Mitras", 35.1, 36.7, "P", "PPL", "SY", "11", pop=900,
+                                            alts=("Metres",))])
+    text = "the blast in raqqa was just metres from the defence headquarters."
+    assert [name for name, _ in _found(text, index)] == ["raqqa"]
