@@ -60,11 +60,11 @@ _SOURCES: tuple[tuple[str, str], ...] = tuple(
         # "on March 5 last year", "on 5 March this year"
         ("month_day_rel", rf"{_MONTH_RE}\s+{_DAY_RE},?\s+(?P<rel>this|last)\s+year"),
         ("day_month_rel", rf"{_DAY_RE}\s+(?:of\s+)?{_MONTH_RE},?\s+(?P<rel>this|last)\s+year"),
-        ("month", rf"(?:\bin|\bsince|\bby|\bduring|\bof|\bearly|\blate|\bmid|(?P<last>\blast))[\s-]+{_MONTH_RE}"
+        ("month", rf"(?:\bin|\bsince|\buntil|\bby|\bduring|\bof|\bearly|\blate|\bmid|(?P<last>\blast))[\s-]+{_MONTH_RE}"
                   r"(?!\s+\d)(?!\s+of\s+(?:19|20)\d\d)"),
         (
             "year",
-            rf"(?:\bin|\bduring|\bof|\bearly|\blate|\bmid|\bsince|\bsummer|\bwinter|\bspring|\bautumn)"
+            rf"(?:\bin|\bduring|\bof|\bearly|\blate|\bmid|\bsince|\buntil|\bsummer|\bwinter|\bspring|\bautumn)"
             # "in 2015", "in the 1967 war", "during a 2015 offensive" (a year naming an event is its year)
             rf"[\s-]+(?:of\s+|(?:the|a|an)\s+(?=(?:19|20)\d\d\s+[A-Za-z]))?{_YEAR_RE}",
         ),

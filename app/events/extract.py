@@ -1537,7 +1537,8 @@ class _Extractor:
         if gained is not None and lost is not None and gained.actor == lost.actor:
             lost = None
         list_end = max([frame.trigger_end, *(p.mention.end for p in places)])
-        frame_name = {"fall": "fell", "lose": "lost", "withdraw": "withdrew", "hand": "handed"}.get(role, role)
+        frame_name = {"fall": "fell", "lose": "lost", "ended": "lost", "withdraw": "withdrew", "hand": "handed"}.get(
+            role, role)
         # The tree's mood, and the lexical exclusions the patterns apply around a trigger (denials, "nearly")
         blocked = not frame.factual or self._blocked(frame_name, frame.trigger_start, s_start, s_end)
         return self._emit(
@@ -1545,8 +1546,9 @@ class _Extractor:
             end=frame.trigger_end, list_end=list_end, sent=sent, frame=frame_name, blocked=blocked,
             # not passives: "Montoya was captured" is a person; but an active verb in a sentence that names no party
             # at all ("Days after seizing the desert city of Palmyra") took a place, by a doer the text leaves unsaid
-            unnamed=role in ("nominal", "fall") or (role in ("active", "expel") and gained is None and lost is None
-                                                    and not self._actors_in(s_start, s_end)),
+            unnamed=role in ("nominal", "fall", "ended") or (
+                role in ("active", "expel") and gained is None and lost is None
+                and not self._actors_in(s_start, s_end)),
             war_word=frame.lemma in _WAR_ONLY_LEMMAS, continues=continues,
         )
 

@@ -34,7 +34,7 @@ from typing import Any, Literal
 
 from app.geoparse.lexicon import DEMONYMS, DIRECTIONS, TOPONYM_GENERICS
 
-Role = Literal["active", "passive", "expel", "expel_passive", "fall", "lose", "withdraw", "hand", "nominal"]
+Role = Literal["active", "passive", "expel", "expel_passive", "fall", "lose", "withdraw", "hand", "nominal", "ended"]
 
 # Verb lemmas (and the irregular forms the small model leaves unlemmatised) whose object changes hands.
 _TAKE_VERBS = frozenset(
@@ -1392,6 +1392,9 @@ def _loser_from(verb: Any, preps: tuple[str, ...] = ("from", "of")) -> Any | Non
 
 # The word forms of every trigger this module reads (a sentence without one is never parsed: parsing is the
 # expensive step, and most sentences of an article hold none).
+# "held by Isis until 2016", "under rebel control until March": a holding that ended at a time (``_held_until``)
+_UNTIL_A_DATE = (r"until\s+(?:(?:early|late|mid)[\s-]+)?(?:(?:19|20)\d\d|january|february|march|april|may|june|july|"
+                 r"august|september|october|november|december)")
 TRIGGER_WORDS = re.compile(
     r"\b(?:captur\w*|recaptur\w*|seiz\w*|retook|retak\w*|regain\w*|liberat\w*|overr[au]n\w*|conque\w*|"
     r"reconque\w*|re-conquest|reclaim\w*|wrest\w*|fre(?:e|ed|eing)\b|took|takeover|"
@@ -1402,14 +1405,15 @@ TRIGGER_WORDS = re.compile(
     r"secur(?:e|ed|es|ing)|recover(?:ed|s|ing)?|abandon(?:ed|s|ing)?|tak(?:e|es)|"
     r"expel\w*|oust\w*|push\w*|forc(?:ed|ing)|kick\w*|chas(?:ed|ing)|rout(?:ed|ing)|flush\w*|"
     r"evict\w*|eject\w*|(?:threw|thrown|throw(?:s|ing)?|root(?:s|ed|ing)?)\s+(?:\w+\s+){0,4}?out\b|cleared|purg(?:e|ed|es|ing)|restor(?:e|ed|es|ing)|victory|occup\w*|swe(?:pt|ep\w*)|seizure|dislodg\w*|relinquish\w*|transfer(?:s|red|ring)?|"
-    r"back\s+in(?:to)?\s+(?:the\s+)?hands)\b",
+    r"back\s+in(?:to)?\s+(?:the\s+)?hands|" + _UNTIL_A_DATE + r")\b",
     re.IGNORECASE,
 )
 # Trigger words the pattern extractor has no key for: sentences holding one are parsed too.
 EXTRA_TRIGGER_WORDS = re.compile(
     r"\b(?:occup(?:y|ies|ied|ying)|purg(?:e|ed|es|ing)|restor(?:e|ed|es|ing)|victory|swept|sweep(?:s|ing)?|(?:re-?)?conquests?|withdrawal|expulsion|removal|ouster|eviction|"
     r"pull-?out|secur(?:e|ed|es|ing)|recover(?:ed|s|ing)?|abandon(?:ed|s|ing)?|(?:battle|fight)\s+(?:for|of)|"
-    r"tak(?:e|es)|dislodg\w*|eject\w*|(?:threw|thrown|throw(?:s|ing)?|root(?:s|ed|ing)?)\s+(?:\w+\s+){0,4}?out|relinquish\w*|transfer(?:s|red|ring)?|back\s+in(?:to)?\s+(?:the\s+)?hands)\b",
+    r"tak(?:e|es)|dislodg\w*|eject\w*|(?:threw|thrown|throw(?:s|ing)?|root(?:s|ed|ing)?)\s+(?:\w+\s+){0,4}?out|relinquish\w*|transfer(?:s|red|ring)?|back\s+in(?:to)?\s+(?:the\s+)?hands|"
+    + _UNTIL_A_DATE + r")\b",
     re.IGNORECASE,
 )
 
@@ -1643,6 +1647,38 @@ def _control_owner(prep: Any) -> tuple[Any, Any] | None:
     return None
 
 
+_MONTH_WORDS = frozenset(["january", "february", "march", "april", "may", "june", "july", "august", "september",
+                          "october", "november", "december"])
+
+
+def _a_date_word(tok: Any) -> bool:
+    """ "2016", "August (2016)", "late 2017": a year or a month, what "until" ends a holding at."""
+    return (tok.like_num and len(tok.text) == 4 and tok.text[:2] in ("19", "20")) or _low(tok) in _MONTH_WORDS
+
+
+def _held_until(tok: Any, lemma: str) -> Frame | None:
+    """ "Manbij was held by Isis until 2016", "the town, which was under Isis control until 2016": a holding the text
+    says ended at a time is its holder's loss then (who took the place over the clause does not say: ``ended``)."""
+    until = [o for p in _children(tok, "prep") if _low(p) in ("until", "till") for o in _children(p, "pobj")
+             if _a_date_word(o)]
+    if not until:
+        return None
+    if lemma in ("be", "remain"):
+        for prep in _children(tok, "prep"):
+            found = _control_owner(prep) if _low(prep) in ("under", "in") else None
+            if found is not None and found[1] is not None and found[1].tag_ not in ("PRP$", "PRP"):
+                places = _clause_subjects(tok, "nsubj")
+                return _make(tok, lemma, "ended", places, None, found[1], _mood(tok)) if places else None
+        return None
+    agent = _prep_objects(tok, "by")
+    places = _clause_subjects(tok, "nsubjpass")
+    if not places and tok.dep_ == "acl":
+        places = [tok.head]  # "Manbij, held by Isis until 2016, ..."
+    if lemma in ("hold", "control", "occupy") and agent and places:
+        return _make(tok, lemma, "ended", places, None, agent[0], _mood(tok))
+    return None
+
+
 def _into_control(tok: Any, lemma: str, dobj: list[Any]) -> Frame | None:
     """A place brought under someone's control, or back in someone's hands: "the army brought Deir Hafer under its
     control" (the subject gains, or the named owner: "brought the old city under state control"); "Saraqeb is back
@@ -1695,6 +1731,8 @@ def _verb_frame(tok: Any, lemma: str, low: str) -> Frame | None:
         # "involved ceding Manbij": the action in general; the place it names is no change (nor for the patterns)
         return _make(tok, lemma, "active", [tok.head], None, None, "generic")
     dobj = _children(tok, "dobj")
+    if lemma in ("be", "remain", "hold", "control", "occupy") and (held := _held_until(tok, lemma)) is not None:
+        return held
     if lemma in ("be", "bring"):
         return _into_control(tok, lemma, dobj)
     # "took control of X", "took over X", "win back X"

@@ -263,6 +263,12 @@ def test_without_the_parser_the_patterns_still_extract() -> None:
         ("Isis held Manbij, west of the Euphrates, until the SDF drove it out in August 2016.", ["Manbij"],
          [("Manbij", "kurdish")]),
         ("Rebels held Morek until the army drove them out in May.", ["Morek"], [("Morek", "government")]),
+        # a holding the text says ended at a time is its holder's loss then, the taker unsaid
+        ("Manbij was held by Isis until August 2016.", ["Manbij"], [("Manbij", "unknown")]),
+        ("The town of Manbij, which was under Isis control until 2016, is under threat.", ["Manbij"],
+         [("Manbij", "unknown")]),
+        ("Aleppo will remain under government control until 2030, the minister said.", ["Aleppo"], []),
+        ("The village of Morek has been under army control since 2016.", ["Morek"], []),
         # more verbs of driving out: "eject"; "throw" and "root" only with "out"
         ("Iraqi forces ejected Isis from Ramadi in December 2015.", ["Ramadi"], [("Ramadi", "government")]),
         ("Government troops threw the rebels out of Morek on Tuesday.", ["Morek"], [("Morek", "government")]),
@@ -673,3 +679,9 @@ def test_a_date_in_a_clause_that_tells_another_change_dates_that_change_only(nlp
     text = "Fighters who had taken Morek from the army in 2014 were forced out on Sunday."
     dates = sorted((e.date.start, e.date.precision) for e in extract(text, ["Morek"]) if e.date is not None)
     assert dates == [(date(2014, 1, 1), "year"), (date(2017, 10, 22), "day")]
+
+
+def test_a_holding_that_ended_is_dated_by_its_end(nlp: object) -> None:
+    [ev] = extract("Manbij, held by Isis until 2016, is now run by a local council.", ["Manbij"])
+    assert ev.gained_by is None and ev.lost_by is not None and ev.lost_by.side.value == "isis"
+    assert ev.date is not None and (ev.date.start, ev.date.precision) == (date(2016, 1, 1), "year")
