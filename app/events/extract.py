@@ -1392,6 +1392,18 @@ class _Extractor:
                 j += 1  # ("the", "of", "al" before the name stay as they are)
             if j < k:
                 capitalise(words[j].start(), w.end(), _NAME_PARTICLES)
+        # "after capturing jabal al-zahiyah", "took tel alkhadar": an Arabic generic that opens a place's name, with the
+        # words after it that no English word spells, is that name (a name the gazetteer lacks keeps no capitals
+        # otherwise, and the tagger reads it as common words)
+        for k, w in enumerate(words):
+            if w.group().lower() not in NAME_START_GENERICS:
+                continue
+            j = k + 1
+            while j < len(words) and j - k <= 3 and self.text[words[j - 1].end() : words[j].start()] in (" ", "-") \
+                    and (words[j].group().lower() not in english or words[j].group().lower() in _NAME_PARTICLES):
+                j += 1
+            if any(words[i].group().lower() not in _NAME_PARTICLES for i in range(k + 1, j)):
+                capitalise(words[k].start(), words[j - 1].end(), _NAME_PARTICLES)
         # "somali warlord mohamed farah aidid captured": a given name no English word spells, and the words after it
         # that none spells either, are a person's name (the tagger read "mohamed" as a verb)
         k = 0
@@ -1415,7 +1427,8 @@ class _Extractor:
             return True
         return bool(_PLACE_HINT.search(self.text, s_start, s_end) or _CONTROL_OF_NAME.search(self.text, s_start, s_end)
                     or _PLACE_ONLY_OBJECT.search(self.text, s_start, s_end)
-                    or _NUMBERED_UNIT.search(self.text, s_start, s_end))
+                    or _NUMBERED_UNIT.search(self.text, s_start, s_end)
+                    or _GENERIC_NAME.search(self.text, s_start, s_end))
 
     def _frame_events(self, frame: syntax.Frame, sent: int) -> list[ControlChange]:
         """A dependency frame as events: its place phrases matched to mentions, its actor phrases to actors."""
@@ -2107,6 +2120,8 @@ _PLACE_HINT = re.compile(
 _NAME_START = r"(?:[A-Z]|(?:al|el|ad|ar|as|ash|at|az|an|ed|er|es)-[A-Z])"
 # "took control of Sanaa", "control over al-Zarqunah": a name the gazetteer may lack, vouched for by the construction.
 _CONTROL_OF_NAME = re.compile(r"\bcontrol\s+(?:of|over)\s+(?:the\s+)?" + _NAME_START)
+# "capturing Jabal al-Zahiyah", "jabal al-zahiyah": an Arabic generic opening a name the gazetteer may lack.
+_GENERIC_NAME = re.compile(r"\b(?:" + "|".join(sorted(NAME_START_GENERICS)) + r")[ -]\w", re.IGNORECASE)
 # "recaptured al-Zarqunah", "liberated Surjah": a name after a verb only places take (syntax._PLACE_ONLY_VERBS),
 # which the parse keeps as a place where the gazetteer lacks it.
 _PLACE_ONLY_OBJECT = re.compile(

@@ -863,7 +863,8 @@ def _name_as_adjective(tok: Any) -> bool:
 
 def _opens_with_generic(tok: Any) -> bool:
     """ "Jabal Al-Zahiyah", "Tal Malah", "Kafr Nabuda": a name whose first word is a place-name generic."""
-    first = tok.doc[min([tok.i, *(c.i for c in tok.children if c.dep_ == "compound")])]
+    # (the compounds' own compounds too: "Jabal al-Zahiyah" hangs "Jabal" on "al")
+    first = tok.doc[min([tok.i, *(c.left_edge.i for c in tok.children if c.dep_ == "compound")])]
     return _low(first) in TOPONYM_GENERICS and first.is_title
 
 
