@@ -1586,10 +1586,14 @@ class _Extractor:
     def _names_without_commas(self, a: int, b: int) -> list[tuple[int, int]]:
         """A marked place phrase split where an Arabic generic opens a new name in cased text ("Beit Khadour Beit
         Zaifa Tel alKhadar": three villages of a list that lost its commas); the phrase whole where none does."""
-        if self._lowercased:
-            return [(a, b)]
         cuts = []
-        for m in _GENERIC_OPENING.finditer(self.text, a + 1, b):
+        if self._lowercased:
+            # (lower-cased, at a generic word after a word that is no particle: "beit khadour beit zaifa tel alkhadar")
+            words = list(_WORD_PART.finditer(self.text, a, b))
+            cuts = [w.start() for prev, w in pairwise(words) if w.group() in NAME_START_GENERICS
+                    and prev.group() not in _NAME_PARTICLES and prev.group() not in NAME_START_GENERICS
+                    and self.text[prev.end() : w.start()] == " "]
+        for m in _GENERIC_OPENING.finditer(self.text, a + 1, b) if not self._lowercased else ():
             before = _WORD_BEFORE.search(self.text, max(a, m.start() - 30), m.start())
             if before is not None and before.group(1).lower() not in _NAME_PARTICLES:
                 cuts.append(m.start())

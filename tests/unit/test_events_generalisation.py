@@ -716,6 +716,10 @@ def test_each_name_of_a_list_that_lost_its_commas_is_a_place() -> None:
     assert _places_and_sides(text, ["Beit Khadour", "Jabal al Rahmaliya"], "SY") == [
         ("Beit Khadour", Side.GOVERNMENT), ("Beit Zaifa", Side.GOVERNMENT), ("Jabal al Rahmaliya", Side.GOVERNMENT),
         ("Tel alKhadar", Side.GOVERNMENT)]
+    # and lower-cased, where a generic word after a word that is no particle opens the next name
+    assert _places_and_sides(text.lower(), ["beit khadour", "jabal al rahmaliya"], "SY") == [
+        ("beit khadour", Side.GOVERNMENT), ("beit zaifa", Side.GOVERNMENT), ("jabal al rahmaliya", Side.GOVERNMENT),
+        ("tel alkhadar", Side.GOVERNMENT)]
 
 
 @pytest.mark.parametrize(
