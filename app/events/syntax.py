@@ -1055,6 +1055,11 @@ def _subject(verb: Any) -> Any | None:
             and v.doc[v.i - 1].tag_ in ("NNP", "NNPS", "NN", "NNS")
         ):
             return v.doc[v.i - 1]  # a finite verb's subject the parser hung elsewhere ("on Friday ISIL seized")
+        if v is verb and v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN") and (
+                v.tag_ == "VBG" or (v.tag_ in ("VBN", "VBD") and _children(v, "dobj"))):
+            # "fighters holding the town"; "Army units liberated on Sunday the village of X", a finite verb the parser
+            # read as a participle on its subject (a participle of these verbs takes no object of its own)
+            return v.head
         if v.dep_ == "xcomp" and _lemma(v.head) in ("help", "enable", "allow", "assist", "order", "force") and (
             _children(v.head, "dobj")
         ):

@@ -272,6 +272,10 @@ def test_without_the_parser_the_patterns_still_extract() -> None:
         # lower-cased, an Arabic generic and the words no English word spells after it are a name the gazetteer lacks
         ("the syrian army pushed east after capturing jabal al-zahiyah and large parts of the forests.", [],
          [("jabal al-zahiyah", "government")]),
+        # a finite verb the parser reads as a participle on its subject still has that subject as its doer (a
+        # participle of these verbs takes no object of its own)
+        ("Army units liberated on Sunday the village of Kafr Nabuda.", ["Kafr Nabuda"],
+         [("Kafr Nabuda", "government")]),
         # more verbs of driving out: "eject"; "throw" and "root" only with "out"
         ("Iraqi forces ejected Isis from Ramadi in December 2015.", ["Ramadi"], [("Ramadi", "government")]),
         ("Government troops threw the rebels out of Morek on Tuesday.", ["Morek"], [("Morek", "government")]),
