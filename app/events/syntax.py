@@ -1747,7 +1747,9 @@ def _verb_frame(tok: Any, lemma: str, low: str) -> Frame | None:
         # "army units managed to control the village of X", "succeeded in controlling X" (wire translations of
         # Arabic "tamakkana min al-saytara"): achieving control is taking it; "controls X" alone is holding it
         return _make(tok, lemma, "active", dobj, _subject(tok), None, _mood(tok))
-    restored = lemma == "restore" and any(_lemma(x) in _RESTORED for d in dobj for x in _conjuncts(d))
+    # (SANA's "restored on Thursday security and stability to X": the parser may hang what was restored on the day)
+    restored = lemma == "restore" and any(_lemma(x) in _RESTORED for d in [*dobj, *_prep_objects(tok, "on")]
+                                          for x in _conjuncts(d))
     declared = _declared_free(tok, dobj) if lemma in _DECLARE_VERBS else None
     if declared is not None:
         return declared

@@ -276,6 +276,9 @@ def test_without_the_parser_the_patterns_still_extract() -> None:
         # participle of these verbs takes no object of its own)
         ("Army units liberated on Sunday the village of Kafr Nabuda.", ["Kafr Nabuda"],
          [("Kafr Nabuda", "government")]),
+        ("Army units restored on Thursday security and stability to the village of Kafr Nabuda.", ["Kafr Nabuda"],
+         [("Kafr Nabuda", "government")]),
+        ("The army restored on Thursday power to the village of Kafr Nabuda.", ["Kafr Nabuda"], []),
         # more verbs of driving out: "eject"; "throw" and "root" only with "out"
         ("Iraqi forces ejected Isis from Ramadi in December 2015.", ["Ramadi"], [("Ramadi", "government")]),
         ("Government troops threw the rebels out of Morek on Tuesday.", ["Morek"], [("Morek", "government")]),
