@@ -1392,16 +1392,21 @@ class _Extractor:
                 j += 1  # ("the", "of", "al" before the name stay as they are)
             if j < k:
                 capitalise(words[j].start(), w.end(), _NAME_PARTICLES)
+        def name_run(k: int) -> int:
+            """The end of the run of words after ``words[k]`` that no English word spells (particles between)."""
+            j = k + 1
+            while j < len(words) and j - k <= 3 and self.text[words[j - 1].end() : words[j].start()] in (" ", "-") \
+                    and (words[j].group().lower() not in english or words[j].group().lower() in _NAME_PARTICLES):
+                j += 1
+            return j
+
         # "after capturing jabal al-zahiyah", "took tel alkhadar": an Arabic generic that opens a place's name, with the
         # words after it that no English word spells, is that name (a name the gazetteer lacks keeps no capitals
         # otherwise, and the tagger reads it as common words)
         for k, w in enumerate(words):
             if w.group().lower() not in NAME_START_GENERICS:
                 continue
-            j = k + 1
-            while j < len(words) and j - k <= 3 and self.text[words[j - 1].end() : words[j].start()] in (" ", "-") \
-                    and (words[j].group().lower() not in english or words[j].group().lower() in _NAME_PARTICLES):
-                j += 1
+            j = name_run(k)
             if any(words[i].group().lower() not in _NAME_PARTICLES for i in range(k + 1, j)):
                 capitalise(words[k].start(), words[j - 1].end(), _NAME_PARTICLES)
         # "somali warlord mohamed farah aidid captured": a given name no English word spells, and the words after it
@@ -1412,10 +1417,7 @@ class _Extractor:
             if word not in GIVEN_NAMES or word in english:
                 k += 1
                 continue
-            j = k + 1
-            while j < len(words) and j - k <= 3 and self.text[words[j - 1].end() : words[j].start()] in (" ", "-") \
-                    and (words[j].group().lower() not in english or words[j].group().lower() in _NAME_PARTICLES):
-                j += 1
+            j = name_run(k)
             capitalise(words[k].start(), words[j - 1].end(), _NAME_PARTICLES)
             k = j
 
