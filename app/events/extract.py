@@ -963,6 +963,13 @@ class _Extractor:
                 ref = self.resolve(a)
                 if unlike is None or ref.actor != unlike:
                     return ref
+        for a in reversed(self._actors_in(sent_start, pos)):
+            # else a holder or an object the sentence names ("Morek has been in the hands of the rebels since they
+            # captured it"), before the sentences around
+            if a.kind != "voice":
+                ref = self.resolve(a)
+                if unlike is None or ref.actor != unlike:
+                    return ref
         fallback = self._discourse(pos) or self._previous_subject(pos)
         return fallback if fallback is None or unlike is None or fallback.actor != unlike else None
 

@@ -1045,7 +1045,9 @@ def _subject(verb: Any) -> Any | None:
                 # "The government has been eroding the rebels' grip ... since it seized Qusayr": a pronoun subject
                 # of a subordinate clause is bound by the main clause's subject, when that is a noun phrase
                 main = _children(v.head, "nsubj")
-                if main and main[0].pos_ in ("NOUN", "PROPN") and _low(main[0]) not in ("it", "they"):
+                acts = not (_lemma(v.head) == "be" or any(c.dep_ == "auxpass" for c in v.head.children))
+                if main and main[0].pos_ in ("NOUN", "PROPN") and _low(main[0]) not in ("it", "they") and acts:
+                    # (only a subject that acts: "Morek has been in the hands of the rebels since they captured it")
                     return main[0]
             return nearest
         if (

@@ -279,6 +279,9 @@ def test_without_the_parser_the_patterns_still_extract() -> None:
         ("Army units restored on Thursday security and stability to the village of Kafr Nabuda.", ["Kafr Nabuda"],
          [("Kafr Nabuda", "government")]),
         ("The army restored on Thursday power to the village of Kafr Nabuda.", ["Kafr Nabuda"], []),
+        # a subordinate "they" is bound by a main subject that acts, not by a place the main clause says is held
+        ("Morek has been in the hands of the rebels since they captured it from the army in 2014.", ["Morek"],
+         [("Morek", "opposition")]),
         # more verbs of driving out: "eject"; "throw" and "root" only with "out"
         ("Iraqi forces ejected Isis from Ramadi in December 2015.", ["Ramadi"], [("Ramadi", "government")]),
         ("Government troops threw the rebels out of Morek on Tuesday.", ["Morek"], [("Morek", "government")]),
