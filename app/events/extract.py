@@ -419,7 +419,8 @@ _MILITARY_CONTEXT = re.compile(
     r"\b(?:fight(?:ing|ers?)|fought|troops|soldiers|forces|army|armed|military|militia(?:s|men)?|militants?|"
     r"rebels?|insurgents?|jihadists?|offensive|battles?|clash(?:es|ed)?|combat|war|warplanes?|air\s*strikes?|"
     r"airstrikes?|shell(?:ing|ed)|artillery|siege|besieged|bombard(?:ment|ed)|frontlines?|front\s+lines?|"
-    r"gunmen|assault|counter-?attack|ceasefire|truce|tanks?|mortars?|rockets?|killed|casualties)\b",
+    r"gunmen|assault|incursions?|invasions?|interventions?|counter-?attack|ceasefire|truce|tanks?|mortars?|rockets?|"
+    r"killed|casualties)\b",
     re.IGNORECASE,
 )
 

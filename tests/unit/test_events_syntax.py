@@ -282,6 +282,10 @@ def test_without_the_parser_the_patterns_still_extract() -> None:
         # a subordinate "they" is bound by a main subject that acts, not by a place the main clause says is held
         ("Morek has been in the hands of the rebels since they captured it from the army in 2014.", ["Morek"],
          [("Morek", "opposition")]),
+        # an intervention, an incursion, an invasion: words of war around a change that names no party
+        ("Russia's intervention in 2015 turned the tide, and Aleppo fell the following year.", ["Aleppo"],
+         [("Aleppo", "unknown")]),
+        ("The company's investment in 2015 turned the tide, and Aleppo fell the following year.", ["Aleppo"], []),
         # more verbs of driving out: "eject"; "throw" and "root" only with "out"
         ("Iraqi forces ejected Isis from Ramadi in December 2015.", ["Ramadi"], [("Ramadi", "government")]),
         ("Government troops threw the rebels out of Morek on Tuesday.", ["Morek"], [("Morek", "government")]),
