@@ -1247,6 +1247,13 @@ def _clause_ancestors(tok: Any) -> list[Any]:
     return out
 
 
+_COPULAS = frozenset(["be", "remain", "seem", "appear", "look", "become"])
+# What a change noun may be said to be that makes it no change yet.
+_UNREAL_PREDICATES = frozenset(["goal", "aim", "objective", "priority", "target", "plan", "ambition", "hope", "dream",
+                                "imminent", "likely", "possible", "unlikely", "inevitable", "expected", "near",
+                                "close", "certain", "probable", "feasible", "impossible", "matter", "question"])
+
+
 def _mood(trigger: Any) -> str | None:
     """Why the trigger does not report a change that happened, or None when it does.
 
@@ -1260,6 +1267,12 @@ def _mood(trigger: Any) -> str | None:
         return why
     if _gerund_as_noun(trigger):
         return "generic"
+    if trigger.dep_ in ("nsubj", "nsubjpass") and _lemma(trigger.head) in _COPULAS and any(
+            c.dep_ in ("acomp", "attr") and (_lemma(c) in _UNREAL_PREDICATES or _low(c) in _UNREAL_PREDICATES)
+            for c in trigger.head.children):
+        # "the recapture of Morek remains the army's main goal", "the fall of Morek is imminent": what the change
+        # noun is said to be makes it an aim or a prospect, not a change that happened
+        return "intended"
     for anc in _clause_ancestors(trigger)[:6]:
         if _lemma(anc) in _DENY:
             return "denied"

@@ -286,6 +286,10 @@ def test_without_the_parser_the_patterns_still_extract() -> None:
         ("Russia's intervention in 2015 turned the tide, and Aleppo fell the following year.", ["Aleppo"],
          [("Aleppo", "unknown")]),
         ("The company's investment in 2015 turned the tide, and Aleppo fell the following year.", ["Aleppo"], []),
+        # what a change noun is said to be may make it an aim or a prospect, not a change that happened
+        ("The recapture of Morek remains the army's main goal.", ["Morek"], []),
+        ("The fall of Morek is imminent, a rebel commander said.", ["Morek"], []),
+        ("The recapture of Morek was a major victory for the army.", ["Morek"], [("Morek", "unknown")]),
         # more verbs of driving out: "eject"; "throw" and "root" only with "out"
         ("Iraqi forces ejected Isis from Ramadi in December 2015.", ["Ramadi"], [("Ramadi", "government")]),
         ("Government troops threw the rebels out of Morek on Tuesday.", ["Morek"], [("Morek", "government")]),
