@@ -546,11 +546,19 @@ def _is_contraction(word: str) -> bool:
     return ("'" in word or "’" in word) and _CONTRACTION.fullmatch(word) is not None
 
 
+# Verbs only places are the object of (the events' syntax._PLACE_ONLY_VERBS, as written).
+_PLACE_TAKING = frozenset({"retook", "recaptured", "liberated", "overran", "stormed", "regained", "reclaimed"})
+
+
 def _plausible_cased(doc: Document, index: GazetteerIndex, first: int, last: int, key: str, cue: str,
                      tokens: Sequence[Token], head: Token,
                      words: list[str], common: bool, notable: bool, lowercase_uses: frozenset[str]) -> bool:
     """``_plausible`` for cased text, where ``head`` (the first word that is not an article) is capitalised."""
-    if len(words[0]) <= 3 and len(words) == 1 and not head.text.isupper() and not cue \
+    # "Iraqi forces retook Hit", "the army recaptured Bir": the object of a verb only places take is one, whatever
+    # English word it spells (a sentence's first word, or a headline's, is capitalised anyway)
+    taken = first > 0 and doc.lower[first - 1] in _PLACE_TAKING and doc.gap(first) == " " \
+        and doc.sentence_of[first] not in doc.title_case_sentences
+    if len(words[0]) <= 3 and len(words) == 1 and not head.text.isupper() and not cue and not taken \
             and _with_article(doc, first) == first:
         return False  # a short word is rarely a place, but "al-Bab", "Al Rai" and "the town of Hit" are
     if len(words) == 1 and _ACRONYM_PLURAL.fullmatch(head.text):
@@ -566,7 +574,7 @@ def _plausible_cased(doc: Document, index: GazetteerIndex, first: int, last: int
     title_case = doc.sentence_of[first] in doc.title_case_sentences
     sentence_start = first in doc.sentence_starts
     if common or key in lowercase_uses:
-        if cue:
+        if cue or taken:
             return True
         if len(words) > 1 and words[-1] in lx.ADMIN2_AFTER and all(t.is_capitalized for t in tokens):
             return True  # "Collier County": a division's name carries its own cue (Collier, a common word)

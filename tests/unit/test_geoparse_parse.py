@@ -165,3 +165,15 @@ def test_a_cased_name_ends_in_no_common_word_but_a_generic_one() -> None:
     ])
     text = "The rifles were El Salvador made. Coalition forces captured Aden airport."
     assert [m.text for m in parse(text, index)] == ["El Salvador", "Aden airport"]
+
+
+def test_the_object_of_a_verb_only_places_take_is_a_place_whatever_word_it_spells() -> None:
+    # "retook Hit": a short English word after "retook", "recaptured", "liberated" is the town; after another verb
+    # it is the word ("the strike hit Ramadi")
+    index = GazetteerIndex([
+        _place(99071, "Hit", 33.64, 42.83, "P", "PPL", "IQ", "01", pop=60_000, alts=("Hīt",)),
+        _place(99072, "Ramadi", 33.42, 43.30, "P", "PPLA", "IQ", "01", pop=275_000),
+    ])
+    assert [m.text for m in parse("Iraqi forces, aided by coalition air strikes, retook Hit from Isis.", index)] == [
+        "Hit"]
+    assert [m.text for m in parse("An air strike that Hit Ramadi killed ten people.", index)] == ["Ramadi"]
