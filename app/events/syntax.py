@@ -1467,7 +1467,8 @@ def _frame(tok: Any) -> Frame | None:
 
 
 def _make(
-    tok: Any, lemma: str, role: Role, objects: Iterable[Any], gainer: Any | None, loser: Any | None, why_not: str | None
+    tok: Any, lemma: str, role: Role, objects: Iterable[Any], gainer: Any | None, loser: Any | None,
+    why_not: str | None, named: frozenset[int] = frozenset(),
 ) -> Frame | None:
     if role in ("expel", "expel_passive", "withdraw") and loser is not None and _civilians(loser):
         why_not = why_not or "displacement"  # "100,000 Kurdish civilians being driven out of Afrin": people fled
@@ -1481,7 +1482,8 @@ def _make(
         tok.dep_ == "conj" and _lemma(tok.head) in _PLACE_ONLY_VERBS  # "stormed and captured X"
     )
     for o in objects:
-        s, n, e, p = _place_phrases(o, compassed, marked, named_place=place_only and role == "active")
+        vouched = (place_only and role == "active") or o.i in named
+        s, n, e, p = _place_phrases(o, compassed, marked, named_place=vouched)
         spans.extend(s)
         nouns.extend(n)
         excluded.extend(e)
@@ -2037,7 +2039,8 @@ def _verb_frame(tok: Any, lemma: str, low: str) -> Frame | None:
         return _make(tok, lemma, "passive", [_participle_head(tok, lemma)], agent[0] if agent else None,
                      _loser_from(tok), why)
     objects = [d for d in dobj if _low(d) not in ("which", "that", "whom")]
-    objects.extend(_colon_list(tok))
+    listed = _colon_list(tok)
+    objects.extend(listed)
     objects.extend(_along_with(tok, objects))
     objects.extend(_gapped_objects(tok, objects))
     if not objects and (tok.dep_ == "relcl" or len(objects) < len(dobj)):
@@ -2049,7 +2052,11 @@ def _verb_frame(tok: Any, lemma: str, low: str) -> Frame | None:
         objects = [head] if head is not None else []
     if not objects:
         objects = [o for o in _prep_objects(tok, "over") if _lemma(tok) in ("take", "took")]
-    return _make(tok, lemma, "active", objects, _subject(tok), _loser_from(tok), why)
+    # "captured three villages west of Hama: Tal Malah, Jibbin and Zalin": the names listed after a colon are what
+    # the plural place noun before it counts, places whether or not the gazetteer knows them
+    counted = any(_lemma(d) in PLACE_NOUNS and d.tag_ == "NNS" for d in dobj)
+    return _make(tok, lemma, "active", objects, _subject(tok), _loser_from(tok), why,
+                 named=frozenset(x.i for o in listed if counted for x in _conjuncts(o)))
 
 
 def _gapped_objects(verb: Any, objects: list[Any]) -> list[Any]:

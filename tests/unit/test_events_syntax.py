@@ -290,6 +290,9 @@ def test_without_the_parser_the_patterns_still_extract() -> None:
         ("The recapture of Morek remains the army's main goal.", ["Morek"], []),
         ("The fall of Morek is imminent, a rebel commander said.", ["Morek"], []),
         ("The recapture of Morek was a major victory for the army.", ["Morek"], [("Morek", "unknown")]),
+        # the names after a colon that a plural place noun counts are places, known to the gazetteer or not
+        ("The army captured three villages west of Hama: Tal Malah, Jibbin and Zalin.", ["Hama", "Jibbin"],
+         [("Tal Malah", "government"), ("Jibbin", "government"), ("Zalin", "government")]),
         # more verbs of driving out: "eject"; "throw" and "root" only with "out"
         ("Iraqi forces ejected Isis from Ramadi in December 2015.", ["Ramadi"], [("Ramadi", "government")]),
         ("Government troops threw the rebels out of Morek on Tuesday.", ["Morek"], [("Morek", "government")]),
