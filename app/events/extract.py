@@ -1438,7 +1438,8 @@ class _Extractor:
         return bool(_PLACE_HINT.search(self.text, s_start, s_end) or _CONTROL_OF_NAME.search(self.text, s_start, s_end)
                     or _PLACE_ONLY_OBJECT.search(self.text, s_start, s_end)
                     or _NUMBERED_UNIT.search(self.text, s_start, s_end)
-                    or _GENERIC_NAME.search(self.text, s_start, s_end))
+                    or _GENERIC_NAME.search(self.text, s_start, s_end)
+                    or _OUT_OF_NAME.search(self.text, s_start, s_end))
 
     def _frame_events(self, frame: syntax.Frame, sent: int) -> list[ControlChange]:
         """A dependency frame as events: its place phrases matched to mentions, its actor phrases to actors."""
@@ -2134,6 +2135,8 @@ _PLACE_HINT = re.compile(
 _NAME_START = r"(?:[A-Z]|(?:al|el|ad|ar|as|ash|at|az|an|ed|er|es)-[A-Z])"
 # "took control of Sanaa", "control over al-Zarqunah": a name the gazetteer may lack, vouched for by the construction.
 _CONTROL_OF_NAME = re.compile(r"\bcontrol\s+(?:of|over)\s+(?:the\s+)?" + _NAME_START)
+# "IS was expelled by the army from Ghweiran": a name driven out of (syntax marks it a place).
+_OUT_OF_NAME = re.compile(r"\b(?:out\s+of|from)\s+(?:the\s+)?" + _NAME_START)
 # "capturing Jabal al-Zahiyah", "jabal al-zahiyah": an Arabic generic opening a name the gazetteer may lack.
 _GENERIC_NAME = re.compile(r"\b(?:" + "|".join(sorted(NAME_START_GENERICS)) + r")[ -]\w", re.IGNORECASE)
 # "recaptured al-Zarqunah", "liberated Surjah": a name after a verb only places take (syntax._PLACE_ONLY_VERBS),

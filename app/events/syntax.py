@@ -1843,7 +1843,10 @@ def _verb_frame(tok: Any, lemma: str, low: str) -> Frame | None:
             # expels the subject it shares with the clause it hangs on
             loser = (_children(tok, "nsubjpass") or [None])[0] or _subject(tok)
             gainer = _prep_objects(tok, "by")
-            return _make(tok, lemma, "expel_passive", places, gainer[0] if gainer else None, loser, why)
+            # (what one is driven out of is a place, the gazetteer's or not: "IS was expelled by the army from
+            # Ghweiran")
+            return _make(tok, lemma, "expel_passive", places, gainer[0] if gainer else None, loser, why,
+                         named=frozenset(p.i for p in places))
         if lemma in _CLEAR_VERBS and dobj and not _prep_objects(tok, "of") and _lemma(dobj[0]) not in _FIGHTER_NOUNS:
             return None  # ("cleared the road"; but "purged the militants from Kobani" drove them out)
         if lemma in _CLEAR_VERBS and _prep_objects(tok, "of"):
@@ -1855,7 +1858,8 @@ def _verb_frame(tok: Any, lemma: str, low: str) -> Frame | None:
             # "the extremists' ousting from Raqqa": the possessor of the action noun is the one driven out
             by = _prep_objects(tok, "by")
             return _make(tok, lemma, "expel_passive", places, by[0] if by else None, poss[0], why)
-        return _make(tok, lemma, "expel", places, _subject(tok), dobj[0] if dobj else None, why)
+        return _make(tok, lemma, "expel", places, _subject(tok), dobj[0] if dobj else None, why,
+                     named=frozenset(p.i for p in places))
     if lemma in _PASS_UNDER_VERBS and (not passive or lemma == "return"):
         # "Kafr Zita came under rebel control", "returned to government control", "passed into the hands of IS": the
         # subject changed hands; whose control or hands it came into is the gainer ("has been returned to regime

@@ -293,6 +293,10 @@ def test_without_the_parser_the_patterns_still_extract() -> None:
         # the names after a colon that a plural place noun counts are places, known to the gazetteer or not
         ("The army captured three villages west of Hama: Tal Malah, Jibbin and Zalin.", ["Hama", "Jibbin"],
          [("Tal Malah", "government"), ("Jibbin", "government"), ("Zalin", "government")]),
+        # what one is driven out of is a place, known to the gazetteer or not (a country is none)
+        ("IS was expelled by the army from Ghweiran.", [], [("Ghweiran", "government")]),
+        ("The army drove IS out of Ghweiran on Sunday.", [], [("Ghweiran", "government")]),
+        ("Syria was expelled from the Arab League in 2011.", ["Syria"], []),
         # more verbs of driving out: "eject"; "throw" and "root" only with "out"
         ("Iraqi forces ejected Isis from Ramadi in December 2015.", ["Ramadi"], [("Ramadi", "government")]),
         ("Government troops threw the rebels out of Morek on Tuesday.", ["Morek"], [("Morek", "government")]),
