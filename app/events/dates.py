@@ -97,10 +97,12 @@ _SOURCES: tuple[tuple[str, str], ...] = tuple(
             rf"the\s+(?:previous|preceding|prior)\s+{_PERIOD_RE}|the\s+(?P<unit2>day|week|month|year)\s+before",
         ),
         ("that", rf"(?:(?:earlier|later)\s+(?:on\s+)?)?(?:that|the\s+same)\s+(?:same\s+)?{_PERIOD_RE}"),
+        # "lost it in March 2016 and recaptured it that December": the month in the year told before
+        ("that_month", rf"\bthat\s+{_MONTH_RE}(?!\s*\d)"),
     )
 )
 # Kinds resolved against the previous date in the text, not the publication date.
-ANCHORED = frozenset({"later", "earlier", "same_day", "next", "previous", "that"})
+ANCHORED = frozenset({"later", "earlier", "same_day", "next", "previous", "that", "that_month"})
 # Kinds that state their year: their dates have basis ``text``; every other kind's is ``text_relative``.
 ABSOLUTE = frozenset({"iso", "month_day_year", "day_month_year", "month_year", "month_range", "year", "almanac"})
 # Kinds that name a month but no year: with no publication date they take the year of the explicit year before.
@@ -145,7 +147,7 @@ _REQUIRED: dict[str, tuple[str, ...]] = {
     "same_day": ("hours later", "minutes later", "moments later"),
     "next": _pairs(("next", "following", "ensuing", "subsequent"), _PERIODS),
     "previous": ("previous", "preceding", "prior", *_pairs(("day", "week", "month", "year"), ("before",))),
-    "that": (*_pairs(("that",), _PERIODS), "that same", "the same"),
+    "that": (*_pairs(("that",), _PERIODS), "that same", "the same"), "that_month": _MONTH_WORDS,
 }  # fmt: skip
 assert set(_REQUIRED) == {name for name, _ in _SOURCES}
 
@@ -163,6 +165,7 @@ _KEYED: dict[str, tuple[tuple[str, ...], int]] = {
     "ago": (("ago",), 3), "before_after": (("after",), 3), "later": (("later", "afterwards"), 3),
     "earlier": (("earlier",), 3), "same_day": (("hours", "minutes", "moments"), 3),
     "next": (("next", "following", "ensuing", "subsequent"), 1), "that": (("that", "same"), 3),
+    "that_month": (("<month>",), 1),
 }  # fmt: skip
 # Every month name starts with one of these.
 _MONTH_STEMS = tuple(sorted({name[:3] for name in _MONTHS}))
@@ -341,6 +344,8 @@ def _from_anchor(kind: str, g: dict[str, str | None], anchor: EventDate) -> Even
     base = anchor.start
     if base is None:
         return None
+    if kind == "that_month":
+        return _month(base.year, _MONTHS[(g.get("month") or "").lower()])
     unit = (g.get("unit") or g.get("unit2") or "day").lower()
     unit = _DAYPART.get(unit, unit)
     n = {"later": _num(g.get("num") or "1"), "earlier": -_num(g.get("num") or "1"), "next": 1, "previous": -1}.get(

@@ -189,3 +189,15 @@ def test_a_month_of_the_following_year_is_in_the_year_after_the_one_told() -> No
     text = "Rebels took Idlib in March 2015 after losing Morek in May the previous year."
     found = find_dates(text, 0, len(text), date(2024, 6, 1))
     assert [d.date.start for d in found] == [date(2015, 3, 1), date(2014, 5, 1)]
+
+
+def test_that_month_is_the_month_of_the_year_told_before() -> None:
+    text = "Isis seized Palmyra in May 2015, lost it to the regime in March 2016, and recaptured it that December."
+    found = find_dates(text, 0, len(text), date(2024, 6, 1))
+    assert [d.date.start for d in found] == [date(2015, 5, 1), date(2016, 3, 1), date(2016, 12, 1)]
+    assert [d.date.start for d in find_dates(text.lower(), 0, len(text), date(2024, 6, 1), lowered=True)] == [
+        date(2015, 5, 1), date(2016, 3, 1), date(2016, 12, 1)]
+    # and, dated, the recapture is a change of its own, not the seizure told again
+    assert [(e.gained_by.side.value if e.gained_by else None, e.date.start if e.date else None)
+            for e in extract(text, ["Palmyra"])] == [("isis", date(2015, 5, 1)), ("government", date(2016, 3, 1)),
+                                                     ("isis", date(2016, 12, 1))]
