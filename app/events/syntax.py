@@ -753,6 +753,11 @@ def _place_phrases(
                 spans.extend(sub[0])
                 nouns.extend(sub[1])
                 excluded.extend(sub[2])
+            listed = _listed(item) or _listed_after(item)
+            if listed:
+                # "had lost almost all of its territory, including Mosul and Raqqa": the names listed are taken whole
+                spans.extend(_head_span(t, excluded) for t in listed)
+                marked.extend(spans[-len(listed) :])
             continue
         if item.tag_ not in ("NNP", "NNPS") and item.pos_ != "PROPN" and not _capitalised_inside(item):
             if not _cased(item) and item.pos_ in ("NOUN", "ADJ", "VERB", "X"):

@@ -297,6 +297,9 @@ def test_without_the_parser_the_patterns_still_extract() -> None:
         ("IS was expelled by the army from Ghweiran.", [], [("Ghweiran", "government")]),
         ("The army drove IS out of Ghweiran on Sunday.", [], [("Ghweiran", "government")]),
         ("Syria was expelled from the Arab League in 2011.", ["Syria"], []),
+        # the names listed after "all of" a region are taken whole
+        ("By the end of 2017, Isis had lost almost all of its territory, including Mosul and Raqqa.",
+         ["Mosul", "Raqqa"], [("Mosul", "unknown"), ("Raqqa", "unknown")]),
         # more verbs of driving out: "eject"; "throw" and "root" only with "out"
         ("Iraqi forces ejected Isis from Ramadi in December 2015.", ["Ramadi"], [("Ramadi", "government")]),
         ("Government troops threw the rebels out of Morek on Tuesday.", ["Morek"], [("Morek", "government")]),
