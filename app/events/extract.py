@@ -39,7 +39,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from functools import cache
-from itertools import islice, pairwise, takewhile
+from itertools import chain, islice, pairwise, takewhile
 from typing import Any
 
 from app.events import syntax
@@ -954,23 +954,17 @@ class _Extractor:
     def _pronoun(self, pos: int, sent_start: int, *, unlike: str | None = None) -> ActorRef | None:
         """ "they" / "it": the nearest named actor earlier in the sentence, else the previous trigger's agent;
         ``unlike``: an actor the pronoun cannot be (its clause's other party)."""
-        for a in reversed(self._actors_in(sent_start, pos)):
-            if (
-                not a.holder
-                and a.kind != "voice"
-                and not self._ci(_OBJECT_MARK).search(self.ci_text, max(sent_start, a.start - 30), a.start)
-                and not _ACTION_AFTER.match(self.text, a.end)
-            ):
-                ref = self.resolve(a)
-                if unlike is None or ref.actor != unlike:
-                    return ref
-        for a in reversed(self._actors_in(sent_start, pos)):
-            # else a holder or an object the sentence names ("Morek has been in the hands of the rebels since they
-            # captured it"), before the sentences around
-            if a.kind != "voice":
-                ref = self.resolve(a)
-                if unlike is None or ref.actor != unlike:
-                    return ref
+        before = self._actors_in(sent_start, pos)[::-1]
+        subjects = (a for a in before if not a.holder and a.kind != "voice"
+                    and not self._ci(_OBJECT_MARK).search(self.ci_text, max(sent_start, a.start - 30), a.start)
+                    and not _ACTION_AFTER.match(self.text, a.end))
+        # else a holder or an object the sentence names ("Morek has been in the hands of the rebels since they captured
+        # it"), before the sentences around
+        others = (a for a in before if a.kind != "voice")
+        for a in chain(subjects, others):
+            ref = self.resolve(a)
+            if unlike is None or ref.actor != unlike:
+                return ref
         fallback = self._discourse(pos) or self._previous_subject(pos)
         return fallback if fallback is None or unlike is None or fallback.actor != unlike else None
 
@@ -1597,17 +1591,18 @@ class _Extractor:
     def _names_without_commas(self, a: int, b: int) -> list[tuple[int, int]]:
         """A marked place phrase split where an Arabic generic opens a new name in cased text ("Beit Khadour Beit
         Zaifa Tel alKhadar": three villages of a list that lost its commas); the phrase whole where none does."""
-        cuts = []
         if self._lowercased:
             # (lower-cased, at a generic word after a word that is no particle: "beit khadour beit zaifa tel alkhadar")
             words = list(_WORD_PART.finditer(self.text, a, b))
             cuts = [w.start() for prev, w in pairwise(words) if w.group() in NAME_START_GENERICS
                     and prev.group() not in _NAME_PARTICLES and prev.group() not in NAME_START_GENERICS
                     and self.text[prev.end() : w.start()] == " "]
-        for m in _GENERIC_OPENING.finditer(self.text, a + 1, b) if not self._lowercased else ():
-            before = _WORD_BEFORE.search(self.text, max(a, m.start() - 30), m.start())
-            if before is not None and before.group(1).lower() not in _NAME_PARTICLES:
-                cuts.append(m.start())
+        else:
+            cuts = []
+            for m in _GENERIC_OPENING.finditer(self.text, a + 1, b):
+                before = _WORD_BEFORE.search(self.text, max(a, m.start() - 30), m.start())
+                if before is not None and before.group(1).lower() not in _NAME_PARTICLES:
+                    cuts.append(m.start())
         bounds = [a, *cuts, b]
         return [(x, x + len(self.text[x:y].rstrip(" -"))) for x, y in pairwise(bounds) if y > x]
 

@@ -1418,9 +1418,12 @@ def _loser_from(verb: Any, preps: tuple[str, ...] = ("from", "of")) -> Any | Non
 
 # The word forms of every trigger this module reads (a sentence without one is never parsed: parsing is the
 # expensive step, and most sentences of an article hold none).
+_MONTH_WORDS = frozenset(["january", "february", "march", "april", "may", "june", "july", "august", "september",
+                          "october", "november", "december"])
 # "held by Isis until 2016", "under rebel control until March": a holding that ended at a time (``_held_until``)
-_UNTIL_A_DATE = (r"until\s+(?:(?:early|late|mid)[\s-]+)?(?:(?:19|20)\d\d|january|february|march|april|may|june|july|"
-                 r"august|september|october|november|december)")
+_UNTIL_A_DATE = r"until\s+(?:(?:early|late|mid)[\s-]+)?(?:(?:19|20)\d\d|" + "|".join(sorted(_MONTH_WORDS)) + ")"
+# "ejected Isis from Ramadi", "threw the rebels out of Morek", "rooted out the terrorists": driving out (both lists)
+_OUT_WORDS = r"eject\w*|(?:threw|thrown|throw(?:s|ing)?|root(?:s|ed|ing)?)\s+(?:\w+\s+){0,4}?out"
 TRIGGER_WORDS = re.compile(
     r"\b(?:captur\w*|recaptur\w*|seiz\w*|retook|retak\w*|regain\w*|liberat\w*|overr[au]n\w*|conque\w*|"
     r"reconque\w*|re-conquest|reclaim\w*|wrest\w*|fre(?:e|ed|eing)\b|took|takeover|"
@@ -1430,7 +1433,8 @@ TRIGGER_WORDS = re.compile(
     r"handover|surrender\w*|dr[io]ve\w*|driv\w*|withdrawal|expulsion|removal|ouster|eviction|pull-?out|"
     r"secur(?:e|ed|es|ing)|recover(?:ed|s|ing)?|abandon(?:ed|s|ing)?|tak(?:e|es)|"
     r"expel\w*|oust\w*|push\w*|forc(?:ed|ing)|kick\w*|chas(?:ed|ing)|rout(?:ed|ing)|flush\w*|"
-    r"evict\w*|eject\w*|(?:threw|thrown|throw(?:s|ing)?|root(?:s|ed|ing)?)\s+(?:\w+\s+){0,4}?out\b|cleared|purg(?:e|ed|es|ing)|restor(?:e|ed|es|ing)|victory|occup\w*|swe(?:pt|ep\w*)|seizure|dislodg\w*|relinquish\w*|transfer(?:s|red|ring)?|"
+    r"evict\w*|" + _OUT_WORDS + r"|"
+    r"cleared|purg(?:e|ed|es|ing)|restor(?:e|ed|es|ing)|victory|occup\w*|swe(?:pt|ep\w*)|seizure|dislodg\w*|relinquish\w*|transfer(?:s|red|ring)?|"
     r"back\s+in(?:to)?\s+(?:the\s+)?hands|" + _UNTIL_A_DATE + r")\b",
     re.IGNORECASE,
 )
@@ -1438,8 +1442,8 @@ TRIGGER_WORDS = re.compile(
 EXTRA_TRIGGER_WORDS = re.compile(
     r"\b(?:occup(?:y|ies|ied|ying)|purg(?:e|ed|es|ing)|restor(?:e|ed|es|ing)|victory|swept|sweep(?:s|ing)?|(?:re-?)?conquests?|withdrawal|expulsion|removal|ouster|eviction|"
     r"pull-?out|secur(?:e|ed|es|ing)|recover(?:ed|s|ing)?|abandon(?:ed|s|ing)?|(?:battle|fight)\s+(?:for|of)|"
-    r"tak(?:e|es)|dislodg\w*|eject\w*|(?:threw|thrown|throw(?:s|ing)?|root(?:s|ed|ing)?)\s+(?:\w+\s+){0,4}?out|relinquish\w*|transfer(?:s|red|ring)?|back\s+in(?:to)?\s+(?:the\s+)?hands|"
-    + _UNTIL_A_DATE + r")\b",
+    r"tak(?:e|es)|dislodg\w*|" + _OUT_WORDS + r"|"
+    r"relinquish\w*|transfer(?:s|red|ring)?|back\s+in(?:to)?\s+(?:the\s+)?hands|" + _UNTIL_A_DATE + r")\b",
     re.IGNORECASE,
 )
 
@@ -1675,10 +1679,6 @@ def _control_owner(prep: Any) -> tuple[Any, Any] | None:
     return None
 
 
-_MONTH_WORDS = frozenset(["january", "february", "march", "april", "may", "june", "july", "august", "september",
-                          "october", "november", "december"])
-
-
 def _a_date_word(tok: Any) -> bool:
     """ "2016", "August (2016)", "late 2017": a year or a month, what "until" ends a holding at."""
     return (tok.like_num and len(tok.text) == 4 and tok.text[:2] in ("19", "20")) or _low(tok) in _MONTH_WORDS
@@ -1687,9 +1687,8 @@ def _a_date_word(tok: Any) -> bool:
 def _held_until(tok: Any, lemma: str) -> Frame | None:
     """ "Manbij was held by Isis until 2016", "the town, which was under Isis control until 2016": a holding the text
     says ended at a time is its holder's loss then (who took the place over the clause does not say: ``ended``)."""
-    until = [o for p in _children(tok, "prep") if _low(p) in ("until", "till") for o in _children(p, "pobj")
-             if _a_date_word(o)]
-    if not until:
+    if not any(_a_date_word(o) for p in _children(tok, "prep") if _low(p) in ("until", "till")
+               for o in _children(p, "pobj")):
         return None
     if lemma in ("be", "remain"):
         for prep in _children(tok, "prep"):
