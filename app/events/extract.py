@@ -1541,12 +1541,12 @@ class _Extractor:
             holder = places[0].holder
             loser = lost or (self.resolve(holder) if holder is not None else None)
             if loser is not None and loser.side != Side.UNKNOWN:
-                gained = self._opponent(loser, sent)
+                gained = self._opponent(loser, sent, places[0].mention)
                 confidence -= 0.1
         if gained is None and role == "withdraw" and lost is not None:
-            others = self._parties_in(s_start, s_end)
-            others = [o for o in others if o.side != lost.side]
-            gained = others[0] if len({o.side for o in others}) == 1 else self._opponent(lost, sent)
+            where = places[0].mention if places else None
+            others = self._other_sides(self._parties_in(s_start, s_end), lost, where)
+            gained = others[0] if len(self._sides_at(others, where)) == 1 else self._opponent(lost, sent, where)
             confidence -= 0.2
         if lost is None and gained is not None and role in ("active", "passive"):
             lost = self._loser_near(s_start, s_end, frame.trigger_end, gained)
@@ -1800,11 +1800,12 @@ class _Extractor:
             lost = self._subject(m.start(), s_start)
             gained = self._actor_after(list_end, s_end, r"to|by")
             if gained is None and frame == "withdrew":
+                where = places[0].mention if places else None
                 others = self._parties_in(s_start, s_end)
-                others = [o for o in others if lost is None or o.side != lost.side]
-                gained = others[0] if len({o.side for o in others}) == 1 else None
+                others = self._other_sides(others, lost, where) if lost is not None else others
+                gained = others[0] if len(self._sides_at(others, where)) == 1 else None
                 if gained is None and not others and lost is not None:
-                    gained = self._opponent(lost, sent)
+                    gained = self._opponent(lost, sent, where)
                 confidence -= 0.2
         elif frame in ("expel", "expel_passive", "cleared"):
             if frame == "expel":
@@ -2041,7 +2042,20 @@ class _Extractor:
             break
         return None
 
-    def _opponent(self, loser: ActorRef, sent: int) -> ActorRef | None:
+    def _sides_at(self, refs: list[ActorRef], place: Mention | None) -> set[Side]:
+        """The sides ``refs`` have where ``place`` is (sides are "in the place's country")."""
+        return {(self._in_country_of(r, place) if place is not None else r).side for r in refs}  # type: ignore[union-attr]
+
+    def _other_sides(self, refs: list[ActorRef], loser: ActorRef, place: Mention | None) -> list[ActorRef]:
+        """The parties of ``refs`` on another side than ``loser`` where ``place`` is, compared there: "Ukrainian units
+        retreated from Vuhledar, the army said" names the loser's own army (a country's forces and its army have one
+        side in its own country, not before the place is known)."""
+        if place is None:
+            return [r for r in refs if r.side != loser.side]
+        side = self._sides_at([loser], place)
+        return [r for r in refs if self._sides_at([r], place).isdisjoint(side)]
+
+    def _opponent(self, loser: ActorRef, sent: int, place: Mention | None = None) -> ActorRef | None:
         """Who gains what ``loser`` withdrew from when the sentence does not say: the one side other than the
         loser's among the actors of the two previous sentences, else of the whole article; None if several."""
         lo = self.ctx.sentences[max(0, sent - 2)][0]
@@ -2049,9 +2063,9 @@ class _Extractor:
         windows = ((here, end_here), (max(lo, here - 2 * REACH), here),
                    (max(0, here - OPPONENT_REACH), here + OPPONENT_REACH))
         for n, (start, end) in enumerate(windows):
-            refs = self._parties_in(start, end)
-            refs = [r for r in refs if r.side not in (loser.side, Side.UNKNOWN)]
-            if len({r.side for r in refs}) == 1:
+            refs = self._other_sides(self._parties_in(start, end), loser, place)
+            refs = [r for r in refs if r.side != Side.UNKNOWN]
+            if len(self._sides_at(refs, place)) == 1:
                 return refs[-1] if n == 1 else refs[0]
             if refs:
                 return None

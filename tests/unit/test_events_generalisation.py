@@ -294,6 +294,27 @@ def test_side_is_read_in_the_places_country(text: str, name: str, country: str, 
     assert _gainer_of_the_one_event(text, name, country).side is side
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        # the loser's own army is no other side: a country's troops and its army are one side in its own country
+        ("Ukrainian units have been forced to retreat from Vuhledar, the army said.", "Vuhledar", "UA"),
+        ("Ukrainian troops pulled out of the town of Avdiivka, the army said.", "Avdiivka", "UA"),
+        ("Iraqi troops withdrew from the town of Rutba, the army said.", "Rutba", "IQ"),
+    ],
+)  # fmt: skip
+def test_a_withdrawal_is_not_gained_by_the_losers_own_army(text: str, name: str, country: str) -> None:
+    [ev] = extract_control_changes(text=text, mentions=_in(text, name, country), published_at=PUB)
+    assert ev.lost_by is not None and ev.lost_by.side is Side.GOVERNMENT
+    assert ev.gained_by is None
+
+
+def test_a_withdrawal_is_gained_by_the_one_other_side_in_the_sentence() -> None:
+    text = "Rebel fighters withdrew from the town of Rutba as the army advanced."
+    [ev] = extract_control_changes(text=text, mentions=_in(text, "Rutba", "IQ"), published_at=PUB)
+    assert ev.gained_by is not None and ev.gained_by.side is Side.GOVERNMENT
+
+
 def test_the_army_without_an_article_country_is_the_places_state() -> None:
     text = "The army recaptured the town of Rutba."
     [ev] = extract_control_changes(text=text, mentions=_in(text, "Rutba", "IQ"), published_at=PUB)
