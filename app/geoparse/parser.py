@@ -32,7 +32,11 @@ def parse(text: str, index: GazetteerIndex, *, published_at: datetime | date | N
         title_doc = read_document(title)
         extra = [index.candidates(s.key) for s in recognise(title_doc, index) if not s.from_cue_only]
     context = article_context(doc, spans, index, extra)
-    supported = [s for s in spans if _supported(doc, s, index, context)]
+    # One sense per discourse: a given name the text places once ("captured Lyman", "in Lyman") is the place in its
+    # other mentions too ("Lyman was retaken by Ukrainian forces"). Cased text only: lower-cased, "of ricardo" is as
+    # likely a person.
+    placed = frozenset(s.key for s in spans if s.cue or _placed(doc, s)) if doc.cased else frozenset()
+    supported = [s for s in spans if _supported(doc, s, index, context, placed)]
     if len(supported) < len(spans):
         # the dropped names voted for their namesakes' countries: the article's focus is read again without them
         spans, context = supported, article_context(doc, supported, index, extra)
@@ -43,7 +47,14 @@ _PLACING_WORDS = LOCATIVES - {"to", "and", "or"}  # "a source close to Harvey", 
 _SAINTS = frozenset({"st", "saint", "ste", "sainte"})
 
 
-def _supported(doc: Document, span: Span, index: GazetteerIndex, context: ArticleContext) -> bool:
+def _placed(doc: Document, span: Span) -> bool:
+    """Whether the word before the name places it ("in Shelby", "from Wilson's", "captured Lyman"); "St Patrick's":
+    a saint's name names a church or a town, not a person."""
+    return span.first > 0 and (doc.lower[span.first - 1] in _PLACING_WORDS or doc.lower[span.first - 1] in _SAINTS)
+
+
+def _supported(doc: Document, span: Span, index: GazetteerIndex, context: ArticleContext,
+               placed_keys: frozenset[str] = frozenset()) -> bool:
     """A bare name must mean a notable place or one in the countries the article is about: in lowercased text
     always; in cased text when the name only folds to its places' names (see ``loose_stranger``). Outside
     articles about Arabic-named countries, a given name that names no notable place is a person unless a
@@ -56,9 +67,7 @@ def _supported(doc: Document, span: Span, index: GazetteerIndex, context: Articl
     if span.first == span.last and not (doc.cased and written.isupper()):
         # the cheap tests of the word first: most spans are none of these
         folds = not doc.cased or is_a_name_or_word(written)
-        # "in Shelby", "from Wilson's"; "St Patrick's": a saint's name names a church or a town, not a person
-        placed = span.first > 0 and (doc.lower[span.first - 1] in _PLACING_WORDS
-                                     or doc.lower[span.first - 1] in _SAINTS)
+        placed = _placed(doc, span) or span.key in placed_keys
         given = not placed and is_given_name(written)
         if (folds or given) and not context.about_arabic_named_countries():
             if folds and only_by_folding(written, candidates):

@@ -248,3 +248,15 @@ def test_a_given_name_that_only_folds_onto_a_syrian_village_still_makes_a_surnam
     assert _found(text, index) == [("Birmingham", 2655603)]
     text = "Civilians Killed By Airstrikes Near Jarablus. Airstrikes hit villages near Jarablus on Monday."
     assert [gid for _, gid in _found(text, index)] == [169179, 169179]
+
+
+def test_a_given_name_the_text_places_once_is_the_place_in_its_other_mentions():
+    """One sense per discourse: "captured Lyman" places the name, so "Lyman was retaken" is the town too, not a
+    person; a given name the text never places stays a person."""
+    index = GazetteerIndex([
+        _place(702320, "Lyman", 48.99, 37.81, "P", "PPL", "UA", "14", pop=20_066),
+        _place(703448, "Kyiv", 50.45, 30.52, "P", "PPLC", "UA", "12", pop=2_900_000),
+    ])
+    text = "Russian forces captured Lyman in May. Lyman was retaken by Ukrainian forces in October, Kyiv said."
+    assert _found(text, index) == [("Lyman", 702320), ("Lyman", 702320), ("Kyiv", 703448)]
+    assert _found("Lyman was retaken by Ukrainian forces in October, Kyiv said.", index) == [("Kyiv", 703448)]
