@@ -386,6 +386,7 @@ PLACE_NOUNS = frozenset(
         "dam",
         "field",
         "oilfield",
+        "port",
     ]
 )
 # Head words of a named place or facility ("Al-Hamdan Airbase", "Hill 30", "Badr Mosque", "Castillo Complex"): a

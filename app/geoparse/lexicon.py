@@ -344,7 +344,7 @@ ADMIN2_BEFORE_OF = frozenset({"district", "county", "raion", "rayon"})
 SETTLEMENT_BEFORE_OF = frozenset({"town", "towns", "city", "cities", "village", "villages", "hamlet", "hamlets",
                                   "neighbourhood", "neighborhood", "neighbourhoods", "neighborhoods", "suburb",
                                   "suburbs", "settlement", "settlements", "municipality", "area", "areas",
-                                  "outskirts"})
+                                  "outskirts", "port", "ports"})  # "the Red Sea port of Mocha": the port town
 # "the village Hardatnin": a singular noun right before a capitalised name (cased text only).
 SETTLEMENT_BEFORE = frozenset({"town", "city", "village", "neighbourhood", "neighborhood", "district", "suburb",
                                "capital"})  # "the Ukrainian capital Kiev": the city, not its province

@@ -386,6 +386,9 @@ def test_without_the_parser_the_patterns_still_extract() -> None:
         # a headline in the present tense with the bare verb
         ("Rebels take Kafr Zita after fierce clashes", ["Kafr Zita"], [("Kafr Zita", "opposition")]),
         ("Delegates take part in talks in Kafr Zita.", ["Kafr Zita"], []),
+        # "the port of X" names the port town as "the town of X" does
+        ("Government forces took the Red Sea port of Mocha.", ["Red Sea", "Mocha"], [("Mocha", "government")]),
+        ("Libyan rebels seized the oil port of Ras Lanuf.", ["Ras Lanuf"], [("Ras Lanuf", "opposition")]),
         # a list hung on the participle that modifies a plural noun
         ("Thousands fled from areas newly retaken by the army including Kafr Zita and Morek.", ["Kafr Zita", "Morek"],
          [("Kafr Zita", "government"), ("Morek", "government")]),

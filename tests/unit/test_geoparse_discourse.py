@@ -260,3 +260,15 @@ def test_a_given_name_the_text_places_once_is_the_place_in_its_other_mentions():
     text = "Russian forces captured Lyman in May. Lyman was retaken by Ukrainian forces in October, Kyiv said."
     assert _found(text, index) == [("Lyman", 702320), ("Lyman", 702320), ("Kyiv", 703448)]
     assert _found("Lyman was retaken by Ukrainian forces in October, Kyiv said.", index) == [("Kyiv", 703448)]
+
+
+def test_the_port_of_a_name_is_a_place_even_where_the_name_is_an_english_word():
+    """"Mocha" is a coffee as often as the Yemeni port; "the Red Sea port of Mocha" says which, as "the town of"
+    does, and a name the gazetteer lacks is still a place there."""
+    index = GazetteerIndex([
+        _place(78751, "Mocha", 13.32, 43.25, "P", "PPL", "YE", "25", pop=16_794, alts=("Mokha",)),
+        _place(69543, "Yemen", 15.5, 47.5, "A", "PCLI", "YE", pop=28_000_000),
+    ])
+    assert _found("Government forces took the Red Sea port of Mocha.", index) == [("Mocha", 78751)]
+    assert _found("She ordered a mocha. Yemen exports coffee.", index) == [("Yemen", 69543)]
+    assert _found("Rebels seized the oil port of Ras Lanuf.", index) == [("Ras Lanuf", None)]
