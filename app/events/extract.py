@@ -2310,6 +2310,9 @@ def _article_country(
     return countries, (ranked[0] if ranked else None)
 
 
+_ARTICLE_BEFORE = re.compile(r"(?:al|el)[- ]", re.IGNORECASE)
+
+
 def extract_control_changes(
     *,
     text: str,
@@ -2331,6 +2334,11 @@ def extract_control_changes(
     actors, found_countries = reg.scan(text, lowercased=lowercased)
     # "military base", "army airport": the generic word names a place there, not a force.
     actors = [a for a in actors if a.kind != "state" or not _FACILITY_AFTER.match(text, a.end)]
+    # "al-Hazm", the Yemeni town: the geoparser read a group's one-word name after the Arabic article as a place
+    # (app/geoparse/organisations.py), so it is no party here
+    articled = {m.end: m.start for m in ordered}
+    actors = [a for a in actors if not (a.kind == "actor" and a.end in articled
+                                        and _ARTICLE_BEFORE.fullmatch(text, articled[a.end], a.start))]
     countries, country = _article_country(reg, found_countries, ordered)
     # A "place" inside an actor's name ("Hazm" the rebel group) is no event place.
     spans = [(a.start, a.end) for a in actors if a.kind == "actor"]

@@ -24,6 +24,17 @@ for _name in (*lx.ORGANISATIONS, *lx.actor_names()):
         _ORG_KEYS[_keys[0]].append((*_keys[:-1], _keys[-1] + "s"))
 
 
+def _after_a_lone_article(doc: Document, i: int) -> bool:
+    """Whether token ``i`` follows the Arabic article that opens a name ("al-Hazm", "Al Hazm"): the town, not the
+    group ("Hazm", "Harakat Hazm"), which is never written with it; a group's name whose own first word precedes
+    the article ("Jaish al-Ahrar") is still the group. A group written with the article ("al-Nusra") is listed so."""
+    if i == 0 or doc.lower[i - 1] not in ("al", "el") or doc.gap(i) not in ("-", " "):
+        return False
+    before = i - 2
+    return before < 0 or doc.gap(i - 1) not in (" ", "-") or not doc.tokens[before].is_capitalized \
+        or (before in doc.sentence_starts and doc.lower[before] in lx.NEVER_ALONE)
+
+
 def organisation_tokens(doc: Document, place_name: Callable[[str], bool] | None = None) -> set[int]:
     """Tokens inside organisation, group and operation names ("Free Syrian Army", "Hama Media Center").
 
@@ -33,7 +44,7 @@ def organisation_tokens(doc: Document, place_name: Callable[[str], bool] | None 
     keys = doc.keys
     for i in compress(count(), map(_ORG_KEYS.__contains__, keys)):
         for org in _ORG_KEYS[keys[i]]:
-            if len(org) == 1 and doc.lower[i] not in _ONE_WORD_FORMS:
+            if len(org) == 1 and (doc.lower[i] not in _ONE_WORD_FORMS or _after_a_lone_article(doc, i)):
                 continue
             if tuple(keys[i : i + len(org)]) == org:
                 blocked.update(range(i, i + len(org)))

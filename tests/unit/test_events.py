@@ -360,6 +360,11 @@ def test_a_place_inside_an_actor_name_is_no_event_place() -> None:
     assert [e.place.text for e in extract(text, ["Hazm", "Regiment 111"])] == ["Regiment 111"]
 
 
+def test_a_town_named_like_a_group_with_the_arabic_article_is_the_town() -> None:
+    text = "Al Hazm fell to the Houthis in March 2020 after Houthi fighters captured al-Jawf."
+    assert [e.place.text for e in extract(text, ["Al Hazm", "al-Jawf"])] == ["Al Hazm", "al-Jawf"]
+
+
 def test_anaphoric_town_is_the_latest_town() -> None:
     text = "Isis killed 83 people in the town of Qaryatain in Homs province. The town was later reclaimed by the army."
     events = extract(text, ["Qaryatain", "Homs province", "Syria"])

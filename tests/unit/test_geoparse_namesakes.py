@@ -193,6 +193,17 @@ def test_a_one_word_organisation_blocks_only_its_own_spelling():
     assert organisation_tokens(read_document("SANA said the army took the town.")) == {0}
 
 
+def test_a_one_word_group_name_after_the_arabic_article_is_a_town():
+    """"Hazm" is a Syrian rebel group, "al-Hazm" the capital of Yemen's al-Jawf: groups are named without the article,
+    unless their own first word comes before it ("Jaish al-Ahrar")."""
+    from app.geoparse.organisations import organisation_tokens
+
+    assert organisation_tokens(read_document("Houthi fighters captured al-Hazm on Sunday.")) == {0}  # (Houthi)
+    assert organisation_tokens(read_document("Fighting went on in Al Hazm.")) == set()
+    assert organisation_tokens(read_document("The Hazm movement was dissolved.")) == {1, 2}
+    assert organisation_tokens(read_document("Jaish al-Ahrar fighters took the town.")) == {2}
+
+
 def test_a_names_own_vote_does_not_carry_its_namesakes():
     """"Afghan troops retook the town of Zarin": the demonym says Afghanistan; the name's own vote (for the bigger
     Iranian Zarin) must not add the article's focus to that namesake."""
