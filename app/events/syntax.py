@@ -298,6 +298,21 @@ _PARTITIVE = frozenset(
         "handful",
         "dozens",
         "scores",
+        # "seized swathes of Iraq, including Mosul": a stretch of a place, named by the list after it if any
+        "swathe",
+        "swathes",
+        "swath",
+        "swaths",
+        "chunk",
+        "chunks",
+        "tract",
+        "tracts",
+        "stretch",
+        "stretches",
+        "pocket",
+        "pockets",
+        "expanse",
+        "expanses",
     ]
 )
 # Facilities a text names by the town they are at ("the airbase at Tabqa").

@@ -389,6 +389,10 @@ def test_without_the_parser_the_patterns_still_extract() -> None:
         # "the port of X" names the port town as "the town of X" does
         ("Government forces took the Red Sea port of Mocha.", ["Red Sea", "Mocha"], [("Mocha", "government")]),
         ("Libyan rebels seized the oil port of Ras Lanuf.", ["Ras Lanuf"], [("Ras Lanuf", "opposition")]),
+        # a stretch of a place is part of it; the names listed after it are taken whole
+        ("In 2014 Isis captured swathes of Iraq, including Mosul and Tikrit.", ["Iraq", "Mosul", "Tikrit"],
+         [("Mosul", "isis"), ("Tikrit", "isis")]),
+        ("Isis seized large swathes of Anbar in 2014.", ["Anbar"], []),
         # a list hung on the participle that modifies a plural noun
         ("Thousands fled from areas newly retaken by the army including Kafr Zita and Morek.", ["Kafr Zita", "Morek"],
          [("Kafr Zita", "government"), ("Morek", "government")]),
