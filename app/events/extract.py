@@ -965,8 +965,25 @@ class _Extractor:
             ref = self.resolve(a)
             if unlike is None or ref.actor != unlike:
                 return ref
+        state = self._subject_state(pos, sent_start)
+        if state is not None and (unlike is None or state.actor != unlike):
+            # "Turkey and its Syrian proxies now control Afrin, which they seized from the YPG": no armed party named
+            # before it, the state the sentence opens on
+            return state
         fallback = self._discourse(pos) or self._previous_subject(pos)
         return fallback if fallback is None or unlike is None or fallback.actor != unlike else None
+
+    def _subject_state(self, pos: int, sent_start: int) -> ActorRef | None:
+        """The state (a country or its capital) the sentence opens on as its subject, before ``pos``: the first
+        name of the sentence, with no word before it but an article, and no possessive after it ("Russia's
+        ministry" names a voice)."""
+        first = next(iter(self._mentions_in(sent_start, pos)), None)
+        if first is None or (code := _state_code(first)) is None or not code:
+            return None
+        if self.text[sent_start : first.start].strip().lower() not in ("", "the") \
+                or self.text.startswith(("'", "’"), first.end):
+            return None
+        return ActorRef(first.text, f"country:{code}", Side.OTHER)
 
     def _pronoun_phrase(self, span: tuple[int, int] | None) -> bool:
         return span is not None and self.text[span[0] : span[1]].strip().lower() in syntax.ACTOR_PRONOUNS

@@ -315,6 +315,30 @@ def test_a_withdrawal_is_gained_by_the_one_other_side_in_the_sentence() -> None:
     assert ev.gained_by is not None and ev.gained_by.side is Side.GOVERNMENT
 
 
+def _country(text: str, name: str, code: str) -> Mention:
+    start = text.index(name)
+    place = GazetteerPlace(
+        geonameid=2, name=name, asciiname=name, lat=39.0, lon=35.0, feature_class="A", feature_code="PCLI",
+        country_code=code,
+    )  # fmt: skip
+    return Mention(text=name, start=start, end=start + len(name), place=place, confidence=0.9)
+
+
+@pytest.mark.parametrize(
+    ("text", "gainer"),
+    [
+        # "they" with no armed party named before it: the state the sentence opens on as its subject
+        ("Turkey and its Syrian proxies now control Afrin, which they seized from the YPG in March.", "turkey"),
+        # a state that only places the clause is no antecedent
+        ("In Turkey, officials said they had seized Afrin from the YPG.", None),
+    ],
+)  # fmt: skip
+def test_they_takes_the_state_the_sentence_opens_on(text: str, gainer: str | None) -> None:
+    ms = sorted([_country(text, "Turkey", "TR"), *_in(text, "Afrin", "SY")], key=lambda m: m.start)
+    [ev] = extract_control_changes(text=text, mentions=ms, published_at=PUB)
+    assert (ev.gained_by.side.value if ev.gained_by else None) == gainer
+
+
 def test_the_army_without_an_article_country_is_the_places_state() -> None:
     text = "The army recaptured the town of Rutba."
     [ev] = extract_control_changes(text=text, mentions=_in(text, "Rutba", "IQ"), published_at=PUB)
