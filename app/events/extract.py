@@ -973,6 +973,17 @@ class _Extractor:
         fallback = self._discourse(pos) or self._previous_subject(pos)
         return fallback if fallback is None or unlike is None or fallback.actor != unlike else None
 
+    def _remnant_of(self, span: tuple[int, int] | None, sent_start: int) -> ActorRef | None:
+        """ "The army killed dozens of IS fighters and the rest withdrew": what remains of a group is the group the
+        clause before struck (the object of "killed", "attacked"), not that clause's subject."""
+        if span is None or not _REMNANT.fullmatch(self.text, *span):
+            return None
+        for a in reversed(self._actors_in(sent_start, span[0])):
+            if not a.holder and a.kind not in ("voice", "state_voice") \
+                    and self._ci(_OBJECT_MARK).search(self.ci_text, max(sent_start, a.start - 30), a.start):
+                return self.resolve(a)
+        return None
+
     def _subject_state(self, pos: int, sent_start: int) -> ActorRef | None:
         """The state (a country or its capital) the sentence opens on as its subject, before ``pos``: the first
         name of the sentence, with no word before it but an article, and no possessive after it ("Russia's
@@ -1560,6 +1571,9 @@ class _Extractor:
             if loser is not None and loser.side != Side.UNKNOWN:
                 gained = self._opponent(loser, sent, places[0].mention)
                 confidence -= 0.1
+        if lost is None and role == "withdraw":
+            # "the rest withdrew": who withdrew, named before (the loser is known before its opponent is looked for)
+            lost = self._remnant_of(frame.loser, s_start) or self._subject(frame.trigger_start, s_start)
         if gained is None and role == "withdraw" and lost is not None:
             where = places[0].mention if places else None
             others = self._other_sides(self._parties_in(s_start, s_end), lost, where)
@@ -1636,6 +1650,12 @@ class _Extractor:
         words = phrase.lower().split()
         if not words:
             return None
+        if _FIRST_PERSON_FORCES.fullmatch(phrase) and not any(x.kind == "actor" for x in self._actors_in(a, b)):
+            # "'Our forces have liberated Tabqa,' SDF spokesman Talal Silo said": the first person of a quoted
+            # statement is the speaker's side
+            _, speaker = self._claim(a, s_start, self.ctx.sentences[self._sentence_index(a)][1])
+            if speaker is not None:
+                return ActorRef(phrase, speaker.actor, speaker.side)
         if words[0] in ("its", "their") and not any(x.kind == "actor" for x in self._actors_in(a, b)):
             # "its assault troops", "their forces": whose they are, not which generic word follows ("their Kurdish
             # allies" names its own)
@@ -1689,13 +1709,19 @@ class _Extractor:
 
     def _parties_in(self, start: int, end: int) -> list[ActorRef]:
         """The actors in ``[start, end)`` that can take or lose a place: not a holder ("rebel-held", "territory held
-        by the group"), not a voice."""
-        return [
+        by the group"), not a voice; and the speaker's side where the speaker says "our forces" or "we"."""
+        named = [
             self.resolve(a)
             for a in self._actors_in(start, end)
             if not a.holder and a.kind not in ("voice", "state_voice")
             and not _HELD_BY_BEFORE.search(self.text, max(0, a.start - 30), a.start)
         ]
+        first = _FIRST_PERSON_FORCES.search(self.text, start, end)
+        if first is not None:
+            _, speaker = self._claim(first.start(), start, end)
+            if speaker is not None:
+                named.append(ActorRef(first.group(), speaker.actor, speaker.side))
+        return named
 
     def _actor_named(self, name: str) -> ActorDef | None:
         """The registry's actor called ``name`` as a whole ("Tigrayan forces", "haftar's forces"), if any."""
@@ -2327,6 +2353,13 @@ def _article_country(
     return countries, (ranked[0] if ranked else None)
 
 
+# What remains of a group: "the rest", "the survivors", "the remaining militants".
+_REMNANT = re.compile(r"(?:the\s+)?(?:rest|remainder|survivors|remnants|remaining(?:\s+\w+)?)(?:\s+of\s+them)?",
+                      re.IGNORECASE)
+# The first person of a quoted statement: the speaker's side ("'Our forces have liberated Tabqa,' SDF spokesman
+# Talal Silo said").
+_FIRST_PERSON_FORCES = re.compile(
+    r"\b(?:[Oo]ur\s+(?:\w+\s+)?(?:forces|troops|fighters|units|soldiers|men|army|heroes)|[Ww]e)\b")
 _ARTICLE_BEFORE = re.compile(r"(?:al|el)[- ]", re.IGNORECASE)
 
 

@@ -1445,7 +1445,7 @@ TRIGGER_WORDS = re.compile(
     r"reconque\w*|re-conquest|reclaim\w*|wrest\w*|fre(?:e|ed|eing)\b|took|takeover|"
     r"tak(?:e|en|es|ing)\s+(?:\w+\s+)?(?:control|over|back)|(?:was|were|been|be|being|has|have|had|having)\s+taken|taken\s+(?:by|from)|"
     r"w[io]n\b|wins|winning|control|controlling|fell|fall(?:s|en|ing)?|los(?:t|e|es|ing|s)|ced(?:e|ed|es|ing)|"
-    r"withdr(?:ew|aw|awn|aws|awing)|pull(?:ed|s|ing)?|retreat\w*|hand(?:ed|s|ing)\s+(?:\w+\s+){0,3}?(?:over|to)|"
+    r"withdr(?:ew|aw|awn|aws|awing)|pull(?:ed|s|ing)?|retreat\w*|hand(?:ed|s|ing)\s+(?:\w+\s+){0,3}?(?:over|to)|hand\s+(?:\w+\s+){0,3}?over|"
     r"handover|surrender\w*|dr[io]ve\w*|driv\w*|withdrawal|expulsion|removal|ouster|eviction|pull-?out|"
     r"secur(?:e|ed|es|ing)|recover(?:ed|s|ing)?|abandon(?:ed|s|ing)?|tak(?:e|es)|"
     r"expel\w*|oust\w*|push\w*|forc(?:ed|ing)|kick\w*|chas(?:ed|ing)|rout(?:ed|ing)|flush\w*|"
@@ -1774,6 +1774,10 @@ def _verb_frame(tok: Any, lemma: str, low: str) -> Frame | None:
         # "involved ceding Manbij": the action in general; the place it names is no change (nor for the patterns)
         return _make(tok, lemma, "active", [tok.head], None, None, "generic")
     dobj = _children(tok, "dobj")
+    if not dobj:
+        # "Rebels hand over Morek to the army": the tagger reads the particle as a preposition with the object its
+        # own (the verb's object all the same)
+        dobj = [o for c in tok.children if c.dep_ == "prt" for o in _children(c, "pobj")]
     if lemma in ("be", "remain", "hold", "control", "occupy") and (held := _held_until(tok, lemma)) is not None:
         return held
     if lemma in ("be", "bring"):

@@ -393,6 +393,19 @@ def test_without_the_parser_the_patterns_still_extract() -> None:
         ("In 2014 Isis captured swathes of Iraq, including Mosul and Tikrit.", ["Iraq", "Mosul", "Tikrit"],
          [("Mosul", "isis"), ("Tikrit", "isis")]),
         ("Isis seized large swathes of Anbar in 2014.", ["Anbar"], []),
+        # a headline's present "hand over" (the particle read as a preposition holding the object)
+        ("Rebels hand over Morek to the Syrian army", ["Morek"], [("Morek", "government")]),
+        ("Militants hand over the town of Morek to the army under a deal", ["Morek"], [("Morek", "government")]),
+        # the first person of a quoted statement is the speaker's side
+        ('"Our forces have liberated the town of Tabqa," SDF spokesman Talal Silo said.', ["Tabqa"],
+         [("Tabqa", "kurdish")]),
+        ('"Our fighters captured the village of Tal Malah," a rebel commander told Reuters.', ["Tal Malah"],
+         [("Tal Malah", "opposition")]),
+        # what remains of a group withdraws: the group the clause before struck loses, its attacker gains
+        ("The army killed dozens of IS fighters and the survivors withdrew from the town of Sawana.", ["Sawana"],
+         [("Sawana", "government")]),
+        ("Our forces killed 23 Daesh terrorists and the rest withdrew from Sawana, a Syrian army officer said.",
+         ["Sawana"], [("Sawana", "government")]),
         # a list hung on the participle that modifies a plural noun
         ("Thousands fled from areas newly retaken by the army including Kafr Zita and Morek.", ["Kafr Zita", "Morek"],
          [("Kafr Zita", "government"), ("Morek", "government")]),
