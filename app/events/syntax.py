@@ -1048,6 +1048,22 @@ def _head_span(tok: Any, excluded: list[tuple[int, int]]) -> tuple[int, int]:
 _DESCRIBED_SETTLEMENTS = frozenset({"capital", "town", "city", "village", "stronghold"})
 
 
+def _subject_in_fronted_phrase(verb: Any) -> Any | None:
+    """ "In addition to capturing the Hayat Tower, the Syrian Armed Forces also took control of X": the parser hangs
+    the subject on the fronted phrase's last noun as its appositive; a noun phrase set off by the comma that closes
+    the phrase, right before the verb (adverbs aside), is the verb's subject."""
+    fronted = [c for c in verb.children if c.dep_ in ("prep", "advcl") and c.i < verb.i]
+    for phrase in fronted:
+        for tok in phrase.subtree:
+            if tok.dep_ != "appos" or tok.pos_ not in ("NOUN", "PROPN"):
+                continue
+            between = verb.doc[tok.right_edge.i + 1 : verb.i]
+            comma = verb.doc[tok.left_edge.i - 1] if tok.left_edge.i > 0 else None
+            if comma is not None and comma.text == "," and all(t.dep_ in ("advmod", "neg") for t in between):
+                return tok
+    return None
+
+
 def _subject(verb: Any) -> Any | None:
     """The verb's subject, or the one it shares with the verb it is coordinated with or subordinated to
     ("... and retook X", "after capturing X, the army ...", "with Kurdish forces capturing X")."""
@@ -1078,6 +1094,8 @@ def _subject(verb: Any) -> Any | None:
             and v.doc[v.i - 1].tag_ in ("NNP", "NNPS", "NN", "NNS")
         ):
             return v.doc[v.i - 1]  # a finite verb's subject the parser hung elsewhere ("on Friday ISIL seized")
+        if v is verb and v.tag_ in ("VBD", "VBZ", "VBP") and (fronted := _subject_in_fronted_phrase(v)) is not None:
+            return fronted
         if v is verb and v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN") and (
                 v.tag_ == "VBG" or (v.tag_ in ("VBN", "VBD") and _children(v, "dobj"))):
             # "fighters holding the town"; "Army units liberated on Sunday the village of X", a finite verb the parser

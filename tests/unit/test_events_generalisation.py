@@ -384,7 +384,7 @@ def test_arms_of_service_are_armed_parties(text: str, name: str, country: str, a
         ("Days after seizing the desert city of Palmyra, Islamic State militants destroyed the temple.", "Palmyra",
          "SY", Side.ISIS),
         ("Having captured Kafr Nabuda, the rebels moved on Hama.", "Kafr Nabuda", "SY", Side.OPPOSITION),
-        ("In addition to capturing Kafr Nabuda, the Syrian army also took control of Morek.", "Kafr Nabuda", "SY",
+        ("In addition to capturing Kafr Nabuda, the Syrian army also shelled rebel positions.", "Kafr Nabuda", "SY",
          Side.GOVERNMENT),
         ("Hours after seizing Kafr Nabuda, rebels shelled Hama.", "Kafr Nabuda", "SY", Side.OPPOSITION),
     ],

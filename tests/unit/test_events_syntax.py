@@ -393,6 +393,12 @@ def test_without_the_parser_the_patterns_still_extract() -> None:
         ("In 2014 Isis captured swathes of Iraq, including Mosul and Tikrit.", ["Iraq", "Mosul", "Tikrit"],
          [("Mosul", "isis"), ("Tikrit", "isis")]),
         ("Isis seized large swathes of Anbar in 2014.", ["Anbar"], []),
+        # the subject set off after a fronted phrase, which the parser hangs on that phrase's last noun
+        ("In addition to capturing the Hayat Tower, the Syrian Armed Forces also took control of Shayr Al-Nimr, Majbal "
+         "Abu Ali, and Naourah after the jihadist rebels abandoned their positions.",
+         ["Hayat Tower", "Shayr Al-Nimr", "Majbal Abu Ali", "Naourah"],
+         [("Hayat Tower", "government"), ("Shayr Al-Nimr", "government"), ("Majbal Abu Ali", "government"),
+          ("Naourah", "government")]),
         # a headline's present "hand over" (the particle read as a preposition holding the object)
         ("Rebels hand over Morek to the Syrian army", ["Morek"], [("Morek", "government")]),
         ("Militants hand over the town of Morek to the army under a deal", ["Morek"], [("Morek", "government")]),
@@ -425,6 +431,15 @@ def test_a_stronghold_owner_is_the_loser_never_the_gainer(nlp: object) -> None:
     events = extract("The fall of Idlib, the last stronghold of the rebels, shocked many.", ["Idlib"])
     assert summary(events) == [("Idlib", None)]
     assert events[0].lost_by is not None and events[0].lost_by.side.value == "opposition"
+
+
+def test_a_subject_after_a_fronted_phrase_is_the_verbs(nlp: object) -> None:
+    """The parser hangs "the Syrian Armed Forces" on "Tower" as an appositive; set off by the comma that closes the
+    fronted phrase, right before the verb, it is the verb's subject."""
+    sentence = ("In addition to capturing the Hayat Tower, the Syrian Armed Forces also took control of Shayr Al-Nimr "
+                "and Naourah after the jihadist rebels abandoned their positions.")
+    took = [f for f in frames(nlp(sentence)[:]) if f.lemma == "take"]
+    assert took and took[0].gainer is not None and sentence[slice(*took[0].gainer)] == "the Syrian Armed Forces"
 
 
 def test_a_possessor_of_an_expulsion_noun_is_the_one_expelled(nlp: object) -> None:
