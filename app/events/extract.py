@@ -459,6 +459,8 @@ class _Context:
     sentences: tuple[tuple[int, int], ...]
     parser: Any | None = None
     lowercased: bool = False  # the text lost its capitals (read once: the registry's scan and the parse both ask)
+    # the country the article's places are in (its towns and divisions, not its demonyms): where "the town" is
+    places_country: str | None = None
 
 
 def _to_date(value: datetime | date | None) -> date | None:
@@ -729,7 +731,8 @@ class _Extractor:
             if _GOVERNMENT_AFTER.match(self.text, m.end):
                 continue  # "the Tripoli government": the city names a government here, no place "the airport" is in
             p = m.place
-            if p is not None and self.ctx.country and p.country_code and p.country_code != self.ctx.country:
+            home = self.ctx.places_country
+            if p is not None and home and p.country_code and p.country_code != home:
                 continue  # "the town" in a report about Syria is a Syrian town
             if noun == "it":
                 # "reopened the road to Aleppo after capturing it": "it" is the road, which names no place itself
@@ -759,7 +762,7 @@ class _Extractor:
             p = m.place
             if p is None or p.feature_class != "P" or m.is_dateline or self._in_actor(m) or self._locates_previous(m):
                 continue
-            if self.ctx.country and p.country_code != self.ctx.country:
+            if self.ctx.places_country and p.country_code != self.ctx.places_country:
                 continue
             # (mentions are in text order: count the first few before the window's end, never the whole list)
             named = sum(1 for _ in islice(takewhile(lambda x: x.start < floor, self._mentions_named(_place_key(m))), 9))
@@ -2340,6 +2343,14 @@ def _rank(ev: ControlChange) -> tuple[bool, bool, int, float]:
     return (own, dated, -PRECISION_RANK[ev.date.precision] if dated and ev.date else -9, ev.confidence)
 
 
+def _places_country(mentions: Sequence[Mention]) -> str | None:
+    """The country most of the article's places lie in (countries themselves aside): a Guardian story on Syria
+    names Britain, Turkey and their demonyms as often as Syria, but its towns are Syrian."""
+    votes = Counter(m.place.country_code for m in mentions
+                    if m.place is not None and m.place.country_code and not _is_country(m))
+    return votes.most_common(1)[0][0] if votes else None
+
+
 def _article_country(
     registry: ActorRegistry, scan_countries: list[tuple[int, str, bool]], mentions: Sequence[Mention]
 ) -> tuple[tuple[tuple[int, str, bool], ...], str | None]:
@@ -2410,5 +2421,6 @@ def extract_control_changes(
         sentences=tuple(sentence_spans(text)),
         parser=default_parser() if parser is True else (parser or None),
         lowercased=lowercased,
+        places_country=_places_country(ordered),
     )
     return _Extractor(ctx).run()

@@ -339,6 +339,14 @@ def test_they_takes_the_state_the_sentence_opens_on(text: str, gainer: str | Non
     assert (ev.gained_by.side.value if ev.gained_by else None) == gainer
 
 
+def test_the_town_is_in_the_country_of_the_articles_places_not_of_its_demonyms() -> None:
+    """"Turkish-backed rebels" outvote nothing: the article's places are Syrian, so "the city" is Afrin."""
+    text = "Kurdish forces, who had held Afrin since 2012, withdrew from the city in March as Turkish-backed rebels " \
+        "closed in."
+    [ev] = extract_control_changes(text=text, mentions=_in(text, "Afrin", "SY"), published_at=PUB)
+    assert ev.place.text == "Afrin" and ev.lost_by is not None and ev.lost_by.side is Side.KURDISH
+
+
 def test_the_army_without_an_article_country_is_the_places_state() -> None:
     text = "The army recaptured the town of Rutba."
     [ev] = extract_control_changes(text=text, mentions=_in(text, "Rutba", "IQ"), published_at=PUB)
