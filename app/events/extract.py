@@ -1781,10 +1781,12 @@ class _Extractor:
         verb = verb or m.group()
         frame = spec.frame
         if frame == "active":
-            if CONTROL_ONLY.match(verb) and not m.group("ctl") and m.group("part") != "back":
+            if CONTROL_ONLY.match(verb) and not m.group("control") and m.group("part") != "back":
                 return []
             if m.group("ctl") and m.group("ctl").strip().lower() in ("partial", "nominal"):
                 return []
+            if m.group("control") and self._ci(_BALLOT).search(self.ci_text, m.end(), s_end):
+                return []  # "Hamas won control of Gaza in the 2006 election": a civil contest (the parse's _CIVIL)
         blocked = self._blocked(spec.frame, m.start(), s_start, s_end)
         places: list[_Place] = []
         list_end = m.end()
@@ -1793,7 +1795,7 @@ class _Extractor:
         confidence = 0.85
 
         if frame == "active":
-            weak = bool(WEAK.match(verb)) and not m.group("ctl") and not m.group("part")
+            weak = bool(WEAK.match(verb)) and not m.group("control") and not m.group("part")
             places, list_end = self._places_after(m.end(), s_end, weak=weak)
             if not places and not weak and not _PLACE_NEXT.match(self.text, m.end()):
                 places = self._object_relative(m.start(), s_start)
@@ -2364,6 +2366,7 @@ def _article_country(
     return countries, (ranked[0] if ranked else None)
 
 
+_BALLOT = re.compile(r"\b(?:elections?|votes?|polls?|ballots?|referendum)\b", re.IGNORECASE)
 # What remains of a group: "the rest", "the survivors", "the remaining militants".
 _REMNANT = re.compile(r"(?:the\s+)?(?:rest|remainder|survivors|remnants|remaining(?:\s+\w+)?)(?:\s+of\s+them)?",
                       re.IGNORECASE)

@@ -48,7 +48,7 @@ _ADV = (
     r"officially|largely))*"
 )
 _CONTROL = (
-    r"(?:\s+(?:the\s+)?(?P<ctl>(?:full|total|complete|effective|partial|overall|nominal|sole)\s+)?"
+    r"(?P<control>\s+(?:the\s+)?(?P<ctl>(?:full|total|complete|effective|partial|overall|nominal|sole)\s+)?"
     r"control\s+(?:of|over))"
 )
 _ACTIVE_VERBS = (
