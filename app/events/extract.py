@@ -1381,8 +1381,10 @@ class _Extractor:
                 out[i] = found
                 # (those of another change: a clause that only describes may still date the change it holds)
                 triggers = {f.trigger_start for f in found}
-                self._describing_clauses[i] = [(a + s_start, b + s_start) for at, a, b in syntax.describing_clauses(doc)
-                                               if at + s_start in triggers]
+                # and a relative clause with a subject of its own ("the neighbourhoods they infiltrated on June 24th")
+                self._describing_clauses[i] = [(a + s_start, b + s_start)
+                                               for at, a, b, own in syntax.describing_clauses(doc)
+                                               if at + s_start in triggers or own]
         return out
 
     def _truecase(self, chunk: list[str], s_start: int) -> None:

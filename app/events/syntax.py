@@ -1490,14 +1490,19 @@ def frames(sentence: Any) -> Iterator[Frame]:
             yield frame
 
 
-def describing_clauses(sentence: Any) -> Iterator[tuple[int, int, int]]:
-    """(verb offset, start, end) of the relative and participle clauses of a parsed sentence: what they tell
-    describes a noun, and a date inside one dates that clause's event ("Fighters who had taken X in 2014 were forced
-    out on Sunday")."""
+def describing_clauses(sentence: Any) -> Iterator[tuple[int, int, int, bool]]:
+    """(verb offset, start, end, told by its own subject) of the relative and participle clauses of a parsed
+    sentence: what they tell describes a noun, and a date inside one dates that clause's event ("Fighters who had
+    taken X in 2014 were forced out on Sunday"). Told by its own subject: an object relative ("the neighbourhoods
+    they infiltrated on June 24th"), whose subject is a noun or pronoun of its own, not the relative word."""
     for tok in sentence:
         if tok.dep_ in ("relcl", "acl") and tok.pos_ in ("VERB", "AUX"):
             last = tok.doc[tok.right_edge.i]
-            yield tok.idx, tok.doc[tok.left_edge.i].idx, last.idx + len(last.text)
+            own = tok.dep_ == "relcl" and any(
+                c.dep_ == "nsubj" and c.tag_ not in ("WDT", "WP", "WP$") and _low(c) != "that"
+                and not any(t.tag_ == "WP$" for t in c.subtree)  # ("whose crackdown intensified": of the noun's own)
+                for c in tok.children)
+            yield tok.idx, tok.doc[tok.left_edge.i].idx, last.idx + len(last.text), own
 
 
 def _frame(tok: Any) -> Frame | None:

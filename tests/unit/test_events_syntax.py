@@ -751,6 +751,17 @@ def test_a_date_in_a_clause_that_tells_another_change_dates_that_change_only(nlp
     assert dates == [(date(2014, 1, 1), "year"), (date(2017, 10, 22), "day")]
 
 
+def test_a_date_in_an_object_relative_clause_describes_its_noun(nlp: object) -> None:
+    """"the neighbourhoods they infiltrated on June 24th": the day is the infiltration's, a relative clause with a
+    subject of its own; the change is dated by its own "last week". A "whose" clause that holds the change ("whose
+    crackdown intensified 11 months ago, when the military ... ousted the YPG") still dates it."""
+    text = ("The army continued operations to expel ISIS terrorists from the neighborhoods they infiltrated on June "
+            "24th re-establishing control over Ghweiran and al-Nashwa neighborhoods last week.")
+    events = extract(text, ["Ghweiran", "al-Nashwa"], published_at=date(2015, 7, 10))
+    starts = {e.place.text: e.date.start for e in events if e.date is not None}
+    assert starts == {"Ghweiran": date(2015, 6, 29), "al-Nashwa": date(2015, 6, 29)}
+
+
 def test_a_holding_that_ended_is_dated_by_its_end(nlp: object) -> None:
     [ev] = extract("Manbij, held by Isis until 2016, is now run by a local council.", ["Manbij"])
     assert ev.gained_by is None and ev.lost_by is not None and ev.lost_by.side.value == "isis"
