@@ -974,7 +974,14 @@ def _listed_after(item: Any) -> list[Any]:
     """Names listed after "including" that the parser hung on a later phrase of the object's verb rather than on the
     object ("took over large parts of Iraq in 2014, including Mosul and Tikrit": on "2014"), within the clause."""
     verb = item.head
-    if item.dep_ != "dobj" or verb.pos_ not in ("VERB", "AUX"):
+    if item.dep_ == "pobj" and _low(verb) in ("of", "over"):
+        # "lost control over several villages in the countryside of Hama including X and Y": the object of "control
+        # of/over", whose preposition hangs on the noun or on the verb
+        holder = verb.head
+        verb = holder.head if _lemma(holder) == "control" and holder.dep_ == "dobj" else holder
+    elif item.dep_ != "dobj":
+        return []
+    if verb.pos_ not in ("VERB", "AUX"):
         return []
     out: list[Any] = []
     for c in verb.subtree:
@@ -1016,7 +1023,11 @@ def _exclude_locatives(tok: Any, excluded: list[tuple[int, int]]) -> None:
         if (c.dep_ == "prep" and (_low(c) in _LOCATIVE_PREPS or (_low(c) == "of" and _compass_before(c)))) or (
             _low(c) in _COMPASS and c.dep_ in ("advmod", "amod", "npadvmod", "prep")
         ):
-            excluded.append(_span(c))
+            start, end = _span(c)
+            # (a list the parser hung inside the locative is the object's: "several villages in the countryside of
+            # Hama including Tal Malah and Zalin")
+            end = min([end, *(t.idx for t in c.subtree if t.dep_ == "prep" and _low(t) == "including")])
+            excluded.append((start, end))
 
 
 def _compass_before(prep: Any) -> bool:
@@ -1954,11 +1965,14 @@ def _verb_frame(tok: Any, lemma: str, low: str) -> Frame | None:
         if not dobj:
             return None
         to = _prep_objects(tok, "to")
+        # "lost control of Morek"; "lost control over several villages", the parser hanging "over" on the verb
+        lost = [d for d in dobj if _lemma(d) != "control"] or _prep_objects(dobj[0], "of", "over") or (
+            _prep_objects(tok, "over") if _lemma(dobj[0]) == "control" else [])
         return _make(
             tok,
             lemma,
             "lose",
-            [d for d in dobj if _lemma(d) != "control"] or _prep_objects(dobj[0], "of"),
+            lost,
             to[0] if to else None,
             _subject(tok),
             why,

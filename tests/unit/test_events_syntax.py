@@ -403,6 +403,11 @@ def test_without_the_parser_the_patterns_still_extract() -> None:
         # they read "control of" with or without an adjective before it
         ("The army re-established control over Palmyra on Sunday.", ["Palmyra"], [("Palmyra", "government")]),
         ("The army has reestablished control over Deir ez-Zor.", ["Deir ez-Zor"], [("Deir ez-Zor", "government")]),
+        # a list the parser hangs inside the object's locative is the object's; "control over" hung on the verb
+        ("The army took control of several villages in the northern countryside of Hama including Tal Malah and Kafr "
+         "Zita.", ["Hama", "Tal Malah", "Kafr Zita"], [("Tal Malah", "government"), ("Kafr Zita", "government")]),
+        ("Terrorist organizations lost control over several villages in the northern countryside of Hama including "
+         "Tal Malah and Zalin.", ["Hama", "Tal Malah", "Zalin"], [("Tal Malah", "unknown"), ("Zalin", "unknown")]),
         # a headline's present "hand over" (the particle read as a preposition holding the object)
         ("Rebels hand over Morek to the Syrian army", ["Morek"], [("Morek", "government")]),
         ("Militants hand over the town of Morek to the army under a deal", ["Morek"], [("Morek", "government")]),
