@@ -1480,7 +1480,7 @@ TRIGGER_WORDS = re.compile(
     r"expel\w*|oust\w*|push\w*|forc(?:ed|ing)|kick\w*|chas(?:ed|ing)|rout(?:ed|ing)|flush\w*|"
     r"evict\w*|" + _OUT_WORDS + r"|"
     r"cleared|purg(?:e|ed|es|ing)|restor(?:e|ed|es|ing)|victory|occup\w*|swe(?:pt|ep\w*)|seizure|dislodg\w*|relinquish\w*|transfer(?:s|red|ring)?|"
-    r"back\s+in(?:to)?\s+(?:the\s+)?hands|" + _UNTIL_A_DATE + r")\b",
+    r"back\s+in(?:to)?\s+(?:the\s+)?(?:\w+\s+){0,2}?hands|" + _UNTIL_A_DATE + r")\b",
     re.IGNORECASE,
 )
 # Trigger words the pattern extractor has no key for: sentences holding one are parsed too.
@@ -1488,7 +1488,8 @@ EXTRA_TRIGGER_WORDS = re.compile(
     r"\b(?:occup(?:y|ies|ied|ying)|purg(?:e|ed|es|ing)|restor(?:e|ed|es|ing)|victory|swept|sweep(?:s|ing)?|(?:re-?)?conquests?|withdrawal|expulsion|removal|ouster|eviction|"
     r"pull-?out|secur(?:e|ed|es|ing)|recover(?:ed|s|ing)?|abandon(?:ed|s|ing)?|(?:battle|fight)\s+(?:for|of)|"
     r"tak(?:e|es)|dislodg\w*|" + _OUT_WORDS + r"|"
-    r"relinquish\w*|transfer(?:s|red|ring)?|back\s+in(?:to)?\s+(?:the\s+)?hands|" + _UNTIL_A_DATE + r")\b",
+    r"relinquish\w*|transfer(?:s|red|ring)?|back\s+in(?:to)?\s+(?:the\s+)?(?:\w+\s+){0,2}?hands|"
+    + _UNTIL_A_DATE + r")\b",
     re.IGNORECASE,
 )
 
@@ -1722,9 +1723,11 @@ def _control_owner(prep: Any) -> tuple[Any, Any] | None:
     for held in _children(prep, "pobj"):
         if _lemma(held) not in ("control", "hand", "hands", "rule"):
             continue
-        owner = (_prep_objects(held, "of") or [c for c in held.children
-                                               if c.dep_ in ("poss", "compound", "amod", "nmod")
-                                               and _low(c) not in _CONTROL_DEGREES])
+        # a noun before an adjective ("under Iraqi government control": the government's, not "Iraqi")
+        modifiers = [c for c in held.children if c.dep_ in ("poss", "compound", "amod", "nmod")
+                     and _low(c) not in _CONTROL_DEGREES]
+        nouns = [c for c in modifiers if c.dep_ != "amod"]
+        owner = _prep_objects(held, "of") or nouns[-1:] or modifiers
         return held, owner[0] if owner else None
     return None
 

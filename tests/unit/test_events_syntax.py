@@ -408,6 +408,11 @@ def test_without_the_parser_the_patterns_still_extract() -> None:
          "Zita.", ["Hama", "Tal Malah", "Kafr Zita"], [("Tal Malah", "government"), ("Kafr Zita", "government")]),
         ("Terrorist organizations lost control over several villages in the northern countryside of Hama including "
          "Tal Malah and Zalin.", ["Hama", "Tal Malah", "Zalin"], [("Tal Malah", "unknown"), ("Zalin", "unknown")]),
+        # back in someone's hands, with the owner before "hands"; back under a government's control, the noun the
+        # owner (not the demonym before it)
+        ("Aleppo is back in government hands after four years of fighting.", ["Aleppo"], [("Aleppo", "government")]),
+        ("Mosul was back under Iraqi government control by July 2017 after a nine-month battle against Isis.",
+         ["Mosul"], [("Mosul", "government")]),
         # a headline's present "hand over" (the particle read as a preposition holding the object)
         ("Rebels hand over Morek to the Syrian army", ["Morek"], [("Morek", "government")]),
         ("Militants hand over the town of Morek to the army under a deal", ["Morek"], [("Morek", "government")]),
