@@ -1732,6 +1732,23 @@ def _control_owner(prep: Any) -> tuple[Any, Any] | None:
     return None
 
 
+def _holder_since(tok: Any) -> list[Any]:
+    """ "Manbij has been controlled by the SDF since it was wrested from Isis": an agentless change in a since-clause
+    of a holding was made by the one who has held the place since (by-agent of "controlled"/"held", or the owner of
+    "in the hands of"/"under the control of")."""
+    if tok.dep_ != "advcl" or not any(_low(c) == "since" for c in tok.children if c.dep_ == "mark"):
+        return []
+    held = tok.head
+    if _lemma(held) in ("control", "hold", "run") and any(c.dep_ == "auxpass" for c in held.children):
+        return _prep_objects(held, "by")
+    if _lemma(held) in ("be", "remain"):
+        for prep in _children(held, "prep"):
+            found = _control_owner(prep) if _low(prep) in ("in", "under") else None
+            if found is not None and found[1] is not None:
+                return [found[1]]
+    return []
+
+
 def _a_date_word(tok: Any) -> bool:
     """ "2016", "August (2016)", "late 2017": a year or a month, what "until" ends a holding at."""
     return (tok.like_num and len(tok.text) == 4 and tok.text[:2] in ("19", "20")) or _low(tok) in _MONTH_WORDS
@@ -2082,7 +2099,7 @@ def _verb_frame(tok: Any, lemma: str, low: str) -> Frame | None:
             x is not None and (x.tag_ in ("NNP", "NNPS") or _low(x) in PLACE_NOUNS) for x in subj
         ):
             return None  # "troops taken hostage", "a deal was secured"
-        agent = _prep_objects(tok, "by")
+        agent = _prep_objects(tok, "by") or _holder_since(tok)
         return _make(tok, lemma, "passive", subj, agent[0] if agent else None, _loser_from(tok), why)
     if tok.dep_ == "amod" and tok.tag_ == "VBN" and lemma in _PLACE_ONLY_VERBS | {"capture", "seize"}:
         # "the newly liberated town of Manbij", "recently recaptured Palmyra": a change told as a modifier

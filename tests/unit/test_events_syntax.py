@@ -413,6 +413,10 @@ def test_without_the_parser_the_patterns_still_extract() -> None:
         ("Aleppo is back in government hands after four years of fighting.", ["Aleppo"], [("Aleppo", "government")]),
         ("Mosul was back under Iraqi government control by July 2017 after a nine-month battle against Isis.",
          ["Mosul"], [("Mosul", "government")]),
+        # an agentless change in a since-clause of a holding was made by the holder
+        ("Manbij has been controlled by the SDF since it was wrested from Isis in 2016.", ["Manbij"],
+         [("Manbij", "kurdish")]),
+        ("Raqqa has been under SDF control since it was liberated in October 2017.", ["Raqqa"], [("Raqqa", "kurdish")]),
         # a headline's present "hand over" (the particle read as a preposition holding the object)
         ("Rebels hand over Morek to the Syrian army", ["Morek"], [("Morek", "government")]),
         ("Militants hand over the town of Morek to the army under a deal", ["Morek"], [("Morek", "government")]),
