@@ -35,6 +35,11 @@ def _after_a_lone_article(doc: Document, i: int) -> bool:
         or (before in doc.sentence_starts and doc.lower[before] in lx.NEVER_ALONE)
 
 
+def _before_a_facility_word(doc: Document, i: int) -> bool:
+    """ "Ain al-Assad air base": a word a group is named by, followed by "air base", "airport", names the facility."""
+    return i + 1 < len(doc.lower) and doc.lower[i + 1] in lx.FACILITY_AFTER and doc.gap(i + 1) == " "
+
+
 def organisation_tokens(doc: Document, place_name: Callable[[str], bool] | None = None) -> set[int]:
     """Tokens inside organisation, group and operation names ("Free Syrian Army", "Hama Media Center").
 
@@ -44,7 +49,8 @@ def organisation_tokens(doc: Document, place_name: Callable[[str], bool] | None 
     keys = doc.keys
     for i in compress(count(), map(_ORG_KEYS.__contains__, keys)):
         for org in _ORG_KEYS[keys[i]]:
-            if len(org) == 1 and (doc.lower[i] not in _ONE_WORD_FORMS or _after_a_lone_article(doc, i)):
+            if len(org) == 1 and (doc.lower[i] not in _ONE_WORD_FORMS or _after_a_lone_article(doc, i)
+                                  or _before_a_facility_word(doc, i)):
                 continue
             if tuple(keys[i : i + len(org)]) == org:
                 blocked.update(range(i, i + len(org)))

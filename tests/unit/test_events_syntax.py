@@ -417,6 +417,8 @@ def test_without_the_parser_the_patterns_still_extract() -> None:
         ("Manbij has been controlled by the SDF since it was wrested from Isis in 2016.", ["Manbij"],
          [("Manbij", "kurdish")]),
         ("Raqqa has been under SDF control since it was liberated in October 2017.", ["Raqqa"], [("Raqqa", "kurdish")]),
+        # the president for his state's forces
+        ("Assad retook Aleppo in 2016.", ["Aleppo"], [("Aleppo", "government")]),
         # a headline's present "hand over" (the particle read as a preposition holding the object)
         ("Rebels hand over Morek to the Syrian army", ["Morek"], [("Morek", "government")]),
         ("Militants hand over the town of Morek to the army under a deal", ["Morek"], [("Morek", "government")]),
