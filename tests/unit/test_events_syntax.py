@@ -419,6 +419,7 @@ def test_without_the_parser_the_patterns_still_extract() -> None:
         ("Raqqa has been under SDF control since it was liberated in October 2017.", ["Raqqa"], [("Raqqa", "kurdish")]),
         # the president for his state's forces
         ("Assad retook Aleppo in 2016.", ["Aleppo"], [("Aleppo", "government")]),
+        ("Haftar seized the oil port of Ras Lanuf in September 2016.", ["Ras Lanuf"], [("Ras Lanuf", "opposition")]),
         # a headline's present "hand over" (the particle read as a preposition holding the object)
         ("Rebels hand over Morek to the Syrian army", ["Morek"], [("Morek", "government")]),
         ("Militants hand over the town of Morek to the army under a deal", ["Morek"], [("Morek", "government")]),
