@@ -1508,6 +1508,13 @@ def describing_clauses(sentence: Any) -> Iterator[tuple[int, int, int, bool]]:
     taken X in 2014 were forced out on Sunday"). Told by its own subject: an object relative ("the neighbourhoods
     they infiltrated on June 24th"), whose subject is a noun or pronoun of its own, not the relative word."""
     for tok in sentence:
+        if tok.dep_ == "advcl" and tok.pos_ in ("VERB", "AUX") and any(
+                _low(c) == "since" for c in tok.children if c.dep_ == "mark"):
+            # "Since Russia intervened in 2015, the regime has regained Aleppo": the clause's date is the start of a
+            # period, not the change's
+            last = tok.doc[tok.right_edge.i]
+            yield tok.idx, tok.doc[tok.left_edge.i].idx, last.idx + len(last.text), True
+            continue
         if tok.dep_ in ("relcl", "acl") and tok.pos_ in ("VERB", "AUX"):
             last = tok.doc[tok.right_edge.i]
             own = tok.dep_ == "relcl" and any(

@@ -779,6 +779,15 @@ def test_a_date_in_an_object_relative_clause_describes_its_noun(nlp: object) -> 
     assert starts == {"Ghweiran": date(2015, 6, 29), "al-Nashwa": date(2015, 6, 29)}
 
 
+def test_a_date_in_a_since_clause_starts_a_period(nlp: object) -> None:
+    """"Since Russia intervened in 2015, the regime has regained Aleppo": 2015 starts the period the regaining fell
+    in, it does not date it; a since-clause that tells the change itself still does."""
+    [ev] = extract("Since Russia intervened in 2015, the regime has regained Aleppo.", ["Russia", "Aleppo"])
+    assert ev.date is None or ev.date.start != date(2015, 1, 1)
+    [ev] = extract("The rebels have held Idlib since they drove government forces out in 2015.", ["Idlib"])
+    assert ev.date is not None and ev.date.start == date(2015, 1, 1)
+
+
 def test_a_holding_that_ended_is_dated_by_its_end(nlp: object) -> None:
     [ev] = extract("Manbij, held by Isis until 2016, is now run by a local council.", ["Manbij"])
     assert ev.gained_by is None and ev.lost_by is not None and ev.lost_by.side.value == "isis"
