@@ -1649,7 +1649,7 @@ def _before_relative(verb: Any) -> Any | None:
             while j >= 0 and verb.doc[j].is_punct:
                 j -= 1
             if j >= 0 and verb.doc[j].pos_ in ("PROPN", "NOUN") and verb.doc[j].i < c.i:
-                return verb.doc[j]
+                return _coordination_head(verb.doc[j], verb, c.i)
             return None
     return None
 
@@ -1673,7 +1673,9 @@ def _misparsed_reduced_relative(verb: Any) -> Any | None:
     # places become events downstream); a subject the participle already has is its own, except the misparse's
     # "Residents of Palmyra" whose of-object is the name
     subj = _children(verb, "nsubj")
-    return head if not subj or (head in subj[0].subtree and head.i != subj[0].i) else None
+    if subj and not (head in subj[0].subtree and head.i != subj[0].i):
+        return None
+    return _coordination_head(head, verb, verb.i)
 
 
 def _participle_head(participle: Any, lemma: str) -> Any:
@@ -1686,6 +1688,21 @@ def _participle_head(participle: Any, lemma: str) -> Any:
     if lemma in _PLACE_ONLY_VERBS and before.tag_ in ("NNP", "NNPS") and before.i != head.i \
             and head.tag_ not in ("NNP", "NNPS") and _low(head) not in PLACE_NOUNS and _lemma(head) not in PLACE_NOUNS:
         return before
+    return _coordination_head(head, participle)
+
+
+def _coordination_head(head: Any, clause: Any, first: int | None = None) -> Any:
+    """ "Tal Malah and Kafr Zita, which the army captured", "the villages of A and B, recaptured by the army": a clause
+    set off by a comma after a coordination describes all of it, though the parser hangs it on the last name; not
+    where its verb agrees with one ("A and B, which was captured": B). ``first``: the clause's first token."""
+    left = clause.left_edge.i if first is None else first
+    if left == 0 or clause.doc[left - 1].text != ",":
+        return head
+    if clause.tag_ == "VBZ" or any(c.dep_ in ("aux", "auxpass") and _low(c) in ("was", "is", "has")
+                                   for c in clause.children):
+        return head
+    while head.dep_ == "conj" and head.head.pos_ in ("NOUN", "PROPN") and head.head.i < head.i:
+        head = head.head
     return head
 
 
@@ -1706,7 +1723,7 @@ def _relative_head(verb: Any) -> Any | None:
     head = verb.head
     if head.dep_ == "appos":  # "Abu al-Duhur airbase, one of the largest in the north, that fell to rebels"
         return head.head
-    return head
+    return _coordination_head(head, verb)
 
 
 # The lemmas a verb frame can start from, checked before its mood is read.

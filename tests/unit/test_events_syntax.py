@@ -420,6 +420,13 @@ def test_without_the_parser_the_patterns_still_extract() -> None:
         # the president for his state's forces
         ("Assad retook Aleppo in 2016.", ["Aleppo"], [("Aleppo", "government")]),
         ("Haftar seized the oil port of Ras Lanuf in September 2016.", ["Ras Lanuf"], [("Ras Lanuf", "opposition")]),
+        # a clause set off after a coordination describes all of it, unless its verb agrees with the last name
+        ("Tal Malah and Kafr Zita, which the army captured last week, were shelled on Monday.",
+         ["Tal Malah", "Kafr Zita"], [("Tal Malah", "government"), ("Kafr Zita", "government")]),
+        ("Rebels shelled the villages of Tal Malah and Kafr Zita, recaptured by the army last week.",
+         ["Tal Malah", "Kafr Zita"], [("Tal Malah", "government"), ("Kafr Zita", "government")]),
+        ("Rebels shelled Tal Malah and Kafr Zita, which was captured by the army last week.",
+         ["Tal Malah", "Kafr Zita"], [("Kafr Zita", "government")]),
         # a headline's present "hand over" (the particle read as a preposition holding the object)
         ("Rebels hand over Morek to the Syrian army", ["Morek"], [("Morek", "government")]),
         ("Militants hand over the town of Morek to the army under a deal", ["Morek"], [("Morek", "government")]),
