@@ -1665,6 +1665,10 @@ def _misparsed_reduced_relative(verb: Any) -> Any | None:
     by_or_from = any(c.dep_ == "agent" or (c.dep_ == "prep" and _low(c) == "from") for c in verb.children)
     if not by_or_from:
         return None
+    if verb.dep_ == "conj" and verb.head.tag_ == "VBN":
+        # "Morek, captured by rebels in May and retaken by the army in June": the second participle describes the
+        # name the first does
+        return _misparsed_reduced_relative(verb.head)
     doc = verb.doc
     head = doc[verb.i - 2] if doc[verb.i - 1].text == "," else doc[verb.i - 1]
     if head.tag_ not in ("NNP", "NNPS"):

@@ -427,6 +427,9 @@ def test_without_the_parser_the_patterns_still_extract() -> None:
          ["Tal Malah", "Kafr Zita"], [("Tal Malah", "government"), ("Kafr Zita", "government")]),
         ("Rebels shelled Tal Malah and Kafr Zita, which was captured by the army last week.",
          ["Tal Malah", "Kafr Zita"], [("Kafr Zita", "government")]),
+        # a second participle coordinated with a reduced relative describes the same name
+        ("Fighting raged around Morek, captured by rebels in May and retaken by the army in June.", ["Morek"],
+         [("Morek", "opposition"), ("Morek", "government")]),
         # a headline's present "hand over" (the particle read as a preposition holding the object)
         ("Rebels hand over Morek to the Syrian army", ["Morek"], [("Morek", "government")]),
         ("Militants hand over the town of Morek to the army under a deal", ["Morek"], [("Morek", "government")]),
