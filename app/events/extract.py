@@ -1673,6 +1673,10 @@ class _Extractor:
         inside = self._frame_actor_inside(a, b)
         if inside is not None:
             return inside
+        if len(words) == 1 and (d := self._actor_named(f"{words[0]} forces")) is not None:
+            # "the Turkish seizure of Afrin", "the Kurdish capture of Tal Abyad": a demonym or a party's word as the
+            # change's agent is that side's forces
+            return ActorRef(phrase, d.id, d.side_in(self.ctx.country))
         if words[-1] in syntax.ACTOR_PRONOUNS:
             return self._pronoun(a, s_start)  # "they": the salient actor before
         if _DEFINITE_GROUP.fullmatch(phrase):

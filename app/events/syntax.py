@@ -2186,6 +2186,11 @@ def _gapped_objects(verb: Any, objects: list[Any]) -> list[Any]:
     return out
 
 
+# Words for a party that modify a change noun as its agent ("the rebel takeover of Idlib").
+_PARTY_MODIFIERS = frozenset({"rebel", "regime", "government", "army", "jihadist", "militant", "insurgent",
+                              "opposition", "islamist", "loyalist", "kurdish", "turkish", "russian", "iraqi", "syrian"})
+
+
 def _noun_frame(tok: Any, lemma: str) -> Frame | None:
     objects = _prep_objects(tok, "of")
     poss = _children(tok, "poss")
@@ -2215,7 +2220,8 @@ def _noun_frame(tok: Any, lemma: str) -> Frame | None:
         objects, poss = poss, []
         why = _mood(tok)
         by = _prep_objects(tok, "by", "to")
-        return _make(tok, lemma, "nominal", objects, by[0] if by else None, None, why)
+        # ("Mosul's liberation from Isis": the from-phrase names who lost it)
+        return _make(tok, lemma, "nominal", objects, by[0] if by else None, _loser_from(tok, ("from",)), why)
     if not objects:
         return None
     why = _mood(tok)
@@ -2231,6 +2237,11 @@ def _noun_frame(tok: Any, lemma: str) -> Frame | None:
         # "the regimes recapture of Aleppo" (a copy that lost its apostrophes), "an ISIS takeover of Mosul": a noun
         # compounded into the change noun is its possessor
         poss = [c for c in tok.children if c.dep_ == "compound" and c.i < tok.i and c.pos_ in ("NOUN", "PROPN")][-1:]
+    if not poss:
+        # "the Turkish seizure of Afrin", "the rebel takeover of Idlib": a demonym or a party's word before the
+        # change noun is its agent
+        poss = [c for c in tok.children if c.dep_ in ("amod", "compound") and c.i < tok.i and (
+            _low(c) in _PARTY_MODIFIERS or (c.text[:1].isupper() and c.i > 0 and c.tag_ in ("JJ", "NNP")))][-1:]
     if lemma in ("loss", "surrender", "handover"):
         # "the rebels' surrender of Morek to the army", "Baghdad's loss of Mosul": the possessor gave it up; the
         # one it went to or the one that took it gained it

@@ -430,6 +430,13 @@ def test_without_the_parser_the_patterns_still_extract() -> None:
         # a second participle coordinated with a reduced relative describes the same name
         ("Fighting raged around Morek, captured by rebels in May and retaken by the army in June.", ["Morek"],
          [("Morek", "opposition"), ("Morek", "government")]),
+        # a demonym or a party's word before a change noun is its agent; a named possessor is the place, its
+        # from-phrase the loser
+        ("The Turkish seizure of Afrin displaced tens of thousands.", ["Afrin"], [("Afrin", "turkey")]),
+        ("After the rebel takeover of Idlib in 2015, the regime bombed the city.", ["Idlib"],
+         [("Idlib", "opposition")]),
+        ("Mosul's liberation from Isis took nine months.", ["Mosul"], [("Mosul", "unknown")]),
+        ("The swift capture of Palmyra surprised observers.", ["Palmyra"], []),
         # a headline's present "hand over" (the particle read as a preposition holding the object)
         ("Rebels hand over Morek to the Syrian army", ["Morek"], [("Morek", "government")]),
         ("Militants hand over the town of Morek to the army under a deal", ["Morek"], [("Morek", "government")]),
