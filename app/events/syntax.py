@@ -313,6 +313,12 @@ _PARTITIVE = frozenset(
         "pockets",
         "expanse",
         "expanses",
+        # "retook more than 500 square kilometres in the Kharkiv region, including Balakliia and Kupiansk"
+        "kilometres",
+        "kilometers",
+        "km",
+        "miles",
+        "hectares",
     ]
 )
 # Facilities a text names by the town they are at ("the airbase at Tabqa").

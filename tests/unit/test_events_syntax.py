@@ -437,6 +437,11 @@ def test_without_the_parser_the_patterns_still_extract() -> None:
          [("Idlib", "opposition")]),
         ("Mosul's liberation from Isis took nine months.", ["Mosul"], [("Mosul", "unknown")]),
         ("The swift capture of Palmyra surprised observers.", ["Palmyra"], []),
+        # an area measured is part of a region; the names listed after it are taken whole
+        ("Kyiv's forces retook more than 500 square kilometres in the Kharkiv region, including the towns of "
+         "Balakliia and Kupiansk.", ["Kharkiv", "Balakliia", "Kupiansk"],
+         [("Balakliia", "unknown"), ("Kupiansk", "unknown")]),
+        ("The army retook 20 square kilometres near Hama.", ["Hama"], []),
         # a headline's present "hand over" (the particle read as a preposition holding the object)
         ("Rebels hand over Morek to the Syrian army", ["Morek"], [("Morek", "government")]),
         ("Militants hand over the town of Morek to the army under a deal", ["Morek"], [("Morek", "government")]),
