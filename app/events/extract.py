@@ -1727,7 +1727,7 @@ class _Extractor:
         ]
         first = _FIRST_PERSON_FORCES.search(self.text, start, end)
         if first is not None:
-            _, speaker = self._claim(first.start(), start, end)
+            _, speaker = self._claim(first.start(), *self.ctx.sentences[self._sentence_index(first.start())])
             if speaker is not None:
                 named.append(ActorRef(first.group(), speaker.actor, speaker.side))
         return named
