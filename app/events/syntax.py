@@ -2088,6 +2088,9 @@ def _verb_frame(tok: Any, lemma: str, low: str) -> Frame | None:
         # "control" itself is the object: its of/over-complement is then a place the grammar vouches for
         # ("took control of Sanaa"), kept even where the gazetteer lacks the name
         objects = [c for c in control if _prep_objects(c, "of", "over")]
+        if not objects and lemma == "extend":
+            # "the army extended its control to Morek": the place control reached
+            objects = _prep_objects(tok, "to") + [o for c in control for o in _prep_objects(c, "to")]
         if not objects:
             # "established control over the above-mentioned villages", "took control of the 1070 Apartment
             # Project": the parser may hang the complement on the verb ("of" only before a name: "would see the

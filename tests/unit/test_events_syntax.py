@@ -442,6 +442,9 @@ def test_without_the_parser_the_patterns_still_extract() -> None:
          "Balakliia and Kupiansk.", ["Kharkiv", "Balakliia", "Kupiansk"],
          [("Balakliia", "unknown"), ("Kupiansk", "unknown")]),
         ("The army retook 20 square kilometres near Hama.", ["Hama"], []),
+        # control extended to a place
+        ("The army extended its control to Morek on Sunday after fierce fighting.", ["Morek"],
+         [("Morek", "government")]),
         # a headline's present "hand over" (the particle read as a preposition holding the object)
         ("Rebels hand over Morek to the Syrian army", ["Morek"], [("Morek", "government")]),
         ("Militants hand over the town of Morek to the army under a deal", ["Morek"], [("Morek", "government")]),
