@@ -939,7 +939,7 @@ class _Extractor:
         for a in reversed(self._actors_in(sent_start, pos)):
             if a.holder or a.kind in ("voice", "state_voice"):
                 continue
-            if self._ci(_OBJECT_MARK).search(self.ci_text, max(sent_start, a.start - 30), a.start):
+            if self._struck(a, sent_start):
                 continue
             said = self._ci(_SAID).match(self.ci_text, a.end + 1)
             if said and said.start() < pos and not re.match(r"\s+to\s+have\b", self.text[said.end() : pos]):
@@ -959,7 +959,7 @@ class _Extractor:
         ``unlike``: an actor the pronoun cannot be (its clause's other party)."""
         before = self._actors_in(sent_start, pos)[::-1]
         subjects = (a for a in before if not a.holder and a.kind != "voice"
-                    and not self._ci(_OBJECT_MARK).search(self.ci_text, max(sent_start, a.start - 30), a.start)
+                    and not self._struck(a, sent_start)
                     and not _ACTION_AFTER.match(self.text, a.end))
         # else a holder or an object the sentence names ("Morek has been in the hands of the rebels since they captured
         # it"), before the sentences around
@@ -976,6 +976,18 @@ class _Extractor:
         fallback = self._discourse(pos) or self._previous_subject(pos)
         return fallback if fallback is None or unlike is None or fallback.actor != unlike else None
 
+    def _struck(self, a: ActorMatch, floor: int) -> bool:
+        """Whether the words just before actor ``a`` (not before ``floor``) make it an object: "attacked IS",
+        "drove the rebels", "clashes with the army"."""
+        return bool(self._ci(_OBJECT_MARK).search(self.ci_text, max(floor, a.start - 30), a.start))
+
+    def _first_person_side(self, phrase: str, pos: int) -> ActorRef | None:
+        """ "'Our forces have liberated Tabqa,' SDF spokesman Talal Silo said": a first-person party of a quoted
+        statement (``phrase`` at ``pos``) stands for the speaker's side, read in the same sentence (within ``REACH``
+        of it, as every look-around: an 80 KB "sentence" is not rescanned for each party)."""
+        _, speaker = self._claim(pos, *self._clip(self._sentence_index(pos), pos))
+        return ActorRef(phrase, speaker.actor, speaker.side) if speaker is not None else None
+
     def _remnant_of(self, span: tuple[int, int] | None, sent_start: int) -> ActorRef | None:
         """ "The army killed dozens of IS fighters and the rest withdrew": what remains of a group is the group the
         clause before struck (the object of "killed", "attacked"), not that clause's subject."""
@@ -983,7 +995,7 @@ class _Extractor:
             return None
         for a in reversed(self._actors_in(sent_start, span[0])):
             if not a.holder and a.kind not in ("voice", "state_voice") \
-                    and self._ci(_OBJECT_MARK).search(self.ci_text, max(sent_start, a.start - 30), a.start):
+                    and self._struck(a, sent_start):
                 return self.resolve(a)
         return None
 
@@ -1011,7 +1023,7 @@ class _Extractor:
         for a in self._actors_in(ps, pe):
             if a.holder or a.kind in ("voice", "state_voice"):
                 continue
-            if self._ci(_OBJECT_MARK).search(self.ci_text, max(ps, a.start - 30), a.start):
+            if self._struck(a, ps):
                 continue
             if self._ci(_SAID).match(self.ci_text, a.end + 1):
                 continue
@@ -1031,7 +1043,7 @@ class _Extractor:
             return None
         others = {p.side for p in self._parties_in(ps, pe)} - {subject.side}
         targets = {self.resolve(a).side for a in self._actors_in(ps, pe)
-                   if self._ci(_OBJECT_MARK).search(self.ci_text, max(ps, a.start - 30), a.start)}
+                   if self._struck(a, ps)}
         return subject if others <= targets else None
 
     def _discourse(self, pos: int) -> ActorRef | None:
@@ -1656,11 +1668,10 @@ class _Extractor:
         if not words:
             return None
         if _FIRST_PERSON_FORCES.fullmatch(phrase) and not any(x.kind == "actor" for x in self._actors_in(a, b)):
-            # "'Our forces have liberated Tabqa,' SDF spokesman Talal Silo said": the first person of a quoted
-            # statement is the speaker's side
-            _, speaker = self._claim(a, s_start, self.ctx.sentences[self._sentence_index(a)][1])
-            if speaker is not None:
-                return ActorRef(phrase, speaker.actor, speaker.side)
+            # the first person of a quoted statement is the speaker's side
+            first_person = self._first_person_side(phrase, a)
+            if first_person is not None:
+                return first_person
         if words[0] in ("its", "their") and not any(x.kind == "actor" for x in self._actors_in(a, b)):
             # "its assault troops", "their forces": whose they are, not which generic word follows ("their Kurdish
             # allies" names its own)
@@ -1726,11 +1737,8 @@ class _Extractor:
             and not _HELD_BY_BEFORE.search(self.text, max(0, a.start - 30), a.start)
         ]
         first = _FIRST_PERSON_FORCES.search(self.text, start, end)
-        if first is not None:
-            _, speaker = self._claim(first.start(), *self.ctx.sentences[self._sentence_index(first.start())])
-            if speaker is not None:
-                named.append(ActorRef(first.group(), speaker.actor, speaker.side))
-        return named
+        speaker = self._first_person_side(first.group(), first.start()) if first is not None else None
+        return [*named, speaker] if speaker is not None else named
 
     def _actor_named(self, name: str) -> ActorDef | None:
         """The registry's actor called ``name`` as a whole ("Tigrayan forces", "haftar's forces"), if any."""

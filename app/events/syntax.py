@@ -519,6 +519,11 @@ def _children(tok: Any, *deps: str) -> list[Any]:
     return [c for c in tok.children if c.dep_ in deps]
 
 
+def _marked_by(clause: Any, words: frozenset[str] | tuple[str, ...]) -> bool:
+    """Whether a subordinate clause opens with one of ``words`` ("since", "after") as its marker."""
+    return any(_low(c) in words for c in _children(clause, "mark"))
+
+
 def _relative_antecedent(tok: Any) -> Any:
     """ "the town of Ras al-Ain from which the jihadists were expelled": "which" stands for the noun its clause
     hangs on."""
@@ -1514,8 +1519,7 @@ def describing_clauses(sentence: Any) -> Iterator[tuple[int, int, int, bool]]:
     taken X in 2014 were forced out on Sunday"). Told by its own subject: an object relative ("the neighbourhoods
     they infiltrated on June 24th"), whose subject is a noun or pronoun of its own, not the relative word."""
     for tok in sentence:
-        if tok.dep_ == "advcl" and tok.pos_ in ("VERB", "AUX") and any(
-                _low(c) == "since" for c in tok.children if c.dep_ == "mark"):
+        if tok.dep_ == "advcl" and tok.pos_ in ("VERB", "AUX") and _marked_by(tok, ("since",)):
             # "Since Russia intervened in 2015, the regime has regained Aleppo": the clause's date is the start of a
             # period, not the change's
             last = tok.doc[tok.right_edge.i]
@@ -1770,7 +1774,7 @@ def _holder_since(tok: Any) -> list[Any]:
     """ "Manbij has been controlled by the SDF since it was wrested from Isis": an agentless change in a since-clause
     of a holding was made by the one who has held the place since (by-agent of "controlled"/"held", or the owner of
     "in the hands of"/"under the control of")."""
-    if tok.dep_ != "advcl" or not any(_low(c) == "since" for c in tok.children if c.dep_ == "mark"):
+    if tok.dep_ != "advcl" or not _marked_by(tok, ("since",)):
         return []
     held = tok.head
     if _lemma(held) in ("control", "hold", "run") and any(c.dep_ == "auxpass" for c in held.children):
@@ -1926,8 +1930,8 @@ def _verb_frame(tok: Any, lemma: str, low: str) -> Frame | None:
             # "has held Kobani since driving IS out in 2015", "Raqqa has been controlled by the SDF since the force
             # drove out IS": out of the place the clause it hangs on says they hold
             governor = tok.head.head if tok.dep_ == "pcomp" and _low(tok.head) == "since" else (
-                tok.head if tok.dep_ == "advcl" and any(_low(c) in _SINCE_UNTIL for c in _children(tok, "mark"))
-                else None)  # ("Isis held Manbij until the SDF drove it out": out of the place held until then)
+                # ("Isis held Manbij until the SDF drove it out": out of the place held until then)
+                tok.head if tok.dep_ == "advcl" and _marked_by(tok, _SINCE_UNTIL) else None)
             if governor is not None and _lemma(governor) in _HOLD_OR_TAKE:
                 held_passive = any(c.dep_ == "nsubjpass" for c in governor.children)
                 places = _children(governor, "nsubjpass") if held_passive else _children(governor, "dobj")
@@ -2044,8 +2048,8 @@ def _verb_frame(tok: Any, lemma: str, low: str) -> Frame | None:
         places = _prep_objects(tok, "from", "out", "of")
         # "the YPG entered Kafr Naya after the army withdrew from the village", "the rebels entered the town after
         # Kurdish forces pulled out": who entered a place its holder had left took it
-        entered = tok.head if tok.dep_ == "advcl" and _lemma(tok.head) == "enter" and any(
-            _low(c) == "after" for c in _children(tok, "mark")) else None
+        entered = tok.head if tok.dep_ == "advcl" and _lemma(tok.head) == "enter" and _marked_by(tok, ("after",)) \
+            else None
         if entered is not None:
             # (the place entered, also where the withdrawal names a wider one: "its forces had entered Kherson after
             # Russia withdrew its troops from the west bank of the Dnipro")
