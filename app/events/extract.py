@@ -231,7 +231,7 @@ _DENIAL_RIGHT = re.compile(
     re.IGNORECASE,
 )
 _CLAUSE_CUT = re.compile(
-    r"[,;:()\"“”]|\b(?:and|but|when|after|while|as|since|because|which|who|whom|where|although|though|whereas|"
+    r"[,;:()\"“”]|\b(?:and|but|when|after|before|until|while|as|since|because|which|who|whom|where|although|though|whereas|"
     r"that|then)\b",
     re.IGNORECASE,
 )
@@ -973,8 +973,42 @@ class _Extractor:
             # "Turkey and its Syrian proxies now control Afrin, which they seized from the YPG": no armed party named
             # before it, the state the sentence opens on
             return state
-        fallback = self._discourse(pos) or self._previous_subject(pos)
+        fallback = self._salient_party(pos, unlike=unlike)
         return fallback if fallback is None or unlike is None or fallback.actor != unlike else None
+
+    def _salient_party(self, pos: int, *, unlike: str | None = None) -> ActorRef | None:
+        """The party a pronoun with no antecedent in its own clause stands for: Lappin and Leass's salience,
+        reduced. Each party named in the sentence before ``pos`` or the ``SALIENCE_SENTENCES`` before it scores 1
+        where it is named as a doer and 1/2 where as an object or a holder ("rebel-held"), halved for each sentence
+        back; the agent of the latest change told scores once more in its sentence. The best score wins, the
+        latest change's agent on a tie. A group an article keeps naming ("Isis ... its fortunes ... the terror
+        group") outranks the agent of one change told four sentences earlier."""
+        idx = self._sentence_index(pos)
+        told = self._discourse(pos)
+        scores: dict[str, float] = {}
+        refs: dict[str, ActorRef] = {}
+        lo = max(self.ctx.sentences[max(0, idx - SALIENCE_SENTENCES)][0], pos - (SALIENCE_SENTENCES + 1) * REACH)
+        for a in self._actors_in(lo, pos):
+            if a.kind in ("voice", "state_voice"):
+                continue
+            at = self._sentence_index(a.start)
+            floor = self.ctx.sentences[at][0]
+            said = self._ci(_SAID).match(self.ci_text, a.end + 1)
+            weight = 0.5 if a.holder or said or self._struck(a, floor) else 1.0
+            ref = self.resolve(a)
+            if ref.actor == unlike:
+                continue
+            refs.setdefault(ref.actor, ref)
+            scores[ref.actor] = scores.get(ref.actor, 0.0) + weight * 0.5 ** (idx - at)
+        if told is not None and told.actor != unlike and self.discourse is not None:
+            refs.setdefault(told.actor, told)
+            scores[told.actor] = scores.get(told.actor, 0.0) + 0.5 ** (idx - self.discourse[0])
+        if not scores:
+            return self._previous_subject(pos)
+        best = max(scores.values())
+        if told is not None and scores.get(told.actor) == best:
+            return told
+        return next(refs[k] for k, v in scores.items() if v == best)
 
     def _struck(self, a: ActorMatch, floor: int) -> bool:
         """Whether the words just before actor ``a`` (not before ``floor``) make it an object: "attacked IS",
@@ -1694,7 +1728,7 @@ class _Extractor:
             # "The SDF has fought Isis for years. The alliance captured Raqqa": a definite description takes the
             # salient group, as "they" does (the agent of the change just told, else the previous sentence's
             # subject), when that is a non-state side
-            salient = self._discourse(a) or self._previous_subject(a)
+            salient = self._salient_party(a)
             if salient is not None and salient.side in _GROUP_SIDES:
                 return ActorRef(phrase, salient.actor, salient.side)
         head = next((w.strip("'’,") for w in reversed(words) if w.strip("'’,") in _ARMED_NOUNS), None)
@@ -2188,6 +2222,8 @@ _WAR_ONLY_LEMMAS = frozenset({"retake", "recapture", "liberate", "regain", "recl
 # How far (characters) any rule reads before or after a trigger within its sentence: about 60 words, more than a
 # clause of news prose needs; it bounds the cost of pathological "sentences".
 REACH = 400
+# How many sentences before a pronoun's own are read for the party it stands for (``_salient_party``).
+SALIENCE_SENTENCES = 3
 # How far back "the town" may reach for the article's topic town when the last two sentences name none.
 SALIENT_LOOKBACK_SENTENCES = 5
 # Earlier mentions of a place searched for the date of a change told undated ("... took X on Monday. ... X ..."):

@@ -564,3 +564,19 @@ def test_wire_sentences_with_dates(
         if e.date is not None
     ]
     assert got == expected
+
+
+def test_they_takes_the_party_the_passage_keeps_naming() -> None:
+    # salience: the group the last sentences name (twice, as doers) outranks the agent of a change told two sentences
+    # back, which the pronoun took before
+    text = ("Kurdish forces took the Old City on Monday. Isis fighters have lost ground since Isis commanders fled "
+            "east. They took Mosul in 2014 with far fewer men.")
+    events = extract(text, ["Mosul"])
+    assert ("Mosul", "isis") in summary(events)
+
+
+def test_a_negation_before_a_before_clause_does_not_reach_into_it() -> None:
+    # "before" opens a clause of its own: the matrix clause's "must not" is not the change's mood
+    text = "Isis fighters ruled the province for years. We must not forget what they did before they took Mosul."
+    events = extract(text, ["Mosul"])
+    assert summary(events) == [("Mosul", "isis")]
