@@ -624,6 +624,14 @@ def _place_phrases(
             spans.append(_head_span(called, excluded))
             marked.append(spans[-1])
             continue
+        listed_before = _names_listed_before(item, excluded)
+        if listed_before:
+            # "Shaffa and Shindiffu villages", "the Zoumara, Bqaita and Harmaliya villages", "El Waregow, Shalanbod
+            # and Janale towns": names coordinated before a plural place noun are each a place the noun vouches for
+            spans.extend(listed_before)
+            marked.extend(listed_before)
+            _exclude_locatives(item, excluded)
+            continue
         if low in _COMPASS and ofs and item.tag_ not in ("NNP", "NNPS"):
             named = [c for c in item.children if c.dep_ == "compound" and c.i < item.i]
             if named and any(_namelike(c) or c.tag_ in ("NNP", "NNPS")
@@ -868,6 +876,29 @@ def _civilians(tok: Any) -> bool:
     """ "Kurdish civilians", "thousands of residents": non-combatants, whose expulsion is displacement."""
     inner = _prep_objects(tok, "of") if _lemma(tok) in ("thousand", "hundred", "million", "dozen", "number") else []
     return any(_lemma(t) in _CIVILIAN_NOUNS for t in [tok, *inner])
+
+
+# Plural place nouns a list of names may come before ("A, B and C villages").
+_LISTING_PLURALS = frozenset(["villages", "towns", "cities", "neighbourhoods", "neighborhoods", "districts", "suburbs",
+                              "hamlets"])
+
+
+def _names_listed_before(noun: Any, excluded: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans of the names a plural place noun lists before it: a name hung on it as a modifier with the names
+    coordinated with that one ("Shaffa and Shindiffu villages"), or the one name before it where the noun itself
+    closes a coordination that began with a name ("El Waregow, Shalanbod and Janale towns", parsed as "El Waregow"
+    and "[Shalanbod and Janale] towns"; "Ghweiran and al-Nashwa al-Sharqi neighbourhoods"). A name before a plural
+    with no coordination is a region the places are in, not a list: "six West Bank cities"."""
+    if _low(noun) not in _LISTING_PLURALS:
+        return []
+    named = [c for c in noun.children if c.dep_ in ("compound", "nmod") and c.i < noun.i and _namelike(c)]
+    for c in named:
+        listed = [x for x in _conjuncts(c) if x is c or (x.dep_ == "conj" and _namelike(x))]
+        if len(listed) > 1:
+            return [_head_span(x, excluded) for x in listed]
+    if named and noun.dep_ == "conj" and _namelike(noun.head):
+        return [(min(c.left_edge.idx for c in named), named[-1].idx + len(named[-1].text))]
+    return []
 
 
 def _numbered_unit(tok: Any) -> bool:

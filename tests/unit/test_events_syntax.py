@@ -461,6 +461,17 @@ def test_without_the_parser_the_patterns_still_extract() -> None:
         # a list hung on the participle that modifies a plural noun
         ("Thousands fled from areas newly retaken by the army including Kafr Zita and Morek.", ["Kafr Zita", "Morek"],
          [("Kafr Zita", "government"), ("Morek", "government")]),
+        # names coordinated before a plural place noun are each a place, known to the gazetteer or not; one name
+        # before a plural is the region they are in
+        ("Al-Shabaab fighters seized Shaffa and Shindiffu villages on Monday.", [],
+         [("Shaffa", "opposition"), ("Shindiffu", "opposition")]),
+        ("Somali troops recaptured El Waregow, Shalanbod and Janale towns in Lower Shabelle.", [],
+         [("El Waregow", "government"), ("Shalanbod", "government"), ("Janale", "government")]),
+        ("Zoumara and Bqaita villages were liberated by the army on Monday.", [],
+         [("Zoumara", "government"), ("Bqaita", "government")]),
+        ("The army re-established control over Kafr Zita and al-Nashwa al-Sharqi neighborhoods.",
+         ["Kafr Zita", "al-Nashwa al-Sharqi"], [("Kafr Zita", "government"), ("al-Nashwa al-Sharqi", "government")]),
+        ("Government forces seized six West Bank cities.", ["West Bank"], []),
     ],
 )
 def test_sentence_shapes_read_from_the_train_split(text: str, names: list[str], expected: list[tuple[str, str]],
