@@ -1571,7 +1571,24 @@ def _frame(tok: Any) -> Frame | None:
         return _verb_frame(tok, lemma, low)
     if pos in ("NOUN", "PROPN") and (lemma in _NOUN_TRIGGERS or low in _NOUN_TRIGGERS):
         return _noun_frame(tok, lemma)
+    if low == "wrest" and tok.dep_ == "amod":
+        return _wrest_read_as_adjective(tok)
     return None
+
+
+def _wrest_read_as_adjective(tok: Any) -> Frame | None:
+    """ "managed to wrest control of X", "hope to wrest control over X": the parser reads the rare verb as an
+    adjective on "control", the infinitive's "to" as a preposition. The verb takes "control" as its object; its
+    subject and mood are those of the verb the "to" hangs on, an infinitive real only under "managed" and its
+    kind."""
+    control, to = tok.head, tok.head.head
+    if _lemma(control) != "control" or control.dep_ != "pobj" or _low(to) != "to" or to.head.pos_ not in ("VERB",
+                                                                                                        "AUX"):
+        return None
+    governor = to.head
+    why = (_mood(governor) if _lemma(governor) in _REALIS else "infinitive")
+    loser = next(iter(_prep_objects(control, "from")), None)
+    return _make(tok, "wrest", "active", [control], _subject(governor), loser, why)
 
 
 def _make(

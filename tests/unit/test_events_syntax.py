@@ -472,6 +472,10 @@ def test_without_the_parser_the_patterns_still_extract() -> None:
         ("The army re-established control over Kafr Zita and al-Nashwa al-Sharqi neighborhoods.",
          ["Kafr Zita", "al-Nashwa al-Sharqi"], [("Kafr Zita", "government"), ("al-Nashwa al-Sharqi", "government")]),
         ("Government forces seized six West Bank cities.", ["West Bank"], []),
+        # "wrest control", the verb read as an adjective on "control": the verb the "to" hangs on gives the subject
+        # and the mood
+        ("The army managed to wrest control of Morek from the rebels.", ["Morek"], [("Morek", "government")]),
+        ("The rebels hope to wrest control of Morek.", ["Morek"], []),
     ],
 )
 def test_sentence_shapes_read_from_the_train_split(text: str, names: list[str], expected: list[tuple[str, str]],
