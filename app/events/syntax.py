@@ -1123,7 +1123,7 @@ def _subject(verb: Any) -> Any | None:
     seen = 0
     v = verb
     came_by = ""
-    while v is not None and seen < 4:
+    while v is not None and seen < 6:
         subj = _children(v, "nsubj", "csubj")
         if not subj and came_by == "xcomp":
             subj = _children(v, "nsubjpass")  # "the Kurds were forced to withdraw": the passive's subject does it
@@ -1131,7 +1131,8 @@ def _subject(verb: Any) -> Any | None:
             nearest = subj[-1]  # two subjects is a misparse: the nearer one is the verb's
             if _low(nearest) in ("that", "which", "who") and v.dep_ == "relcl":
                 return _described_by_relative(v)  # "the rebel force that took control of Afrin"
-            if _low(nearest) in ("it", "they") and v.dep_ in ("advcl", "ccomp", "conj") and v.head.i != v.i:
+            if _low(nearest) in ("it", "they") and v.dep_ in ("advcl", "ccomp", "conj") and v.head.i != v.i \
+                    and not _quoted(v):
                 # "The government has been eroding the rebels' grip ... since it seized Qusayr": a pronoun subject
                 # of a subordinate clause is bound by the main clause's subject, when that is a noun phrase
                 main = _children(v.head, "nsubj")
@@ -1173,9 +1174,11 @@ def _subject(verb: Any) -> Any | None:
             v = v.head.head
             seen += 1
             continue
-        if v.dep_ == "acomp" and v.head.i != v.i:
+        if v.dep_ in ("acomp", "attr") and v.head.i != v.i:
             came_by = ""
-            v = v.head  # "the rebels were able to capture X": the subject of the copula
+            # "the rebels were able to capture X", "they were the point of the spear in retaking X": the subject of
+            # the copula
+            v = v.head
             seen += 1
             continue
         if v.dep_ in ("pobj",) and v.head.dep_ == "prep":
@@ -1185,6 +1188,14 @@ def _subject(verb: Any) -> Any | None:
             continue
         return None
     return None
+
+
+def _quoted(clause: Any) -> bool:
+    """Whether a clause is inside a direct quotation: a pronoun there is the quoted speaker's, not bound by the
+    clause that reports the quotation ('"They retook Raqqa," Phillips said': "they" is not Phillips)."""
+    before = clause.doc[clause.sent.start : clause.left_edge.i]
+    opens = sum(t.text in ("“", '"') for t in before) - sum(t.text == "”" for t in before)
+    return opens % 2 == 1 if any(t.text == '"' for t in before) else opens > 0
 
 
 def _described_by_relative(clause: Any) -> Any:

@@ -580,3 +580,18 @@ def test_a_negation_before_a_before_clause_does_not_reach_into_it() -> None:
     text = "Isis fighters ruled the province for years. We must not forget what they did before they took Mosul."
     events = extract(text, ["Mosul"])
     assert summary(events) == [("Mosul", "isis")]
+
+
+@pytest.mark.parametrize(
+    "quote",
+    [
+        '"They were the point of the spear in retaking Raqqa," an analyst said.',
+        "“For three years they have been our partners and were the point of the spear in retaking Raqqa,” an analyst "
+        "said.",
+    ],
+)
+def test_a_gerund_on_a_predicate_noun_inside_a_quotation_is_done_by_the_quoted_pronoun(quote: str) -> None:
+    # the gerund's doer is the copula's subject (through "the point ... in"); a pronoun inside a direct quotation is
+    # not bound by the subject that reports it ("an analyst"): it takes the salient party
+    events = extract("The Kurds fought Isis for years. " + quote, ["Raqqa"])
+    assert summary(events) == [("Raqqa", "kurdish")]
