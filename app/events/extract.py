@@ -851,8 +851,9 @@ class _Extractor:
         hi = bisect_left(self._date_starts, end)
         return [d for d in self._all_dates[lo:hi] if d.end <= end]
 
-    def resolve(self, a: ActorMatch) -> ActorRef:
-        """An actor expression as an ActorRef, resolving words whose referent depends on the article."""
+    def resolve(self, a: ActorMatch, *, unlike: str | None = None) -> ActorRef:
+        """An actor expression as an ActorRef, resolving words whose referent depends on the article; ``unlike``:
+        an actor a common noun for a group cannot stand for (its clause's other party)."""
         reg = self.ctx.registry
         if a.kind == "actor" and a.actor_id:
             d = reg.actors[a.actor_id]
@@ -896,6 +897,12 @@ class _Extractor:
         i = bisect_left(self._nonstate_starts, a.start)
         before = self._nonstate_named[i - 1] if i > 0 else None
         after = next((x for x in self._nonstate_named[i : i + 2] if x.start > a.start), None)
+        if unlike is not None:
+            # "the military factions that ousted the group from Raqqa": not the group they ousted (the nearest named
+            # before may be it); the one named before that, within the same reach, else none named
+            before = next((x for x in reversed(self._nonstate_named[max(0, i - _OTHER_GROUP_BACK) : i])
+                           if x.actor_id != unlike), None)
+            after = after if after is not None and after.actor_id != unlike else None
         pick = before or after
         if pick is not None:
             d = reg.actors[pick.actor_id or ""]
@@ -1526,6 +1533,11 @@ class _Extractor:
                 gained = self._pronoun(frame.gainer[0], s_start, unlike=lost.actor) or gained
             elif self._pronoun_phrase(frame.loser):
                 lost = self._pronoun(frame.loser[0], s_start, unlike=gained.actor) or lost
+            elif (group := self._common_group(frame.gainer)) is not None:
+                # a common noun for a group ("the militants", "the military factions") likewise
+                gained = self.resolve(group, unlike=lost.actor)
+            elif (group := self._common_group(frame.loser)) is not None:
+                lost = self.resolve(group, unlike=gained.actor)
         places: list[_Place] = []
         for a, b in frame.places:
             # "the regime-held town of Morek", "Yabrud, a key opposition bastion"
@@ -1687,6 +1699,13 @@ class _Extractor:
                     cuts.append(m.start())
         bounds = [a, *cuts, b]
         return [(x, x + len(self.text[x:y].rstrip(" -"))) for x, y in pairwise(bounds) if y > x]
+
+    def _common_group(self, span: tuple[int, int] | None) -> ActorMatch | None:
+        """The registry's common noun for a non-state group ("the militants") a frame's phrase is, if it is one."""
+        if span is None:
+            return None
+        found = self._actors_in(*span)
+        return found[0] if len(found) == 1 and found[0].kind == "nonstate" else None
 
     def _frame_actor(self, span: tuple[int, int] | None, s_start: int) -> ActorRef | None:
         """The actor a frame's phrase names: a registry actor inside it, a pronoun's antecedent, or an armed party
@@ -2219,6 +2238,8 @@ class _Extractor:
 # Verbs that say a place was taken back by force whatever the sentence around them speaks of ("the recently liberated
 # city of Palmyra hosts a concert"); "captured" and "took" also take hearts, prizes and photographs.
 _WAR_ONLY_LEMMAS = frozenset({"retake", "recapture", "liberate", "regain", "reclaim", "wrest"})
+# How many named non-state groups back a common noun for a group looks past its clause's other party.
+_OTHER_GROUP_BACK = 4
 # How far (characters) any rule reads before or after a trigger within its sentence: about 60 words, more than a
 # clause of news prose needs; it bounds the cost of pathological "sentences".
 REACH = 400

@@ -595,3 +595,13 @@ def test_a_gerund_on_a_predicate_noun_inside_a_quotation_is_done_by_the_quoted_p
     # not bound by the subject that reports it ("an analyst"): it takes the salient party
     events = extract("The Kurds fought Isis for years. " + quote, ["Raqqa"])
     assert summary(events) == [("Raqqa", "kurdish")]
+
+
+def test_a_common_noun_for_groups_is_not_the_group_its_clause_ousted() -> None:
+    # "military factions" are armed groups, not the state's military; and the nearest group named before them is
+    # the one they ousted, which they cannot be
+    text = ("Families of people kidnapped by Islamic State urged the military factions that ousted the group from "
+            "Raqqa to help them.")
+    events = extract(text, ["Raqqa"])
+    assert [(e.place.text, e.gained_by.side if e.gained_by else None, e.lost_by.side if e.lost_by else None)
+            for e in events] == [("Raqqa", Side.UNKNOWN, Side.ISIS)]
