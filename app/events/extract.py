@@ -1423,6 +1423,11 @@ class _Extractor:
             for a in self._actors_in(s_start, s_start + len(chunk)):
                 if a.surface == "IS" or (a.actor_id == "islamic_state" and a.surface[:3] in ("is ", "IS ")):
                     chunk[a.start - s_start : a.start - s_start + 2] = "IZ"  # (lower-cased: "is militants")
+            for k in _PLURAL_POSSESSIVE_QUOTE.finditer(self.text, s_start, s_start + len(chunk)):
+                # "the extremists’ ousting from Raqqa": the tagger reads a curly apostrophe after a plural as a
+                # closing quote and the possessive as the object of what comes before; the straight one it reads as
+                # the possessive it is (one character for one: the offsets hold)
+                chunk[k.start() - s_start] = "'"
             if self._lowercased:
                 self._truecase(chunk, s_start)
             texts.append("".join(chunk))
@@ -2238,6 +2243,8 @@ class _Extractor:
 # Verbs that say a place was taken back by force whatever the sentence around them speaks of ("the recently liberated
 # city of Palmyra hosts a concert"); "captured" and "took" also take hearts, prizes and photographs.
 _WAR_ONLY_LEMMAS = frozenset({"retake", "recapture", "liberate", "regain", "reclaim", "wrest"})
+# A curly apostrophe closing a plural's possessive ("the rebels’ capture"), before the word it possesses.
+_PLURAL_POSSESSIVE_QUOTE = re.compile(r"(?<=[a-z]s)’(?= [a-z])")
 # How many named non-state groups back a common noun for a group looks past its clause's other party.
 _OTHER_GROUP_BACK = 4
 # How far (characters) any rule reads before or after a trigger within its sentence: about 60 words, more than a

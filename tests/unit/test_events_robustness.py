@@ -605,3 +605,11 @@ def test_a_common_noun_for_groups_is_not_the_group_its_clause_ousted() -> None:
     events = extract(text, ["Raqqa"])
     assert [(e.place.text, e.gained_by.side if e.gained_by else None, e.lost_by.side if e.lost_by else None)
             for e in events] == [("Raqqa", Side.UNKNOWN, Side.ISIS)]
+
+
+def test_a_curly_apostrophe_after_a_plural_is_its_possessive() -> None:
+    # read as a closing quote, the possessive hung off the clause before and the gerund took the main subject
+    text = "Turkey stood by as Isis was swept from Syria, culminating in the extremists’ ousting from Raqqa last year."
+    events = extract(text, ["Raqqa"])
+    assert [(e.place.text, e.gained_by, e.lost_by.side if e.lost_by else None) for e in events] == [
+        ("Raqqa", None, Side.ISIS)]
