@@ -1739,6 +1739,15 @@ class _Extractor:
         held = _LEADERS_FORCES.fullmatch(phrase)
         if held is not None and (d := self._actor_named(f"{held.group('who')}'s forces".lower())) is not None:
             return ActorRef(phrase, d.id, d.side_in(self.ctx.country))
+        head = next((w.strip("'’,") for w in reversed(words) if w.strip("'’,") in _ARMED_NOUNS), None)
+        if head is not None and all(x.kind == "nonstate" for x in self._actors_in(a, b)):
+            # "Kurdish units", "Kurdish-led militias", "Kurdish gunmen": a party's word before a word for fighters
+            # is that party, as the registry names it with that word or with "forces" (before the common noun
+            # alone, "gunmen", which may be anyone's)
+            for w in words[: words.index(head) if head in words else -1]:
+                d = self._actor_named(f"{w} {head}") or self._actor_named(f"{w} forces")
+                if d is not None:
+                    return ActorRef(phrase, d.id, d.side_in(self.ctx.country))
         inside = self._frame_actor_inside(a, b)
         if inside is not None:
             return inside
@@ -1755,7 +1764,6 @@ class _Extractor:
             salient = self._salient_party(a)
             if salient is not None and salient.side in _GROUP_SIDES:
                 return ActorRef(phrase, salient.actor, salient.side)
-        head = next((w.strip("'’,") for w in reversed(words) if w.strip("'’,") in _ARMED_NOUNS), None)
         if head is not None:
             # "Kurdish and Sunni Arab forces": each modifier with the head noun, as the registry would name it
             for w in words:

@@ -476,6 +476,11 @@ def test_without_the_parser_the_patterns_still_extract() -> None:
         # and the mood
         ("The army managed to wrest control of Morek from the rebels.", ["Morek"], [("Morek", "government")]),
         ("The rebels hope to wrest control of Morek.", ["Morek"], []),
+        # a party's word before any word for fighters is that party ("Kurdish units" as "Kurdish forces"), before
+        # the common noun alone ("gunmen" may be anyone's)
+        ("Kurdish units captured Tal Abyad on Monday.", ["Tal Abyad"], [("Tal Abyad", "kurdish")]),
+        ("Kurdish gunmen seized Tal Abyad on Monday.", ["Tal Abyad"], [("Tal Abyad", "kurdish")]),
+        ("Kurdish-led militias took control of Tal Abyad.", ["Tal Abyad"], [("Tal Abyad", "kurdish")]),
     ],
 )
 def test_sentence_shapes_read_from_the_train_split(text: str, names: list[str], expected: list[tuple[str, str]],
