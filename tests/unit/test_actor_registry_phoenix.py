@@ -83,6 +83,12 @@ def test_shipped_registry_finds_and_sides(text: str, surface: str, actor_id: str
         ("the Islamic State of Iraq", Side.ISIS),
         ("FARC guerrillas", OPP),  # an acronym from Phoenix, matched in capitals
         ("the Tamil Tigers", OPP),
+        # the curated file's: the PYD's armed wing, the KRG's forces, the SDF's Arab components
+        ("PYD fighters", Side.KURDISH),
+        ("KRG forces", Side.KURDISH),
+        ("Iraqi Kurdish forces", Side.KURDISH),
+        ("Kurdish-Arab forces", Side.KURDISH),
+        ("the Syrian Arab Coalition", Side.KURDISH),
     ],
 )
 def test_kurdish_and_isis_groups(text: str, side: Side) -> None:
