@@ -272,7 +272,7 @@ _OBJECT_MARK = re.compile(
     re.IGNORECASE,
 )
 _TURKISH_BACKING = re.compile(
-    r"\b(?:turk(?:ish|ey)[\s-]+backed|backed\s+by\s+(?:turkey|the\s+turkish|turkish|ankara|the\s+tsk|tsk)|"
+    r"\b(?:(?:turk(?:ish|ey)|ankara)[\s-]+(?:backed|supported|sponsored|aligned|allied)|backed\s+by\s+(?:turkey|the\s+turkish|turkish|ankara|the\s+tsk|tsk)|"
     r"(?:operation\s+)?(?:euphrates\s+shield|olive\s+branch|peace\s+spring)|"
     r"turkish\s+(?:backing|support|air\s+cover|cover)|"
     r"(?:support|backing|aid|help|cover)\b[^.;]{0,40}\b(?:turkey|turkish|ankara))",

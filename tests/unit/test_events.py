@@ -66,6 +66,8 @@ def summary(events: list[ControlChange]) -> list[tuple[str, str | None]]:
         ("The town of Jisr al-Shughur fell to insurgents.", ["Jisr al-Shughur"], [("Jisr al-Shughur", "opposition")]),
         ("The regime lost Idlib to the Army of Conquest.", ["Idlib"], [("Idlib", "opposition")]),
         ("Turkish-backed rebels took over Jarablus.", ["Jarablus"], [("Jarablus", "turkey")]),
+        ("Ankara-backed rebels took over Jarablus.", ["Jarablus"], [("Jarablus", "turkey")]),
+        ("Turkish-supported rebels took over Jarablus.", ["Jarablus"], [("Jarablus", "turkey")]),
         ("The Turkish army drove the YPG out of Afrin.", ["Afrin"], [("Afrin", "turkey")]),
         ("The army expelled Islamic State fighters from Deir Hafer.", ["Deir Hafer"], [("Deir Hafer", "government")]),
         ("Iraqi forces cleared Fallujah of Islamic State militants.", ["Fallujah"], [("Fallujah", "government")]),
