@@ -1750,6 +1750,9 @@ class _Extractor:
                     return ActorRef(phrase, d.id, d.side_in(self.ctx.country))
         inside = self._frame_actor_inside(a, b)
         if inside is not None:
+            if head is not None and _POLITICAL_NAME.fullmatch(inside.name.strip()):
+                # "government loyalists", "government units": the state's fighters, not its politicians
+                return ActorRef(phrase, inside.actor, inside.side)
             return inside
         if len(words) == 1 and (d := self._actor_named(f"{words[0]} forces")) is not None:
             # "the Turkish seizure of Afrin", "the Kurdish capture of Tal Abyad": a demonym or a party's word as the

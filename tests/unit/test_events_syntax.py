@@ -481,6 +481,9 @@ def test_without_the_parser_the_patterns_still_extract() -> None:
         ("Kurdish units captured Tal Abyad on Monday.", ["Tal Abyad"], [("Tal Abyad", "kurdish")]),
         ("Kurdish gunmen seized Tal Abyad on Monday.", ["Tal Abyad"], [("Tal Abyad", "kurdish")]),
         ("Kurdish-led militias took control of Tal Abyad.", ["Tal Abyad"], [("Tal Abyad", "kurdish")]),
+        # the government's fighters are armed, as "the government" alone is not
+        ("Government loyalists captured Morek on Monday.", ["Morek"], [("Morek", "government")]),
+        ("The government captured Morek on Monday.", ["Morek"], []),
     ],
 )
 def test_sentence_shapes_read_from_the_train_split(text: str, names: list[str], expected: list[tuple[str, str]],
