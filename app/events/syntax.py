@@ -1929,6 +1929,11 @@ def _verb_frame(tok: Any, lemma: str, low: str) -> Frame | None:
         # "Rebels hand over Morek to the army": the tagger reads the particle as a preposition with the object its
         # own (the verb's object all the same)
         dobj = [o for c in tok.children if c.dep_ == "prt" for o in _children(c, "pobj")]
+    if not dobj and lemma in _TAKE_VERBS:
+        # "Somali troops recaptured Bulo Burde.": a name closing the sentence right after the verb is read as an
+        # adverb of time ("captured Monday"); a name that is no time word is the object
+        dobj = [c for c in tok.children if c.dep_ == "npadvmod" and c.i > tok.i and c.tag_ in ("NNP", "NNPS")
+                and _low(c) not in _TIME_WORDS and c.left_edge.i == tok.i + 1]
     if lemma in ("be", "remain", "hold", "control", "occupy") and (held := _held_until(tok, lemma)) is not None:
         return held
     if lemma in ("be", "bring"):

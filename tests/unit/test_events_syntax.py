@@ -484,6 +484,8 @@ def test_without_the_parser_the_patterns_still_extract() -> None:
         # the government's fighters are armed, as "the government" alone is not
         ("Government loyalists captured Morek on Monday.", ["Morek"], [("Morek", "government")]),
         ("The government captured Morek on Monday.", ["Morek"], []),
+        # a name closing the sentence right after the verb, parsed as an adverb of time, is its object
+        ("Somali troops recaptured Bulo Burde.", [], [("Bulo Burde", "government")]),
     ],
 )
 def test_sentence_shapes_read_from_the_train_split(text: str, names: list[str], expected: list[tuple[str, str]],
