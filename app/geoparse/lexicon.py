@@ -195,6 +195,10 @@ MOVEMENT_COUNTRIES: dict[str, tuple[str, ...]] = {
     "taliban": ("AF",), "isis": ("SY", "IQ"), "isil": ("SY", "IQ"), "daesh": ("SY", "IQ"),
     "islamic state": ("SY", "IQ"),
     "shabaab": ("SO",), "peshmerga": ("IQ",),
+    # armed movements of one country each, as the wars the service maps name them
+    "hamas": ("PS",), "aqap": ("YE",), "boko haram": ("NG",), "m23": ("CD",), "tplf": ("ET",),
+    "janjaweed": ("SD",), "farc": ("CO",), "fsa": ("SY",), "sdf": ("SY",), "ypg": ("SY",), "nusra": ("SY",),
+    "hts": ("SY",), "arakan army": ("MM",),
 }
 
 # Never a place alone either, though no vote for a country: peoples, faiths, movements, directions, and the

@@ -177,3 +177,14 @@ def test_the_object_of_a_verb_only_places_take_is_a_place_whatever_word_it_spell
     assert [m.text for m in parse("Iraqi forces, aided by coalition air strikes, retook Hit from Isis.", index)] == [
         "Hit"]
     assert [m.text for m in parse("An air strike that Hit Ramadi killed ten people.", index)] == ["Ramadi"]
+
+
+@pytest.mark.parametrize(("group", "country"), [("Boko Haram", "NG"), ("M23", "CD"), ("Hamas", "PS")])
+def test_an_armed_movement_of_one_country_places_a_short_text(group: str, country: str) -> None:
+    # a story on the movement is a story on its country: the namesake there wins over a bigger one elsewhere
+    index = GazetteerIndex([
+        _place(3000101, "Kanda", 12.0, 13.0, "P", "PPL", country, "01", pop=5_000),
+        _place(3000102, "Kanda", 30.0, 70.0, "P", "PPLA2", "PK", "02", pop=60_000),
+    ])
+    [mention] = parse(f"{group} fighters seized Kanda on Monday.", index)
+    assert mention.place is not None and mention.place.country_code == country
