@@ -28,6 +28,10 @@ from app.pipeline import index_from_directory
 
 UNIT = ("the army captured Morek and rebels seized Kafr Nabuda from IS on Monday while fighters took control of "
         "the village of Tal Malah near Hama, ")
+# The look-arounds of pronouns, quotations and groups named by a common noun (salience, the first person's speaker):
+# as hostile, one sentence made of them.
+PRONOUN_UNIT = ('"our forces withdrew from Morek before they retook it," the SDF said while the militants that '
+                "ousted the group from Kafr Nabuda were the point of the spear in retaking Tal Malah, ")
 
 
 def _published(article: dict) -> date | None:
@@ -88,7 +92,8 @@ def main() -> None:
     for kb in (10, 20, 40, 80):
         one = (UNIT * (kb * 1000 // len(UNIT) + 1))[: kb * 1000] + "."
         many = ((UNIT.rstrip(", ").capitalize() + ". ") * (kb * 1000 // len(UNIT) + 1))[: kb * 1000]
-        for name, text in (("ordinary sentences", many), ("one sentence", one)):
+        pronouns = (PRONOUN_UNIT * (kb * 1000 // len(PRONOUN_UNIT) + 1))[: kb * 1000] + "."
+        for name, text in (("ordinary sentences", many), ("one sentence", one), ("one, of pronouns", pronouns)):
             start = time.process_time()
             extract_control_changes(text=text, mentions=parse(text, index), published_at=None, parser=nlp)
             elapsed = time.process_time() - start
