@@ -791,9 +791,16 @@ class _Extractor:
         i = 0
         while i < len(cands):
             items, _ = self._list_from(cands[i], before, cands)
-            if len(items) >= 2:
-                latest = items
+            other = _PLURAL_OF_BEFORE.search(self.text, max(0, cands[i].start - 30), cands[i].start)
+            if len(items) >= 2 and (other is None or other.group(1).lower() == plural):
+                latest = items  # (not "the cities of Deir ez-Zor and Raqqa" for "the villages")
             i += max(1, len(items))
+        if latest and any(not intro.match(self.text, m.end())
+                          for m in re.finditer(rf"\b{re.escape(plural)}\b", self.text[latest[-1].end : before],
+                                               re.IGNORECASE)):
+            # "fighting for three small villages to the northeast of Deir ez-Zor. The villages were liberated": the
+            # villages named by no name since the list are the ones meant
+            return []
         return latest
 
     def _locates_previous(self, m: Mention) -> bool:
@@ -1663,7 +1670,8 @@ class _Extractor:
             end=frame.trigger_end, list_end=list_end, sent=sent, frame=frame_name, blocked=blocked,
             # not passives: "Montoya was captured" is a person; but an active verb in a sentence that names no party
             # at all ("Days after seizing the desert city of Palmyra") took a place, by a doer the text leaves unsaid
-            unnamed=role in ("nominal", "fall", "ended") or (
+            # (a passive of a verb only places take is a place's: "Mosul was liberated in July 2017")
+            unnamed=role in ("nominal", "fall", "ended") or (role == "passive" and frame.lemma in _WAR_ONLY_LEMMAS) or (
                 role in ("active", "expel") and gained is None and lost is None
                 and not self._actors_in(s_start, s_end)),
             war_word=frame.lemma in _WAR_ONLY_LEMMAS, continues=continues,
@@ -2256,6 +2264,10 @@ class _Extractor:
 _WAR_ONLY_LEMMAS = frozenset({"retake", "recapture", "liberate", "regain", "reclaim", "wrest"})
 # A curly apostrophe closing a plural's possessive ("the rebels’ capture"), before the word it possesses.
 _PLURAL_POSSESSIVE_QUOTE = re.compile(r"(?<=[a-z]s)’(?= [a-z])")
+# A settlement plural introducing the names after it ("the cities of ", "villages including ").
+_PLURAL_OF_BEFORE = re.compile(
+    r"\b(villages|towns|cities|neighbou?rhoods|districts|areas|hamlets|suburbs)\s+(?:of|including|such\s+as)\s+"
+    r"(?:the\s+)?$", re.IGNORECASE)
 # How many named non-state groups back a common noun for a group looks past its clause's other party.
 _OTHER_GROUP_BACK = 4
 # How far (characters) any rule reads before or after a trigger within its sentence: about 60 words, more than a

@@ -613,3 +613,17 @@ def test_a_curly_apostrophe_after_a_plural_is_its_possessive() -> None:
     events = extract(text, ["Raqqa"])
     assert [(e.place.text, e.gained_by, e.lost_by.side if e.lost_by else None) for e in events] == [
         ("Raqqa", None, Side.ISIS)]
+
+
+def test_an_agentless_passive_of_a_verb_only_places_take_is_a_change_by_an_unnamed_party() -> None:
+    # the README's "Mosul was freed last year": the side is unknown, the change is there
+    events = extract("Mosul was liberated in July 2017 after a nine-month battle.", ["Mosul"])
+    assert [(e.place.text, e.gained_by, e.date.start if e.date else None) for e in events] == [
+        ("Mosul", None, date(2017, 7, 1))]
+
+
+def test_the_villages_after_unnamed_villages_are_those() -> None:
+    # "the villages" points back to the villages named by no name, not to the list of cities before them
+    text = ("SDF fighters killed 12 militants near the cities of Deir ez-Zor and Raqqa during fighting for three "
+            "small villages. The SDF liberated the villages on Monday.")
+    assert extract(text, ["Deir ez-Zor", "Raqqa"]) == []

@@ -697,8 +697,9 @@ def test_no_one_takes_or_loses_a_world_region_whichever_reader_finds_it(nlp: obj
          "according to a monitor.", ["Morek", "Kafr Zita"], [("Morek", "government"), ("Kafr Zita", "government")]),
         ("The Kurdish-led SDF launched a new push against IS. Morek fell on Sunday, the group said.", ["Morek"],
          [("Morek", "kurdish")]),
+        # (the change is there, by a party the text leaves unknown: the eval README's "Mosul was freed last year")
         ("Government troops and rebels both launched attacks near Hama. Morek was retaken on Sunday.",
-         ["Hama", "Morek"], []),
+         ["Hama", "Morek"], [("Morek", "unknown")]),
         # an indefinite facility or place is one of many: its owner or its province no name of it
         ("Al-Shabaab fighters overran an African Union base in El Baraf, killing dozens of soldiers.", ["El Baraf"],
          []),
