@@ -587,8 +587,13 @@ class _Extractor:
     def _holder_after(self, end: int) -> ActorMatch | None:
         """A holder in the appositive that follows a place: "Yabrud, a key opposition bastion", "Raqqa, the
         Islamic State stronghold"."""
-        found = self._holder_in(end, end + 40)
-        return found if found is not None and _APPOSITIVE_LEAD.fullmatch(self.text, end, found.start) else None
+        found = self._holder_in(end, end + 60)
+        if found is None:
+            return None
+        if _APPOSITIVE_LEAD.fullmatch(self.text, end, found.start) and found.start - end <= 40:
+            return found
+        # "Baghuz, the last sliver of territory held by Isis", "Morek, held by rebels since 2012"
+        return found if _HELD_BY_LEAD.fullmatch(self.text, end, found.start) else None
 
     def _skip_country(self, pos: int, cands: list[Mention]) -> Mention | None:
         """The first mention at or after ``pos`` that could be an event place (countries are read as words)."""
@@ -1828,6 +1833,10 @@ class _Extractor:
         """The first actor the phrase holds or is part of (the parser may hand over only the last word of a
         multi-word name: "Islam" of "Jaish al-Islam")."""
         inside = [x for x in self._actors_in(max(0, a - 60), b) if not x.holder and x.start < b and a < x.end]
+        if not inside:
+            # the phrase is the holder itself, as the grammar gives it a role: "Manbij was held by Isis until 2016"
+            inside = [x for x in self._actors_in(a, b) if x.holder and _HELD_BY_BEFORE.search(
+                self.text, max(0, x.start - 20), x.start)]
         return self.resolve(inside[0]) if inside else None
 
     def _state_named(self, a: int, b: int, words: list[str]) -> str | None:
@@ -2335,6 +2344,14 @@ _COMMON_ACTOR_WORDS = frozenset(
 # adjectives.
 _APPOSITIVE_LEAD = re.compile(
     r",?\s+(?:(?:a|an|the|its|their|one|former|last|key|main|major|strategic|important|remaining|de facto)\s+){1,3}",
+    re.IGNORECASE,
+)
+# "held by " right before a party: the registry marks it the holder of the place before.
+_HELD_BY_BEFORE = re.compile(r"\b(?:held|controlled|dominated)\s+by\s+(?:the\s+)?$", re.IGNORECASE)
+# An appositive or participle that says who holds the place before it: ", the last sliver of territory held by ".
+_HELD_BY_LEAD = re.compile(
+    r",\s+(?:(?:a|an|the|its|their|one|former|last|key|main|major|strategic|important|remaining)\s+)*"
+    r"(?:[\w-]+\s+){0,4}?(?:held|controlled|dominated)\s+by\s+(?:the\s+)?",
     re.IGNORECASE,
 )
 # What may open a sentence before a participle whose subject is the main clause's: a subordinator, "in addition

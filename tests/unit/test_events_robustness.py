@@ -627,3 +627,21 @@ def test_the_villages_after_unnamed_villages_are_those() -> None:
     text = ("SDF fighters killed 12 militants near the cities of Deir ez-Zor and Raqqa during fighting for three "
             "small villages. The SDF liberated the villages on Monday.")
     assert extract(text, ["Deir ez-Zor", "Raqqa"]) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Baghuz, the last sliver of territory held by Isis, was captured in March.", (None, Side.ISIS)),
+        ("The army captured Morek, a town held by rebels since 2012.", (Side.GOVERNMENT, Side.OPPOSITION)),
+        ("Morek, held by rebels since 2012, fell to the army on Monday.", (Side.GOVERNMENT, Side.OPPOSITION)),
+    ],
+)
+def test_an_appositive_or_participle_saying_who_held_the_place_names_the_loser(text: str, expected: tuple) -> None:
+    [ev] = extract(text, ["Baghuz", "Morek"])
+    assert (ev.gained_by.side if ev.gained_by else None, ev.lost_by.side if ev.lost_by else None) == expected
+
+
+def test_a_passive_occupation_in_a_since_clause_is_a_change_not_a_holding() -> None:
+    text = "I have lived in the city of Raqqa since it was occupied by Isis three years ago."
+    assert summary(extract(text, ["Raqqa"])) == [("Raqqa", "isis")]
