@@ -164,10 +164,12 @@ _HOLDER_SUFFIX = re.compile(
 _HOLDER_NOUN_AFTER = re.compile(
     r"['’]?s?\s+(?:last\s+|main\s+|key\s+)?(?:strongholds?|bastions?|enclaves?|heartlands?)\b", re.IGNORECASE
 )
-_HOLDER_NOUN_BEFORE = re.compile(r"\b(?:strongholds?|bastions?|enclaves?|heartlands?)\s+of\s+(?:the\s+)?$|"
-                                 # "the last sliver of territory held by Isis", "a town controlled by rebels"
-                                 r"\b(?:held|controlled|dominated)\s+by\s+(?:the\s+)?$",
-                                 re.IGNORECASE)
+# "the last sliver of territory held by Isis", "a town controlled by rebels" ("occupied by" is left out: "since it was
+# occupied by Isis" tells a change)
+HELD_BY = r"\b(?:held|controlled|dominated)\s+by\s+(?:the\s+)?"
+_HOLDER_NOUN_BEFORE = re.compile(
+    r"\b(?:strongholds?|bastions?|enclaves?|heartlands?)\s+of\s+(?:the\s+)?$|" + HELD_BY + "$", re.IGNORECASE
+)
 
 
 class ActorRegistry:

@@ -43,7 +43,7 @@ from itertools import chain, islice, pairwise, takewhile
 from typing import Any
 
 from app.events import syntax
-from app.events.actors import ActorDef, ActorMatch, ActorRegistry, default_registry
+from app.events.actors import HELD_BY, ActorDef, ActorMatch, ActorRegistry, default_registry
 from app.events.dates import DateMention, default_date, find_dates
 from app.events.dependency import default_parser, parse_sentences
 from app.events.model import PRECISION_RANK, SAME_CHANGE_DAYS, ActorRef, ControlChange, EventDate, Side
@@ -2347,11 +2347,11 @@ _APPOSITIVE_LEAD = re.compile(
     re.IGNORECASE,
 )
 # "held by " right before a party: the registry marks it the holder of the place before.
-_HELD_BY_BEFORE = re.compile(r"\b(?:held|controlled|dominated)\s+by\s+(?:the\s+)?$", re.IGNORECASE)
+_HELD_BY_BEFORE = re.compile(HELD_BY + "$", re.IGNORECASE)
 # An appositive or participle that says who holds the place before it: ", the last sliver of territory held by ".
 _HELD_BY_LEAD = re.compile(
     r",\s+(?:(?:a|an|the|its|their|one|former|last|key|main|major|strategic|important|remaining)\s+)*"
-    r"(?:[\w-]+\s+){0,4}?(?:held|controlled|dominated)\s+by\s+(?:the\s+)?",
+    r"(?:[\w-]+\s+){0,4}?" + HELD_BY,
     re.IGNORECASE,
 )
 # What may open a sentence before a participle whose subject is the main clause's: a subordinator, "in addition
