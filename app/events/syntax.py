@@ -1125,6 +1125,12 @@ def _subject(verb: Any) -> Any | None:
     came_by = ""
     while v is not None and seen < 6:
         subj = _children(v, "nsubj", "csubj")
+        if subj and v is verb and v.tag_ == "VBG" and v.dep_ == "pcomp" and _low(v.head) not in ("with", "without") \
+                and all(x.pos_ == "PROPN" for x in subj):
+            # "operations in the western direction of Deir Ezzor establishing control over X": the name that ends the
+            # phrase before a trailing gerund is read as its subject; a gerund has one only in an absolute clause
+            # ("with Kurdish forces capturing X"), its doer is the clause's it trails
+            subj = []
         if not subj and came_by == "xcomp":
             subj = _children(v, "nsubjpass")  # "the Kurds were forced to withdraw": the passive's subject does it
         if subj:

@@ -481,6 +481,10 @@ def test_without_the_parser_the_patterns_still_extract() -> None:
         ("Kurdish units captured Tal Abyad on Monday.", ["Tal Abyad"], [("Tal Abyad", "kurdish")]),
         ("Kurdish gunmen seized Tal Abyad on Monday.", ["Tal Abyad"], [("Tal Abyad", "kurdish")]),
         ("Kurdish-led militias took control of Tal Abyad.", ["Tal Abyad"], [("Tal Abyad", "kurdish")]),
+        # a trailing gerund's doer is the clause's it trails, not the name that ends the phrase before it
+        ("Army units carried out operations against ISIS terrorists in the western direction of Deir Ezzor "
+         "establishing control over the village of Morek.", ["Deir Ezzor", "Morek"], [("Morek", "government")]),
+        ("Fighting raged, with Kurdish forces capturing the village of Morek.", ["Morek"], [("Morek", "kurdish")]),
         # the government's fighters are armed, as "the government" alone is not
         ("Government loyalists captured Morek on Monday.", ["Morek"], [("Morek", "government")]),
         ("The government captured Morek on Monday.", ["Morek"], []),
