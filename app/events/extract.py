@@ -21,11 +21,15 @@ Coreference is a small salience model, documented here because it decides sides:
   the latest mention in this or the two previous sentences that the text introduced with the same noun ("the
   town of Morek"), else the latest one of the right kind (a settlement, or an admin area for "the province") in
   the article's country;
-- actors: a pronoun subject ("they", "it") of a subordinate clause is bound by the main clause's subject; else it
-  is the nearest named actor before it in the sentence that is not an object, else the agent of the latest
-  change told in this or the two previous sentences, else the first subject-like actor of the previous sentence;
-  "its fighters" is whoever "its" is; generic words are resolved per article ("the army": the state forces of the
-  article's country; "the militants", "the group": the nearest named non-state actor before, else after);
+- actors: a pronoun subject ("they", "it") of a subordinate clause is bound by the main clause's subject (not
+  inside a direct quotation: '"They retook Raqqa," an analyst said'); else it is the nearest named actor before it
+  in the sentence that is not an object, else the most salient party (Lappin and Leass's salience, reduced: each
+  party named in this or the three previous sentences scores 1 as a doer and 1/2 as an object or a holder, halved
+  per sentence back, the agent of the latest change told once more; ``_salient_party``), else the first
+  subject-like actor of the previous sentence; a definite description of a group ("the alliance") takes the same
+  salient party; "its fighters" is whoever "its" is; generic words are resolved per article ("the army": the state
+  forces of the article's country; "the militants", "the group": the nearest named non-state actor before, else
+  after, never the clause's other party);
 - a change told with no gainer ("the fall of Baiji", "Mosul was freed") borrows the agent of the change just
   told only when that agent is not the side said to lose the place; else its side is ``unknown``.
 """
