@@ -1440,6 +1440,8 @@ class _Extractor:
                 if a.surface == "IS" or (a.actor_id == "islamic_state" and a.surface[:3] in ("is ", "IS ")):
                     chunk[a.start - s_start : a.start - s_start + 2] = "IZ"  # (lower-cased: "is militants")
             for k in _PLURAL_POSSESSIVE_QUOTE.finditer(self.text, s_start, s_start + len(chunk)):
+                if "‘" in self.text[max(s_start, k.start() - 30) : k.start()].rsplit(" ", 1)[-1]:
+                    continue  # a word set in quotation marks ("the so-called ‘rebels’ captured"): the quote closes
                 # "the extremists’ ousting from Raqqa": the tagger reads a curly apostrophe after a plural as a
                 # closing quote and the possessive as the object of what comes before; the straight one it reads as
                 # the possessive it is (one character for one: the offsets hold)

@@ -645,3 +645,7 @@ def test_an_appositive_or_participle_saying_who_held_the_place_names_the_loser(t
 def test_a_passive_occupation_in_a_since_clause_is_a_change_not_a_holding() -> None:
     text = "I have lived in the city of Raqqa since it was occupied by Isis three years ago."
     assert summary(extract(text, ["Raqqa"])) == [("Raqqa", "isis")]
+
+
+def test_a_word_in_single_quotation_marks_keeps_its_closing_quote() -> None:
+    assert summary(extract("The so-called ‘rebels’ captured Morek on Monday.", ["Morek"])) == [("Morek", "opposition")]
