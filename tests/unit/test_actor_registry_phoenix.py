@@ -89,6 +89,7 @@ def test_shipped_registry_finds_and_sides(text: str, surface: str, actor_id: str
         ("Iraqi Kurdish forces", Side.KURDISH),
         ("Kurdish-Arab forces", Side.KURDISH),
         ("the Syrian Arab Coalition", Side.KURDISH),
+        ("Iranian-led militias", Side.GOVERNMENT),  # (in Syria, as the Guardian's pool uses it)
     ],
 )
 def test_kurdish_and_isis_groups(text: str, side: Side) -> None:
