@@ -1758,6 +1758,18 @@ class _Extractor:
         held = _LEADERS_FORCES.fullmatch(phrase)
         if held is not None and (d := self._actor_named(f"{held.group('who')}'s forces".lower())) is not None:
             return ActorRef(phrase, d.id, d.side_in(self.ctx.country))
+        if held is not None:
+            # "Russia's army seized Krasnohorivka", "Syria's troops": the forces of the state named as their owner (not
+            # "the army" of the place's country, which the generic word alone would be)
+            code = next((c for m in self._mentions_in(a, b) if (c := _state_code(m))), None)
+            if code:
+                forces = self.ctx.registry.state_forces(code) or next(
+                    (d for dem, c in DEMONYM_COUNTRIES.items() if c == code
+                     and (d := self._actor_named(f"{dem} forces")) is not None),
+                    None)  # (a state whose forces a curated actor is: "Russian forces")
+                if forces is not None:
+                    return ActorRef(phrase, forces.id, forces.side_in(self.ctx.country))
+                return ActorRef(phrase, f"country:{code}", Side.OTHER)  # (its side is read where the place is)
         head = next((w.strip("'’,") for w in reversed(words) if w.strip("'’,") in _ARMED_NOUNS), None)
         if head is not None and all(x.kind == "nonstate" for x in self._actors_in(a, b)):
             # "Kurdish units", "Kurdish-led militias", "Kurdish gunmen": a party's word before a word for fighters
@@ -2301,7 +2313,7 @@ OPPONENT_REACH = 5000
 # ("captured the town"): a facility or settlement noun, or "it", is enough to parse it.
 _PLACE_HINT = re.compile(
     r"\b(?:" + "|".join(sorted(syntax.FACILITY_WORDS | syntax.RESOLVABLE_NOUNS, key=len, reverse=True))
-    + r"|it|(?:villages|towns|cities|districts))\b",
+    + r"|it|(?:villages|towns|cities|districts|settlements?|hamlets?))\b",
     re.IGNORECASE,
 )
 # The start of a name: a capital, or an Arabic article written in lower case before one ("al-Zarqunah").

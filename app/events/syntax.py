@@ -408,6 +408,11 @@ PLACE_NOUNS = frozenset(
         "field",
         "oilfield",
         "port",
+        # (the Russian defence ministry's and Syrian state media's word: "liberated the settlement of X")
+        "settlement",
+        "settlements",
+        "hamlet",
+        "hamlets",
     ]
 )
 # Head words of a named place or facility ("Al-Hamdan Airbase", "Hill 30", "Badr Mosque", "Castillo Complex"): a

@@ -885,3 +885,23 @@ def test_a_capital_named_right_before_the_verb_is_its_state() -> None:
     mentions = [Mention("Damascus", start, start + 8, capital, 0.9), *_in(text, "Aleppo", "SY")]
     [event] = extract_control_changes(text=text, mentions=mentions, published_at=PUB)
     assert event.gained_by is not None and event.gained_by.side is Side.GOVERNMENT
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country", "actor", "side"),
+    [
+        ("Russia's army seized the settlement of Krasnohorivka.", "Krasnohorivka", "UA", "russian_forces", Side.OTHER),
+        ("Russia's army seized the town of Palmyra.", "Palmyra", "SY", "russian_forces", Side.GOVERNMENT),
+        ("Iran's troops seized the town of Palmyra.", "Palmyra", "SY", "iranian_backed_militias", Side.GOVERNMENT),
+    ],
+)
+def test_a_state_named_as_the_owner_of_an_army_is_whose_army_it_is(
+    text: str, name: str, country: str, actor: str, side: Side
+) -> None:
+    # not the army of the place's state, which "army" alone would be
+    state = text.split("'")[0]
+    owner = Mention(text=state, start=0, end=len(state), confidence=0.9, place=GazetteerPlace(
+        geonameid=2, name=state, asciiname=state, lat=60.0, lon=90.0, feature_class="A", feature_code="PCLI",
+        country_code={"Russia": "RU", "Iran": "IR"}[state]))
+    [ev] = extract_control_changes(text=text, mentions=[owner, *_in(text, name, country)], published_at=PUB)
+    assert ev.gained_by is not None and (ev.gained_by.actor, ev.gained_by.side) == (actor, side)

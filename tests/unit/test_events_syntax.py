@@ -485,6 +485,8 @@ def test_without_the_parser_the_patterns_still_extract() -> None:
         ("Army units carried out operations against ISIS terrorists in the western direction of Deir Ezzor "
          "establishing control over the village of Morek.", ["Deir Ezzor", "Morek"], [("Morek", "government")]),
         ("Fighting raged, with Kurdish forces capturing the village of Morek.", ["Morek"], [("Morek", "kurdish")]),
+        # "the settlement of X" names a place as "the village of X" does
+        ("Rebels captured the settlement of Krasnohorivka.", [], [("Krasnohorivka", "opposition")]),
         # the government's fighters are armed, as "the government" alone is not
         ("Government loyalists captured Morek on Monday.", ["Morek"], [("Morek", "government")]),
         ("The government captured Morek on Monday.", ["Morek"], []),
