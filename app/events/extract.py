@@ -2364,8 +2364,6 @@ _APPOSITIVE_LEAD = re.compile(
     r",?\s+(?:(?:a|an|the|its|their|one|former|last|key|main|major|strategic|important|remaining|de facto)\s+){1,3}",
     re.IGNORECASE,
 )
-# "held by " right before a party: the registry marks it the holder of the place before.
-_HELD_BY_BEFORE = re.compile(HELD_BY + "$", re.IGNORECASE)
 # An appositive or participle that says who holds the place before it: ", the last sliver of territory held by ".
 _HELD_BY_LEAD = re.compile(
     r",\s+(?:(?:a|an|the|its|their|one|former|last|key|main|major|strategic|important|remaining)\s+)*"

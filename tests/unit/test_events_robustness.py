@@ -649,3 +649,11 @@ def test_a_passive_occupation_in_a_since_clause_is_a_change_not_a_holding() -> N
 
 def test_a_word_in_single_quotation_marks_keeps_its_closing_quote() -> None:
     assert summary(extract("The so-called ‘rebels’ captured Morek on Monday.", ["Morek"])) == [("Morek", "opposition")]
+
+
+@pytest.mark.parametrize("holding", ["near villages ruled by Isis", "next to land occupied by Isis",
+                                     "close to areas run by Isis"])
+def test_a_party_named_as_a_holder_is_no_side_to_a_withdrawal(holding: str) -> None:
+    # the one other side at the place is the rebels: Isis, named only as the holder of land around, is none
+    text = f"Government forces withdrew from Morek, {holding}, as rebels advanced."
+    assert summary(extract(text, ["Morek"])) == [("Morek", "opposition")]
