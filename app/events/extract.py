@@ -2293,8 +2293,8 @@ _WAR_ONLY_LEMMAS = frozenset({"retake", "recapture", "liberate", "regain", "recl
 _PLURAL_POSSESSIVE_QUOTE = re.compile(r"(?<=[a-z]s)’(?= [a-z])")
 # A settlement plural introducing the names after it ("the cities of ", "villages including ").
 _PLURAL_OF_BEFORE = re.compile(
-    r"\b(villages|towns|cities|neighbou?rhoods|districts|areas|hamlets|suburbs)\s+(?:of|including|such\s+as)\s+"
-    r"(?:the\s+)?$", re.IGNORECASE)
+    r"\b(" + "|".join(sorted(syntax.LISTING_PLURALS | {"areas"})) + r")\s+(?:of|including|such\s+as)\s+(?:the\s+)?$",
+    re.IGNORECASE)
 # How many named non-state groups back a common noun for a group looks past its clause's other party.
 _OTHER_GROUP_BACK = 4
 # How far (characters) any rule reads before or after a trigger within its sentence: about 60 words, more than a

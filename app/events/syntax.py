@@ -883,8 +883,8 @@ def _civilians(tok: Any) -> bool:
     return any(_lemma(t) in _CIVILIAN_NOUNS for t in [tok, *inner])
 
 
-# Plural place nouns a list of names may come before ("A, B and C villages").
-_LISTING_PLURALS = frozenset(["villages", "towns", "cities", "neighbourhoods", "neighborhoods", "districts", "suburbs",
+# Plural place nouns a list of names may come before ("A, B and C villages") or after ("the villages of A and B").
+LISTING_PLURALS = frozenset(["villages", "towns", "cities", "neighbourhoods", "neighborhoods", "districts", "suburbs",
                               "hamlets"])
 
 
@@ -894,7 +894,7 @@ def _names_listed_before(noun: Any, excluded: list[tuple[int, int]]) -> list[tup
     closes a coordination that began with a name ("El Waregow, Shalanbod and Janale towns", parsed as "El Waregow"
     and "[Shalanbod and Janale] towns"; "Ghweiran and al-Nashwa al-Sharqi neighbourhoods"). A name before a plural
     with no coordination is a region the places are in, not a list: "six West Bank cities"."""
-    if _low(noun) not in _LISTING_PLURALS:
+    if _low(noun) not in LISTING_PLURALS:
         return []
     named = [c for c in noun.children if c.dep_ in ("compound", "nmod") and c.i < noun.i and _namelike(c)]
     for c in named:
