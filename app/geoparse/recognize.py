@@ -135,7 +135,7 @@ def recognise(doc: Document, index: GazetteerIndex) -> list[Span]:
     spans.extend(_same_name_again(doc, index, spans, blocked))
     spans = [s for s in spans if s.key not in person_keys or s.is_dateline or s.from_cue_only
              or famous_as_written(doc, index, s, FAMOUS_OVER_A_SURNAME)]
-    spans = _with_qualifiers_joined(doc, _without_overlaps(spans))
+    spans = _with_article_names_joined(doc, _with_qualifiers_joined(doc, _without_overlaps(spans)))
     spans = _initials_of_named_places(doc, index, spans, blocked)
     # (a generic joined before a name may now cover a word matched alone: "Khirbet" of "Khirbet al-Naqus" is no place
     # of its own)
@@ -242,6 +242,50 @@ def _with_qualifiers_joined(doc: Document, spans: list[Span]) -> list[Span]:
                 continue
         out.append(span)
     return out
+
+
+def _with_article_names_joined(doc: Document, spans: list[Span]) -> list[Span]:
+    """An Arabic name continues past a space with its article ("Daraa al-Balad", "Seif al-Dawla", "Talat al-Bureij",
+    "Abu Bakr al-Baghdadi"): a place matched at "al-Balad" right after a capitalised name word is no place of its
+    own (Balad in Iraq) but the end of the longer name, which the gazetteer does not know whole (else it would have
+    been matched whole). After a place mention the two are one mention, resolved by the name it begins with (the old
+    town of Daraa lies in Daraa), as ``_with_qualifiers_joined`` does; after any other name word (a person's, a
+    group's), none. A generic or particle before it ("Tal al-Zaatar", "Deir al-Zour") is ``_with_generic_before``'s;
+    an English word before it ("Yesterday al-Bab", "In al-Bab") ends no name. Cased text only, and not in a text that
+    lost its commas (FA-KES's: "targeted terrorists in Bosra al-Sham Atman al-Hrak and al-Yadouda" is a list of four
+    villages, which nothing tells from one name followed by another)."""
+    if not doc.cased or _lost_its_commas(doc.text):
+        return spans
+    out: list[Span] = []
+    for span in spans:
+        before = span.first - 1
+        if span.is_dateline or before < 0 or doc.lower[span.first] not in _ARABIC_ARTICLES \
+                or doc.gap(span.first + 1) != "-" or doc.gap(span.first) != " " \
+                or doc.sentence_of[before] != doc.sentence_of[span.first]:
+            out.append(span)
+            continue
+        word = doc.lower[before]
+        if not doc.tokens[before].is_capitalized or word in lx.NAME_PARTICLES or word in lx.TOPONYM_GENERICS \
+                or word in lx.english_words():
+            out.append(span)
+            continue
+        if out and out[-1].last == before and not out[-1].is_dateline:
+            whole = out[-1].first
+            out[-1] = replace(out[-1], last=span.last, key=" ".join(doc.keys[whole : span.last + 1]),
+                              cue=out[-1].cue or span.cue, from_cue_only=True)
+    return out
+
+
+def _lost_its_commas(text: str) -> bool:
+    """A text of some length with no comma at all: a feed that stripped them (FA-KES), whose lists run on."""
+    return len(text) > _COMMA_FREE_LENGTH and "," not in text
+
+
+# English prose of 300 characters without a comma is rare; a headline or one short sentence may have none.
+_COMMA_FREE_LENGTH = 300
+
+
+_ARABIC_ARTICLES = frozenset({"al", "el"})
 
 
 def _with_generic_before(doc: Document, span: Span) -> Span:

@@ -87,6 +87,42 @@ def test_a_qualifier_after_a_name_is_part_of_it_and_no_place_of_its_own() -> Non
     assert _found(text, index) == [("Syria", 163843), ("al-Nashwa al-Sharqi", 7000001)]
 
 
+def _arabic_surnames_index() -> GazetteerIndex:
+    return GazetteerIndex([
+        _place(163843, "Syria", 35.0, 38.0, "A", "PCLI", "SY", "00", pop=22_000_000),
+        _place(98182, "Baghdad", 33.34, 44.4, "P", "PPLC", "IQ", "07", pop=7_200_000),
+        _place(7000026, "Talat", 16.2, 103.3, "P", "PPL", "TH", "23", pop=50_000),
+        _place(7000027, "Al Burayj", 31.44, 34.4, "P", "PPL", "PS", "GZ", pop=40_000, alts=("Bureij",)),
+        _place(7000021, "Abu Bakr", 36.1, 38.2, "P", "PPL", "SY", "09"),
+        _place(7000022, "Sayf", 33.0, 44.0, "P", "PPL", "IQ", "07", alts=("Seif",)),
+        _place(7000023, "Dawla", 15.0, 44.0, "P", "PPL", "YE", "01"),
+        _place(7000024, "Zaatari", 32.3, 36.3, "P", "PPL", "JO", "19"),
+        _place(170063, "Aleppo", 36.2, 37.16, "P", "PPLA", "SY", "09", pop=1_600_000),
+        _place(7000025, "Al Bab", 36.37, 37.52, "P", "PPLA2", "SY", "09", pop=130_000, alts=("Bab",)),
+    ])
+
+
+def test_a_name_that_goes_on_past_its_article_is_one_name_not_two_places() -> None:
+    """"Talat al-Bureij", "the Seif al-Dawla district": "al-Bureij" and "al-Dawla" after a capitalised name word end a
+    longer name the gazetteer lacks, one mention resolved by nothing the gazetteer has under its parts (a Thai town,
+    a Gaza camp); "Mohammed al-Zaatari" after a word that is no place names no place at all."""
+    index = _arabic_surnames_index()
+    text = ("In Syria, the Kurds began their assault by targeting Talat al-Bureij. Rebels attacked the Seif al-Dawla "
+            "district of Aleppo, said Mohammed al-Zaatari, a resident.")
+    assert _found(text, index) == [("Syria", 163843), ("Talat al-Bureij", None), ("Seif al-Dawla", None),
+                                   ("Aleppo", 170063)]
+
+
+def test_an_article_after_an_english_word_or_in_a_text_without_commas_opens_a_place() -> None:
+    """"Yesterday al-Bab was shelled": an English word before the article ends no name; and in a text that lost its
+    commas (FA-KES's) a name after a name is the next item of a list, as the gazetteer reads it."""
+    index = _arabic_surnames_index()
+    assert _found("In Syria, Yesterday al-Bab was shelled, and the army moved on.", index) == [
+        ("Syria", 163843), ("al-Bab", 7000025)]
+    listed = "Army units targeted gatherings of terrorists in Aleppo al-Bab and the countryside " * 5
+    assert ("al-Bab", 7000025) in _found(listed, index)
+
+
 def test_a_list_that_lost_its_commas_splits_where_an_arabic_generic_opens_a_name() -> None:
     """"the villages of Misraba Ayn Tarma and Kafr Batna" (FA-KES's texts lost their commas): "Ayn" opens a name of
     its own after "Misraba"; "Deir al Adas" keeps its generic after a particle, and a capitalised word before a
