@@ -365,6 +365,13 @@ FACILITY_AFTER = frozenset({"airport", "airbase", "airfield", "air", "base", "ai
 # After a name the text marks as a place but the gazetteer may lack: "the Nisr mountain", "Castello Road".
 NAMED_FEATURE_AFTER = frozenset({"mountain", "mount", "hill", "hills", "dam", "crossing", "bridge", "road", "highway",
                                  "street", "square", "avenue", "plain", "valley", "lake", "river"})
+# After a name the gazetteer lacks, a building or works the text names ("the Badiyah Cement Factory", "the Omar oil
+# field", "Jazal Mountains"): a facility, a place of its own (after a name it knows, "a Damascus hospital", "Mosul
+# University", the name says where the building is).
+FACILITY_NAME_AFTER = frozenset({"hospital", "prison", "university", "factory", "plant", "station", "refinery",
+                                 "oilfield", "field", "fields", "mosque", "school", "academy", "barracks", "farm",
+                                 "farms", "silos", "quarry", "tower", "stadium", "junction", "roundabout",
+                                 "checkpoint", "mountains", "complex"})
 # Military sites named by a number ("Base 46", "Regiment 111" when the text calls it a base).
 NUMBERED_SITES = frozenset({"base", "regiment", "brigade", "division", "battalion", "airbase"})
 # News agencies: never a dateline city ("AP - U.S. troops ...").

@@ -746,7 +746,7 @@ def _looks_english(word: str) -> bool:
 # others are skipped without a look): a new branch must add its words here.
 _LISTED_CUES = (lx.SETTLEMENT_BEFORE_OF | lx.FACILITY_BEFORE_OF | lx.ADMIN2_BEFORE_OF
                 | {"districts", "provinces", "governorates"} | lx.FACILITY_AFTER | lx.SETTLEMENT_AFTER
-                | lx.NAMED_FEATURE_AFTER | lx.NUMBERED_SITES)
+                | lx.NAMED_FEATURE_AFTER | lx.NUMBERED_SITES | lx.FACILITY_NAME_AFTER)
 
 
 def _listed_places(doc: Document, index: GazetteerIndex, blocked: set[int]) -> list[Span]:
@@ -812,6 +812,20 @@ def _listed_places(doc: Document, index: GazetteerIndex, blocked: set[int]) -> l
                 spans.append(Span(start, i - 1, key, "settlement", from_cue_only=True))
             else:
                 spans.append(Span(start, i, key, "", from_cue_only=True))
+        elif word in lx.FACILITY_NAME_AFTER and i > 0:
+            end = i - 1
+            if word.startswith("field") and lower[end] in ("oil", "gas"):
+                end -= 1  # "the Omar oil field"
+            start = _name_before(doc, end)
+            # (a name the gazetteer knows says where the building is: "a Damascus hospital", "Mosul University",
+            # "Florida Atlantic University")
+            if start <= end and not any(k in blocked for k in range(start, i + 1)) and not (
+                    doc.cased and start in doc.sentence_starts and lower[start] in lx.english_words()) \
+                    and not all(lower[k] in lx.english_words() for k in range(start, end + 1)) \
+                    and not _is_key(doc, index, start, end) and not any(
+                        famous_as_written(doc, index, Span(start, k, " ".join(doc.keys[start : k + 1])))
+                        for k in range(start, end)):
+                spans.append(Span(start, i, " ".join(doc.keys[start : i + 1]), "", from_cue_only=True))
         elif word in lx.NUMBERED_SITES and i + 1 < n and doc.tokens[i + 1].text.isdigit() \
                 and doc.gap(i + 1) == " " and (not doc.cased or doc.tokens[i].is_capitalized):
             # "Base 46"; "Regiment 111", "Division 17" when the text around calls it a base

@@ -32,6 +32,7 @@ from app.geoparse.document import Document, Span
 from app.geoparse.lexicon import (
     ARABIC_NAMED_COUNTRIES,
     DEMONYM_COUNTRIES,
+    FACILITY_NAME_AFTER,
     MOVEMENT_COUNTRIES,
     TOPONYM_GENERICS,
     english_words,
@@ -199,6 +200,7 @@ def _foreign_abbreviation(doc: Document, span: Span, index: GazetteerIndex) -> b
         and not any(c.feature_code.startswith("PCL") for c in index.candidates(span.key))
 
 
+_FOLDED_FACILITY_HEADS = frozenset(search_key(h) for h in FACILITY_NAME_AFTER)
 _FOLDED_GENERICS = frozenset(search_key(g) for g in TOPONYM_GENERICS)  # as span keys spell them ("jabal": "gbl")
 # Importance within which two namesakes are a near tie (0.5 is a population ratio of about 3.6).
 _NEAR_TIE = 0.5
@@ -491,6 +493,8 @@ def _decide(index: GazetteerIndex, span: Span, context: ArticleContext,
     if span.cue == "road":
         return None, 0.5, (), "unresolved"  # a road named after a place is not that place
     candidates, fuzzy = _candidates(index, span, context)
+    if not candidates and span.from_cue_only and span.key.rsplit(" ", 1)[-1] in _FOLDED_FACILITY_HEADS:
+        candidates = _town_it_is_named_after(index, span, context, surface)
     words = span.key.split()
     if (not candidates or fuzzy) and span.from_cue_only and len(words) > 1 and words[0] in _FOLDED_GENERICS:
         # "Jabal al Rahmaliya": the hill is named after the village the gazetteer knows, when that village lies in a
@@ -652,6 +656,23 @@ def _out_of_focus(candidates: list[GazetteerPlace], context: ArticleContext) -> 
     return top >= 0.3 and not any(
         context.countries.get(c.country_code, 0.0) >= top / 2 or c.feature_code.startswith("PCL")
         or c.feature_code in ("ADM1", "PPLC") or c.population >= 100_000 or not c.country_code for c in candidates)
+
+
+def _town_it_is_named_after(index: GazetteerIndex, span: Span, context: ArticleContext,
+                            surface: str) -> list[GazetteerPlace]:
+    """"Kendale Lakes Elementary School", "the Handarat Refugee Camp": a building or works the gazetteer lacks lies in
+    the town its name begins with, when a town of a country the article is about is called so as written (a
+    namesake abroad that only folds alike, the Omani Badiyah of "the Badiyah Cement Factory" in a Syrian story, is
+    no such town)."""
+    written = normalize(surface)
+    words = span.key.split()[:-1]
+    for n in range(len(words), 0, -1):
+        towns = [c for c in _towns_in_focus(index, " ".join(words[:n]), context)
+                 if any(written.startswith(normalize(name) + " ")
+                        for name in (c.name, c.asciiname, *c.alternate_names))]
+        if towns:
+            return towns
+    return []
 
 
 def _towns_in_focus(index: GazetteerIndex, key: str, context: ArticleContext) -> list[GazetteerPlace]:

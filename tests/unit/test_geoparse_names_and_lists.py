@@ -171,3 +171,38 @@ def test_a_list_that_lost_its_commas_splits_at_the_names_the_gazetteer_knows() -
     assert [name for name, _ in _found(text, index)] == ["Syria", "Kafr Nabuda", "Hamamiyat", "Latamneh"]
     text = "Syria: the army took the village of Tal Al-Majda on Monday."
     assert [name for name, _ in _found(text, index)] == ["Syria", "Tal Al-Majda"]
+
+
+def _facilities_index() -> GazetteerIndex:
+    return GazetteerIndex([
+        _place(163843, "Syria", 35.0, 38.0, "A", "PCLI", "SY", "00", pop=22_000_000),
+        _place(170654, "Damascus", 33.51, 36.29, "P", "PPLC", "SY", "13", pop=1_570_000),
+        _place(7000031, "Badiyah", 22.3, 58.8, "P", "PPL", "OM", "01"),  # an Omani village the factory is not in
+        _place(6252001, "United States", 39.8, -98.5, "A", "PCLI", "US", "00", pop=327_000_000),
+        _place(4155751, "Florida", 28.75, -82.5, "A", "ADM1", "US", "FL"),
+        _place(4160707, "Kendale Lakes", 25.71, -80.41, "P", "PPL", "US", "FL", pop=56_000),
+        _place(4164138, "Miami", 25.77, -80.19, "P", "PPLA2", "US", "FL", pop=470_000),
+    ])
+
+
+def test_a_building_named_after_no_known_place_is_a_place_of_its_own() -> None:
+    """"the Badiyah Cement Factory", "the Jazal Mountains": a name before a word for a building or works is a facility
+    (the README's toponyms include them), not the Omani village its first word folds to; unresolved where the
+    gazetteer lacks it. Words of English alone ("the Wastewater Treatment Plant") name no place."""
+    index = _facilities_index()
+    text = ("In Syria the army seized the Badiyah Cement Factory and the Jazal Mountains, then reached the Wastewater "
+            "Treatment Plant.")
+    assert _found(text, index) == [("Syria", 163843), ("Badiyah Cement Factory", None), ("Jazal Mountains", None)]
+
+
+def test_a_building_named_after_a_place_is_placed_by_it() -> None:
+    """"a Damascus hospital", "Florida Atlantic University": a known place's name before the word says where the
+    building is (the mention is that place, as before); "Kendale Lakes Elementary School" in a story about the US lies
+    in the town of the article's country its name begins with, as written."""
+    index = _facilities_index()
+    assert _found("In Syria a girl was taken to a Damascus hospital.", index) == [
+        ("Syria", 163843), ("Damascus", 170654)]
+    text = ("Police in Miami, Florida, said a student of Florida Atlantic University was hurt near Kendale Lakes "
+            "Elementary School in the United States.")
+    assert ("Florida", 4155751) in _found(text, index)
+    assert ("Kendale Lakes Elementary School", 4160707) in _found(text, index)
