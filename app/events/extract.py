@@ -486,6 +486,14 @@ def _state_code(m: Mention) -> str | None:
     return m.place.country_code
 
 
+def _a_facility(m: Mention) -> bool:
+    """A mention of a hill, mountain, base or building: by its name's last word, or the gazetteer's feature class."""
+    if m.place is not None and m.place.feature_class in ("S", "T"):
+        return True
+    words = _tokens(m.text)
+    return bool(words) and words[-1].lower() in syntax.FACILITY_WORDS
+
+
 def _of_no_country(m: Mention) -> bool:
     """A world region, continent or ocean ("the Middle East"): no one controls it."""
     p = m.place
@@ -748,6 +756,8 @@ class _Extractor:
                 return None if _THING_OF.search(self.text, max(floor, m.start - 40), m.start) else m
             if noun == "village" and p is not None and p.population > 100_000:
                 continue
+            if noun == "site" and not _a_facility(m):
+                continue  # "this aforementioned site": the factory, hill or base named before, not the town near it
             intro = _INTRO_BEFORE.search(self.text, max(0, m.start - 30), m.start) or _INTRO_AFTER.match(
                 self.text, m.end
             )

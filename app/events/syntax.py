@@ -413,6 +413,8 @@ PLACE_NOUNS = frozenset(
         "settlements",
         "hamlet",
         "hamlets",
+        # (Al-Masdar's word for a facility named just before: "seizing this aforementioned site")
+        "site",
     ]
 )
 # Head words of a named place or facility ("Al-Hamdan Airbase", "Hill 30", "Badr Mosque", "Castillo Complex"): a
@@ -482,7 +484,7 @@ FACILITY_WORDS = frozenset(
     ]
 )
 # Of those, the ones whose antecedent the article names reliably ("the city" two sentences after its name).
-RESOLVABLE_NOUNS = frozenset(["city", "town", "village", "district", "province", "governorate", "area"])
+RESOLVABLE_NOUNS = frozenset(["city", "town", "village", "district", "province", "governorate", "area", "site"])
 _PRONOUNS = frozenset({"it"})
 ACTOR_PRONOUNS = frozenset({"it", "they", "them", "we", "he", "she", "its", "their", "who", "which", "that"})
 

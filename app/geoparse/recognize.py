@@ -822,7 +822,8 @@ def _listed_places(doc: Document, index: GazetteerIndex, blocked: set[int]) -> l
             if start <= end and not any(k in blocked for k in range(start, i + 1)) and not (
                     doc.cased and start in doc.sentence_starts and lower[start] in lx.english_words()) \
                     and not all(lower[k] in lx.english_words() for k in range(start, end + 1)) \
-                    and not _is_key(doc, index, start, end) and not any(
+                    and not _bears_as_written(doc, start, end, index.candidates(" ".join(doc.keys[start : end + 1]))) \
+                    and not any(
                         famous_as_written(doc, index, Span(start, k, " ".join(doc.keys[start : k + 1])))
                         for k in range(start, end)):
                 spans.append(Span(start, i, " ".join(doc.keys[start : i + 1]), "", from_cue_only=True))

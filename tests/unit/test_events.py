@@ -457,3 +457,20 @@ def test_a_report_naming_no_gainer_is_the_change_the_article_told_with_its_agent
     assert summary(extract(text, ["Morek"])) == [("Morek", "opposition")]
     assert summary(extract("Residents said the fall of Morek, after weeks of fighting, shocked everyone.", ["Morek"])) \
         == [("Morek", None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "this aforementioned site": the facility named before, not the town named nearer
+        ("The army first took hilltops near the Jazal Cement Factory in Morek and then seized this aforementioned "
+         "site from IS on Thursday.", [("Jazal Cement Factory", "government")]),
+        ("IS fighters shelled Morek for days. Later they stormed the Sawwan Mountains and captured the site.",
+         [("Sawwan Mountains", "isis")]),
+        # a site with no facility named before it is no place
+        ("Rebels shelled Morek for days. Later the army captured the site.", []),
+    ],
+)
+def test_the_site_is_the_facility_named_before(text: str, expected: list[tuple[str, str]]) -> None:
+    names = ["Morek", "Jazal Cement Factory", "Sawwan Mountains"]
+    assert summary(extract(text, names, unresolved=("Jazal Cement Factory", "Sawwan Mountains"))) == expected
