@@ -86,6 +86,9 @@ _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 # A preposition or an article right before a word ("from is", "to is", "the is group"): there, a lower-cased "is" is
 # no verb.
 _NO_VERB_BEFORE = re.compile(r"\b(?:from|to|by|against|of|the)\s+$")
+# A finite verb right after a word ("is has captured", "is took"): the copula is never followed by one, so there a
+# lower-cased "is" is the group.
+_FINITE_VERB_AFTER = re.compile(r"\s+(?:had|has|have|took|seized|stormed|overran|retook)\b")
 
 
 def _trie_regex(words: set[str]) -> str:
@@ -298,8 +301,10 @@ class ActorRegistry:
                     last_end = match.end
                     continue
             if lowercased and w0 == "is" and self._lowered_is is not None \
-                    and _NO_VERB_BEFORE.search(low, max(0, start - 10), start):
-                # "retook the town from is", "fell to is", "the is group": the verb never follows these
+                    and (_NO_VERB_BEFORE.search(low, max(0, start - 10), start)
+                         or _FINITE_VERB_AFTER.match(low if same else text.lower(), end0)):
+                # "retook the town from is", "fell to is", "the is group": the verb never follows these, nor precedes
+                # another verb ("is has captured")
                 found.append(ActorMatch(start, end0, raw0, "actor", self._lowered_is))
                 last_end = end0
                 continue

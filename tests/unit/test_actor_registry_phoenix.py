@@ -241,3 +241,12 @@ def test_abbreviations_that_are_no_word_match_in_lower_cased_text() -> None:
     text = "the town fell to is in 2014 and the army retook it from the is. the problem is that it is quiet."
     found_is = [m.start for m in reg.scan(text, lowercased=True)[0] if m.actor_id == "islamic_state"]
     assert found_is == [text.index("to is") + 3, text.index("the is") + 4]
+
+
+def test_a_lower_cased_is_before_a_finite_verb_is_the_group() -> None:
+    """"the army said is had captured the town": the copula is never followed by a finite verb ("had", "took"), so
+    there "is" is the group; before a participle, an adverb or a noun it stays the verb ("is held", "is also")."""
+    reg = default_registry()
+    text = "the army said is had captured the town. later is took the hill. the town is held and it is also quiet."
+    found_is = [m.start for m in reg.scan(text, lowercased=True)[0] if m.actor_id == "islamic_state"]
+    assert found_is == [text.index("is had"), text.index("is took")]
