@@ -413,9 +413,11 @@ def _cue(doc: Document, first: int, last: int) -> str:
     before_of = lower[first - 2] if first > 1 and before == "of" else ""
     if before_of in ("the",) and first > 2:
         before_of = lower[first - 3]
-    if after in lx.SETTLEMENT_AFTER and first == last and lower[first] in lx.TOWN_MODIFIERS:
+    if after in lx.SETTLEMENT_AFTER and first == last and (
+            lower[first] in lx.TOWN_MODIFIERS or (not doc.cased and lower[first] in lx.english_words())):
         # lower-cased "the latter city", "the border town", "the capital city": a word that describes or points to a
-        # town before "city" or "town" is no name ("garden city", "the Old City" are)
+        # town before "city" or "town" is no name ("garden city", "the Old City" are); and lower-cased, any English
+        # word there describes the town ("a key dam town", "an oil town"), with no capital to say it names one
         after = after2 = ""
     if (after in lx.FACILITY_AFTER and after not in ("air", "base")) or (
         after in lx.FACILITY_MODIFIERS and after2 in lx.FACILITY_AFTER

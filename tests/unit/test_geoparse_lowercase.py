@@ -102,6 +102,14 @@ def test_a_word_describing_a_town_before_city_is_no_name() -> None:
     assert ("raqqa", 172955) in _found("the raqqa city council met in syria.", index)
 
 
+def test_an_english_word_before_town_in_lower_case_describes_the_town() -> None:
+    """"tabqa is a key dam town": lower-cased, no capital tells a name before "town" from a word describing it, and an
+    English word ("dam", "oil") there describes it (Dome in Ghana, once called Dam, is not meant)."""
+    index = GazetteerIndex([*PLACES, _place(2303611, "Dome", 5.65, -0.24, "P", "PPL", "GH", pop=48_000, alts=("Dam",))])
+    assert _found("in syria, it is a key dam town in the north.", index) == [("syria", 163843)]
+    assert ("raqqa", 172955) in _found("the army entered raqqa town in syria.", index)
+
+
 def test_a_given_name_whose_namesakes_lie_outside_the_story_is_a_person_in_a_story_on_syria() -> None:
     """Villages in Syria bear given names, so a story on Syria keeps names it would drop elsewhere; but "Ricardo",
     whose namesakes all lie in countries the story is not about, is the hostage freed, not a town in Texas."""
