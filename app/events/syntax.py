@@ -1028,6 +1028,12 @@ def _listed_after(item: Any) -> list[Any]:
         # of/over", whose preposition hangs on the noun or on the verb
         holder = verb.head
         verb = holder.head if _lemma(holder) == "control" and holder.dep_ == "dobj" else holder
+        if _low(verb) == "out":
+            verb = verb.head  # "pushed the militants out of a string of towns ..., including X and Y"
+    elif item.dep_ == "pobj" and _low(verb) == "from":
+        # "driving Isis from a stretch of the border including Jarablus, al-Rai and Dabiq": the from-phrase of an
+        # expelling verb is its place
+        verb = verb.head
     elif item.dep_ != "dobj":
         return []
     if verb.pos_ not in ("VERB", "AUX"):

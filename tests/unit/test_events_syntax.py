@@ -393,6 +393,12 @@ def test_without_the_parser_the_patterns_still_extract() -> None:
         ("In 2014 Isis captured swathes of Iraq, including Mosul and Tikrit.", ["Iraq", "Mosul", "Tikrit"],
          [("Mosul", "isis"), ("Tikrit", "isis")]),
         ("Isis seized large swathes of Anbar in 2014.", ["Anbar"], []),
+        # ... and so for the from-phrase of an expelling verb, the place it names
+        ("Turkish troops drove Isis from a stretch of the border including Jarablus and Dabiq.",
+         ["Jarablus", "Dabiq"], [("Jarablus", "turkey"), ("Dabiq", "turkey")]),
+        ("Kurdish fighters pushed the militants out of a string of towns along the river, including Hajin and Susah.",
+         ["Hajin", "Susah"], [("Hajin", "kurdish"), ("Susah", "kurdish")]),
+        ("Turkish troops drove Isis from a stretch of the border.", ["Jarablus"], []),
         # the subject set off after a fronted phrase, which the parser hangs on that phrase's last noun
         ("In addition to capturing the Hayat Tower, the Syrian Armed Forces also took control of Shayr Al-Nimr, Majbal "
          "Abu Ali, and Naourah after the jihadist rebels abandoned their positions.",
