@@ -1048,7 +1048,8 @@ def _listed_after(item: Any) -> list[Any]:
         if x.i == verb.i:
             for o in _children(c, "pobj"):
                 # ("including the towns of Morek and Kafr Zita": the names of the place noun's of-phrase)
-                ofs = _prep_objects(o, "of") if _low(o) in PLACE_NOUNS and not _namelike(o) else []
+                ofs = _prep_objects(o, "of") if (_low(o) in PLACE_NOUNS or _lemma(o) in PLACE_NOUNS) \
+                    and not _namelike(o) else []
                 out.extend(t for named in (ofs or [o]) for t in _conjuncts(named))
     return [t for t in out if _namelike(t)]
 

@@ -399,6 +399,9 @@ def test_without_the_parser_the_patterns_still_extract() -> None:
         ("Kurdish fighters pushed the militants out of a string of towns along the river, including Hajin and Susah.",
          ["Hajin", "Susah"], [("Hajin", "kurdish"), ("Susah", "kurdish")]),
         ("Turkish troops drove Isis from a stretch of the border.", ["Jarablus"], []),
+        # a plural place noun listed names its places in its of-phrase ("its strongholds of Mosul")
+        ("Isis has been driven out of almost all of its land, including its strongholds of Mosul and Tikrit.",
+         ["Mosul", "Tikrit"], [("Mosul", "unknown"), ("Tikrit", "unknown")]),
         # the subject set off after a fronted phrase, which the parser hangs on that phrase's last noun
         ("In addition to capturing the Hayat Tower, the Syrian Armed Forces also took control of Shayr Al-Nimr, Majbal "
          "Abu Ali, and Naourah after the jihadist rebels abandoned their positions.",
