@@ -1991,10 +1991,14 @@ def _verb_frame(tok: Any, lemma: str, low: str) -> Frame | None:
             return None
         return _make(tok, lemma, "active", objects, _subject(tok), None, _mood(tok))
     why = _mood(tok)
+    # "the Mosul dam, seized by Isis in 2014 and retaken by Peshmerga fighters days later": a participle coordinated
+    # with a participle clause describes the same noun
+    participle = tok if tok.dep_ == "acl" else tok.head if (
+        tok.dep_ == "conj" and tok.tag_ == "VBN" and tok.head.dep_ == "acl" and tok.head.tag_ == "VBN") else None
     passive = _passive_voice(tok) or (
         # "Morek, taken by the army last week, ...", "Recaptured by the army in 2016, Palmyra ...": a participle
         # clause with its agent
-        tok.tag_ == "VBN" and (tok.dep_ == "acl" or (tok.dep_ == "advcl" and tok.i < tok.head.i))
+        tok.tag_ == "VBN" and (participle is not None or (tok.dep_ == "advcl" and tok.i < tok.head.i))
         and any(c.dep_ == "agent" for c in tok.children))  # (a participle after its clause describes a name there)
     particle = {_low(c) for c in tok.children if c.dep_ == "prt"}
     if lemma in _EXPEL_VERBS or low in ("drove", "driven"):
@@ -2210,8 +2214,8 @@ def _verb_frame(tok: Any, lemma: str, low: str) -> Frame | None:
         subj = [x for x in _children(tok, "nsubjpass") if _low(x) not in ("which", "that", "who")]
         if not subj and tok.dep_ == "relcl":
             subj = [_relative_head(tok)]
-        if not subj and tok.dep_ in ("acl", "amod"):  # "Jarablus, liberated from ISIS this week"
-            subj = [_participle_head(tok, lemma)]
+        if not subj and (tok.dep_ == "amod" or participle is not None):  # "Jarablus, liberated from ISIS this week"
+            subj = [_participle_head(participle or tok, lemma)]
         governor = _governing_verb(tok)
         if not subj and governor is not None and any(c.dep_ == "nsubjpass" for c in governor.children):
             # "Man, which was seized by rebels before being reclaimed by loyalist forces": a passive participle
@@ -2243,10 +2247,10 @@ def _verb_frame(tok: Any, lemma: str, low: str) -> Frame | None:
         # participle a main verb or an adverbial clause; it describes the name right before it
         agent = _prep_objects(tok, "by")
         return _make(tok, lemma, "passive", [described], agent[0] if agent else None, _loser_from(tok), why)
-    if tok.dep_ == "acl" and tok.tag_ == "VBN" and not dobj and lemma not in ("take", "took"):
+    if participle is not None and tok.tag_ == "VBN" and not dobj and lemma not in ("take", "took"):
         # "the town, captured by IS in 2014"
         agent = _prep_objects(tok, "by")
-        return _make(tok, lemma, "passive", [_participle_head(tok, lemma)], agent[0] if agent else None,
+        return _make(tok, lemma, "passive", [_participle_head(participle, lemma)], agent[0] if agent else None,
                      _loser_from(tok), why)
     objects = [d for d in dobj if _low(d) not in ("which", "that", "whom")]
     listed = _colon_list(tok)

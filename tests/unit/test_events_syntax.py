@@ -399,6 +399,9 @@ def test_without_the_parser_the_patterns_still_extract() -> None:
         ("Kurdish fighters pushed the militants out of a string of towns along the river, including Hajin and Susah.",
          ["Hajin", "Susah"], [("Hajin", "kurdish"), ("Susah", "kurdish")]),
         ("Turkish troops drove Isis from a stretch of the border.", ["Jarablus"], []),
+        # a participle coordinated with a participle clause describes the same noun
+        ("Officials say the Mosul dam, seized by Isis in August 2014 and retaken by Peshmerga fighters days later, is "
+         "safe.", ["Mosul dam"], [("Mosul dam", "kurdish"), ("Mosul dam", "isis")]),
         # a plural place noun listed names its places in its of-phrase ("its strongholds of Mosul")
         ("Isis has been driven out of almost all of its land, including its strongholds of Mosul and Tikrit.",
          ["Mosul", "Tikrit"], [("Mosul", "unknown"), ("Tikrit", "unknown")]),
