@@ -747,8 +747,9 @@ def _place_phrases(
             continue
         if lemma == "control" or low in PLACE_NOUNS or lemma in PLACE_NOUNS or low in ("villages", "towns", "hills") \
                 or seat:
-            # "control of X", "the village of X", "three villages west of Hama: A, B and C"
-            named = [o for o in ofs]
+            # "control of X", "the village of X", "three villages west of Hama: A, B and C"; not the people a town is
+            # "of" ("a town of Christians and Sunni Muslims")
+            named = [o for o in ofs if not _inhabitants(o)]
             for o in named:
                 for inner in _conjuncts(o):
                     # "the village of X" (X vouched for as a place), "control of the Shaer gas field"
@@ -958,6 +959,11 @@ def _compound_span(tok: Any) -> tuple[int, int]:
 
 def _named_of(objs: list[Any]) -> bool:
     return any(_namelike(o) for o in objs)
+
+
+def _inhabitants(tok: Any) -> bool:
+    """A people named by its demonym or creed ("Christians and Sunni Muslims", "Kurds"), with its conjuncts."""
+    return all(_low(t) in DEMONYMS for t in _conjuncts(tok))
 
 
 def _namelike(tok: Any) -> bool:
