@@ -1100,6 +1100,10 @@ def _head_span(tok: Any, excluded: list[tuple[int, int]]) -> tuple[int, int]:
     """The span of a name phrase: its own words, without locatives ("Tal Malah in Hama province") and without
     the containers named as its modifiers ("the Aleppo countryside town" -> the town's name only)."""
     _exclude_locatives(tok, excluded)
+    for description in tok.children:
+        if description.dep_ == "appos" and description.tag_ in ("NN", "NNS") and tok.tag_ in ("NNP", "NNPS"):
+            # "Tal Musa, the highest point in the Qalamoun region": where its description places it was not taken
+            _exclude_locatives(description, excluded)
     start, end = _span(tok)
     for c in tok.children:
         named_modifier = c.dep_ in ("compound", "poss", "nmod", "amod") and c.i < tok.i and c.tag_ in ("NNP", "NNPS")

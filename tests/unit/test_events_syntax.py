@@ -402,6 +402,9 @@ def test_without_the_parser_the_patterns_still_extract() -> None:
         # a participle coordinated with a participle clause describes the same noun
         ("Officials say the Mosul dam, seized by Isis in August 2014 and retaken by Peshmerga fighters days later, is "
          "safe.", ["Mosul dam"], [("Mosul dam", "kurdish"), ("Mosul dam", "isis")]),
+        # where a name's description places it was not taken
+        ("The army captured Tal Musa, the highest point in the Qalamoun region, after a fierce battle.",
+         ["Tal Musa", "Qalamoun region"], [("Tal Musa", "government")]),
         # the people a town is "of" are no places
         ("Qaryatain, a town of Christians and Sunni Muslims, was recaptured by Isis in October.",
          ["Qaryatain"], [("Qaryatain", "isis")]),
