@@ -2345,6 +2345,9 @@ _UNIT_NAME = "(?:" + "|".join(sorted(w.capitalize() for w in syntax.UNIT_NOUNS))
 _NUMBERED_UNIT = re.compile(rf"\b\d+(?:st|nd|rd|th)\s+{_UNIT_NAME}\b|\b{_UNIT_NAME}\s+\d+\b")
 # A locative phrase that ends a name the frame vouches for ("the 1070 Apartment Project in southwest Aleppo").
 _LOCATIVE_START = re.compile(r"(?:in|near|outside|at)\s", re.IGNORECASE)
+_COALITION_WORDS = frozenset({"coalition", "alliance"})
+_OF_AFTER = re.compile(r"\s+of\s", re.IGNORECASE)
+_INDEFINITE_BEFORE = re.compile(r"\b(?:an?|another)\s+(?:[\w-]+\s+){0,2}\Z", re.IGNORECASE)
 # Longest sentence prefix handed to the parser: a hostile 80 KB "sentence" costs no more than this many characters
 # of parsing (the patterns still read it all).
 _PARSE_LIMIT = 2000
@@ -2542,6 +2545,10 @@ def extract_control_changes(
     actors, found_countries = reg.scan(text, lowercased=lowercased)
     # "military base", "army airport": the generic word names a place there, not a force.
     actors = [a for a in actors if a.kind != "state" or not _FACILITY_AFTER.match(text, a.end)]
+    # "fell to a coalition of Islamist rebels", "an alliance of rebel groups": an indefinite coalition is no named one
+    # (the US-led "coalition"); its members, named after "of", are the party
+    actors = [a for a in actors if not (a.surface.lower() in _COALITION_WORDS and _OF_AFTER.match(text, a.end)
+                                        and _INDEFINITE_BEFORE.search(text, max(0, a.start - 30), a.start))]
     # "al-Hazm", the Yemeni town: the geoparser read a group's one-word name after the Arabic article as a place
     # (app/geoparse/organisations.py), so it is no party here
     articled = {m.end: m.start for m in ordered}

@@ -474,3 +474,17 @@ def test_a_report_naming_no_gainer_is_the_change_the_article_told_with_its_agent
 def test_the_site_is_the_facility_named_before(text: str, expected: list[tuple[str, str]]) -> None:
     names = ["Morek", "Jazal Cement Factory", "Sawwan Mountains"]
     assert summary(extract(text, names, unresolved=("Jazal Cement Factory", "Sawwan Mountains"))) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Morek fell to a coalition of Islamist rebels in April 2015.", [("Morek", "opposition")]),
+        ("An alliance of Kurdish and Arab fighters captured Morek in May.", [("Morek", "kurdish")]),
+        # the coalition, named: the US-led one
+        ("The coalition helped Iraqi forces retake Morek.", [("Morek", "government")]),
+    ],
+)
+def test_an_indefinite_coalition_is_its_members(text: str, expected: list[tuple[str, str]]) -> None:
+    """"a coalition of Islamist rebels" is the rebels, not the US-led coalition that "coalition" names."""
+    assert summary(extract(text, ["Morek"])) == expected
