@@ -86,9 +86,9 @@ _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 # A preposition or an article right before a word ("from is", "to is", "the is group"): there, a lower-cased "is" is
 # no verb.
 _NO_VERB_BEFORE = re.compile(r"\b(?:from|to|by|against|of|the)\s+$")
-# A finite verb right after a word ("is has captured", "is took"): the copula is never followed by one, so there a
-# lower-cased "is" is the group.
-_FINITE_VERB_AFTER = re.compile(r"\s+(?:had|has|have|took|seized|stormed|overran|retook)\b")
+# A finite verb right after a word ("is has captured", "is took") or a hyphen joining it to the next ("is-held",
+# "is-linked"): the copula is never followed by either, so there a lower-cased "is" is the group.
+_FINITE_VERB_AFTER = re.compile(r"\s+(?:had|has|have|took|seized|stormed|overran|retook)\b|-[a-z]")
 
 
 def _trie_regex(words: set[str]) -> str:
