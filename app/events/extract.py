@@ -1732,7 +1732,14 @@ class _Extractor:
                 if before is not None and before.group(1).lower() not in _NAME_PARTICLES:
                     cuts.append(m.start())
         bounds = [a, *cuts, b]
-        return [(x, x + len(self.text[x:y].rstrip(" -"))) for x, y in pairwise(bounds) if y > x]
+        pieces = [(x, x + len(self.text[x:y].rstrip(" -"))) for x, y in pairwise(bounds) if y > x]
+        if self._lowercased:
+            # ("the strategic tal al-eis", "the adjacent tal brak": lower-cased, the adjective before the generic is
+            # cut off as a piece of its own, and English words alone name nothing)
+            english = english_words()
+            pieces = [(x, y) for x, y in pieces
+                      if not all(w.group() in english for w in _WORD_PART.finditer(self.text, x, y))] or pieces[-1:]
+        return pieces
 
     def _common_group(self, span: tuple[int, int] | None) -> ActorMatch | None:
         """The registry's common noun for a non-state group ("the militants") a frame's phrase is, if it is one."""

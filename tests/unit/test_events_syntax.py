@@ -867,3 +867,10 @@ def test_a_holding_that_ended_is_dated_by_its_end(nlp: object) -> None:
     [ev] = extract("Manbij, held by Isis until 2016, is now run by a local council.", ["Manbij"])
     assert ev.gained_by is None and ev.lost_by is not None and ev.lost_by.side.value == "isis"
     assert ev.date is not None and (ev.date.start, ev.date.precision) == (date(2016, 1, 1), "year")
+
+
+def test_an_adjective_before_a_generic_is_no_name_in_lower_case(nlp: object) -> None:
+    """"captured the strategic tal al-eis": lower-cased, a generic word ("tal") opens a name after another word, and
+    the adjective cut off before it ("strategic") is an English word alone, no place; the name after it is."""
+    text = "the syrian arab army captured the strategic tal al-eis after a fierce battle with the rebels."
+    assert summary(extract(text, [])) == [("tal al-eis", "government")]
