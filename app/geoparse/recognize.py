@@ -248,12 +248,13 @@ def _with_article_names_joined(doc: Document, spans: list[Span]) -> list[Span]:
     """An Arabic name continues past a space with its article ("Daraa al-Balad", "Seif al-Dawla", "Talat al-Bureij",
     "Abu Bakr al-Baghdadi"): a place matched at "al-Balad" right after a capitalised name word is no place of its
     own (Balad in Iraq) but the end of the longer name, which the gazetteer does not know whole (else it would have
-    been matched whole). After a place mention the two are one mention, resolved by the name it begins with (the old
-    town of Daraa lies in Daraa), as ``_with_qualifiers_joined`` does; after any other name word (a person's, a
-    group's), none. A generic or particle before it ("Tal al-Zaatar", "Deir al-Zour") is ``_with_generic_before``'s;
-    an English word before it ("Yesterday al-Bab", "In al-Bab") ends no name. Cased text only, and not in a text that
-    lost its commas (FA-KES's: "targeted terrorists in Bosra al-Sham Atman al-Hrak and al-Yadouda" is a list of four
-    villages, which nothing tells from one name followed by another)."""
+    been matched whole). After a place mention the two are one mention, resolved by the whole name, which leaves it
+    unresolved: its first word alone is as often a namesake abroad (Seif in Iraq, Talat in Thailand) as the town it
+    lies in; after any other name word (a person's, a group's), none. A generic or particle before it ("Tal
+    al-Zaatar", "Deir al-Zour") is ``_with_generic_before``'s; an English word before it ("Yesterday al-Bab", "In
+    al-Bab") ends no name. Cased text only, and not in a text that lost its commas (FA-KES's: "targeted terrorists in
+    Bosra al-Sham Atman al-Hrak and al-Yadouda" is a list of four villages, which nothing tells from one name followed
+    by another)."""
     if not doc.cased or _lost_its_commas(doc.text):
         return spans
     out: list[Span] = []
@@ -274,6 +275,22 @@ def _with_article_names_joined(doc: Document, spans: list[Span]) -> list[Span]:
             out[-1] = replace(out[-1], last=span.last, key=" ".join(doc.keys[whole : span.last + 1]),
                               cue=out[-1].cue or span.cue, from_cue_only=True)
     return out
+
+
+def _names_a_facility(doc: Document, index: GazetteerIndex, start: int, end: int) -> bool:
+    """Whether the name words ``start..end`` before a word for a building name the building itself: not words of
+    English alone ("the Wastewater Treatment Plant"), nor a sentence's first English word, nor a name the gazetteer
+    knows as written or a famous place's name opening it, which says where the building is ("a Damascus hospital",
+    "Mosul University", "Florida Atlantic University")."""
+    english = lx.english_words()
+    lower = doc.lower
+    if (doc.cased and start in doc.sentence_starts and lower[start] in english) \
+            or all(lower[k] in english for k in range(start, end + 1)):
+        return False
+    if _bears_as_written(doc, start, end, index.candidates(" ".join(doc.keys[start : end + 1]))):
+        return False
+    return not any(famous_as_written(doc, index, Span(start, k, " ".join(doc.keys[start : k + 1])))
+                   for k in range(start, end))
 
 
 def _lost_its_commas(text: str) -> bool:
@@ -819,15 +836,8 @@ def _listed_places(doc: Document, index: GazetteerIndex, blocked: set[int]) -> l
             if word.startswith("field") and lower[end] in ("oil", "gas"):
                 end -= 1  # "the Omar oil field"
             start = _name_before(doc, end)
-            # (a name the gazetteer knows says where the building is: "a Damascus hospital", "Mosul University",
-            # "Florida Atlantic University")
-            if start <= end and not any(k in blocked for k in range(start, i + 1)) and not (
-                    doc.cased and start in doc.sentence_starts and lower[start] in lx.english_words()) \
-                    and not all(lower[k] in lx.english_words() for k in range(start, end + 1)) \
-                    and not _bears_as_written(doc, start, end, index.candidates(" ".join(doc.keys[start : end + 1]))) \
-                    and not any(
-                        famous_as_written(doc, index, Span(start, k, " ".join(doc.keys[start : k + 1])))
-                        for k in range(start, end)):
+            if start <= end and not any(k in blocked for k in range(start, i + 1)) \
+                    and _names_a_facility(doc, index, start, end):
                 spans.append(Span(start, i, " ".join(doc.keys[start : i + 1]), "", from_cue_only=True))
         elif word in lx.NUMBERED_SITES and i + 1 < n and doc.tokens[i + 1].text.isdigit() \
                 and doc.gap(i + 1) == " " and (not doc.cased or doc.tokens[i].is_capitalized):
