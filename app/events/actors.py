@@ -87,8 +87,9 @@ _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 # no verb.
 _NO_VERB_BEFORE = re.compile(r"\b(?:from|to|by|against|of|the)\s+$")
 # A finite verb right after a word ("is has captured", "is took") or a hyphen joining it to the next ("is-held",
-# "is-linked"): the copula is never followed by either, so there a lower-cased "is" is the group.
-_FINITE_VERB_AFTER = re.compile(r"\s+(?:had|has|have|took|seized|stormed|overran|retook)\b|-[a-z]")
+# "is-linked"): the copula is never followed by either, so there a lower-cased "is" is the group. (Matched on the text
+# itself, case aside: its offsets are the scan's, which a lower-cased copy's need not be.)
+_NO_COPULA_AFTER = re.compile(r"\s+(?:had|has|have|took|seized|stormed|overran|retook)\b|-[a-z]", re.IGNORECASE)
 
 
 def _trie_regex(words: set[str]) -> str:
@@ -302,7 +303,7 @@ class ActorRegistry:
                     continue
             if lowercased and w0 == "is" and self._lowered_is is not None \
                     and (_NO_VERB_BEFORE.search(low, max(0, start - 10), start)
-                         or _FINITE_VERB_AFTER.match(low if same else text.lower(), end0)):
+                         or _NO_COPULA_AFTER.match(text, end0)):
                 # "retook the town from is", "fell to is", "the is group": the verb never follows these, nor precedes
                 # another verb ("is has captured")
                 found.append(ActorMatch(start, end0, raw0, "actor", self._lowered_is))

@@ -2380,16 +2380,10 @@ _COMMON_ACTOR_WORDS = frozenset(
 )
 # What may stand between a place and a holder in its appositive: a comma (FA-KES lost them), an article, a few
 # adjectives.
-_APPOSITIVE_LEAD = re.compile(
-    r",?\s+(?:(?:a|an|the|its|their|one|former|last|key|main|major|strategic|important|remaining|de facto)\s+){1,3}",
-    re.IGNORECASE,
-)
+_APPOSITIVE_WORDS = "a|an|the|its|their|one|former|last|key|main|major|strategic|important|remaining"
+_APPOSITIVE_LEAD = re.compile(rf",?\s+(?:(?:{_APPOSITIVE_WORDS}|de facto)\s+){{1,3}}", re.IGNORECASE)
 # An appositive or participle that says who holds the place before it: ", the last sliver of territory held by ".
-_HELD_BY_LEAD = re.compile(
-    r",\s+(?:(?:a|an|the|its|their|one|former|last|key|main|major|strategic|important|remaining)\s+)*"
-    r"(?:[\w-]+\s+){0,4}?" + HELD_BY,
-    re.IGNORECASE,
-)
+_HELD_BY_LEAD = re.compile(rf",\s+(?:(?:{_APPOSITIVE_WORDS})\s+)*(?:[\w-]+\s+){{0,4}}?" + HELD_BY, re.IGNORECASE)
 # What may open a sentence before a participle whose subject is the main clause's: a subordinator, "in addition
 # to", a time before it ("days after", "just hours after"), "having".
 _OPENING_CLAUSE = re.compile(
