@@ -513,6 +513,17 @@ def _decide(index: GazetteerIndex, span: Span, context: ArticleContext,
         # not what it means when the slice lacks the town
         candidates = [c for c in candidates if c.country_code == span.country]
     written = normalize(surface)
+    if not fuzzy and span.cue != "acronym" and candidates:
+        strangers = [c for c in candidates if _folded_stranger(c, written, span.key, context)]
+        if strangers:
+            candidates = [c for c in candidates if c not in strangers]
+            if not candidates:
+                # ("al-Zobdani" folds onto a Polish village only): a variant spelling of a town of the article's
+                # country may still be meant, as for any name whose namesakes all lie out of focus below
+                candidates = _variants_in_focus(index, span, context, surface)
+                fuzzy = bool(candidates)
+                if not candidates:
+                    return None, 0.5, (), "unresolved"
     if candidates and all(c.feature_code in AIRFIELD_CODES for c in candidates):
         candidates = _airports_of_the_city(index, candidates, written)
     if not fuzzy and span.cue in ("", "settlement") and not context.about_arabic_named_countries():
@@ -530,9 +541,7 @@ def _decide(index: GazetteerIndex, span: Span, context: ArticleContext,
     if not fuzzy and _out_of_focus(candidates, context):
         # Every exact namesake lies in a country the article is not about ("al-Zobdani" is no Polish village):
         # a variant spelling of a place in the article's country may be meant; it must win by a margin.
-        variants = [c for c in index.skeleton_candidates(span.key)
-                    if c.feature_class == "P" and context.countries.get(c.country_code, 0.0) >= 0.3
-                    and _fuzzy_fits(surface, span.key, c)]
+        variants = _variants_in_focus(index, span, context, surface)
         if variants:
             best_variant = _rank(variants, span, context, True, container, written)[0]
             if best_variant[1] - 3.0 > ranked[0][1]:
@@ -647,6 +656,28 @@ def _abbreviates(surface: str, country: GazetteerPlace) -> bool:
 
 def _major(place: GazetteerPlace) -> bool:
     return place.feature_code.startswith("PCL") or place.feature_code == "ADM1" or place.population >= 1_000_000
+
+
+def _variants_in_focus(index: GazetteerIndex, span: Span, context: ArticleContext,
+                       surface: str) -> list[GazetteerPlace]:
+    """Towns of a country the article is about whose consonants the name shares and whose spelling it fits."""
+    return [c for c in index.skeleton_candidates(span.key)
+            if c.feature_class == "P" and context.countries.get(c.country_code, 0.0) >= 0.3
+            and _fuzzy_fits(surface, span.key, c)]
+
+
+def _folded_stranger(place: GazetteerPlace, written: str, key: str, context: ArticleContext) -> bool:
+    """A place the name reaches only through the index's transliteration folds, in a country whose names do not
+    reach English through Arabic and that the article is not about: "Kuweries" is no Zürich, "Madajin" no Medellín,
+    "Saddam" no Sedam in an article on Iraq. The folds are for Arabic spellings (``app.geoparse.spelling``); a
+    place elsewhere is written as one of its own names, and a name abroad that only folds onto it is another place
+    the gazetteer lacks, or no place."""
+    if place.country_code in ARABIC_NAMED_COUNTRIES or not place.country_code or place.feature_code.startswith(
+            ("PCL", "ADM1", "TERR", "CONT")):
+        return False
+    if context.share_without_own_votes(key, place.country_code) >= 0.1:
+        return False
+    return not _bears(place, _unabbreviated(written.removesuffix(" city")))  # ("Quebec City": Québec)
 
 
 def _out_of_focus(candidates: list[GazetteerPlace], context: ArticleContext) -> bool:

@@ -374,3 +374,31 @@ def test_the_houthis_are_a_yemeni_word():
     text = ("Government forces have pushed Houthi rebels out of the port city of Mokha, officials said. The Houthis, "
             "who stormed Sanaa in 2014, still hold the capital.")
     assert _found(text, index) == [("Mokha", 78751), ("Sanaa", 71137)]
+
+
+def test_a_name_that_only_folds_onto_a_place_abroad_is_none_of_it_in_an_article_about_elsewhere():
+    """The index's folds are for names written from Arabic: in a story on Syria, "Najarah" is the Syrian Najjārah,
+    not the bigger Negara in Indonesia that folds alike, and "Mistrata", whose only namesake is Mistretta in Sicily,
+    is a village the gazetteer lacks (unresolved, not a point in Italy). A place abroad written as one of its own
+    names stays ("Quebec City" is Québec), as does a fold in a country the article is about."""
+    index = GazetteerIndex([
+        _place(163843, "Syria", 35.0, 38.0, "A", "PCLI", "SY", "00", pop=22_000_000),
+        _place(170063, "Aleppo", 36.2, 37.16, "P", "PPLA", "SY", "09", pop=1_600_000),
+        _place(170654, "Douma", 33.57, 36.4, "P", "PPLA2", "SY", "08", pop=110_000),
+        _place(4200001, "Negara", -8.36, 114.62, "P", "PPLA2", "ID", "02", pop=30_000),
+        _place(4200002, "Najjārah", 36.3, 37.5, "P", "PPL", "SY", "09"),
+        _place(4200003, "Mistretta", 37.93, 14.36, "P", "PPLA3", "IT", "15", pop=5_000),
+        _place(6325494, "Québec", 46.81, -71.21, "P", "PPLA", "CA", "10", pop=530_000),
+        _place(3175395, "Italy", 42.8, 12.8, "A", "PCLI", "IT", "00", pop=60_000_000),
+    ])
+    text = "Syrian troops stormed Najarah in eastern Aleppo. Rebels seized the village of Mistrata near Douma."
+    assert _found(text, index) == [("Najarah", 4200002), ("Aleppo", 170063), ("Mistrata", None), ("Douma", 170654)]
+    assert [gid for _, gid in _found("Syrian refugees from Aleppo settled in Quebec City.", index)] == [170063, 6325494]
+    from app.geoparse.resolve import ArticleContext, _folded_stranger
+
+    on_syria = ArticleContext(countries={"SY": 1.0}, admin1s={})
+    quebec = _place(6325494, "Québec", 46.81, -71.21, "P", "PPLA", "CA", "10", pop=530_000)
+    assert not _folded_stranger(quebec, "quebec city", "kuabak kity", on_syria)  # (the name the text runs on)
+    assert _folded_stranger(_place(4200003, "Mistretta", 37.93, 14.36, "P", "PPLA3", "IT", "15"), "mistrata",
+                            "mistrata", on_syria)
+    assert ("Mistrata", 4200003) in _found("Italy said the festival in Mistrata drew crowds.", index)
