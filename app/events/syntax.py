@@ -1448,8 +1448,9 @@ def _mood(trigger: Any) -> str | None:
                 infinitive = False
                 tok = head.head
                 continue
-            # "forcing IS to withdraw from Morek", "forced the rebels to hand over X": compelled, they did
-            forced = lemma == "force" and dep == "xcomp" and bool(_children(head, "dobj")) \
+            # "forcing IS to withdraw from Morek", "forced the rebels to hand over X", "the rest were forced to
+            # withdraw from Sawana": compelled, they did (the one compelled is the object, or the passive's subject)
+            forced = lemma == "force" and dep == "xcomp" and bool(_children(head, "dobj", "nsubjpass")) \
                 and head.tag_ in ("VBD", "VBG", "VBN") and trigger.i == tok.i \
                 and _lemma(trigger) in _WITHDRAW_VERBS | _HAND_VERBS | {"abandon", "leave"}
             if (lemma in _REALIS and dep in ("xcomp", "ccomp")) or forced:

@@ -716,6 +716,9 @@ def test_no_one_takes_or_loses_a_world_region_whichever_reader_finds_it(nlp: obj
         ("The army advanced on Sunday, forcing IS to withdraw from Morek.", ["Morek"], [("Morek", "government")]),
         ("The army tried to force the rebels to withdraw from Morek.", ["Morek"], []),
         ("The army will force the rebels to withdraw from Morek.", ["Morek"], []),
+        ("The army killed 23 militants before the rest were forced to withdraw from Morek.", ["Morek"],
+         [("Morek", "government")]),
+        ("The militants may be forced to withdraw from Morek if the army advances.", ["Morek"], []),
         # an agentless change after a sentence telling one side on the offensive is that side's; not with two sides
         ("Government troops and allied militias advanced on several fronts. Morek and Kafr Zita were retaken, "
          "according to a monitor.", ["Morek", "Kafr Zita"], [("Morek", "government"), ("Kafr Zita", "government")]),
