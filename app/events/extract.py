@@ -239,6 +239,14 @@ _CLAUSE_CUT = re.compile(
     r"that|then)\b",
     re.IGNORECASE,
 )
+# A gerund after "from" that a preventing or distancing word governs: what was kept from happening, or is still
+# to come; "fresh from", "apart from", "back from" a change report it.
+_KEPT_FROM = re.compile(
+    r"\b(?:prevent\w*|stop\w*|keep\w*|kept|bar|bars|barred|barring|ban|bans|banned|banning|block\w*|deter\w*|"
+    r"hinder\w*|prohibit\w*|refrain\w*|restrain\w*|dissuad\w*|discourag\w*|preclud\w*|desist\w*|away|far)\b"
+    r"[^,;.]{0,60}\bfrom\s*$",
+    re.IGNORECASE,
+)
 _NEARLY = re.compile(r"\b(?:nearly|almost|close\s+to)\s+$", re.IGNORECASE)
 # (not "in addition to capturing X", which reports the capture)
 _TOPIC_END = re.compile(
@@ -1234,8 +1242,8 @@ class _Extractor:
             return bool(ci(_NOMINAL_BLOCK).search(ci_left[-60:]))
         if ci(_MODAL).search(clause) or ci(_NEARLY).search(ci_left):
             return True
-        if re.search(r"\bfrom\s*$", left):
-            return True  # "prevent them from capturing"
+        if _KEPT_FROM.search(left[-80:]):
+            return True  # "prevent them from capturing", "weeks away from capturing" (not "fresh from ousting IS")
         # "talks on handing over X", "a deal for surrendering X": a gerund naming a topic, not an event
         verb = self.text[pos : pos + 12].lower()
         return bool(re.match(r"\w+ing\b", verb) and ci(_TOPIC_END).search(ci_left))

@@ -1155,8 +1155,10 @@ def _subject(verb: Any) -> Any | None:
             # phrase before a trailing gerund is read as its subject; a gerund has one only in an absolute clause
             # ("with Kurdish forces capturing X"), its doer is the clause's it trails
             subj = []
-        if not subj and came_by == "xcomp":
-            subj = _children(v, "nsubjpass")  # "the Kurds were forced to withdraw": the passive's subject does it
+        if not subj and came_by:
+            # "the Kurds were forced to withdraw": the passive's subject does it; and it does what a phrase fronted
+            # or trailing its clause tells ("Fresh from ousting Isis from Raqqa, the SDF had been emboldened")
+            subj = _children(v, "nsubjpass")
         if subj:
             nearest = subj[-1]  # two subjects is a misparse: the nearer one is the verb's
             if _low(nearest) in ("that", "which", "who") and v.dep_ == "relcl":

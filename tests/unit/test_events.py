@@ -169,6 +169,8 @@ def test_lost_to_takes_the_gainer_from_the_to_phrase() -> None:
         "The army is preparing an offensive to capture Saraqeb.",
         "Rebels took Saraqeb residents hostage.",
         "Rebels were prevented from capturing Saraqeb.",
+        "Air strikes stopped the rebels from seizing Saraqeb.",
+        "The rebels were weeks away from capturing Saraqeb.",
         "The army captured 20 rebels in Saraqeb.",
     ],
 )

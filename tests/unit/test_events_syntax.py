@@ -719,6 +719,9 @@ def test_no_one_takes_or_loses_a_world_region_whichever_reader_finds_it(nlp: obj
         ("The army killed 23 militants before the rest were forced to withdraw from Morek.", ["Morek"],
          [("Morek", "government")]),
         ("The militants may be forced to withdraw from Morek if the army advances.", ["Morek"], []),
+        # a fronted phrase's doer is its clause's subject, a passive's too; "fresh from" reports what was done
+        ("Fresh from ousting IS from Morek, the SDF had been emboldened by US support.", ["Morek"],
+         [("Morek", "kurdish")]),
         # an agentless change after a sentence telling one side on the offensive is that side's; not with two sides
         ("Government troops and allied militias advanced on several fronts. Morek and Kafr Zita were retaken, "
          "according to a monitor.", ["Morek", "Kafr Zita"], [("Morek", "government"), ("Kafr Zita", "government")]),
