@@ -776,6 +776,16 @@ def test_shapes_of_general_reporting(text: str, names: list[str], expected: list
     assert [(p, s or "unknown") for p, s in summary(extract(text, names))] == expected
 
 
+def test_a_rare_past_the_tagger_reads_as_a_noun_is_still_the_verb(nlp: object) -> None:
+    """"The army retook Bazzabat and Qurnatan": the small model tags "retook" NN or VBP and keeps it as its own
+    lemma; with a subject and an object it is "retake", whose object is a place even where no gazetteer has it."""
+    text = "The army retook Bazzabat and Qurnatan on Sunday."
+    [frame] = frames(nlp(text)[:])
+    assert frame.lemma == "retake" and frame.role == "active" and frame.factual
+    assert [text[a:b] for a, b in frame.marked] == ["Bazzabat", "Qurnatan"]
+    assert frame.gainer is not None and text[frame.gainer[0] : frame.gainer[1]] == "The army"
+
+
 def test_a_passive_subject_does_what_it_is_made_to(nlp: object) -> None:
     """"The Kurds were forced to withdraw from Kirkuk": the Kurds withdrew (the passive's subject controls the
     infinitive), whatever the mood the governor gives the change."""
