@@ -2009,7 +2009,9 @@ def _verb_frame(tok: Any, lemma: str, low: str) -> Frame | None:
         objects = _prep_objects(tok, "to") + [o for d in dobj for o in _prep_objects(d, "to")]
         if not objects or _passive_voice(tok):
             return None
-        return _make(tok, lemma, "active", objects, _subject(tok), None, _mood(tok))
+        # (what security is restored to is a place, named even where no gazetteer has it)
+        return _make(tok, lemma, "active", objects, _subject(tok), None, _mood(tok),
+                     named=frozenset(o.i for o in objects))
     why = _mood(tok)
     # "the Mosul dam, seized by Isis in 2014 and retaken by Peshmerga fighters days later": a participle coordinated
     # with a participle clause describes the same noun

@@ -786,6 +786,14 @@ def test_a_rare_past_the_tagger_reads_as_a_noun_is_still_the_verb(nlp: object) -
     assert frame.gainer is not None and text[frame.gainer[0] : frame.gainer[1]] == "The army"
 
 
+def test_what_security_is_restored_to_is_a_place(nlp: object) -> None:
+    """State media's "restored security and stability to X": X is a place the change is of, named even where no
+    gazetteer has it (as the object of "retook")."""
+    text = "Army units restored security and stability to Bazzabat and Qurnatan in the countryside of Hama."
+    [frame] = frames(nlp(text)[:])
+    assert frame.lemma == "restore" and [text[a:b] for a, b in frame.marked] == ["Bazzabat", "Qurnatan"]
+
+
 def test_a_passive_subject_does_what_it_is_made_to(nlp: object) -> None:
     """"The Kurds were forced to withdraw from Kirkuk": the Kurds withdrew (the passive's subject controls the
     infinitive), whatever the mood the governor gives the change."""
