@@ -2205,14 +2205,16 @@ def _verb_frame(tok: Any, lemma: str, low: str) -> Frame | None:
         if not objects and lemma == "extend":
             # "the army extended its control to Morek": the place control reached
             objects = _prep_objects(tok, "to") + [o for c in control for o in _prep_objects(c, "to")]
+        hung_on_verb: frozenset[int] = frozenset()
         if not objects:
             # "established control over the above-mentioned villages", "took control of the 1070 Apartment
             # Project": the parser may hang the complement on the verb ("of" only before a name: "would see the
-            # regime take control of the city" is then read as a change)
+            # regime take control of the city" is then read as a change); vouched for as control's own would be
             objects = _prep_objects(tok, "over") + [o for o in _prep_objects(tok, "of") if o.tag_ in ("NNP", "NNPS")]
+            hung_on_verb = frozenset(o.i for o in objects)
         if passive:
             return None
-        return _make(tok, lemma, "active", objects, _subject(tok), _loser_from(tok), why)
+        return _make(tok, lemma, "active", objects, _subject(tok), _loser_from(tok), why, named=hung_on_verb)
     if not take_like:
         return None
     if lemma in (*_LOOSE_TAKE_VERBS, "win", "won", "free") and not ({"over", "back"} & particle):

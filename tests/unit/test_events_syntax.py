@@ -794,6 +794,14 @@ def test_what_security_is_restored_to_is_a_place(nlp: object) -> None:
     assert frame.lemma == "restore" and [text[a:b] for a, b in frame.marked] == ["Bazzabat", "Qurnatan"]
 
 
+def test_control_over_a_name_hung_on_the_verb_is_still_a_place(nlp: object) -> None:
+    """"established full control over A and B": the parser hangs "over" on the verb, not on "control"; the names are
+    still what control was taken of, places even where no gazetteer has them (as "control of A" is)."""
+    text = "The army established full control over Bazzabat and Qurnatan after eliminating the last terrorists."
+    [frame] = frames(nlp(text)[:])
+    assert [text[a:b] for a, b in frame.marked] == ["Bazzabat", "Qurnatan"]
+
+
 def test_a_passive_subject_does_what_it_is_made_to(nlp: object) -> None:
     """"The Kurds were forced to withdraw from Kirkuk": the Kurds withdrew (the passive's subject controls the
     infinitive), whatever the mood the governor gives the change."""
