@@ -175,6 +175,7 @@ _NAMED_NEXT = re.compile(r"\s*The\s+(?P<noun>[a-z]+)(?:\s*,\s*(?:(?:known|called
 _HOLDING = r"held|controlled|occupied|ruled|run"
 _HOLDING_BEFORE = re.compile(rf"\b(?:{_HOLDING}|besieged|surrounded|defended)\s+$", re.IGNORECASE)
 _HELD_BY_BEFORE = re.compile(rf"\b(?:{_HOLDING})\s+by\s+(?:the\s+)?$", re.IGNORECASE)
+_HOLDING_VERB_AFTER = re.compile(r"\s+(?:held|controlled|run|dominated|occupied)\b", re.IGNORECASE)
 # Words for the armed opposition whatever its name: a generic non-state party called so is on the opposition's side.
 _REBEL_WORD = re.compile(r"\b(?:rebels?|insurgents?|guerr?ill?as?|separatists?|warlords?)\b", re.IGNORECASE)
 # "an abortive army offensive": a party's word right before a campaign noun, after "in", "during", "part of" ...
@@ -1877,9 +1878,11 @@ class _Extractor:
         multi-word name: "Islam" of "Jaish al-Islam")."""
         inside = [x for x in self._actors_in(max(0, a - 60), b) if not x.holder and x.start < b and a < x.end]
         if not inside:
-            # the phrase is the holder itself, as the grammar gives it a role: "Manbij was held by Isis until 2016"
-            inside = [x for x in self._actors_in(a, b) if x.holder and _HELD_BY_BEFORE.search(
-                self.text, max(0, x.start - 20), x.start)]
+            # the phrase is the holder itself, as the grammar gives it a role: "Manbij was held by Isis until 2016";
+            # or, lower-cased, what read as a holder whose hyphen was lost is the subject of that very verb ("isis
+            # occupied mosul in 2014": the parse makes it the subject, no capital tells the name after it)
+            inside = [x for x in self._actors_in(a, b) if x.holder and (_HELD_BY_BEFORE.search(
+                self.text, max(0, x.start - 20), x.start) or _HOLDING_VERB_AFTER.match(self.text, x.end))]
         return self.resolve(inside[0]) if inside else None
 
     def _state_named(self, a: int, b: int, words: list[str]) -> str | None:

@@ -251,3 +251,17 @@ def test_a_lower_cased_is_before_a_finite_verb_is_the_group() -> None:
             "is-linked fighters left.")
     found_is = [m.start for m in reg.scan(text, lowercased=True)[0] if m.actor_id == "islamic_state"]
     assert found_is == [text.index("is had"), text.index("is took"), text.index("is-linked")]
+
+
+def test_a_party_before_a_holding_verb_and_a_name_is_no_holder() -> None:
+    """"rebel held villages" lost its hyphen: the rebels hold them. Before a name, in cased text, the word is the
+    verb ("Isis occupied Mosul in 2014": Isis took it), as before "the" it always was."""
+    reg = default_registry()
+
+    def holders(text: str) -> list[tuple[str, bool]]:
+        return [(m.surface, m.holder) for m in reg.scan(text)[0]]
+
+    assert holders("Isis occupied Mosul in June 2014.") == [("Isis", False)]
+    assert holders("Rebels held Aleppo until 2016.") == [("Rebels", False)]
+    assert holders("The rebel held villages near Hama were shelled.") == [("rebel", True)]
+    assert holders("Isis-occupied Mosul was shelled.") == [("Isis", True)]

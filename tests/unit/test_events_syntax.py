@@ -719,6 +719,10 @@ def test_no_one_takes_or_loses_a_world_region_whichever_reader_finds_it(nlp: obj
         ("The army killed 23 militants before the rest were forced to withdraw from Morek.", ["Morek"],
          [("Morek", "government")]),
         ("The militants may be forced to withdraw from Morek if the army advances.", ["Morek"], []),
+        # a party before "occupied"/"held" and a name is that verb's subject, not a holder whose hyphen was lost
+        ("Isis occupied Morek in June 2014.", ["Morek"], [("Morek", "isis")]),
+        ("isis occupied morek in june 2014.", ["morek"], [("morek", "isis")]),
+        ("The rebel held villages near Morek were shelled.", ["Morek"], []),
         # a fronted phrase's doer is its clause's subject, a passive's too; "fresh from" reports what was done
         ("Fresh from ousting IS from Morek, the SDF had been emboldened by US support.", ["Morek"],
          [("Morek", "kurdish")]),
