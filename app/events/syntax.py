@@ -947,8 +947,12 @@ def _opens_with_generic(tok: Any) -> bool:
 
 def _capitalised_inside(tok: Any) -> bool:
     """A capitalised word inside a sentence that keeps its capitals is a name, whatever its tag (headlines without
-    a full stop get "Daraya" tagged as a common noun)."""
-    return tok.is_title and tok.i != tok.sent.start and tok.pos_ in ("NOUN", "PROPN", "ADJ", "X")
+    a full stop get "Daraya" tagged as a common noun); opening the sentence, a capitalised noun with nothing before
+    it may be one too ("Homs came under government control", "Homs" tagged a plural): the caller keeps it only where
+    the geoparser found a place there."""
+    if tok.i == tok.sent.start:
+        return tok.is_title and tok.pos_ == "NOUN" and tok.left_edge.i == tok.i and _cased(tok)
+    return tok.is_title and tok.pos_ in ("NOUN", "PROPN", "ADJ", "X")
 
 
 def _cased(tok: Any) -> bool:
