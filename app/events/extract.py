@@ -2072,10 +2072,7 @@ class _Extractor:
         if (
             gained is not None
             and gained.side == Side.OPPOSITION
-            and (
-                self._ci(_TURKISH_BACKING).search(self.ci_text, s_start, s_end)
-                or self._turkey_in_clause(start, s_start)
-            )
+            and (self._turkish_backing(gained, s_start, s_end) or self._turkey_in_clause(start, s_start))
         ):
             sna = self.ctx.registry.actors.get("syrian_national_army")
             gained = ActorRef(gained.name, sna.id if sna else gained.actor, Side.TURKEY)
@@ -2264,6 +2261,20 @@ class _Extractor:
             if refs:
                 return None
         return None
+
+    def _turkish_backing(self, gained: ActorRef, s_start: int, s_end: int) -> bool:
+        """Whether the sentence tells of Turkish backing that may be the gainer's ("Turkish-backed rebels captured
+        al-Bab", "rebels took X with Turkish air cover"); not a backing that qualifies another party named right after
+        it ("HTS took Saraqeb after clashes with Turkish-backed rebels": those rebels are Turkey's, not HTS)."""
+        for m in self._ci(_TURKISH_BACKING).finditer(self.ci_text, s_start, s_end):
+            # (the party it qualifies may be one name with it: "Turkish-backed rebels")
+            after = [a for a in self._actors_in(max(s_start, m.start() - 1), m.end() + 40)
+                     if a.end > m.end() and a.start - m.end() <= 12]
+            if after and re.search(r"(?:backed|supported|sponsored|aligned|allied)$", m.group(), re.IGNORECASE) \
+                    and all(a.surface != gained.name for a in after):
+                continue  # (an attribute of the party after it, which is not the gainer)
+            return True
+        return False
 
     def _turkey_in_clause(self, pos: int, sent_start: int) -> bool:
         """ "Turkey's army and allied Syrian rebels captured X": Turkish forces in the same subject."""

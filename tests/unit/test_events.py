@@ -68,6 +68,10 @@ def summary(events: list[ControlChange]) -> list[tuple[str, str | None]]:
         ("Turkish-backed rebels took over Jarablus.", ["Jarablus"], [("Jarablus", "turkey")]),
         ("Ankara-backed rebels took over Jarablus.", ["Jarablus"], [("Jarablus", "turkey")]),
         ("Turkish-supported rebels took over Jarablus.", ["Jarablus"], [("Jarablus", "turkey")]),
+        # Turkish backing of another party in the sentence is not the gainer's
+        ("Hayat Tahrir al-Sham took control of Saraqeb after clashes with Turkish-backed rebels.", ["Saraqeb"],
+         [("Saraqeb", "opposition")]),
+        ("Rebels took Jarablus with Turkish air cover.", ["Jarablus"], [("Jarablus", "turkey")]),
         ("The Turkish army drove the YPG out of Afrin.", ["Afrin"], [("Afrin", "turkey")]),
         ("The army expelled Islamic State fighters from Deir Hafer.", ["Deir Hafer"], [("Deir Hafer", "government")]),
         ("Iraqi forces cleared Fallujah of Islamic State militants.", ["Fallujah"], [("Fallujah", "government")]),
