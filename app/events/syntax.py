@@ -514,14 +514,14 @@ class Frame:
     marked: tuple[tuple[int, int], ...] = field(default=())  # place spans the grammar vouches for (see _place_phrases)
 
 
-def _lemma(tok: Any) -> str:
-    return _PAST_OF_RARE_VERBS.get(str(tok.lower_)) or str(tok.lemma_).lower()
-
-
 # The past of trigger verbs too rare for the small model's tagger: "retook" comes out a noun or a present ("The army
 # retook Morek": NN, VBP), and the lemmatizer, which has it in its verb exceptions, then keeps "retook". A word of
 # these is the verb wherever the parse gives it a subject or an object.
 _PAST_OF_RARE_VERBS = {"retook": "retake"}
+
+
+def _lemma(tok: Any) -> str:
+    return _PAST_OF_RARE_VERBS.get(str(tok.lower_)) or str(tok.lemma_).lower()
 
 
 def _low(tok: Any) -> str:
