@@ -158,8 +158,9 @@ def _joined(first: str, second: str) -> tuple[str, tuple[str, ...]]:
 # "rebel-held", "IS-controlled", "opposition held" (hyphen lost in some copies): the actor holds the place.
 # Without the hyphen it must modify a noun: "rebels held the village" is a verb, and so, in cased text, is the word
 # before a name ("Isis occupied Mosul in 2014"; the lost hyphen's noun is a common one: "rebel held villages").
+HOLDER_VERBS = "held|controlled|run|dominated|occupied"
 _HOLDER_SUFFIX = re.compile(
-    r"(?:-\s*(?:held|controlled|run|dominated|occupied)\b|\s(?:held|controlled|run|dominated|occupied)\b"
+    rf"(?:-\s*(?:{HOLDER_VERBS})\b|\s(?:{HOLDER_VERBS})\b"
     r"(?!\s+(?:the|a|an|this|that|its|their|his|her|on|onto|out|off|back|firm|talks|it|them|power|\d)\b)"
     r"(?!(?-i:\s+[A-Z])))",
     re.IGNORECASE,

@@ -47,7 +47,7 @@ from itertools import chain, islice, pairwise, takewhile
 from typing import Any
 
 from app.events import syntax
-from app.events.actors import HELD_BY, ActorDef, ActorMatch, ActorRegistry, default_registry
+from app.events.actors import HELD_BY, HOLDER_VERBS, ActorDef, ActorMatch, ActorRegistry, default_registry
 from app.events.dates import DateMention, default_date, find_dates
 from app.events.dependency import default_parser, parse_sentences
 from app.events.model import PRECISION_RANK, SAME_CHANGE_DAYS, ActorRef, ControlChange, EventDate, Side
@@ -175,7 +175,7 @@ _NAMED_NEXT = re.compile(r"\s*The\s+(?P<noun>[a-z]+)(?:\s*,\s*(?:(?:known|called
 _HOLDING = r"held|controlled|occupied|ruled|run"
 _HOLDING_BEFORE = re.compile(rf"\b(?:{_HOLDING}|besieged|surrounded|defended)\s+$", re.IGNORECASE)
 _HELD_BY_BEFORE = re.compile(rf"\b(?:{_HOLDING})\s+by\s+(?:the\s+)?$", re.IGNORECASE)
-_HOLDING_VERB_AFTER = re.compile(r"\s+(?:held|controlled|run|dominated|occupied)\b", re.IGNORECASE)
+_HOLDING_VERB_AFTER = re.compile(rf"\s+(?:{HOLDER_VERBS})\b", re.IGNORECASE)  # (after a holder: see actors.py)
 # Words for the armed opposition whatever its name: a generic non-state party called so is on the opposition's side.
 _REBEL_WORD = re.compile(r"\b(?:rebels?|insurgents?|guerr?ill?as?|separatists?|warlords?)\b", re.IGNORECASE)
 # "an abortive army offensive": a party's word right before a campaign noun, after "in", "during", "part of" ...
@@ -285,7 +285,7 @@ _OBJECT_MARK = re.compile(
     re.IGNORECASE,
 )
 _TURKISH_BACKING = re.compile(
-    r"\b(?:(?:turk(?:ish|ey)|ankara)[\s-]+(?:backed|supported|sponsored|aligned|allied)|backed\s+by\s+(?:turkey|the\s+turkish|turkish|ankara|the\s+tsk|tsk)|"
+    r"\b(?:(?:turk(?:ish|ey)|ankara)[\s-]+(?P<attribute>backed|supported|sponsored|aligned|allied)|backed\s+by\s+(?:turkey|the\s+turkish|turkish|ankara|the\s+tsk|tsk)|"
     r"(?:operation\s+)?(?:euphrates\s+shield|olive\s+branch|peace\s+spring)|"
     r"turkish\s+(?:backing|support|air\s+cover|cover)|"
     r"(?:support|backing|aid|help|cover)\b[^.;]{0,40}\b(?:turkey|turkish|ankara))",
@@ -2270,8 +2270,7 @@ class _Extractor:
             # (the party it qualifies may be one name with it: "Turkish-backed rebels")
             after = [a for a in self._actors_in(max(s_start, m.start() - 1), m.end() + 40)
                      if a.end > m.end() and a.start - m.end() <= 12]
-            if after and re.search(r"(?:backed|supported|sponsored|aligned|allied)$", m.group(), re.IGNORECASE) \
-                    and all(a.surface != gained.name for a in after):
+            if after and m.group("attribute") and all(a.surface != gained.name for a in after):
                 continue  # (an attribute of the party after it, which is not the gainer)
             return True
         return False
