@@ -1010,7 +1010,7 @@ class _Extractor:
             ref = self.resolve(a)
             if unlike is None or ref.actor != unlike:
                 return ref
-        state = self._subject_state(pos, sent_start)
+        state = self._subject_state(pos, sent_start) or self._speaker_state(pos, sent_start)
         if state is not None and (unlike is None or state.actor != unlike):
             # "Turkey and its Syrian proxies now control Afrin, which they seized from the YPG": no armed party named
             # before it, the state the sentence opens on
@@ -1086,6 +1086,36 @@ class _Extractor:
                 or self.text.startswith(("'", "’"), first.end):
             return None
         return ActorRef(first.text, f"country:{code}", Side.OTHER)
+
+    def _speaker_state(self, pos: int, sent_start: int) -> ActorRef | None:
+        """ "Russia's defence ministry said its forces had taken X", "The Russian defence ministry said they had
+        captured X": a pronoun in what a speaker says is bound by the speaker, and a speaker that is a state's organ
+        (named by the state, its capital or its demonym) stands for that state's forces, before any party of the
+        sentences around. The speaker is the phrase before the latest speech verb ahead of ``pos``, read within
+        ``REACH`` of it."""
+        lo = max(sent_start, pos - REACH)
+        speech = list(self._ci(_SAID).finditer(self.ci_text, lo, pos))
+        if not speech:
+            return None
+        said = speech[-1]
+        cut = max((c.end() for c in self._ci(_CLAIM_CUT).finditer(self.ci_text, lo, said.start())), default=lo)
+        for m in reversed(self._mentions_in(cut, said.start())):
+            if code := _state_code(m):
+                return self._state_forces(m.text, code)
+        phrase = self.text[cut : said.start()].strip()
+        demonyms = [c for w in _tokens(phrase) if (c := DEMONYM_COUNTRIES.get(w.lower()))]
+        return self._state_forces(phrase, demonyms[-1]) if demonyms else None
+
+    def _state_forces(self, phrase: str, code: str) -> ActorRef:
+        """The forces of the state ``code``, as the registry names them (its state forces, else a curated actor
+        named with its demonym: "Russian forces"); else the state itself, whose side is read where the place is."""
+        forces = self.ctx.registry.state_forces(code) or next(
+            (d for dem, c in DEMONYM_COUNTRIES.items() if c == code
+             and (d := self._actor_named(f"{dem} forces")) is not None),
+            None)
+        if forces is not None:
+            return ActorRef(phrase, forces.id, forces.side_in(self.ctx.country))
+        return ActorRef(phrase, f"country:{code}", Side.OTHER)
 
     def _pronoun_phrase(self, span: tuple[int, int] | None) -> bool:
         return span is not None and self.text[span[0] : span[1]].strip().lower() in syntax.ACTOR_PRONOUNS
@@ -1789,13 +1819,7 @@ class _Extractor:
             # "the army" of the place's country, which the generic word alone would be)
             code = next((c for m in self._mentions_in(a, b) if (c := _state_code(m))), None)
             if code:
-                forces = self.ctx.registry.state_forces(code) or next(
-                    (d for dem, c in DEMONYM_COUNTRIES.items() if c == code
-                     and (d := self._actor_named(f"{dem} forces")) is not None),
-                    None)  # (a state whose forces a curated actor is: "Russian forces")
-                if forces is not None:
-                    return ActorRef(phrase, forces.id, forces.side_in(self.ctx.country))
-                return ActorRef(phrase, f"country:{code}", Side.OTHER)  # (its side is read where the place is)
+                return self._state_forces(phrase, code)
         head = next((w.strip("'’,") for w in reversed(words) if w.strip("'’,") in _ARMED_NOUNS), None)
         if head is not None and all(x.kind == "nonstate" for x in self._actors_in(a, b)):
             # "Kurdish units", "Kurdish-led militias", "Kurdish gunmen": a party's word before a word for fighters

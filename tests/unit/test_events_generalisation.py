@@ -680,6 +680,31 @@ def test_its_forces_are_the_named_states(text: str, name: str, side: Side) -> No
     assert ev.gained_by is not None and ev.gained_by.side is side
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a pronoun in what a speaker says is the speaker's: a state's organ named by the state or its demonym
+        # stands for its forces, before a party of the sentence before ("Ukrainian forces" there) or the place's army
+        "Ukrainian forces liberated Kherson in November. Russia's defence ministry said its troops had taken control "
+        "of the town of Vuhledar.",
+        "The Russian defence ministry said its troops had taken control of the town of Vuhledar.",
+        "Ukrainian forces liberated Kherson in November. The Russian defence ministry said on Sunday that its "
+        "forces had captured the town of Vuhledar.",
+    ],
+)
+def test_its_forces_after_a_states_organ_speaks_are_that_states(text: str) -> None:
+    mentions = _in(text, "Vuhledar", "UA")
+    if "Russia's" in text:
+        start = text.index("Russia")
+        place = GazetteerPlace(geonameid=7, name="Russia", asciiname="Russia", lat=60.0, lon=90.0, feature_class="A",
+                               feature_code="PCLI", country_code="RU")
+        mentions.append(Mention(text="Russia", start=start, end=start + 6, place=place, confidence=0.9))
+    mentions.sort(key=lambda m: m.start)
+    [ev] = [e for e in extract_control_changes(text=text, mentions=mentions, published_at=PUB)
+            if e.place.text == "Vuhledar"]
+    assert ev.gained_by is not None and ev.gained_by.actor == "russian_forces"
+
+
 def test_a_place_is_taken_back_from_whoever_took_it_last() -> None:
     text = "Mosul, which Isis seized in 2014, was declared liberated in July 2017."
     events = extract_control_changes(text=text, mentions=_in(text, "Mosul", "IQ"), published_at=PUB)
