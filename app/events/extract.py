@@ -61,6 +61,7 @@ from app.events.triggers import (
     scan_trigger_words,
 )
 from app.gazetteer.divisions import has_estimated_point
+from app.geoparse.datelines import dateline_end
 from app.geoparse.lexicon import DEMONYMS, GIVEN_NAMES, NAME_START_GENERICS, english_words
 from app.geoparse.model import Mention
 from app.geoparse.resolve import DEMONYM_COUNTRIES
@@ -568,6 +569,7 @@ class _Extractor:
         self.text = ctx.text
         # the agent of the latest change told: its sentence, the agent, and the trigger's span (for its date)
         self.discourse: tuple[int, ActorRef, int, int] | None = None
+        self._dateline_end = dateline_end(ctx.text)
         self._taken_by: dict[object, ActorRef | None] = {}  # who last took each place, as told so far
         self._last_place: tuple[int, Mention] | None = None  # the place of the latest change told, and its sentence
         self.scopes: list[tuple[int, int]] = []  # each kept trigger's clause: (trigger start, clause end)
@@ -1793,6 +1795,8 @@ class _Extractor:
         if span is None:
             return None
         a, b = span
+        if a < self._dateline_end < b:  # "TRIPOLI, Libya — Forces allied with ...": the dateline is no party's name
+            a = self._dateline_end
         phrase = self.text[a:b].strip()
         lead = _LINE_LEAD.match(phrase)
         if lead and lead.end() < len(phrase):  # "1944 - Allied forces capture Rome": the chronicle's year is no name

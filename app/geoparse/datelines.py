@@ -19,13 +19,28 @@ _DATELINE = re.compile(
 _ARTICLES = frozenset({"the", "a", "an"})
 
 
-def dateline_tokens(doc: Document) -> tuple[int, int] | None:
-    match = _DATELINE.match(doc.text, 0)
+def _dateline(text: str) -> re.Match[str] | None:
+    """The dateline opening the text, or opening its second line after a short first one (a headline)."""
+    match = _DATELINE.match(text, 0)
     if match is None:
-        first_line_end = doc.text.find("\n")
-        match = _DATELINE.search(doc.text, max(first_line_end, 0), max(first_line_end, 0) + 200)
-        if match is None or first_line_end < 0 or len(doc.text[:first_line_end].split()) > 25:
+        first_line_end = text.find("\n")
+        match = _DATELINE.search(text, max(first_line_end, 0), max(first_line_end, 0) + 200)
+        if match is None or first_line_end < 0 or len(text[:first_line_end].split()) > 25:
             return None
+    return match
+
+
+def dateline_end(text: str) -> int:
+    """Where the text after a dateline starts ("TRIPOLI, Libya — Forces allied with ...": at "Forces"); 0 without
+    one. The dateline is no part of the first sentence's subject, though a parser hangs it there."""
+    match = _dateline(text)
+    return match.end() if match is not None else 0
+
+
+def dateline_tokens(doc: Document) -> tuple[int, int] | None:
+    match = _dateline(doc.text)
+    if match is None:
+        return None
     start, end = match.span("city")
     inside = [i for i, t in enumerate(doc.tokens) if t.start >= start and t.end <= end]
     if not inside or len(inside) > 4 or all(doc.lower[i] in lx.NEVER_ALONE for i in inside) \

@@ -705,6 +705,18 @@ def test_its_forces_after_a_states_organ_speaks_are_that_states(text: str) -> No
     assert ev.gained_by is not None and ev.gained_by.actor == "russian_forces"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "TRIPOLI, Libya — Forces allied with the UN-backed government retook the town of Gharyan on Wednesday.",
+        "TRIPOLI (Reuters) - Forces allied with the UN-backed government retook the town of Gharyan on Wednesday.",
+    ],
+)
+def test_a_dateline_is_no_part_of_the_gainers_name(text: str) -> None:
+    gainer = _gainer_of_the_one_event(text, "Gharyan", "LY")
+    assert gainer.name.startswith("Forces allied"), gainer.name
+
+
 def test_a_place_is_taken_back_from_whoever_took_it_last() -> None:
     text = "Mosul, which Isis seized in 2014, was declared liberated in July 2017."
     events = extract_control_changes(text=text, mentions=_in(text, "Mosul", "IQ"), published_at=PUB)
