@@ -436,6 +436,11 @@ def _cue(doc: Document, first: int, last: int) -> str:
         # town before "city" or "town" is no name ("garden city", "the Old City" are); and lower-cased, any English
         # word there describes the town ("a key dam town", "an oil town"), with no capital to say it names one
         after = after2 = ""
+    if not doc.cased and first == last and (after in lx.ADMIN1_AFTER or after in lx.ADMIN2_AFTER) \
+            and lower[first] in lx.english_words() and (before in ("a", "an") or _compound_tail(doc, first)):
+        # lower-cased "a key district", "the oil-rich province": an English word after an indefinite article, or
+        # ending a compound of English words, describes the division (but "hit district", "the afar region" name one)
+        after = after2 = ""
     if (after in lx.FACILITY_AFTER and after not in ("air", "base")) or (
         after in lx.FACILITY_MODIFIERS and after2 in lx.FACILITY_AFTER
     ) or (after == "air" and after2 == "base") or before_of in lx.FACILITY_BEFORE_OF:
@@ -450,6 +455,13 @@ def _cue(doc: Document, first: int, last: int) -> str:
             and not doc.tokens[first - 1].is_capitalized:  # "Capital FM", "District Judge Liam": one longer name
         return "settlement"
     return ""
+
+
+def _compound_tail(doc: Document, i: int) -> bool:
+    """Whether token ``i`` ends a hyphenated compound that opens with an English word ("oil-rich", "rebel-held"),
+    not a name's article ("al-bab", "deir ez-zor")."""
+    return i > 0 and doc.gap(i) == "-" and doc.lower[i - 1] in lx.english_words() \
+        and doc.lower[i - 1] not in lx.NAME_PARTICLES
 
 
 _WIDE_CODES = frozenset({"ADM1", "TERR", "CONT", "OCN", "SEA", "GULF"})

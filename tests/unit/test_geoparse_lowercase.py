@@ -134,3 +134,18 @@ def test_a_british_spelling_of_an_english_word_is_no_name_in_lower_case():
                                             alts=("Metres",))])
     text = "the blast in raqqa was just metres from the defence headquarters."
     assert [name for name, _ in _found(text, index)] == ["raqqa"]
+
+
+def test_an_english_word_describing_a_division_is_no_name_of_it():
+    # lower-cased, nothing but the words around tells "a key district" or "the oil-rich province" (Rich, Morocco; Kī
+    # Jawr) from "hit district"; an indefinite article, or a compound of English words, says the word describes
+    index = GazetteerIndex([
+        *PLACES,
+        _place(2538059, "Rich", 32.26, -4.5, "P", "PPL", "MA", pop=20_000),
+        _place(2456000, "Key", 37.27, 44.1, "P", "PPL", "IQ", pop=600),
+        _place(99070, "Hit", 33.64, 42.83, "P", "PPLA2", "IQ", pop=50_000),
+    ])
+    text = "in syria, rebels seized a key district in the oil-rich province. the army held hit district."
+    found = _found(text, index)
+    assert ("rich", 2538059) not in found and not any(t == "key" for t, _ in found)
+    assert any(t.startswith("hit") for t, _ in found)
