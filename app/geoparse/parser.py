@@ -33,9 +33,10 @@ def parse(text: str, index: GazetteerIndex, *, published_at: datetime | date | N
         extra = [index.candidates(s.key) for s in recognise(title_doc, index) if not s.from_cue_only]
     context = article_context(doc, spans, index, extra)
     # One sense per discourse: a given name the text places once ("captured Lyman", "in Lyman") is the place in its
-    # other mentions too ("Lyman was retaken by Ukrainian forces"). Cased text only: lower-cased, "of ricardo" is as
-    # likely a person.
-    placed = frozenset(s.key for s in spans if s.cue or _placed(doc, s)) if doc.cased else frozenset()
+    # other mentions too ("Lyman was retaken by Ukrainian forces"). Placed by a word before it in cased text only:
+    # lower-cased, "of ricardo" is as likely a person; but a name a place noun introduced ("the town of avdiivka")
+    # is that place at its bare mentions after too ("the fall of avdiivka").
+    placed = frozenset(s.key for s in spans if s.cue or (doc.cased and _placed(doc, s)))
     supported = [s for s in spans if _supported(doc, s, index, context, placed)]
     if len(supported) < len(spans):
         # the dropped names voted for their namesakes' countries: the article's focus is read again without them
@@ -70,8 +71,8 @@ def _supported(doc: Document, span: Span, index: GazetteerIndex, context: Articl
         placed = _placed(doc, span) or span.key in placed_keys
         given = not placed and is_given_name(written)
         if (folds or given) and not context.about_arabic_named_countries():
-            if folds and only_by_folding(written, candidates):
-                return False
+            if folds and only_by_folding(written, candidates) and (doc.cased or span.key not in placed_keys):
+                return False  # (lower-cased, but for a name a place noun introduced elsewhere: "the town of avdiivka")
             if given and given_name_of_no_notable_place(written, candidates, is_notable,
                                                         context.countries_without(span.key)):
                 return False
