@@ -1746,7 +1746,9 @@ class _Extractor:
         lead = re.match(r"(?:the|a|an)\s+", text, re.IGNORECASE)
         if lead:
             a, text = a + lead.end(), text[lead.end() :]
-        text = text.rstrip(" ,.;:\"'”’")
+        # "the fall of avdiivka, a heavily fortified town just north of ...": a name ends at a comma; what follows
+        # describes it (the parser may hang that on the name)
+        text = text.split(",", 1)[0].rstrip(" .;:\"'”’")
         if not text or not text[0].isalnum() or len(text) > 60:
             return None
         b = a + len(text)

@@ -942,3 +942,10 @@ def test_a_state_named_as_the_owner_of_an_army_is_whose_army_it_is(
         country_code={"Russia": "RU", "Iran": "IR"}[state]))
     [ev] = extract_control_changes(text=text, mentions=[owner, *_in(text, name, country)], published_at=PUB)
     assert ev.gained_by is not None and (ev.gained_by.actor, ev.gained_by.side) == (actor, side)
+
+
+def test_a_name_the_gazetteer_lacks_ends_at_the_comma_after_it() -> None:
+    # what follows the comma describes the place; the parser may hang it on the name
+    text = "The army captured the village of Um Khweifa, a small farming hamlet just south of the border."
+    [ev] = extract_control_changes(text=text, mentions=[], published_at=PUB)
+    assert ev.place.text == "Um Khweifa"
