@@ -454,6 +454,8 @@ def _cue(doc: Document, first: int, last: int) -> str:
     if doc.cased and before in lx.SETTLEMENT_BEFORE and doc.tokens[first].is_capitalized \
             and not doc.tokens[first - 1].is_capitalized:  # "Capital FM", "District Judge Liam": one longer name
         return "settlement"
+    if not doc.cased and before == "capital" and lower[first] not in lx.english_words():
+        return "settlement"  # lower-cased "the ukrainian capital kiev": the city, not its province
     return ""
 
 

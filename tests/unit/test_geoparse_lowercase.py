@@ -162,3 +162,15 @@ def test_a_name_a_place_noun_introduced_is_that_place_at_its_bare_mentions_after
     text = "ukraine withdrew from the town of avdiivka. the fall of avdiivka comes as ukraine struggles."
     assert [t for t, gid in _found(text, index) if gid == 712165] == ["avdiivka", "avdiivka"]
     assert ("avdiivka", 712165) not in _found("the fall of avdiivka comes as ukraine struggles.", index)
+
+
+def test_a_name_after_capital_is_the_city_not_its_province():
+    # "the Ukrainian capital Kiev" says the city in cased text by the capital; lower-cased, "capital" still does
+    index = GazetteerIndex([
+        *PLACES,
+        _place(703448, "Kyiv", 50.45, 30.52, "P", "PPLC", "UA", "12", pop=2_900_000, alts=("Kiev",)),
+        _place(703446, "Kiev", 50.33, 31.46, "A", "ADM1", "UA", "13"),
+        _place(625144, "Minsk", 53.9, 27.57, "P", "PPLC", "BY", pop=1_900_000),
+    ])
+    found = _found("troops took the belarusian capital minsk and the ukrainian capital kiev.", index)
+    assert ("kiev", 703448) in found
