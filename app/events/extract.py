@@ -264,7 +264,7 @@ _NOMINAL_BLOCK = re.compile(
 
 # --- actors ----------------------------------------------------------------------------------------------------
 _PRONOUN = re.compile(
-    r"\b(?P<pron>they|it|he|she|we|(?:its|their)\s+(?:[\w-]+\s+)?(?:fighters|forces|troops|units|militants|"
+    r"\b(?P<pron>they|it|he|she|we|(?:its|their|his|her)\s+(?:[\w-]+\s+)?(?:fighters|forces|troops|units|militants|"
     r"soldiers|allies|men|gunmen|militiamen))\s+(?:(?:had|has|have|was|were|then|also|later|reportedly|earlier|"
     r"subsequently|eventually|finally|quickly|completely|fully|now|successfully|apparently|allegedly|initially|"
     r"first|already|just|recently|swiftly|soon|briefly|have\s+since)\s+)*$",
@@ -1811,9 +1811,9 @@ class _Extractor:
             first_person = self._first_person_side(phrase, a)
             if first_person is not None:
                 return first_person
-        if words[0] in ("its", "their") and not any(x.kind == "actor" for x in self._actors_in(a, b)):
-            # "its assault troops", "their forces": whose they are, not which generic word follows ("their Kurdish
-            # allies" names its own)
+        if words[0] in ("its", "their", "his", "her") and not any(x.kind == "actor" for x in self._actors_in(a, b)):
+            # "its assault troops", "their forces", "his forces" (a commander's): whose they are, not which generic
+            # word follows ("their Kurdish allies" names its own)
             return self._pronoun(a, s_start) or self._state_before(a, s_start) or self._frame_actor_inside(a, b)
         # "Haftar's militias", "Putin's army", "Hemedti's fighters": the forces of the one whose they are, as the
         # registry names them with "forces" (before the generic word inside: "army" is not the place's state's)

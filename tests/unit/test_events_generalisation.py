@@ -949,3 +949,12 @@ def test_a_name_the_gazetteer_lacks_ends_at_the_comma_after_it() -> None:
     text = "The army captured the village of Um Khweifa, a small farming hamlet just south of the border."
     [ev] = extract_control_changes(text=text, mentions=[], published_at=PUB)
     assert ev.place.text == "Um Khweifa"
+
+
+def test_his_forces_are_whoever_he_commands() -> None:
+    # "his forces" as "its forces": the party named before them, not an unknown group the speaker's side took the
+    # place from
+    text = "Ukraine's army chief said his forces had withdrawn from Marinka to more secure positions."
+    [ev] = extract_control_changes(text=text, mentions=_in(text, "Marinka", "UA"), published_at=PUB)
+    assert ev.lost_by is not None and ev.lost_by.actor == "ukrainian_armed_forces"
+    assert ev.gained_by is None
