@@ -2049,6 +2049,11 @@ def _verb_frame(tok: Any, lemma: str, low: str) -> Frame | None:
             if governor is not None and _lemma(governor) in _HOLD_OR_TAKE:
                 held_passive = any(c.dep_ == "nsubjpass" for c in governor.children)
                 places = _children(governor, "nsubjpass") if held_passive else _children(governor, "dobj")
+            elif governor is not None and _lemma(governor) in ("be", "remain"):
+                # "Kurdish forces have been in control of Manbij since they drove Isis out": the same holding said
+                # with the noun
+                places = [o for p in _children(governor, "prep") if _low(p) == "in" for c in _children(p, "pobj")
+                          if _lemma(c) == "control" for o in _prep_objects(c, "of", "over")]
         if not places and not passive and dobj and tok.dep_ == "conj" and _lemma(tok.head) in _ENTRY_VERBS \
                 and (_lemma(dobj[0]) in _FIGHTER_NOUNS or dobj[0].tag_ in ("NNP", "NNPS")):
             # "stormed Najarah and expelled all ISIS fighters", "entered Morek and drove out the rebels": out of the

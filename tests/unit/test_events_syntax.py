@@ -763,6 +763,10 @@ def test_no_one_takes_or_loses_a_world_region_whichever_reader_finds_it(nlp: obj
          [("Raqqa", "kurdish")]),
         ("The army has shelled Morek since driving the rebels out of Kafr Zita.", ["Morek", "Kafr Zita"],
          [("Kafr Zita", "government")]),
+        ("Kurdish forces have been in control of Manbij since they drove Isis out in August 2016.", ["Manbij"],
+         [("Manbij", "kurdish")]),
+        ("Kurdish forces have been in control of Manbij since they drove Isis out of Jarablus.",
+         ["Manbij", "Jarablus"], [("Jarablus", "kurdish")]),
         # a place declared freed of its holders was taken by the one declaring it; free of a disease it was not
         ("Fighting raged for weeks. Iraqi commanders declared Mosul free of IS fighters on Sunday.", ["Mosul"],
          [("Mosul", "government")]),
