@@ -174,9 +174,15 @@ _HOLDER_NOUN_AFTER = re.compile(
 # "the last sliver of territory held by Isis", "a town controlled by rebels" ("occupied by" is left out: "since it was
 # occupied by Isis" tells a change)
 HELD_BY = r"\b(?:held|controlled|dominated)\s+by\s+(?:the\s+)?"
+# "leaving al-Waer in rebel hands", "remains in Isis hands", "is mostly in the hands of Kurdish forces": who holds the
+# place, whatever the sentence says happened to it ("back in rebel hands", "fell into the hands of" tell a change)
+_IN_HANDS_OF = r"(?<!\bback\s)\bin\s+the\s+hands\s+of\s+(?:the\s+)?"
 _HOLDER_NOUN_BEFORE = re.compile(
-    r"\b(?:strongholds?|bastions?|enclaves?|heartlands?)\s+of\s+(?:the\s+)?$|" + HELD_BY + "$", re.IGNORECASE
+    r"\b(?:strongholds?|bastions?|enclaves?|heartlands?)\s+of\s+(?:the\s+)?$|" + HELD_BY + "$|" + _IN_HANDS_OF + "$",
+    re.IGNORECASE,
 )
+_IN_BEFORE = re.compile(r"(?<!\bback\s)\bin\s+(?:the\s+)?$", re.IGNORECASE)
+_HANDS_AFTER = re.compile(r"['’]?s?\s+hands\b", re.IGNORECASE)
 
 
 class ActorRegistry:
@@ -402,6 +408,7 @@ class ActorRegistry:
             _HOLDER_SUFFIX.match(text, end)
             or _HOLDER_NOUN_AFTER.match(text, end)
             or _HOLDER_NOUN_BEFORE.search(text, max(0, start - 40), start)
+            or (_HANDS_AFTER.match(text, end) and _IN_BEFORE.search(text, max(0, start - 20), start))
         )
         return ActorMatch(start, end, text[start:end], kind, actor_id, holder)
 

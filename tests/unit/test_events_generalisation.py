@@ -958,3 +958,20 @@ def test_his_forces_are_whoever_he_commands() -> None:
     [ev] = extract_control_changes(text=text, mentions=_in(text, "Marinka", "UA"), published_at=PUB)
     assert ev.lost_by is not None and ev.lost_by.actor == "ukrainian_armed_forces"
     assert ev.gained_by is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a party a place is "in the hands of" holds it: it neither takes the place the sentence tells of nor is
+        # the one that left it
+        "Government troops besieged the area for months. A truce allowed the withdrawal of fighters from Kafr Zita, "
+        "leaving Morek in rebel hands.",
+        "Government troops besieged the area for months. A truce allowed the withdrawal of fighters from Kafr Zita, "
+        "leaving Morek in the hands of the rebels.",
+    ],
+)
+def test_a_party_a_place_is_left_in_the_hands_of_holds_it(text: str) -> None:
+    events = extract_control_changes(text=text, mentions=_places(text, ["Kafr Zita", "Morek"]), published_at=PUB)
+    [ev] = [e for e in events if e.place.text == "Kafr Zita"]
+    assert ev.gained_by is None or ev.gained_by.side is not Side.OPPOSITION
