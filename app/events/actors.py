@@ -176,12 +176,13 @@ _HOLDER_NOUN_AFTER = re.compile(
 HELD_BY = r"\b(?:held|controlled|dominated)\s+by\s+(?:the\s+)?"
 # "leaving al-Waer in rebel hands", "remains in Isis hands", "is mostly in the hands of Kurdish forces": who holds the
 # place, whatever the sentence says happened to it ("back in rebel hands", "fell into the hands of" tell a change)
-_IN_HANDS_OF = r"(?<!\bback\s)\bin\s+the\s+hands\s+of\s+(?:the\s+)?"
+_IN_NOT_BACK = r"(?<!\bback\s)\bin\s+"
+_IN_HANDS_OF = _IN_NOT_BACK + r"the\s+hands\s+of\s+(?:the\s+)?"
 _HOLDER_NOUN_BEFORE = re.compile(
     r"\b(?:strongholds?|bastions?|enclaves?|heartlands?)\s+of\s+(?:the\s+)?$|" + HELD_BY + "$|" + _IN_HANDS_OF + "$",
     re.IGNORECASE,
 )
-_IN_BEFORE = re.compile(r"(?<!\bback\s)\bin\s+(?:the\s+)?$", re.IGNORECASE)
+_IN_BEFORE = re.compile(_IN_NOT_BACK + r"(?:the\s+)?$", re.IGNORECASE)
 _HANDS_AFTER = re.compile(r"['’]?s?\s+hands\b", re.IGNORECASE)
 
 

@@ -1101,9 +1101,9 @@ class _Extractor:
             return None
         said = speech[-1]
         cut = max((c.end() for c in self._ci(_CLAIM_CUT).finditer(self.ci_text, lo, said.start())), default=lo)
-        for m in reversed(self._mentions_in(cut, said.start())):
-            if code := _state_code(m):
-                return self._state_forces(m.text, code)
+        named = self._last_state(cut, said.start())
+        if named is not None:
+            return self._state_forces(named[0].text, named[1])
         phrase = self.text[cut : said.start()].strip()
         demonyms = [c for w in _tokens(phrase) if (c := DEMONYM_COUNTRIES.get(w.lower()))]
         return self._state_forces(phrase, demonyms[-1]) if demonyms else None
@@ -1876,11 +1876,16 @@ class _Extractor:
         return None
 
     def _state_before(self, pos: int, sent_start: int) -> ActorRef | None:
-        """ "Russia's defence ministry said its forces had taken Avdiivka", "Moscow claimed its troops had captured
-        X": the state whose forces "its" are, named in the sentence before them by its name or its capital."""
-        for m in reversed(self._mentions_in(sent_start, pos)):
+        """The state whose forces "its forces" are, named in the sentence before them by its name or its capital,
+        where neither a party nor a speaker binds the pronoun (``_pronoun``, ``_speaker_state``)."""
+        named = self._last_state(sent_start, pos)
+        return ActorRef(named[0].text, f"country:{named[1]}", Side.OTHER) if named is not None else None
+
+    def _last_state(self, start: int, end: int) -> tuple[Mention, str] | None:
+        """The last mention in ``[start, end)`` that names a state by its name or its capital, with its code."""
+        for m in reversed(self._mentions_in(start, end)):
             if code := _state_code(m):
-                return ActorRef(m.text, f"country:{code}", Side.OTHER)
+                return m, code
         return None
 
     def _parties_in(self, start: int, end: int) -> list[ActorRef]:
