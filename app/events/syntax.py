@@ -665,7 +665,13 @@ def _place_phrases(
                             if c.dep_ in ("compound", "nmod", "poss", "amod") and c.i < item.i
                             and c.tag_ in ("NNP", "NNPS"))
             continue
-        if named_compounds and ofs and not city_part and item.tag_ not in ("NNP", "NNPS"):
+        if low == "capital" and item.tag_ not in ("NNP", "NNPS") and any(
+                c.dep_ == "appos" and c.i > item.i for c in item.children):
+            # "the Tigrayan capital Mekelle", "the Hama provincial capital, Kafr Zita": the name before "capital" is
+            # what it is the capital of where an appositive names the capital itself
+            excluded.extend(_span(c) for c in item.children if c.i < item.i and (
+                (c.dep_ in ("compound", "nmod", "poss") and c.tag_ in ("NNP", "NNPS")) or c in named_compounds))
+        elif named_compounds and ofs and not city_part and item.tag_ not in ("NNP", "NNPS"):
             excluded.extend(_span(c) for c in named_compounds)  # "the Nineveh village of Imam Gharbi": a container
         elif named_compounds and item.tag_ == "NNS" and low in PLACE_NOUNS:
             # "six major West Bank cities": a count of unnamed places in a named region, no place of its own

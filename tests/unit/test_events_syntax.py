@@ -780,6 +780,13 @@ def test_no_one_takes_or_loses_a_world_region_whichever_reader_finds_it(nlp: obj
          "streets.", ["Palmyra"], [("Palmyra", "unknown")]),
         ("Days after seizing the company's offices in Palmyra, the new owners paraded through its streets.",
          ["Palmyra"], []),
+        # the name before "capital" is what it is the capital of where an appositive names the capital (a name the
+        # gazetteer lacks, "Tigrayan", or a place it holds, "Hama"); without one the capital is that place's
+        ("Ethiopian federal forces captured the Tigrayan capital Mekelle on Saturday.", ["Mekelle"],
+         [("Mekelle", "government")]),
+        ("The army recaptured the Hama provincial capital, Kafr Zita.", ["Hama", "Kafr Zita"],
+         [("Kafr Zita", "government")]),
+        ("Rebels captured the Idlib provincial capital on Saturday.", ["Idlib"], [("Idlib", "opposition")]),
     ],
 )
 def test_shapes_of_general_reporting(text: str, names: list[str], expected: list[tuple[str, str]],
