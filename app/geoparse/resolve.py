@@ -546,6 +546,8 @@ def _decide(index: GazetteerIndex, span: Span, context: ArticleContext,
             best_variant = _rank(variants, span, context, True, container, written)[0]
             if best_variant[1] - 3.0 > ranked[0][1]:
                 ranked, fuzzy = [best_variant, *ranked], True
+    if not fuzzy and _only_far_villages(candidates, span.key, context):
+        return None, 0.5, (), "unresolved"  # (and no variant in the article's country won: the place it lacks)
     if ranked[0][0].feature_code in (*ADM2_CODES, "ADM3") and span.cue not in ("admin1", "admin2"):
         # A district named after its seat ("Tell Abyad District" and the town of Tell Abyad): with no word that
         # says district, the name is the town's (the eval README: "otherwise the populated place").
@@ -678,6 +680,27 @@ def _folded_stranger(place: GazetteerPlace, written: str, key: str, context: Art
     if context.share_without_own_votes(key, place.country_code) >= 0.1:
         return False
     return not _bears(place, _unabbreviated(written.removesuffix(" city")))  # ("Quebec City": Québec)
+
+
+def _only_far_villages(candidates: list[GazetteerPlace], key: str, context: ArticleContext) -> bool:
+    """Whether every namesake is a village of a country nothing else in a firmly focused article names: "the town of
+    El Baraf" in a story on Somalia is no Iraqi village, "the Al-Watiya air base" in one on Libya none either, and
+    "Castello road" in one on Aleppo no Italian village. The gazetteer holds few villages outside the Middle East, and
+    the one it lacks is meant, not a namesake abroad; a town (a seat, or 20,000 people) may be written about
+    from abroad ("Myawaddy, opposite the Thai town of Mae Sot")."""
+    code, own = context.votes_of.get(key, ("", 0.0))
+    rest = context.total_votes - own
+    if rest < 2.0:  # (two votes besides the name's own: "turkey-backed militants ... the town of dabiq" is no focus)
+        return False
+    shares = {c: (share * context.total_votes - (own if c == code else 0.0)) / rest
+              for c, share in context.countries.items()}
+    top = max(shares.items(), key=lambda item: item[1])
+    return top[1] >= 0.5 and all(
+        c.feature_class == "P" and c.feature_code not in _SEATS and c.population < 20_000 and c.country_code
+        and c.country_code != top[0] and shares.get(c.country_code, 0.0) < 0.05 for c in candidates)
+
+
+_SEATS = frozenset({"PPLA", "PPLA2", "PPLC", "PPLG"})
 
 
 def _out_of_focus(candidates: list[GazetteerPlace], context: ArticleContext) -> bool:
