@@ -2229,7 +2229,10 @@ def _verb_frame(tok: Any, lemma: str, low: str) -> Frame | None:
             hung_on_verb = frozenset(o.i for o in objects)
         if passive:
             return None
-        return _make(tok, lemma, "active", objects, _subject(tok), _loser_from(tok), why, named=hung_on_verb)
+        # (the of-phrase hung on the verb is the place, never the loser: "took control of El Fasher, the last army
+        # stronghold")
+        loser = _loser_from(tok, ("from",) if hung_on_verb else ("from", "of"))
+        return _make(tok, lemma, "active", objects, _subject(tok), loser, why, named=hung_on_verb)
     if not take_like:
         return None
     if lemma in (*_LOOSE_TAKE_VERBS, "win", "won", "free") and not ({"over", "back"} & particle):

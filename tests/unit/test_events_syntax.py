@@ -528,6 +528,14 @@ def test_a_stronghold_owner_is_the_loser_never_the_gainer(nlp: object) -> None:
     assert events[0].lost_by is not None and events[0].lost_by.side.value == "opposition"
 
 
+def test_the_place_control_is_taken_of_is_never_its_loser(nlp: object) -> None:
+    """The parser hangs "of El Fasher" on "took": the of-phrase is the place, and the stronghold's owner the loser."""
+    events = extract("The RSF took control of El Fasher, the last army stronghold in Darfur, after a long siege.",
+                     ["El Fasher", "Darfur"])
+    assert summary(events) == [("El Fasher", "opposition")]
+    assert events[0].lost_by is not None and events[0].lost_by.side.value == "government"
+
+
 def test_a_subject_after_a_fronted_phrase_is_the_verbs(nlp: object) -> None:
     """The parser hangs "the Syrian Armed Forces" on "Tower" as an appositive; set off by the comma that closes the
     fronted phrase, right before the verb, it is the verb's subject."""
