@@ -2068,6 +2068,10 @@ class _Extractor:
             poss_ref = self.resolve(poss[-1]) if poss and not poss[-1].holder else None
             if noun == "loss":
                 lost, gained = poss_ref, by
+            elif noun == "fall":
+                # a fall names its taker only after "to" ("the fall of Mosul to Isis"): a party elsewhere in the
+                # sentence is as often the one that lost it ("After the fall of Raqqa, the group retreated")
+                gained = by or self._discourse(m.start())
             else:
                 gained = by or poss_ref
                 if gained is None:

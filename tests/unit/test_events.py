@@ -465,6 +465,13 @@ def test_a_report_naming_no_gainer_is_the_change_the_article_told_with_its_agent
         == [("Morek", None)]
 
 
+def test_a_party_beside_a_fall_is_not_its_taker() -> None:
+    """A fall names its taker only after "to": the group that retreated after it is as likely the one that lost it."""
+    events = extract("Isis once ruled a third of Iraq. After the fall of Raqqa, the group retreated to the desert.",
+                     ["Iraq", "Raqqa"])
+    assert all(e.gained_by is None for e in events)
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
