@@ -330,6 +330,8 @@ _NAMED_PARTS = frozenset(
         "position positions"
     ).split()
 )
+# A town's port is the town's ("Hodeidah's port", "the port of Hodeidah"): the name that owns it is the place.
+_TOWN_PORTS = frozenset(["port", "harbour", "harbor", "seaport"])
 # Parts of a city: "the Ramouseh district of Aleppo" names the part before the noun, the city after "of".
 _CITY_PARTS = frozenset(["district", "neighbourhood", "neighborhood", "quarter", "suburb"])
 # Complements that make "won"/"captured" a civil contest ("won control of Gaza in the 2006 election").
@@ -777,7 +779,11 @@ def _place_phrases(
             if listed and lemma != "control":
                 marked.extend(spans[-len(listed) :])
             named_after: list[tuple[int, int]] = []
-            if not named and not listed and lemma != "control":
+            owners = [c for c in item.children if c.dep_ == "poss" and c.tag_ in ("NNP", "NNPS")]
+            if not named and not listed and low in _TOWN_PORTS and owners and item.tag_ not in ("NNP", "NNPS"):
+                # "seized Hodeidah's port": the port of the town that owns it, as "the port of Hodeidah" is
+                spans.extend(_head_span(o, excluded) for o in owners)
+            elif not named and not listed and lemma != "control":
                 if item.tag_ in ("NNP", "NNPS"):
                     spans.append(_head_span(item, excluded))
                     marked.append(spans[-1])  # "the Old City": a name made of a place noun

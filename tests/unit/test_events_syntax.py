@@ -795,6 +795,9 @@ def test_no_one_takes_or_loses_a_world_region_whichever_reader_finds_it(nlp: obj
         ("The army recaptured the Hama provincial capital, Kafr Zita.", ["Hama", "Kafr Zita"],
          [("Kafr Zita", "government")]),
         ("Rebels captured the Idlib provincial capital on Saturday.", ["Idlib"], [("Idlib", "opposition")]),
+        # a town's port is the town's, owned as with "of": "Hodeidah's port", "the port of Hodeidah"
+        ("The Houthis seized Hodeidah's port in 2015.", ["Hodeidah"], [("Hodeidah", "opposition")]),
+        ("Government forces captured the port of Hodeidah.", ["Hodeidah"], [("Hodeidah", "government")]),
     ],
 )
 def test_shapes_of_general_reporting(text: str, names: list[str], expected: list[tuple[str, str]],
