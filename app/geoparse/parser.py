@@ -37,7 +37,10 @@ def parse(text: str, index: GazetteerIndex, *, published_at: datetime | date | N
     # lower-cased, "of ricardo" is as likely a person; but a name a place noun introduced ("the town of avdiivka")
     # is that place at its bare mentions after too ("the fall of avdiivka").
     placed = frozenset(s.key for s in spans if s.cue or (doc.cased and _placed(doc, s)))
-    supported = [s for s in spans if _supported(doc, s, index, context, placed)]
+    # and lower-cased, a name spelled otherwise than the gazetteer's that war's verbs and nouns take ("captured
+    # avdiivka", "the fall of avdiivka"): a variant spelling of a town, not a word that only folds onto one
+    taken = placed if doc.cased else placed | {s.key for s in spans if _taken(doc, s)}
+    supported = [s for s in spans if _supported(doc, s, index, context, placed, taken)]
     if len(supported) < len(spans):
         # the dropped names voted for their namesakes' countries: the article's focus is read again without them
         spans, context = supported, article_context(doc, supported, index, extra)
@@ -54,8 +57,22 @@ def _placed(doc: Document, span: Span) -> bool:
     return span.first > 0 and (doc.lower[span.first - 1] in _PLACING_WORDS or doc.lower[span.first - 1] in _SAINTS)
 
 
+# Words after which a lower-cased name is a place taken or lost ("captured avdiivka", "the fall of avdiivka"): the
+# object of war's verbs and nouns, not of any preposition ("of ricardo").
+_TAKEN_AFTER = frozenset({"captured", "recaptured", "seized", "retook", "retaken", "liberated", "overran", "stormed",
+                          "regained", "reclaimed"})
+_TAKEN_OF = frozenset({"control", "fall", "capture", "recapture", "seizure", "liberation", "loss"})
+
+
+def _taken(doc: Document, span: Span) -> bool:
+    i = span.first
+    return i > 0 and (doc.lower[i - 1] in _TAKEN_AFTER or (
+        i > 1 and doc.lower[i - 1] == "of" and doc.lower[i - 2] in _TAKEN_OF) or (
+        i > 1 and doc.lower[i - 1] == "from" and doc.lower[i - 2] in ("withdrew", "withdrawn", "retreated")))
+
+
 def _supported(doc: Document, span: Span, index: GazetteerIndex, context: ArticleContext,
-               placed_keys: frozenset[str] = frozenset()) -> bool:
+               placed_keys: frozenset[str] = frozenset(), taken_keys: frozenset[str] | None = None) -> bool:
     """A bare name must mean a notable place or one in the countries the article is about: in lowercased text
     always; in cased text when the name only folds to its places' names (see ``loose_stranger``). Outside
     articles about Arabic-named countries, a given name that names no notable place is a person unless a
@@ -71,8 +88,10 @@ def _supported(doc: Document, span: Span, index: GazetteerIndex, context: Articl
         placed = _placed(doc, span) or span.key in placed_keys
         given = not placed and is_given_name(written)
         if (folds or given) and not context.about_arabic_named_countries():
-            if folds and only_by_folding(written, candidates) and (doc.cased or span.key not in placed_keys):
-                return False  # (lower-cased, but for a name a place noun introduced elsewhere: "the town of avdiivka")
+            if folds and only_by_folding(written, candidates) and (
+                    doc.cased or span.key not in (placed_keys if taken_keys is None else taken_keys)):
+                # (lower-cased, but for a name a place noun introduced or war's words took: "the town of avdiivka")
+                return False
             if given and given_name_of_no_notable_place(written, candidates, is_notable,
                                                         context.countries_without(span.key)):
                 return False
