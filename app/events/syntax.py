@@ -939,7 +939,13 @@ def _numbered_unit(tok: Any) -> bool:
 def _described_as_a_place(tok: Any) -> bool:
     """ "Bunagana, a town on the border with Uganda": an appositive headed by a place noun says the name is a place
     (not a person captured)."""
-    return any(c.dep_ == "appos" and _lemma(c) in RESOLVABLE_NOUNS for c in tok.children)
+    return any(c.dep_ == "appos" and (_lemma(c) in RESOLVABLE_NOUNS or _lemma(c) in _DESCRIBING_NOUNS)
+               for c in tok.children)
+
+
+# Nouns for a settlement that an appositive may call a name by, besides those "the town" refers back with: the
+# Myanmar township, the hamlet, the municipality ("Paletwa, a township on the border with India")
+_DESCRIBING_NOUNS = frozenset({"township", "hamlet", "settlement", "municipality", "suburb"})
 
 
 def _name_as_adjective(tok: Any) -> bool:

@@ -798,6 +798,10 @@ def test_no_one_takes_or_loses_a_world_region_whichever_reader_finds_it(nlp: obj
         # a town's port is the town's, owned as with "of": "Hodeidah's port", "the port of Hodeidah"
         ("The Houthis seized Hodeidah's port in 2015.", ["Hodeidah"], [("Hodeidah", "opposition")]),
         ("Government forces captured the port of Hodeidah.", ["Hodeidah"], [("Hodeidah", "government")]),
+        # an appositive calling a name the gazetteer lacks a township or hamlet says it is a place, as "a town" does
+        ("Rebels captured Paletwa, a township on the border with India, in January.", ["India"],
+         [("Paletwa", "opposition")]),
+        ("Rebels captured Smith, a commander of the border guard, in January.", [], []),
     ],
 )
 def test_shapes_of_general_reporting(text: str, names: list[str], expected: list[tuple[str, str]],
