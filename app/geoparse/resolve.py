@@ -25,7 +25,7 @@ from geopy.distance import great_circle
 
 from app.gazetteer.divisions import ADM2_CODES, ESTIMATED_ADM2, divisions_named, is_adm2
 from app.gazetteer.index import COUNTRY_ALIASES, GazetteerIndex
-from app.gazetteer.names import normalize, qualified_name, search_key, without_article
+from app.gazetteer.names import normalize, qualified_name, search_key, skeleton_of_key, without_article
 from app.gazetteer.records import GazetteerPlace
 from app.geoparse.cached_index import AIRFIELD_CODES, famous_key
 from app.geoparse.document import Document, Span
@@ -630,8 +630,21 @@ def _fuzzy_fits(surface: str, key: str, place: GazetteerPlace) -> bool:
     words = surface.split()
     if surface.isupper() or all(w.lower().strip(".,'’") in english_words() for w in words):
         return False
+    if (place.feature_code in ("PPLC", "PPLA") or place.population >= 100_000) \
+            and not _frames(surface) & (_frames(place.name) | _frames(place.asciiname)):
+        # a city misspelled is its own name misspelled ("Damscus", "Alswaidaa"), not one of the old or foreign names
+        # it also bears: "Turkmen Bareh" is no Aleppo (Beroea)
+        return False
     # (the article is no word of the name: "al-Masasneh", Maşāşinah)
     return len(search_key(place.name).split()) == len(without_article(key).split())
+
+
+def _frames(name: str) -> set[str]:
+    """The consonant frames of a name, with and without an article written into it ("Alswaidaa", As-Suwayda), and
+    without the one-letter link of a Persian compound ("Mazar-i-Sharif", Mazār-e Sharīf)."""
+    key = " ".join(w for w in without_article(search_key(name)).split() if len(w) > 1)
+    keys = {key, key[2:]} if key.startswith(("al", "el")) and len(key) > 5 else {key}
+    return {skeleton_of_key(k) for k in keys}
 
 
 def _acronym_candidates(candidates: list[GazetteerPlace], surface: str,

@@ -97,3 +97,25 @@ def test_a_village_is_no_city_abroad() -> None:
     text = "In Syria, fighting gave the Nusra Front the village of al-Sabha. Villages around Raqqa were freed."
     found = {m.text: m.place.geonameid for m in parse(text, index) if m.place is not None}
     assert found["al-Sabha"] == 165142 and found["Raqqa"] == 172955
+
+
+
+def test_a_city_is_guessed_only_through_its_own_name() -> None:
+    """A guess by consonants reaches a city only through its own name misspelled ("the capital Damscus",
+    "Alswaidaa", "Mazar-i-Sharif"), not through the old or foreign names it also bears: "Buyir village" is no
+    Aleppo (Beroea), "Khyber" no Kabul; a village may be guessed through any of its names."""
+    from app.geoparse.resolve import _fuzzy_fits
+
+    aleppo = GazetteerPlace(170063, "Aleppo", "Aleppo", 36.2, 37.16, "P", "PPLA", "SY", "09", population=1_600_000,
+                            alternate_names=("Beroea",))
+    kabul = GazetteerPlace(1138958, "Kabul", "Kabul", 34.53, 69.17, "P", "PPLC", "AF", "13", population=4_400_000)
+    suwayda = GazetteerPlace(172408, "As-Suwayda", "As-Suwayda", 32.71, 36.57, "P", "PPLA", "SY", "20",
+                             population=73_000)
+    mazar = GazetteerPlace(1133616, "Mazār-e Sharīf", "Mazar-e Sharif", 36.71, 67.11, "P", "PPLA", "AF", "30",
+                           population=523_000)
+    village = GazetteerPlace(9194, "Burayḩū", "Burayhu", 36.6, 38.79, "P", "PPL", "SY", "09",
+                             alternate_names=("Buyir",))
+    assert not _fuzzy_fits("Buyir", "buyir", aleppo) and not _fuzzy_fits("Khyber", "khyber", kabul)
+    assert _fuzzy_fits("Damscus", "damsku", DAMASCUS) and _fuzzy_fits("Alswaidaa", "alsuayda", suwayda)
+    assert _fuzzy_fits("Mazar-i-Sharif", "mazar i sharif", mazar)
+    assert _fuzzy_fits("Buyir", "buyir", village)
