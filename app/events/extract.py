@@ -431,7 +431,7 @@ _POLITICAL_NAME = re.compile(
 # Words of war: a sentence (or the two before it) with one of these is a military context.
 _MILITARY_CONTEXT = re.compile(
     r"\b(?:fight(?:ing|ers?)|fought|troops|soldiers|forces|army|armed|military|militia(?:s|men)?|militants?|"
-    r"rebels?|insurgents?|jihadists?|offensive|battles?|clash(?:es|ed)?|combat|war|warplanes?|air\s*strikes?|"
+    r"rebels?|insurgents?|jihadists?|(?:counter-?)?offensives?|battles?|clash(?:es|ed)?|combat|war|warplanes?|air\s*strikes?|"
     r"airstrikes?|shell(?:ing|ed)|artillery|siege|besieged|bombard(?:ment|ed)|frontlines?|front\s+lines?|"
     r"gunmen|assault|incursions?|invasions?|interventions?|counter-?attack|ceasefire|truce|tanks?|mortars?|rockets?|"
     r"killed|casualties)\b",
@@ -991,11 +991,18 @@ class _Extractor:
             return self.resolve(a)
         # "Ukraine retook Kherson", "Eritrea captured Badme", "Damascus retook Aleppo": a country or its capital named
         # right before the verb is its state
-        for m in reversed(self._mentions_in(max(sent_start, pos - 40), pos)):
+        for m in reversed(self._mentions_in(max(sent_start, pos - 60), pos)):
             code = _state_code(m)
-            if code and _STATE_SUBJECT_GAP.fullmatch(self.text, m.end, pos):
+            if code and (_STATE_SUBJECT_GAP.fullmatch(self.text, m.end, pos)
+                         or _STATE_CAMPAIGN_GAP.fullmatch(self.text, m.end, pos)):
+                # ("Ukraine's counteroffensive liberated Izium": the state's campaign stands for its forces)
                 return ActorRef(m.text, f"country:{code}", Side.OTHER)
             break
+        # "A Ukrainian counteroffensive liberated Izium", "a Turkish offensive has taken Afrin": the campaign a
+        # demonym names right before the verb
+        campaign = _DEMONYM_CAMPAIGN.search(self.text, max(sent_start, pos - 60), pos)
+        if campaign and (code := DEMONYM_COUNTRIES.get(campaign.group("demonym").lower())):
+            return ActorRef(campaign.group().strip(), f"country:{code}", Side.OTHER)
         return None
 
     def _pronoun(self, pos: int, sent_start: int, *, unlike: str | None = None) -> ActorRef | None:
@@ -2420,9 +2427,14 @@ _INDEFINITE_BEFORE = re.compile(r"\b(?:an?|another)\s+(?:[\w-]+\s+){0,2}\Z", re.
 _PARSE_LIMIT = 2000
 
 # Head nouns of an armed party's name ("Northern forces", "the gunmen"): an unknown force, but a force.
-_FORCE_METONYMS = frozenset(["rule", "control", "offensive", "operation", "campaign", "assault", "incursion"])
+_FORCE_METONYMS = frozenset(["rule", "control", "offensive", "counteroffensive", "counter-offensive", "operation",
+                             "campaign", "assault", "incursion"])
 _GOVERNMENT_AFTER = re.compile(r"[\s-]+(?:government|authorities|regime|administration|based)\b", re.IGNORECASE)
 _STATE_SUBJECT_GAP = re.compile(r"\s+(?:(?:has|have|had|now|also|finally|reportedly)\s+){0,2}")
+_CAMPAIGN_WORDS = r"(?:counter-?)?(?:offensive|campaign|operation|assault|push|advance|incursion)"
+_STATE_CAMPAIGN_GAP = re.compile(r"['’]s\s+(?:[a-z-]+\s+)?" + _CAMPAIGN_WORDS + r"\s+(?:(?:has|have|had)\s+)?")
+_DEMONYM_CAMPAIGN = re.compile(r"\b(?P<demonym>[A-Za-z]+)(?:-led|-backed)?\s+(?:[a-z-]+\s+)?" + _CAMPAIGN_WORDS
+                               + r"\s+(?:(?:has|have|had)\s+)?$")
 _COMPASS_BEFORE = re.compile(r"\b(?:east|west|north|south|eastern|western|northern|southern)\s+$", re.IGNORECASE)
 # Truecasing a lower-cased sentence for the parser: the words of a name that stay lower case, and the feature
 # words that continue a name ("castello road").

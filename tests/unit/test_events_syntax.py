@@ -536,6 +536,21 @@ def test_the_place_control_is_taken_of_is_never_its_loser(nlp: object) -> None:
     assert events[0].lost_by is not None and events[0].lost_by.side.value == "government"
 
 
+def test_a_states_campaign_stands_for_its_forces(nlp: object) -> None:
+    """ "Ukraine's counteroffensive liberated Izium": the tagger reads "counteroffensive liberated" as adjectives; the
+    state whose campaign comes right before the verb is still the one that took the place."""
+    from app.events import extract_control_changes
+    from app.gazetteer.records import GazetteerPlace
+    from app.geoparse.model import Mention
+
+    text = "Ukraine's counteroffensive liberated Izium in September 2022."
+    ukraine = GazetteerPlace(690791, "Ukraine", "Ukraine", 49.0, 32.0, "A", "PCLI", "UA")
+    izium = GazetteerPlace(707292, "Izyum", "Izyum", 49.21, 37.28, "P", "PPLA2", "UA")
+    found = [Mention("Ukraine", 0, 7, ukraine, 0.9), Mention("Izium", 37, 42, izium, 0.9)]
+    events = extract_control_changes(text=text, mentions=found, published_at=date(2024, 3, 1))
+    assert [(e.place.text, e.gained_by.actor if e.gained_by else None) for e in events] == [("Izium", "country:UA")]
+
+
 def test_a_subject_after_a_fronted_phrase_is_the_verbs(nlp: object) -> None:
     """The parser hangs "the Syrian Armed Forces" on "Tower" as an appositive; set off by the comma that closes the
     fronted phrase, right before the verb, it is the verb's subject."""
@@ -802,6 +817,8 @@ def test_no_one_takes_or_loses_a_world_region_whichever_reader_finds_it(nlp: obj
         ("Rebels captured Paletwa, a township on the border with India, in January.", ["India"],
          [("Paletwa", "opposition")]),
         ("Rebels captured Smith, a commander of the border guard, in January.", [], []),
+        # a state's campaign stands for its forces, however the tagger reads "counteroffensive liberated"
+        ("A Ukrainian counteroffensive liberated Izium in September 2022.", ["Izium"], [("Izium", "government")]),
     ],
 )
 def test_shapes_of_general_reporting(text: str, names: list[str], expected: list[tuple[str, str]],
