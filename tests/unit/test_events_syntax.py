@@ -819,6 +819,9 @@ def test_no_one_takes_or_loses_a_world_region_whichever_reader_finds_it(nlp: obj
         ("Rebels captured Smith, a commander of the border guard, in January.", [], []),
         # a state's campaign stands for its forces, however the tagger reads "counteroffensive liberated"
         ("A Ukrainian counteroffensive liberated Izium in September 2022.", ["Izium"], [("Izium", "government")]),
+        # "the paramilitaries" is the non-state group named before, as "the militants" is
+        ("Since the RSF seized Wad Madani in December, the paramilitaries have pushed south, capturing Sinja in June.",
+         ["Wad Madani", "Sinja"], [("Wad Madani", "opposition"), ("Sinja", "opposition")]),
     ],
 )
 def test_shapes_of_general_reporting(text: str, names: list[str], expected: list[tuple[str, str]],
