@@ -424,7 +424,8 @@ def find_dates(text: str, start: int, end: int, published: date | None, *, lower
             resolved = _from_anchor("earlier", groups, out[-1].date)
         else:
             resolved = _resolve(kind, groups, published, year_before)
-            if kind == "month" and resolved is not None and out and s - out[-1].end <= _STORY_REACH:
+            if kind in ("month", "month_day", "day_month") and resolved is not None and out \
+                    and s - out[-1].end <= _STORY_REACH:
                 resolved = _in_the_told_year(resolved, out[-1].date, published)
         if resolved is not None:
             if kind in ABSOLUTE and resolved.end is not None:
@@ -438,10 +439,14 @@ def find_dates(text: str, start: int, end: int, published: date | None, *, lower
 
 def _in_the_told_year(month: EventDate, told: EventDate, published: date | None) -> EventDate:
     """ "captured Gharyan in April 2019 but lost it in June": a bare month right after a month of an earlier year,
-    and later in the year than it, continues that year's story (June 2019, not the June before publication)."""
-    if published is None or told.precision != "month" or told.start is None or month.start is None:
+    and later in the year than it, continues that year's story (June 2019, not the June before publication); so
+    does a day and month ("liberated Izium in September 2022 ... Kherson was recaptured on 11 November")."""
+    if published is None or told.precision not in ("month", "day") or told.start is None or month.start is None:
         return month
     if told.start.year < month.start.year and told.start.month < month.start.month:
+        if month.precision == "day":
+            return replace(_safe_day(told.start.year, month.start.month, month.start.day) or month,
+                           basis=month.basis)
         return _month(told.start.year, month.start.month)
     return month
 

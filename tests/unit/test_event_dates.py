@@ -167,6 +167,11 @@ def test_a_bare_month_right_after_a_month_of_an_earlier_year_continues_that_year
     assert [d.date.start for d in find_dates(text, 0, len(text), pub)] == [date(2019, 10, 1), date(2020, 3, 1)]
     text = "Rebels took Morek in April 2019. " + "x" * 300 + " The army retook it in May."
     assert [d.date.start for d in find_dates(text, 0, len(text), pub)] == [date(2019, 4, 1), date(2020, 5, 1)]
+    # a day and month likewise ("liberated Izium in September 2022 ... Kherson was recaptured on 11 November")
+    text = "Ukraine liberated Izium in September 2022, and Kherson was recaptured on 11 November."
+    found = find_dates(text, 0, len(text), date(2024, 3, 1))
+    assert [(d.date.start, d.date.precision) for d in found] == [(date(2022, 9, 1), "month"),
+                                                                 (date(2022, 11, 11), "day")]
 
 
 def test_a_span_after_a_dated_clause_counts_back_from_its_date() -> None:
