@@ -64,6 +64,9 @@ def only_actor(text: str) -> tuple[str, str | None]:
         ("The Arakan Army seized the town.", "Arakan Army", "myanmar_resistance", {"MM": OPP}),
         ("JNIM fighters attacked the base.", "JNIM", "jnim", {"ML": OPP}),
         ("ISWAP took the town of Malam Fatori.", "ISWAP", "islamic_state_provinces", {"NG": Side.ISIS}),
+        # a foreign force that fights for the state is the state's side there (the README's "forces fighting for it")
+        ("Wagner mercenaries retook Kidal.", "Wagner mercenaries", "wagner_group",
+         {"SY": GOV, "ML": GOV, "CF": GOV, "LY": OTHER, "UA": OTHER}),
         # a name given as "X forces" is also "X force", one force of them
         ("Then the Kurdish-led force moved in.", "Kurdish-led force", "syrian_democratic_forces",
          {"SY": Side.KURDISH}),
