@@ -39,7 +39,7 @@ def parse(text: str, index: GazetteerIndex, *, published_at: datetime | date | N
     placed = frozenset(s.key for s in spans if s.cue or (doc.cased and _placed(doc, s)))
     # and lower-cased, a name spelled otherwise than the gazetteer's that war's verbs and nouns take ("captured
     # avdiivka", "the fall of avdiivka"): a variant spelling of a town, not a word that only folds onto one
-    taken = placed if doc.cased else placed | {s.key for s in spans if _taken(doc, s)}
+    taken = placed if doc.cased else placed | _taken_keys(doc, spans)
     supported = [s for s in spans if _supported(doc, s, index, context, placed, taken)]
     if len(supported) < len(spans):
         # the dropped names voted for their namesakes' countries: the article's focus is read again without them
@@ -64,11 +64,29 @@ _TAKEN_AFTER = frozenset({"captured", "recaptured", "seized", "retook", "retaken
 _TAKEN_OF = frozenset({"control", "fall", "capture", "recapture", "seizure", "liberation", "loss"})
 
 
+def _taken_keys(doc: Document, spans: list[Span]) -> frozenset[str]:
+    """The keys of names war's words take, and of the names listed after one ("captured avdiivka, marinka and
+    krasnohorivka", "took over shire and axum")."""
+    keys: set[str] = set()
+    before: Span | None = None
+    for span in spans:
+        listed = before is not None and before.key in keys and _LIST_GAP.fullmatch(
+            doc.text, doc.tokens[before.last].end, doc.tokens[span.first].start) is not None
+        if listed or _taken(doc, span):
+            keys.add(span.key)
+        before = span
+    return frozenset(keys)
+
+
+_LIST_GAP = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+
+
 def _taken(doc: Document, span: Span) -> bool:
     i = span.first
     return i > 0 and (doc.lower[i - 1] in _TAKEN_AFTER or (
         i > 1 and doc.lower[i - 1] == "of" and doc.lower[i - 2] in _TAKEN_OF) or (
-        i > 1 and doc.lower[i - 1] == "from" and doc.lower[i - 2] in ("withdrew", "withdrawn", "retreated")))
+        i > 1 and doc.lower[i - 1] == "from" and doc.lower[i - 2] in ("withdrew", "withdrawn", "retreated")) or (
+        i > 1 and doc.lower[i - 1] == "over" and doc.lower[i - 2] in ("took", "taken", "control")))
 
 
 def _supported(doc: Document, span: Span, index: GazetteerIndex, context: ArticleContext,

@@ -158,13 +158,18 @@ def test_a_name_a_place_noun_introduced_or_war_took_is_that_place():
         *PLACES,
         _place(712165, "Avdiyivka", 48.14, 37.75, "P", "PPL", "UA", pop=31_000),
         _place(690791, "Ukraine", 49.0, 32.0, "A", "PCLI", "UA", pop=44_000_000),
+        _place(707292, "Izyum", 49.21, 37.28, "P", "PPLA2", "UA", pop=45_000, alts=("Izium",)),
+        _place(704422, "Kupyansk", 49.71, 37.62, "P", "PPLA2", "UA", pop=27_000, alts=("Kupiansk",)),
     ])
     text = "ukraine withdrew from the town of avdiivka. the fall of avdiivka comes as ukraine struggles."
     assert [t for t, gid in _found(text, index) if gid == 712165] == ["avdiivka", "avdiivka"]
     assert ("avdiivka", 712165) not in _found("the mood of avdiivka worries ukraine.", index)
     # nor do war's verbs and nouns take a word that only folds onto a town: "captured avdiivka", "the fall of avdiivka"
     for text in ("russian forces captured avdiivka in ukraine.", "the fall of avdiivka comes as ukraine struggles.",
-                 "ukraine said its troops withdrew from avdiivka."):
+                 "ukraine said its troops withdrew from avdiivka.", "russia said it took over avdiivka in ukraine.",
+                 # (and the names listed after one they take)
+                 "russian forces captured izium and avdiivka in ukraine.",
+                 "russian forces captured izium, kupiansk and avdiivka in ukraine."):
         assert ("avdiivka", 712165) in _found(text, index), text
 
 
