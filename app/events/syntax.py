@@ -969,7 +969,9 @@ def _capitalised_inside(tok: Any) -> bool:
     it may be one too ("Homs came under government control", "Homs" tagged a plural): the caller keeps it only where
     the geoparser found a place there."""
     if tok.i == tok.sent.start:
-        return tok.is_title and tok.pos_ == "NOUN" and tok.left_edge.i == tok.i and _cased(tok)
+        # (or any word the parse makes the subject: "Mosul, captured by Isis in 2014, was retaken" tags it an adverb)
+        return tok.is_title and (tok.pos_ == "NOUN" or tok.dep_ in ("nsubj", "nsubjpass")) \
+            and tok.left_edge.i == tok.i and _cased(tok)
     return tok.is_title and tok.pos_ in ("NOUN", "PROPN", "ADJ", "X")
 
 

@@ -822,6 +822,9 @@ def test_no_one_takes_or_loses_a_world_region_whichever_reader_finds_it(nlp: obj
         # "the paramilitaries" is the non-state group named before, as "the militants" is
         ("Since the RSF seized Wad Madani in December, the paramilitaries have pushed south, capturing Sinja in June.",
          ["Wad Madani", "Sinja"], [("Wad Madani", "opposition"), ("Sinja", "opposition")]),
+        # a name opening the sentence is the subject the parse says it is, whatever its tag ("Mosul" as an adverb)
+        ("Mosul, captured by Isis in June 2014, was retaken by Iraqi forces three years later.", ["Mosul"],
+         [("Mosul", "isis"), ("Mosul", "government")]),
     ],
 )
 def test_shapes_of_general_reporting(text: str, names: list[str], expected: list[tuple[str, str]],
