@@ -60,7 +60,8 @@ def _placed(doc: Document, span: Span) -> bool:
 # Words after which a lower-cased name is a place taken or lost ("captured avdiivka", "the fall of avdiivka"): the
 # object of war's verbs and nouns, not of any preposition ("of ricardo").
 _TAKEN_AFTER = frozenset({"captured", "recaptured", "seized", "retook", "retaken", "liberated", "overran", "stormed",
-                          "regained", "reclaimed"})
+                          "regained", "reclaimed", "capturing", "recapturing", "seizing", "retaking", "liberating",
+                          "overrunning", "storming", "regaining"})
 _TAKEN_OF = frozenset({"control", "fall", "capture", "recapture", "seizure", "liberation", "loss"})
 
 

@@ -167,6 +167,7 @@ def test_a_name_a_place_noun_introduced_or_war_took_is_that_place():
     # nor do war's verbs and nouns take a word that only folds onto a town: "captured avdiivka", "the fall of avdiivka"
     for text in ("russian forces captured avdiivka in ukraine.", "the fall of avdiivka comes as ukraine struggles.",
                  "ukraine said its troops withdrew from avdiivka.", "russia said it took over avdiivka in ukraine.",
+                 "after capturing avdiivka, russian forces pushed west in ukraine.",
                  # (and the names listed after one they take)
                  "russian forces captured izium and avdiivka in ukraine.",
                  "russian forces captured izium, kupiansk and avdiivka in ukraine."):
