@@ -64,6 +64,14 @@ def only_actor(text: str) -> tuple[str, str | None]:
         ("The Arakan Army seized the town.", "Arakan Army", "myanmar_resistance", {"MM": OPP}),
         ("JNIM fighters attacked the base.", "JNIM", "jnim", {"ML": OPP}),
         ("ISWAP took the town of Malam Fatori.", "ISWAP", "islamic_state_provinces", {"NG": Side.ISIS}),
+        # names the dictionaries lack or mistake ("Ethiopian National Defense Force" was Syria's National Defence
+        # Forces), and Wagner's successor in the Sahel
+        ("The ENDF retook Shire.", "ENDF", "ethiopian_national_defense_force", {"ET": GOV}),
+        ("The Ethiopian National Defense Force retook Shire.", "Ethiopian National Defense Force",
+         "ethiopian_national_defense_force", {"ET": GOV}),
+        ("Africa Corps retook Kidal.", "Africa Corps", "wagner_group", {"ML": GOV}),
+        ("The TTP seized the post.", "TTP", "tehrik_i_taliban_pakistan", {"PK": OPP}),
+        ("Islamic Jihad fighters held the camp.", "Islamic Jihad", "palestinian_islamic_jihad", {"PS": OPP}),
         # a foreign force that fights for the state is the state's side there (the README's "forces fighting for it")
         ("Wagner mercenaries retook Kidal.", "Wagner mercenaries", "wagner_group",
          {"SY": GOV, "ML": GOV, "CF": GOV, "LY": OTHER, "UA": OTHER}),

@@ -825,6 +825,9 @@ def test_no_one_takes_or_loses_a_world_region_whichever_reader_finds_it(nlp: obj
         # a name opening the sentence is the subject the parse says it is, whatever its tag ("Mosul" as an adverb)
         ("Mosul, captured by Isis in June 2014, was retaken by Iraqi forces three years later.", ["Mosul"],
          [("Mosul", "isis"), ("Mosul", "government")]),
+        # a military government's forces are the state's ("junta troops", "the Tatmadaw")
+        ("Junta troops recaptured the town of Lashio on Sunday.", ["Lashio"], [("Lashio", "government")]),
+        ("The Tatmadaw recaptured the town of Lashio on Sunday.", ["Lashio"], [("Lashio", "government")]),
     ],
 )
 def test_shapes_of_general_reporting(text: str, names: list[str], expected: list[tuple[str, str]],
