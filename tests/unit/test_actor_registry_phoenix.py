@@ -72,6 +72,13 @@ def only_actor(text: str) -> tuple[str, str | None]:
         ("Africa Corps retook Kidal.", "Africa Corps", "wagner_group", {"ML": GOV}),
         ("The TTP seized the post.", "TTP", "tehrik_i_taliban_pakistan", {"PK": OPP}),
         ("Islamic Jihad fighters held the camp.", "Islamic Jihad", "palestinian_islamic_jihad", {"PS": OPP}),
+        # the Somali National Army (and bare "SNA" in Somalia) is the state's, SPLA-IO the South Sudanese opposition
+        ("The Somali National Army retook Barawe.", "Somali National Army", "somali_national_army", {"SO": GOV}),
+        ("The SNA retook Barawe.", "SNA", "syrian_national_army", {"SO": GOV, "SY": Side.TURKEY}),
+        ("SPLA-IO fighters seized Nasir.", "SPLA-IO", "spla_in_opposition", {"SS": OPP}),
+        ("The Seleka seized Bria.", "Seleka", "central_african_armed_groups", {"CF": OPP}),
+        ("The MNLA took Kidal.", "MNLA", "azawad_movements", {"ML": OPP}),
+        ("Polisario fighters attacked.", "Polisario fighters", "polisario_front", {"EH": OPP}),
         # a foreign force that fights for the state is the state's side there (the README's "forces fighting for it")
         ("Wagner mercenaries retook Kidal.", "Wagner mercenaries", "wagner_group",
          {"SY": GOV, "ML": GOV, "CF": GOV, "LY": OTHER, "UA": OTHER}),
