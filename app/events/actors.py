@@ -121,7 +121,8 @@ def _apostrophe_variants(word: str) -> list[str]:
     return variants
 
 
-_NEXT_WORD = re.compile(r"[ \t\-]+([^\W_]+(?:['’][^\W_]+)*)")
+# (a plural possessive's apostrophe ends the word before: "the Kurdistan Workers' Party")
+_NEXT_WORD = re.compile(r"(?:(?<=[sS])['’])?[ \t\-]+([^\W_]+(?:['’][^\W_]+)*)")
 
 
 # Names as words, read once: the registry has tens of thousands of generated names ("Afghan army units").

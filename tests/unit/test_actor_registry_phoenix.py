@@ -79,6 +79,8 @@ def only_actor(text: str) -> tuple[str, str | None]:
         ("The Seleka seized Bria.", "Seleka", "central_african_armed_groups", {"CF": OPP}),
         ("The MNLA took Kidal.", "MNLA", "azawad_movements", {"ML": OPP}),
         ("Polisario fighters attacked.", "Polisario fighters", "polisario_front", {"EH": OPP}),
+        # a plural possessive's apostrophe inside a listed name ends the word before it
+        ("The Kurdistan Workers' Party held the town.", "Kurdistan Workers' Party", "pkk", {"TR": Side.KURDISH}),
         # a foreign force that fights for the state is the state's side there (the README's "forces fighting for it")
         ("Wagner mercenaries retook Kidal.", "Wagner mercenaries", "wagner_group",
          {"SY": GOV, "ML": GOV, "CF": GOV, "LY": OTHER, "UA": OTHER}),
