@@ -180,8 +180,8 @@ _HOLDING_VERB_AFTER = re.compile(rf"\s+(?:{HOLDER_VERBS})\b", re.IGNORECASE)  # 
 # Words for the armed opposition whatever its name: a generic non-state party called so is on the opposition's side.
 _REBEL_WORD = re.compile(r"\b(?:rebels?|insurgents?|guerr?ill?as?|separatists?|warlords?)\b", re.IGNORECASE)
 # "an abortive army offensive": a party's word right before a campaign noun, after "in", "during", "part of" ...
-_CAMPAIGN_NOUN = re.compile(r"[\s-]+(?:counter-?)?(?:offensive|campaign|operation|assault|push|advance)s?\b",
-                            re.IGNORECASE)
+_CAMPAIGN_NAMES = r"offensive|campaign|operation|assault|push|advance"
+_CAMPAIGN_NOUN = re.compile(r"[\s-]+(?:counter-?)?(?:" + _CAMPAIGN_NAMES + r")s?\b", re.IGNORECASE)
 _CAMPAIGN_LEAD = re.compile(r"\b(?:in|during|amid|part\s+of|through)\s+(?:(?:a|an|the|its|their|this|that|"
                             r"[\w-]+)\s+){0,3}$", re.IGNORECASE)
 # Triggers that say a place was taken back: never by the side that took it last.
@@ -2431,7 +2431,7 @@ _FORCE_METONYMS = frozenset(["rule", "control", "offensive", "counteroffensive",
                              "campaign", "assault", "incursion"])
 _GOVERNMENT_AFTER = re.compile(r"[\s-]+(?:government|authorities|regime|administration|based)\b", re.IGNORECASE)
 _STATE_SUBJECT_GAP = re.compile(r"\s+(?:(?:has|have|had|now|also|finally|reportedly)\s+){0,2}")
-_CAMPAIGN_WORDS = r"(?:counter-?)?(?:offensive|campaign|operation|assault|push|advance|incursion)"
+_CAMPAIGN_WORDS = r"(?:counter-?)?(?:" + _CAMPAIGN_NAMES + r"|incursion)"
 _STATE_CAMPAIGN_GAP = re.compile(r"['’]s\s+(?:[a-z-]+\s+)?" + _CAMPAIGN_WORDS + r"\s+(?:(?:has|have|had)\s+)?")
 _DEMONYM_CAMPAIGN = re.compile(r"\b(?P<demonym>[A-Za-z]+)(?:-led|-backed)?\s+(?:[a-z-]+\s+)?" + _CAMPAIGN_WORDS
                                + r"\s+(?:(?:has|have|had)\s+)?$")

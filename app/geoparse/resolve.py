@@ -98,13 +98,20 @@ class ArticleContext:
         own = self.votes_of.get(key)
         if own is None:
             return self.countries
-        code, votes = own
-        rest = self.total_votes - votes
-        if rest <= 0 or (rest < 3.0 and code in ARABIC_NAMED_COUNTRIES):
+        shares, rest = self.other_votes(key)
+        if rest <= 0 or (rest < 3.0 and own[0] in ARABIC_NAMED_COUNTRIES):
             return self.countries
-        shares = {c: (share * self.total_votes - (votes if c == code else 0.0)) / rest
-                  for c, share in self.countries.items()}
         return self.countries if max(shares, key=shares.__getitem__) in ARABIC_NAMED_COUNTRIES else shares
+
+    def other_votes(self, key: str) -> tuple[dict[str, float], float]:
+        """The country shares had the name ``key`` cast no vote, and how many votes the rest of the text cast (no
+        shares where it cast none)."""
+        code, own = self.votes_of.get(key, ("", 0.0))
+        rest = self.total_votes - own
+        if rest <= 0:
+            return {}, 0.0
+        return {c: (share * self.total_votes - (own if c == code else 0.0)) / rest
+                for c, share in self.countries.items()}, rest
 
 
 def importance(place: GazetteerPlace) -> float:
@@ -701,12 +708,9 @@ def _only_far_villages(candidates: list[GazetteerPlace], key: str, context: Arti
     "Castello road" in one on Aleppo no Italian village. The gazetteer holds few villages outside the Middle East, and
     the one it lacks is meant, not a namesake abroad; a town (a seat, or 20,000 people) may be written about
     from abroad ("Myawaddy, opposite the Thai town of Mae Sot")."""
-    code, own = context.votes_of.get(key, ("", 0.0))
-    rest = context.total_votes - own
+    shares, rest = context.other_votes(key)
     if rest < 2.0:  # (two votes besides the name's own: "turkey-backed militants ... the town of dabiq" is no focus)
         return False
-    shares = {c: (share * context.total_votes - (own if c == code else 0.0)) / rest
-              for c, share in context.countries.items()}
     top = max(shares.items(), key=lambda item: item[1])
     return top[1] >= 0.5 and all(
         c.feature_class == "P" and c.feature_code not in _SEATS and c.population < 20_000 and c.country_code
