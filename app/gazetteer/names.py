@@ -86,6 +86,13 @@ _GLIDE_YI = re.compile(r"([aeiou])yi")
 # An h between two like vowels is often dropped in romanisation: Zuhur/Zur, Duhur/Dhour.
 _SOFT_H = re.compile(r"([aiu])h\1")
 _VOWELS_AND_H = re.compile(r"[aeiouyh]")
+# Cyrillic names reach English in two romanisations: GeoNames keeps BGN/PCGN's (Pervomayske, Kostyantynivka,
+# Zaporizhzhya, Mykolayiv), news since 2022 writes Ukraine's national one (Pervomaiske, Kostiantynivka, Zaporizhzhia,
+# Mykolaiv): й, я, ю, є and ї inside a word are "y..." in the one and "i..." in the other.
+_CYRILLIC_GLIDE_YI = re.compile(r"(?<=[aeiou])yi")
+_CYRILLIC_SHORT_I = re.compile(r"(?<=[aeiou])y(?![aeiou])")
+_CYRILLIC_IOTATED = re.compile(r"(?<=[b-df-hj-np-tv-z])y(?=[aeu])")
+CYRILLIC_ROMANISED = frozenset({"UA", "RU", "BY"})
 
 
 @lru_cache(maxsize=200_000)
@@ -118,6 +125,14 @@ def _fold_word(word: str) -> str:
     if len(word) > 2 and word.endswith("h") and word[-2] in "aeiouy":
         word = word[:-1]
     return word
+
+
+def national_romanisation(normalized: str) -> str:
+    """A normalised Cyrillic name as Ukraine's national romanisation writes it ("pervomayske" -> "pervomaiske"),
+    so that the two systems' spellings of one name compare equal as written (not as a loose transliteration fold)."""
+    text = _CYRILLIC_GLIDE_YI.sub("i", normalized)
+    text = _CYRILLIC_SHORT_I.sub("i", text)
+    return _CYRILLIC_IOTATED.sub("i", text)
 
 
 @lru_cache(maxsize=200_000)

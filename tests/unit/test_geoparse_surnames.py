@@ -150,3 +150,16 @@ def test_a_city_s_name_before_a_word_that_is_only_a_surname_is_a_given_name():
     assert _found(text, index) == [("Canada", 6251999)]
     assert ("Victoria", 6174041) in _found("The office at 333 Victoria St. opened in Canada.", index)
     assert ("Jordan", 248816) in _found("Officials said Jordan Rowell had closed the border to Canada.", index)
+
+
+UKRAINE = GazetteerIndex([
+    _place(697568, "Pervomayske", 48.0, 37.6, "P", "PPL", "UA", "05", pop=8_470),
+    _place(2017370, "Russia", 60.0, 100.0, "A", "PCLI", "RU", pop=144_000_000),
+])
+
+
+def test_the_other_romanisation_of_a_ukrainian_village_is_its_name_not_a_fold() -> None:
+    # GeoNames writes Pervomayske (BGN/PCGN), news Pervomaiske (Ukraine's own system): an article that speaks only of
+    # Russia's forces still names the Ukrainian village, not a surname that happens to fold onto it
+    assert _found("Russian forces captured Pervomaiske.", UKRAINE) == [("Pervomaiske", 697568)]
+    assert _found("Russian forces captured Pervomayske.", UKRAINE) == [("Pervomayske", 697568)]

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.gazetteer.names import normalize, search_key, skeleton_key
+from app.gazetteer.names import national_romanisation, normalize, search_key, skeleton_key
 
 
 @pytest.mark.parametrize(
@@ -69,3 +69,15 @@ def test_a_name_known_only_in_another_script_is_found_by_its_romanisation() -> N
     assert [p.geonameid for p in index.candidates(search_key("Kharkiv"))] == [1]
     assert [p.geonameid for p in index.candidates(search_key("Харків"))] == [1]
     assert [p.geonameid for p in index.candidates(search_key("Zahira"))] == [2]
+
+
+@pytest.mark.parametrize(("bgn", "national"), [("Pervomayske", "Pervomaiske"), ("Kostyantynivka", "Kostiantynivka"),
+                                               ("Zaporizhzhya", "Zaporizhzhia"), ("Mykolayiv", "Mykolaiv"),
+                                               ("Avdiyivka", "Avdiivka"), ("Novomykhaylivka", "Novomykhailivka")])
+def test_the_two_romanisations_of_a_cyrillic_name_are_one_written_form(bgn: str, national: str) -> None:
+    assert national_romanisation(normalize(bgn)) == national_romanisation(normalize(national))
+
+
+def test_the_national_romanisation_leaves_other_names_apart() -> None:
+    assert national_romanisation(normalize("Mayak")) != national_romanisation(normalize("Maak"))
+    assert national_romanisation("kyiv") == "kyiv"
