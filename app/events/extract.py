@@ -160,6 +160,11 @@ _VERB_AFTER = re.compile(
     r"\s+(?:would|will|had|has|have|was|were|is|are|could|should|can|did|does|do|must|might|may|said|says)\b",
     re.IGNORECASE,
 )
+# A name that speaks is a government by its seat, not a place listed ("took Tal Malah in Hama province, Damascus said").
+_SPEAKS_AFTER = re.compile(
+    r"\s+(?:(?:has|have|had)\s+)?(?:said|says|announced|claimed|reported|stated|confirmed|denied|added|told)\b",
+    re.IGNORECASE,
+)
 # After a noun's complement: "the capture of X would be a blow", "the liberation of X began" (not completed).
 _HYPOTHETICAL_AFTER = re.compile(
     r"[\s,]+(?:would|could|will|may|might|is\s+expected|is\s+likely|began|begins|started|starts|continues|"
@@ -652,7 +657,7 @@ class _Extractor:
                 return items, pos
             if rest.strip() and not (_LIST_GAP.fullmatch(rest.lstrip()) or _NAME_PREFIX.fullmatch(rest.lstrip())):
                 return items, pos
-            if _NOT_PLACE_AFTER.match(self.text, nxt.end):
+            if _NOT_PLACE_AFTER.match(self.text, nxt.end) or _SPEAKS_AFTER.match(self.text, nxt.end):
                 return items, pos
             items.append(nxt)
             pos = nxt.end

@@ -975,3 +975,11 @@ def test_a_party_a_place_is_left_in_the_hands_of_holds_it(text: str) -> None:
     events = extract_control_changes(text=text, mentions=_places(text, ["Kafr Zita", "Morek"]), published_at=PUB)
     [ev] = [e for e in events if e.place.text == "Kafr Zita"]
     assert ev.gained_by is None or ev.gained_by.side is not Side.OPPOSITION
+
+
+@pytest.mark.parametrize("speaker", ["Damascus said", "Kyiv said", "Moscow has announced", "Baghdad confirmed"])
+def test_a_seat_of_government_that_speaks_after_a_list_is_not_listed(speaker: str) -> None:
+    # a name with a verb of saying after the locative that closes a list is the government speaking by its seat
+    text = f"The army took the village of Tal Malah in Hama province, {speaker}."
+    seat = speaker.split()[0]
+    assert [e.place.text for e in extract(text, ["Tal Malah", "Hama", seat])] == ["Tal Malah"]
