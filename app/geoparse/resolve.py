@@ -25,7 +25,15 @@ from geopy.distance import great_circle
 
 from app.gazetteer.divisions import ADM2_CODES, ESTIMATED_ADM2, divisions_named, is_adm2
 from app.gazetteer.index import COUNTRY_ALIASES, GazetteerIndex
-from app.gazetteer.names import normalize, qualified_name, search_key, skeleton_of_key, without_article
+from app.gazetteer.names import (
+    CYRILLIC_ROMANISED,
+    national_romanisation,
+    normalize,
+    qualified_name,
+    search_key,
+    skeleton_of_key,
+    without_article,
+)
 from app.gazetteer.records import GazetteerPlace
 from app.geoparse.cached_index import AIRFIELD_CODES, famous_key
 from app.geoparse.document import Document, Span
@@ -596,6 +604,15 @@ def _spelled_as_written(candidates: list[GazetteerPlace], written: str,
     return [c for c in candidates if c in exact or focus.get(c.country_code, 0.0) >= 0.3]
 
 
+def _bears_as_written(place: GazetteerPlace, form: str) -> bool:
+    """``_bears``, and for a Cyrillic name also in the other romanisation ("Pervomaiske" is GeoNames' Pervomayske as
+    Ukraine's own system writes it, no fold of it)."""
+    if _bears(place, form):
+        return True
+    return place.country_code in CYRILLIC_ROMANISED and \
+        national_romanisation(normalize(place.asciiname)) == national_romanisation(form)
+
+
 def _bears(place: GazetteerPlace, form: str) -> bool:
     """Whether the place is called ``form`` by one of its names (a country or world feature always is: they are
     reached by abbreviations and short names too); its own name is tried before the alternates."""
@@ -699,7 +716,7 @@ def _folded_stranger(place: GazetteerPlace, written: str, key: str, context: Art
         return False
     if context.share_without_own_votes(key, place.country_code) >= 0.1:
         return False
-    return not _bears(place, _unabbreviated(written.removesuffix(" city")))  # ("Quebec City": Québec)
+    return not _bears_as_written(place, _unabbreviated(written.removesuffix(" city")))  # ("Quebec City": Québec)
 
 
 def _only_far_villages(candidates: list[GazetteerPlace], key: str, context: ArticleContext) -> bool:

@@ -155,6 +155,7 @@ def test_a_city_s_name_before_a_word_that_is_only_a_surname_is_a_given_name():
 UKRAINE = GazetteerIndex([
     _place(697568, "Pervomayske", 48.0, 37.6, "P", "PPL", "UA", "05", pop=8_470),
     _place(2017370, "Russia", 60.0, 100.0, "A", "PCLI", "RU", pop=144_000_000),
+    _place(511794, "Pervomaysk", 54.87, 43.8, "P", "PPLA2", "RU", "51", pop=14_000),
 ])
 
 
@@ -163,3 +164,6 @@ def test_the_other_romanisation_of_a_ukrainian_village_is_its_name_not_a_fold() 
     # Russia's forces still names the Ukrainian village, not a surname that happens to fold onto it
     assert _found("Russian forces captured Pervomaiske.", UKRAINE) == [("Pervomaiske", 697568)]
     assert _found("Russian forces captured Pervomayske.", UKRAINE) == [("Pervomayske", 697568)]
+    # nor a variant spelling of a town in the country the article speaks of
+    assert _found("Russia's defence ministry said its forces had captured Pervomaiske.", UKRAINE) == [
+        ("Russia", 2017370), ("Pervomaiske", 697568)]
