@@ -664,6 +664,10 @@ def test_assads_militias_are_the_government_side() -> None:
         ("Moscow claimed its troops had captured the village of Krasnohorivka.", "Krasnohorivka", Side.OTHER),
         ("Russia's defence ministry said its forces had taken full control of Avdiivka.", "Avdiivka", Side.OTHER),
         ("Kyiv said its forces had recaptured the village of Robotyne.", "Robotyne", Side.GOVERNMENT),
+        # a head of state or his seat speaks for the state's forces
+        ('The Kremlin said its forces had "liberated" the settlement of Pervomaiske.', "Pervomaiske", Side.OTHER),
+        ("Vladimir Putin said his forces had captured the village of Pervomaiske.", "Pervomaiske", Side.OTHER),
+        ("President Zelenskiy said his troops had recaptured the village of Robotyne.", "Robotyne", Side.GOVERNMENT),
     ],
 )  # fmt: skip
 def test_its_forces_are_the_named_states(text: str, name: str, side: Side) -> None:
