@@ -320,13 +320,13 @@ class ActorRegistry:
                 found.append(ActorMatch(start, end0, raw0, "actor", self._lowered_is))
                 last_end = end0
                 continue
-            if lowercased and w0 in self._lowered_acronyms and w0 not in names:
-                found.append(ActorMatch(start, end0, raw0, "actor", self._lowered_acronyms[w0]))
-                last_end = end0
-                continue
-            if w0 not in names and raw0 not in case_sensitive:
+            if w0 not in names and raw0 not in case_sensitive and not (lowercased and w0 in self._lowered_acronyms):
                 continue  # a country word that starts no name
-            match = self._match_at(text, start, end0, w0, raw0, low if same else None)
+            match = self._match_at(text, start, end0, w0, raw0, low if same else None) \
+                if w0 in names or raw0 in case_sensitive else None
+            if match is None and lowercased and w0 in self._lowered_acronyms:
+                # (also where a longer name begins with it and does not follow: "m23 rebels" is a name, "the m23" too)
+                match = ActorMatch(start, end0, raw0, "actor", self._lowered_acronyms[w0])
             if match is not None:
                 found.append(match)
                 last_end = match.end

@@ -249,6 +249,15 @@ def test_case_sensitive_names_of_several_words_match_in_lower_cased_text() -> No
     assert all(m.actor_id != "islamic_state" for m in reg.scan(text)[0])
 
 
+def test_an_abbreviation_that_begins_a_longer_name_matches_alone_in_lower_cased_text() -> None:
+    """"m23 rebels" is a name of the registry and "M23" an abbreviation: lower-cased, "the m23" alone is the group too,
+    and the longer name still wins where it follows."""
+    reg = default_registry()
+    text = "the m23 captured goma. m23 rebels held it."
+    found = [(m.surface, m.actor_id) for m in reg.scan(text, lowercased=True)[0]]
+    assert found == [("m23", "m23"), ("m23 rebels", "m23")]
+
+
 def test_abbreviations_that_are_no_word_match_in_lower_cased_text() -> None:
     """"the saa", "rsf fighters" in a lower-cased copy are the Syrian Arab Army and the RSF; "is" alone stays the verb,
     and in cased text "Saa" (a name) is not the army."""
