@@ -152,8 +152,8 @@ def test_an_english_word_describing_a_division_is_no_name_of_it():
 
 
 def test_a_name_a_place_noun_introduced_or_war_took_is_that_place():
-    # lower-cased, "avdiivka" reaches Avdiyivka only through the spelling folds, which alone place nothing; but the
-    # article said "the town of avdiivka" first
+    # lower-cased, "avdeevka" (the Russian spelling) reaches Avdiyivka only through the spelling folds, which alone
+    # place nothing; but the article said "the town of avdeevka" first
     index = GazetteerIndex([
         *PLACES,
         _place(712165, "Avdiyivka", 48.14, 37.75, "P", "PPL", "UA", pop=31_000),
@@ -161,17 +161,19 @@ def test_a_name_a_place_noun_introduced_or_war_took_is_that_place():
         _place(707292, "Izyum", 49.21, 37.28, "P", "PPLA2", "UA", pop=45_000, alts=("Izium",)),
         _place(704422, "Kupyansk", 49.71, 37.62, "P", "PPLA2", "UA", pop=27_000, alts=("Kupiansk",)),
     ])
-    text = "ukraine withdrew from the town of avdiivka. the fall of avdiivka comes as ukraine struggles."
-    assert [t for t, gid in _found(text, index) if gid == 712165] == ["avdiivka", "avdiivka"]
-    assert ("avdiivka", 712165) not in _found("the mood of avdiivka worries ukraine.", index)
-    # nor do war's verbs and nouns take a word that only folds onto a town: "captured avdiivka", "the fall of avdiivka"
-    for text in ("russian forces captured avdiivka in ukraine.", "the fall of avdiivka comes as ukraine struggles.",
-                 "ukraine said its troops withdrew from avdiivka.", "russia said it took over avdiivka in ukraine.",
-                 "after capturing avdiivka, russian forces pushed west in ukraine.",
+    text = "ukraine withdrew from the town of avdeevka. the fall of avdeevka comes as ukraine struggles."
+    assert [t for t, gid in _found(text, index) if gid == 712165] == ["avdeevka", "avdeevka"]
+    assert ("avdeevka", 712165) not in _found("the mood of avdeevka worries ukraine.", index)
+    # nor do war's verbs and nouns take a word that only folds onto a town: "captured avdeevka", "the fall of avdeevka"
+    for text in ("russian forces captured avdeevka in ukraine.", "the fall of avdeevka comes as ukraine struggles.",
+                 "ukraine said its troops withdrew from avdeevka.", "russia said it took over avdeevka in ukraine.",
+                 "after capturing avdeevka, russian forces pushed west in ukraine.",
                  # (and the names listed after one they take)
-                 "russian forces captured izium and avdiivka in ukraine.",
-                 "russian forces captured izium, kupiansk and avdiivka in ukraine."):
-        assert ("avdiivka", 712165) in _found(text, index), text
+                 "russian forces captured izium and avdeevka in ukraine.",
+                 "russian forces captured izium, kupiansk and avdeevka in ukraine."):
+        assert ("avdeevka", 712165) in _found(text, index), text
+    # "avdiivka" is no fold: it is Avdiyivka in Ukraine's own romanisation, as news writes it since 2022
+    assert ("avdiivka", 712165) in _found("the mood of avdiivka worries ukraine.", index)
 
 
 def test_a_name_after_capital_is_the_city_not_its_province():
