@@ -1509,6 +1509,8 @@ class _Extractor:
                 # closing quote and the possessive as the object of what comes before; the straight one it reads as
                 # the possessive it is (one character for one: the offsets hold)
                 chunk[k.start() - s_start] = "'"
+            for q in _SCARE_QUOTED.finditer(self.text, s_start, s_start + len(chunk)):
+                chunk[q.start() - s_start] = chunk[q.end() - 1 - s_start] = " "  # (one for one: the offsets hold)
             if self._lowercased:
                 self._truecase(chunk, s_start)
             texts.append("".join(chunk))
@@ -2380,6 +2382,9 @@ class _Extractor:
 _WAR_ONLY_LEMMAS = frozenset({"retake", "recapture", "liberate", "regain", "reclaim", "wrest"})
 # A curly apostrophe closing a plural's possessive ("the rebels’ capture"), before the word it possesses.
 _PLURAL_POSSESSIVE_QUOTE = re.compile(r"(?<=[a-z]s)’(?= [a-z])")
+# One lower-case word in scare quotes ('its troops had "liberated" Krasnohorivka', 'the "moderate" rebels'): the
+# quotes mark the writer's distance, not the syntax; the tagger reads a quoted verb as an adjective of the next word.
+_SCARE_QUOTED = re.compile(r"(?<![^\W\d_])[\"“‘](?P<word>[a-z][a-z-]*)[\"”’](?![^\W\d_])")
 # A settlement plural introducing the names after it ("the cities of ", "villages including ").
 _PLURAL_OF_BEFORE = re.compile(
     r"\b(" + "|".join(sorted(syntax.LISTING_PLURALS | {"areas"})) + r")\s+(?:of|including|such\s+as)\s+(?:the\s+)?$",

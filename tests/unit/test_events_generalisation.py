@@ -668,6 +668,9 @@ def test_assads_militias_are_the_government_side() -> None:
         ('The Kremlin said its forces had "liberated" the settlement of Pervomaiske.', "Pervomaiske", Side.OTHER),
         ("Vladimir Putin said his forces had captured the village of Pervomaiske.", "Pervomaiske", Side.OTHER),
         ("President Zelenskiy said his troops had recaptured the village of Robotyne.", "Robotyne", Side.GOVERNMENT),
+        # a verb in scare quotes is the verb (the tagger read it as an adjective of the name after it)
+        ('Moscow said its troops had "liberated" Krasnohorivka.', "Krasnohorivka", Side.OTHER),
+        ("Moscow says its troops have “liberated” Krasnohorivka.", "Krasnohorivka", Side.OTHER),
     ],
 )  # fmt: skip
 def test_its_forces_are_the_named_states(text: str, name: str, side: Side) -> None:
