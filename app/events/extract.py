@@ -1643,6 +1643,9 @@ class _Extractor:
             # know: kept unresolved, mapped to the region the sentence is in. A locative the frame excludes ends the
             # name ("the 1070 Apartment Project in southwest Aleppo").
             b = min([b, *(x for x, _ in frame.excluded if a < x < b and _LOCATIVE_START.match(self.text, x))])
+            comma = self.text.find(",", a, b)
+            if comma > a:
+                b = comma  # "Qurtuba, the capital of al-Jawf province": what follows a comma describes the name
             if listed:  # (the geoparser may have found it)
                 found = [m for m in self._mentions_in(a, b) if m.start == a and not _is_country(m)]
                 if found:

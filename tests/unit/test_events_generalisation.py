@@ -990,3 +990,12 @@ def test_a_seat_of_government_that_speaks_after_a_list_is_not_listed(speaker: st
     text = f"The army took the village of Tal Malah in Hama province, {speaker}."
     seat = speaker.split()[0]
     assert [e.place.text for e in extract(text, ["Tal Malah", "Hama", seat])] == ["Tal Malah"]
+
+
+def test_a_name_the_gazetteer_lacks_ends_at_the_comma_before_its_appositive() -> None:
+    # the grammar vouches for the object of "taken control of"; its appositive names a province the gazetteer knows,
+    # which is no reason to drop the name before the comma
+    text = "Houthi rebels have taken control of Qurtuba, the capital of al-Jawf province."
+    [ev] = extract_control_changes(text=text, mentions=_in(text, "al-Jawf", "YE"), published_at=PUB)
+    assert ev.place.text == "Qurtuba" and ev.place.place is None
+    assert ev.gained_by is not None and ev.gained_by.side is Side.OPPOSITION
