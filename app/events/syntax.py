@@ -99,11 +99,11 @@ _DECLARE_VERBS = frozenset(["declare", "announce", "proclaim"])
 _RESTORED = frozenset(["security", "stability", "authority", "sovereignty"])
 _EXPEL_VERBS = frozenset(
     ["drive", "expel", "oust", "push", "force", "kick", "chase", "rout", "flush", "evict", "clear", "sweep", "dislodge",
-     "purge", "eject", "throw", "root"]
+     "purge", "eject", "throw", "root", "cleanse"]
 )
 # Verbs whose object is the place and whose of-phrase the ones driven out ("cleared X of IS"); with "from", the object
 # is who was driven out ("purged the militants from Kobani")
-_CLEAR_VERBS = frozenset(["clear", "purge"])
+_CLEAR_VERBS = frozenset(["clear", "purge", "cleanse"])  # ("cleansed the city of Sinja of RSF fighters")
 _SINCE_UNTIL = frozenset(["since", "until", "till"])
 _WITHDRAW_VERBS = frozenset(["withdraw", "retreat", "pull"])
 # Nouns of driving out ("the expulsion of IS from Manbij") and of withdrawing ("the withdrawal of fighters from the Old
@@ -1595,13 +1595,13 @@ TRIGGER_WORDS = re.compile(
     r"secur(?:e|ed|es|ing)|recover(?:ed|s|ing)?|abandon(?:ed|s|ing)?|tak(?:e|es)|"
     r"expel\w*|oust\w*|push\w*|forc(?:ed|ing)|kick\w*|chas(?:ed|ing)|rout(?:ed|ing)|flush\w*|"
     r"evict\w*|" + _OUT_WORDS + r"|"
-    r"cleared|purg(?:e|ed|es|ing)|restor(?:e|ed|es|ing)|victory|occup\w*|swe(?:pt|ep\w*)|seizure|dislodg\w*|relinquish\w*|transfer(?:s|red|ring)?|"
+    r"cleared|purg(?:e|ed|es|ing)|cleans(?:e|ed|es|ing)|restor(?:e|ed|es|ing)|victory|occup\w*|swe(?:pt|ep\w*)|seizure|dislodg\w*|relinquish\w*|transfer(?:s|red|ring)?|"
     r"back\s+in(?:to)?\s+(?:the\s+)?(?:\w+\s+){0,2}?hands|" + _UNTIL_A_DATE + r")\b",
     re.IGNORECASE,
 )
 # Trigger words the pattern extractor has no key for: sentences holding one are parsed too.
 EXTRA_TRIGGER_WORDS = re.compile(
-    r"\b(?:occup(?:y|ies|ied|ying)|purg(?:e|ed|es|ing)|restor(?:e|ed|es|ing)|victory|swept|sweep(?:s|ing)?|(?:re-?)?conquests?|withdrawal|expulsion|removal|ouster|eviction|"
+    r"\b(?:occup(?:y|ies|ied|ying)|purg(?:e|ed|es|ing)|cleans(?:e|ed|es|ing)|restor(?:e|ed|es|ing)|victory|swept|sweep(?:s|ing)?|(?:re-?)?conquests?|withdrawal|expulsion|removal|ouster|eviction|"
     r"pull-?out|secur(?:e|ed|es|ing)|recover(?:ed|s|ing)?|abandon(?:ed|s|ing)?|(?:battle|fight)\s+(?:for|of)|"
     r"tak(?:e|es)|dislodg\w*|" + _OUT_WORDS + r"|"
     r"relinquish\w*|transfer(?:s|red|ring)?|back\s+in(?:to)?\s+(?:the\s+)?(?:\w+\s+){0,2}?hands|"
@@ -2085,7 +2085,9 @@ def _verb_frame(tok: Any, lemma: str, low: str) -> Frame | None:
             places = _prep_objects(dobj[0], "from")
         if not places and lemma in _CLEAR_VERBS and dobj:
             # "cleared the area of all ISIS fighters": the parser may hang the of-phrase on the object
-            fighters = [o for o in _prep_objects(dobj[0], "of") if _lemma(o) in _FIGHTER_NOUNS]
+            # (or on the name of the place: "cleansed the town of Morek of terrorists")
+            fighters = [x for o in _prep_objects(dobj[0], "of") for x in (o, *_prep_objects(o, "of"))
+                        if _lemma(x) in _FIGHTER_NOUNS]
             if fighters:  # (not "cleared the road", "cleared the area of mines")
                 return _make(tok, lemma, "active", [dobj[0]], _subject(tok), fighters[0], why)
         if not places:

@@ -68,6 +68,8 @@ POSITIVES: list[tuple[str, list[str], str | None]] = [
     ("Morek was recaptured from rebels on Sunday, state television said.", ["Morek"], "government"),
     ("The army claims to have taken Morek.", ["Morek"], "government"),
     ("Rebels wrested control of Idlib city from government forces.", ["Idlib"], "opposition"),
+    # "cleansed" as the Sudanese army and Syrian state media say "cleared": the place, of its fighters
+    ("The army said it had cleansed the city of Sinja of RSF fighters.", ["Sinja"], "government"),
 ]  # fmt: skip
 
 
