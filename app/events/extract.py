@@ -336,6 +336,13 @@ _INTRO_AFTER = re.compile(
     r"crossing)\b",
     re.IGNORECASE,
 )
+# ... or an appositive right after it ("Wad Madani, a city that had sheltered people who fled Khartoum"): the name the
+# text calls a city is what "the city" later refers to, not a name the appositive's own clause goes on to mention.
+_INTRO_APPOSITIVE = re.compile(
+    r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?P<noun>town|city|village|district|province|governorate|base|airport|"
+    r"airbase|neighbou?rhood|hill|dam|crossing)\b",
+    re.IGNORECASE,
+)
 # A parenthetical between a subject and its verb: "X, which was captured by IS in 2014, was retaken".
 _PARENTHETICAL = re.compile(
     r"\s*,\s*(?:(?:which|that|where|who)\b|(?:a|an|the|one|its|their)\s|"
@@ -776,7 +783,7 @@ class _Extractor:
                 continue  # "this aforementioned site": the factory, hill or base named before, not the town near it
             intro = _INTRO_BEFORE.search(self.text, max(0, m.start - 30), m.start) or _INTRO_AFTER.match(
                 self.text, m.end
-            )
+            ) or _INTRO_APPOSITIVE.match(self.text, m.end)
             if intro and intro.group("noun").lower().replace("neighbourhood", "neighborhood") == noun_key:
                 return m
             settlement = noun in ("city", "town", "village")  # a region ("Kurdistan") is no city

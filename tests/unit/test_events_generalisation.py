@@ -1001,3 +1001,11 @@ def test_a_name_the_gazetteer_lacks_ends_at_the_comma_before_its_appositive() ->
     [ev] = extract_control_changes(text=text, mentions=_in(text, "al-Jawf", "YE"), published_at=PUB)
     assert ev.place.text == "Qurtuba" and ev.place.place is None
     assert ev.gained_by is not None and ev.gained_by.side is Side.OPPOSITION
+
+
+def test_the_city_is_the_name_an_appositive_called_a_city() -> None:
+    # "the city" is Wad Madani, which the text called a city, not Khartoum, which that appositive's clause mentions
+    text = ("In December the RSF took Wad Madani, a city that had sheltered hundreds of thousands of people who fled "
+            "Khartoum. The army regained the city in January.")
+    assert summary(extract(text, ["Wad Madani", "Khartoum"])) == [
+        ("Wad Madani", "opposition"), ("Wad Madani", "government")]
