@@ -899,6 +899,7 @@ def test_a_change_under_way_is_none(text: str) -> None:
         ("The ZSU", "Kupiansk", "UA", Side.GOVERNMENT),
         ("The 3rd Assault Brigade", "Kupiansk", "UA", Side.GOVERNMENT),
         ("Storm-Z units", "Kupiansk", "UA", Side.OTHER),
+        ("Ukrainian troops", "Sudzha", "RU", Side.OTHER),  # (a foreign state's in Russia)
         ("The Islamic Emirate's forces", "Ghazni", "AF", Side.OPPOSITION),
         ("Tareq Saleh's forces", "Mocha", "YE", Side.GOVERNMENT),
         ("The GNU forces", "Sirte", "LY", Side.GOVERNMENT),
