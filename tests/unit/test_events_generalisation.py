@@ -903,6 +903,7 @@ def test_a_change_under_way_is_none(text: str) -> None:
         ("The Islamic Emirate's forces", "Ghazni", "AF", Side.OPPOSITION),
         ("Tareq Saleh's forces", "Mocha", "YE", Side.GOVERNMENT),
         ("The GNU forces", "Sirte", "LY", Side.GOVERNMENT),
+        ("The FAMa", "Kidal", "ML", Side.GOVERNMENT),
         ("The Radaa force", "Sirte", "LY", Side.GOVERNMENT),
         # a leader's forces by any word for them: the forces the registry names for that leader
         ("Haftar's militias", "Gharyan", "LY", Side.OPPOSITION),
