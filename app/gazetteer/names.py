@@ -80,16 +80,16 @@ _FOLDS: tuple[tuple[str, str], ...] = (
     ("j", "g"),
 )
 _DOUBLED = re.compile(r"(.)\1+")
-# Ukrainian ї after a vowel: "yi" in BGN/PCGN romanisation (GeoNames' Avdiyivka, Mykolayiv), "i" in Ukraine's own
-# (Avdiivka, Mykolaiv), as news now writes it.
-_GLIDE_YI = re.compile(r"([aeiou])yi")
+# Ukrainian ї inside a word: "yi" in BGN/PCGN romanisation (GeoNames' Avdiyivka, Mykolayiv, Mar'yinka), "i" in
+# Ukraine's own (Avdiivka, Mykolaiv, Marinka), as news now writes it.
+_GLIDE_YI = re.compile(r"([a-z])yi")
 # An h between two like vowels is often dropped in romanisation: Zuhur/Zur, Duhur/Dhour.
 _SOFT_H = re.compile(r"([aiu])h\1")
 _VOWELS_AND_H = re.compile(r"[aeiouyh]")
 # Cyrillic names reach English in two romanisations: GeoNames keeps BGN/PCGN's (Pervomayske, Kostyantynivka,
 # Zaporizhzhya, Mykolayiv), news since 2022 writes Ukraine's national one (Pervomaiske, Kostiantynivka, Zaporizhzhia,
 # Mykolaiv): й, я, ю, є and ї inside a word are "y..." in the one and "i..." in the other.
-_CYRILLIC_GLIDE_YI = re.compile(r"(?<=[aeiou])yi")
+_CYRILLIC_GLIDE_YI = re.compile(r"(?<=[a-z])yi")
 _CYRILLIC_SHORT_I = re.compile(r"(?<=[aeiou])y(?![aeiou])")
 _CYRILLIC_IOTATED = re.compile(r"(?<=[b-df-hj-np-tv-z])y(?=[aeu])")
 CYRILLIC_ROMANISED = frozenset({"UA", "RU", "BY"})
@@ -128,8 +128,9 @@ def _fold_word(word: str) -> str:
 
 
 def national_romanisation(normalized: str) -> str:
-    """A normalised Cyrillic name as Ukraine's national romanisation writes it ("pervomayske" -> "pervomaiske"),
-    so that the two systems' spellings of one name compare equal as written (not as a loose transliteration fold)."""
+    """A normalised Cyrillic name with the glides written as Ukraine's national romanisation writes them
+    ("pervomayske" -> "pervomaiske", "maryinka" -> "marinka"): a form to compare the two systems' spellings of one name
+    as written (not as a loose transliteration fold), not always the national spelling itself."""
     text = _CYRILLIC_GLIDE_YI.sub("i", normalized)
     text = _CYRILLIC_SHORT_I.sub("i", text)
     return _CYRILLIC_IOTATED.sub("i", text)
