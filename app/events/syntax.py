@@ -1770,6 +1770,15 @@ def _colon_list(verb: Any) -> list[Any]:
             prev = c.doc[c.left_edge.i - 1] if c.left_edge.i > 0 else None
             if prev is not None and prev.text in (":", "-", "–", "—"):
                 out.append(c)
+    for p in verb.children:
+        # (the colon the parser hangs on the verb, the list after it hung elsewhere: "recaptured three villages south
+        # of Bakhmut: Klishchiivka, Andriivka and Kurdiumivka" made the first name an appositive of the subject)
+        if p.dep_ == "punct" and p.text in (":", "–", "—") and p.i > verb.i and p.i + 1 < len(p.doc):
+            name = p.doc[p.i + 1]
+            while name.dep_ == "compound" and name.head.i > name.i:
+                name = name.head
+            if name.tag_ in ("NNP", "NNPS") and name.left_edge.i == p.i + 1 and all(name.i != o.i for o in out):
+                out.append(name)
     return out
 
 

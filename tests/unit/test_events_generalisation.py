@@ -1011,3 +1011,10 @@ def test_the_city_is_the_name_an_appositive_called_a_city() -> None:
             "Khartoum. The army regained the city in January.")
     assert summary(extract(text, ["Wad Madani", "Khartoum"])) == [
         ("Wad Madani", "opposition"), ("Wad Madani", "government")]
+
+
+def test_a_list_after_a_colon_is_what_the_verb_took_wherever_the_parser_hangs_it() -> None:
+    # the parser hung the first name after the colon on the subject, as an appositive of "Ukrainian forces"
+    text = "Ukrainian forces recaptured three villages south of Bakhmut: Klishchiivka, Andriivka and Kurdiumivka."
+    events = extract(text, ["Bakhmut", "Andriivka", "Kurdiumivka"])
+    assert [e.place.text for e in events] == ["Klishchiivka", "Andriivka", "Kurdiumivka"]
