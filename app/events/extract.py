@@ -544,7 +544,7 @@ _PLACE_OF = re.compile(
 _CONTAINER_OF = re.compile(
     r"(?:['’]s)?\s+(?:(?:countryside|province|provincial|governorate|district|region|rural|desert|border|"
     r"(?:north|south|east|west)(?:ern)?)\s+){0,3}"  # "the Aleppo countryside town of", "the Hama province village of"
-    r"(?:village|town|city|hamlet|oil\s*field|dam|airbase|air\s+base|airport)\s+of\s+(?:the\s+)?",
+    r"(?:village|town|city|hamlet|suburb|oil\s*field|dam|airbase|air\s+base|airport)\s+of\s+(?:the\s+)?",
     re.IGNORECASE,
 )
 

@@ -327,7 +327,7 @@ _SITED_FACILITIES = frozenset({"airbase", "airport", "airfield", "base", "dam", 
 _NAMED_PARTS = frozenset(
     (  # noqa: SIM905 (a word list reads better as words)
         "area areas district districts neighbourhood neighborhood neighbourhoods neighborhoods quarter quarters "
-        "position positions"
+        "position positions suburb suburbs"
     ).split()
 )
 # A town's port is the town's ("Hodeidah's port", "the port of Hodeidah"): the name that owns it is the place.
@@ -405,6 +405,7 @@ PLACE_NOUNS = frozenset(
         "capital",
         "neighbourhood",
         "neighborhood",
+        "suburb",
         "crossing",
         "dam",
         "field",
@@ -632,7 +633,10 @@ def _place_phrases(
         # (a name the parser hangs as an adjective is still the noun's name: "the regime's recapture of Aleppo city")
         named_compounds = [c for c in item.children if (c.dep_ == "compound" and c.tag_ in ("NNP", "NNPS"))
                            or (c.dep_ == "amod" and _name_as_adjective(c))]
-        city_part = lemma in _CITY_PARTS
+        # ("the Damascus suburb of Douma", "the Kyiv suburb of Bucha": a suburb named after its city is the of-phrase's
+        # own place, as "the Nineveh village of Imam Gharbi" is; "the Ramouseh district of Aleppo" the other way)
+        city_part = lemma in _CITY_PARTS and not (lemma == "suburb" and item.tag_ == "NN" and any(
+            o.tag_ in ("NNP", "NNPS") for o in ofs))
         called = _called(item) if low in PLACE_NOUNS or lemma in PLACE_NOUNS or low in FACILITY_WORDS else None
         if called is not None:
             # "an area known as Tal Ali", "a village called Um Turayka": the name the noun is given is the place

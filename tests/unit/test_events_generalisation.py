@@ -1018,3 +1018,18 @@ def test_a_list_after_a_colon_is_what_the_verb_took_wherever_the_parser_hangs_it
     text = "Ukrainian forces recaptured three villages south of Bakhmut: Klishchiivka, Andriivka and Kurdiumivka."
     events = extract(text, ["Bakhmut", "Andriivka", "Kurdiumivka"])
     assert [e.place.text for e in events] == ["Klishchiivka", "Andriivka", "Kurdiumivka"]
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        # a suburb named after its city is the of-phrase's own place, as "the Nineveh village of Imam Gharbi" is
+        ("The regime retook the Damascus suburb of Douma in April 2018.", ["Damascus", "Douma"], ["Douma"]),
+        ("Russian troops withdrew from the Kyiv suburb of Bucha.", ["Kyiv", "Bucha"], ["Bucha"]),
+        ("The army recaptured the suburb of Jobar.", ["Jobar"], ["Jobar"]),
+        # the suburbs of a city are part of it
+        ("The army recaptured the eastern suburbs of Aleppo.", ["Aleppo"], []),
+    ],
+)
+def test_a_suburb_of_a_name_is_that_place(text: str, names: list[str], expected: list[str]) -> None:
+    assert [e.place.text for e in extract(text, names)] == expected
