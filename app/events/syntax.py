@@ -1594,7 +1594,7 @@ TRIGGER_WORDS = re.compile(
     r"reconque\w*|re-conquest|reclaim\w*|wrest\w*|fre(?:e|ed|eing)\b|took|takeover|"
     r"tak(?:e|en|es|ing)\s+(?:\w+\s+)?(?:control|over|back)|(?:was|were|been|be|being|has|have|had|having)\s+taken|taken\s+(?:by|from)|"
     r"w[io]n\b|wins|winning|control|controlling|fell|fall(?:s|en|ing)?|los(?:t|e|es|ing|s)|ced(?:e|ed|es|ing)|"
-    r"withdr(?:ew|aw|awn|aws|awing)|pull(?:ed|s|ing)?|retreat\w*|hand(?:ed|s|ing)\s+(?:\w+\s+){0,3}?(?:over|to)|hand\s+(?:\w+\s+){0,3}?over|"
+    r"withdr(?:ew|aw|awn|aws|awing)|pull(?:ed|s|ing)?|retreat\w*|hand(?:ed|s|ing)\s+(?:[\w,'’-]+\s+){0,8}?(?:over|to)\b|hand\s+(?:\w+\s+){0,3}?over|"
     r"handover|surrender\w*|dr[io]ve\w*|driv\w*|withdrawal|expulsion|removal|ouster|eviction|pull-?out|"
     r"secur(?:e|ed|es|ing)|recover(?:ed|s|ing)?|abandon(?:ed|s|ing)?|tak(?:e|es)|"
     r"expel\w*|oust\w*|push\w*|forc(?:ed|ing)|kick\w*|chas(?:ed|ing)|rout(?:ed|ing)|flush\w*|"
@@ -2216,7 +2216,11 @@ def _verb_frame(tok: Any, lemma: str, low: str) -> Frame | None:
         if lemma == "transfer" and not any(_lemma(o) in ("control", "authority") for o in
                                            [*dobj, *_children(tok, "nsubjpass")]):
             return None  # most that is transferred is people ("the abductees were transferred to Qabaseen")
-        to = _prep_objects(tok, "to")
+        to = _prep_objects(tok, "to") or [
+            # ("surrendered the city of Deraa, the cradle of the uprising, to the government": the parser hangs the
+            # to-phrase on the appositive before it)
+            o for t in tok.subtree if t.dep_ == "prep" and _low(t) == "to" and t.i > tok.i and t.head.dep_ == "appos"
+            for o in _children(t, "pobj")]
         if not to and lemma == "surrender" and not dobj and not passive:
             # "Douma surrendered": a place as the subject gives itself up (an actor as the subject names no place:
             # only names the geoparser found become places)

@@ -1033,3 +1033,18 @@ def test_a_list_after_a_colon_is_what_the_verb_took_wherever_the_parser_hangs_it
 )
 def test_a_suburb_of_a_name_is_that_place(text: str, names: list[str], expected: list[str]) -> None:
     assert [e.place.text for e in extract(text, names)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an appositive between the place and the one it is handed to: the sentence is still read, and the to-phrase
+        # the parser hangs on the appositive still names the gainer
+        "The SDF handed Manbij, a town near the border, to the army.",
+        "Rebels surrendered the southern city of Deraa, the cradle of the uprising, to the government in July.",
+    ],
+)
+def test_a_handover_with_an_appositive_before_its_gainer(text: str) -> None:
+    place = "Manbij" if "Manbij" in text else "Deraa"
+    [ev] = extract_control_changes(text=text, mentions=_in(text, place, "SY"), published_at=PUB)
+    assert ev.gained_by is not None and ev.gained_by.side is Side.GOVERNMENT
