@@ -2128,6 +2128,7 @@ def _verb_frame(tok: Any, lemma: str, low: str) -> Frame | None:
             # "the extremists' ousting from Raqqa": the possessor of the action noun is the one driven out
             by = _prep_objects(tok, "by")
             return _make(tok, lemma, "expel_passive", places, by[0] if by else None, poss[0], why)
+        places = [*places, *_then_objects(tok, places)]
         return _make(tok, lemma, "expel", places, _subject(tok), dobj[0] if dobj else None, why,
                      named=frozenset(p.i for p in places))
     if lemma in _PASS_UNDER_VERBS and (not passive or lemma == "return"):
@@ -2332,6 +2333,7 @@ def _verb_frame(tok: Any, lemma: str, low: str) -> Frame | None:
     objects.extend(listed)
     objects.extend(_along_with(tok, objects))
     objects.extend(_gapped_objects(tok, objects))
+    objects.extend(_then_objects(tok, objects))
     if not objects and (tok.dep_ == "relcl" or len(objects) < len(dobj)):
         before = _before_relative(tok)
         if before is not None and _namelike(before):
@@ -2358,6 +2360,27 @@ def _gapped_objects(verb: Any, objects: list[Any]) -> list[Any]:
     for c in verb.children:
         if c.dep_ == "npadvmod" and c.tag_ in ("NNP", "NNPS") and c.i > last + 1 \
                 and verb.doc[c.i - 1].text == "," and _prep_objects(c, "in", "on", "during"):
+            out.extend(_conjuncts(c))
+    return out
+
+
+def _then_objects(verb: Any, objects: list[Any]) -> list[Any]:
+    """ "pushed Isis out of Jarablus and then al-Bab", "captured Aleppo, then Hama and Homs": a name after "then"
+    with the verb left out, which the parser hangs on the verb as a conjunct (no verb of its own) or on the object as
+    an appositive, is a further object of the same verb."""
+    if not objects:
+        return []
+    last = max(o.i for o in objects)
+    heads = [c for c in verb.children if c.dep_ == "conj"] + [
+        a for o in objects for a in o.children if a.dep_ == "appos"] + [
+        # (or on the subject, across the verb: "Rebels ... captured Aleppo in a lightning offensive, then Hama")
+        a for x in verb.children if x.dep_ in ("nsubj", "nsubjpass") for a in x.children
+        if a.dep_ == "appos" and a.i > verb.i]
+    out = []
+    for c in heads:
+        if c.tag_ in ("NNP", "NNPS") and c.i > last and any(
+                a.dep_ == "advmod" and _low(a) in ("then", "later", "subsequently") for a in c.children) \
+                and not any(x.dep_ in ("nsubj", "dobj", "aux", "auxpass") for x in c.children):
             out.extend(_conjuncts(c))
     return out
 

@@ -1048,3 +1048,17 @@ def test_a_handover_with_an_appositive_before_its_gainer(text: str) -> None:
     place = "Manbij" if "Manbij" in text else "Deraa"
     [ev] = extract_control_changes(text=text, mentions=_in(text, place, "SY"), published_at=PUB)
     assert ev.gained_by is not None and ev.gained_by.side is Side.GOVERNMENT
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # "then" with the verb left out: a further object of the same verb, wherever the parser hangs it
+        ("Turkish troops and allied rebels pushed Isis out of Jarablus and then al-Bab.", ["Jarablus", "al-Bab"]),
+        ("Rebels captured Aleppo, then Hama.", ["Aleppo", "Hama"]),
+        ("Rebels led by Hayat Tahrir al-Sham captured Aleppo in a lightning offensive, then Hama and Homs, before "
+         "entering Damascus.", ["Aleppo", "Hama", "Homs"]),
+    ],
+)
+def test_a_name_after_then_is_taken_by_the_same_verb(text: str, names: list[str]) -> None:
+    assert [e.place.text for e in extract(text, [*names, "Damascus"])] == names
