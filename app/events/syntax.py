@@ -2402,7 +2402,9 @@ def _noun_frame(tok: Any, lemma: str) -> Frame | None:
         if lemma in _WITHDRAW_NOUNS or _low(tok) in _WITHDRAW_NOUNS:
             return _make(tok, lemma, "withdraw", places, None, leaver, _mood(tok))
         by = _prep_objects(tok, "by")
-        expeller = by[0] if by else None
+        # ("the army's expulsion of the RSF from Omdurman": with an of-phrase for who was driven out, the possessor
+        # drove them; alone, it is who left: "the extremists' ousting from Raqqa")
+        expeller = by[0] if by else (poss[0] if objects and poss else None)
         if expeller is None and tok.dep_ == "dobj" and _lemma(tok.head) in _SUPPORT_VERBS:
             expeller = _subject(tok.head)  # "the army completed the expulsion of IS from X" (as for a change noun)
         return _make(tok, lemma, "expel_passive", places, expeller, leaver, _mood(tok))

@@ -1062,3 +1062,10 @@ def test_a_handover_with_an_appositive_before_its_gainer(text: str) -> None:
 )
 def test_a_name_after_then_is_taken_by_the_same_verb(text: str, names: list[str]) -> None:
     assert [e.place.text for e in extract(text, [*names, "Damascus"])] == names
+
+
+def test_the_possessor_of_an_expulsion_with_an_of_phrase_drove_them_out() -> None:
+    text = "The army's expulsion of the RSF from Omdurman took months."
+    [ev] = extract_control_changes(text=text, mentions=_in(text, "Omdurman", "SD"), published_at=PUB)
+    assert ev.gained_by is not None and ev.gained_by.side is Side.GOVERNMENT
+    assert ev.lost_by is not None and ev.lost_by.side is Side.OPPOSITION
