@@ -797,9 +797,10 @@ class _Extractor:
     def _salient_settlement(self, sent_idx: int, floor: int) -> Mention | None:
         """"the town" with no settlement in the sentences just before: the article's topic town, when a few sentences
         further back name a settlement the article has named more than once (news returns to the place it is about
-        after a digression), the most named of them; else none."""
+        after a digression), the most named of them, or name only one settlement; else none."""
         lo = max(self.ctx.sentences[max(0, sent_idx - SALIENT_LOOKBACK_SENTENCES)][0], floor - 3 * REACH)
         best: tuple[int, int, Mention] | None = None
+        settlements: set[object] = set()
         for m in self._mentions_in(lo, floor):
             p = m.place
             if p is None or p.feature_class != "P" or m.is_dateline or self._in_actor(m) or self._locates_previous(m):
@@ -807,10 +808,13 @@ class _Extractor:
             if self.ctx.places_country and p.country_code != self.ctx.places_country:
                 continue
             # (mentions are in text order: count the first few before the window's end, never the whole list)
+            settlements.add(_place_key(m))
             named = sum(1 for _ in islice(takewhile(lambda x: x.start < floor, self._mentions_named(_place_key(m))), 9))
-            if named >= 2 and (best is None or (named, m.start) > best[:2]):
+            if best is None or (named, m.start) > best[:2]:
                 best = (named, m.start, m)
-        return best[2] if best is not None else None
+        # (or the one settlement those sentences name at all: "Raqqa was once the capital of the caliphate. ... the
+        # SDF drove the militants out of the city")
+        return best[2] if best is not None and (best[0] >= 2 or len(settlements) == 1) else None
 
     def _listed_before(self, plural: str, before: int) -> list[Mention]:
         """The places "those villages" refers to: the latest list introduced with the same plural noun ("the villages

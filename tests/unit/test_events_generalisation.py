@@ -1069,3 +1069,12 @@ def test_the_possessor_of_an_expulsion_with_an_of_phrase_drove_them_out() -> Non
     [ev] = extract_control_changes(text=text, mentions=_in(text, "Omdurman", "SD"), published_at=PUB)
     assert ev.gained_by is not None and ev.gained_by.side is Side.GOVERNMENT
     assert ev.lost_by is not None and ev.lost_by.side is Side.OPPOSITION
+
+
+def test_the_city_is_the_one_settlement_named_a_few_sentences_before() -> None:
+    # no settlement in the two sentences before "the city", and only one in the few before those: the topic town
+    text = ("Raqqa was once the capital of the Islamic State's self-proclaimed caliphate. For more than three years "
+            "the group ruled by fear, staging public executions in its main square. Its fighters used the city's "
+            "hospital as a base. In October 2017, after a four-month battle, the US-backed SDF drove the militants out "
+            "of the city. Today, reconstruction is slow.")
+    assert summary(extract(text, ["Raqqa"])) == [("Raqqa", "kurdish")]
