@@ -2367,20 +2367,23 @@ def _gapped_objects(verb: Any, objects: list[Any]) -> list[Any]:
 def _then_objects(verb: Any, objects: list[Any]) -> list[Any]:
     """ "pushed Isis out of Jarablus and then al-Bab", "captured Aleppo, then Hama and Homs": a name after "then"
     with the verb left out, which the parser hangs on the verb as a conjunct (no verb of its own) or on the object as
-    an appositive, is a further object of the same verb."""
+    an appositive, is a further object of the same verb; so is any bare name the parser conjoins to the verb."""
     if not objects:
         return []
     last = max(o.i for o in objects)
-    heads = [c for c in verb.children if c.dep_ == "conj"] + [
+    conjoined = [c for c in verb.children if c.dep_ == "conj"]
+    heads = conjoined + [
         a for o in objects for a in o.children if a.dep_ == "appos"] + [
         # (or on the subject, across the verb: "Rebels ... captured Aleppo in a lightning offensive, then Hama")
         a for x in verb.children if x.dep_ in ("nsubj", "nsubjpass") for a in x.children
         if a.dep_ == "appos" and a.i > verb.i]
     out = []
     for c in heads:
-        if c.tag_ in ("NNP", "NNPS") and c.i > last and any(
-                a.dep_ == "advmod" and _low(a) in ("then", "later", "subsequently") for a in c.children) \
-                and not any(x.dep_ in ("nsubj", "dobj", "aux", "auxpass") for x in c.children):
+        # (a bare name conjoined to the verb needs no "then": "took Herat, the country's third city, and Lashkar
+        # Gah", the appositive between having cut the list)
+        if c.tag_ in ("NNP", "NNPS") and c.i > last and (c in conjoined or any(
+                a.dep_ == "advmod" and _low(a) in ("then", "later", "subsequently") for a in c.children)) \
+                and not any(x.dep_ in ("nsubj", "nsubjpass", "dobj", "aux", "auxpass", "cop") for x in c.children):
             out.extend(_conjuncts(c))
     return out
 

@@ -1056,6 +1056,9 @@ def test_a_handover_with_an_appositive_before_its_gainer(text: str) -> None:
         # "then" with the verb left out: a further object of the same verb, wherever the parser hangs it
         ("Turkish troops and allied rebels pushed Isis out of Jarablus and then al-Bab.", ["Jarablus", "al-Bab"]),
         ("Rebels captured Aleppo, then Hama.", ["Aleppo", "Hama"]),
+        # (a bare name the parser conjoins to the verb after an appositive cut the list)
+        ("The insurgents also took Herat, the country's third city, and Lashkar Gah, the capital of Helmand province.",
+         ["Herat", "Lashkar Gah"]),
         ("Rebels led by Hayat Tahrir al-Sham captured Aleppo in a lightning offensive, then Hama and Homs, before "
          "entering Damascus.", ["Aleppo", "Hama", "Homs"]),
     ],
