@@ -2266,6 +2266,7 @@ def _verb_frame(tok: Any, lemma: str, low: str) -> Frame | None:
         # (the of-phrase hung on the verb is the place, never the loser: "took control of El Fasher, the last army
         # stronghold")
         loser = _loser_from(tok, ("from",) if hung_on_verb else ("from", "of"))
+        objects = [*objects, *_then_objects(tok, objects)]
         return _make(tok, lemma, "active", objects, _subject(tok), loser, why, named=hung_on_verb)
     if not take_like:
         return None
@@ -2381,7 +2382,9 @@ def _then_objects(verb: Any, objects: list[Any]) -> list[Any]:
     for c in heads:
         # (a bare name conjoined to the verb needs no "then": "took Herat, the country's third city, and Lashkar
         # Gah", the appositive between having cut the list)
-        if c.tag_ in ("NNP", "NNPS") and c.i > last and (c in conjoined or any(
+        # ("regained control of Wad Madani, the capital of Gezira state, and the nearby town of Hasaheisa")
+        named_place = c in conjoined and _low(c) in PLACE_NOUNS and _named_of(_prep_objects(c, "of"))
+        if (c.tag_ in ("NNP", "NNPS") or named_place) and c.i > last and (c in conjoined or any(
                 a.dep_ == "advmod" and _low(a) in ("then", "later", "subsequently") for a in c.children)) \
                 and not any(x.dep_ in ("nsubj", "nsubjpass", "dobj", "aux", "auxpass", "cop") for x in c.children):
             out.extend(_conjuncts(c))

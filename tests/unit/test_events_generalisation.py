@@ -1059,6 +1059,8 @@ def test_a_handover_with_an_appositive_before_its_gainer(text: str) -> None:
         # (a bare name the parser conjoins to the verb after an appositive cut the list)
         ("The insurgents also took Herat, the country's third city, and Lashkar Gah, the capital of Helmand province.",
          ["Herat", "Lashkar Gah"]),
+        ("Government forces regained control of Wad Madani, the capital of Gezira state, and the nearby town of "
+         "Hasaheisa.", ["Wad Madani", "Hasaheisa"]),
         ("Rebels led by Hayat Tahrir al-Sham captured Aleppo in a lightning offensive, then Hama and Homs, before "
          "entering Damascus.", ["Aleppo", "Hama", "Homs"]),
     ],
