@@ -61,7 +61,7 @@ _SOURCES: tuple[tuple[str, str], ...] = tuple(
         ("month_day_rel", rf"{_MONTH_RE}\s+{_DAY_RE},?\s+(?P<rel>this|last)\s+year"),
         ("day_month_rel", rf"{_DAY_RE}\s+(?:of\s+)?{_MONTH_RE},?\s+(?P<rel>this|last)\s+year"),
         ("month", rf"(?:\bin|\bsince|\buntil|\bby|\bduring|\bof|\bearly|\blate|\bmid|(?P<last>\blast))[\s-]+{_MONTH_RE}"
-                  r"(?!\s+\d)(?!\s+of\s+(?:19|20)\d\d)"),
+                  r"(?!\s+\d)(?!\s+of\s+(?:19|20)\d\d)(?!,?\s+(?:this|last)\s+year)"),  # ("in February last year")
         (
             "year",
             rf"(?:\bin|\bduring|\bof|\bearly|\blate|\bmid|\bsince|\buntil|\bsummer|\bwinter|\bspring|\bautumn)"
@@ -110,6 +110,11 @@ _YEARLESS = frozenset({"month_day", "day_month", "month"})
 # How far back (characters) an anchored expression looks for its anchor: a few sentences.
 _ANCHOR_REACH = 1500
 _JUST_A_COMMA = re.compile(r"\s*,\s*")
+_UNNAMED_MONTH, _UNNAMED_DAY = (re.sub(r"\(\?P<\w+>", "(?:", p) for p in (_MONTH_RE, _DAY_RE))
+_DATE_AFTER_WEEKDAY = re.compile(
+    rf",?\s+(?:the\s+)?(?:{_UNNAMED_MONTH}\s+{_UNNAMED_DAY}|{_UNNAMED_DAY}\s+(?:of\s+)?{_UNNAMED_MONTH})(?![\w])",
+    re.IGNORECASE,
+)
 _COMMA_AT_MOST = re.compile(r"\s*,?\s*")
 # How far a month of an earlier year carries its year to a bare month after it (about a sentence).
 _STORY_REACH = 200
@@ -403,6 +408,8 @@ def find_dates(text: str, start: int, end: int, published: date | None, *, lower
     for s, e, kind, groups in raw:
         if s < last_end:
             continue
+        if kind == "weekday" and _DATE_AFTER_WEEKDAY.match(text, e):
+            continue  # "on Saturday, Feb. 17": the date names the day (the weekday alone is the latest such day)
         if kind in ("next", "previous") and last_kind == "month" and len(out) >= 2 \
                 and (groups.get("unit") or groups.get("unit2") or "").lower() == "year" \
                 and _COMMA_AT_MOST.fullmatch(text, out[-1].end, s) is not None:

@@ -206,3 +206,22 @@ def test_that_month_is_the_month_of_the_year_told_before() -> None:
     assert [(e.gained_by.side.value if e.gained_by else None, e.date.start if e.date else None)
             for e in extract(text, ["Palmyra"])] == [("isis", date(2015, 5, 1)), ("government", date(2016, 3, 1)),
                                                      ("isis", date(2016, 12, 1))]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "start", "end"),
+    [
+        # a month with "last year" after it is that year's, not the month before publication
+        ("in February last year", date(2023, 2, 1), date(2023, 2, 28)),
+        # a weekday followed by the date it falls on: the date, not the latest such weekday
+        ("on Saturday, Feb. 17", date(2024, 2, 17), date(2024, 2, 17)),
+        ("on Saturday March 28 2015", date(2015, 3, 28), date(2015, 3, 28)),
+        ("on Saturday, the 17th of February", date(2024, 2, 17), date(2024, 2, 17)),
+        ("on Saturday", date(2024, 2, 24), date(2024, 2, 24)),
+    ],
+)
+def test_a_stated_date_wins_over_its_weekday_and_a_month_takes_the_year_it_is_given(
+    phrase: str, start: date, end: date
+) -> None:
+    found = _only(f"Rebels captured Morek {phrase}.", date(2024, 3, 1))  # a Friday
+    assert (found.start, found.end) == (start, end)
