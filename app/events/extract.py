@@ -2618,6 +2618,7 @@ _REMNANT = re.compile(r"(?:the\s+)?(?:rest|remainder|survivors|remnants|remainin
 # Talal Silo said").
 _FIRST_PERSON_FORCES = re.compile(
     r"\b(?:[Oo]ur\s+(?:\w+\s+)?(?:forces|troops|fighters|units|soldiers|men|army|heroes)|[Ww]e)\b")
+_SETTLEMENT_OF_BEFORE = re.compile(r"\b(?:town|city|village|suburb)\s+of\s+$", re.IGNORECASE)
 _ARTICLE_BEFORE = re.compile(r"(?:al|el)[- ]", re.IGNORECASE)
 
 
@@ -2651,6 +2652,9 @@ def extract_control_changes(
     articled = {m.end: m.start for m in ordered}
     actors = [a for a in actors if not (a.kind == "actor" and a.end in articled
                                         and _ARTICLE_BEFORE.fullmatch(text, articled[a.end], a.start))]
+    # and "the city of Hazm": a name the text calls a settlement is that settlement
+    actors = [a for a in actors if not (a.kind == "actor" and articled.get(a.end) == a.start
+                                        and _SETTLEMENT_OF_BEFORE.search(text, max(0, a.start - 24), a.start))]
     countries, country = _article_country(reg, found_countries, ordered)
     # A "place" inside an actor's name ("Hazm" the rebel group) is no event place.
     spans = [(a.start, a.end) for a in actors if a.kind == "actor"]

@@ -35,6 +35,14 @@ def _after_a_lone_article(doc: Document, i: int) -> bool:
         or (before in doc.sentence_starts and doc.lower[before] in lx.NEVER_ALONE)
 
 
+def _named_a_settlement(doc: Document, i: int) -> bool:
+    """ "the city of Hazm", "the town of Hazm": a word the text itself calls a settlement is the town, not the group
+    of that name."""
+    return i > 2 and doc.lower[i - 1] == "of" and doc.lower[i - 2] in lx.SETTLEMENT_BEFORE and doc.gap(i) == " " \
+        and (not doc.cased or doc.tokens[i].is_capitalized) \
+        and (i + 1 >= len(doc.tokens) or doc.gap(i + 1) != "-")  # ("the Zubdiya neighbourhood of rebel-held Aleppo")
+
+
 def _before_a_facility_word(doc: Document, i: int) -> bool:
     """ "Ain al-Assad air base": a word a group is named by, followed by "air base", "airport", names the facility."""
     return i + 1 < len(doc.lower) and doc.lower[i + 1] in lx.FACILITY_AFTER and doc.gap(i + 1) == " "
@@ -50,7 +58,7 @@ def organisation_tokens(doc: Document, place_name: Callable[[str], bool] | None 
     for i in compress(count(), map(_ORG_KEYS.__contains__, keys)):
         for org in _ORG_KEYS[keys[i]]:
             if len(org) == 1 and (doc.lower[i] not in _ONE_WORD_FORMS or _after_a_lone_article(doc, i)
-                                  or _before_a_facility_word(doc, i)):
+                                  or _before_a_facility_word(doc, i) or _named_a_settlement(doc, i)):
                 continue
             if tuple(keys[i : i + len(org)]) == org:
                 blocked.update(range(i, i + len(org)))

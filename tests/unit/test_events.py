@@ -373,6 +373,11 @@ def test_a_town_named_like_a_group_with_the_arabic_article_is_the_town() -> None
     assert [e.place.text for e in extract(text, ["Al Hazm", "al-Jawf"])] == ["Al Hazm", "al-Jawf"]
 
 
+def test_a_town_named_like_a_group_that_the_text_calls_a_city_is_the_town() -> None:
+    text = "The Houthis took over the city of Hazm, capital of al-Jawf province, in March 2020."
+    assert [e.place.text for e in extract(text, ["Hazm", "al-Jawf"])] == ["Hazm"]
+
+
 def test_anaphoric_town_is_the_latest_town() -> None:
     text = "Isis killed 83 people in the town of Qaryatain in Homs province. The town was later reclaimed by the army."
     events = extract(text, ["Qaryatain", "Homs province", "Syria"])

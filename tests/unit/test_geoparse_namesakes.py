@@ -213,6 +213,9 @@ def test_a_one_word_group_name_after_the_arabic_article_is_a_town():
     # a facility word after it names the facility ("Assad" is the Syrian state's forces in the registry)
     assert organisation_tokens(read_document("US troops are at Ain al-Assad air base.")) == set()
     assert organisation_tokens(read_document("Assad retook Aleppo in 2016.")) == {0}
+    # nor is a name the text calls a settlement ("the city of Hazm"), unless it is no name ("of rebel-held Aleppo")
+    assert organisation_tokens(read_document("The Houthis took over the city of Hazm in March 2020.")) == {1}
+    assert 8 in organisation_tokens(read_document("The gas fell on the Zubdiya neighbourhood of rebel-held Aleppo."))
 
 
 def test_a_names_own_vote_does_not_carry_its_namesakes():
