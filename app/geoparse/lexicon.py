@@ -372,6 +372,10 @@ FACILITY_NAME_AFTER = frozenset({"hospital", "prison", "university", "factory", 
                                  "oilfield", "field", "fields", "mosque", "school", "academy", "barracks", "farm",
                                  "farms", "silos", "quarry", "tower", "stadium", "junction", "roundabout",
                                  "checkpoint", "mountains", "complex"})
+# Lower-case words between a facility's name and the word for the building that say what kind it is ("the Jaili oil
+# refinery", "the Tishreen power plant", "the Lafarge cement factory"): the name is the capitalised word before them.
+FACILITY_KIND_WORDS = frozenset({"oil", "gas", "power", "cement", "sugar", "steel", "water", "thermal", "hydroelectric",
+                                 "fertiliser", "fertilizer", "phosphate", "military", "industrial", "police"})
 # Military sites named by a number ("Base 46", "Regiment 111" when the text calls it a base).
 NUMBERED_SITES = frozenset({"base", "regiment", "brigade", "division", "battalion", "airbase"})
 # News agencies: never a dateline city ("AP - U.S. troops ...").

@@ -855,6 +855,11 @@ def _listed_places(doc: Document, index: GazetteerIndex, blocked: set[int]) -> l
             end = i - 1
             if word.startswith("field") and lower[end] in ("oil", "gas"):
                 end -= 1  # "the Omar oil field"
+            elif doc.cased:
+                # "the Jaili oil refinery", "the Tishreen power plant": lower-case words of kind before the building
+                while end > i - 3 and end > 0 and lower[end] in lx.FACILITY_KIND_WORDS \
+                        and not doc.tokens[end].is_capitalized and doc.gap(end) == " ":
+                    end -= 1
             start = _name_before(doc, end)
             if start <= end and not any(k in blocked for k in range(start, i + 1)) \
                     and _names_a_facility(doc, index, start, end):

@@ -193,6 +193,9 @@ def test_a_building_named_after_no_known_place_is_a_place_of_its_own() -> None:
     text = ("In Syria the army seized the Badiyah Cement Factory and the Jazal Mountains, then reached the Wastewater "
             "Treatment Plant.")
     assert _found(text, index) == [("Syria", 163843), ("Badiyah Cement Factory", None), ("Jazal Mountains", None)]
+    # the kind of works in lower case between the name and the word for the building is part of the facility's name
+    text = "In Syria the army seized the Lafarge cement factory and the Jazal oil refinery."
+    assert _found(text, index) == [("Syria", 163843), ("Lafarge cement factory", None), ("Jazal oil refinery", None)]
 
 
 def test_a_building_named_after_a_place_is_placed_by_it() -> None:
