@@ -598,11 +598,15 @@ def test_a_political_body_taking_a_place_needs_war_around_it() -> None:
     assert extract_control_changes(text=text, mentions=_in(text, "Deraa", "SY"), published_at=PUB) == []
 
 
+def _sides_of_the_one_event(text: str, name: str, country: str) -> tuple[Side | None, Side | None]:
+    """The gaining and the losing side of the text's one event, at ``name`` placed in ``country``."""
+    [ev] = extract_control_changes(text=text, mentions=_in(text, name, country), published_at=PUB)
+    return (ev.gained_by.side if ev.gained_by else None), (ev.lost_by.side if ev.lost_by else None)
+
+
 def test_a_name_taken_in_a_relative_clause() -> None:
     text = "Fighting raged in Syria. Manbij, which the SDF took from Isis in 2016, is now the focus of tensions."
-    [ev] = extract_control_changes(text=text, mentions=_in(text, "Manbij", "SY"), published_at=PUB)
-    assert ev.gained_by is not None and ev.gained_by.side is Side.KURDISH
-    assert ev.lost_by is not None and ev.lost_by.side is Side.ISIS
+    assert _sides_of_the_one_event(text, "Manbij", "SY") == (Side.KURDISH, Side.ISIS)
 
 
 def test_things_taken_in_a_relative_clause_are_no_place() -> None:
@@ -1071,9 +1075,7 @@ def test_a_name_after_then_is_taken_by_the_same_verb(text: str, names: list[str]
 
 def test_the_possessor_of_an_expulsion_with_an_of_phrase_drove_them_out() -> None:
     text = "The army's expulsion of the RSF from Omdurman took months."
-    [ev] = extract_control_changes(text=text, mentions=_in(text, "Omdurman", "SD"), published_at=PUB)
-    assert ev.gained_by is not None and ev.gained_by.side is Side.GOVERNMENT
-    assert ev.lost_by is not None and ev.lost_by.side is Side.OPPOSITION
+    assert _sides_of_the_one_event(text, "Omdurman", "SD") == (Side.GOVERNMENT, Side.OPPOSITION)
 
 
 def test_the_city_is_the_one_settlement_named_a_few_sentences_before() -> None:
