@@ -446,7 +446,7 @@ _MILITARY_CONTEXT = re.compile(
     r"rebels?|insurgents?|jihadists?|(?:counter-?)?offensives?|battles?|clash(?:es|ed)?|combat|war|warplanes?|air\s*strikes?|"
     r"airstrikes?|shell(?:ing|ed)|artillery|siege|besieged|bombard(?:ment|ed)|frontlines?|front\s+lines?|"
     r"gunmen|assault|incursions?|invasions?|interventions?|counter-?attack|ceasefire|truce|tanks?|mortars?|rockets?|"
-    r"killed|casualties)\b",
+    r"killed|casualties|commanders?|commander-in-chief|insurgency|paramilitar(?:y|ies)|brigades?|garrisons?)\b",
     re.IGNORECASE,
 )
 

@@ -1085,3 +1085,17 @@ def test_the_city_is_the_one_settlement_named_a_few_sentences_before() -> None:
             "hospital as a base. In October 2017, after a four-month battle, the US-backed SDF drove the militants out "
             "of the city. Today, reconstruction is slow.")
     assert summary(extract(text, ["Raqqa"])) == [("Raqqa", "kurdish")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Avdiivka has fallen, Ukraine's commander-in-chief said.",
+        "Since the fall of Mosul in 2017, Isis has returned to insurgency.",
+        "The paramilitary group's leader said Nyala had fallen.",
+    ],
+)
+def test_a_fall_with_no_taker_is_a_change_where_the_words_around_speak_of_war(text: str) -> None:
+    name = next(n for n in ("Avdiivka", "Mosul", "Nyala") if n in text)
+    [ev] = extract(text, [name])
+    assert ev.place.text == name and ev.gained_by is None
