@@ -2183,7 +2183,8 @@ class _Extractor:
             key = _place_key(p.mention)
             taker, loser = gained, lost
             last = self._taken_by.get(key)
-            if reversal and taker is not None and last is not None and last.side == taker.side:
+            if reversal and taker is not None and last is not None \
+                    and self._side_at(last, p.mention) == self._side_at(taker, p.mention):
                 # "Mosul, which Isis seized in 2014, was declared liberated in 2017": a place is liberated or
                 # retaken from the side that took it last, so that side lost it and is not who took it back
                 taker, loser = None, loser or last
@@ -2204,6 +2205,12 @@ class _Extractor:
                 )
             )
         return out
+
+    def _side_at(self, ref: ActorRef, place: Mention) -> Side:
+        """``ref``'s side where ``place`` is (two states' forces are both "other" in the article's country, but not
+        in their own: "Kherson, which Russia seized, was recaptured by Ukraine")."""
+        at = self._in_country_of(ref, place)
+        return at.side if at is not None else ref.side
 
     def _in_country_of(self, ref: ActorRef | None, place: Mention) -> ActorRef | None:
         """``ref``'s side where ``place`` is: sides are "in the place's country" (Russian forces are government in

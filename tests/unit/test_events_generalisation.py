@@ -1099,3 +1099,20 @@ def test_a_fall_with_no_taker_is_a_change_where_the_words_around_speak_of_war(te
     name = next(n for n in ("Avdiivka", "Mosul", "Nyala") if n in text)
     [ev] = extract(text, [name])
     assert ev.place.text == name and ev.gained_by is None
+
+
+def test_a_place_retaken_by_another_state_than_the_one_that_seized_it_goes_to_the_retaker() -> None:
+    # Russia's and Ukraine's forces are both "other" in a story that names Russia most, but Ukraine's are the state's
+    # own in Kherson: the recapture is not a loss by the one that seized the town
+    text = ("Kherson, which Russia seized in the first days of the invasion, was recaptured by Ukraine in November "
+            "2022.")
+    mentions = _in(text, "Kherson", "UA")
+    for word, cc in (("Russia", "RU"), ("Ukraine", "UA")):
+        start = text.index(word)
+        state = GazetteerPlace(geonameid=7, name=word, asciiname=word, lat=50.0, lon=30.0, feature_class="A",
+                               feature_code="PCLI", country_code=cc)
+        mentions.append(Mention(text=word, start=start, end=start + len(word), place=state, confidence=0.9))
+    mentions.sort(key=lambda m: m.start)
+    events = extract_control_changes(text=text, mentions=mentions, published_at=PUB)
+    assert [(e.gained_by.name, e.gained_by.side) if e.gained_by else None for e in events] == [
+        ("Russia", Side.OTHER), ("Ukraine", Side.GOVERNMENT)]
