@@ -1531,12 +1531,15 @@ class _Extractor:
             found = [_shift(f, s_start) for f in syntax.frames(doc[:])]
             if found:
                 out[i] = found
-                # (those of another change: a clause that only describes may still date the change it holds)
-                triggers = {f.trigger_start for f in found}
-                # and a relative clause with a subject of its own ("the neighbourhoods they infiltrated on June 24th")
-                self._describing_clauses[i] = [(a + s_start, b + s_start)
-                                               for at, a, b, own in syntax.describing_clauses(doc)
-                                               if at + s_start in triggers or own]
+            # (those of another change: a clause that only describes may still date the change it holds)
+            triggers = {f.trigger_start for f in found}
+            # and a relative clause with a subject of its own ("the neighbourhoods they infiltrated on June 24th"),
+            # also where the parse found no change the patterns may still find ("retook Kunduz, which they had held
+            # in 2015": the tagger reads "retook" as a noun)
+            describing = [(a + s_start, b + s_start) for at, a, b, own in syntax.describing_clauses(doc)
+                          if at + s_start in triggers or own]
+            if describing:
+                self._describing_clauses[i] = describing
         return out
 
     def _truecase(self, chunk: list[str], s_start: int) -> None:
