@@ -2179,7 +2179,9 @@ def _verb_frame(tok: Any, lemma: str, low: str) -> Frame | None:
             return None
         to = _prep_objects(tok, "to")
         # "lost control of Morek"; "lost control over several villages", the parser hanging "over" on the verb
-        lost = [d for d in dobj if _lemma(d) != "control"] or _prep_objects(dobj[0], "of", "over") or (
+        # ("recaptured Palmyra, which it had lost to Isis in December": the relative pronoun stands for the town)
+        lost = [_relative_antecedent(d) for d in dobj if _lemma(d) != "control"] or _prep_objects(
+            dobj[0], "of", "over") or (
             _prep_objects(tok, "over") if _lemma(dobj[0]) == "control" else [])
         return _make(
             tok,

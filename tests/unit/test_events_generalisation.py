@@ -1116,3 +1116,8 @@ def test_a_place_retaken_by_another_state_than_the_one_that_seized_it_goes_to_th
     events = extract_control_changes(text=text, mentions=mentions, published_at=PUB)
     assert [(e.gained_by.name, e.gained_by.side) if e.gained_by else None for e in events] == [
         ("Russia", Side.OTHER), ("Ukraine", Side.GOVERNMENT)]
+
+
+def test_a_place_a_relative_clause_says_was_lost_to_a_party() -> None:
+    text = "The army recaptured Palmyra, which it had lost to Isis in December, in March 2017."
+    assert sorted(summary(extract(text, ["Palmyra"])), key=str) == [("Palmyra", "government"), ("Palmyra", "isis")]
