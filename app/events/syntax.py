@@ -1387,6 +1387,8 @@ def _gerund_as_noun(trigger: Any) -> bool:
 # Verbs whose subject is the agent of the change noun they carry ("completed the liberation of X").
 _SUPPORT_VERBS = frozenset(["complete", "finish", "achieve", "announce", "declare", "celebrate", "proclaim", "claim",
                             "confirm", "accomplish", "carry"])
+# Verbs by which a party owns up to a loss ("the army acknowledged the loss of X"): their subject lost it.
+_ADMIT_VERBS = frozenset(["acknowledge", "admit", "concede", "confirm", "mourn", "lament"])
 # What one wins by taking a place ("won the battle for Mosul").
 _CONTESTS = frozenset(["battle", "fight", "war", "struggle", "contest"])
 # Verbs whose gerund complement names an action in general or one proposed ("made capturing X difficult", "the deal
@@ -2454,7 +2456,10 @@ def _noun_frame(tok: Any, lemma: str) -> Frame | None:
     if lemma in ("loss", "surrender", "handover"):
         # "the rebels' surrender of Morek to the army", "Baghdad's loss of Mosul": the possessor gave it up; the
         # one it went to or the one that took it gained it
-        return _make(tok, lemma, "nominal", objects, by[0] if by else None, poss[0] if poss else None, why)
+        giver = poss[0] if poss else None
+        if giver is None and lemma == "loss" and tok.dep_ == "dobj" and _lemma(tok.head) in _ADMIT_VERBS:
+            giver = _subject(tok.head)  # "Ukraine's military acknowledged the loss of Vuhledar": who admits it lost it
+        return _make(tok, lemma, "nominal", objects, by[0] if by else None, giver, why)
     gainer = by[0] if by else (poss[0] if poss else None)
     if gainer is None and tok.dep_ == "dobj" and _lemma(tok.head) in _SUPPORT_VERBS:
         # "pro-government forces completed the liberation of Sirte", "Iraqi forces announced the recapture of X":

@@ -1121,3 +1121,8 @@ def test_a_place_retaken_by_another_state_than_the_one_that_seized_it_goes_to_th
 def test_a_place_a_relative_clause_says_was_lost_to_a_party() -> None:
     text = "The army recaptured Palmyra, which it had lost to Isis in December, in March 2017."
     assert sorted(summary(extract(text, ["Palmyra"])), key=str) == [("Palmyra", "government"), ("Palmyra", "isis")]
+
+
+def test_who_acknowledges_a_loss_lost_the_place() -> None:
+    text = "The army admitted the loss of Palmyra to Isis."
+    assert _sides_of_the_one_event(text, "Palmyra", "SY") == (Side.ISIS, Side.GOVERNMENT)
