@@ -1387,6 +1387,8 @@ def _gerund_as_noun(trigger: Any) -> bool:
 # Verbs whose subject is the agent of the change noun they carry ("completed the liberation of X").
 _SUPPORT_VERBS = frozenset(["complete", "finish", "achieve", "announce", "declare", "celebrate", "proclaim", "claim",
                             "confirm", "accomplish", "carry"])
+# Verbs of driving out that say "out" by themselves ("expelled Isis", but "drove Isis out").
+_OUT_BY_ITSELF = frozenset(["expel", "oust", "evict", "eject", "dislodge"])
 # Verbs by which a party owns up to a loss ("the army acknowledged the loss of X"): their subject lost it.
 _ADMIT_VERBS = frozenset(["acknowledge", "admit", "concede", "confirm", "mourn", "lament"])
 # What one wins by taking a place ("won the battle for Mosul").
@@ -2075,7 +2077,9 @@ def _verb_frame(tok: Any, lemma: str, low: str) -> Frame | None:
             held = [r for x in _children(tok, "nsubjpass") for r in x.children
                     if r.dep_ == "relcl" and _lemma(r) in _HOLD_OR_TAKE]
             places = [d for r in held for d in _children(r, "dobj")]
-        if not places and not passive and dobj and ({"out"} & (particle | {_low(c) for c in _children(tok, "advmod")})):
+        # (a verb that means "out" by itself needs no particle: "have controlled Kobani since expelling Isis")
+        if not places and not passive and dobj and (lemma in _OUT_BY_ITSELF or {"out"} & (
+                particle | {_low(c) for c in _children(tok, "advmod")})):
             # "has held Kobani since driving IS out in 2015", "Raqqa has been controlled by the SDF since the force
             # drove out IS": out of the place the clause it hangs on says they hold
             governor = tok.head.head if tok.dep_ == "pcomp" and _low(tok.head) == "since" else (

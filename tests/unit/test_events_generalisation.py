@@ -1126,3 +1126,9 @@ def test_a_place_a_relative_clause_says_was_lost_to_a_party() -> None:
 def test_who_acknowledges_a_loss_lost_the_place() -> None:
     text = "The army admitted the loss of Palmyra to Isis."
     assert _sides_of_the_one_event(text, "Palmyra", "SY") == (Side.ISIS, Side.GOVERNMENT)
+
+
+def test_a_place_held_since_its_holders_expelled_a_party() -> None:
+    # "expelled" says "out" by itself: out of the place the governing clause says they hold (as "drove IS out" did)
+    text = "Kurdish forces have controlled Kobani since expelling Isis in early 2015."
+    assert _sides_of_the_one_event(text, "Kobani", "SY") == (Side.KURDISH, Side.ISIS)
