@@ -2203,7 +2203,9 @@ def _verb_frame(tok: Any, lemma: str, low: str) -> Frame | None:
         # "IS abandoned Tabqa": the object is the place given up (partitive heads, "their positions", take nothing)
         return _make(tok, lemma, "withdraw", dobj, None, _subject(tok), why)
     if lemma in _WITHDRAW_VERBS:
-        if lemma == "pull" and not ({"out", "back"} & particle) and not _prep_objects(tok, "out"):
+        # ("pulled back from Berdychi": the parser makes "back" an adverb, with the from-phrase on it)
+        if lemma == "pull" and not ({"out", "back"} & (particle | {_low(c) for c in _children(tok, "advmod")})) \
+                and not _prep_objects(tok, "out"):
             return None  # ("pulled its troops out of X": the parser may make "out" a preposition)
         if dobj and not any(c.dep_ == "poss" or (c.dep_ in ("det", "predet") and _low(c) in ("the", "all"))
                             for c in dobj[0].children):

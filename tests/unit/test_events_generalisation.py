@@ -1132,3 +1132,10 @@ def test_a_place_held_since_its_holders_expelled_a_party() -> None:
     # "expelled" says "out" by itself: out of the place the governing clause says they hold (as "drove IS out" did)
     text = "Kurdish forces have controlled Kobani since expelling Isis in early 2015."
     assert _sides_of_the_one_event(text, "Kobani", "SY") == (Side.KURDISH, Side.ISIS)
+
+
+def test_a_pull_back_from_a_place_is_a_withdrawal() -> None:
+    # the parser makes "back" an adverb and hangs the from-phrase on it (the patterns find the place only where a
+    # known name follows "from" at once, not after the unknown "Berdychi")
+    text = "Ukrainian troops had pulled back from Berdychi and Semenivka, two villages west of Avdiivka."
+    assert [e.place.text for e in extract(text, ["Semenivka", "Avdiivka"])] == ["Semenivka"]
