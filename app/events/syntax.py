@@ -942,9 +942,15 @@ def _numbered_unit(tok: Any) -> bool:
 
 def _described_as_a_place(tok: Any) -> bool:
     """ "Bunagana, a town on the border with Uganda": an appositive headed by a place noun says the name is a place
-    (not a person captured)."""
-    return any(c.dep_ == "appos" and (_lemma(c) in RESOLVABLE_NOUNS or _lemma(c) in _DESCRIBING_NOUNS)
-               for c in tok.children)
+    (not a person captured); "Berdychi and Semenivka, two villages west of Avdiivka": a plural one says it of every
+    name of the list it follows (the parser may make the place noun a compound of a compass word)."""
+    def place_noun(c: Any, plural: bool) -> bool:
+        return any((_lemma(x) in RESOLVABLE_NOUNS or _lemma(x) in _DESCRIBING_NOUNS) and (not plural or x.tag_ == "NNS")
+                   for x in (c, *(k for k in c.children if k.dep_ == "compound")))
+
+    first = tok.head if tok.dep_ == "conj" else None
+    return any(c.dep_ == "appos" and place_noun(c, False) for c in tok.children) or (
+        first is not None and any(c.dep_ == "appos" and place_noun(c, True) for c in first.children))
 
 
 # Nouns for a settlement that an appositive may call a name by, besides those "the town" refers back with: the

@@ -1138,4 +1138,10 @@ def test_a_pull_back_from_a_place_is_a_withdrawal() -> None:
     # the parser makes "back" an adverb and hangs the from-phrase on it (the patterns find the place only where a
     # known name follows "from" at once, not after the unknown "Berdychi")
     text = "Ukrainian troops had pulled back from Berdychi and Semenivka, two villages west of Avdiivka."
-    assert [e.place.text for e in extract(text, ["Semenivka", "Avdiivka"])] == ["Semenivka"]
+    assert [e.place.text for e in extract(text, ["Semenivka", "Avdiivka"])] == ["Berdychi", "Semenivka"]
+
+
+def test_a_plural_appositive_of_place_nouns_vouches_for_every_name_of_the_list() -> None:
+    # "two villages" after a list says each name is a village, where the gazetteer knows none of them
+    text = "Russian forces captured Berdychi and Tonenke, two villages near Avdiivka."
+    assert [e.place.text for e in extract(text, ["Avdiivka"])] == ["Berdychi", "Tonenke"]
