@@ -110,11 +110,11 @@ _YEARLESS = frozenset({"month_day", "day_month", "month"})
 # How far back (characters) an anchored expression looks for its anchor: a few sentences.
 _ANCHOR_REACH = 1500
 _JUST_A_COMMA = re.compile(r"\s*,\s*")
-_UNNAMED_MONTH, _UNNAMED_DAY = (re.sub(r"\(\?P<\w+>", "(?:", p) for p in (_MONTH_RE, _DAY_RE))
-_DATE_AFTER_WEEKDAY = re.compile(
-    rf",?\s+(?:the\s+)?(?:{_UNNAMED_MONTH}\s+{_UNNAMED_DAY}|{_UNNAMED_DAY}\s+(?:of\s+)?{_UNNAMED_MONTH})(?![\w])",
-    re.IGNORECASE,
-)
+# Between a weekday and the date it falls on ("on Saturday, Feb. 17", "Saturday the 17th of February").
+_WEEKDAY_DATE_GAP = re.compile(r",?\s+(?:the\s+)?", re.IGNORECASE)
+# Kinds that name a day of a month.
+_DAY_KINDS = frozenset({"iso", "month_day_year", "day_month_year", "month_day", "day_month", "month_day_rel",
+                        "day_month_rel"})
 _COMMA_AT_MOST = re.compile(r"\s*,?\s*")
 # How far a month of an earlier year carries its year to a bare month after it (about a sentence).
 _STORY_REACH = 200
@@ -401,6 +401,7 @@ def find_dates(text: str, start: int, end: int, published: date | None, *, lower
         for m in rx.finditer(text, start, end):
             raw.append((_start_of(m, kind), m.end(), kind, m.groupdict()))
     raw.sort(key=lambda r: (r[0], -(r[1] - r[0])))
+    day_starts = {r[0] for r in raw if r[2] in _DAY_KINDS}
     out: list[DateMention] = []
     last_end = -1
     year_before: int | None = None  # the year of the last expression that states one
@@ -408,7 +409,7 @@ def find_dates(text: str, start: int, end: int, published: date | None, *, lower
     for s, e, kind, groups in raw:
         if s < last_end:
             continue
-        if kind == "weekday" and _DATE_AFTER_WEEKDAY.match(text, e):
+        if kind == "weekday" and (gap := _WEEKDAY_DATE_GAP.match(text, e)) is not None and gap.end() in day_starts:
             continue  # "on Saturday, Feb. 17": the date names the day (the weekday alone is the latest such day)
         if kind in ("next", "previous") and last_kind == "month" and len(out) >= 2 \
                 and (groups.get("unit") or groups.get("unit2") or "").lower() == "year" \

@@ -331,18 +331,12 @@ _INTRO_BEFORE = re.compile(
     r"crossing|stronghold)\s+(?:of\s+)?(?:the\s+)?$",
     re.IGNORECASE,
 )
-_INTRO_AFTER = re.compile(
-    r"\s+(?P<noun>town|city|village|district|province|governorate|base|airport|airbase|neighbou?rhood|hill|dam|"
-    r"crossing)\b",
-    re.IGNORECASE,
-)
+_INTRO_NOUNS = (r"(?P<noun>town|city|village|district|province|governorate|base|airport|airbase|neighbou?rhood|hill|"
+                r"dam|crossing)")
+_INTRO_AFTER = re.compile(r"\s+" + _INTRO_NOUNS + r"\b", re.IGNORECASE)
 # ... or an appositive right after it ("Wad Madani, a city that had sheltered people who fled Khartoum"): the name the
 # text calls a city is what "the city" later refers to, not a name the appositive's own clause goes on to mention.
-_INTRO_APPOSITIVE = re.compile(
-    r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?P<noun>town|city|village|district|province|governorate|base|airport|"
-    r"airbase|neighbou?rhood|hill|dam|crossing)\b",
-    re.IGNORECASE,
-)
+_INTRO_APPOSITIVE = re.compile(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?" + _INTRO_NOUNS + r"\b", re.IGNORECASE)
 # A parenthetical between a subject and its verb: "X, which was captured by IS in 2014, was retaken".
 _PARENTHETICAL = re.compile(
     r"\s*,\s*(?:(?:which|that|where|who)\b|(?:a|an|the|one|its|their)\s|"

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from functools import lru_cache
 
 from anyascii import anyascii
@@ -89,7 +90,6 @@ _VOWELS_AND_H = re.compile(r"[aeiouyh]")
 # Cyrillic names reach English in two romanisations: GeoNames keeps BGN/PCGN's (Pervomayske, Kostyantynivka,
 # Zaporizhzhya, Mykolayiv), news since 2022 writes Ukraine's national one (Pervomaiske, Kostiantynivka, Zaporizhzhia,
 # Mykolaiv): й, я, ю, є and ї inside a word are "y..." in the one and "i..." in the other.
-_CYRILLIC_GLIDE_YI = re.compile(r"(?<=[a-z])yi")
 _CYRILLIC_SHORT_I = re.compile(r"(?<=[aeiou])y(?![aeiou])")
 _CYRILLIC_IOTATED = re.compile(r"(?<=[b-df-hj-np-tv-z])y(?=[aeu])")
 CYRILLIC_ROMANISED = frozenset({"UA", "RU", "BY"})
@@ -131,9 +131,18 @@ def national_romanisation(normalized: str) -> str:
     """A normalised Cyrillic name with the glides written as Ukraine's national romanisation writes them
     ("pervomayske" -> "pervomaiske", "maryinka" -> "marinka"): a form to compare the two systems' spellings of one name
     as written (not as a loose transliteration fold), not always the national spelling itself."""
-    text = _CYRILLIC_GLIDE_YI.sub("i", normalized)
+    text = _GLIDE_YI.sub(r"\1i", normalized)
     text = _CYRILLIC_SHORT_I.sub("i", text)
     return _CYRILLIC_IOTATED.sub("i", text)
+
+
+def romanised_alike(country_code: str, name: str, forms: Iterable[str]) -> bool:
+    """Whether a place's ``name`` in ``country_code`` is one of ``forms`` (normalised, as a text writes it) in the
+    other romanisation of a Cyrillic name ("Pervomayske" and "pervomaiske"): the name itself, no spelling fold."""
+    if country_code not in CYRILLIC_ROMANISED:
+        return False
+    own = national_romanisation(normalize(name))
+    return any(own == national_romanisation(form) for form in forms)
 
 
 @lru_cache(maxsize=200_000)

@@ -18,7 +18,7 @@ from itertools import compress, count, repeat
 from weakref import WeakKeyDictionary
 
 from app.gazetteer.index import GazetteerIndex
-from app.gazetteer.names import CYRILLIC_ROMANISED, QUALIFIERS, fold_token, national_romanisation, normalize, search_key
+from app.gazetteer.names import QUALIFIERS, fold_token, normalize, romanised_alike, search_key
 from app.gazetteer.records import GazetteerPlace
 from app.geoparse import lexicon as lx
 from app.geoparse import lowercase
@@ -484,12 +484,8 @@ def loose_stranger(doc: Document, span: Span, candidates: Sequence[GazetteerPlac
     forms = {surface, surface.removesuffix(" city")}  # "Quebec City" is Québec
     if any(normalize(c.name) in forms or normalize(c.asciiname) in forms for c in candidates):
         return False
-    if any(c.country_code in CYRILLIC_ROMANISED for c in candidates):
-        # "Pervomaiske" is GeoNames' Pervomayske in the other romanisation, not a fold of some other name
-        written = {national_romanisation(f) for f in forms}
-        if any(national_romanisation(normalize(c.asciiname)) in written for c in candidates
-               if c.country_code in CYRILLIC_ROMANISED):
-            return False
+    if any(romanised_alike(c.country_code, c.asciiname, forms) for c in candidates):
+        return False  # "Pervomaiske" is GeoNames' Pervomayske in the other romanisation, not a fold of some other name
     shares = countries()  # the article's focus, read only when the name's form leaves the question open
     focus = max((shares.get(c.country_code, 0.0) for c in candidates), default=0.0)
     return focus < (0.15 if any(is_notable(c) for c in candidates) else 0.3)

@@ -26,10 +26,9 @@ from geopy.distance import great_circle
 from app.gazetteer.divisions import ADM2_CODES, ESTIMATED_ADM2, divisions_named, is_adm2
 from app.gazetteer.index import COUNTRY_ALIASES, GazetteerIndex
 from app.gazetteer.names import (
-    CYRILLIC_ROMANISED,
-    national_romanisation,
     normalize,
     qualified_name,
+    romanised_alike,
     search_key,
     skeleton_of_key,
     without_article,
@@ -607,10 +606,7 @@ def _spelled_as_written(candidates: list[GazetteerPlace], written: str,
 def _bears_as_written(place: GazetteerPlace, form: str) -> bool:
     """``_bears``, and for a Cyrillic name also in the other romanisation ("Pervomaiske" is GeoNames' Pervomayske as
     Ukraine's own system writes it, no fold of it)."""
-    if _bears(place, form):
-        return True
-    return place.country_code in CYRILLIC_ROMANISED and \
-        national_romanisation(normalize(place.asciiname)) == national_romanisation(form)
+    return _bears(place, form) or romanised_alike(place.country_code, place.asciiname, (form,))
 
 
 def _bears(place: GazetteerPlace, form: str) -> bool:

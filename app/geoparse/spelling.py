@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 
 from app.gazetteer.index import COUNTRY_ALIASES
-from app.gazetteer.names import CYRILLIC_ROMANISED, national_romanisation, normalize
+from app.gazetteer.names import normalize, romanised_alike
 from app.gazetteer.records import GazetteerPlace
 from app.geoparse.lexicon import (
     ARABIC_NAMED_COUNTRIES,
@@ -43,8 +43,7 @@ def only_by_folding(written: str, candidates: Sequence[GazetteerPlace]) -> bool:
             return False
         if any(normalize(name) in forms for name in place.alternate_names):
             return False
-        if place.country_code in CYRILLIC_ROMANISED and national_romanisation(normalize(place.asciiname)) in {
-                national_romanisation(f) for f in forms}:
+        if romanised_alike(place.country_code, place.asciiname, forms):
             return False  # ("avdiivka": GeoNames' Avdiyivka in Ukraine's own romanisation)
     return True
 
