@@ -35,11 +35,18 @@ def _after_a_lone_article(doc: Document, i: int) -> bool:
         or (before in doc.sentence_starts and doc.lower[before] in lx.NEVER_ALONE)
 
 
+def named_a_town(doc: Document, first: int) -> bool:
+    """"the western town of Man", "the city of Of": a capitalised word the text itself calls a settlement is a name,
+    even a word that is never a place on its own."""
+    lower = doc.lower
+    return first > 2 and lower[first - 1] == "of" and lower[first - 2] in lx.SETTLEMENT_BEFORE \
+        and doc.gap(first).strip() == "" and doc.gap(first - 1).strip() == ""
+
+
 def _named_a_settlement(doc: Document, i: int) -> bool:
     """ "the city of Hazm", "the town of Hazm": a word the text itself calls a settlement is the town, not the group
     of that name."""
-    return i > 2 and doc.lower[i - 1] == "of" and doc.lower[i - 2] in lx.SETTLEMENT_BEFORE and doc.gap(i) == " " \
-        and (not doc.cased or doc.tokens[i].is_capitalized) \
+    return named_a_town(doc, i) and doc.gap(i) == " " and (not doc.cased or doc.tokens[i].is_capitalized) \
         and (i + 1 >= len(doc.tokens) or doc.gap(i + 1) != "-")  # ("the Zubdiya neighbourhood of rebel-held Aleppo")
 
 

@@ -36,7 +36,7 @@ from app.geoparse.cached_index import (
 )
 from app.geoparse.datelines import dateline_tokens
 from app.geoparse.document import Document, Span, initial, token_start, token_text
-from app.geoparse.organisations import organisation_tokens
+from app.geoparse.organisations import named_a_town, organisation_tokens
 from app.geoparse.persons import follows_a_name, is_person_word, person_name_tokens, speaks
 from app.text.tokens import Token
 
@@ -104,8 +104,8 @@ def recognise(doc: Document, index: GazetteerIndex) -> list[Span]:
         if first == last and lower[first] in never_alone \
                 and not (tokens[first].text.isupper() and country_key(index, key)) \
                 and not (doc.cased and tokens[first].is_capitalized and first not in doc.sentence_starts
-                         and ((lower[first] in _WORLD_WORDS and famous_key(index, key)) or _named_a_town(doc, first))) \
-                and not (not doc.cased and lower[first] not in _FUNCTION_WORDS and _named_a_town(doc, first)):
+                         and ((lower[first] in _WORLD_WORDS and famous_key(index, key)) or named_a_town(doc, first))) \
+                and not (not doc.cased and lower[first] not in _FUNCTION_WORDS and named_a_town(doc, first)):
             continue  # "the", "said", "THE": the commonest matches, dismissed before any context is read ("US" stays)
         cue = _cue(doc, first, last)
         if first == last and not cue and is_person_word(doc, index, first, key):
@@ -512,14 +512,6 @@ def _bears_as_written(doc: Document, first: int, last: int, candidates: Sequence
     return any(written == normalize(name) for c in candidates for name in (c.name, c.asciiname, *c.alternate_names))
 
 
-def _named_a_town(doc: Document, first: int) -> bool:
-    """"the western town of Man", "the city of Of": a capitalised word the text itself calls a settlement is a name,
-    even a word that is never a place on its own."""
-    lower = doc.lower
-    return first > 2 and lower[first - 1] == "of" and lower[first - 2] in lx.SETTLEMENT_BEFORE \
-        and doc.gap(first).strip() == "" and doc.gap(first - 1).strip() == ""
-
-
 def _plausible(doc: Document, index: GazetteerIndex, first: int, last: int, key: str, cue: str,
                lowercase_uses: frozenset[str]) -> bool:
     """Whether a gazetteer name at these tokens is used as a place here."""
@@ -548,7 +540,7 @@ def _plausible(doc: Document, index: GazetteerIndex, first: int, last: int, key:
         return False
     acronym = doc.cased and len(tokens) == 1 and tokens[0].text.isupper() and len(tokens[0].text) > 1
     if not acronym and all(w in lx.NEVER_ALONE or w in lx.NAME_PARTICLES for w in words) \
-            and not (len(words) == 1 and first not in doc.sentence_starts and _named_a_town(doc, first)
+            and not (len(words) == 1 and first not in doc.sentence_starts and named_a_town(doc, first)
                      and (doc.cased or words[0] not in _FUNCTION_WORDS)) \
             and not (len(words) > 1 and notable_key(index, key) and (not doc.cased or tokens[0].is_capitalized)) \
             and not (len(words) == 1 and words[0] in lx.NAME_PARTICLES and _with_article(doc, first) < first) \
