@@ -619,6 +619,32 @@ def _is_contraction(word: str) -> bool:
 
 # Verbs only places are the object of (the events' syntax._PLACE_ONLY_VERBS, as written).
 _PLACE_TAKING = frozenset({"retook", "recaptured", "liberated", "overran", "stormed", "regained", "reclaimed"})
+_LIST_ITEMS_BACK = 6  # how many names of a list the look-back for its verb crosses
+
+
+def _object_of_place_taking(doc: Document, first: int) -> bool:
+    """The name right after a verb only places take, or a later name of the list it takes ("retook Timbuktu and Gao",
+    "recaptured Ramadi, Haditha and Hit"): capitalised names joined by commas or "and", a few at most."""
+    i = first
+    for _ in range(_LIST_ITEMS_BACK):
+        before = i - 1
+        if before < 0 or doc.sentence_of[before] != doc.sentence_of[first]:
+            return False
+        if doc.gap(i) == " " and doc.lower[before] in _PLACE_TAKING:
+            return True
+        if doc.gap(i) == " " and doc.lower[before] in ("and", "or") and before > 0 \
+                and doc.gap(before).strip() in ("", ","):
+            before -= 1  # ("Raqqa and Hit", "Raqqa, and Hit")
+        elif doc.gap(i).strip() != ",":
+            return False
+        k = before
+        while k >= 0 and before - k < 4 and doc.tokens[k].is_capitalized and doc.sentence_of[k] == doc.sentence_of[i] \
+                and (k == before or doc.gap(k + 1) in (" ", "-")):
+            k -= 1
+        if k == before:
+            return False  # no capitalised name before the separator
+        i = k + 1
+    return False
 
 
 def _plausible_cased(doc: Document, index: GazetteerIndex, first: int, last: int, key: str, cue: str,
@@ -627,8 +653,7 @@ def _plausible_cased(doc: Document, index: GazetteerIndex, first: int, last: int
     """``_plausible`` for cased text, where ``head`` (the first word that is not an article) is capitalised."""
     # "Iraqi forces retook Hit", "the army recaptured Bir": the object of a verb only places take is one, whatever
     # English word it spells (a sentence's first word, or a headline's, is capitalised anyway)
-    taken = first > 0 and doc.lower[first - 1] in _PLACE_TAKING and doc.gap(first) == " " \
-        and doc.sentence_of[first] not in doc.title_case_sentences
+    taken = first > 0 and _object_of_place_taking(doc, first) and doc.sentence_of[first] not in doc.title_case_sentences
     if len(words[0]) <= 3 and len(words) == 1 and not head.text.isupper() and not cue and not taken \
             and _with_article(doc, first) == first:
         return False  # a short word is rarely a place, but "al-Bab", "Al Rai" and "the town of Hit" are

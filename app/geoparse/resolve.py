@@ -815,7 +815,9 @@ def _rank(candidates: list[GazetteerPlace], span: Span, context: ArticleContext,
         if context.total_votes > context.votes_of.get(span.key, ("", 0.0))[1] else {}
     # "London" in an article about the US: a national capital called so outweighs the focus that small towns of
     # the article's country draw from it (London, Ohio); a notable namesake ("Kingston", Ontario) keeps it.
-    as_written = {c.geonameid for c in candidates if written in _written_names(c)}  # (each tested once)
+    # ("Sloviansk", Ukraine's own romanisation of GeoNames' Slovyansk, is its name as written, not Nikopol's old one)
+    as_written = {c.geonameid for c in candidates if written in _written_names(c)
+                  or romanised_alike(c.country_code, c.asciiname, (written,))}  # (each tested once)
     capital = any(c.feature_code == "PPLC" and c.geonameid in as_written for c in candidates)
     # "Manchester", "Birmingham" in a story on a British soldier or club that also names the US: a city of 100,000
     # called so by its own name, in a country the article names too, outweighs the focus that namesakes a fifth of

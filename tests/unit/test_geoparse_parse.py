@@ -179,6 +179,23 @@ def test_the_object_of_a_verb_only_places_take_is_a_place_whatever_word_it_spell
     assert [m.text for m in parse("An air strike that Hit Ramadi killed ten people.", index)] == ["Ramadi"]
 
 
+def test_a_later_name_of_the_list_such_a_verb_takes_is_a_place_too() -> None:
+    # "retook Timbuktu and Gao", "recaptured Ramadi, Haditha and Hit": the verb takes every name of its list; a short
+    # name elsewhere in a list ("visited Timbuktu and Gao") is still rarely a place
+    index = GazetteerIndex([
+        _place(99071, "Hit", 33.64, 42.83, "P", "PPL", "IQ", "01", pop=60_000, alts=("Hīt",)),
+        _place(99072, "Ramadi", 33.42, 43.30, "P", "PPLA", "IQ", "01", pop=275_000),
+        _place(99073, "Haditha", 34.14, 42.38, "P", "PPLA2", "IQ", "01", pop=50_000),
+        _place(2457163, "Gao", 16.27, -0.04, "P", "PPLA", "ML", "03", pop=133_000),
+        _place(2449067, "Timbuktu", 16.77, -3.01, "P", "PPLA", "ML", "06", pop=54_000),
+    ])
+    assert [m.text for m in parse("French and Malian troops retook Timbuktu and Gao within days.", index)] == [
+        "Timbuktu", "Gao"]
+    assert [m.text for m in parse("Iraqi forces recaptured Ramadi, Haditha and Hit last year.", index)] == [
+        "Ramadi", "Haditha", "Hit"]
+    assert [m.text for m in parse("The minister visited Timbuktu and Gao.", index)] == ["Timbuktu"]
+
+
 @pytest.mark.parametrize(("group", "country"), [("Boko Haram", "NG"), ("M23", "CD"), ("Hamas", "PS")])
 def test_an_armed_movement_of_one_country_places_a_short_text(group: str, country: str) -> None:
     # a story on the movement is a story on its country: the namesake there wins over a bigger one elsewhere

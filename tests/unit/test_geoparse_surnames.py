@@ -167,3 +167,12 @@ def test_the_other_romanisation_of_a_ukrainian_village_is_its_name_not_a_fold() 
     # nor a variant spelling of a town in the country the article speaks of
     assert _found("Russia's defence ministry said its forces had captured Pervomaiske.", UKRAINE) == [
         ("Russia", 2017370), ("Pervomaiske", 697568)]
+
+
+def test_a_town_called_so_in_the_other_romanisation_outranks_one_with_a_stray_alternate_of_it() -> None:
+    # GeoNames lists "Slov'iansk" among Nikopol's alternates; "Sloviansk" is Slovyansk's own name as Ukraine writes it
+    index = GazetteerIndex([
+        _place(693468, "Slovyansk", 48.87, 37.62, "P", "PPL", "UA", "05", pop=105_141, alts=("Sloviansk",)),
+        _place(700051, "Nikopol", 47.57, 34.39, "P", "PPLA2", "UA", "04", pop=117_000, alts=("Slov'iansk",)),
+    ])
+    assert _found("Ukrainian troops recaptured Sloviansk.", index) == [("Sloviansk", 693468)]
