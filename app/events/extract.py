@@ -438,8 +438,8 @@ _POLITICAL_NAME = re.compile(
 _MILITARY_CONTEXT = re.compile(
     r"\b(?:fight(?:ing|ers?)|fought|troops|soldiers|forces|army|armed|military|militia(?:s|men)?|militants?|"
     r"rebels?|insurgents?|jihadists?|(?:counter-?)?offensives?|battles?|clash(?:es|ed)?|combat|war|warplanes?|air\s*strikes?|"
-    r"airstrikes?|shell(?:ing|ed)|artillery|siege|besieged|bombard(?:ment|ed)|frontlines?|front\s+lines?|"
-    r"gunmen|assault|incursions?|invasions?|interventions?|counter-?attack|ceasefire|truce|tanks?|mortars?|rockets?|"
+    r"airstrikes?|shell(?:ing|ed)|artillery|sieges?|besieged|onslaughts?|bombard(?:ment|ed)|frontlines?|front\s+lines?|"
+    r"gunmen|assaults?|incursions?|invasions?|interventions?|counter-?attack|ceasefire|truce|tanks?|mortars?|rockets?|"
     r"killed|casualties|commanders?|commander-in-chief|insurgency|paramilitar(?:y|ies)|brigades?|garrisons?)\b",
     re.IGNORECASE,
 )
@@ -1761,7 +1761,9 @@ class _Extractor:
             unnamed=role in ("nominal", "fall", "ended") or (role == "passive" and frame.lemma in _WAR_ONLY_LEMMAS) or (
                 role in ("active", "expel") and gained is None and lost is None
                 and not self._actors_in(s_start, s_end)),
-            war_word=frame.lemma in _WAR_ONLY_LEMMAS, continues=continues,
+            # ("Daraa returned to government control": a named place passing into a party's control is war's)
+            war_word=frame.lemma in _WAR_ONLY_LEMMAS or (role == "fall" and frame.lemma in syntax.PASS_UNDER_VERBS),
+            continues=continues,
         )
 
     def _unlisted_place(self, a: int, b: int, s_start: int, s_end: int) -> Mention | None:

@@ -137,7 +137,7 @@ _FALL_VERBS = frozenset({"fall"})
 _ENTRY_VERBS = frozenset({"storm", "enter", "raid", "overrun", "attack", "assault"})
 # Verbs by which a place passes into someone's control or hands ("came under rebel control", "returned to government
 # control"); "came under fire" passes into nothing.
-_PASS_UNDER_VERBS = frozenset({"come", "return", "pass"})
+PASS_UNDER_VERBS = frozenset({"come", "return", "pass"})
 _CONTROL_DEGREES = frozenset({"full", "total", "complete", "effective", "partial", "overall", "direct", "firm", "the"})
 _LOSE_VERBS = frozenset({"lose", "cede", "relinquish"})
 # ("transfer" only control: "transferred control of the area to Iraqi forces")
@@ -400,6 +400,8 @@ PLACE_NOUNS = frozenset(
         "mountain",
         "ridge",
         "stronghold",
+        "foothold",
+        "redoubt",
         "enclave",
         "bastion",
         "capital",
@@ -1106,17 +1108,28 @@ _NAMEABLE_HEADS = frozenset({"stronghold", "bastion", "enclave", "town", "city",
                              "foothold", "redoubt"})
 
 
+_SETTLEMENT_NOUNS = frozenset({"town", "city", "village"})
+
+
 def _appositive_past_locative(head: Any) -> list[Any]:
     """A name set off by a comma after a locative that ends a common-noun object ("its last stronghold in Syria,
     Hajin", "a town in Idlib, Jisr al-Shughour"): the parser hangs it on the locative's object, but it names the
     object itself. Only a name ("the town near Hama, the provincial capital" names nothing)."""
     out = []
-    for prep in head.children:
+    # (the parser may hang the locative on the verb instead: "lost its last foothold in Syria, the village of Baghuz")
+    verb_preps = [p for p in head.head.children if p.i > head.i] if head.dep_ == "dobj" else []
+    for prep in [*head.children, *verb_preps]:
         if prep.dep_ != "prep" or _low(prep) not in _LOCATIVE_PREPS:
             continue
         for where in _children(prep, "pobj"):
-            out.extend(a for a in _children(where, "appos") if a.tag_ in ("NNP", "NNPS")
-                       and a.i > 0 and a.doc[a.left_edge.i - 1].text == ",")
+            for a in _children(where, "appos"):
+                if a.i == 0 or a.doc[a.left_edge.i - 1].text != ",":
+                    continue
+                if a.tag_ in ("NNP", "NNPS"):
+                    out.append(a)
+                elif _lemma(a) in _SETTLEMENT_NOUNS:
+                    # "..., the village of Baghuz": the settlement noun's of-name (a country is no village)
+                    out.extend(o for o in _prep_objects_raw(a, "of") if o.tag_ in ("NNP", "NNPS"))
     return out
 
 
@@ -1366,7 +1379,9 @@ def _passive_voice(verb: Any) -> bool:
 
 
 def _past(tok: Any) -> bool:
-    return tok.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in tok.children)
+    # ("held it until Iraqi forces retook it": the tagger's present of a rare past is still a past)
+    return tok.tag_ == "VBD" or _low(tok) in _PAST_OF_RARE_VERBS or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in tok.children)
 
 
 def _infinitive(tok: Any) -> bool:
@@ -1887,7 +1902,7 @@ def _relative_head(verb: Any) -> Any | None:
 
 
 # The lemmas a verb frame can start from, checked before its mood is read.
-_VERB_TRIGGERS = (_EXPEL_VERBS | _PASS_UNDER_VERBS | _FALL_VERBS | _LOSE_VERBS | _WITHDRAW_VERBS | _HAND_VERBS
+_VERB_TRIGGERS = (_EXPEL_VERBS | PASS_UNDER_VERBS | _FALL_VERBS | _LOSE_VERBS | _WITHDRAW_VERBS | _HAND_VERBS
                   | _TAKE_VERBS | {"abandon"})
 
 
@@ -2143,7 +2158,7 @@ def _verb_frame(tok: Any, lemma: str, low: str) -> Frame | None:
         places = [*places, *_then_objects(tok, places)]
         return _make(tok, lemma, "expel", places, _subject(tok), dobj[0] if dobj else None, why,
                      named=frozenset(p.i for p in places))
-    if lemma in _PASS_UNDER_VERBS and (not passive or lemma == "return"):
+    if lemma in PASS_UNDER_VERBS and (not passive or lemma == "return"):
         # "Kafr Zita came under rebel control", "returned to government control", "passed into the hands of IS": the
         # subject changed hands; whose control or hands it came into is the gainer ("has been returned to regime
         # control" as well)

@@ -1145,3 +1145,39 @@ def test_a_plural_appositive_of_place_nouns_vouches_for_every_name_of_the_list()
     # "two villages" after a list says each name is a village, where the gazetteer knows none of them
     text = "Russian forces captured Berdychi and Tonenke, two villages near Avdiivka."
     assert [e.place.text for e in extract(text, ["Avdiivka"])] == ["Berdychi", "Tonenke"]
+
+
+def test_a_rare_past_the_tagger_reads_as_a_present_ends_a_holding_that_happened() -> None:
+    # "until Iraqi forces retook it": the tagger makes "retook" a present, which read the until-clause as a condition
+    text = "Isis seized Tikrit in June 2014 and held it until Iraqi forces retook it in April 2015."
+    assert summary(extract(text, ["Tikrit"])) == [("Tikrit", "isis"), ("Tikrit", "government")]
+    assert summary(extract("The rebels will hold Tikrit until the army retakes it.", ["Tikrit"])) == []
+
+
+@pytest.mark.parametrize(("text", "names", "expected"), [
+    # the parser hangs the locative on the verb and the appositive on the locative's country: a village names the
+    # object ("foothold", "stronghold"), not the country
+    ("Isis lost its last foothold in Syria, the village of Baghuz, in March 2019.", ["Syria", "Baghuz"],
+     [("Baghuz", None)]),
+    ("The Kurds took the group's last foothold in Syria, Hajin.", ["Syria", "Hajin"], [("Hajin", "kurdish")]),
+    ("The army captured a key stronghold in Idlib, the town of Saraqeb.", ["Idlib", "Saraqeb"],
+     [("Saraqeb", "government")]),
+])  # fmt: skip
+def test_a_settlement_named_after_the_locative_of_a_stronghold(text: str, names: list[str],
+                                                               expected: list[tuple[str, str | None]]) -> None:
+    assert summary(extract(text, names)) == expected
+
+
+@pytest.mark.parametrize(("text", "names", "expected"), [
+    # a named place passing into a party's control says war by itself, as "retook" does, though "the government" alone
+    # is no armed party
+    ("Daraa returned to government control in July 2018.", ["Daraa"], [("Daraa", "government")]),
+    ("Homs came under government control in May 2014.", ["Homs"], [("Homs", "government")]),
+    # "fell" needs war around it: an onslaught, sieges, assaults are war's words
+    ("Ghouta fell in April 2018 after a two-month onslaught.", ["Ghouta"], [("Ghouta", None)]),
+    ("Ghouta fell in April 2018 after repeated assaults.", ["Ghouta"], [("Ghouta", None)]),
+    ("Ghouta fell in April 2018 after years of sieges.", ["Ghouta"], [("Ghouta", None)]),
+    ("Ghouta fell silent in April 2018 after the storm.", ["Ghouta"], []),
+])  # fmt: skip
+def test_changes_that_name_no_armed_party(text: str, names: list[str], expected: list[tuple[str, str | None]]) -> None:
+    assert summary(extract(text, names)) == expected
