@@ -199,6 +199,9 @@ MOVEMENT_COUNTRIES: dict[str, tuple[str, ...]] = {
     "hamas": ("PS",), "aqap": ("YE",), "boko haram": ("NG",), "m23": ("CD",), "tplf": ("ET",),
     "janjaweed": ("SD",), "farc": ("CO",), "fsa": ("SY",), "sdf": ("SY",), "ypg": ("SY",), "nusra": ("SY",),
     "hts": ("SY",), "arakan army": ("MM",),
+    # Sudan's paramilitary, Libya's two camps and their commander, the Sahel's jihadist alliances
+    "rsf": ("SD",), "rapid support forces": ("SD",), "gna": ("LY",), "lna": ("LY",), "haftar": ("LY",),
+    "jnim": ("ML", "BF"), "iswap": ("NG",),
 }
 
 # Never a place alone either, though no vote for a country: peoples, faiths, movements, directions, and the

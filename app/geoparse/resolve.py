@@ -270,10 +270,12 @@ def resolve(doc: Document, index: GazetteerIndex, spans: list[Span], context: Ar
                 and not span.cue and doc.cased:
             span = replace(span, cue="acronym")
         village = span.cue == "settlement" and _called_a_village(doc, original)
-        signature = (span.key if span.cue != "acronym" else surface, normalize(surface), span.cue, span.is_dateline,
+        # ("Aden's airport" is Aden airport as written: the tokens and the key already drop the possessive)
+        named = _POSSESSIVE_INSIDE.sub("", surface) if span.last > span.first else surface
+        signature = (span.key if span.cue != "acronym" else surface, normalize(named), span.cue, span.is_dateline,
                      span.from_cue_only, container, areas.get(n), span.country, village)
         if signature not in decided:
-            decided[signature] = _decide(index, span, context, container, areas.get(n), surface, village)
+            decided[signature] = _decide(index, span, context, container, areas.get(n), named, village)
         best, confidence, alternatives, resolved_by = decided[signature]
         if best is None and span.cue == "acronym":
             continue  # an abbreviation of no place ("CEO", "SEEK")
@@ -299,6 +301,9 @@ def resolve(doc: Document, index: GazetteerIndex, spans: list[Span], context: Ar
 # Measured on dev and GeoWebNews: right guesses lay 0-24 km from the nearest such town, wrong ones 138-1095 km.
 _PASSAGE_CHARS = 600
 _WEAK_GUESS_KM = 100.0
+
+
+_POSSESSIVE_INSIDE = re.compile(r"['’]s(?= )")
 
 
 def _weak_far_from_anchors(mentions: list[Mention]) -> list[Mention]:

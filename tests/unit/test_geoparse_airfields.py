@@ -79,3 +79,16 @@ def test_a_citys_name_before_airport_is_the_airport_serving_that_city() -> None:
         _place(102358, "Saudi Arabia", 24.0, 45.0, "A", "PCLI", "SA", pop=34_000_000),
     ])
     assert ("Aden airport", 9000001) in found("Saudi-led coalition forces captured Aden airport.", index)
+    # the city's possessive is the same name ("Aden's airport"; the tokens drop the "'s"), beside GeoNames' own
+    # alternates of the airfields
+    index = GazetteerIndex([
+        _place(415189, "Aden", 12.78, 45.04, "P", "PPLA", "YE", "02", pop=1_000_000),
+        _place(900005311, "Aden International Airport", 12.83, 45.03, "S", "AIRP", "YE", "02",
+               alts=("Aden Airport", "Aden Airfield", "RAF Khormaksar")),
+        _place(900006099, "El Eden Airport", 4.45, -75.77, "S", "AIRP", "CO", "24",
+               alts=("El Eden Airfield", "Armenia Airport", "El Edén Airport")),
+        _place(900031899, "Aden Adde International Airport", 2.01, 45.3, "S", "AIRP", "SO", "13",
+               alts=("Aden Adde Airport", "Mogadishu Airport")),
+    ])
+    text = "Government forces seized Aden's airport from the rebels."
+    assert ("Aden's airport", 900005311) in found(text, index)
