@@ -916,6 +916,7 @@ def test_a_change_under_way_is_none(text: str) -> None:
         ("Burhan's troops", "Wad Madani", "SD", Side.GOVERNMENT),
         ("Erdogan's forces", "Afrin", "SY", Side.TURKEY),
         ("Zelensky's troops", "Kupiansk", "UA", Side.GOVERNMENT),
+        ("Hadi's forces", "Aden", "YE", Side.GOVERNMENT),
         # forces fighting beside a state, and a militia
         ("Ma'awisley militias", "Beledweyne", "SO", Side.GOVERNMENT),
         ("The Danab brigade", "Beledweyne", "SO", Side.GOVERNMENT),
