@@ -118,6 +118,9 @@ _DAY_KINDS = frozenset({"iso", "month_day_year", "day_month_year", "month_day", 
 _COMMA_AT_MOST = re.compile(r"\s*,?\s*")
 # How far a month of an earlier year carries its year to a bare month after it (about a sentence).
 _STORY_REACH = 200
+_SINCE_BEFORE = re.compile(r"\bsince\s+$", re.IGNORECASE)
+_SINCE_AT = re.compile(r"since\b", re.IGNORECASE)
+_SINCE_SKIPPED = 2  # how many since-dates the look-back for an anchor passes over
 # The last month of each season (northern hemisphere, as the wars this service maps are).
 _SEASON_END = {"spring": 5, "summer": 8, "autumn": 11, "fall": 11}
 _PATTERNS = tuple((name, re.compile(src, re.IGNORECASE)) for name, src in _SOURCES)
@@ -424,7 +427,12 @@ def find_dates(text: str, start: int, end: int, published: date | None, *, lower
                 last_end, last_kind = e, kind
                 continue
         if kind in ANCHORED:
-            anchor = out[-1] if out and s - out[-1].end <= _ANCHOR_REACH else None
+            # ("captured Kunduz on 28 September 2015, the group's biggest victory since 2001. Afghan troops retook the
+            # city two weeks later": a since-date opens a period that runs to now; the time told before it is what a
+            # later one counts from, where there is one)
+            told = [d for d in out[-_SINCE_SKIPPED - 1 :] if not _SINCE_AT.match(text, d.start)
+                    and not _SINCE_BEFORE.search(text, max(0, d.start - 7), d.start)] or out[-1:]
+            anchor = told[-1] if told and s - told[-1].end <= _ANCHOR_REACH else None
             resolved = _from_anchor(kind, groups, anchor.date) if anchor is not None else None
         elif kind == "before_after" and out and _JUST_A_COMMA.fullmatch(text, out[-1].end, s):
             # "recaptured Ramadi in December 2015, seven months after it fell to Isis": counted back from the date

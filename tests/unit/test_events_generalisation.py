@@ -213,6 +213,11 @@ def _dated(events: list[ControlChange]) -> list[tuple[str, str | None, str, str,
          [("Morek", "isis", "2015-03-01", "month", True), ("Morek", "government", "2015-03-01", "month", True)]),
         ("Islamic State seized Morek on October 3. Two weeks earlier, the army had retaken Hish.",
          [("Morek", "isis", "2017-10-03", "day", True), ("Hish", "government", "2017-09-18", "week", True)]),
+        # a since-date opens a period running to now: "later" counts from the time told before it, where there is one
+        ("Islamic State seized Morek on October 3, its biggest gain since 2014. Rebels recaptured it two days later.",
+         [("Morek", "isis", "2017-10-03", "day", True), ("Morek", "opposition", "2017-10-05", "day", True)]),
+        ("Islamic State had held Morek since 2014. Two years later rebels recaptured it.",
+         [("Morek", "opposition", "2016-01-01", "year", True)]),
         # no date before it to count from: the article's day, not from the text
         ("Rebels recaptured Morek two days later.", [("Morek", "opposition", "..2017-10-23", "on_or_before", False)]),
         ("Rebels recaptured Morek last night.", [("Morek", "opposition", "2017-10-22", "day", True)]),
@@ -1182,3 +1187,21 @@ def test_a_settlement_named_after_the_locative_of_a_stronghold(text: str, names:
 ])  # fmt: skip
 def test_changes_that_name_no_armed_party(text: str, names: list[str], expected: list[tuple[str, str | None]]) -> None:
     assert summary(extract(text, names)) == expected
+
+
+def test_a_name_the_parser_compounds_into_a_time_after_it() -> None:
+    # "the village of Lastochkyne days earlier": the parser hangs the name on "days" and "earlier" on "of"
+    text = "Russian forces had captured the nearby village of Lastochkyne days earlier."
+    assert summary(extract(text, [])) == [("Lastochkyne", "other")]
+
+
+def test_a_proxy_named_by_its_backer_is_the_salient_group_not_the_backer() -> None:
+    text = "Houthi rebels seized Hodeidah. The Iran-aligned movement took control of Sanaa in 2014."
+    mentions = _in(text, "Hodeidah", "YE") + _in(text, "Sanaa", "YE")
+    start = text.index("Iran")
+    iran = GazetteerPlace(geonameid=130758, name="Iran", asciiname="Iran", lat=32.0, lon=53.0, feature_class="A",
+                          feature_code="PCLI", country_code="IR")
+    mentions.append(Mention(text="Iran", start=start, end=start + 4, place=iran, confidence=0.9))
+    mentions.sort(key=lambda m: m.start)
+    events = extract_control_changes(text=text, mentions=mentions, published_at=PUB)
+    assert ("Sanaa", "opposition") in summary(events)
