@@ -405,6 +405,9 @@ _DEFINITE_GROUP = re.compile(
     r"militant)\s+group)",
     re.IGNORECASE,
 )
+# "the Iran-aligned movement", "the Iran-backed group": a state's proxy named by its backer, not the state
+_BACKED_GROUP = re.compile(r"the\s+[\w]+-(?:backed|aligned|allied|supported|sponsored)\s+(?P<group>[\w\s]+)",
+                           re.IGNORECASE)
 _ACTIVE = next(t for t in TRIGGERS if t.frame == "active")
 # Civil unrest: a square cleared by police is no territorial change.
 _CIVIL = re.compile(
@@ -1862,6 +1865,12 @@ class _Extractor:
                 d = self._actor_named(f"{w} {head}") or self._actor_named(f"{w} forces")
                 if d is not None:
                     return ActorRef(phrase, d.id, d.side_in(self.ctx.country))
+        backed = _BACKED_GROUP.fullmatch(phrase)
+        if backed is not None and _DEFINITE_GROUP.fullmatch("the " + backed.group("group")):
+            # ("The Houthis ... The Iran-aligned movement took Sanaa": the salient group, as "the movement" is)
+            salient = self._salient_party(a)
+            if salient is not None and salient.side in _GROUP_SIDES:
+                return ActorRef(phrase, salient.actor, salient.side)
         inside = self._frame_actor_inside(a, b)
         if inside is not None:
             if head is not None and _POLITICAL_NAME.fullmatch(inside.name.strip()):

@@ -571,13 +571,28 @@ def _prep_objects_raw(tok: Any, *preps: str) -> list[Any]:
     for p in [*tok.children, *(q for b in backs for q in b.children)]:
         if p.dep_ not in ("prep", "agent", "dative", "prt") or _low(p) not in preps:
             continue
-        objs = _children(p, "pobj", "pcomp")
+        objs = [_name_before_time(o) or o if o.dep_ == "pcomp" else o for o in _children(p, "pobj", "pcomp")]
         if not objs:  # "out of": out -> prep(of) -> pobj
             for q in _children(p, "prep"):
                 if _low(q) in ("of", "from"):
                     objs.extend(_children(q, "pobj"))
         out.extend(objs)
     return out
+
+
+_TIME_AFTER = frozenset({"earlier", "later", "ago", "before", "afterwards"})
+
+
+def _name_before_time(comp: Any) -> Any | None:
+    """ "the village of Lastochkyne days earlier": the parser makes the name a compound of the time and the time the
+    preposition's complement; the name is the object."""
+    if _low(comp) not in _TIME_AFTER:
+        return None
+    for unit in _children(comp, "npadvmod"):
+        names = [c for c in unit.children if c.dep_ == "compound" and c.tag_ in ("NNP", "NNPS") and c.i < unit.i]
+        if names:
+            return names[-1]
+    return None
 
 
 def _span(
