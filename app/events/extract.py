@@ -750,8 +750,9 @@ class _Extractor:
         """The place "the town" (or "it") refers to; none where the text named only part of it ("in opposition-held
         east Aleppo ... before the area was overrun", "fled eastern Aleppo when it fell": a partial capture)."""
         referent = self._referent(noun, before, back=back)
-        if referent is not None and _COMPASS_BEFORE.search(self.text, max(0, referent.start - 12), referent.start):
-            return None
+        if referent is not None and noun not in ("city", "town") \
+                and _COMPASS_BEFORE.search(self.text, max(0, referent.start - 12), referent.start):
+            return None  # (but "pushed into western Mosul ... when the militants overran the city": the city whole)
         return referent
 
     def _referent(self, noun: str, before: int, *, back: int = 2) -> Mention | None:
@@ -2618,10 +2619,17 @@ def _article_country(
     """Which country's army "the army" is: the country the article names most (places and demonyms)."""
     countries = tuple(scan_countries)
     votes: Counter[str] = Counter(code for _, code, _ in countries)
+    said = {at for at, _, _ in countries}
+    placed: Counter[str] = Counter()  # votes of the places themselves, not of a country's name
     for m in mentions:
-        if m.place is not None and m.place.country_code:
+        if m.place is not None and m.place.country_code and m.start not in said:
             votes[m.place.country_code] += 1
-    ranked = [c for c, _ in votes.most_common() if registry.state_forces(c) is not None]
+            if not m.place.feature_code.startswith("PCL"):
+                placed[m.place.country_code] += 1
+    # (a country's name the scan counted is one vote, not two; and a tie goes to the country the places are in:
+    # "Rebels backed by Turkey seized Saraqeb, but the army regained it" is Syria's army, not Turkey's)
+    order = sorted(votes, key=lambda c: (-votes[c], -placed[c]))
+    ranked = [c for c in order if registry.state_forces(c) is not None]
     return countries, (ranked[0] if ranked else None)
 
 

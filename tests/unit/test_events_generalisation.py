@@ -1205,3 +1205,27 @@ def test_a_proxy_named_by_its_backer_is_the_salient_group_not_the_backer() -> No
     mentions.sort(key=lambda m: m.start)
     events = extract_control_changes(text=text, mentions=mentions, published_at=PUB)
     assert ("Sanaa", "opposition") in summary(events)
+
+
+def test_the_city_after_a_part_of_it_is_the_city_whole() -> None:
+    # "pushed into western Mosul ... when the militants overran the city": the city, not its west; "when it fell"
+    # after "eastern Aleppo" stays a partial capture
+    text = ("Iraqi troops pushed into western Mosul on Sunday. The complex had been in the hands of Isis since June "
+            "2014, when the militants overran the city.")
+    assert summary(extract(text, ["Mosul"])) == [("Mosul", "isis")]
+    assert summary(extract("Thousands fled eastern Aleppo when it fell.", ["Aleppo"])) == []
+
+
+def test_the_army_is_the_places_state_when_a_backer_is_named_as_often() -> None:
+    # one Syrian town and one "backed by Turkey": the army is Syria's (a country's name counted once, a tie going to
+    # the country the places are in)
+    text = "Rebels backed by Turkey seized Saraqeb last week, but the army regained it on Monday."
+    mentions = _in(text, "Saraqeb", "SY")
+    start = text.index("Turkey")
+    turkey = GazetteerPlace(geonameid=298795, name="Turkey", asciiname="Turkey", lat=39.0, lon=35.0,
+                            feature_class="A", feature_code="PCLI", country_code="TR")
+    mentions.append(Mention(text="Turkey", start=start, end=start + 6, place=turkey, confidence=0.9))
+    mentions.sort(key=lambda m: m.start)
+    events = extract_control_changes(text=text, mentions=mentions, published_at=PUB)
+    assert [(e.gained_by.name, e.gained_by.side) for e in events if e.gained_by] == [
+        ("Rebels", Side.TURKEY), ("the army", Side.GOVERNMENT)]
