@@ -1849,7 +1849,9 @@ class _Extractor:
         # "Haftar's militias", "Putin's army", "Hemedti's fighters": the forces of the one whose they are, as the
         # registry names them with "forces" (before the generic word inside: "army" is not the place's state's)
         held = _LEADERS_FORCES.fullmatch(phrase)
-        if held is not None and (d := self._actor_named(f"{held.group('who')}'s forces".lower())) is not None:
+        owner = held or (_LEADERS_FORCES_LOWERED.fullmatch(phrase) if self._lowercased else None)
+        if owner is not None and (d := self._actor_named(f"{owner.group('who')}'s forces".lower())) is not None:
+            # (lower-cased, only a possessor the registry names so: "moscow's troops", "haftar's militias")
             return ActorRef(phrase, d.id, d.side_in(self.ctx.country))
         if held is not None:
             # "Russia's army seized Krasnohorivka", "Syria's troops": the forces of the state named as their owner (not
@@ -2511,6 +2513,7 @@ _LEADERS_FORCES = re.compile(
     r"(?:the\s+)?(?P<who>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)['’]s\s+(?:[a-z-]+\s+)?(?:forces|troops|army|soldiers|fighters|"
     r"militias?|militiamen|men|loyalists|units|proxies)"
 )
+_LEADERS_FORCES_LOWERED = re.compile(_LEADERS_FORCES.pattern.replace("[A-Z]", "[a-z]"))
 _ARMED_NOUNS = frozenset(
     (  # noqa: SIM905 (a word list reads better as words)
         "forces force troops soldiers fighters militants rebels insurgents militia militias militiamen "

@@ -1108,6 +1108,10 @@ def _listed_after(item: Any) -> list[Any]:
         x = c.head
         while x.i != verb.i and x.dep_ not in _CLAUSES and x.dep_ not in _NOT_OBJECT_SIDE and x.head.i != x.i:
             x = x.head  # (not from the agent or the subject: "control by opposition forces including Nusra Front")
+        if x.dep_ == "nsubj" and x.head.i == verb.i and x.i < verb.i and item.tag_ == "NNS":
+            # ("recaptured several villages in Hama province, including Tal Malah and Zalin": a list after the plural
+            # object that the parser hangs on the subject, which ended before the verb)
+            x = verb
         if x.i == verb.i:
             for o in _children(c, "pobj"):
                 # ("including the towns of Morek and Kafr Zita": the names of the place noun's of-phrase)
@@ -2418,7 +2422,11 @@ def _then_objects(verb: Any, objects: list[Any]) -> list[Any]:
     if not objects:
         return []
     last = max(o.i for o in objects)
-    conjoined = [c for c in verb.children if c.dep_ == "conj"]
+    conjoined = [c for c in verb.children if c.dep_ == "conj"] + [
+        # ("captured Zalin and Jibbin on Monday and Tal Malah on Tuesday": the parser conjoins the second object to
+        # the first one's day)
+        c for p in verb.children if p.dep_ == "prep" and _low(p) in ("on", "in") and p.i > last
+        for t in _children(p, "pobj") if _a_time(t) for c in _children(t, "conj") if not _a_time(c)]
     heads = conjoined + [
         a for o in objects for a in o.children if a.dep_ == "appos"] + [
         # (or on the subject, across the verb: "Rebels ... captured Aleppo in a lightning offensive, then Hama")

@@ -1229,3 +1229,24 @@ def test_the_army_is_the_places_state_when_a_backer_is_named_as_often() -> None:
     events = extract_control_changes(text=text, mentions=mentions, published_at=PUB)
     assert [(e.gained_by.name, e.gained_by.side) for e in events if e.gained_by] == [
         ("Rebels", Side.TURKEY), ("the army", Side.GOVERNMENT)]
+
+
+def test_a_list_after_a_plural_object_that_the_parser_hangs_on_the_subject() -> None:
+    text = "Government forces have recaptured several villages in Hama province, including Tal Malah and Zalin."
+    assert summary(extract(text, ["Hama", "Tal Malah", "Zalin"])) == [("Tal Malah", "government"),
+                                                                       ("Zalin", "government")]
+    # a list that does follow the subject is the subject's
+    text = "Opposition forces including Nusra Front captured several villages in Hama province."
+    assert summary(extract(text, ["Hama"])) == []
+
+
+def test_an_object_the_parser_conjoins_to_the_day_of_the_one_before() -> None:
+    text = "Rebels captured the villages of Zalin and Jibbin on Monday and Tal Malah on Tuesday."
+    assert [e.place.text for e in extract(text, ["Zalin", "Jibbin", "Tal Malah"])] == ["Zalin", "Jibbin", "Tal Malah"]
+
+
+def test_lower_cased_a_possessor_the_registry_names_owns_the_forces() -> None:
+    text = "moscow's troops had captured the nearby village of lastochkyne near avdiivka."
+    [event] = extract_control_changes(text=text, mentions=_in(text, "lastochkyne", "UA"), published_at=PUB)
+    assert event.gained_by is not None and (event.gained_by.name, event.gained_by.side) == ("moscow's troops",
+                                                                                             Side.OTHER)
