@@ -1850,12 +1850,15 @@ class _Extractor:
         # registry names them with "forces" (before the generic word inside: "army" is not the place's state's)
         held = _LEADERS_FORCES.fullmatch(phrase)
         owner = held or (_LEADERS_FORCES_LOWERED.fullmatch(phrase) if self._lowercased else None)
-        if owner is not None and (d := self._actor_named(f"{owner.group('who')}'s forces".lower())) is not None:
+        against = _NONSTATE_FORCES.search(phrase)  # "Myanmar's resistance forces", "Syria's rebel forces": not its army
+        if owner is not None and not against \
+                and (d := self._actor_named(f"{owner.group('who')}'s forces".lower())) is not None:
             # (lower-cased, only a possessor the registry names so: "moscow's troops", "haftar's militias")
             return ActorRef(phrase, d.id, d.side_in(self.ctx.country))
-        if held is not None:
+        if held is not None and not against:
             # "Russia's army seized Krasnohorivka", "Syria's troops": the forces of the state named as their owner (not
-            # "the army" of the place's country, which the generic word alone would be)
+            # "the army" of the place's country, which the generic word alone would be; not "Myanmar's resistance
+            # forces", which fight that state)
             code = next((c for m in self._mentions_in(a, b) if (c := _state_code(m))), None)
             if code:
                 return self._state_forces(phrase, code)
@@ -1866,7 +1869,8 @@ class _Extractor:
             # alone, "gunmen", which may be anyone's)
             for w in words[: words.index(head) if head in words else -1]:
                 d = self._actor_named(f"{w} {head}") or self._actor_named(f"{w} forces")
-                if d is not None:
+                if d is not None and not (against and d.side_in(self.ctx.country) == Side.GOVERNMENT):
+                    # ("Burmese resistance fighters" are not Myanmar's forces)
                     return ActorRef(phrase, d.id, d.side_in(self.ctx.country))
         backed = _BACKED_GROUP.fullmatch(phrase)
         if backed is not None and _DEFINITE_GROUP.fullmatch("the " + backed.group("group")):
@@ -1899,8 +1903,10 @@ class _Extractor:
                 hits = [x for x in self.ctx.registry.find(f"{w} {head}") if x.kind == "actor" and x.actor_id]
                 if hits:
                     d = self.ctx.registry.actors[hits[0].actor_id or ""]
+                    if against and d.side_in(self.ctx.country) == Side.GOVERNMENT:
+                        continue
                     return ActorRef(phrase, d.id, d.side_in(self.ctx.country))
-        state = self._state_named(a, b, words)
+        state = self._state_named(a, b, words) if not against else None
         if state is not None:
             return ActorRef(phrase, f"country:{state}", Side.OTHER)
         if any(w.strip("'’,") in _ARMED_NOUNS for w in words):
@@ -2513,6 +2519,8 @@ _LEADERS_FORCES = re.compile(
     r"(?:the\s+)?(?P<who>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)['’]s\s+(?:[a-z-]+\s+)?(?:forces|troops|army|soldiers|fighters|"
     r"militias?|militiamen|men|loyalists|units|proxies)"
 )
+_NONSTATE_FORCES = re.compile(r"\b(?:resistance|rebel|opposition|insurgent|separatist|guerrilla|ethnic)\b",
+                              re.IGNORECASE)
 _LEADERS_FORCES_LOWERED = re.compile(_LEADERS_FORCES.pattern.replace("[A-Z]", "[a-z]"))
 _ARMED_NOUNS = frozenset(
     (  # noqa: SIM905 (a word list reads better as words)

@@ -239,6 +239,8 @@ _PARTITIVE = frozenset(
         "most",
         "much",
         "half",
+        "third",
+        "thirds",
         "rest",
         "outskirts",
         "outskirt",
@@ -701,6 +703,11 @@ def _place_phrases(
             partial = True
             excluded.append(_span(item, stop_deps=frozenset({"relcl", "punct", "cc"})))
             continue
+        elif named_compounds and item.dep_ == "appos" and _namelike(item.head) and item.tag_ == "NN" \
+                and _is_definite(item) and not ofs:
+            # "recaptured Lalibela, the UNESCO world heritage site": a description of the name before, no place of
+            # its own
+            continue
         elif named_compounds and (low in PLACE_NOUNS or low in _PARTITIVE) and (
             item.tag_ not in ("NNP", "NNPS") or (ofs and (lemma in _CITY_PARTS or (
                 low in ("city", "town") and [_low(c) for c in named_compounds] == ["old"])))
@@ -1077,9 +1084,11 @@ def _listed(tok: Any) -> list[Any]:
             prev = c.doc[c.left_edge.i - 1] if c.left_edge.i > 0 else None
             if prev is not None and prev.text in (":", "-", "–", "—", ","):
                 out.extend(_conjuncts(c))
-    # names only: "like Ghouta, Daraa and other areas" lists two places and a category
-    return [t for t in out if _namelike(t) or not t.tag_.startswith("NN")
-            or any(c.dep_ == "compound" and c.tag_ in ("NNP", "NNPS") for c in t.children)]
+    # names only: "like Ghouta, Daraa and other areas" lists two places and a category; "Aleppo, Homs and most of
+    # Daraa" a part of the last
+    return [t for t in out if (_namelike(t) or not t.tag_.startswith("NN")
+                               or any(c.dep_ == "compound" and c.tag_ in ("NNP", "NNPS") for c in t.children))
+            and _low(t) not in _PARTITIVE]
 
 
 def _listed_after(item: Any) -> list[Any]:
@@ -1357,6 +1366,18 @@ def _past_ability(able: Any) -> bool:
 _RANKS = frozenset(["first", "second", "third", "last", "latest", "only", "final"])
 
 
+def _ranked_among(verb: Any) -> Any | None:
+    """ "Maaloula was among the first towns to fall", "was one of the last cities to be retaken": the parser hangs the
+    ranked noun's infinitive on "was"; the subject of "was" is what the infinitive tells of."""
+    if verb.dep_ != "advcl" or not _infinitive(verb) or _lemma(verb.head) != "be":
+        return None
+    be = verb.head
+    ranked = [n for p in _children(be, "prep") if _low(p) == "among" for n in _children(p, "pobj")] + [
+        n for one in _children(be, "attr") if _low(one) == "one" for n in _prep_objects_raw(one, "of")]
+    subjects = _children(be, "nsubj")
+    return subjects[0] if subjects and any(_ranked(n) for n in ranked) else None
+
+
 def _ranked(noun: Any) -> bool:
     """A noun ranked by an ordinal or superlative ("the first town", "the latest", "the biggest city")."""
     return any(c.dep_ == "amod" and (_low(c) in _RANKS or (c.tag_ == "JJS" and _low(c) != "next"))
@@ -1492,7 +1513,7 @@ def _mood(trigger: Any) -> str | None:
         if any(c.dep_ in ("acomp", "attr") and _low(c) in _FALSE for c in anc.children):
             return "denied"
     infinitive = trigger_infinitive = _infinitive(trigger)
-    if infinitive and trigger.dep_ in ("relcl", "acl") and _ranked(trigger.head):
+    if infinitive and ((trigger.dep_ in ("relcl", "acl") and _ranked(trigger.head)) or _ranked_among(trigger)):
         # "Morek was the latest town to fall to the army", "the first city to be retaken": a ranked noun's
         # infinitive tells what happened ("the next town to fall" has not)
         infinitive = trigger_infinitive = False
@@ -2198,6 +2219,8 @@ def _verb_frame(tok: Any, lemma: str, low: str) -> Frame | None:
                 subj = [before]  # "the Damascus suburb of Daraya which fell to Assad regime forces"
         if not subj and tok.dep_ == "relcl":
             subj = [_relative_head(tok)]
+        if not subj and (among := _ranked_among(tok)) is not None:
+            subj = [among]
         if not subj and tok.dep_ in ("advcl", "conj") and tok.tag_ in ("VBG", "VBD") and _prep_objects(tok, "to"):
             # "Palmyra changed hands twice, falling to Isis in 2015", "Mosul was besieged and fell to the army": a
             # clause with no subject of its own shares its head's (not "falling under [an administration]")
@@ -2341,6 +2364,8 @@ def _verb_frame(tok: Any, lemma: str, low: str) -> Frame | None:
         subj = [x for x in _children(tok, "nsubjpass") if _low(x) not in ("which", "that", "who")]
         if not subj and tok.dep_ == "relcl":
             subj = [_relative_head(tok)]
+        if not subj and (among := _ranked_among(tok)) is not None:
+            subj = [among]
         if not subj and (tok.dep_ == "amod" or participle is not None):  # "Jarablus, liberated from ISIS this week"
             subj = [_participle_head(participle or tok, lemma)]
         governor = _governing_verb(tok)
@@ -2351,6 +2376,8 @@ def _verb_frame(tok: Any, lemma: str, low: str) -> Frame | None:
             if not subj and governor.dep_ == "relcl":
                 head = _relative_head(governor)
                 subj = [head] if head is not None else []
+        if not subj and (described := _misparsed_reduced_relative(tok)) is not None:
+            subj = [described]  # "In the town of Jarablus, seized by Turkish-backed rebels in August, life ..."
         if lemma in _LOOSE_TAKE_VERBS and not any(
             x is not None and (x.tag_ in ("NNP", "NNPS") or _low(x) in PLACE_NOUNS) for x in subj
         ):
