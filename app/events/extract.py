@@ -1572,6 +1572,8 @@ class _Extractor:
             j = k
             while j > 0 and self.text[words[j - 1].end() : words[j].start()] in (" ", "-"):
                 prev = words[j - 1].group().lower()
+                if prev == "the" or prev in syntax.TIME_WORDS:
+                    break  # ("recaptured on saturday the town of rabia": no name before "the town")
                 if prev in _NAME_PARTICLES or (len(prev) >= 3 and prev not in english and prev not in DEMONYMS):
                     j -= 1
                     continue

@@ -1616,7 +1616,7 @@ def _actor_span(tok: Any | None) -> tuple[int, int] | None:
     return _span(tok, stop_deps=frozenset({"relcl", "punct", "cc"}))
 
 
-_TIME_WORDS = frozenset(
+TIME_WORDS = frozenset(
     (  # noqa: SIM905 (a word list reads better as words)
         "january february march april may june july august september october november december monday tuesday "
         "wednesday thursday friday saturday sunday date day days week weeks month months year years time now then "
@@ -1627,7 +1627,7 @@ _TIME_WORDS = frozenset(
 
 def _a_time(tok: Any) -> bool:
     """"from 10 June", "to date": a time, never a party."""
-    return _low(tok) in _TIME_WORDS or tok.like_num
+    return _low(tok) in TIME_WORDS or tok.like_num
 
 
 def _loser_from(verb: Any, preps: tuple[str, ...] = ("from", "of")) -> Any | None:
@@ -2075,7 +2075,7 @@ def _verb_frame(tok: Any, lemma: str, low: str) -> Frame | None:
         # "Somali troops recaptured Bulo Burde.": a name closing the sentence right after the verb is read as an
         # adverb of time ("captured Monday"); a name that is no time word is the object
         dobj = [c for c in tok.children if c.dep_ == "npadvmod" and c.i > tok.i and c.tag_ in ("NNP", "NNPS")
-                and _low(c) not in _TIME_WORDS and c.left_edge.i == tok.i + 1]
+                and _low(c) not in TIME_WORDS and c.left_edge.i == tok.i + 1]
     if lemma in ("be", "remain", "hold", "control", "occupy") and (held := _held_until(tok, lemma)) is not None:
         return held
     if lemma in ("be", "bring"):

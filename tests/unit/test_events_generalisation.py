@@ -1284,3 +1284,10 @@ def test_a_definite_description_after_a_name_is_no_place_of_its_own() -> None:
 def test_a_states_name_before_a_word_of_resistance_is_not_its_forces(party: str) -> None:
     # they fight that state: who they are the registry does not say (unknown), but not the state's army
     assert _gainer_of_the_one_event(f"{party} captured the town of Hpakant.", "Hpakant", "MM").side is Side.UNKNOWN
+
+
+def test_lower_cased_a_day_before_the_place_noun_is_no_name_of_it() -> None:
+    # the truecaser gave "saturday the town" capitals as a facility's name ("Saturday the Town of Rabia"), and the
+    # tagger then lost the object
+    text = "the syrian army recaptured on saturday the town of rabia in the northern countryside of latakia."
+    assert summary(extract(text, ["rabia", "latakia"])) == [("rabia", "government")]
