@@ -795,8 +795,9 @@ def _candidates(index: GazetteerIndex, span: Span, context: ArticleContext) -> t
         return candidates, False
     if not span.from_cue_only and span.cue != "facility":
         return candidates, False
-    fuzzy = [c for c in index.skeleton_candidates(span.key)
-             if not context.countries or context.countries.get(c.country_code, 0) >= 0.15]
+    # (a loose spelling's guess needs a country the article is about: with none, "the town of Paletwa" is no
+    # Turkish Polatlı but a town the gazetteer lacks)
+    fuzzy = [c for c in index.skeleton_candidates(span.key) if context.countries.get(c.country_code, 0) >= 0.15]
     if span.cue == "facility":
         facilities = [c for c in fuzzy if c.feature_code in _FACILITY_CODES]
         if facilities:

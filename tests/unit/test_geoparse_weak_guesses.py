@@ -119,3 +119,19 @@ def test_a_city_is_guessed_only_through_its_own_name() -> None:
     assert _fuzzy_fits("Damscus", "damsku", DAMASCUS) and _fuzzy_fits("Alswaidaa", "alsuayda", suwayda)
     assert _fuzzy_fits("Mazar-i-Sharif", "mazar i sharif", mazar)
     assert _fuzzy_fits("Buyir", "buyir", village)
+
+
+def test_a_loose_spelling_is_guessed_only_in_a_country_the_article_is_about() -> None:
+    """"the town of Paletwa" in a text that names no country is a town the gazetteer lacks, not Polatlı, Turkey (the
+    same consonants); beside Hama, "the village of Jibbeen" is Syria's Jibbīn."""
+    from app.gazetteer.index import GazetteerIndex
+    from tests.unit.hand_gazetteer import found, place
+
+    index = GazetteerIndex([
+        GazetteerPlace(302525, "Polatlı", "Polatli", 39.58, 32.15, "P", "PPLA2", "TR", "68", "", 93_000,
+                       ("Polath", "Polatly")),
+        place(163000, "Jibbīn", 35.3, 36.6, "P", "PPL", "SY", "10", pop=2_000),
+        place(170017, "Ḩamāh", 35.13, 36.76, "P", "PPLA", "SY", "10", pop=460_000, alts=("Hama",)),
+    ])
+    assert found("The army captured the town of Paletwa.", index) == [("Paletwa", None)]
+    assert ("Jibbeen", 163000) in found("The army captured the village of Jibbeen near Hama.", index)
