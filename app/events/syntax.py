@@ -2276,12 +2276,14 @@ def _verb_frame(tok: Any, lemma: str, low: str) -> Frame | None:
         places = _prep_objects(tok, "from", "out", "of")
         # "the YPG entered Kafr Naya after the army withdrew from the village", "the rebels entered the town after
         # Kurdish forces pulled out": who entered a place its holder had left took it
-        entered = tok.head if tok.dep_ == "advcl" and _lemma(tok.head) == "enter" and _marked_by(tok, ("after",)) \
-            else None
+        # ("federal forces moved into Kirkuk as the peshmerga withdrew": moving into a place is entering it)
+        entered = tok.head if tok.dep_ == "advcl" and _marked_by(tok, ("after", "as")) and (
+            _lemma(tok.head) == "enter" or (_lemma(tok.head) == "move" and _prep_objects(tok.head, "into"))) else None
         if entered is not None:
             # (the place entered, also where the withdrawal names a wider one: "its forces had entered Kherson after
             # Russia withdrew its troops from the west bank of the Dnipro")
-            places = [*places, *(d for d in _children(entered, "dobj") if all(d.i != p.i for p in places))]
+            into = _children(entered, "dobj") if _lemma(entered) == "enter" else _prep_objects(entered, "into")
+            places = [*places, *(d for d in into if all(d.i != p.i for p in places))]
         if not places:
             return None
         return _make(tok, lemma, "withdraw", places, _subject(entered) if entered is not None else None,

@@ -1291,3 +1291,10 @@ def test_lower_cased_a_day_before_the_place_noun_is_no_name_of_it() -> None:
     # tagger then lost the object
     text = "the syrian army recaptured on saturday the town of rabia in the northern countryside of latakia."
     assert summary(extract(text, ["rabia", "latakia"])) == [("rabia", "government")]
+
+
+def test_who_moved_into_a_place_as_its_holder_withdrew_took_it() -> None:
+    text = "Federal forces moved into Kirkuk on Monday as the peshmerga withdrew."
+    assert _sides_of_the_one_event(text, "Kirkuk", "IQ") == (Side.GOVERNMENT, Side.KURDISH)
+    assert summary(extract("Iraqi troops moved into Kirkuk as the peshmerga prepared to withdraw.", ["Kirkuk"])) == []
+

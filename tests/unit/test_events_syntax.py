@@ -378,7 +378,7 @@ def test_without_the_parser_the_patterns_still_extract() -> None:
         # "X, the Y provincial capital": Y is what X is the capital of, not a place taken
         ("Rebels seized Kafr Zita, the Hama provincial capital.", ["Kafr Zita", "Hama"], [("Kafr Zita", "opposition")]),
         ("Federal forces took control of Mekelle, the Tigray regional capital.", ["Mekelle", "Tigray"],
-         [("Mekelle", "unknown")]),
+         [("Mekelle", "government")]),  # (a federal state's forces: its government's)
         # the subject of the verb carrying the change noun is its agent, or claims it for its side
         ("Rebel forces completed the liberation of Kafr Zita in December.", ["Kafr Zita"],
          [("Kafr Zita", "opposition")]),
