@@ -406,7 +406,7 @@ _DEFINITE_GROUP = re.compile(
     re.IGNORECASE,
 )
 # "the Iran-aligned movement", "the Iran-backed group": a state's proxy named by its backer, not the state
-_BACKED_GROUP = re.compile(r"the\s+[\w]+-(?:backed|aligned|allied|supported|sponsored)\s+(?P<group>[\w\s]+)",
+_BACKED_GROUP = re.compile(r"the\s+\w+-(?:backed|aligned|allied|supported|sponsored)\s+(?P<group>[\w\s]+)",
                            re.IGNORECASE)
 _ACTIVE = next(t for t in TRIGGERS if t.frame == "active")
 # Civil unrest: a square cleared by police is no territorial change.

@@ -1513,7 +1513,8 @@ def _mood(trigger: Any) -> str | None:
         if any(c.dep_ in ("acomp", "attr") and _low(c) in _FALSE for c in anc.children):
             return "denied"
     infinitive = trigger_infinitive = _infinitive(trigger)
-    if infinitive and ((trigger.dep_ in ("relcl", "acl") and _ranked(trigger.head)) or _ranked_among(trigger)):
+    if infinitive and ((trigger.dep_ in ("relcl", "acl") and _ranked(trigger.head))
+                       or _ranked_among(trigger) is not None):
         # "Morek was the latest town to fall to the army", "the first city to be retaken": a ranked noun's
         # infinitive tells what happened ("the next town to fall" has not)
         infinitive = trigger_infinitive = False
