@@ -492,6 +492,7 @@ def loose_stranger(doc: Document, span: Span, candidates: Sequence[GazetteerPlac
 
 
 # Lower-case generic words a place's name may end with in cased text.
+_SETTLEMENT_WORDS = frozenset({"village", "villages", "town", "towns", "city", "cities"})
 _GENERIC_ENDS = lx.SETTLEMENT_AFTER | lx.ADMIN1_AFTER | lx.ADMIN2_AFTER | lx.FACILITY_AFTER | lx.NAMED_FEATURE_AFTER \
     | lx.PLACE_NOUNS | frozenset((  # noqa: SIM905 (a word list reads better as words)
         "desert mountains plains territories territory sea ocean gulf strait peninsula coast basin delta "
@@ -526,6 +527,8 @@ def _plausible(doc: Document, index: GazetteerIndex, first: int, last: int, key:
         if (not head.is_capitalized or len(key) < 2) and not _compass_named(doc, index, first, last, key):
             return False  # in cased text a place name is capitalised (checked first: half the matches are not)
         end_word = tokens[-1].text
+        if len(tokens) == 2 and end_word in _SETTLEMENT_WORDS and words[0] in lx.DEMONYM_COUNTRIES:
+            return False  # "a Ukrainian village", "the Syrian town": a people's word before one describes a place
         if len(tokens) > 1 and end_word.isalpha() and end_word.islower() and end_word not in _GENERIC_ENDS:
             # nor does it end in a lower-case word other than a generic one ("surrendered Deraa to government
             # forces" is no "Dare Tû", "El Salvador made" no Argentine town; "Aden airport", "Euphrates river",

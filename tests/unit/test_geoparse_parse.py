@@ -206,3 +206,13 @@ def test_an_armed_movement_of_one_country_places_a_short_text(group: str, countr
     ])
     [mention] = parse(f"{group} fighters seized Kanda on Monday.", index)
     assert mention.place is not None and mention.place.country_code == country
+
+
+def test_a_peoples_word_before_a_lower_case_generic_describes_a_place_it_does_not_name() -> None:
+    # "capture of Ukrainian village near Pokrovsk" (a headline): no Chicago neighbourhood called Ukrainian Village
+    index = GazetteerIndex([
+        _place(4915545, "Ukrainian Village", 41.9, -87.68, "P", "PPL", "US", "IL", pop=0),
+        _place(7670850, "Pokrovsk", 48.28, 37.18, "P", "PPLA2", "UA", "05", pop=60_000),
+    ])
+    assert [m.text for m in parse("Russia claims capture of Ukrainian village near Pokrovsk", index)] == ["Pokrovsk"]
+    assert [m.text for m in parse("He lives in Ukrainian Village.", index)] == ["Ukrainian Village"]
