@@ -1853,6 +1853,11 @@ class _Extractor:
         held = _LEADERS_FORCES.fullmatch(phrase)
         owner = held or (_LEADERS_FORCES_LOWERED.fullmatch(phrase) if self._lowercased else None)
         against = _NONSTATE_FORCES.search(phrase)  # "Myanmar's resistance forces", "Syria's rebel forces": not its army
+
+        def the_states(d: ActorDef) -> bool:
+            """A state's own forces where the phrase says they fight it ("Burmese resistance fighters")."""
+            return against is not None and d.side_in(self.ctx.country) == Side.GOVERNMENT
+
         if owner is not None and not against \
                 and (d := self._actor_named(f"{owner.group('who')}'s forces".lower())) is not None:
             # (lower-cased, only a possessor the registry names so: "moscow's troops", "haftar's militias")
@@ -1871,8 +1876,7 @@ class _Extractor:
             # alone, "gunmen", which may be anyone's)
             for w in words[: words.index(head) if head in words else -1]:
                 d = self._actor_named(f"{w} {head}") or self._actor_named(f"{w} forces")
-                if d is not None and not (against and d.side_in(self.ctx.country) == Side.GOVERNMENT):
-                    # ("Burmese resistance fighters" are not Myanmar's forces)
+                if d is not None and not the_states(d):
                     return ActorRef(phrase, d.id, d.side_in(self.ctx.country))
         backed = _BACKED_GROUP.fullmatch(phrase)
         if backed is not None and _DEFINITE_GROUP.fullmatch("the " + backed.group("group")):
@@ -1905,7 +1909,7 @@ class _Extractor:
                 hits = [x for x in self.ctx.registry.find(f"{w} {head}") if x.kind == "actor" and x.actor_id]
                 if hits:
                     d = self.ctx.registry.actors[hits[0].actor_id or ""]
-                    if against and d.side_in(self.ctx.country) == Side.GOVERNMENT:
+                    if the_states(d):
                         continue
                     return ActorRef(phrase, d.id, d.side_in(self.ctx.country))
         state = self._state_named(a, b, words) if not against else None

@@ -242,6 +242,10 @@ def _country_vote(candidates: tuple[GazetteerPlace, ...], key: str = "") -> tupl
     return best.country_code, 0.3
 
 
+# A possessive inside a name's written form ("Aden's airport"), which the tokens and the key already drop.
+_POSSESSIVE_INSIDE = re.compile(r"['’]s(?= )")
+
+
 def resolve(doc: Document, index: GazetteerIndex, spans: list[Span], context: ArticleContext) -> list[Mention]:
     """One ``Mention`` per span, each with its chosen place, confidence, runner-ups and the deciding pass.
 
@@ -301,9 +305,6 @@ def resolve(doc: Document, index: GazetteerIndex, spans: list[Span], context: Ar
 # Measured on dev and GeoWebNews: right guesses lay 0-24 km from the nearest such town, wrong ones 138-1095 km.
 _PASSAGE_CHARS = 600
 _WEAK_GUESS_KM = 100.0
-
-
-_POSSESSIVE_INSIDE = re.compile(r"['’]s(?= )")
 
 
 def _weak_far_from_anchors(mentions: list[Mention]) -> list[Mention]:
