@@ -484,6 +484,8 @@ class _Context:
     lowercased: bool = False  # the text lost its capitals (read once: the registry's scan and the parse both ask)
     # the country the article's places are in (its towns and divisions, not its demonyms): where "the town" is
     places_country: str | None = None
+    # the datelines' spans ("KOBANI, Syria -"): never an event's place, not even as a name the gazetteer lacks
+    datelines: tuple[tuple[int, int], ...] = ()
 
 
 def _to_date(value: datetime | date | None) -> date | None:
@@ -1674,6 +1676,19 @@ class _Extractor:
             unknown = self._unlisted_place(a, b, s_start, s_end)
             if unknown is not None:
                 places.append(_Place(unknown, self._holder_in(max(s_start, a - 40), b)))
+        # "Zamzouna fell to the rebels", "Kurdish forces captured Zamzouna from IS": what falls to an armed party, or
+        # what one takes from another, is a place (a person is captured, not taken from a party), kept where the
+        # gazetteer lacks its name
+        vouched = frame.places if self._party_vouches(frame, gained, lost) else ()
+        for a, b in vouched:
+            if (a, b) in frame.marked or not self._name_shaped(a, b) or self._actors_in(a, b) or any(
+                    x <= a and b <= y for x, y in frame.excluded) or any(
+                    m.start < b and a < m.end for m in self._mentions_in(max(0, a - 80), b + 80)) or any(
+                    x < b and a < y for x, y in self.ctx.datelines):
+                continue
+            unknown = self._unlisted_place(a, b, s_start, s_end)
+            if unknown is not None:
+                places.append(_Place(unknown, self._holder_in(max(s_start, a - 40), b)))
         for a, b in frame.compassed:
             # "eastern Saraqeb" is part of a town (no event); "Eastern Ghouta" is the name the gazetteer knows
             places = [p for p in places if p.mention.start <= a or not (a <= p.mention.start <= b + 2)]
@@ -1772,6 +1787,29 @@ class _Extractor:
             continues=continues,
         )
 
+    def _party_vouches(self, frame: syntax.Frame, gained: ActorRef | None, lost: ActorRef | None) -> bool:
+        """Whether the frame says an armed party got its place from another or that the place fell to one."""
+        if frame.role == "fall":
+            return frame.gainer is not None and gained is not None
+        if frame.role != "active" or frame.loser is None or lost is None:
+            return False
+        return _FROM_BEFORE.search(self.text, max(0, frame.loser[0] - 40), frame.loser[0]) is not None
+
+    def _name_shaped(self, a: int, b: int) -> bool:
+        """A span written as a proper name: capitalised words (particles between) in cased text, words no English
+        word spells in lower-cased text; no given name first ("captured Omar Hassan from IS" is a person)."""
+        words = _NAME_WORD.findall(self.text, a, b)
+        if not words or words[0].lower() in GIVEN_NAMES or self.text[a - 1 : a] in ("-", "'", "’"):
+            return False  # (nor the end of a longer name: "jaysh al-fustat")
+        if self._lowercased:
+            english = english_words()
+            before = _ANY_WORD_BEFORE.search(self.text, max(0, a - 30), a)
+            if before is not None and (before.group(1) in _NAME_PARTICLES - {"of", "the", "and"}
+                                       or before.group(1) not in english):
+                return False
+            return all(w in _NAME_PARTICLES or w not in english for w in words)
+        return words[0][0].isupper() and all(w[0].isupper() or w.lower() in _NAME_PARTICLES for w in words)
+
     def _unlisted_place(self, a: int, b: int, s_start: int, s_end: int) -> Mention | None:
         """A Mention for a named place no gazetteer entry matched, with the region of the nearest resolved place
         of its sentence (or the article's main one), so a map can still place it coarsely."""
@@ -1839,6 +1877,11 @@ class _Extractor:
         words = phrase.lower().split()
         if not words:
             return None
+        if words in (["state"], ["the", "state"]) and not self._actors_in(a, b):
+            # "Daraa returned to state control", "the state retook it": the state acts through its own forces
+            forces = self.ctx.registry.state_forces(self.ctx.country)
+            return ActorRef(phrase, forces.id, forces.side) if forces is not None else ActorRef(
+                phrase, "state_forces", Side.GOVERNMENT)
         if _FIRST_PERSON_FORCES.fullmatch(phrase) and not any(x.kind == "actor" for x in self._actors_in(a, b)):
             # the first person of a quoted statement is the speaker's side
             first_person = self._first_person_side(phrase, a)
@@ -2458,8 +2501,10 @@ _PLACE_HINT = re.compile(
 _NAME_START = r"(?:[A-Z]|(?:al|el|ad|ar|as|ash|at|az|an|ed|er|es)-[A-Z])"
 # "took control of Sanaa", "control over al-Zarqunah": a name the gazetteer may lack, vouched for by the construction.
 _CONTROL_OF_NAME = re.compile(r"\bcontrol\s+(?:of|over)\s+(?:the\s+)?" + _NAME_START)
-# "IS was expelled by the army from Ghweiran": a name driven out of (syntax marks it a place).
-_OUT_OF_NAME = re.compile(r"\b(?:out\s+of|from)\s+(?:the\s+)?" + _NAME_START)
+# "IS was expelled by the army from Ghweiran": a name driven out of (syntax marks it a place); "fell to the rebels",
+# "from the hands of the regime": a party a name fell to or was taken from (``_party_vouches``).
+_OUT_OF_NAME = re.compile(r"\b(?:out\s+of|from)\s+(?:the\s+)?" + _NAME_START
+                          + r"|\b(?:fell|fallen|falls)\s+(?:in)?to\s|\bfrom\s+(?:the\s+)?(?:hands|control|grip)\s+of\s")
 # "capturing Jabal al-Zahiyah", "jabal al-zahiyah": an Arabic generic opening a name the gazetteer may lack.
 _GENERIC_NAME = re.compile(r"\b(?:" + "|".join(sorted(NAME_START_GENERICS)) + r")[ -]\w", re.IGNORECASE)
 # "recaptured al-Zarqunah", "liberated Surjah": a name after a verb only places take (syntax._PLACE_ONLY_VERBS),
@@ -2471,6 +2516,12 @@ _PLACE_ONLY_OBJECT = re.compile(
 # "the 93rd Brigade", "Regiment 121": a base named after its unit (syntax._numbered_unit), as the text capitalises it.
 _UNIT_NAME = "(?:" + "|".join(sorted(w.capitalize() for w in syntax.UNIT_NOUNS)) + ")"
 _NUMBERED_UNIT = re.compile(rf"\b\d+(?:st|nd|rd|th)\s+{_UNIT_NAME}\b|\b{_UNIT_NAME}\s+\d+\b")
+# "captured X from the group", "from the hands of IS", "out of their control": what comes before a party a place was
+# taken from
+_FROM_BEFORE = re.compile(r"\b(?:from|out\s+of)\s+(?:the\s+)?(?:(?:hands|control|grip)\s+of\s+(?:the\s+)?)?\Z",
+                          re.IGNORECASE)
+_NAME_WORD = re.compile(r"[^\W\d_][\w'’]*")
+_ANY_WORD_BEFORE = re.compile(r"([^\W\d_]+)\s+\Z")
 # A locative phrase that ends a name the frame vouches for ("the 1070 Apartment Project in southwest Aleppo").
 _LOCATIVE_START = re.compile(r"(?:in|near|outside|at)\s", re.IGNORECASE)
 _COALITION_WORDS = frozenset({"coalition", "alliance"})
@@ -2717,5 +2768,6 @@ def extract_control_changes(
         parser=default_parser() if parser is True else (parser or None),
         lowercased=lowercased,
         places_country=_places_country(ordered),
+        datelines=tuple((m.start, m.end) for m in mentions if m.is_dateline),
     )
     return _Extractor(ctx).run()

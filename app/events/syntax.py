@@ -59,6 +59,7 @@ _TAKE_VERBS = frozenset(
         "won",
         "secure",
         "recover",
+        "claw",  # (only with "back": "clawed back Palmyra")
     ]
 )
 # Take verbs whose object may be anything ("took part", "secured a deal", "recovered bodies"): only a named place or
@@ -1666,7 +1667,7 @@ TRIGGER_WORDS = re.compile(
     r"expel\w*|oust\w*|push\w*|forc(?:ed|ing)|kick\w*|chas(?:ed|ing)|rout(?:ed|ing)|flush\w*|"
     r"evict\w*|" + _OUT_WORDS + r"|"
     r"cleared|purg(?:e|ed|es|ing)|cleans(?:e|ed|es|ing)|restor(?:e|ed|es|ing)|victory|occup\w*|swe(?:pt|ep\w*)|seizure|dislodg\w*|relinquish\w*|transfer(?:s|red|ring)?|"
-    r"back\s+in(?:to)?\s+(?:the\s+)?(?:\w+\s+){0,2}?hands|" + _UNTIL_A_DATE + r")\b",
+    r"back\s+in(?:to)?\s+(?:the\s+)?(?:\w+\s+){0,2}?hands|claw(?:ed|s|ing)?\s+back|" + _UNTIL_A_DATE + r")\b",
     re.IGNORECASE,
 )
 # Trigger words the pattern extractor has no key for: sentences holding one are parsed too.
@@ -1675,7 +1676,7 @@ EXTRA_TRIGGER_WORDS = re.compile(
     r"pull-?out|secur(?:e|ed|es|ing)|recover(?:ed|s|ing)?|abandon(?:ed|s|ing)?|(?:battle|fight)\s+(?:for|of)|"
     r"tak(?:e|es)|dislodg\w*|" + _OUT_WORDS + r"|"
     r"relinquish\w*|transfer(?:s|red|ring)?|back\s+in(?:to)?\s+(?:the\s+)?(?:\w+\s+){0,2}?hands|"
-    + _UNTIL_A_DATE + r")\b",
+    r"claw(?:ed|s|ing)?\s+back|" + _UNTIL_A_DATE + r")\b",
     re.IGNORECASE,
 )
 
@@ -1924,10 +1925,11 @@ def _coordination_head(head: Any, clause: Any, first: int | None = None) -> Any:
 
 def _takes_its_relative_head(verb: Any, dobj: list[Any]) -> bool:
     """ "Manbij, which the SDF took from Isis in 2016": the object is the relative pronoun, and what it stands for
-    is a name."""
-    if verb.dep_ != "relcl" or not any(_low(d) in ("which", "that") for d in dobj):
+    is a name ("which Wagner claimed to have taken": the clause is the verb's that the infinitive hangs on)."""
+    clause = verb.head if verb.dep_ == "xcomp" and verb.head.dep_ == "relcl" else verb
+    if clause.dep_ != "relcl" or not any(_low(d) in ("which", "that") for d in dobj):
         return False
-    head = _before_relative(verb) or _relative_head(verb)
+    head = _before_relative(clause) or _relative_head(clause)
     return head is not None and _namelike(head)
 
 
@@ -2128,6 +2130,14 @@ def _verb_frame(tok: Any, lemma: str, low: str) -> Frame | None:
     particle = {_low(c) for c in tok.children if c.dep_ == "prt"}
     if lemma in _EXPEL_VERBS or low in ("drove", "driven"):
         places = _prep_objects(tok, "from", "out", "of")
+        cleared = [o for o in _prep_objects(tok, "of") if _lemma(o) in _FIGHTER_NOUNS or o.tag_ in ("NNP", "NNPS")]
+        subjects = _children(tok, "nsubjpass")
+        if passive and lemma in _CLEAR_VERBS and cleared and subjects:
+            # "the town of Maaloula was cleansed of terrorists": the subject is the place, the of-phrase who was
+            # driven out of it (what is cleared of fighters is a place, the gazetteer's or not)
+            by = _prep_objects(tok, "by")
+            return _make(tok, lemma, "expel_passive", subjects, by[0] if by else None, cleared[0], why,
+                         named=frozenset(x.i for x in subjects))
         governor = _governing_verb(tok)
         if not places and passive and governor is not None and _lemma(governor) in _HOLD_OR_TAKE:
             # "the rebels captured Bakwa before being forced out by NATO troops", "rebels held X until they were
@@ -2174,8 +2184,12 @@ def _verb_frame(tok: Any, lemma: str, low: str) -> Frame | None:
         if not places:
             return None
         if lemma in ("push", "force", "sweep", "throw", "root") and not ({"out", "back"} & particle) \
-                and not _prep_objects(tok, "out"):
-            return None  # "pushed further from their stronghold": away from, not out of ("threw IS out of X")
+                and not _prep_objects(tok, "out") and not (
+                    lemma in ("push", "force", "sweep") and not passive and dobj
+                    and (_lemma(dobj[0]) in _FIGHTER_NOUNS or dobj[0].tag_ in ("NNP", "NNPS"))):
+            # "pushed further from their stronghold": away from, not out of ("threw IS out of X"); but a party pushed
+            # or swept from a place was driven out of it ("Kurdish fighters swept Isis from Raqqa")
+            return None
         if passive:
             # "the Taliban regained ground after being driven out of Kabul": a passive with no subject of its own
             # expels the subject it shares with the clause it hangs on
@@ -2321,6 +2335,8 @@ def _verb_frame(tok: Any, lemma: str, low: str) -> Frame | None:
                 return _make(tok, lemma, "hand", held, to[0], subject, why)
         return _make(tok, lemma, "hand", dobj, to[0], subject, why)
     take_like = lemma in _TAKE_VERBS or low in _TAKE_VERBS
+    if lemma == "claw" and not any(_low(c) == "back" for c in tok.children if c.dep_ in ("prt", "advmod")):
+        return None  # "clawed back Palmyra" took it back; "clawed at" nothing
     if control and lemma in _CONTROL_VERBS | _TAKE_VERBS:
         if lemma == "have" and _lemma(tok.head) not in _DECLARE_VERBS:
             return None
@@ -2533,6 +2549,11 @@ def _noun_frame(tok: Any, lemma: str) -> Frame | None:
         # change noun is its agent
         poss = [c for c in tok.children if c.dep_ in ("amod", "compound") and c.i < tok.i and (
             _low(c) in _PARTY_MODIFIERS or (c.text[:1].isupper() and c.i > 0 and c.tag_ in ("JJ", "NNP")))][-1:]
+    if not poss:
+        # "the Kurdish-led capture of Raqqa", "the US-backed recapture of Manbij": the party that led or backed the
+        # change is its agent's side
+        poss = [c for c in tok.children if c.dep_ == "amod" and c.i < tok.i and _low(c) in ("led", "backed")
+                and _children(c, "npadvmod")][-1:]
     if lemma in ("loss", "surrender", "handover"):
         # "the rebels' surrender of Morek to the army", "Baghdad's loss of Mosul": the possessor gave it up; the
         # one it went to or the one that took it gained it

@@ -1298,3 +1298,70 @@ def test_who_moved_into_a_place_as_its_holder_withdrew_took_it() -> None:
     assert _sides_of_the_one_event(text, "Kirkuk", "IQ") == (Side.GOVERNMENT, Side.KURDISH)
     assert summary(extract("Iraqi troops moved into Kirkuk as the peshmerga prepared to withdraw.", ["Kirkuk"])) == []
 
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "lower_too"),
+    [
+        # what falls to an armed party, or what one takes from another, is a place the gazetteer may lack
+        ("Zamzouna fell to the rebels on Monday.", ["Zamzouna"], True),
+        ("Zamzouna and Qartouba fell to Islamic State in 2014.", ["Zamzouna", "Qartouba"], True),
+        # (lower-cased, the tagger reads a name that follows a verb it may take a person after as a common noun)
+        ("Kurdish forces captured Zamzouna from Islamic State.", ["Zamzouna"], False),
+        ("Rebels seized Zamzouna from the hands of the regime.", ["Zamzouna"], False),
+    ],
+)
+def test_a_name_the_gazetteer_lacks_is_a_place_where_a_party_vouches_for_it(
+        text: str, names: list[str], lower_too: bool) -> None:
+    assert sorted(e.place.text for e in extract(text, [])) == sorted(names)
+    if lower_too:
+        assert sorted(e.place.text for e in extract(text.lower(), [])) == sorted(n.lower() for n in names)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police captured John Smith from his hideout.",  # a person, and no party he was taken from
+        "Zamzouna fell to third place in the league.",  # no armed party
+        "The army captured Omar Hassan from the rebels.",  # a given name opens a person's
+        "Rebels captured Zamzouna on Monday.",  # alone, it may be a person
+    ],
+)
+def test_a_name_no_party_vouches_for_stays_no_place(text: str) -> None:
+    assert extract(text, []) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "side"),
+    [
+        # the party that led or backed a change told as a noun is its agent's side
+        ("The Kurdish-led capture of Raqqa in 2017 ended the caliphate.", "Raqqa", "kurdish"),
+        ("The Turkish-backed seizure of Afrin angered the Kurds.", "Afrin", "turkey"),
+        # a party swept (pushed, forced) from a place was driven out of it
+        ("Kurdish fighters swept Isis from Raqqa in October 2017.", "Raqqa", "kurdish"),
+        # "clawed back" took it back
+        ("Regime forces clawed back Palmyra in March 2016.", "Palmyra", "government"),
+        # what was cleared of fighters is the place, and they the ones who left it
+        ("The town of Maaloula was cleansed of terrorists by the army on Monday.", "Maaloula", "government"),
+        # the state acts through its own forces
+        ("Daraa returned to state control in July 2018.", "Daraa", "government"),
+        # an infinitive under the relative clause's verb takes what the relative pronoun stands for
+        ("The town of Soledar, which Russian troops claimed to have taken in January, lies in ruins.", "Soledar",
+         "other"),
+    ],
+)
+def test_changes_told_in_the_background_prose_of_long_articles(text: str, name: str, side: str) -> None:
+    assert summary(extract(text, [name])) == [(name, side)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The rebels pushed further from their stronghold in Idlib.",
+        "Floods swept cars from the streets of Derna.",
+        "The army forced civilians from Morek.",
+        "Ukrainian troops have clawed at the defences of Robotyne.",
+    ],
+)
+def test_pushing_or_sweeping_what_is_no_party_from_a_place_takes_nothing(text: str) -> None:
+    assert summary(extract(text, ["Idlib", "Derna", "Morek", "Robotyne"])) == []
