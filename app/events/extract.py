@@ -604,6 +604,8 @@ class _Extractor:
         self.ci_text = low if exact else self.text
         self._ci = _case_sensitive_twin if exact else _same_pattern
         self._lowercased = ctx.lowercased
+        # a copy that lost every comma (FA-KES's texts): a list of names is then a run of capitalised words
+        self._commaless = len(ctx.text) >= _COMMALESS_MIN and "," not in ctx.text
         forces = ctx.registry.state_forces(ctx.country)
         self._article_forces = forces.id if forces is not None else None  # who "the army" is in this article
 
@@ -1112,6 +1114,19 @@ class _Extractor:
             return None
         return ActorRef(first.text, f"country:{code}", Side.OTHER)
 
+    def _previous_opening_state(self, sent_start: int) -> ActorRef | None:
+        """The state the sentence before opens on, possessor or subject ("Russia's gains have been incremental. ...
+        its troops took Avdiivka"): what "its" forces are where no party or state of their own sentence binds it."""
+        idx = self._sentence_index(sent_start)
+        if idx == 0:
+            return None
+        ps, pe = self.ctx.sentences[idx - 1]
+        first = next(iter(self._mentions_in(ps, pe)), None)
+        if first is None or not (code := _state_code(first)) or self.text[ps : first.start].strip().lower() not in (
+                "", "the"):
+            return None
+        return ActorRef(first.text, f"country:{code}", Side.OTHER)
+
     def _speaker_state(self, pos: int, sent_start: int) -> ActorRef | None:
         """ "Russia's defence ministry said its forces had taken X", "The Russian defence ministry said they had
         captured X": a pronoun in what a speaker says is bound by the speaker, and a speaker that is a state's organ
@@ -1579,6 +1594,11 @@ class _Extractor:
                 if prev in _NAME_PARTICLES or (len(prev) >= 3 and prev not in english and prev not in DEMONYMS):
                     j -= 1
                     continue
+                if j == k and j >= 2 and self.text[words[j - 2].end() : words[j - 1].start()] in (" ", "-") and (
+                        len(before := words[j - 2].group().lower()) >= 3 and before not in english
+                        and before not in DEMONYMS and before not in _NAME_PARTICLES):
+                    j -= 1  # ("the badiyah cement factory": one common word between the name and the noun)
+                    continue
                 break
             while j < k and words[j].group().lower() in _NAME_PARTICLES:
                 j += 1  # ("the", "of", "al" before the name stay as they are)
@@ -1643,16 +1663,30 @@ class _Extractor:
             elif (group := self._common_group(frame.loser)) is not None:
                 lost = self.resolve(group, unlike=gained.actor)
         places: list[_Place] = []
+        # (a list the parse saw: "Zamzouna Qartouba and Mahrouna villages", "the villages of A B and C")
+        listing = len(frame.places) > 1 or any(" and " in self.text[a:b] for a, b in frame.marked)
+
+        def listed_run(m: Mention) -> bool:
+            """A name the gazetteer lacks that is a list without its commas, told name by name below; or, in
+            lower-cased text, the name a facility's name opens ("the badiyah cement factory", which the geoparser
+            cannot see whole without capitals): the facility is the place."""
+            if self._lowercased and (m.place is None or m.place.feature_class != "S") and any(
+                    x <= m.start and m.end < y and _FACILITY_END.search(self.text, m.end, y) for x, y in frame.marked):
+                return True
+            return self._commaless and listing and m.place is None and any(
+                x <= m.start and m.end <= y for x, y in frame.marked) and bool(self._list_cuts(m.start, m.end))
+
         for a, b in frame.places:
             # "the regime-held town of Morek", "Yabrud, a key opposition bastion"
             holder = self._holder_in(max(s_start, a - 40), b) or self._holder_after(b)
             for m in self._mentions_in(a, b):
-                if _is_country(m) or _of_no_country(m) or any(x <= m.start and m.end <= y for x, y in frame.excluded):
+                if _is_country(m) or _of_no_country(m) or any(x <= m.start and m.end <= y for x, y in frame.excluded) \
+                        or listed_run(m):
                     continue
                 if _ROAD_MENTION.search(m.text) or _ROAD_AFTER.match(self.text, m.end):
                     continue  # "the Castello Road", "castello road": a road named after a place
                 places.append(_Place(m, holder))
-        marked = [piece for a, b in frame.marked for piece in self._names_without_commas(a, b)]
+        marked = [piece for a, b in frame.marked for piece in self._names_without_commas(a, b, listing)]
         for a, b in marked:
             listed = (a, b) not in frame.marked  # a name of a list that lost its commas
             # A place the grammar vouches for ("the village of Dhala", "Al-Hamdan Airbase") that the gazetteer does not
@@ -1669,7 +1703,7 @@ class _Extractor:
                         places.append(_Place(found[0], self._holder_in(max(s_start, a - 40), b)))
                     continue
             near = self._mentions_in(max(0, a - 80), b + 80)
-            if any(m.start < b and a < m.end for m in near) or self._actors_in(a, b) or any(
+            if any(m.start < b and a < m.end and not listed_run(m) for m in near) or self._actors_in(a, b) or any(
                 x <= a and b <= y for x, y in frame.excluded
             ):
                 continue
@@ -1830,7 +1864,28 @@ class _Extractor:
             region = near[0].region or near[0].place
         return Mention(text, a, b, None, 0.3, region=region, resolved_by="event_object")
 
-    def _names_without_commas(self, a: int, b: int) -> list[tuple[int, int]]:
+    def _list_cuts(self, a: int, b: int) -> list[int]:
+        """Where a run of capitalised words in a text without commas is a list of names ("the villages of Zamzouna
+        Qartouba Mahrouna and Tal Dahab"): before each word that neither continues a name (an article, "Saghira")
+        nor follows a word that opens one (a generic, "Abu"), where no name the geoparser found spans the gap."""
+        words = list(_CAPITALISED_WORD.finditer(self.text, a, b))
+        cuts = []
+        for prev, w in pairwise(words):
+            p, x = prev.group().lower(), w.group().lower()
+            if self.text[prev.end() : w.start()] == " and ":
+                cuts.append(w.start())  # ("Mahrouna and Tal Dahab": the list's last name)
+                continue
+            if self.text[prev.end() : w.start()] != " " or p in _NAME_OPENERS or p in _NAME_PARTICLES \
+                    or x in _NAME_SECOND_WORDS or x in syntax.FACILITY_WORDS or x in syntax.PLACE_NOUNS:
+                continue
+            if _ARTICLED.match(x) and not _ARTICLED.match(p):
+                continue  # "Ruweiset al-Jaoureh": the article opens the name's second word
+            if any(m.place is not None and m.start < w.start() < m.end for m in self._mentions_in(max(0, a - 80), b)):
+                continue  # "Hajar al-Aswad": a name the gazetteer knows
+            cuts.append(w.start())
+        return cuts
+
+    def _names_without_commas(self, a: int, b: int, listed: bool = False) -> list[tuple[int, int]]:
         """A marked place phrase split where an Arabic generic opens a new name in cased text ("Beit Khadour Beit
         Zaifa Tel alKhadar": three villages of a list that lost its commas); the phrase whole where none does."""
         if self._lowercased:
@@ -1845,8 +1900,11 @@ class _Extractor:
                 before = _WORD_BEFORE.search(self.text, max(a, m.start() - 30), m.start())
                 if before is not None and before.group(1).lower() not in _NAME_PARTICLES:
                     cuts.append(m.start())
-        bounds = [a, *cuts, b]
-        pieces = [(x, x + len(self.text[x:y].rstrip(" -"))) for x, y in pairwise(bounds) if y > x]
+            if self._commaless and listed:
+                cuts.extend(self._list_cuts(a, b))
+        bounds = [a, *sorted(set(cuts)), b]
+        pieces = [(x, x + len(_LIST_AND_END.sub("", self.text[x:y]).rstrip(" -")))
+                  for x, y in pairwise(bounds) if y > x]
         if self._lowercased:
             # ("the strategic tal al-eis", "the adjacent tal brak": lower-cased, the adjective before the generic is
             # cut off as a piece of its own, and English words alone name nothing)
@@ -1890,7 +1948,8 @@ class _Extractor:
         if words[0] in ("its", "their", "his", "her") and not any(x.kind == "actor" for x in self._actors_in(a, b)):
             # "its assault troops", "their forces", "his forces" (a commander's): whose they are, not which generic
             # word follows ("their Kurdish allies" names its own)
-            return self._pronoun(a, s_start) or self._state_before(a, s_start) or self._frame_actor_inside(a, b)
+            return self._pronoun(a, s_start) or self._state_before(a, s_start) or self._previous_opening_state(
+                s_start) or self._frame_actor_inside(a, b)
         # "Haftar's militias", "Putin's army", "Hemedti's fighters": the forces of the one whose they are, as the
         # registry names them with "forces" (before the generic word inside: "army" is not the place's state's)
         held = _LEADERS_FORCES.fullmatch(phrase)
@@ -2546,6 +2605,27 @@ _COMPASS_BEFORE = re.compile(r"\b(?:east|west|north|south|eastern|western|northe
 _ROAD_AFTER = re.compile(r"\s+(?:road|street|highway|avenue)\b", re.IGNORECASE)
 _FEATURE_AFTER = re.compile(r"\s+(road|street|highway|square|avenue|bridge|roundabout|crossing)\b")
 _WORD_PART = re.compile(r"[^\W\d_]+")
+_COMMALESS_MIN = 200
+# A building's word closing a marked span ("... cement factory"): the span names the building, not the town its
+# name opens with (an airbase, a field, a dam or farms are named after their town, which the geoparser resolves)
+_FACILITY_END = re.compile(r"\b(?:factory|station|school|hospital|complex|project|headquarters|college|academy|"
+                           r"prison|tower|mosque|checkpoints?|roundabout|junction|crossroads?|square|bridge)\Z")
+_LIST_AND_END = re.compile(r"\s+and\s*\Z")
+_CAPITALISED_WORD = re.compile(r"\b(?:(?:al|el|ad|ar|as|ash|at|az|an|ed|er|es|ez)-)?[A-Z][\w'’-]*")
+_ARTICLED = re.compile(r"(?:al|el|ad|ar|as|ash|at|az|an|ed|er|es|ez)-")
+# Words that follow a name's first word as part of it: Arabic adjectives of size and direction ("Sukkariyat Saghira",
+# "Qubtan al-Jabal"), and the small words of names that open with them.
+# Words that open a place's name with the word after them (the generics, and "Khan", "Umm", "Abu", "Sheikh" ...).
+_NAME_OPENERS = NAME_START_GENERICS | frozenset({
+    "khan", "umm", "um", "abu", "bab", "sheikh", "shaykh", "hayy", "hay", "tulul", "rasm", "nahr", "qalaat", "burj",
+    "jubb", "bani", "dahiyat", "mashrafat", "mughayir", "mughayer", "ard", "sahl", "harat", "souq", "suq", "arab",
+    "hammam", "hamam", "birkat", "ayn", "ain", "beit", "new", "old", "upper", "lower", "north", "south", "east", "west",
+})
+_NAME_SECOND_WORDS = frozenset({
+    "saghir", "saghira", "saghirah", "kabir", "kabira", "kabirah", "sharqi", "sharqiya", "sharqiyah", "gharbi",
+    "gharbiya", "gharbiyah", "shamali", "shamaliya", "janubi", "janubiya", "tahtani", "tahtaniya", "fawqani",
+    "fawqaniya", "fouqani", "jadid", "jadida", "jadidah", "qadim", "qadima", "wusta", "kubra", "sughra", "and",
+})
 _NAME_PARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "of", "the", "de", "la", "bin",
                              "ibn", "abu", "um", "and"})
 _COMMON_ACTOR_WORDS = frozenset(

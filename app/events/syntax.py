@@ -280,6 +280,10 @@ _PARTITIVE = frozenset(
         "headquarters",
         "checkpoint",
         "checkpoints",
+        # ("captured the farms of Morek" took part of it; "the Mallah farms" are a place named for themselves)
+        "farm",
+        "farms",
+        "orchards",
         "hospital",
         "school",
         "office",
@@ -734,7 +738,9 @@ def _place_phrases(
         seat = low in ("centre", "center", "headquarters") and any(_low(c) in _DIVISION_WORDS for c in item.children
                                                     if c.dep_ in ("compound", "amod")) and not any(
             ap.dep_ == "appos" and ap.tag_ in ("NNP", "NNPS") for o in ofs for ap in o.children)
-        partitive = (low in _PARTITIVE or lemma in _PARTITIVE or low in _COMPASS) and not seat
+        # ("seized four of Darfur's five state capitals, including Nyala": a number of them is a part too)
+        partitive = (low in _PARTITIVE or lemma in _PARTITIVE or low in _COMPASS or (item.tag_ == "CD" and ofs)) \
+            and not seat
         # "the district of Sheikh Maqsoud", "the villages of A and B": a named part is a place of its own
         named_part = (
             low in _NAMED_PARTS and _named_of(ofs) and (item.tag_ != "NNS" or len(_conjuncts(ofs[0])) > 1)
@@ -754,7 +760,8 @@ def _place_phrases(
                     marked.append(spans[-1])
                 excluded.extend(_span(o, stop_deps=frozenset({"appos", "punct", "relcl", "acl"})) for o in ofs)
                 continue
-            listed = _listed(item) or _listed_after(item)
+            # (the list may hang on the of-phrase: "four of Darfur's five state capitals, including Nyala")
+            listed = _listed(item) or [t for o in ofs for t in _listed(o)] or _listed_after(item)
             if listed:  # "areas newly retaken by Assad including Aleppo, Ghouta and Darayya"
                 spans.extend(_head_span(t, excluded) for t in listed)
                 marked.extend(spans[-len(listed) :])
@@ -1128,6 +1135,13 @@ def _listed_after(item: Any) -> list[Any]:
                 ofs = _prep_objects(o, "of") if (_low(o) in PLACE_NOUNS or _lemma(o) in PLACE_NOUNS) \
                     and not _namelike(o) else []
                 out.extend(t for named in (ofs or [o]) for t in _conjuncts(named))
+    for c in verb.children:
+        # "liberated a handful of villages, among them Robotyne": "among them" lists as "including" does (the parser
+        # hangs the name on the verb)
+        if c.i > item.i and c.dep_ in ("npadvmod", "appos", "dep", "dobj") and any(
+                _low(p) == "among" and any(_low(o) in ("them", "those") for o in _children(p, "pobj"))
+                for p in _children(c, "prep")):
+            out.extend(_conjuncts(c))
     return [t for t in out if _namelike(t)]
 
 
@@ -1188,6 +1202,8 @@ def _head_span(tok: Any, excluded: list[tuple[int, int]]) -> tuple[int, int]:
             _exclude_locatives(description, excluded)
     start, end = _span(tok)
     for c in tok.children:
+        if c.dep_ == "prep" and c.i < tok.i and _low(c) == "among":
+            start = max(start, tok.doc[c.right_edge.i + 1].idx)  # "among them Robotyne": the name alone
         named_modifier = c.dep_ in ("compound", "poss", "nmod", "amod") and c.i < tok.i and c.tag_ in ("NNP", "NNPS")
         if named_modifier and (tok.tag_ not in ("NNP", "NNPS") or c.dep_ == "poss"):
             excluded.append(_span(c))
@@ -1392,7 +1408,9 @@ def _declared_free(verb: Any, dobj: list[Any]) -> Frame | None:
     for c in verb.children:
         if c.dep_ not in ("ccomp", "xcomp", "oprd"):
             continue
-        freed = _lemma(c) in ("liberate", "free", "clear") and c.tag_ == "VBN"
+        # ("declared it liberated": the tagger may make the participle a past with the pronoun its subject)
+        freed = _lemma(c) in ("liberate", "free", "clear") and (c.tag_ == "VBN" or (
+            c.tag_ == "VBD" and _children(c, "nsubj") and not _children(c, "dobj", "mark", "aux")))
         holders = [o for o in _prep_objects(c, "of") if _lemma(o) in _FIGHTER_NOUNS or o.tag_ in ("NNP", "NNPS")]
         if not freed and not (_low(c) == "free" and holders):
             continue
@@ -1556,7 +1574,11 @@ def _mood(trigger: Any) -> str | None:
             forced = lemma == "force" and dep == "xcomp" and bool(_children(head, "dobj", "nsubjpass")) \
                 and head.tag_ in ("VBD", "VBG", "VBN") and trigger.i == tok.i \
                 and _lemma(trigger) in _WITHDRAW_VERBS | _HAND_VERBS | {"abandon", "leave"}
-            if (lemma in _REALIS and dep in ("xcomp", "ccomp")) or forced:
+            # "went on to capture Raqqa": what the subject did next
+            went_on = lemma == "go" and dep in ("xcomp", "advcl") and any(
+                _low(c) == "on" for c in head.children if c.dep_ in ("prt", "advmod", "prep")) and not any(
+                _low(c) == "on" and _children(c, "pobj") for c in head.children)
+            if (lemma in _REALIS and dep in ("xcomp", "ccomp")) or forced or went_on:
                 # "managed to take", "helped troops retake": real, as real as the governor itself ("did not manage
                 # to take", "would help them retake" are not)
                 why = _own_mood(head)
@@ -1862,9 +1884,42 @@ def _before_relative(verb: Any) -> Any | None:
             while j >= 0 and verb.doc[j].is_punct:
                 j -= 1
             if j >= 0 and verb.doc[j].pos_ in ("PROPN", "NOUN") and verb.doc[j].i < c.i:
+                if _locates_the_clause_head(verb.doc[j], verb):
+                    return None  # (the parser's own head: "a town east of the Euphrates that the SDF wrested")
+                described = _described_by_appositive(verb.doc[j]) if j < c.i - 1 else None
+                if described is not None:
+                    return described
                 return _coordination_head(verb.doc[j], verb, c.i)
             return None
     return None
+
+
+_LANDMARK_PREPS = frozenset(["of", "on", "near", "outside", "in", "at", "along"])
+
+
+def _described_by_appositive(noun: Any) -> Any | None:
+    """ "eastern Ghouta, the rebel enclave on the edge of Damascus, whose fall ...": a landmark inside the
+    appositive that describes a name, right before a comma and a relative pronoun; the clause describes the name."""
+    tok = noun
+    for _ in range(4):
+        if tok.dep_ != "pobj" or tok.head.dep_ != "prep" or _low(tok.head) not in _LANDMARK_PREPS:
+            return None
+        tok = tok.head.head
+        if tok.dep_ == "appos" and tok.pos_ == "NOUN" and _namelike(tok.head):
+            return tok.head
+    return None
+
+
+def _locates_the_clause_head(noun: Any, verb: Any) -> bool:
+    """Whether the noun before a relative pronoun is only the landmark that locates the noun the parser hung the
+    clause on ("a town east of the Euphrates that ...", "a village near Hama which ..."): the clause describes that
+    noun, not the landmark."""
+    prep, head = noun.head, verb.head
+    if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.head.i != head.i or head.pos_ != "NOUN":
+        return False
+    before = noun.doc[prep.i - 1] if prep.i > 0 else None
+    return _low(prep) in ("near", "outside") or (_low(prep) in ("of", "from") and before is not None
+                                                  and _low(before) in _COMPASS)
 
 
 def _misparsed_reduced_relative(verb: Any) -> Any | None:
@@ -1941,6 +1996,9 @@ def _relative_head(verb: Any) -> Any | None:
     head = verb.head
     if head.dep_ == "appos":  # "Abu al-Duhur airbase, one of the largest in the north, that fell to rebels"
         return head.head
+    opening = verb.left_edge.i
+    if opening > 0 and verb.doc[opening - 1].text == "," and (described := _described_by_appositive(head)) is not None:
+        return described  # ("eastern Ghouta, the rebel enclave on the edge of Damascus, whose fall ...")
     return _coordination_head(head, verb)
 
 
@@ -2514,13 +2572,16 @@ def _noun_frame(tok: Any, lemma: str) -> Frame | None:
         if expeller is None and tok.dep_ == "dobj" and _lemma(tok.head) in _SUPPORT_VERBS:
             expeller = _subject(tok.head)  # "the army completed the expulsion of IS from X" (as for a change noun)
         return _make(tok, lemma, "expel_passive", places, expeller, leaver, _mood(tok))
+    fell_whose = False
     if not objects and poss and _low(poss[0]) == "whose":
         # "the town of Morek, whose capture by the army was announced": the noun the relative clause describes
         antecedent = _relative_antecedent(poss[0])
         poss = [antecedent] if antecedent is not poss[0] else []
+        # ("eastern Ghouta, the rebel enclave, whose fall in April ...": what falls is its possessor)
+        fell_whose = lemma == "fall" and bool(poss)
     if not objects and poss and (poss[0].tag_ in ("NNP", "NNPS") or (
-            _low(poss[0]) in RESOLVABLE_NOUNS and _is_definite(poss[0]))) and lemma in (
-            "liberation", "capture", "recapture", "seizure", "takeover"):
+            _low(poss[0]) in RESOLVABLE_NOUNS and _is_definite(poss[0]))) and (lemma in (
+            "liberation", "capture", "recapture", "seizure", "takeover") or fell_whose):
         # "during Kafr Saghir's liberation": a named possessor of a change noun is the place; the caller drops it
         # where it is an actor the registry knows ("the army's capture of X" has its of-phrase); "the city's
         # liberation by Iraqi forces": the city the text named before

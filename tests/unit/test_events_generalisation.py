@@ -1343,6 +1343,11 @@ def test_a_name_no_party_vouches_for_stays_no_place(text: str) -> None:
         ("Regime forces clawed back Palmyra in March 2016.", "Palmyra", "government"),
         # what was cleared of fighters is the place, and they the ones who left it
         ("The town of Maaloula was cleansed of terrorists by the army on Monday.", "Maaloula", "government"),
+        # what the subject went on to do, it did
+        ("The SDF, backed by US special forces, went on to capture Raqqa the following year.", "Raqqa", "kurdish"),
+        # a relative clause after the landmark that locates a town describes the town ("east of", "near")
+        ("Ankara has since turned its attention to Manbij, a mainly Arab town east of the Euphrates that the SDF "
+         "wrested from Isis in 2016.", "Manbij", "kurdish"),
         # the state acts through its own forces
         ("Daraa returned to state control in July 2018.", "Daraa", "government"),
         # an infinitive under the relative clause's verb takes what the relative pronoun stands for
@@ -1365,3 +1370,82 @@ def test_changes_told_in_the_background_prose_of_long_articles(text: str, name: 
 )
 def test_pushing_or_sweeping_what_is_no_party_from_a_place_takes_nothing(text: str) -> None:
     assert summary(extract(text, ["Idlib", "Derna", "Morek", "Robotyne"])) == []
+
+
+def test_declared_it_liberated_is_a_taking_back() -> None:
+    # the tagger makes the participle a past with the pronoun its subject
+    text = "Mosul fell to Isis in 2014. Three years later Iraqi forces declared it liberated."
+    assert ("Mosul", "government") in summary(extract(text, ["Mosul"]))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Government forces besieged rebel towns for months. The regime then turned to Idlib, whose fall in April "
+        "followed a chemical attack.",
+        # (the landmark inside the appositive that describes the name is not what the clause describes)
+        "Government forces besieged rebel towns for months. Last spring it was the turn of Idlib, the rebel enclave "
+        "on the edge of the plain, whose fall in April followed a ferocious bombing campaign.",
+    ],
+)
+def test_whose_fall_is_the_fall_of_what_the_relative_clause_describes(text: str) -> None:
+    assert [e.place.text for e in extract(text, ["Idlib"])] == ["Idlib"]
+
+
+_COMMALESS_LEAD = ("The Syrian army continued its operations against terrorist organizations in several areas "
+                   "across the country on Tuesday according to SANA. ")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [
+        ("The army restored security and stability to the villages of Zamzouna Qartouba Mahrouna and Tal Dahab in Hama "
+         "countryside.", ["Zamzouna", "Qartouba", "Mahrouna", "Tal Dahab"]),
+        # (a word that opens a name keeps the next; an adjective of size or direction closes it)
+        ("Army units took control of Khan Touman Zitan and Sukkariyat Saghira villages after killing scores of "
+         "terrorists.", ["Khan Touman", "Zitan", "Sukkariyat Saghira"]),
+    ],
+)
+def test_a_list_of_names_in_a_text_without_commas_is_told_name_by_name(sentence: str, names: list[str]) -> None:
+    events = extract(_COMMALESS_LEAD + sentence, [n for n in names if n == "Tal Dahab"])
+    assert [e.place.text for e in events] == names
+
+
+def test_a_name_of_two_words_alone_stays_whole_without_commas() -> None:
+    text = _COMMALESS_LEAD + "The army captured the village of Rasm Nafal and killed scores of terrorists."
+    assert [e.place.text for e in extract(text, [])] == ["Rasm Nafal"]
+
+
+def test_its_forces_after_a_sentence_that_opens_on_a_state_are_that_states() -> None:
+    text = "Russia's gains this year have been incremental. After months of assaults, its troops took Avdiivka."
+    russia = Mention(text="Russia", start=0, end=6, confidence=0.9, place=GazetteerPlace(
+        geonameid=2, name="Russia", asciiname="Russia", lat=60.0, lon=90.0, feature_class="A", feature_code="PCLI",
+        country_code="RU"))
+    mentions = [russia, *_in(text, "Avdiivka", "UA")]
+    [ev] = extract_control_changes(text=text, mentions=mentions, published_at=PUB)
+    assert ev.gained_by is not None and ev.gained_by.side is Side.OTHER
+
+
+def test_farms_named_for_themselves_are_a_place_and_the_farms_of_a_town_a_part_of_it() -> None:
+    assert [e.place.text for e in extract("Rebels seized the Zarzouni farms near Idlib.", ["Idlib"])] == [
+        "Zarzouni farms"]
+    assert extract("The army captured the farms of Morek.", ["Morek"]) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "facility"),
+    [
+        # lower-cased, one common word may stand between a facility's name and its noun; the facility, not the
+        # town its name opens with (which the geoparser found alone), is what was taken
+        ("the syrian armed forces captured the badiyah cement factory on monday.", "badiyah cement factory"),
+        ("the syrian arab army seized the al-safa rest station after clashes.", "al-safa rest station"),
+    ],
+)
+def test_lower_cased_a_facility_named_before_a_common_word_is_the_place(text: str, facility: str) -> None:
+    name = facility.split()[0]
+    assert [e.place.text for e in extract(text, [name])] == [facility]
+
+
+def test_lower_cased_a_facility_of_common_words_is_no_name() -> None:
+    assert extract("the army captured the old cement factory near aleppo.", ["aleppo"]) == []
+
