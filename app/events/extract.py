@@ -1767,6 +1767,8 @@ class _Extractor:
             # Rityan"): a speaker for a side may claim it, or the change continues the one just told (its agent, in
             # this or the two sentences before); else the side is unknown
             _, gained = self._claim(frame.trigger_start, s_start, s_end)
+            if gained is not None and lost is not None and gained.actor == lost.actor:
+                gained = None  # ("the Ukrainian military acknowledged the loss of X": the speaker lost it)
             recent = self._discourse(frame.trigger_start)
             if gained is None and recent is not None and (lost is None or recent.side != lost.side):
                 gained = recent  # (never the side the sentence says lost it: "Mosul was freed from Isis control")

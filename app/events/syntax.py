@@ -1501,6 +1501,7 @@ def _clause_ancestors(tok: Any) -> list[Any]:
 
 
 _COPULAS = frozenset(["be", "remain", "seem", "appear", "look", "become"])
+_ASSERTIONS = frozenset(["assertion", "claim"])
 # What a change noun may be said to be that makes it no change yet.
 _UNREAL_PREDICATES = frozenset(["goal", "aim", "objective", "priority", "target", "plan", "ambition", "hope", "dream",
                                 "imminent", "likely", "possible", "unlikely", "inevitable", "expected", "near",
@@ -1527,7 +1528,9 @@ def _mood(trigger: Any) -> str | None:
         # noun is said to be makes it an aim or a prospect, not a change that happened
         return "intended"
     for anc in _clause_ancestors(trigger)[:6]:
-        if _lemma(anc) in _DENY:
+        if _lemma(anc) in _DENY and not any(_lemma(c) in _ASSERTIONS and c.i < anc.i for c in anc.children):
+            # (not "X was taken, the ministry claimed, an assertion Ukraine denied": a claim another party denies is
+            # still a claim, and claims count)
             return "denied"
         if any(c.dep_ in ("acomp", "attr") and _low(c) in _FALSE for c in anc.children):
             return "denied"
@@ -1588,7 +1591,7 @@ def _mood(trigger: Any) -> str | None:
                 infinitive = _infinitive(head)
                 tok = head
                 continue
-            if lemma in _DENY:
+            if lemma in _DENY and not any(_lemma(c) in _ASSERTIONS and c.i < head.i for c in head.children):
                 return "denied"
             if lemma in _IRREALIS and (infinitive or dep == "xcomp" or (
                     # "another step to the government securing control over the area": misparsed "step to [X]
@@ -1678,6 +1681,11 @@ _MONTH_WORDS = frozenset(["january", "february", "march", "april", "may", "june"
 _UNTIL_A_DATE = r"until\s+(?:(?:early|late|mid)[\s-]+)?(?:(?:19|20)\d\d|" + "|".join(sorted(_MONTH_WORDS)) + ")"
 # "ejected Isis from Ramadi", "threw the rebels out of Morek", "rooted out the terrorists": driving out (both lists)
 _OUT_WORDS = r"eject\w*|(?:threw|thrown|throw(?:s|ing)?|root(?:s|ed|ing)?)\s+(?:\w+\s+){0,4}?out"
+_FLAG_VERBS = frozenset({"hoist", "raise", "plant"})
+# "hoisted their black flag over X"
+_FLAG_OVER = r"(?:hoist|rais|plant)\w*\s+(?:[\w'’-]+\s+){0,3}?flags?\s+(?:over|above)"
+# "entered X after the militants fled the town": leaving, after an entry (``_entered_after``), within a bounded reach
+_ENTERED_AFTER_LEAVING = r"(?:enter(?:ed|s|ing)?|moved\s+into)\b[^.;]{0,80}?\b(?:after|as)\b[^.;]{0,60}?\b(?:fled|left)"
 TRIGGER_WORDS = re.compile(
     r"\b(?:captur\w*|recaptur\w*|seiz\w*|retook|retak\w*|regain\w*|liberat\w*|overr[au]n\w*|conque\w*|"
     r"reconque\w*|re-conquest|reclaim\w*|wrest\w*|fre(?:e|ed|eing)\b|took|takeover|"
@@ -1689,7 +1697,9 @@ TRIGGER_WORDS = re.compile(
     r"expel\w*|oust\w*|push\w*|forc(?:ed|ing)|kick\w*|chas(?:ed|ing)|rout(?:ed|ing)|flush\w*|"
     r"evict\w*|" + _OUT_WORDS + r"|"
     r"cleared|purg(?:e|ed|es|ing)|cleans(?:e|ed|es|ing)|restor(?:e|ed|es|ing)|victory|occup\w*|swe(?:pt|ep\w*)|seizure|dislodg\w*|relinquish\w*|transfer(?:s|red|ring)?|"
-    r"back\s+in(?:to)?\s+(?:the\s+)?(?:\w+\s+){0,2}?hands|claw(?:ed|s|ing)?\s+back|" + _UNTIL_A_DATE + r")\b",
+    r"back\s+in(?:to)?\s+(?:the\s+)?(?:\w+\s+){0,2}?hands|claw(?:ed|s|ing)?\s+back|" + _ENTERED_AFTER_LEAVING + "|"
+    + _FLAG_OVER + "|"
+    + _UNTIL_A_DATE + r")\b",
     re.IGNORECASE,
 )
 # Trigger words the pattern extractor has no key for: sentences holding one are parsed too.
@@ -1698,7 +1708,7 @@ EXTRA_TRIGGER_WORDS = re.compile(
     r"pull-?out|secur(?:e|ed|es|ing)|recover(?:ed|s|ing)?|abandon(?:ed|s|ing)?|(?:battle|fight)\s+(?:for|of)|"
     r"tak(?:e|es)|dislodg\w*|" + _OUT_WORDS + r"|"
     r"relinquish\w*|transfer(?:s|red|ring)?|back\s+in(?:to)?\s+(?:the\s+)?(?:\w+\s+){0,2}?hands|"
-    r"claw(?:ed|s|ing)?\s+back|" + _UNTIL_A_DATE + r")\b",
+    r"claw(?:ed|s|ing)?\s+back|" + _ENTERED_AFTER_LEAVING + "|" + _FLAG_OVER + "|" + _UNTIL_A_DATE + r")\b",
     re.IGNORECASE,
 )
 
@@ -1910,6 +1920,20 @@ def _described_by_appositive(noun: Any) -> Any | None:
     return None
 
 
+def _entered_after(leave: Any) -> Any | None:
+    """The verb of entering that a clause of leaving hangs on with "after" or "as" ("the YPG entered Kafr Naya after the
+    army withdrew", "federal forces moved into Kirkuk as the peshmerga withdrew")."""
+    head = leave.head
+    if leave.dep_ == "advcl" and _marked_by(leave, ("after", "as")) and (
+            _lemma(head) == "enter" or (_lemma(head) == "move" and _prep_objects(head, "into"))):
+        return head
+    return None
+
+
+def _entered_places(entered: Any) -> list[Any]:
+    return _children(entered, "dobj") if _lemma(entered) == "enter" else _prep_objects(entered, "into")
+
+
 def _locates_the_clause_head(noun: Any, verb: Any) -> bool:
     """Whether the noun before a relative pronoun is only the landmark that locates the noun the parser hung the
     clause on ("a town east of the Euphrates that ...", "a village near Hama which ..."): the clause describes that
@@ -2004,7 +2028,7 @@ def _relative_head(verb: Any) -> Any | None:
 
 # The lemmas a verb frame can start from, checked before its mood is read.
 _VERB_TRIGGERS = (_EXPEL_VERBS | PASS_UNDER_VERBS | _FALL_VERBS | _LOSE_VERBS | _WITHDRAW_VERBS | _HAND_VERBS
-                  | _TAKE_VERBS | {"abandon"})
+                  | _TAKE_VERBS | _FLAG_VERBS | {"abandon", "flee", "leave"})
 
 
 def _clause_subjects(tok: Any, dep: str) -> list[Any]:
@@ -2141,6 +2165,13 @@ def _verb_frame(tok: Any, lemma: str, low: str) -> Frame | None:
         return held
     if lemma in ("be", "bring"):
         return _into_control(tok, lemma, dobj)
+    if lemma in _FLAG_VERBS and any(_lemma(d) == "flag" for d in dobj):
+        # "militants hoisted their black flag over Mocimboa da Praia", "troops raised the Ukrainian flag over Kherson":
+        # a party's flag raised over a place marks its taking
+        over = [o for d in dobj for o in _prep_objects(d, "over", "above")] + _prep_objects(tok, "over", "above")
+        if not over or _passive_voice(tok):
+            return None
+        return _make(tok, lemma, "active", over, _subject(tok), None, _mood(tok))
     # "took control of X", "took over X", "win back X"
     control = [d for d in dobj if _lemma(d) == "control"]
     if lemma == "control" and dobj and _achieved(tok):
@@ -2334,10 +2365,19 @@ def _verb_frame(tok: Any, lemma: str, low: str) -> Frame | None:
             _subject(tok),
             why,
         )
-    if lemma == "abandon" and dobj and not passive and any(_namelike(d) or _low(d) in PLACE_NOUNS | _PRONOUNS
-                                                           for d in dobj):
-        # "IS abandoned Tabqa": the object is the place given up (partitive heads, "their positions", take nothing)
-        return _make(tok, lemma, "withdraw", dobj, None, _subject(tok), why)
+    if lemma in ("abandon", "flee", "leave") and dobj and not passive and any(
+            _namelike(d) or _low(d) in PLACE_NOUNS | _PRONOUNS for d in dobj):
+        # "IS abandoned Tabqa": the object is the place given up (partitive heads, "their positions", take nothing);
+        # "government troops entered Ras Kamboni after al-Shabaab militants fled the town": who entered a place its
+        # holder fled or left took it (fleeing or leaving alone is no change: people flee towns)
+        entered = _entered_after(tok)
+        if lemma != "abandon" and (entered is None or _civilians(_subject(tok))):
+            return None
+        places = list(dobj)
+        if entered is not None:
+            places += [d for d in _entered_places(entered) if all(d.i != p.i for p in places)]
+        return _make(tok, lemma, "withdraw", places, _subject(entered) if entered is not None else None,
+                     _subject(tok), why)
     if lemma in _WITHDRAW_VERBS:
         # ("pulled back from Berdychi": the parser makes "back" an adverb, with the from-phrase on it)
         if lemma == "pull" and not ({"out", "back"} & (particle | {_low(c) for c in _children(tok, "advmod")})) \
@@ -2350,13 +2390,11 @@ def _verb_frame(tok: Any, lemma: str, low: str) -> Frame | None:
         # "the YPG entered Kafr Naya after the army withdrew from the village", "the rebels entered the town after
         # Kurdish forces pulled out": who entered a place its holder had left took it
         # ("federal forces moved into Kirkuk as the peshmerga withdrew": moving into a place is entering it)
-        entered = tok.head if tok.dep_ == "advcl" and _marked_by(tok, ("after", "as")) and (
-            _lemma(tok.head) == "enter" or (_lemma(tok.head) == "move" and _prep_objects(tok.head, "into"))) else None
+        entered = _entered_after(tok)
         if entered is not None:
             # (the place entered, also where the withdrawal names a wider one: "its forces had entered Kherson after
             # Russia withdrew its troops from the west bank of the Dnipro")
-            into = _children(entered, "dobj") if _lemma(entered) == "enter" else _prep_objects(entered, "into")
-            places = [*places, *(d for d in into if all(d.i != p.i for p in places))]
+            places = [*places, *(d for d in _entered_places(entered) if all(d.i != p.i for p in places))]
         if not places:
             return None
         return _make(tok, lemma, "withdraw", places, _subject(entered) if entered is not None else None,

@@ -1449,3 +1449,44 @@ def test_lower_cased_a_facility_named_before_a_common_word_is_the_place(text: st
 def test_lower_cased_a_facility_of_common_words_is_no_name() -> None:
     assert extract("the army captured the old cement factory near aleppo.", ["aleppo"]) == []
 
+
+
+def test_a_speaker_that_acknowledges_a_loss_lost_the_place() -> None:
+    text = ("The Ukrainian military said it had repelled Russian attacks near Chasiv Yar but acknowledged the loss of "
+            "the village of Ivanivske.")
+    [ev] = [e for e in extract_control_changes(text=text, mentions=_in(text, "Ivanivske", "UA"), published_at=PUB)]
+    assert ev.lost_by is not None and ev.lost_by.side is Side.GOVERNMENT
+    assert ev.gained_by is None or ev.gained_by.side is not Side.GOVERNMENT
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "side"),
+    [
+        # a claim another party denies is still a claim
+        ("Russian forces have occupied the town of Kupiansk, the Russian defence ministry claimed, an assertion "
+         "Ukraine denied.", "Kupiansk", "other"),
+        # who entered a place its holders fled or left took it
+        ("Government troops entered Ras Kamboni after al-Shabaab militants fled the town.", "Ras Kamboni",
+         "government"),
+        ("Kurdish fighters entered Manbij after IS militants left the city.", "Manbij", "kurdish"),
+        # a party's flag raised over a place marks its taking
+        ("Militants loyal to the Islamic State group hoisted their black flag over the town of Mocimboa da Praia.",
+         "Mocimboa da Praia", "isis"),
+    ],
+)
+def test_changes_told_without_a_verb_of_taking(text: str, name: str, side: str) -> None:
+    country = {"Kupiansk": "UA", "Ras Kamboni": "SO", "Manbij": "SY", "Mocimboa da Praia": "MZ"}[name]
+    assert _gainer_of_the_one_event(text, name, country).side.value == side
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ukraine denied that Russian forces had occupied Kupiansk.",
+        "Thousands of residents fled the town of Kupiansk.",
+        "The army entered Kupiansk after thousands of residents fled the town.",
+        "The army raised concerns over Kupiansk.",
+    ],
+)
+def test_denials_flight_and_concerns_take_nothing(text: str) -> None:
+    assert extract(text, ["Kupiansk"]) == []
