@@ -1621,6 +1621,20 @@ class _Extractor:
             j = name_run(k)
             if any(words[i].group().lower() not in _NAME_PARTICLES for i in range(k + 1, j)):
                 capitalise(words[k].start(), words[j - 1].end(), _NAME_PARTICLES)
+        # "captured zamzouna from islamic state": lower-cased, a word no English word spells right after a verb of
+        # taking is a name (the tagger reads it as a common noun; the frame decides whether it is a place)
+        word_at = {w.start(): i for i, w in enumerate(words)}
+        for m in _TAKEN_WORD.finditer(self.text, s_start, end):
+            k = word_at.get(m.start(1))
+            word = m.group(1).lower()
+            if k is None or word in english or word in _NAME_PARTICLES or word in DEMONYMS or word in GIVEN_NAMES \
+                    or len(word) < 3:
+                continue
+            j = k + 1  # (the name's words: none English, the Arabic article between; "and" ends it)
+            while j < len(words) and j - k <= 3 and self.text[words[j - 1].end() : words[j].start()] in (" ", "-") \
+                    and (words[j].group().lower() not in english or words[j].group().lower() in _ARTICLES):
+                j += 1
+            capitalise(words[k].start(), words[j - 1].end(), _NAME_PARTICLES)
         # "somali warlord mohamed farah aidid captured": a given name no English word spells, and the words after it
         # that none spells either, are a person's name (the tagger read "mohamed" as a verb)
         k = 0
@@ -1643,7 +1657,9 @@ class _Extractor:
                     or _PLACE_ONLY_OBJECT.search(self.text, s_start, s_end)
                     or _NUMBERED_UNIT.search(self.text, s_start, s_end)
                     or _GENERIC_NAME.search(self.text, s_start, s_end)
-                    or _OUT_OF_NAME.search(self.text, s_start, s_end))
+                    or _OUT_OF_NAME.search(self.text, s_start, s_end)
+                    or (self._lowercased and any(m.group(1) not in english_words()
+                                                 for m in _TAKEN_WORD.finditer(self.text, s_start, s_end))))
 
     def _frame_events(self, frame: syntax.Frame, sent: int) -> list[ControlChange]:
         """A dependency frame as events: its place phrases matched to mentions, its actor phrases to actors."""
@@ -2608,6 +2624,10 @@ _ROAD_AFTER = re.compile(r"\s+(?:road|street|highway|avenue)\b", re.IGNORECASE)
 _FEATURE_AFTER = re.compile(r"\s+(road|street|highway|square|avenue|bridge|roundabout|crossing)\b")
 _WORD_PART = re.compile(r"[^\W\d_]+")
 _COMMALESS_MIN = 200
+_ARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "az", "an"})
+# A verb of taking and the word after it (lower-cased text: a name there lost its capital).
+_TAKEN_WORD = re.compile(r"\b(?:captur(?:ed|ing)|seiz(?:ed|ing)|took|taken|taking|retook|retaken|recaptur(?:ed|ing)|"
+                         r"overr[au]n|liberat(?:ed|ing)|regain(?:ed|ing))\s+(?:the\s+)?([a-z][\w'’-]+)")
 # A building's word closing a marked span ("... cement factory"): the span names the building, not the town its
 # name opens with (an airbase, a field, a dam or farms are named after their town, which the geoparser resolves)
 _FACILITY_END = re.compile(r"\b(?:factory|station|school|hospital|complex|project|headquarters|college|academy|"

@@ -1306,9 +1306,9 @@ def test_who_moved_into_a_place_as_its_holder_withdrew_took_it() -> None:
         # what falls to an armed party, or what one takes from another, is a place the gazetteer may lack
         ("Zamzouna fell to the rebels on Monday.", ["Zamzouna"], True),
         ("Zamzouna and Qartouba fell to Islamic State in 2014.", ["Zamzouna", "Qartouba"], True),
-        # (lower-cased, the tagger reads a name that follows a verb it may take a person after as a common noun)
-        ("Kurdish forces captured Zamzouna from Islamic State.", ["Zamzouna"], False),
-        ("Rebels seized Zamzouna from the hands of the regime.", ["Zamzouna"], False),
+        # (lower-cased, a word no English word spells after a verb of taking is given back its capital to be read)
+        ("Kurdish forces captured Zamzouna from Islamic State.", ["Zamzouna"], True),
+        ("Rebels seized Zamzouna from the hands of the regime.", ["Zamzouna"], True),
     ],
 )
 def test_a_name_the_gazetteer_lacks_is_a_place_where_a_party_vouches_for_it(
@@ -1490,3 +1490,4 @@ def test_changes_told_without_a_verb_of_taking(text: str, name: str, side: str) 
 )
 def test_denials_flight_and_concerns_take_nothing(text: str) -> None:
     assert extract(text, ["Kupiansk"]) == []
+
