@@ -1522,7 +1522,7 @@ def _mood(trigger: Any) -> str | None:
     if _gerund_as_noun(trigger):
         return "generic"
     if trigger.dep_ in ("nsubj", "nsubjpass") and _lemma(trigger.head) in _COPULAS and any(
-            c.dep_ in ("acomp", "attr") and (_lemma(c) in _UNREAL_PREDICATES or _low(c) in _UNREAL_PREDICATES)
+            c.dep_ in ("acomp", "attr", "oprd") and (_lemma(c) in _UNREAL_PREDICATES or _low(c) in _UNREAL_PREDICATES)
             for c in trigger.head.children):
         # "the recapture of Morek remains the army's main goal", "the fall of Morek is imminent": what the change
         # noun is said to be makes it an aim or a prospect, not a change that happened

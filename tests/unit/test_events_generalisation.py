@@ -1491,3 +1491,8 @@ def test_changes_told_without_a_verb_of_taking(text: str, name: str, side: str) 
 def test_denials_flight_and_concerns_take_nothing(text: str) -> None:
     assert extract(text, ["Kupiansk"]) == []
 
+
+def test_a_fall_that_only_seemed_imminent_is_none() -> None:
+    # the parser makes the predicate of "seemed" an oprd, not an acomp
+    text = "Isis fighters swept across northern Iraq. The fall of Mosul seemed imminent."
+    assert extract(text, ["Iraq", "Mosul"]) == []
