@@ -404,6 +404,7 @@ PLACE_NOUNS = frozenset(
         "airbase",
         "airport",
         "hill",
+        "hilltop",  # ("the strategic hilltop of Tal al-Ais")
         "mountain",
         "ridge",
         "stronghold",
@@ -794,6 +795,18 @@ def _place_phrases(
                 spans.append(_head_span(ap, excluded))
                 marked.append(spans[-1])
             excluded.extend(_span(o, stop_deps=frozenset({"appos", "punct", "relcl", "acl"})) for o in ofs)
+            continue
+        if item.tag_ == "NNS" and ofs and (lemma in PLACE_NOUNS or low == "hills") and any(
+                (c.dep_ == "nummod" or _low(c) in _SOME) and c.i < item.i for c in item.children) \
+                and not any(_namelike(x) for x in _conjuncts(ofs[0]) if x.i != ofs[0].i):
+            # "captured several hills of the Jabal Akrad", "two villages of Hama province": some places of the
+            # of-phrase's area, which was not taken; named, if at all, in a list ("..., including A", "...: A, B and C")
+            # (not "the two villages of A and B", whose of-phrase names them)
+            excluded.extend(_span(o) for o in ofs)
+            listed = _listed(item) or _listed_after(item)
+            spans.extend(_head_span(t, excluded) for t in listed)
+            marked.extend(spans[-len(listed) :] if listed else [])
+            partial = partial or not listed
             continue
         if lemma == "control" or low in PLACE_NOUNS or lemma in PLACE_NOUNS or low in ("villages", "towns", "hills") \
                 or seat:
@@ -1502,6 +1515,10 @@ def _clause_ancestors(tok: Any) -> list[Any]:
 
 _COPULAS = frozenset(["be", "remain", "seem", "appear", "look", "become"])
 _ASSERTIONS = frozenset(["assertion", "claim"])
+_SOME = frozenset(["several", "some", "many", "few", "numerous", "various", "dozens"])
+# Change nouns whose doer is the taker ("the capture of X"), not the loser ("the fall of X", "the loss of X").
+_AGENT_NOUNS = frozenset(["capture", "recapture", "seizure", "liberation", "takeover", "conquest", "reconquest",
+                          "retaking", "recapturing", "capturing", "seizing"])
 # What a change noun may be said to be that makes it no change yet.
 _UNREAL_PREDICATES = frozenset(["goal", "aim", "objective", "priority", "target", "plan", "ambition", "hope", "dream",
                                 "imminent", "likely", "possible", "unlikely", "inevitable", "expected", "near",
@@ -1730,6 +1747,13 @@ def describing_clauses(sentence: Any) -> Iterator[tuple[int, int, int, bool]]:
         if tok.dep_ == "advcl" and tok.pos_ in ("VERB", "AUX") and _marked_by(tok, ("since",)):
             # "Since Russia intervened in 2015, the regime has regained Aleppo": the clause's date is the start of a
             # period, not the change's
+            last = tok.doc[tok.right_edge.i]
+            yield tok.idx, tok.doc[tok.left_edge.i].idx, last.idx + len(last.text), True
+            continue
+        if tok.dep_ == "conj" and tok.pos_ in ("VERB", "AUX") and tok.head.pos_ in ("VERB", "AUX") and any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+            # "Within a week they had captured Kunduz, and on 15 August they entered Kabul": a coordinated clause with
+            # a subject of its own tells its own event, and its date is that event's
             last = tok.doc[tok.right_edge.i]
             yield tok.idx, tok.doc[tok.left_edge.i].idx, last.idx + len(last.text), True
             continue
@@ -2661,6 +2685,11 @@ def _noun_frame(tok: Any, lemma: str) -> Frame | None:
             giver = _subject(tok.head)  # "Ukraine's military acknowledged the loss of Vuhledar": who admits it lost it
         return _make(tok, lemma, "nominal", objects, by[0] if by else None, giver, why)
     gainer = by[0] if by else (poss[0] if poss else None)
+    if gainer is None and lemma in _AGENT_NOUNS and tok.dep_ == "pobj" and _low(tok.head) in ("following", "after") \
+            and tok.head.head.pos_ in ("VERB", "AUX") and not _passive_voice(tok.head.head):
+        # "Following the capture of Tal Sheikh Mansour, the army advanced towards X": who went on from the taking
+        # took it (not after a fall or a loss: "after the fall of Aleppo, the rebels retreated")
+        gainer = next(iter(_children(tok.head.head, "nsubj")), None)
     if gainer is None and tok.dep_ == "dobj" and _lemma(tok.head) in _SUPPORT_VERBS:
         # "pro-government forces completed the liberation of Sirte", "Iraqi forces announced the recapture of X":
         # the subject of the verb that carries the change noun is its agent (or claims it for its side)

@@ -1496,3 +1496,38 @@ def test_a_fall_that_only_seemed_imminent_is_none() -> None:
     # the parser makes the predicate of "seemed" an oprd, not an acomp
     text = "Isis fighters swept across northern Iraq. The fall of Mosul seemed imminent."
     assert extract(text, ["Iraq", "Mosul"]) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        # some unnamed places of an area: the area was not taken
+        ("The army captured several hills of the Jabal Akrad.", ["Jabal Akrad"], []),
+        ("The army captured two villages of the Ghab plain.", ["Ghab"], []),
+        # the list names them; the of-phrase only holds them
+        ("Rebels captured two villages of Hama province, including Tal Malah.", ["Hama", "Tal Malah"],
+         [("Tal Malah", "opposition")]),
+        # "the hilltop of X" is X, as "the hill of X" is
+        ("The Syrian Armed Forces imposed full control over the strategic hilltop of Tal Al-Ais.", ["Tal Al-Ais"],
+         [("Tal Al-Ais", "government")]),
+        # who went on from the taking took it (not from a fall)
+        ("Following the capture of Tal Sheikh Mansour, the Syrian Arab Army advanced towards Rasm Harmal.",
+         ["Tal Sheikh Mansour", "Rasm Harmal"], [("Tal Sheikh Mansour", "government")]),
+    ],
+)
+def test_counted_places_of_an_area_and_the_taker_of_a_capture_told_before_the_clause(
+        text: str, names: list[str], expected: list[tuple[str, str | None]]) -> None:
+    assert summary(extract(text, names)) == expected
+
+
+def test_saudi_backed_forces_in_yemen_fight_for_its_government() -> None:
+    text = "Saudi-backed forces pushed the Houthis out of Aden in July 2015."
+    assert _gainer_of_the_one_event(text, "Aden", "YE").side is Side.GOVERNMENT
+
+
+def test_a_date_in_a_coordinated_clause_with_its_own_subject_is_that_clauses() -> None:
+    text = ("On 6 August the militants took Zaranj. Within a week they had captured Kunduz, and on 15 August they "
+            "entered Kabul unopposed.")
+    [kunduz] = [e for e in extract(text, ["Zaranj", "Kunduz", "Kabul"]) if e.place.text == "Kunduz"]
+    assert kunduz.date is None or kunduz.date.month_day != (8, 15)
+    assert kunduz.date is None or not (kunduz.date.start and kunduz.date.start.day == 15)
