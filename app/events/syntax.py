@@ -51,6 +51,7 @@ _TAKE_VERBS = frozenset(
         "wrest",
         "free",
         "occupy",
+        "reoccupy",  # ("Israeli troops reoccupied the West Bank town of Ramallah")
         "retook",
         "overran",
         "took",
@@ -530,7 +531,7 @@ class Frame:
 # The past of trigger verbs too rare for the small model's tagger: "retook" comes out a noun or a present ("The army
 # retook Morek": NN, VBP), and the lemmatizer, which has it in its verb exceptions, then keeps "retook". A word of
 # these is the verb wherever the parse gives it a subject or an object.
-_PAST_OF_RARE_VERBS = {"retook": "retake"}
+_PAST_OF_RARE_VERBS = {"retook": "retake", "reoccupied": "reoccupy"}  # (the lemmatizer: "reoccupie")
 
 
 def _lemma(tok: Any) -> str:
@@ -1713,7 +1714,7 @@ TRIGGER_WORDS = re.compile(
     r"secur(?:e|ed|es|ing)|recover(?:ed|s|ing)?|abandon(?:ed|s|ing)?|tak(?:e|es)|"
     r"expel\w*|oust\w*|push\w*|forc(?:ed|ing)|kick\w*|chas(?:ed|ing)|rout(?:ed|ing)|flush\w*|"
     r"evict\w*|" + _OUT_WORDS + r"|"
-    r"cleared|purg(?:e|ed|es|ing)|cleans(?:e|ed|es|ing)|restor(?:e|ed|es|ing)|victory|occup\w*|swe(?:pt|ep\w*)|seizure|dislodg\w*|relinquish\w*|transfer(?:s|red|ring)?|"
+    r"cleared|purg(?:e|ed|es|ing)|cleans(?:e|ed|es|ing)|restor(?:e|ed|es|ing)|victory|(?:re)?occup\w*|swe(?:pt|ep\w*)|seizure|dislodg\w*|relinquish\w*|transfer(?:s|red|ring)?|"
     r"back\s+in(?:to)?\s+(?:the\s+)?(?:\w+\s+){0,2}?hands|claw(?:ed|s|ing)?\s+back|" + _ENTERED_AFTER_LEAVING + "|"
     + _FLAG_OVER + "|"
     + _UNTIL_A_DATE + r")\b",
@@ -1721,7 +1722,7 @@ TRIGGER_WORDS = re.compile(
 )
 # Trigger words the pattern extractor has no key for: sentences holding one are parsed too.
 EXTRA_TRIGGER_WORDS = re.compile(
-    r"\b(?:occup(?:y|ies|ied|ying)|purg(?:e|ed|es|ing)|cleans(?:e|ed|es|ing)|restor(?:e|ed|es|ing)|victory|swept|sweep(?:s|ing)?|(?:re-?)?conquests?|withdrawal|expulsion|removal|ouster|eviction|"
+    r"\b(?:(?:re)?occup(?:y|ies|ied|ying)|purg(?:e|ed|es|ing)|cleans(?:e|ed|es|ing)|restor(?:e|ed|es|ing)|victory|swept|sweep(?:s|ing)?|(?:re-?)?conquests?|withdrawal|expulsion|removal|ouster|eviction|"
     r"pull-?out|secur(?:e|ed|es|ing)|recover(?:ed|s|ing)?|abandon(?:ed|s|ing)?|(?:battle|fight)\s+(?:for|of)|"
     r"tak(?:e|es)|dislodg\w*|" + _OUT_WORDS + r"|"
     r"relinquish\w*|transfer(?:s|red|ring)?|back\s+in(?:to)?\s+(?:the\s+)?(?:\w+\s+){0,2}?hands|"

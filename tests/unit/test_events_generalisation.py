@@ -1531,3 +1531,9 @@ def test_a_date_in_a_coordinated_clause_with_its_own_subject_is_that_clauses() -
     [kunduz] = [e for e in extract(text, ["Zaranj", "Kunduz", "Kabul"]) if e.place.text == "Kunduz"]
     assert kunduz.date is None or kunduz.date.month_day != (8, 15)
     assert kunduz.date is None or not (kunduz.date.start and kunduz.date.start.day == 15)
+
+
+def test_reoccupied_is_taken_again() -> None:
+    # (the lemmatizer makes "reoccupie" of the past)
+    text = "Israeli forces reoccupied Jenin in 2002."
+    assert [e.place.text for e in extract(text, ["Jenin"])] == ["Jenin"]
