@@ -2751,7 +2751,8 @@ def _dedupe(events: list[ControlChange]) -> list[ControlChange]:
         if side not in (None, Side.UNKNOWN):
             named.setdefault(place, []).extend(group)
     events = [ev for (place, side), group in kept.items() for ev in group
-              if side not in (None, Side.UNKNOWN) or not any(_same_change(ev, other) for other in named.get(place, ()))]
+              if side not in (None, Side.UNKNOWN) or not any(_same_change(ev, other) and not _years_apart(ev, other)
+                                                             for other in named.get(place, ()))]
     return sorted(events, key=lambda e: (e.evidence_start, e.place.start, (e.date and e.date.start) or date.min))
 
 
@@ -2765,6 +2766,18 @@ def _same_change(a: ControlChange, b: ControlChange) -> bool:
     if da.start is None or db.start is None or da.end is None or db.end is None:
         return True
     return (max(da.start, db.start) - min(da.end, db.end)).days <= SAME_CHANGE_DAYS
+
+
+def _years_apart(a: ControlChange, b: ControlChange) -> bool:
+    """Whether two reports of a place, one dated only by a date borrowed from an earlier sentence that names it, lie
+    more than a year apart ("Mosul ... The city fell" in 2014, "declared it liberated" three years later): a report
+    that names no gainer is then not the named change told again."""
+    da, db = a.date, b.date
+    if da is None or db is None or not (da.from_text and db.from_text) or da.borrowed == db.borrowed:
+        return False
+    if da.start is None or db.start is None or da.end is None or db.end is None:
+        return False
+    return (max(da.start, db.start) - min(da.end, db.end)).days > 365
 
 
 def _rank(ev: ControlChange) -> tuple[bool, bool, int, float]:

@@ -1537,3 +1537,10 @@ def test_reoccupied_is_taken_again() -> None:
     # (the lemmatizer makes "reoccupie" of the past)
     text = "Israeli forces reoccupied Jenin in 2002."
     assert [e.place.text for e in extract(text, ["Jenin"])] == ["Jenin"]
+
+
+def test_a_fall_dated_years_before_a_named_retaking_is_a_change_of_its_own() -> None:
+    text = ("When Islamic State fighters swept across northern Iraq in the summer of 2014, Mosul was the greatest "
+            "prize. The city fell in a matter of days. Three years later Iraqi forces declared it liberated.")
+    events = extract(text, ["Iraq", "Mosul"])
+    assert sorted(e.date.start.year for e in events if e.date is not None and e.date.start is not None) == [2014, 2017]
