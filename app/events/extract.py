@@ -39,7 +39,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from functools import cache
@@ -1718,27 +1718,20 @@ class _Extractor:
                     if all(p.mention is not found[0] for p in places):
                         places.append(_Place(found[0], self._holder_in(max(s_start, a - 40), b)))
                     continue
-            near = self._mentions_in(max(0, a - 80), b + 80)
-            if any(m.start < b and a < m.end and not listed_run(m) for m in near) or self._actors_in(a, b) or any(
-                x <= a and b <= y for x, y in frame.excluded
-            ):
-                continue
-            unknown = self._unlisted_place(a, b, s_start, s_end)
+            unknown = self._place_the_gazetteer_lacks(a, b, s_start, s_end, frame, spared=listed_run)
             if unknown is not None:
-                places.append(_Place(unknown, self._holder_in(max(s_start, a - 40), b)))
+                places.append(unknown)
         # "Zamzouna fell to the rebels", "Kurdish forces captured Zamzouna from IS": what falls to an armed party, or
         # what one takes from another, is a place (a person is captured, not taken from a party), kept where the
         # gazetteer lacks its name
         vouched = frame.places if self._party_vouches(frame, gained, lost) else ()
         for a, b in vouched:
-            if (a, b) in frame.marked or not self._name_shaped(a, b) or self._actors_in(a, b) or any(
-                    x <= a and b <= y for x, y in frame.excluded) or any(
-                    m.start < b and a < m.end for m in self._mentions_in(max(0, a - 80), b + 80)) or any(
+            if (a, b) in frame.marked or not self._name_shaped(a, b) or any(
                     x < b and a < y for x, y in self.ctx.datelines):
                 continue
-            unknown = self._unlisted_place(a, b, s_start, s_end)
+            unknown = self._place_the_gazetteer_lacks(a, b, s_start, s_end, frame)
             if unknown is not None:
-                places.append(_Place(unknown, self._holder_in(max(s_start, a - 40), b)))
+                places.append(unknown)
         for a, b in frame.compassed:
             # "eastern Saraqeb" is part of a town (no event); "Eastern Ghouta" is the name the gazetteer knows
             places = [p for p in places if p.mention.start <= a or not (a <= p.mention.start <= b + 2)]
@@ -1861,6 +1854,18 @@ class _Extractor:
                 return False
             return all(w in _NAME_PARTICLES or w not in english for w in words)
         return words[0][0].isupper() and all(w[0].isupper() or w.lower() in _NAME_PARTICLES for w in words)
+
+    def _place_the_gazetteer_lacks(
+        self, a: int, b: int, s_start: int, s_end: int, frame: syntax.Frame,
+        spared: Callable[[Mention], bool] = lambda m: False,
+    ) -> _Place | None:
+        """A name a frame vouches for as a place, kept unresolved with its holder, unless a mention the geoparser found
+        lies on or near it (but one ``spared``), an actor is named there, or the frame excludes it."""
+        if any(m.start < b and a < m.end and not spared(m) for m in self._mentions_in(max(0, a - 80), b + 80)) \
+                or self._actors_in(a, b) or any(x <= a and b <= y for x, y in frame.excluded):
+            return None
+        unknown = self._unlisted_place(a, b, s_start, s_end)
+        return _Place(unknown, self._holder_in(max(s_start, a - 40), b)) if unknown is not None else None
 
     def _unlisted_place(self, a: int, b: int, s_start: int, s_end: int) -> Mention | None:
         """A Mention for a named place no gazetteer entry matched, with the region of the nearest resolved place
@@ -2633,16 +2638,17 @@ _TAKEN_WORD = re.compile(r"\b(?:captur(?:ed|ing)|seiz(?:ed|ing)|took|taken|takin
 _FACILITY_END = re.compile(r"\b(?:factory|station|school|hospital|complex|project|headquarters|college|academy|"
                            r"prison|tower|mosque|checkpoints?|roundabout|junction|crossroads?|square|bridge)\Z")
 _LIST_AND_END = re.compile(r"\s+and\s*\Z")
-_CAPITALISED_WORD = re.compile(r"\b(?:(?:al|el|ad|ar|as|ash|at|az|an|ed|er|es|ez)-)?[A-Z][\w'’-]*")
+# An Arabic article joined to its word ("al-Jaoureh"), and a capitalised word, the article before it or not.
 _ARTICLED = re.compile(r"(?:al|el|ad|ar|as|ash|at|az|an|ed|er|es|ez)-")
-# Words that follow a name's first word as part of it: Arabic adjectives of size and direction ("Sukkariyat Saghira",
-# "Qubtan al-Jabal"), and the small words of names that open with them.
+_CAPITALISED_WORD = re.compile(r"\b(?:" + _ARTICLED.pattern + r")?[A-Z][\w'’-]*")
 # Words that open a place's name with the word after them (the generics, and "Khan", "Umm", "Abu", "Sheikh" ...).
 _NAME_OPENERS = NAME_START_GENERICS | frozenset({
     "khan", "umm", "um", "abu", "bab", "sheikh", "shaykh", "hayy", "hay", "tulul", "rasm", "nahr", "qalaat", "burj",
     "jubb", "bani", "dahiyat", "mashrafat", "mughayir", "mughayer", "ard", "sahl", "harat", "souq", "suq", "arab",
     "hammam", "hamam", "birkat", "ayn", "ain", "beit", "new", "old", "upper", "lower", "north", "south", "east", "west",
 })
+# Words that follow a name's first word as part of it: Arabic adjectives of size and direction ("Sukkariyat
+# Saghira"), and the "and" between two names, where the caller cuts on its own.
 _NAME_SECOND_WORDS = frozenset({
     "saghir", "saghira", "saghirah", "kabir", "kabira", "kabirah", "sharqi", "sharqiya", "sharqiyah", "gharbi",
     "gharbiya", "gharbiyah", "shamali", "shamaliya", "janubi", "janubiya", "tahtani", "tahtaniya", "fawqani",
@@ -2763,9 +2769,15 @@ def _same_change(a: ControlChange, b: ControlChange) -> bool:
     da, db = a.date, b.date
     if da is None or db is None or not (da.from_text and db.from_text) or da.borrowed or db.borrowed:
         return True
+    gap = _days_apart(da, db)
+    return gap is None or gap <= SAME_CHANGE_DAYS
+
+
+def _days_apart(da: EventDate, db: EventDate) -> int | None:
+    """Days between two dates' intervals (negative where they overlap); None where either has no interval."""
     if da.start is None or db.start is None or da.end is None or db.end is None:
-        return True
-    return (max(da.start, db.start) - min(da.end, db.end)).days <= SAME_CHANGE_DAYS
+        return None
+    return (max(da.start, db.start) - min(da.end, db.end)).days
 
 
 def _years_apart(a: ControlChange, b: ControlChange) -> bool:
@@ -2775,9 +2787,8 @@ def _years_apart(a: ControlChange, b: ControlChange) -> bool:
     da, db = a.date, b.date
     if da is None or db is None or not (da.from_text and db.from_text) or da.borrowed == db.borrowed:
         return False
-    if da.start is None or db.start is None or da.end is None or db.end is None:
-        return False
-    return (max(da.start, db.start) - min(da.end, db.end)).days > 365
+    gap = _days_apart(da, db)
+    return gap is not None and gap > 365
 
 
 def _rank(ev: ControlChange) -> tuple[bool, bool, int, float]:

@@ -1516,6 +1516,12 @@ def _clause_ancestors(tok: Any) -> list[Any]:
 
 _COPULAS = frozenset(["be", "remain", "seem", "appear", "look", "become"])
 _ASSERTIONS = frozenset(["assertion", "claim"])
+
+
+def _denies_the_report(verb: Any) -> bool:
+    """A verb of denying that denies what its clause reports; not "X was taken, the ministry claimed, an assertion
+    Ukraine denied": a claim another party denies is still a claim, and claims count."""
+    return _lemma(verb) in _DENY and not any(_lemma(c) in _ASSERTIONS and c.i < verb.i for c in verb.children)
 _SOME = frozenset(["several", "some", "many", "few", "numerous", "various", "dozens"])
 # Change nouns whose doer is the taker ("the capture of X"), not the loser ("the fall of X", "the loss of X").
 _AGENT_NOUNS = frozenset(["capture", "recapture", "seizure", "liberation", "takeover", "conquest", "reconquest",
@@ -1546,9 +1552,7 @@ def _mood(trigger: Any) -> str | None:
         # noun is said to be makes it an aim or a prospect, not a change that happened
         return "intended"
     for anc in _clause_ancestors(trigger)[:6]:
-        if _lemma(anc) in _DENY and not any(_lemma(c) in _ASSERTIONS and c.i < anc.i for c in anc.children):
-            # (not "X was taken, the ministry claimed, an assertion Ukraine denied": a claim another party denies is
-            # still a claim, and claims count)
+        if _denies_the_report(anc):
             return "denied"
         if any(c.dep_ in ("acomp", "attr") and _low(c) in _FALSE for c in anc.children):
             return "denied"
@@ -1609,7 +1613,7 @@ def _mood(trigger: Any) -> str | None:
                 infinitive = _infinitive(head)
                 tok = head
                 continue
-            if lemma in _DENY and not any(_lemma(c) in _ASSERTIONS and c.i < head.i for c in head.children):
+            if _denies_the_report(head):
                 return "denied"
             if lemma in _IRREALIS and (infinitive or dep == "xcomp" or (
                     # "another step to the government securing control over the area": misparsed "step to [X]
