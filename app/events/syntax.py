@@ -715,6 +715,16 @@ def _place_phrases(
             # "recaptured Lalibela, the UNESCO world heritage site": a description of the name before, no place of
             # its own
             continue
+        elif _old_quarter(item):
+            # "retook the old city", "Mosul's old city", "the old city of Raqqa": the historic quarter, a district of
+            # its own (the Guardian writes the Old City in lower case, as lower-cased copies do), not the city whole
+            start = min(c.idx for c in item.children if c.dep_ == "amod" and _low(c) == "old")
+            spans.append((start, item.idx + len(item.text)))
+            marked.append(spans[-1])
+            excluded.extend(_span(c) for c in item.children if c.dep_ == "poss")
+            excluded.extend(_span(o) for o in ofs)
+            _exclude_locatives(item, excluded)
+            continue
         elif named_compounds and (low in PLACE_NOUNS or low in _PARTITIVE) and (
             item.tag_ not in ("NNP", "NNPS") or (ofs and (lemma in _CITY_PARTS or (
                 low in ("city", "town") and [_low(c) for c in named_compounds] == ["old"])))
@@ -1077,6 +1087,13 @@ def _points_back(tok: Any) -> bool:
         return True
     return (any(c.dep_ == "det" and _low(c) == "the" for c in children)
             and all(c.dep_ in ("det", "nummod", "predet") for c in children))
+
+
+def _old_quarter(tok: Any) -> bool:
+    """"the old city", "Mosul's old city": a city's historic quarter, written without capitals."""
+    return _low(tok) in ("city", "town") and tok.tag_ == "NN" \
+        and any(c.dep_ == "amod" and _low(c) == "old" for c in tok.children) \
+        and (_is_definite(tok) or any(c.dep_ == "poss" for c in tok.children))
 
 
 def _is_definite(tok: Any) -> bool:
