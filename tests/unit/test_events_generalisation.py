@@ -1309,6 +1309,10 @@ def test_who_moved_into_a_place_as_its_holder_withdrew_took_it() -> None:
         # (lower-cased, a word no English word spells after a verb of taking is given back its capital to be read)
         ("Kurdish forces captured Zamzouna from Islamic State.", ["Zamzouna"], True),
         ("Rebels seized Zamzouna from the hands of the regime.", ["Zamzouna"], True),
+        # (and after "control of", "control over", as cased text reads it)
+        ("Jabhat al-Nusra took full control of Umm Zamzouna after government forces withdrew.", ["Umm Zamzouna"],
+         True),
+        ("The army has restored control over Zamzouna after fierce battles with terrorists.", ["Zamzouna"], True),
     ],
 )
 def test_a_name_the_gazetteer_lacks_is_a_place_where_a_party_vouches_for_it(
