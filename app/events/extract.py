@@ -1594,7 +1594,8 @@ class _Extractor:
                 if prev in _NAME_PARTICLES or (len(prev) >= 3 and prev not in english and prev not in DEMONYMS):
                     j -= 1
                     continue
-                if j == k and j >= 2 and self.text[words[j - 2].end() : words[j - 1].start()] in (" ", "-") and (
+                if j == k and j >= 2 and len(prev) >= 3 \
+                        and self.text[words[j - 2].end() : words[j - 1].start()] in (" ", "-") and (
                         len(before := words[j - 2].group().lower()) >= 3 and before not in english
                         and before not in DEMONYMS and before not in _NAME_PARTICLES):
                     j -= 1  # ("the badiyah cement factory": one common word between the name and the noun)
@@ -1628,7 +1629,7 @@ class _Extractor:
             k = word_at.get(m.start(1))
             word = m.group(1).lower()
             if k is None or word in english or word in _NAME_PARTICLES or word in DEMONYMS or word in GIVEN_NAMES \
-                    or len(word) < 3:
+                    or word in syntax.TIME_WORDS or len(word) < 3:  # ("captured monday a village": a day)
                 continue
             j = k + 1  # (the name's words: none English, the Arabic article between; "and" ends it)
             while j < len(words) and j - k <= 3 and self.text[words[j - 1].end() : words[j].start()] in (" ", "-") \
@@ -2632,7 +2633,7 @@ _COMMALESS_MIN = 200
 _ARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "az", "an"})
 # A verb of taking and the word after it (lower-cased text: a name there lost its capital).
 _TAKEN_WORD = re.compile(r"\b(?:captur(?:ed|ing)|seiz(?:ed|ing)|took|taken|taking|retook|retaken|recaptur(?:ed|ing)|"
-                         r"overr[au]n|liberat(?:ed|ing)|regain(?:ed|ing)|control\s+(?:of|over))\s+(?:the\s+)?"
+                         r"overr[au]n|liberat(?:ed|ing)|regain(?:ed|ing)|control\s+(?:of|over))\s+(?:over\s+)?(?:the\s+)?"
                          r"([a-z][\w'’-]+)")
 # A building's word closing a marked span ("... cement factory"): the span names the building, not the town its
 # name opens with (an airbase, a field, a dam or farms are named after their town, which the geoparser resolves)

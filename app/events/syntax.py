@@ -669,6 +669,15 @@ def _place_phrases(
             spans.append(_head_span(called, excluded))
             marked.append(spans[-1])
             continue
+        apposed = _name_before_apposed_noun(item)
+        if apposed is not None:
+            # "seized Zamzouna a village in Hama province", "captured Kinsabba a strategic town in Latakia": in a text
+            # that lost its commas (FA-KES) the appositive that calls the name a place is parsed as a second object
+            span = _head_span(apposed, excluded)
+            if span not in spans:
+                spans.append(span)
+            marked.append(span)
+            continue
         listed_before = _names_listed_before(item, excluded)
         if listed_before:
             # "Shaffa and Shindiffu villages", "the Zoumara, Bqaita and Harmaliya villages", "El Waregow, Shalanbod
@@ -1087,6 +1096,19 @@ def _points_back(tok: Any) -> bool:
         return True
     return (any(c.dep_ == "det" and _low(c) == "the" for c in children)
             and all(c.dep_ in ("det", "nummod", "predet") for c in children))
+
+
+def _name_before_apposed_noun(noun: Any) -> Any | None:
+    """The proper name right before an indefinite place noun that the parse made a second object of the same verb
+    (an appositive that lost its comma: "seized Zamzouna a village in Hama province")."""
+    if noun.tag_ != "NN" or _lemma(noun) not in PLACE_NOUNS | _DESCRIBING_NOUNS or not _is_indefinite(noun) \
+            or noun.left_edge.i == 0:
+        return None
+    name = noun.doc[noun.left_edge.i - 1]
+    if name.tag_ not in ("NNP", "NNPS") or _low(name) in TIME_WORDS or name.head.i != noun.head.i \
+            or name.dep_ not in ("dobj", "dative", "npadvmod") or noun.dep_ != "dobj":
+        return None
+    return name
 
 
 def _old_quarter(tok: Any) -> bool:

@@ -1548,3 +1548,21 @@ def test_a_fall_dated_years_before_a_named_retaking_is_a_change_of_its_own() -> 
             "prize. The city fell in a matter of days. Three years later Iraqi forces declared it liberated.")
     events = extract(text, ["Iraq", "Mosul"])
     assert sorted(e.date.start.year for e in events if e.date is not None and e.date.start is not None) == [2014, 2017]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an appositive that lost its comma is parsed as a second object of the verb: it still calls the name a place
+        ("Rebels seized Zamzouna a village in Hama province on Monday.", [("Zamzouna", "opposition")]),
+        ("Insurgents took over Mashrafat Zuwaytin a village in the Hama countryside the Observatory said.",
+         [("Mashrafat Zuwaytin", "opposition")]),
+        # (a day is no name: "captured Monday a village" names no place)
+        ("The army captured Monday a village in Hama province.", []),
+    ],
+)
+def test_a_name_before_an_appositive_without_its_comma_is_a_place(
+        text: str, expected: list[tuple[str, str]]) -> None:
+    assert summary(extract(text, ["Hama"])) == expected
+    # lower-cased too ("zamzouna a village": the article is no word of a facility's name for the truecaser)
+    assert summary(extract(text.lower(), ["hama"])) == [(name.lower(), side) for name, side in expected]
