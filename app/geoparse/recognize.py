@@ -307,12 +307,14 @@ _ARABIC_ARTICLES = frozenset({"al", "el"})
 
 def _with_generic_before(doc: Document, span: Span) -> Span:
     """"the Jebel Moya area", "Tal Rifaat": a capitalised place-name generic (Jebel, Tal, Kafr, Ain ...) right before a
-    name is part of it: the gazetteer's "Moya" (a Spanish town) is not what the text names. The whole is kept as a name
-    the text vouches for, resolved (or not) as such."""
+    name is part of it (lower-cased, one that is no English word): the gazetteer's "Moya" (a Spanish town) is not what
+    the text names. The whole is kept as a name the text vouches for, resolved (or not) as such."""
     i = span.first - 1
-    if not doc.cased or i < 0 or span.is_dateline or doc.lower[i] not in lx.TOPONYM_GENERICS \
-            or not doc.tokens[i].is_capitalized or doc.gap(span.first).strip() not in ("", "-"):
+    if i < 0 or span.is_dateline or doc.lower[i] not in lx.TOPONYM_GENERICS \
+            or doc.gap(span.first).strip() not in ("", "-") or doc.sentence_of[i] != doc.sentence_of[span.first]:
         return span
+    if not (doc.tokens[i].is_capitalized if doc.cased else doc.lower[i] not in lx.english_words()):
+        return span  # (lower-cased, a generic no English word spells: "qasr hulwan", not "tell hamdan")
     key = " ".join(doc.keys[i : span.last + 1])
     return replace(span, first=i, key=key, from_cue_only=True)
 

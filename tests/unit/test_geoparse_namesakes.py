@@ -281,6 +281,11 @@ def test_a_generic_before_a_name_is_part_of_it():
     assert ("Jebel Moya", None) in found and all(name != "Moya" for name, _ in found)
     found = _found("In Syria, the army took Jabal al Rahmaliya.", index)
     assert ("Jabal al Rahmaliya", 9080009) in found
+    # lower-cased too, where the generic is no English word ("qasr", "jebel"; not "tell")
+    found = _found("in sudan, the army retook the jebel moya area south of sennar.", index)
+    assert ("jebel moya", None) in found and all(name != "moya" for name, _ in found)
+    assert ("jabal al rahmaliya", 9080009) in _found("in syria, the army took jabal al rahmaliya.", index)
+    assert ("moya", 2513601) in _found("the visitors tell moya the way to valencia.", index)
 
 
 def test_a_generic_joined_to_a_name_is_no_place_of_its_own_inside_it():
