@@ -971,8 +971,8 @@ class _Extractor:
         if self._lowercased or not a.surface[:1].islower() or a.surface.lower().startswith("the "):
             return None  # ("On Sunday the army": a determiner opens a phrase of its own)
         m = _NAME_BEFORE.search(self.text, max(0, a.start - 40), a.start)
-        if m is None or m.group(1) in _NOT_NAMES:
-            return None
+        if m is None or m.group(1) in _NOT_NAMES or m.group(1).lower() in syntax.TIME_WORDS:
+            return None  # ("On Sunday government troops": a day names nobody)
         s_start, s_end = self.ctx.sentences[self._sentence_index(a.start)]
         first = not self.text[s_start : m.start(1)].strip(_LIST_LEAD)
         if first and m.group(1).lower() in english_words():

@@ -796,6 +796,9 @@ def test_a_subject_that_retakes_what_it_took_lost_it_in_between() -> None:
         # a dictionary word leading the sentence, and a name the registry knows, keep the generic reading
         ("Loyalist troops recaptured Misrata.", "Misrata", "LY", "libyan_government_forces", Side.GOVERNMENT),
         ("Assad regime troops seized Daraya.", "Daraya", "SY", "syrian_government_forces", Side.GOVERNMENT),
+        # (a day the parser joins to the party is no name of it)
+        ("On Sunday government troops recaptured Daraya.", "Daraya", "SY", "syrian_government_forces",
+         Side.GOVERNMENT),
     ],
 )
 def test_a_name_before_a_generic_word_for_forces(text: str, name: str, country: str, actor: str, side: Side) -> None:
