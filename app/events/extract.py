@@ -2632,9 +2632,10 @@ _WORD_PART = re.compile(r"[^\W\d_]+")
 _COMMALESS_MIN = 200
 _ARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "az", "an"})
 # A verb of taking and the word after it (lower-cased text: a name there lost its capital).
-_TAKEN_WORD = re.compile(r"\b(?:captur(?:ed|ing)|seiz(?:ed|ing)|took|taken|taking|retook|retaken|recaptur(?:ed|ing)|"
-                         r"overr[au]n|liberat(?:ed|ing)|regain(?:ed|ing)|control\s+(?:of|over))\s+(?:over\s+)?(?:the\s+)?"
-                         r"([a-z][\w'’-]+)")
+# (a lookahead, so that "took control of X" is read at "took" and again at "control")
+_TAKEN_WORD = re.compile(r"\b(?=(?:captur(?:ed|ing)|seiz(?:ed|ing)|took|taken|taking|retook|retaken|recaptur(?:ed|ing)|"
+                         r"overr[au]n|liberat(?:ed|ing)|regain(?:ed|ing)|control\s+(?:of|over)|out\s+of)\s+"
+                         r"(?:over\s+)?(?:the\s+)?([a-z][\w'’-]+))")
 # A building's word closing a marked span ("... cement factory"): the span names the building, not the town its
 # name opens with (an airbase, a field, a dam or farms are named after their town, which the geoparser resolves)
 _FACILITY_END = re.compile(r"\b(?:factory|station|school|hospital|complex|project|headquarters|college|academy|"

@@ -1569,3 +1569,19 @@ def test_a_name_before_an_appositive_without_its_comma_is_a_place(
     assert summary(extract(text, ["Hama"])) == expected
     # lower-cased too ("zamzouna a village": the article is no word of a facility's name for the truecaser)
     assert summary(extract(text.lower(), ["hama"])) == [(name.lower(), side) for name, side in expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # lower-cased, a name the gazetteer lacks after "control of" is read even where a verb of taking comes
+        # right before "control" (the two overlap), and after "out of"
+        ("units of the army and armed forces tightened the noose on terrorists and took control of hulwaniyah in the "
+         "southern countryside of aleppo.", [("hulwaniyah", "government")]),
+        ("kurdish fighters drove islamic state militants out of hulwaniyah on friday.", [("hulwaniyah", "kurdish")]),
+        ("syrian army units took control of umm shuhayb and tal dahab villages and several hilltops in the eastern "
+         "countryside of homs.", [("tal dahab", "government"), ("umm shuhayb", "government")]),
+    ],
+)
+def test_a_lower_cased_name_after_control_of_or_out_of_is_read(text: str, expected: list[tuple[str, str]]) -> None:
+    assert sorted(summary(extract(text, ["aleppo", "homs"]))) == expected
