@@ -1837,8 +1837,8 @@ class _Extractor:
         """Whether the frame says an armed party got its place from another or that the place fell to one."""
         if frame.role == "fall":
             return frame.gainer is not None and gained is not None
-        if frame.role != "active" or frame.loser is None or lost is None:
-            return False
+        if frame.role not in ("active", "nominal") or frame.loser is None or lost is None:
+            return False  # ("the liberation of X from regime forces" as well)
         return _FROM_BEFORE.search(self.text, max(0, frame.loser[0] - 40), frame.loser[0]) is not None
 
     def _name_shaped(self, a: int, b: int) -> bool:
@@ -2634,7 +2634,7 @@ _ARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "az", "an"})
 # A verb of taking and the word after it (lower-cased text: a name there lost its capital).
 # (a lookahead, so that "took control of X" is read at "took" and again at "control")
 _TAKEN_WORD = re.compile(r"\b(?=(?:captur(?:ed|ing)|seiz(?:ed|ing)|took|taken|taking|retook|retaken|recaptur(?:ed|ing)|"
-                         r"overr[au]n|liberat(?:ed|ing)|regain(?:ed|ing)|control\s+(?:of|over)|out\s+of)\s+"
+                         r"overr[au]n|liberat(?:ed|ing)|regain(?:ed|ing)|control\s+(?:of|over)|out\s+of|from)\s+"
                          r"(?:over\s+)?(?:the\s+)?([a-z][\w'’-]+))")
 # A building's word closing a marked span ("... cement factory"): the span names the building, not the town its
 # name opens with (an airbase, a field, a dam or farms are named after their town, which the geoparser resolves)

@@ -1316,6 +1316,8 @@ def test_who_moved_into_a_place_as_its_holder_withdrew_took_it() -> None:
         ("Jabhat al-Nusra took full control of Umm Zamzouna after government forces withdrew.", ["Umm Zamzouna"],
          True),
         ("The army has restored control over Zamzouna after fierce battles with terrorists.", ["Zamzouna"], True),
+        # (a change told as a noun, with the party it was taken from)
+        ("Kurdish fighters announced the liberation of Zamzouna from Islamic State.", ["Zamzouna"], False),
     ],
 )
 def test_a_name_the_gazetteer_lacks_is_a_place_where_a_party_vouches_for_it(
@@ -1575,10 +1577,12 @@ def test_a_name_before_an_appositive_without_its_comma_is_a_place(
     ("text", "expected"),
     [
         # lower-cased, a name the gazetteer lacks after "control of" is read even where a verb of taking comes
-        # right before "control" (the two overlap), and after "out of"
+        # right before "control" (the two overlap), and after "out of" and "from"
         ("units of the army and armed forces tightened the noose on terrorists and took control of hulwaniyah in the "
          "southern countryside of aleppo.", [("hulwaniyah", "government")]),
         ("kurdish fighters drove islamic state militants out of hulwaniyah on friday.", [("hulwaniyah", "kurdish")]),
+        ("kurdish militia fighters expelled the jihadists from hulwaniyah after a week of clashes.",
+         [("hulwaniyah", "kurdish")]),
         ("syrian army units took control of umm shuhayb and tal dahab villages and several hilltops in the eastern "
          "countryside of homs.", [("tal dahab", "government"), ("umm shuhayb", "government")]),
     ],
