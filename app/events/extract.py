@@ -583,6 +583,8 @@ class _Extractor:
         self._dateline_end = dateline_end(ctx.text)
         self._taken_by: dict[object, ActorRef | None] = {}  # who last took each place, as told so far
         self._last_place: tuple[int, Mention] | None = None  # the place of the latest change told, and its sentence
+        # names the gazetteer lacks that a change was told of, in text order: antecedents as much as the mentions
+        self._told_unknown: list[Mention] = []
         self.scopes: list[tuple[int, int]] = []  # each kept trigger's clause: (trigger start, clause end)
         self._describing: list[tuple[int, int]] = []  # the describing clauses of the sentence being read
         self._describing_clauses: dict[int, list[tuple[int, int]]] = {}  # of each parsed sentence
@@ -767,7 +769,12 @@ class _Extractor:
         admin = noun in ("province", "governorate", "region")
         fitting: Mention | None = None
         noun_key = noun.replace("neighbourhood", "neighborhood")
-        for m in reversed(self._mentions_in(floor, before)):
+        # ("The army retook Zuwaytin a day after losing it": a name the gazetteer lacks, told of just before)
+        told = [m for m in self._told_unknown if floor <= m.start and m.end <= before]
+        candidates = self._mentions_in(floor, before)
+        if told:
+            candidates = sorted([*candidates, *told], key=lambda m: m.start)
+        for m in reversed(candidates):
             if _is_country(m) or m.is_dateline or self._in_actor(m) or self._locates_previous(m):
                 continue
             if _GOVERNMENT_AFTER.match(self.text, m.end):
@@ -2325,6 +2332,9 @@ class _Extractor:
         own_dates = self._item_dates(places, s_end)
         reversal = frame != "active" and bool(_REVERSAL.search(self.text, start, end))
         self._last_place = (sent, places[-1].mention)
+        self._told_unknown.extend(p.mention for p in places if p.mention.place is None
+                                  and p.mention not in self._told_unknown and not self._mentions_in(p.mention.start,
+                                                                                                  p.mention.end))
         out = []
         for p in places:
             if p.mention.is_dateline:

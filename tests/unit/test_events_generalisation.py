@@ -1589,3 +1589,11 @@ def test_a_name_before_an_appositive_without_its_comma_is_a_place(
 )
 def test_a_lower_cased_name_after_control_of_or_out_of_is_read(text: str, expected: list[tuple[str, str]]) -> None:
     assert sorted(summary(extract(text, ["aleppo", "homs"]))) == expected
+
+
+def test_a_name_the_gazetteer_lacks_is_an_antecedent_once_a_change_was_told_of_it() -> None:
+    # "it" is the village just retaken, not the city the sentence before names
+    text = "Fighting raged near Damascus on Tuesday. The army retook Hulwaniyah a day after losing it to Nusra Front " \
+           "fighters."
+    assert sorted(summary(extract(text, ["Damascus"]))) == [("Hulwaniyah", "government"),
+                                                            ("Hulwaniyah", "opposition")]
