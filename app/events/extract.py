@@ -585,6 +585,7 @@ class _Extractor:
         self._last_place: tuple[int, Mention] | None = None  # the place of the latest change told, and its sentence
         # names the gazetteer lacks that a change was told of, in text order: antecedents as much as the mentions
         self._told_unknown: list[Mention] = []
+        self._told_unknown_starts: list[int] = []
         self.scopes: list[tuple[int, int]] = []  # each kept trigger's clause: (trigger start, clause end)
         self._describing: list[tuple[int, int]] = []  # the describing clauses of the sentence being read
         self._describing_clauses: dict[int, list[tuple[int, int]]] = {}  # of each parsed sentence
@@ -770,7 +771,8 @@ class _Extractor:
         fitting: Mention | None = None
         noun_key = noun.replace("neighbourhood", "neighborhood")
         # ("The army retook Zuwaytin a day after losing it": a name the gazetteer lacks, told of just before)
-        told = [m for m in self._told_unknown if floor <= m.start and m.end <= before]
+        told = [m for m in self._told_unknown[bisect_left(self._told_unknown_starts, floor) :
+                                              bisect_left(self._told_unknown_starts, before)] if m.end <= before]
         candidates = self._mentions_in(floor, before)
         if told:
             candidates = sorted([*candidates, *told], key=lambda m: m.start)
@@ -2332,9 +2334,12 @@ class _Extractor:
         own_dates = self._item_dates(places, s_end)
         reversal = frame != "active" and bool(_REVERSAL.search(self.text, start, end))
         self._last_place = (sent, places[-1].mention)
-        self._told_unknown.extend(p.mention for p in places if p.mention.place is None
-                                  and p.mention not in self._told_unknown and not self._mentions_in(p.mention.start,
-                                                                                                  p.mention.end))
+        for p in places:
+            if p.mention.place is None and not self._mentions_in(p.mention.start, p.mention.end):
+                at = bisect_left(self._told_unknown_starts, p.mention.start)
+                if p.mention not in self._told_unknown[at : at + 2]:
+                    self._told_unknown.insert(at, p.mention)
+                    self._told_unknown_starts.insert(at, p.mention.start)
         out = []
         for p in places:
             if p.mention.is_dateline:
