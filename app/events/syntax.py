@@ -330,7 +330,7 @@ _PARTITIVE = frozenset(
     ]
 )
 # Facilities a text names by the town they are at ("the airbase at Tabqa").
-_SITED_FACILITIES = frozenset({"airbase", "airport", "airfield", "base", "dam", "crossing"})
+_SITED_FACILITIES = frozenset({"airbase", "airport", "airfield", "base", "dam", "crossing", "terminal"})
 # Partitive nouns that a name of its own can follow ("the district of Sheikh Maqsoud").
 _NAMED_PARTS = frozenset(
     (  # noqa: SIM905 (a word list reads better as words)
@@ -422,6 +422,7 @@ PLACE_NOUNS = frozenset(
         "field",
         "oilfield",
         "port",
+        "terminal",  # ("the oil terminal of Ras Lanuf", the Libyan war's)
         # (the Russian defence ministry's and Syrian state media's word: "liberated the settlement of X")
         "settlement",
         "settlements",

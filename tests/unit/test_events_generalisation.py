@@ -793,6 +793,8 @@ def test_a_subject_that_retakes_what_it_took_lost_it_in_between() -> None:
         ("Serb troops overran Srebrenica in July 1995.", "Srebrenica", "BA", "unidentified_armed_group",
          Side.UNKNOWN),
         ("Tigrayan troops captured Mekelle.", "Mekelle", "ET", "tigray_forces", Side.OPPOSITION),
+        ("Bosnian Serb forces overran the enclave of Zepa in July 1995.", "Zepa", "BA", "bosnian_serb_forces",
+         Side.OPPOSITION),
         # a dictionary word leading the sentence, and a name the registry knows, keep the generic reading
         ("Loyalist troops recaptured Misrata.", "Misrata", "LY", "libyan_government_forces", Side.GOVERNMENT),
         ("Assad regime troops seized Daraya.", "Daraya", "SY", "syrian_government_forces", Side.GOVERNMENT),
@@ -1597,3 +1599,8 @@ def test_a_name_the_gazetteer_lacks_is_an_antecedent_once_a_change_was_told_of_i
            "fighters."
     assert sorted(summary(extract(text, ["Damascus"]))) == [("Hulwaniyah", "government"),
                                                             ("Hulwaniyah", "opposition")]
+
+
+def test_an_oil_terminal_of_a_town_is_taken_with_the_town_named() -> None:
+    text = "Forces loyal to Khalifa Haftar captured the oil terminal of Ras Lanuf from a rival militia."
+    assert summary(extract(text, [])) == [("Ras Lanuf", "opposition")]
