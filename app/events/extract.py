@@ -2762,7 +2762,8 @@ def _dedupe(events: list[ControlChange]) -> list[ControlChange]:
     ... recaptured it in March 2017" is two."""
     kept: dict[tuple[object, str | None], list[ControlChange]] = {}
     for ev in events:
-        same_key = kept.setdefault((_place_key(ev.place), ev.gained_by.side if ev.gained_by else None), [])
+        # (a report that names no gainer and one that names an unknown party are alike: no side for either)
+        same_key = kept.setdefault((_place_key(ev.place), ev.gained_by.side if ev.gained_by else Side.UNKNOWN), [])
         i = next((i for i, old in enumerate(same_key) if _same_change(old, ev)), None)
         if i is None:
             same_key.append(ev)

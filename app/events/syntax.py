@@ -2661,6 +2661,11 @@ _PARTY_MODIFIERS = frozenset({"rebel", "regime", "government", "army", "jihadist
                               "opposition", "islamist", "loyalist", "kurdish", "turkish", "russian", "iraqi", "syrian"})
 
 
+# Verbs whose to-phrase is where one goes ("fled after the fall of Ramadi to Baghdad"), not whom a place fell to.
+_MOTION_VERBS = frozenset({"flee", "move", "return", "go", "come", "retreat", "withdraw", "head", "travel", "send",
+                           "bring", "evacuate", "relocate", "escape", "deploy", "transfer", "run", "march", "drive"})
+
+
 def _noun_frame(tok: Any, lemma: str) -> Frame | None:
     objects = _prep_objects(tok, "of")
     poss = _children(tok, "poss")
@@ -2701,6 +2706,12 @@ def _noun_frame(tok: Any, lemma: str) -> Frame | None:
         return None
     why = _mood(tok)
     by = _prep_objects(tok, "by", "to")
+    if not by and lemma == "fall" and tok.dep_ == "pobj" and tok.head.head.pos_ in ("VERB", "AUX") \
+            and _lemma(tok.head.head) not in _MOTION_VERBS:
+        # "the offensive that ended with the fall of Ramadi to Iraqi forces": the parser may hang the to-phrase on
+        # the verb, right after the noun's phrase (not a verb's own destination: "fled after the fall of X to Y")
+        by = [o for c in tok.head.head.children if c.dep_ == "prep" and _low(c) == "to"
+              and c.i == tok.right_edge.i + 1 for o in _children(c, "pobj") if not _a_time(o)]
     if not by and tok.dep_ == "nsubjpass" and _lemma(tok.head) in ("announce", "confirm", "claim", "declare"):
         by = _prep_objects(tok.head, "by")  # "The capture of Tel Hamis was announced by the Kurdish YPG militia"
     poss = _children(tok, "poss")

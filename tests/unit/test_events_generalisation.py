@@ -1604,3 +1604,24 @@ def test_a_name_the_gazetteer_lacks_is_an_antecedent_once_a_change_was_told_of_i
 def test_an_oil_terminal_of_a_town_is_taken_with_the_town_named() -> None:
     text = "Forces loyal to Khalifa Haftar captured the oil terminal of Ras Lanuf from a rival militia."
     assert summary(extract(text, [])) == [("Ras Lanuf", "opposition")]
+
+
+def test_a_loss_with_no_gainer_and_a_fall_to_an_unknown_party_are_one_change() -> None:
+    text = "Isis has lost almost all the territory it once held, including Mosul and Raqqa, which fell to different " \
+           "forces last year."
+    assert sorted(summary(extract(text, ["Mosul", "Raqqa"]))) == [("Mosul", "unknown"), ("Raqqa", "unknown")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the to-phrase the parser hangs on the verb right after "the fall of X" is whom X fell to ...
+        ("The offensive that ended with the fall of Ramadi to Iraqi forces began in November.",
+         [("Ramadi", "government")]),
+        # ... but not where a verb of motion goes
+        ("Residents fled after the fall of Ramadi to the city of Baghdad.", []),
+    ],
+)
+def test_whom_a_place_fell_to_where_the_parser_hangs_it_on_the_verb(
+        text: str, expected: list[tuple[str, str]]) -> None:
+    assert [x for x in summary(extract(text, ["Ramadi", "Baghdad"])) if x[0] == "Ramadi"] == expected
