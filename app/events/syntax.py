@@ -47,6 +47,7 @@ _TAKE_VERBS = frozenset(
         "liberate",
         "overrun",
         "conquer",
+        "reconquer",  # ("Assad's forces reconquered eastern Ghouta")
         "reclaim",
         "wrest",
         "free",
@@ -1759,17 +1760,17 @@ TRIGGER_WORDS = re.compile(
     r"expel\w*|oust\w*|push\w*|forc(?:ed|ing)|kick\w*|chas(?:ed|ing)|rout(?:ed|ing)|flush\w*|"
     r"evict\w*|" + _OUT_WORDS + r"|"
     r"cleared|purg(?:e|ed|es|ing)|cleans(?:e|ed|es|ing)|restor(?:e|ed|es|ing)|victory|(?:re)?occup\w*|swe(?:pt|ep\w*)|seizure|dislodg\w*|relinquish\w*|transfer(?:s|red|ring)?|"
-    r"back\s+in(?:to)?\s+(?:the\s+)?(?:\w+\s+){0,2}?hands|claw(?:ed|s|ing)?\s+back|" + _ENTERED_AFTER_LEAVING + "|"
-    + _FLAG_OVER + "|"
+    r"(?:back\s+in(?:to)?|into|to)\s+(?:the\s+)?(?:\w+\s+){0,2}?hands|claw(?:ed|s|ing)?\s+back|"
+    + _ENTERED_AFTER_LEAVING + "|" + _FLAG_OVER + "|"
     + _UNTIL_A_DATE + r")\b",
     re.IGNORECASE,
 )
 # Trigger words the pattern extractor has no key for: sentences holding one are parsed too.
 EXTRA_TRIGGER_WORDS = re.compile(
-    r"\b(?:(?:re)?occup(?:y|ies|ied|ying)|purg(?:e|ed|es|ing)|cleans(?:e|ed|es|ing)|restor(?:e|ed|es|ing)|victory|swept|sweep(?:s|ing)?|(?:re-?)?conquests?|withdrawal|expulsion|removal|ouster|eviction|"
+    r"\b(?:(?:re)?occup(?:y|ies|ied|ying)|purg(?:e|ed|es|ing)|cleans(?:e|ed|es|ing)|restor(?:e|ed|es|ing)|victory|swept|sweep(?:s|ing)?|(?:re-?)?conquests?|reconquer\w*|withdrawal|expulsion|removal|ouster|eviction|"
     r"pull-?out|secur(?:e|ed|es|ing)|recover(?:ed|s|ing)?|abandon(?:ed|s|ing)?|(?:battle|fight)\s+(?:for|of)|"
     r"tak(?:e|es)|dislodg\w*|" + _OUT_WORDS + r"|"
-    r"relinquish\w*|transfer(?:s|red|ring)?|back\s+in(?:to)?\s+(?:the\s+)?(?:\w+\s+){0,2}?hands|"
+    r"relinquish\w*|transfer(?:s|red|ring)?|(?:back\s+in(?:to)?|into|to)\s+(?:the\s+)?(?:\w+\s+){0,2}?hands|"
     r"claw(?:ed|s|ing)?\s+back|" + _ENTERED_AFTER_LEAVING + "|" + _FLAG_OVER + "|" + _UNTIL_A_DATE + r")\b",
     re.IGNORECASE,
 )
@@ -2038,7 +2039,12 @@ def _misparsed_reduced_relative(verb: Any) -> Any | None:
     # places become events downstream); a subject the participle already has is its own, except the misparse's
     # "Residents of Palmyra" whose of-object is the name
     subj = _children(verb, "nsubj")
-    if subj and not (head in subj[0].subtree and head.i != subj[0].i):
+    # ("Tikrit, recaptured from Isis in 2015, is slowly being rebuilt": the parser made the name the participle's
+    # subject and the sentence's own verb a conjunct of it; a comma parts a subject from its finite verb rarely)
+    parted = bool(subj) and subj[0].i == head.i and doc[verb.i - 1].text == "," and any(
+        c.dep_ in ("conj", "ccomp", "parataxis") and c.pos_ in ("VERB", "AUX") and c.i > verb.i
+        and any(t.text == "," for t in doc[verb.i + 1 : c.i]) for c in verb.children)
+    if subj and not parted and not (head in subj[0].subtree and head.i != subj[0].i):
         return None
     return _coordination_head(head, verb, verb.i)
 
@@ -2403,7 +2409,10 @@ def _verb_frame(tok: Any, lemma: str, low: str) -> Frame | None:
         gainer = [g for g in _prep_objects(tok, "to", "into", "under") if not _a_time(g)]  # not "to date"
         g = gainer[0] if gainer else None
         if g is not None and _lemma(g) in ("hand", "hands", "control"):
-            inner = _prep_objects(g, "of") or _children(g, "poss")
+            # ("fell into the hands of IS", "into Isis hands", "into rebel hands", "to Kurdish control")
+            inner = _prep_objects(g, "of") or _children(g, "poss") or [
+                c for c in g.children if c.dep_ in ("compound", "nmod")][-1:] or [
+                c for c in g.children if c.dep_ == "amod" and _low(c) not in _CONTROL_DEGREES][-1:]
             g = inner[0] if inner else None
         # "fell" alone ("when Raqqa fell") is a change for a named place; "prices fell", "the regime fell" name none
         # (only names and place nouns become places).

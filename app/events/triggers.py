@@ -158,7 +158,8 @@ _PATTERNS: tuple[tuple[Frame, str], ...] = (
         r"evict(?:ed|ing|s))(?P<mid>\s+(?:out\s+)?(?:[\w'’\-]+\s+){1,6}?)(?:out\s+of|from)",
     ),
     ("cleared", r"(?P<verb>clear(?:ed|ing|s))"),
-    ("handed", r"(?P<verb>hand(?:ed|ing|s)(?:\s+over)?(?:\s+control\s+of)?)"),
+    # ("hands" alone is mostly the noun: "fell into Isis hands in 2014"; the verb "hands over")
+    ("handed", r"(?P<verb>(?:hand(?:ed|ing)(?:\s+over)?|hands\s+over)(?:\s+control\s+of)?)"),
     ("surrendered", r"(?P<verb>surrender(?:ed|ing|s))"),
     (
         "nominal",

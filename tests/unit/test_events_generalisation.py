@@ -1625,3 +1625,24 @@ def test_a_loss_with_no_gainer_and_a_fall_to_an_unknown_party_are_one_change() -
 def test_whom_a_place_fell_to_where_the_parser_hangs_it_on_the_verb(
         text: str, expected: list[tuple[str, str]]) -> None:
     assert [x for x in summary(extract(text, ["Ramadi", "Baghdad"])) if x[0] == "Ramadi"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # whose hands a place fell or returned into, however the owner is written
+        ("Sinjar fell into Isis hands in 2014.", [("Sinjar", "isis")]),
+        ("Sinjar returned to Kurdish hands in November 2015.", [("Sinjar", "kurdish")]),
+        # "reconquered" is a taking
+        ("Assad's forces reconquered Sinjar in 2016.", [("Sinjar", "government")]),
+        # a participle set off by commas after the name describes it, though the parser made the name its subject
+        ("Sinjar, recaptured from Isis in 2015, is slowly being rebuilt.", [("Sinjar", None)]),
+    ],
+)
+def test_background_shapes_of_long_articles(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert summary(extract(text, ["Sinjar"])) == expected
+
+
+def test_a_noun_hands_is_no_handing_over_that_takes_the_date() -> None:
+    [event] = extract("Sinjar fell into Isis hands in 2014.", ["Sinjar"])
+    assert event.date is not None and event.date.start is not None and event.date.start.year == 2014
