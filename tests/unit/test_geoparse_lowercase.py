@@ -186,3 +186,14 @@ def test_a_name_after_capital_is_the_city_not_its_province():
     ])
     found = _found("troops took the belarusian capital minsk and the ukrainian capital kiev.", index)
     assert ("kiev", 703448) in found
+
+
+def test_a_lone_word_that_speaks_after_what_could_open_a_name_is_a_person_throughout_the_article():
+    index = GazetteerIndex([*PLACES, _place(99032, "Al Muthanna Governorate", 30.0, 45.3, "A", "ADM1", "IQ", "20",
+                                            alts=("Muthana",)),
+                            _place(174186, "Afrin", 36.5, 36.87, "P", "PPLA2", "SY", "09", pop=36_000)])
+    text = "it is six weeks since muthana surrendered in syria. “i regret it,” muthana said. she was held in afrin."
+    assert _found(text, index) == [("syria", 163843), ("afrin", 174186)]
+    # (after an English word a place may speak for its authorities: "the authority governing afrin said")
+    text = "the autonomous authority governing afrin said in a statement that syria had failed it."
+    assert ("afrin", 174186) in _found(text, index)
