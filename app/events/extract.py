@@ -1645,6 +1645,10 @@ class _Extractor:
                     and (words[j].group().lower() not in english or words[j].group().lower() in _ARTICLES):
                 j += 1
             capitalise(words[k].start(), words[j - 1].end(), _NAME_PARTICLES)
+            if j + 1 < len(words) and words[j].group() == "and" and (after := words[j + 1].group()) not in english \
+                    and after not in _NAME_PARTICLES and after not in DEMONYMS and after not in GIVEN_NAMES:
+                # ("lost hulwaniyah and umm shuhayb to government forces": the second name of a pair, once)
+                capitalise(words[j + 1].start(), words[name_run(j + 1) - 1].end(), _NAME_PARTICLES)
         # "somali warlord mohamed farah aidid captured": a given name no English word spells, and the words after it
         # that none spells either, are a person's name (the tagger read "mohamed" as a verb)
         k = 0
@@ -1667,7 +1671,7 @@ class _Extractor:
                     or _PLACE_ONLY_OBJECT.search(self.text, s_start, s_end)
                     or _NUMBERED_UNIT.search(self.text, s_start, s_end)
                     or _GENERIC_NAME.search(self.text, s_start, s_end)
-                    or _OUT_OF_NAME.search(self.text, s_start, s_end)
+                    or _OUT_OF_NAME.search(self.text, s_start, s_end) or _LOST_NAME.search(self.text, s_start, s_end)
                     or (self._lowercased and any(m.group(1) not in english_words()
                                                  for m in _TAKEN_WORD.finditer(self.text, s_start, s_end))))
 
@@ -1844,7 +1848,8 @@ class _Extractor:
 
     def _party_vouches(self, frame: syntax.Frame, gained: ActorRef | None, lost: ActorRef | None) -> bool:
         """Whether the frame says an armed party got its place from another or that the place fell to one."""
-        if frame.role == "fall":
+        if frame.role in ("fall", "lose"):
+            # ("Zamzouna fell to the rebels", "Rebels have lost Zamzouna to government forces")
             return frame.gainer is not None and gained is not None
         if frame.role not in ("active", "nominal") or frame.loser is None or lost is None:
             return False  # ("the liberation of X from regime forces" as well)
@@ -2603,6 +2608,8 @@ _CONTROL_OF_NAME = re.compile(r"\bcontrol\s+(?:of|over)\s+(?:the\s+)?" + _NAME_S
 # "from the hands of the regime": a party a name fell to or was taken from (``_party_vouches``).
 _OUT_OF_NAME = re.compile(r"\b(?:out\s+of|from)\s+(?:the\s+)?" + _NAME_START
                           + r"|\b(?:fell|fallen|falls)\s+(?:in)?to\s|\bfrom\s+(?:the\s+)?(?:hands|control|grip)\s+of\s")
+# "Rebels have lost Zamzouna to government forces": a name a party lost (syntax: to whom, ``_party_vouches``).
+_LOST_NAME = re.compile(r"\blos(?:t|es|ing)\s+(?:control\s+(?:of|over)\s+)?(?:the\s+)?" + _NAME_START)
 # "capturing Jabal al-Zahiyah", "jabal al-zahiyah": an Arabic generic opening a name the gazetteer may lack.
 _GENERIC_NAME = re.compile(r"\b(?:" + "|".join(sorted(NAME_START_GENERICS)) + r")[ -]\w", re.IGNORECASE)
 # "recaptured al-Zarqunah", "liberated Surjah": a name after a verb only places take (syntax._PLACE_ONLY_VERBS),
@@ -2649,7 +2656,7 @@ _ARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "az", "an"})
 # A verb of taking and the word after it (lower-cased text: a name there lost its capital).
 # (a lookahead, so that "took control of X" is read at "took" and again at "control")
 _TAKEN_WORD = re.compile(r"\b(?=(?:captur(?:ed|ing)|seiz(?:ed|ing)|took|taken|taking|retook|retaken|recaptur(?:ed|ing)|"
-                         r"overr[au]n|liberat(?:ed|ing)|regain(?:ed|ing)|control\s+(?:of|over)|out\s+of|from)\s+"
+                         r"overr[au]n|liberat(?:ed|ing)|regain(?:ed|ing)|los(?:t|ing)|control\s+(?:of|over)|out\s+of|from)\s+"
                          r"(?:over\s+)?(?:the\s+)?([a-z][\w'’-]+))")
 # A building's word closing a marked span ("... cement factory"): the span names the building, not the town its
 # name opens with (an airbase, a field, a dam or farms are named after their town, which the geoparser resolves)

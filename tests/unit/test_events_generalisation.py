@@ -1318,6 +1318,9 @@ def test_who_moved_into_a_place_as_its_holder_withdrew_took_it() -> None:
         ("Jabhat al-Nusra took full control of Umm Zamzouna after government forces withdrew.", ["Umm Zamzouna"],
          True),
         ("The army has restored control over Zamzouna after fierce battles with terrorists.", ["Zamzouna"], True),
+        # (what a party lost to another; lower-cased, the second name of a pair gets its capitals too)
+        ("The rebels have lost Hulwaniyah and Umm Shuhayb to Islamic State in recent days.",
+         ["Hulwaniyah", "Umm Shuhayb"], True),
         # (a change told as a noun, with the party it was taken from)
         ("Kurdish fighters announced the liberation of Zamzouna from Islamic State.", ["Zamzouna"], False),
     ],
