@@ -2307,6 +2307,11 @@ def _verb_frame(tok: Any, lemma: str, low: str) -> Frame | None:
             # "the rebels captured Bakwa before being forced out by NATO troops", "rebels held X until they were
             # driven out": out of the place the governing clause says they took or held
             places = _children(governor, "dobj")
+        if not places and passive and tok.dep_ == "advcl" and _marked_by(tok, ("until", "till")) \
+                and _lemma(tok.head) in ("be", "remain") and any(
+                    _control_owner(p) is not None for p in _children(tok.head, "prep") if _low(p) in ("in", "under")):
+            # "Manbij was under Isis control until the group was driven out in 2016": out of the place held until then
+            places = _children(tok.head, "nsubj")
         if not places and passive:
             # "Kurdish forces, who had held Kirkuk since 2014, were pushed out by the Iraqi army": out of the place
             # the relative clause on the expelled says they held

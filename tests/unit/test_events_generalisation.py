@@ -1638,6 +1638,8 @@ def test_whom_a_place_fell_to_where_the_parser_hangs_it_on_the_verb(
         ("Sinjar returned to Kurdish hands in November 2015.", [("Sinjar", "kurdish")]),
         # "reconquered" is a taking
         ("Assad's forces reconquered Sinjar in 2016.", [("Sinjar", "government")]),
+        # driven out of the place they held until then
+        ("Sinjar was under Isis control until the group was driven out in 2015.", [("Sinjar", None)]),
         # a participle set off by commas after the name describes it, though the parser made the name its subject
         ("Sinjar, recaptured from Isis in 2015, is slowly being rebuilt.", [("Sinjar", None)]),
     ],
