@@ -1546,6 +1546,10 @@ class _Extractor:
                 chunk[k.start() - s_start] = "'"
             for q in _SCARE_QUOTED.finditer(self.text, s_start, s_start + len(chunk)):
                 chunk[q.start() - s_start] = chunk[q.end() - 1 - s_start] = " "  # (one for one: the offsets hold)
+            for w in _WEDNESDAY.finditer(self.text, s_start, s_start + len(chunk)):
+                # "Wed 19 Apr 2017 Army liberates X": the tokenizer splits "Wed" as "we'd" ("We" the subject); another
+                # day of the same length keeps the offsets
+                chunk[w.start() - s_start : w.end() - s_start] = "Tue" if w.group()[0] == "W" else "tue"
             if self._lowercased:
                 self._truecase(chunk, s_start)
             texts.append("".join(chunk))
@@ -2614,9 +2618,11 @@ _LOST_NAME = re.compile(r"\blos(?:t|es|ing)\s+(?:control\s+(?:of|over)\s+)?(?:th
 _GENERIC_NAME = re.compile(r"\b(?:" + "|".join(sorted(NAME_START_GENERICS)) + r")[ -]\w", re.IGNORECASE)
 # "recaptured al-Zarqunah", "liberated Surjah": a name after a verb only places take (syntax._PLACE_ONLY_VERBS),
 # which the parse keeps as a place where the gazetteer lacks it.
+_WEDNESDAY = re.compile(r"\b[Ww]ed(?=\.?\s+\d)")
 _PLACE_ONLY_OBJECT = re.compile(
-    r"\b(?:retook|retaken|retaking|recaptur(?:ed|ing)|liberat(?:ed|ing)|overr[au]n|overrunning|storm(?:ed|ing)|"
-    r"regain(?:ed|ing)|reclaim(?:ed|ing)|wrest(?:ed|ing))\s+(?:the\s+)?" + _NAME_START
+    # (and a headline's present: "Syrian army retakes X from rebels", "Army liberates X")
+    r"\b(?:retook|retaken|retaking|retakes|recaptur(?:ed|ing|es)|liberat(?:ed|ing|es)|overr[au]n|overrunning|"
+    r"overruns|storm(?:ed|ing|s)|regain(?:ed|ing|s)|reclaim(?:ed|ing|s)|wrest(?:ed|ing|s))\s+(?:the\s+)?" + _NAME_START
 )
 # "the 93rd Brigade", "Regiment 121": a base named after its unit (syntax._numbered_unit), as the text capitalises it.
 _UNIT_NAME = "(?:" + "|".join(sorted(w.capitalize() for w in syntax.UNIT_NOUNS)) + ")"
@@ -2655,8 +2661,9 @@ _COMMALESS_MIN = 200
 _ARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "az", "an"})
 # A verb of taking and the word after it (lower-cased text: a name there lost its capital).
 # (a lookahead, so that "took control of X" is read at "took" and again at "control")
-_TAKEN_WORD = re.compile(r"\b(?=(?:captur(?:ed|ing)|seiz(?:ed|ing)|took|taken|taking|retook|retaken|recaptur(?:ed|ing)|"
-                         r"overr[au]n|liberat(?:ed|ing)|regain(?:ed|ing)|los(?:t|ing)|control\s+(?:of|over)|out\s+of|from)\s+"
+_TAKEN_WORD = re.compile(r"\b(?=(?:captur(?:ed|ing|es)|seiz(?:ed|ing|es)|took|taken|taking|takes|retook|retaken|"
+                         r"retakes|recaptur(?:ed|ing|es)|overr[au]n|overruns|liberat(?:ed|ing|es)|regain(?:ed|ing|s)|"
+                         r"los(?:t|ing|es)|control\s+(?:of|over)|out\s+of|from)\s+"
                          r"(?:over\s+)?(?:the\s+)?([a-z][\w'’-]+))")
 # A building's word closing a marked span ("... cement factory"): the span names the building, not the town its
 # name opens with (an airbase, a field, a dam or farms are named after their town, which the geoparser resolves)

@@ -1651,3 +1651,20 @@ def test_background_shapes_of_long_articles(text: str, expected: list[tuple[str,
 def test_a_noun_hands_is_no_handing_over_that_takes_the_date() -> None:
     [event] = extract("Sinjar fell into Isis hands in 2014.", ["Sinjar"])
     assert event.date is not None and event.date.start is not None and event.date.start.year == 2014
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a headline's present tense of a verb only places take, after FA-KES's dateline
+        "Sun 10 Jul 2016 Syrian army retakes Hulwaniyah from rebels. The army said it had recaptured the village.",
+        "Tue 18 Apr 2017 Army liberates Hulwaniyah in Hama northern countryside.",
+    ],
+)
+def test_a_headline_after_a_dateline_names_a_place_the_gazetteer_lacks(text: str) -> None:
+    assert summary(extract(text, ["Hama"])) == [("Hulwaniyah", "government")]
+
+
+def test_wed_of_a_dateline_is_no_we() -> None:
+    text = "Wed 19 Apr 2017 Army liberates Umm Shuhayb in Hama northern countryside."
+    assert summary(extract(text, ["Hama"])) == [("Umm Shuhayb", "government")]
