@@ -1618,6 +1618,10 @@ class _Extractor:
                 j += 1  # ("the", "of", "al" before the name stay as they are)
             if j < k:
                 capitalise(words[j].start(), w.end(), _NAME_PARTICLES)
+        # "the battalion 82 headquarters", "the 1070 apartment complex": a number in a facility's name makes it a
+        # name (as the writer had it, "Battalion 82 Headquarters"), the unit word before the number with it
+        for f in _NUMBERED_FACILITY.finditer(self.text, s_start, end):
+            capitalise(f.start(1), f.end(1), frozenset())
         def name_run(k: int) -> int:
             """The end of the run of words after ``words[k]`` that no English word spells (particles between)."""
             j = k + 1
@@ -2618,6 +2622,11 @@ _LOST_NAME = re.compile(r"\blos(?:t|es|ing)\s+(?:control\s+(?:of|over)\s+)?(?:th
 _GENERIC_NAME = re.compile(r"\b(?:" + "|".join(sorted(NAME_START_GENERICS)) + r")[ -]\w", re.IGNORECASE)
 # "recaptured al-Zarqunah", "liberated Surjah": a name after a verb only places take (syntax._PLACE_ONLY_VERBS),
 # which the parse keeps as a place where the gazetteer lacks it.
+_NUMBERED_FACILITY = re.compile(
+    r"\bthe\s+(?:(?!battalion|brigade|regiment|division)[a-z]+\s+)?"  # ("the neighbouring 1070 apartment complex")
+    r"((?:(?:battalion|brigade|regiment|division)\s+)?\d+\s+(?:[a-z]+\s+)?(?:"
+    # (one facility, not a count of them: "the 3 hills")
+    + "|".join(sorted(w for w in syntax.FACILITY_WORDS if not w.endswith("s") or w == "headquarters")) + r"))\b")
 _WEDNESDAY = re.compile(r"\b[Ww]ed(?=\.?\s+\d)")
 _PLACE_ONLY_OBJECT = re.compile(
     # (and a headline's present: "Syrian army retakes X from rebels", "Army liberates X")

@@ -1668,3 +1668,20 @@ def test_a_headline_after_a_dateline_names_a_place_the_gazetteer_lacks(text: str
 def test_wed_of_a_dateline_is_no_we() -> None:
     text = "Wed 19 Apr 2017 Army liberates Umm Shuhayb in Hama northern countryside."
     assert summary(extract(text, ["Hama"])) == [("Umm Shuhayb", "government")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # lower-cased, a number in a facility's name makes it a name, as the writer had it ("Battalion 82
+        # Headquarters", "1070 Apartment Complex")
+        ("the rebels attacked following the syrian arab army's capture of the battalion 82 headquarters last week.",
+         [("battalion 82 headquarters", "government")]),
+        ("jaish al-fateh stormed the 3000 apartment project after fully capturing the neighbouring 1070 apartment "
+         "complex.", [("neighbouring 1070 apartment complex", "opposition")]),
+        # (a count of them is none: "the 3 hills")
+        ("the army captured the 3 hills overlooking the road.", []),
+    ],
+)
+def test_a_lower_cased_numbered_facility_is_a_name(text: str, expected: list[tuple[str, str]]) -> None:
+    assert summary(extract(text, ["aleppo"])) == expected
