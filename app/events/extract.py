@@ -1680,6 +1680,7 @@ class _Extractor:
                     or _NUMBERED_UNIT.search(self.text, s_start, s_end)
                     or _GENERIC_NAME.search(self.text, s_start, s_end)
                     or _OUT_OF_NAME.search(self.text, s_start, s_end) or _LOST_NAME.search(self.text, s_start, s_end)
+                    or _TOOK_NAME.search(self.text, s_start, s_end)
                     or (self._lowercased and any(m.group(1) not in english_words()
                                                  for m in _TAKEN_WORD.finditer(self.text, s_start, s_end))))
 
@@ -1859,6 +1860,12 @@ class _Extractor:
         if frame.role in ("fall", "lose"):
             # ("Zamzouna fell to the rebels", "Rebels have lost Zamzouna to government forces")
             return frame.gainer is not None and gained is not None
+        if frame.role == "active" and frame.lemma in ("take", "took") and gained is not None \
+                and gained.side not in (Side.UNKNOWN, None) \
+                and not any(_CAPTIVE_AFTER.match(self.text, b) for _, b in frame.places):
+            # ("the army and allied militias took Hulwaniyah on Monday": an armed party takes places, or people
+            # hostage or prisoner)
+            return True
         if frame.role not in ("active", "nominal") or frame.loser is None or lost is None:
             return False  # ("the liberation of X from regime forces" as well)
         return _FROM_BEFORE.search(self.text, max(0, frame.loser[0] - 40), frame.loser[0]) is not None
@@ -2627,6 +2634,9 @@ _NUMBERED_FACILITY = re.compile(
     r"((?:(?:battalion|brigade|regiment|division)\s+)?\d+\s+(?:[a-z]+\s+)?(?:"
     # (one facility, not a count of them: "the 3 hills")
     + "|".join(sorted(w for w in syntax.FACILITY_WORDS if not w.endswith("s") or w == "headquarters")) + r"))\b")
+# "the army took Hulwaniyah on Monday": a name an armed party took (``_party_vouches``).
+_TOOK_NAME = re.compile(r"\b(?:took|takes|taken)\s+(?:over\s+)?(?:the\s+)?" + _NAME_START)
+_CAPTIVE_AFTER = re.compile(r"\s+(?:hostage|prisoner|captive)s?\b", re.IGNORECASE)
 _WEDNESDAY = re.compile(r"\b[Ww]ed(?=\.?\s+\d)")
 _PLACE_ONLY_OBJECT = re.compile(
     # (and a headline's present: "Syrian army retakes X from rebels", "Army liberates X")

@@ -1321,6 +1321,8 @@ def test_who_moved_into_a_place_as_its_holder_withdrew_took_it() -> None:
         # (what a party lost to another; lower-cased, the second name of a pair gets its capitals too)
         ("The rebels have lost Hulwaniyah and Umm Shuhayb to Islamic State in recent days.",
          ["Hulwaniyah", "Umm Shuhayb"], True),
+        # (what an armed party took: a place, or people hostage)
+        ("Kurdish forces took Hulwaniyah on Monday after a week of heavy fighting.", ["Hulwaniyah"], True),
         # (a change told as a noun, with the party it was taken from)
         ("Kurdish fighters announced the liberation of Zamzouna from Islamic State.", ["Zamzouna"], False),
     ],
@@ -1339,6 +1341,7 @@ def test_a_name_the_gazetteer_lacks_is_a_place_where_a_party_vouches_for_it(
         "Zamzouna fell to third place in the league.",  # no armed party
         "The army captured Omar Hassan from the rebels.",  # a given name opens a person's
         "Rebels captured Zamzouna on Monday.",  # alone, it may be a person
+        "Kurdish forces took Zamzouna hostage on Monday.",  # people are taken hostage
     ],
 )
 def test_a_name_no_party_vouches_for_stays_no_place(text: str) -> None:
