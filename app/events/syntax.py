@@ -1259,6 +1259,8 @@ def _head_span(tok: Any, excluded: list[tuple[int, int]]) -> tuple[int, int]:
     for c in tok.children:
         if c.dep_ == "prep" and c.i < tok.i and _low(c) == "among":
             start = max(start, tok.doc[c.right_edge.i + 1].idx)  # "among them Robotyne": the name alone
+        if c.dep_ == "advmod" and c.i < tok.i and c.i == tok.left_edge.i and _low(c) in ("namely", "notably"):
+            start = max(start, tok.doc[c.i + 1].idx)  # "three villages namely Hulwaniyah": the names alone
         named_modifier = c.dep_ in ("compound", "poss", "nmod", "amod") and c.i < tok.i and c.tag_ in ("NNP", "NNPS")
         if named_modifier and (tok.tag_ not in ("NNP", "NNPS") or c.dep_ == "poss"):
             excluded.append(_span(c))
@@ -2621,9 +2623,16 @@ def _verb_frame(tok: Any, lemma: str, low: str) -> Frame | None:
         objects = [o for o in _prep_objects(tok, "over") if _lemma(tok) in ("take", "took")]
     # "captured three villages west of Hama: Tal Malah, Jibbin and Zalin": the names listed after a colon are what
     # the plural place noun before it counts, places whether or not the gazetteer knows them
-    counted = any(_lemma(d) in PLACE_NOUNS and d.tag_ == "NNS" for d in dobj)
+    # ("a string of villages north of Hama: A, B and C": the plural place noun under a word of quantity)
+    counted = any(_lemma(x) in PLACE_NOUNS and x.tag_ == "NNS"
+                  for d in dobj for x in (d, *(_prep_objects(d, "of") if _lemma(d) in _QUANTITY_NOUNS else ())))
     return _make(tok, lemma, "active", objects, _subject(tok), _loser_from(tok), why,
                  named=frozenset(x.i for o in listed if counted for x in _conjuncts(o)))
+
+
+# Nouns that count what their of-phrase names ("a string of villages", "a number of towns", "dozens of villages").
+_QUANTITY_NOUNS = frozenset({"string", "number", "series", "handful", "dozen", "dozens", "cluster", "group", "chain",
+                             "couple", "host", "score", "scores", "line"})
 
 
 def _gapped_objects(verb: Any, objects: list[Any]) -> list[Any]:

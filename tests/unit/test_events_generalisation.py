@@ -1688,3 +1688,18 @@ def test_wed_of_a_dateline_is_no_we() -> None:
 )
 def test_a_lower_cased_numbered_facility_is_a_name(text: str, expected: list[tuple[str, str]]) -> None:
     assert summary(extract(text, ["aleppo"])) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a list after a colon that "a string of villages" counts names places, known or not
+        ("Rebels captured a string of villages north of Hama: Hulwaniyah, Zuwaytin and Qasr Hulwan.",
+         ["Hulwaniyah", "Qasr Hulwan", "Zuwaytin"]),
+        # "namely" opens the list, no name
+        ("The army regained control over three villages, namely Hulwaniyah, Zuwaytin and Qasr Hulwan.",
+         ["Hulwaniyah", "Qasr Hulwan", "Zuwaytin"]),
+    ],
+)
+def test_names_a_counted_place_noun_lists(text: str, expected: list[str]) -> None:
+    assert sorted(e.place.text for e in extract(text, ["Hama"])) == expected
