@@ -1621,7 +1621,8 @@ class _Extractor:
         # "the battalion 82 headquarters", "the 1070 apartment complex": a number in a facility's name makes it a
         # name (as the writer had it, "Battalion 82 Headquarters"), the unit word before the number with it
         for f in _NUMBERED_FACILITY.finditer(self.text, s_start, end):
-            capitalise(f.start(1), f.end(1), frozenset())
+            group = 1 if f.group(1) is not None else 2
+            capitalise(f.start(group), f.end(group), frozenset())
         def name_run(k: int) -> int:
             """The end of the run of words after ``words[k]`` that no English word spells (particles between)."""
             j = k + 1
@@ -2355,7 +2356,9 @@ class _Extractor:
         reversal = frame != "active" and bool(_REVERSAL.search(self.text, start, end))
         self._last_place = (sent, places[-1].mention)
         for p in places:
-            if p.mention.place is None and not self._mentions_in(p.mention.start, p.mention.end):
+            if p.mention.place is None and not any(
+                    (m.start, m.end) == (p.mention.start, p.mention.end)
+                    for m in self._mentions_in(p.mention.start, p.mention.end)):
                 at = bisect_left(self._told_unknown_starts, p.mention.start)
                 if p.mention not in self._told_unknown[at : at + 2]:
                     self._told_unknown.insert(at, p.mention)
@@ -2633,7 +2636,9 @@ _NUMBERED_FACILITY = re.compile(
     r"\bthe\s+(?:(?!battalion|brigade|regiment|division)[a-z]+\s+)?"  # ("the neighbouring 1070 apartment complex")
     r"((?:(?:battalion|brigade|regiment|division)\s+)?\d+\s+(?:[a-z]+\s+)?(?:"
     # (one facility, not a count of them: "the 3 hills")
-    + "|".join(sorted(w for w in syntax.FACILITY_WORDS if not w.endswith("s") or w == "headquarters")) + r"))\b")
+    + "|".join(sorted(w for w in syntax.FACILITY_WORDS if not w.endswith("s") or w == "headquarters")) + r"))\b"
+    # ("recaptured hill 1154": a hill named by its number; a numbered "point" is none, as the annotators read it)
+    r"|\b(hill)\s+\d+\b")
 # "the army took Hulwaniyah on Monday": a name an armed party took (``_party_vouches``).
 _TOOK_NAME = re.compile(r"\b(?:took|takes|taken)\s+(?:over\s+)?(?:the\s+)?" + _NAME_START)
 _CAPTIVE_AFTER = re.compile(r"\s+(?:hostage|prisoner|captive)s?\b", re.IGNORECASE)
@@ -2687,7 +2692,7 @@ _TAKEN_WORD = re.compile(r"\b(?=(?:captur(?:ed|ing|es)|seiz(?:ed|ing|es)|took|ta
 # A building's word closing a marked span ("... cement factory"): the span names the building, not the town its
 # name opens with (an airbase, a field, a dam or farms are named after their town, which the geoparser resolves)
 _FACILITY_END = re.compile(r"\b(?:factory|station|school|hospital|complex|project|headquarters|college|academy|"
-                           r"prison|tower|mosque|checkpoints?|roundabout|junction|crossroads?|square|bridge)\Z")
+                           r"prison|tower|mosque|checkpoints?|roundabout|junction|crossroads?|square|bridge|depot)\Z")
 _LIST_AND_END = re.compile(r"\s+and\s*\Z")
 # An Arabic article joined to its word ("al-Jaoureh"), and a capitalised word, the article before it or not.
 _ARTICLED = re.compile(r"(?:al|el|ad|ar|as|ash|at|az|an|ed|er|es|ez)-")

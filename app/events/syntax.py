@@ -437,6 +437,7 @@ PLACE_NOUNS = frozenset(
 # proper name ending in one names a place even where no gazetteer lists it.
 FACILITY_WORDS = frozenset(
     [
+        "depot",  # ("the Mahin arms depot")
         "airbase",
         "airport",
         "base",

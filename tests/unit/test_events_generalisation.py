@@ -1703,3 +1703,18 @@ def test_a_lower_cased_numbered_facility_is_a_name(text: str, expected: list[tup
 )
 def test_names_a_counted_place_noun_lists(text: str, expected: list[str]) -> None:
     assert sorted(e.place.text for e in extract(text, ["Hama"])) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        # an arms depot is a facility; the area its holders withdrew from is the depot just named, not its town
+        ("the syrian armed forces imposed full control over the mahin arms depot after isis withdrew from the area.",
+         ["mahin"], [("mahin arms depot", "government")]),
+        # a hill named by its number, lower-cased
+        ("government forces recaptured hill 1154 south of the village of kinsabba.", ["kinsabba"],
+         [("hill 1154", "government")]),
+    ],
+)
+def test_lower_cased_facilities(text: str, names: list[str], expected: list[tuple[str, str]]) -> None:
+    assert summary(extract("fighting raged in syria. " + text, ["syria", *names])) == expected
