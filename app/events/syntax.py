@@ -731,11 +731,7 @@ def _place_phrases(
             # "retook the old city", "Mosul's old city", "the old city of Raqqa": the historic quarter, a district of
             # its own (the Guardian writes the Old City in lower case, as lower-cased copies do), not the city whole
             start = min(c.idx for c in item.children if c.dep_ == "amod" and _low(c) == "old")
-            spans.append((start, item.idx + len(item.text)))
-            marked.append(spans[-1])
-            excluded.extend(_span(c) for c in item.children if c.dep_ == "poss")
-            excluded.extend(_span(o) for o in ofs)
-            _exclude_locatives(item, excluded)
+            _keep_named_part(item, start, ofs, spans, marked, excluded)
             continue
         elif named_compounds and (low in PLACE_NOUNS or low in _PARTITIVE) and (
             item.tag_ not in ("NNP", "NNPS") or (ofs and (lemma in _CITY_PARTS or (
@@ -750,11 +746,7 @@ def _place_phrases(
                 # "overran an African Union base in El Baraf": one of its owner's many, no name of its own
                 excluded.append(_span(item, stop_deps=frozenset({"relcl", "punct", "cc"})))
                 continue
-            spans.append((start, item.idx + len(item.text)))
-            marked.append(spans[-1])
-            excluded.extend(_span(c) for c in item.children if c.dep_ == "poss")
-            excluded.extend(_span(o) for o in ofs)
-            _exclude_locatives(item, excluded)
+            _keep_named_part(item, start, ofs, spans, marked, excluded)
             continue
         # "the district centre of Musa Qala", "the provincial center of X", "the district headquarters of X" (as Afghan
         # war reporting says it): the seat of a division is the town itself (unless an appositive names it: "the
@@ -1099,6 +1091,17 @@ def _points_back(tok: Any) -> bool:
         return True
     return (any(c.dep_ == "det" and _low(c) == "the" for c in children)
             and all(c.dep_ in ("det", "nummod", "predet") for c in children))
+
+
+def _keep_named_part(item: Any, start: int, ofs: list[Any], spans: list[tuple[int, int]],
+                     marked: list[tuple[int, int]], excluded: list[tuple[int, int]]) -> None:
+    """A named part of a place ("the Ramouseh district of Aleppo", "Mosul's old city") from ``start`` to its noun,
+    vouched for by the grammar; its possessor, of-phrase and locatives only hold it."""
+    spans.append((start, item.idx + len(item.text)))
+    marked.append(spans[-1])
+    excluded.extend(_span(c) for c in item.children if c.dep_ == "poss")
+    excluded.extend(_span(o) for o in ofs)
+    _exclude_locatives(item, excluded)
 
 
 def _name_before_apposed_noun(noun: Any) -> Any | None:
