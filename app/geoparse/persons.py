@@ -44,6 +44,10 @@ def speaks(doc: Document, index: GazetteerIndex, i: int, key: str) -> bool:
         and not named_notable(index, doc.lower[i], key, index.candidates(key))  # "Mamo" folds to Mamou (PPLA)
 
 
+_DETERMINERS = frozenset({"another", "every", "each", "any", "some", "this", "that", "these", "those", "many",
+                          "several", "most", "other", "both", "all", "no", "neither", "either", "such"})
+
+
 def follows_a_name(doc: Document, index: GazetteerIndex, first: int) -> bool:
     """Whether the capitalised word before ``first`` makes it a surname ("John Kelly", "Conor McGregor"): unless that
     word is a well-known place ("Iraq Syria network"), a preposition of place in a headline ("Killed Near Jarablus")
@@ -52,6 +56,8 @@ def follows_a_name(doc: Document, index: GazetteerIndex, first: int) -> bool:
     if first == 0 or first in doc.sentence_starts or doc.gap(first) != " ":
         return False
     before, word = doc.tokens[first - 1], doc.lower[first - 1]
+    if word in _DETERMINERS:
+        return False  # ("Another Afrin local said": a determiner opens a noun phrase, never a person's name)
     return before.is_capitalized and not before.text.isupper() and word not in lx.NEVER_ALONE \
         and word not in lx.DIRECTIONS and word not in lx.DEMONYMS and word not in lx.NAME_PARTICLES \
         and word not in lx.LOCATIVES \

@@ -429,3 +429,14 @@ def test_a_village_abroad_is_not_the_place_a_firmly_focused_story_names(index):
     libya = "Forces loyal to Tripoli captured the Al-Watiya air base in western Libya."
     assert [(name, gid) for name, gid in _found(libya, index) if "Watiya" in name] == [("Al-Watiya", None)]
     assert ("Myawaddy", 1308052) in _found("The explosion in Myawaddy, opposite the Thai town of Mae Sot.", index)
+
+
+def test_a_determiner_opening_a_sentence_makes_no_surname_of_the_name_after_it():
+    """"Another Afrin local said ...": the capitalised determiner is no given name, so Afrin stays a place throughout
+    the article (a surname is a person everywhere)."""
+    index = GazetteerIndex([
+        _place(163843, "Syria", 35.0, 38.0, "A", "PCLI", "SY", "00", pop=22_000_000),
+        _place(174186, "Afrin", 36.5, 36.87, "P", "PPLA2", "SY", "09", pop=36_000),
+    ])
+    text = "Turkish troops hold Afrin in northern Syria. Another Afrin local, Shiyar Khalil, said it was over."
+    assert [name for name, gid in _found(text, index) if gid == 174186] == ["Afrin", "Afrin"]
