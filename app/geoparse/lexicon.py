@@ -297,7 +297,7 @@ GIVEN_NAMES = frozenset(
         "ahmet", "mehmet", "mevlut", "binali", "hulusi", "kemal", "haider", "hayder", "nouri", "nuri", "moqtada",
         "qasem", "qassim", "yahya", "sahar", "hussam", "hossam", "mohannad", "muhannad", "osman", "othman",
         "hamid", "hamed", "rashid", "rasheed", "wissam", "bassam", "basel", "bassel", "firas", "feras", "ayman",
-        "ayham", "louay", "luay", "raed", "rasha", "dima", "lina", "reem", "yara",
+        "ayham", "louay", "luay", "raed", "rasha", "dima", "lina", "reem", "yara", "saddam", "muammar",
     }
 )
 

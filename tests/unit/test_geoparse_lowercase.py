@@ -197,3 +197,11 @@ def test_a_lone_word_that_speaks_after_what_could_open_a_name_is_a_person_throug
     # (after an English word a place may speak for its authorities: "the authority governing afrin said")
     text = "the autonomous authority governing afrin said in a statement that syria had failed it."
     assert ("afrin", 174186) in _found(text, index)
+
+
+def test_arabic_given_names_of_the_wars_public_figures_open_a_persons_name():
+    index = GazetteerIndex([*PLACES, _place(99100, "Saddam", 33.0, 44.0, "P", "PPL", "IQ", "07", pop=900),
+                            _place(99407, "Iraq", 33.0, 44.0, "A", "PCLI", "IQ", "00", pop=40_000_000)])
+    assert _found("u.s. forces captured saddam hussein's top aide in iraq.", index) == [
+        ("u.s", US), ("iraq", 99407)]
+    assert _found("U.S. forces captured Saddam Hussein's top aide in Iraq.", index) == [("U.S", US), ("Iraq", 99407)]
