@@ -76,6 +76,9 @@ def _named_as_written(word: str, place: GazetteerPlace) -> bool:
     return any(word in (n, _ARABIC_ARTICLE.sub("", n)) for n in (normalize(place.name), normalize(place.asciiname)))
 
 
+_ADJECTIVE_PREFIXES = frozenset({"post", "pre", "anti", "pro"})
+
+
 def person_name_tokens(doc: Document, index: GazetteerIndex) -> set[int]:
     """Tokens of person names: the capitalised (or, in lowercased text, non-dictionary) words after a title or a
     given name, and in cased text the given name itself ("Mary Pitman", "Paul Metcalfe": a given name that some
@@ -140,6 +143,8 @@ def person_name_tokens(doc: Document, index: GazetteerIndex) -> set[int]:
     for i, word in enumerate(doc.lower[:-1]):
         if not doc.tokens[i].is_capitalized or not name_goes_on(i + 1):
             continue
+        if i > 0 and doc.gap(i) == "-" and doc.lower[i - 1] in _ADJECTIVE_PREFIXES:
+            continue  # "a post-Saddam Iraq", "anti-Assad rebels": the name makes an adjective, opening no other name
         given = given_name(i)
         if (word in lx.TITLES or given) and not starts_a_place(i) \
                 and not (given and doc.lower[i + 1] in lx.PLACE_NOUNS):  # "Beverly Hills"

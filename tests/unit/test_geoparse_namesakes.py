@@ -440,3 +440,14 @@ def test_a_determiner_opening_a_sentence_makes_no_surname_of_the_name_after_it()
     ])
     text = "Turkish troops hold Afrin in northern Syria. Another Afrin local, Shiyar Khalil, said it was over."
     assert [name for name, gid in _found(text, index) if gid == 174186] == ["Afrin", "Afrin"]
+
+
+def test_a_given_name_made_an_adjective_opens_no_persons_name():
+    """"a post-Saddam Iraq": the given name, hyphened to a prefix, makes an adjective; the country after it is no
+    surname."""
+    index = GazetteerIndex([
+        _place(99237, "Iraq", 33.0, 44.0, "A", "PCLI", "IQ", "00", pop=40_000_000),
+        _place(91814, "Saddam", 33.2, 44.1, "P", "PPL", "IQ", "07", pop=900),
+    ])
+    text = "Talabani returned to Iraq in 2003. He became the president of a post-Saddam Iraq in 2005."
+    assert _found(text, index) == [("Iraq", 99237), ("Iraq", 99237)]
