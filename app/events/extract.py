@@ -318,7 +318,10 @@ _OBJ_ANAPHOR = re.compile(
     r"\s+(?:(?:the|this|that)\s+(?:(?:strategic|key|nearby|northern|southern|eastern|western|border|provincial|"
     r"embattled|besieged|rebel-held|historic|ancient|small|large|desert|frontline|coastal|whole|entire|same|"
     r"strategically\s+located)\s+)*(?P<noun>town|city|village|district|province|governorate|base|airport|airbase|"
-    r"area|neighbou?rhood|hill|dam|crossing|stronghold)(?![\w'’-])(?!\s+(?:of|in|near|north|south|east|west)\b)|"
+    r"area|neighbou?rhood|hill|dam|crossing|stronghold)(?![\w'’-])(?!\s+(?:of|in|near|north|south|east|west)\b)"
+    # (the noun heading no phrase of its own: "the city hall", "the city centre", "the town council")
+    r"(?!\s+(?:hall|council|centre|center|limits|walls|gates?|authorities|officials|residents|hospital|mosque|"
+    r"square|administration|outskirts|government|police|prison|market|stadium|headquarters)\b)|"
     r"(?P<it>it)(?=\s*[.,;:)]|\s*$|\s+(?:back|over|again|in|on|during|from|after|before|last|this|earlier|later|"
     r"shortly|when|within|with|to|by|and|but|yesterday|today|\w+day|\d|weeks|months|days|years|until|amid|hours|"
     r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a\s+few)\s+(?:hours?|days?|weeks?|months?|"

@@ -1718,3 +1718,15 @@ def test_names_a_counted_place_noun_lists(text: str, expected: list[str]) -> Non
 )
 def test_lower_cased_facilities(text: str, names: list[str], expected: list[tuple[str, str]]) -> None:
     assert summary(extract("fighting raged in syria. " + text, ["syria", *names])) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a place noun that heads no phrase of its own is no anaphor of the town ("the city hall", "the city centre")
+        "Manbij was calm until the militants were driven out of the city hall.",
+        "Isis fought in Manbij for months. Kurdish forces took the city centre in August.",
+    ],
+)
+def test_a_place_noun_modifying_another_noun_is_no_antecedent(text: str) -> None:
+    assert summary(extract(text, ["Manbij"])) == []
