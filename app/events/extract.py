@@ -44,6 +44,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime
 from functools import cache
 from itertools import chain, islice, pairwise, takewhile
+from operator import attrgetter
 from typing import Any
 
 from app.events import syntax
@@ -66,7 +67,7 @@ from app.geoparse.lexicon import DEMONYMS, GIVEN_NAMES, NAME_START_GENERICS, eng
 from app.geoparse.model import Mention
 from app.geoparse.resolve import DEMONYM_COUNTRIES
 from app.text.sentences import sentence_spans
-from app.text.tokens import is_lowercased
+from app.text.tokens import is_lowercased, lost_its_commas
 
 # --- the noun phrase between a verb and its place -------------------------------------------------------------
 # Words that mean the place is not the object itself: a direction, a part, a neighbour, a relative clause.
@@ -588,7 +589,6 @@ class _Extractor:
         self._last_place: tuple[int, Mention] | None = None  # the place of the latest change told, and its sentence
         # names the gazetteer lacks that a change was told of, in text order: antecedents as much as the mentions
         self._told_unknown: list[Mention] = []
-        self._told_unknown_starts: list[int] = []
         self.scopes: list[tuple[int, int]] = []  # each kept trigger's clause: (trigger start, clause end)
         self._describing: list[tuple[int, int]] = []  # the describing clauses of the sentence being read
         self._describing_clauses: dict[int, list[tuple[int, int]]] = {}  # of each parsed sentence
@@ -611,7 +611,7 @@ class _Extractor:
         self._ci = _case_sensitive_twin if exact else _same_pattern
         self._lowercased = ctx.lowercased
         # a copy that lost every comma (FA-KES's texts): a list of names is then a run of capitalised words
-        self._commaless = len(ctx.text) >= _COMMALESS_MIN and "," not in ctx.text
+        self._commaless = lost_its_commas(ctx.text, _COMMALESS_LONGER_THAN)
         forces = ctx.registry.state_forces(ctx.country)
         self._article_forces = forces.id if forces is not None else None  # who "the army" is in this article
 
@@ -774,8 +774,8 @@ class _Extractor:
         fitting: Mention | None = None
         noun_key = noun.replace("neighbourhood", "neighborhood")
         # ("The army retook Zuwaytin a day after losing it": a name the gazetteer lacks, told of just before)
-        told = [m for m in self._told_unknown[bisect_left(self._told_unknown_starts, floor) :
-                                              bisect_left(self._told_unknown_starts, before)] if m.end <= before]
+        told = [m for m in self._told_unknown[bisect_left(self._told_unknown, floor, key=_START) :
+                                              bisect_left(self._told_unknown, before, key=_START)] if m.end <= before]
         candidates = self._mentions_in(floor, before)
         if told:
             candidates = sorted([*candidates, *told], key=lambda m: m.start)
@@ -1645,20 +1645,23 @@ class _Extractor:
                 capitalise(words[k].start(), words[j - 1].end(), _NAME_PARTICLES)
         # "captured zamzouna from islamic state": lower-cased, a word no English word spells right after a verb of
         # taking is a name (the tagger reads it as a common noun; the frame decides whether it is a place)
+        def may_open_a_name(word: str) -> bool:
+            return word not in english and word not in _NAME_PARTICLES and word not in DEMONYMS \
+                and word not in GIVEN_NAMES
+
         word_at = {w.start(): i for i, w in enumerate(words)}
         for m in _TAKEN_WORD.finditer(self.text, s_start, end):
             k = word_at.get(m.start(1))
             word = m.group(1).lower()
-            if k is None or word in english or word in _NAME_PARTICLES or word in DEMONYMS or word in GIVEN_NAMES \
-                    or word in syntax.TIME_WORDS or len(word) < 3:  # ("captured monday a village": a day)
+            if k is None or not may_open_a_name(word) or word in syntax.TIME_WORDS \
+                    or len(word) < 3:  # ("captured monday a village": a day)
                 continue
             j = k + 1  # (the name's words: none English, the Arabic article between; "and" ends it)
             while j < len(words) and j - k <= 3 and self.text[words[j - 1].end() : words[j].start()] in (" ", "-") \
                     and (words[j].group().lower() not in english or words[j].group().lower() in _ARTICLES):
                 j += 1
             capitalise(words[k].start(), words[j - 1].end(), _NAME_PARTICLES)
-            if j + 1 < len(words) and words[j].group() == "and" and (after := words[j + 1].group()) not in english \
-                    and after not in _NAME_PARTICLES and after not in DEMONYMS and after not in GIVEN_NAMES:
+            if j + 1 < len(words) and words[j].group() == "and" and may_open_a_name(words[j + 1].group()):
                 # ("lost hulwaniyah and umm shuhayb to government forces": the second name of a pair, once)
                 capitalise(words[j + 1].start(), words[name_run(j + 1) - 1].end(), _NAME_PARTICLES)
         # "somali warlord mohamed farah aidid captured": a given name no English word spells, and the words after it
@@ -2362,10 +2365,9 @@ class _Extractor:
             if p.mention.place is None and not any(
                     (m.start, m.end) == (p.mention.start, p.mention.end)
                     for m in self._mentions_in(p.mention.start, p.mention.end)):
-                at = bisect_left(self._told_unknown_starts, p.mention.start)
+                at = bisect_left(self._told_unknown, p.mention.start, key=_START)
                 if p.mention not in self._told_unknown[at : at + 2]:
                     self._told_unknown.insert(at, p.mention)
-                    self._told_unknown_starts.insert(at, p.mention.start)
         out = []
         for p in places:
             if p.mention.is_dateline:
@@ -2684,7 +2686,7 @@ _COMPASS_BEFORE = re.compile(r"\b(?:east|west|north|south|eastern|western|northe
 _ROAD_AFTER = re.compile(r"\s+(?:road|street|highway|avenue)\b", re.IGNORECASE)
 _FEATURE_AFTER = re.compile(r"\s+(road|street|highway|square|avenue|bridge|roundabout|crossing)\b")
 _WORD_PART = re.compile(r"[^\W\d_]+")
-_COMMALESS_MIN = 200
+_COMMALESS_LONGER_THAN = 199  # (a list split name by name from 200 characters on)
 _ARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "az", "an"})
 # A verb of taking and the word after it (lower-cased text: a name there lost its capital).
 # (a lookahead, so that "took control of X" is read at "took" and again at "control")
@@ -2820,6 +2822,9 @@ def _dedupe(events: list[ControlChange]) -> list[ControlChange]:
               if side not in (None, Side.UNKNOWN) or not any(_same_change(ev, other) and not _years_apart(ev, other)
                                                              for other in named.get(place, ()))]
     return sorted(events, key=lambda e: (e.evidence_start, e.place.start, (e.date and e.date.start) or date.min))
+
+
+_START = attrgetter("start")
 
 
 def _same_change(a: ControlChange, b: ControlChange) -> bool:

@@ -2006,8 +2006,10 @@ def _entered_after(leave: Any) -> Any | None:
     return None
 
 
-def _entered_places(entered: Any) -> list[Any]:
-    return _children(entered, "dobj") if _lemma(entered) == "enter" else _prep_objects(entered, "into")
+def _entered_places(entered: Any, besides: list[Any]) -> list[Any]:
+    """The places entered (its object, or what it moved into), but those already in ``besides``."""
+    into = _children(entered, "dobj") if _lemma(entered) == "enter" else _prep_objects(entered, "into")
+    return [d for d in into if all(d.i != p.i for p in besides)]
 
 
 def _locates_the_clause_head(noun: Any, verb: Any) -> bool:
@@ -2464,7 +2466,7 @@ def _verb_frame(tok: Any, lemma: str, low: str) -> Frame | None:
             return None
         places = list(dobj)
         if entered is not None:
-            places += [d for d in _entered_places(entered) if all(d.i != p.i for p in places)]
+            places += _entered_places(entered, places)
         return _make(tok, lemma, "withdraw", places, _subject(entered) if entered is not None else None,
                      _subject(tok), why)
     if lemma in _WITHDRAW_VERBS:
@@ -2483,7 +2485,7 @@ def _verb_frame(tok: Any, lemma: str, low: str) -> Frame | None:
         if entered is not None:
             # (the place entered, also where the withdrawal names a wider one: "its forces had entered Kherson after
             # Russia withdrew its troops from the west bank of the Dnipro")
-            places = [*places, *(d for d in _entered_places(entered) if all(d.i != p.i for p in places))]
+            places = [*places, *_entered_places(entered, places)]
         if not places:
             return None
         return _make(tok, lemma, "withdraw", places, _subject(entered) if entered is not None else None,

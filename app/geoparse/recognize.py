@@ -38,7 +38,7 @@ from app.geoparse.datelines import dateline_tokens
 from app.geoparse.document import Document, Span, initial, token_start, token_text
 from app.geoparse.organisations import named_a_town, organisation_tokens
 from app.geoparse.persons import follows_a_name, is_person_word, person_name_tokens, speaks
-from app.text.tokens import Token
+from app.text.tokens import Token, lost_its_commas
 
 # "Gainesville, Va.", "Trenton, N.J.", "Horry County, SC": a US state after the comma that follows a town; "Walker
 # County (Ga.) Sheriff's Office": an AP abbreviation in brackets after the name (a bare postal code in brackets is
@@ -256,7 +256,7 @@ def _with_article_names_joined(doc: Document, spans: list[Span]) -> list[Span]:
     al-Bab") ends no name. Cased text only, and not in a text that lost its commas (FA-KES's: "targeted terrorists in
     Bosra al-Sham Atman al-Hrak and al-Yadouda" is a list of four villages, which nothing tells from one name followed
     by another)."""
-    if not doc.cased or _lost_its_commas(doc.text):
+    if not doc.cased or lost_its_commas(doc.text, _COMMA_FREE_LENGTH):
         return spans
     out: list[Span] = []
     for span in spans:
@@ -292,11 +292,6 @@ def _names_a_facility(doc: Document, index: GazetteerIndex, start: int, end: int
         return False
     return not any(famous_as_written(doc, index, Span(start, k, " ".join(doc.keys[start : k + 1])))
                    for k in range(start, end))
-
-
-def _lost_its_commas(text: str) -> bool:
-    """A text of some length with no comma at all: a feed that stripped them (FA-KES), whose lists run on."""
-    return len(text) > _COMMA_FREE_LENGTH and "," not in text
 
 
 # English prose of 300 characters without a comma is rare; a headline or one short sentence may have none.

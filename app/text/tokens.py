@@ -67,6 +67,12 @@ def is_lowercased(text: str, tokens: Sequence[Token] | None = None) -> bool:
     return words > 0 and len(_MID_SENTENCE_CAPITAL.findall(sample)) / words < 0.01
 
 
+def lost_its_commas(text: str, longer_than: int) -> bool:
+    """A text longer than ``longer_than`` characters with no comma at all: a feed that stripped them (FA-KES), whose
+    lists run on ("the villages of Zamzouna Qartouba and Tal Dahab"). English prose that long without one is rare."""
+    return len(text) > longer_than and "," not in text
+
+
 def is_word_char(ch: str) -> bool:
     """Exactly what the regex ``\\w`` matches (for scans that find words without the regex engine)."""
     return ch.isalnum() or ch == "_"
