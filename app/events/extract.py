@@ -311,15 +311,17 @@ _ANAPHOR = re.compile(
     r"\b(?:the|this|that)\s+(?:(?:strategic|key|nearby|northern|southern|eastern|western|border|provincial|"
     r"embattled|besieged|rebel-held|historic|ancient|small|large|desert|frontline|coastal|strategically\s+located)\s+)*"
     r"(?P<noun>town|city|village|district|province|governorate|base|airport|airbase|area|region|"
-    r"neighbou?rhood|hill|dam|crossing|stronghold)\s*$",
+    r"neighbou?rhood|hill|dam|crossing|stronghold|capital)\s*$",
     re.IGNORECASE,
 )
+# What "the capital" may refer back to: a country's capital or a province's ("the provincial capital").
+_CAPITAL_CODES = frozenset({"PPLC", "PPLA"})
 # "withdrew from the village", "retook it", "lost control of the town": a place named earlier, as the object.
 _OBJ_ANAPHOR = re.compile(
     r"\s+(?:(?:the|this|that)\s+(?:(?:strategic|key|nearby|northern|southern|eastern|western|border|provincial|"
     r"embattled|besieged|rebel-held|historic|ancient|small|large|desert|frontline|coastal|whole|entire|same|"
     r"strategically\s+located)\s+)*(?P<noun>town|city|village|district|province|governorate|base|airport|airbase|"
-    r"area|neighbou?rhood|hill|dam|crossing|stronghold)(?![\w'’-])(?!\s+(?:of|in|near|north|south|east|west)\b)"
+    r"area|neighbou?rhood|hill|dam|crossing|stronghold|capital)(?![\w'’-])(?!\s+(?:of|in|near|north|south|east|west)\b)"
     # (the noun heading no phrase of its own: "the city hall", "the city centre", "the town council")
     r"(?!\s+(?:hall|council|centre|center|limits|walls|gates?|authorities|officials|residents|hospital|mosque|"
     r"square|administration|outskirts|government|police|prison|market|stadium|headquarters)\b)|"
@@ -793,6 +795,8 @@ class _Extractor:
                 return None if _THING_OF.search(self.text, max(floor, m.start - 40), m.start) else m
             if noun == "village" and p is not None and p.population > 100_000:
                 continue
+            if noun == "capital" and (p is None or p.feature_code not in _CAPITAL_CODES):
+                continue  # "entered Kabul and took control of the capital": a seat of government, not any town
             if noun == "site" and not _a_facility(m):
                 continue  # "this aforementioned site": the factory, hill or base named before, not the town near it
             intro = _INTRO_BEFORE.search(self.text, max(0, m.start - 30), m.start) or _INTRO_AFTER.match(

@@ -501,7 +501,8 @@ FACILITY_WORDS = frozenset(
     ]
 )
 # Of those, the ones whose antecedent the article names reliably ("the city" two sentences after its name).
-RESOLVABLE_NOUNS = frozenset(["city", "town", "village", "district", "province", "governorate", "area", "site"])
+RESOLVABLE_NOUNS = frozenset(["city", "town", "village", "district", "province", "governorate", "area", "site",
+                              "capital"])
 _PRONOUNS = frozenset({"it"})
 ACTOR_PRONOUNS = frozenset({"it", "they", "them", "we", "he", "she", "its", "their", "who", "which", "that"})
 
@@ -851,8 +852,9 @@ def _place_phrases(
                 if item.tag_ in ("NNP", "NNPS"):
                     spans.append(_head_span(item, excluded))
                     marked.append(spans[-1])  # "the Old City": a name made of a place noun
-                elif _is_definite(item) and low in RESOLVABLE_NOUNS:
-                    nouns.append((item.idx, low))
+                elif _is_definite(item) and low in RESOLVABLE_NOUNS and not any(
+                        c.dep_ == "appos" and c.tag_ in ("NNP", "NNPS") for c in item.children):
+                    nouns.append((item.idx, low))  # (not "the Ukrainian capital Kiev": the appositive names it)
                 elif low in RESOLVABLE_NOUNS and _is_indefinite(item):
                     nouns.append((item.idx, "a " + low))  # "captured a town near Aleppo": named, if at all, after
                     # ("a Hama province village": the name before the noun only locates it)
@@ -2376,8 +2378,9 @@ def _verb_frame(tok: Any, lemma: str, low: str) -> Frame | None:
             # Ghweiran")
             return _make(tok, lemma, "expel_passive", places, gainer[0] if gainer else None, loser, why,
                          named=frozenset(p.i for p in places))
-        if lemma in _CLEAR_VERBS and dobj and not _prep_objects(tok, "of") and _lemma(dobj[0]) not in _FIGHTER_NOUNS:
-            return None  # ("cleared the road"; but "purged the militants from Kobani" drove them out)
+        if lemma in _CLEAR_VERBS and dobj and not _prep_objects(tok, "of") and _lemma(dobj[0]) not in _FIGHTER_NOUNS \
+                and dobj[0].tag_ not in ("NNP", "NNPS"):
+            return None  # ("cleared the road"; but "purged the militants from Kobani", "cleared Isis from Palmyra")
         if lemma in _CLEAR_VERBS and _prep_objects(tok, "of"):
             # "cleared X of IS", "purged Kobani of the militants": the object is the place
             of = _prep_objects(tok, "of")

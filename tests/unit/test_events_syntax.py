@@ -4,13 +4,15 @@ test command installs it: a missing model fails here rather than being skipped."
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
 
+from app.events import extract_control_changes
 from app.events.dependency import default_parser
 from app.events.syntax import frames
-from tests.unit.test_events import extract, summary
+from tests.unit.test_events import PUB, extract, mentions, summary
 
 
 @pytest.fixture(scope="module")
@@ -57,6 +59,9 @@ def nlp():  # type: ignore[no-untyped-def]
         ("The army stormed the village of Morek, where it cleared the area of all ISIS fighters.", ["Morek"],
          [("Morek", "government")]),
         ("The army cleared the area of mines near Morek.", ["Morek"], []),
+        # "cleared X from Y" with X an armed party named or a noun for fighters: driven out of Y (not mines from it)
+        ("The Syrian army cleared Isis from Morek in March 2016.", ["Morek"], [("Morek", "government")]),
+        ("The army cleared Morek from mines.", ["Morek"], []),
         # "X and Y, all/both of which ...": the list before the comma, wherever the parser hangs the clause; a place
         # "returned to regime control" changed hands, in the passive as well
         ("Rebels held Morek and Kafr Zita, all of which fell to the army in 2019.", ["Morek", "Kafr Zita"],
@@ -972,3 +977,24 @@ def test_an_adjective_before_a_generic_is_no_name_in_lower_case(nlp: object) -> 
     the adjective cut off before it ("strategic") is an English word alone, no place; the name after it is."""
     text = "the syrian arab army captured the strategic tal al-eis after a fierce battle with the rebels."
     assert summary(extract(text, [])) == [("tal al-eis", "government")]
+
+
+def test_the_capital_refers_back_to_a_capital_named_before(nlp: object) -> None:
+    """"entered Kabul and took control of the capital": "the capital" is the seat of government named just before,
+    never a town that is none; a capital named by an appositive ("the Ukrainian capital Kiev") is that one, not an
+    anaphor as well (lower-cased, the parser may make "capital" the object and the name its appositive)."""
+    def capitals(text: str, names: list[str], capital: set[str]) -> list:  # type: ignore[type-arg]
+        return [replace(m, place=replace(m.place, feature_code="PPLC")) if m.text in capital else m
+                for m in mentions(text, names)]
+
+    text = "The Taliban entered Kabul and took control of the capital in August 2021."
+    found = extract_control_changes(text=text, mentions=capitals(text, ["Kabul"], {"Kabul"}), published_at=PUB)
+    assert summary(found) == [("Kabul", "opposition")]
+    text = "The army entered Morek and took control of the capital."
+    found = extract_control_changes(text=text, mentions=capitals(text, ["Morek"], set()), published_at=PUB)
+    assert summary(found) == []
+    text = ("nazi troops captured the west of the country, destroying the belarusian capital minsk and occupying the "
+            "ukrainian capital kiev.")
+    found = extract_control_changes(text=text, mentions=capitals(text, ["minsk", "kiev"], {"minsk", "kiev"}),
+                                    published_at=PUB)
+    assert [e.place.text for e in found] == ["kiev"]
