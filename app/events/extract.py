@@ -314,6 +314,8 @@ _ANAPHOR = re.compile(
     r"neighbou?rhood|hill|dam|crossing|stronghold|capital)\s*$",
     re.IGNORECASE,
 )
+# The possessive between a state's name and a word for its forces ("Moscow's troops", "Russia’s own forces").
+_POSSESSIVE_GAP = re.compile(r"['’]s?\s+(?:own\s+)?")
 # What "the capital" may refer back to: a country's capital or a province's ("the provincial capital").
 _CAPITAL_CODES = frozenset({"PPLC", "PPLA"})
 # "withdrew from the village", "retook it", "lost control of the town": a place named earlier, as the object.
@@ -941,6 +943,10 @@ class _Extractor:
                 if (d := self._actor_named(f"{modifier} {noun}")) is not None:
                     return ActorRef(self.text[named : a.end], d.id, d.side_in(self.ctx.country))
             return ActorRef(self.text[named : a.end], "unidentified_armed_group", Side.UNKNOWN)
+        if a.kind == "state" and (owner := self._possessing_state(a)) is not None:
+            # "Moscow's troops withdrew from Kherson": the forces of the state the possessive names (its capital
+            # or itself), not the army of the country the place is in
+            return self._state_forces(self.text[owner.start : a.end], _state_code(owner) or "")
         if a.kind in ("state", "state_voice"):
             country = self.ctx.country
             if re.search(r"country['’]?s", a.surface, re.IGNORECASE):
@@ -999,6 +1005,16 @@ class _Extractor:
         if sum(w[:1].isupper() for w in words) * 4 > len(words) * 3:
             return None  # "Regime Forces Seize Rebel-held Daraya"
         return m.start(1)
+
+    def _possessing_state(self, a: ActorMatch) -> Mention | None:
+        """The country or capital whose possessive stands right before a generic word for forces ("Moscow's
+        troops", "Russia's army"), if any; only a state the gazetteer gives a country code."""
+        if a.surface.lower().startswith(("the ", "its ", "their ")):
+            return None
+        for m in self._mentions_in(max(0, a.start - 40), a.start):
+            if _POSSESSIVE_GAP.fullmatch(self.text, m.end, a.start) and _state_code(m):
+                return m
+        return None
 
     def _actors_in(self, start: int, end: int) -> list[ActorMatch]:
         acts = self.ctx.actors

@@ -9,7 +9,7 @@ from datetime import date
 
 import pytest
 
-from app.events import extract_control_changes
+from app.events import Side, extract_control_changes
 from app.events.dependency import default_parser
 from app.events.syntax import frames
 from tests.unit.test_events import PUB, extract, mentions, summary
@@ -998,3 +998,15 @@ def test_the_capital_refers_back_to_a_capital_named_before(nlp: object) -> None:
     found = extract_control_changes(text=text, mentions=capitals(text, ["minsk", "kiev"], {"minsk", "kiev"}),
                                     published_at=PUB)
     assert [e.place.text for e in found] == ["kiev"]
+
+
+def test_a_generic_word_for_forces_is_the_state_its_possessive_names(nlp: object) -> None:
+    """"Moscow's troops withdrew from Kherson": the troops are Russia's (named by its capital), so no party of the
+    sentence gains the city; they were read as the army of the country the city is in, and so its gainer."""
+    text = "Moscow's troops withdrew from Kherson in November 2022."
+    found = mentions(text, ["Moscow", "Kherson"])
+    found = [replace(found[0], place=replace(found[0].place, feature_code="PPLC", country_code="RU")),
+             replace(found[1], place=replace(found[1].place, country_code="UA"))]
+    [event] = extract_control_changes(text=text, mentions=found, published_at=PUB)
+    assert event.gained_by is None
+    assert event.lost_by is not None and event.lost_by.side == Side.OTHER
