@@ -316,6 +316,11 @@ _ANAPHOR = re.compile(
 )
 # The possessive between a state's name and a word for its forces ("Moscow's troops", "Russia’s own forces").
 _POSSESSIVE_GAP = re.compile(r"['’]s?\s+(?:own\s+)?")
+# Change nouns whose taker may follow "to" ("the fall of Mosul to Isis", "the loss of X to the army"); after any
+# other, "to" names no taker ("the capture of Fallujah was a blow to Isis").
+_TO_GAINER_NOUNS = frozenset({"fall", "loss", "handover", "surrender", "transfer", "return"})
+# A party's rule named after it ("Isis rule", "the rebels' control"): the one who held a place, not who took it.
+_RULE_AFTER = re.compile(r"['’]?s?\s+(?:rule|control|occupation|grip|reign)\b", re.IGNORECASE)
 # What "the capital" may refer back to: a country's capital or a province's ("the provincial capital").
 _CAPITAL_CODES = frozenset({"PPLC", "PPLA"})
 # "withdrew from the village", "retook it", "lost control of the town": a place named earlier, as the object.
@@ -2121,14 +2126,16 @@ class _Extractor:
                 return m, code
         return None
 
-    def _parties_in(self, start: int, end: int) -> list[ActorRef]:
+    def _parties_in(self, start: int, end: int, *, rulers: bool = True) -> list[ActorRef]:
         """The actors in ``[start, end)`` that can take or lose a place: not a holder ("rebel-held", "territory held
-        by the group"), not a voice; and the speaker's side where the speaker says "our forces" or "we"."""
+        by the group"), not a voice; and the speaker's side where the speaker says "our forces" or "we". ``rulers``
+        False: nor a party whose rule the text names ("two years of Isis rule")."""
         named = [
             self.resolve(a)
             for a in self._actors_in(start, end)
             if not a.holder and a.kind not in ("voice", "state_voice")
             and not _HELD_BY_BEFORE.search(self.text, max(0, a.start - 30), a.start)
+            and (rulers or not _RULE_AFTER.match(self.text, a.end))
         ]
         first = _FIRST_PERSON_FORCES.search(self.text, start, end)
         speaker = self._first_person_side(first.group(), first.start()) if first is not None else None
@@ -2296,7 +2303,9 @@ class _Extractor:
             places, list_end = self._places_after(m.end(), s_end, weak=False, verb=False)
             if _HYPOTHETICAL_AFTER.match(self.text, list_end):
                 places = []  # "the capture of Aleppo would be a blow": not reported as having happened
-            by = self._actor_after(list_end, s_end, r"by|to")
+            # (a party after "to" took a place that fell or was lost to it, not one captured: "the capture of
+            # Fallujah was a blow to Isis")
+            by = self._actor_after(list_end, s_end, r"by|to" if noun in _TO_GAINER_NOUNS else r"by")
             poss = self._actors_in(max(s_start, m.start() - 40), m.start())
             poss_ref = self.resolve(poss[-1]) if poss and not poss[-1].holder else None
             if noun == "loss":
@@ -2308,7 +2317,8 @@ class _Extractor:
             else:
                 gained = by or poss_ref
                 if gained is None:
-                    others = self._parties_in(s_start, s_end)
+                    # (not a party whose rule the sentence tells of: "the capture of X ended two years of Isis rule")
+                    others = self._parties_in(s_start, m.start(), rulers=False)
                     gained = others[0] if others else self._discourse(m.start())
             confidence -= 0.15
         elif frame == "adjectival":

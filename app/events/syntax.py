@@ -1756,6 +1756,9 @@ _FLAG_VERBS = frozenset({"hoist", "raise", "plant"})
 # "hoisted their black flag over X"
 _FLAG_OVER = r"(?:hoist|rais|plant)\w*\s+(?:[\w'’-]+\s+){0,3}?flags?\s+(?:over|above)"
 # "entered X after the militants fled the town": leaving, after an entry (``_entered_after``), within a bounded reach
+# "ending two years of Isis rule in X", "ended the Isis occupation of X": a rule ended (``_ended_rule``)
+_ENDED_RULE = (r"end(?:ed|ing|s)?\s+(?:[\w'’-]+\s+){0,5}?(?:rule|reign|grip|hold|occupation|control)|"
+               r"\bend\s+of\s+(?:[\w'’-]+\s+){0,3}?(?:rule|reign|grip|occupation|control)")
 _ENTERED_AFTER_LEAVING = r"(?:enter(?:ed|s|ing)?|moved\s+into)\b[^.;]{0,80}?\b(?:after|as)\b[^.;]{0,60}?\b(?:fled|left)"
 TRIGGER_WORDS = re.compile(
     r"\b(?:captur\w*|recaptur\w*|seiz\w*|retook|retak\w*|regain\w*|liberat\w*|overr[au]n\w*|conque\w*|"
@@ -1769,7 +1772,7 @@ TRIGGER_WORDS = re.compile(
     r"evict\w*|" + _OUT_WORDS + r"|"
     r"cleared|purg(?:e|ed|es|ing)|cleans(?:e|ed|es|ing)|restor(?:e|ed|es|ing)|victory|(?:re)?occup\w*|swe(?:pt|ep\w*)|seizure|dislodg\w*|relinquish\w*|transfer(?:s|red|ring)?|"
     r"(?:back\s+in(?:to)?|into|to)\s+(?:the\s+)?(?:\w+\s+){0,2}?hands|claw(?:ed|s|ing)?\s+back|"
-    + _ENTERED_AFTER_LEAVING + "|" + _FLAG_OVER + "|"
+    + _ENTERED_AFTER_LEAVING + "|" + _FLAG_OVER + "|" + _ENDED_RULE + "|"
     + _UNTIL_A_DATE + r")\b",
     re.IGNORECASE,
 )
@@ -1779,7 +1782,8 @@ EXTRA_TRIGGER_WORDS = re.compile(
     r"pull-?out|secur(?:e|ed|es|ing)|recover(?:ed|s|ing)?|abandon(?:ed|s|ing)?|(?:battle|fight)\s+(?:for|of)|"
     r"tak(?:e|es)|dislodg\w*|" + _OUT_WORDS + r"|"
     r"relinquish\w*|transfer(?:s|red|ring)?|(?:back\s+in(?:to)?|into|to)\s+(?:the\s+)?(?:\w+\s+){0,2}?hands|"
-    r"claw(?:ed|s|ing)?\s+back|" + _ENTERED_AFTER_LEAVING + "|" + _FLAG_OVER + "|" + _UNTIL_A_DATE + r")\b",
+    r"claw(?:ed|s|ing)?\s+back|" + _ENTERED_AFTER_LEAVING + "|" + _FLAG_OVER + "|" + _ENDED_RULE + "|"
+    + _UNTIL_A_DATE + r")\b",
     re.IGNORECASE,
 )
 
@@ -1822,6 +1826,8 @@ def describing_clauses(sentence: Any) -> Iterator[tuple[int, int, int, bool]]:
 
 def _frame(tok: Any) -> Frame | None:
     lemma, low, pos = _lemma(tok), _low(tok), tok.pos_
+    if lemma == "end":
+        return _ended_rule(tok)
     if pos in ("VERB", "AUX") or tok.tag_.startswith("VB") or (
             low in _PAST_OF_RARE_VERBS and _children(tok, "nsubj", "dobj")):
         return _verb_frame(tok, lemma, low)
@@ -2180,8 +2186,44 @@ def _held_until(tok: Any, lemma: str) -> Frame | None:
     places = _clause_subjects(tok, "nsubjpass")
     if not places and tok.dep_ == "acl":
         places = [tok.head]  # "Manbij, held by Isis until 2016, ..."
-    if lemma in ("hold", "control", "occupy") and agent and places:
+    if lemma in ("hold", "control", "occupy", "rule") and agent and places:
         return _make(tok, lemma, "ended", places, None, agent[0], _mood(tok))
+    dobj = _children(tok, "dobj")
+    if lemma in ("hold", "control", "occupy", "rule") and not agent and dobj and not _passive_voice(tok) \
+            and (holder := _subject(tok)) is not None:
+        return _make(tok, lemma, "ended", dobj, None, holder, _mood(tok))  # "Isis held Manbij until 2016"
+    return None
+
+
+# A party's holding of a place, which a clause may say was ended ("ending two years of Isis rule in Fallujah").
+_RULE_NOUNS = frozenset({"rule", "control", "occupation", "grip", "reign", "hold"})
+_SPANS_OF_TIME = frozenset({"year", "month", "week", "decade", "day"})
+
+
+def _ended_rule(tok: Any) -> Frame | None:
+    """ "Iraqi troops entered Fallujah, ending two years of Isis rule there", "the offensive ended the Isis
+    occupation of Sinjar", "the end of Isis rule in Mosul": a party's rule over a place that the text says ended is
+    that party's loss of the place; who ended it (the verb's subject, where an armed party) gained it. The party is
+    the rule's possessor or modifier; the place its of/in/over/on-phrase, or the verb's in-phrase."""
+    if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
+        heads = _children(tok, "dobj")
+    elif tok.pos_ == "NOUN" and _is_definite(tok):
+        heads = _prep_objects(tok, "of")  # ("an end to Assad's rule" is what is called for, not what happened)
+    else:
+        return None
+    for head in heads:
+        rule = head
+        if _lemma(head) in _SPANS_OF_TIME:  # "two years of Isis rule"
+            rule = next((o for o in _prep_objects(head, "of") if _lemma(o) in _RULE_NOUNS), head)
+        if _lemma(rule) not in _RULE_NOUNS:
+            continue
+        owners = [c for c in rule.children if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < rule.i
+                  and (c.tag_ in ("NNP", "NNPS") or _lemma(c) in _FIGHTER_NOUNS or c.text[:1].isupper())]
+        places = [o for o in _prep_objects(rule, "of", "in", "over", "on") if _low(o) not in TIME_WORDS] or [
+            o for o in _prep_objects(tok, "in", "over") if _low(o) not in TIME_WORDS and not _a_date_word(o)]
+        if owners and places:
+            gainer = _subject(tok) if tok.pos_ != "NOUN" else None
+            return _make(tok, "end", "ended", places, gainer, owners[-1], _mood(tok))
     return None
 
 
@@ -2246,7 +2288,7 @@ def _verb_frame(tok: Any, lemma: str, low: str) -> Frame | None:
         # adverb of time ("captured Monday"); a name that is no time word is the object
         dobj = [c for c in tok.children if c.dep_ == "npadvmod" and c.i > tok.i and c.tag_ in ("NNP", "NNPS")
                 and _low(c) not in TIME_WORDS and c.left_edge.i == tok.i + 1]
-    if lemma in ("be", "remain", "hold", "control", "occupy") and (held := _held_until(tok, lemma)) is not None:
+    if lemma in ("be", "remain", "hold", "control", "occupy", "rule") and (held := _held_until(tok, lemma)) is not None:
         return held
     if lemma in ("be", "bring"):
         return _into_control(tok, lemma, dobj)

@@ -62,6 +62,20 @@ def nlp():  # type: ignore[no-untyped-def]
         # "cleared X from Y" with X an armed party named or a noun for fighters: driven out of Y (not mines from it)
         ("The Syrian army cleared Isis from Morek in March 2016.", ["Morek"], [("Morek", "government")]),
         ("The army cleared Morek from mines.", ["Morek"], []),
+        # a rule the text says ended is its holder's loss; who ended it gained the place; a party the sentence names
+        # after a change noun, not as its agent, took nothing ("was a blow to Isis", "ended two years of Isis rule")
+        ("Isis held Morek until 2016.", ["Morek"], [("Morek", "unknown")]),
+        ("Iraqi troops entered Morek in June 2016, ending two years of Isis rule in the town.", ["Morek"],
+         [("Morek", "government")]),
+        ("Iraqi forces ended the Isis occupation of Morek in June 2016.", ["Morek"], [("Morek", "government")]),
+        ("Since the end of Isis rule in Morek in 2017, the town has been rebuilt.", ["Morek"], [("Morek", "unknown")]),
+        ("The opposition called for an end to Assad's rule in Morek.", ["Morek"], []),
+        ("Iraqi troops fought for weeks. The capture of Morek in June 2016 was a blow to Isis.", ["Morek"],
+         [("Morek", "unknown")]),
+        # (alone, the sentence names no taker and no fighting: no event, and never one Isis took)
+        ("The capture of Morek in June 2016 was a blow to Isis.", ["Morek"], []),
+        ("Iraqi troops fought for weeks. The capture of Morek in June 2016 ended two years of Isis rule in the town.",
+         ["Morek"], [("Morek", "unknown")]),
         # "X and Y, all/both of which ...": the list before the comma, wherever the parser hangs the clause; a place
         # "returned to regime control" changed hands, in the passive as well
         ("Rebels held Morek and Kafr Zita, all of which fell to the army in 2019.", ["Morek", "Kafr Zita"],
