@@ -1712,6 +1712,7 @@ class _Extractor:
                     or _NUMBERED_UNIT.search(self.text, s_start, s_end)
                     or _GENERIC_NAME.search(self.text, s_start, s_end)
                     or _OUT_OF_NAME.search(self.text, s_start, s_end) or _LOST_NAME.search(self.text, s_start, s_end)
+                    or _ARTICLED_NAME.search(self.text, s_start, s_end)
                     or _TOOK_NAME.search(self.text, s_start, s_end)
                     or (self._lowercased and any(m.group(1) not in english_words()
                                                  for m in _TAKEN_WORD.finditer(self.text, s_start, s_end))))
@@ -1915,7 +1916,9 @@ class _Extractor:
                                        or before.group(1) not in english):
                 return False
             return all(w in _NAME_PARTICLES or w not in english for w in words)
-        return words[0][0].isupper() and all(w[0].isupper() or w.lower() in _NAME_PARTICLES for w in words)
+        # ("al-Eis": an Arabic article written in lower case opens a name, as _NAME_START has it)
+        return (words[0][0].isupper() or re.match(_NAME_START, self.text[a:b]) is not None) \
+            and all(w[0].isupper() or w.lower() in _NAME_PARTICLES for w in words)
 
     def _place_the_gazetteer_lacks(
         self, a: int, b: int, s_start: int, s_end: int, frame: syntax.Frame,
@@ -2663,6 +2666,9 @@ _OUT_OF_NAME = re.compile(r"\b(?:out\s+of|from)\s+(?:the\s+)?" + _NAME_START
                           + r"|\b(?:fell|fallen|falls)\s+(?:in)?to\s|\bfrom\s+(?:the\s+)?(?:hands|control|grip)\s+of\s")
 # "Rebels have lost Zamzouna to government forces": a name a party lost (syntax: to whom, ``_party_vouches``).
 _LOST_NAME = re.compile(r"\blos(?:t|es|ing)\s+(?:control\s+(?:of|over)\s+)?(?:the\s+)?" + _NAME_START)
+# "captured al-Zarqunah from the rebels": a name opened by an Arabic article, which may be a place the gazetteer
+# lacks (the parse decides; a person, "al-Assad", takes no place).
+_ARTICLED_NAME = re.compile(r"\b(?:al|el|ad|ar|as|ash|at|az|an|ed|er|es)-[A-Z]")
 # "capturing Jabal al-Zahiyah", "jabal al-zahiyah": an Arabic generic opening a name the gazetteer may lack.
 _GENERIC_NAME = re.compile(r"\b(?:" + "|".join(sorted(NAME_START_GENERICS)) + r")[ -]\w", re.IGNORECASE)
 # "recaptured al-Zarqunah", "liberated Surjah": a name after a verb only places take (syntax._PLACE_ONLY_VERBS),

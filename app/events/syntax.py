@@ -1263,6 +1263,11 @@ def _head_span(tok: Any, excluded: list[tuple[int, int]]) -> tuple[int, int]:
             _exclude_locatives(description, excluded)
     start, end = _span(tok)
     for c in tok.children:
+        if c.dep_ == "prep" and c.i > tok.i and _low(c) in ("to", "by") and tok.tag_ in ("NNP", "NNPS"):
+            # "lost al-Eis to the army": the parser may hang the verb's to- or by-phrase on the name; no name goes on
+            # past it
+            last = tok.doc[c.i - 1]
+            end = min(end, last.idx + len(last.text))
         if c.dep_ == "prep" and c.i < tok.i and _low(c) == "among":
             start = max(start, tok.doc[c.right_edge.i + 1].idx)  # "among them Robotyne": the name alone
         if c.dep_ == "advmod" and c.i < tok.i and c.i == tok.left_edge.i and _low(c) in ("namely", "notably"):
@@ -2486,7 +2491,8 @@ def _verb_frame(tok: Any, lemma: str, low: str) -> Frame | None:
             return _make(tok, lemma, "lose", subj, to[0], by[0] if by else None, why)
         if not dobj:
             return None
-        to = _prep_objects(tok, "to")
+        # (the parser may hang the to-phrase on the object: "have since lost al-Eis to the army")
+        to = _prep_objects(tok, "to") or [o for d in dobj if d.tag_ in ("NNP", "NNPS") for o in _prep_objects(d, "to")]
         # "lost control of Morek"; "lost control over several villages", the parser hanging "over" on the verb
         # ("recaptured Palmyra, which it had lost to Isis in December": the relative pronoun stands for the town)
         lost = [_relative_antecedent(d) for d in dobj if _lemma(d) != "control"] or _prep_objects(
