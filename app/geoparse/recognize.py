@@ -954,11 +954,15 @@ def _name_word(doc: Document, i: int) -> bool:
 
 
 def _starts_a_name(doc: Document, k: int) -> bool:
-    """Whether token ``k`` is an Arabic generic that opens a new name after the capitalised word before it
-    (``lexicon.NAME_START_GENERICS``; in cased text only: lower-cased, the capitals that tell are gone)."""
-    return doc.cased and doc.lower[k] in lx.NAME_START_GENERICS and doc.tokens[k].is_capitalized and k > 0 \
-        and doc.tokens[k - 1].is_capitalized and doc.lower[k - 1] not in lx.NAME_PARTICLES \
-        and k + 1 < len(doc.tokens) and doc.gap(k + 1) in (" ", "-")
+    """Whether token ``k`` is an Arabic generic that opens a new name after the name word before it
+    (``lexicon.NAME_START_GENERICS``): capitalised both in cased text; lower-cased, after a word that is neither a
+    particle nor a generic itself ("tal hamra kafr mousa" is two villages, "mazraat beit jinn" one)."""
+    if k == 0 or doc.lower[k] not in lx.NAME_START_GENERICS or doc.lower[k - 1] in lx.NAME_PARTICLES \
+            or k + 1 >= len(doc.tokens) or doc.gap(k + 1) not in (" ", "-"):
+        return False
+    if doc.cased:
+        return doc.tokens[k].is_capitalized and doc.tokens[k - 1].is_capitalized
+    return doc.lower[k - 1] not in lx.NAME_START_GENERICS and doc.gap(k) == " " and _name_word(doc, k - 1)
 
 
 def _known_first(doc: Document, index: GazetteerIndex, j: int, end: int) -> tuple[int, bool]:

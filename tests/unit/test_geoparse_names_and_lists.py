@@ -138,6 +138,11 @@ def test_a_list_that_lost_its_commas_splits_where_an_arabic_generic_opens_a_name
     assert _found(text, index) == [("Syria", 163843), ("Misraba", 7000011), ("Ayn Tarma", 7000012),
                                    ("Kafr Batna", 7000013)]
     assert _found("In Syria rebels held the village of Deir al Adas.", index)[-1] == ("Deir al Adas", 7000014)
+    # lower-cased, a generic after a name word that is no particle or generic opens the next name as well (the two
+    # villages before "and" are names no gazetteer here has)
+    text = "in syria the army took the villages of tal hamra kafr mousa and kafr batna."
+    assert _found(text, index)[1:] == [("tal hamra", None), ("kafr mousa", None), ("kafr batna", 7000013)]
+    assert _found("in syria rebels held the village of deir al adas.", index)[-1] == ("deir al adas", 7000014)
 
 
 def test_a_name_with_city_after_it_is_the_city_of_that_name() -> None:
