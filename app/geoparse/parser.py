@@ -44,6 +44,11 @@ def parse(text: str, index: GazetteerIndex, *, published_at: datetime | date | N
     if len(supported) < len(spans):
         # the dropped names voted for their namesakes' countries: the article's focus is read again without them
         spans, context = supported, article_context(doc, supported, index, extra)
+    if not doc.cased:
+        # Lower-cased, the movements the text names ("isis seized palmyra") do not decide which words are places
+        # ("darwish", "nadim" would become villages of a story on IS), but they do say which namesake is meant
+        # (Palmyra, Syria, not the towns of that name in the US), as they do in cased text
+        context = article_context(doc, spans, index, extra, movements=True)
     return resolve(doc, index, spans, context)
 
 

@@ -136,8 +136,12 @@ _MOVEMENT_FIRST_WORDS = frozenset(name.split()[0] for name in MOVEMENT_COUNTRIES
 
 
 def article_context(doc: Document, spans: list[Span], index: GazetteerIndex,
-                    extra: list[tuple[GazetteerPlace, ...]] = ()) -> ArticleContext:  # type: ignore[assignment]
-    """Votes from unambiguous names, country names and demonyms."""
+                    extra: list[tuple[GazetteerPlace, ...]] = (),  # type: ignore[assignment]
+                    movements: bool | None = None) -> ArticleContext:
+    """Votes from unambiguous names, country names and demonyms, and (``movements``: by default in cased text
+    only) from the armed movements of one or two countries the text names ("isis", "the taliban")."""
+    if movements is None:
+        movements = doc.cased
     country_votes: Counter[str] = Counter()
     voters = [s for s in spans
               if not s.from_cue_only and not s.is_dateline and not _foreign_abbreviation(doc, s, index)]
@@ -165,7 +169,7 @@ def article_context(doc: Document, spans: list[Span], index: GazetteerIndex,
             country_votes[code] += 0.5 * n
         # (in lower-cased text the focus also decides whether a word is a place at all: "darwish", "nadim" would
         # become villages of a story on IS)
-        if not doc.cased or (word not in MOVEMENT_COUNTRIES and word not in _MOVEMENT_FIRST_WORDS):
+        if not movements or (word not in MOVEMENT_COUNTRIES and word not in _MOVEMENT_FIRST_WORDS):
             continue
         named = Counter([word] * n) if word in MOVEMENT_COUNTRIES else Counter()
         if word in _MOVEMENT_FIRST_WORDS:  # "islamic state": its two words

@@ -205,3 +205,15 @@ def test_arabic_given_names_of_the_wars_public_figures_open_a_persons_name():
     assert _found("u.s. forces captured saddam hussein's top aide in iraq.", index) == [
         ("u.s", US), ("iraq", 99407)]
     assert _found("U.S. forces captured Saddam Hussein's top aide in Iraq.", index) == [("U.S", US), ("Iraq", 99407)]
+
+
+def test_a_movement_the_text_names_says_which_namesake_is_meant() -> None:
+    """"isis seized palmyra": as in cased text, the movement points to Syria's Palmyra, not to the US towns called so
+    by their own name (a lower-cased movement does not make a word a place, only chooses among a place's
+    namesakes)."""
+    index = GazetteerIndex([*PLACES,
+                            _place(170183, "Tadmur", 34.56, 38.28, "P", "PPLA2", "SY", "03", pop=51_000,
+                                   alts=("Palmyra",)),
+                            _place(4560001, "Palmyra", 40.31, -76.59, "P", "PPLA2", "US", "PA", pop=7_000)])
+    assert _found("isis seized palmyra.", index) == [("palmyra", 170183)]
+    assert _found("Isis seized Palmyra.", index) == [("Palmyra", 170183)]
