@@ -79,7 +79,9 @@ _GAP_STOP = re.compile(
     r"suburbs?|remainder|majority|bulk|swathes?|sections?|sides?|corner|heart|centre|center|periphery|"
     r"entrances?|gates?|countryside|environs|vicinity|positions|territory|territories|areas?|ground|"
     r"lines?|road|roads|highway|route|ring|pockets?|belt|surrounding|overlooking|bordering|leading|"
-    r"said|says|has|have|had|was|were|is|are|be|been|will|would|could|after|since|for|as|it|they|them|its\s+own)\b",
+    r"said|says|has|have|had|was|were|is|are|be|been|will|would|could|after|since|for|as|it|they|them|its\s+own|"
+    # a share of the place ("80% of Aleppo", "two-thirds of the city")
+    r"percent|per\s+cent|thirds?|quarters?)\b|%",
     re.IGNORECASE,
 )
 # A part of the place ("the east of", "eastern X", "a district of X"): not an event for the place.

@@ -237,6 +237,8 @@ _DENY = frozenset({"deny", "dismiss", "reject", "refute"})
 # Heads of an object phrase that name only part of a place.
 _PARTITIVE = frozenset(
     [
+        "%",
+        "percent",
         "part",
         "parts",
         "most",

@@ -62,6 +62,9 @@ def nlp():  # type: ignore[no-untyped-def]
         # "cleared X from Y" with X an armed party named or a noun for fighters: driven out of Y (not mines from it)
         ("The Syrian army cleared Isis from Morek in March 2016.", ["Morek"], [("Morek", "government")]),
         ("The army cleared Morek from mines.", ["Morek"], []),
+        # a share of a place is a partial capture, no event for the place
+        ("The army recaptured 80% of Morek.", ["Morek"], []),
+        ("Rebels seized two-thirds of Morek.", ["Morek"], []),
         # a name the gazetteer lacks, opened by an Arabic article, that a party lost to another or took from one (the
         # parser may hang the to-phrase on the name)
         ("The rebels have since lost al-Eis to the army.", [], [("al-Eis", "government")]),
