@@ -1236,6 +1236,12 @@ def _appositive_past_locative(head: Any) -> list[Any]:
                 elif _lemma(a) in _SETTLEMENT_NOUNS:
                     # "..., the village of Baghuz": the settlement noun's of-name (a country is no village)
                     out.extend(o for o in _prep_objects_raw(a, "of") if o.tag_ in ("NNP", "NNPS"))
+        if prep in verb_preps and not out:
+            # ("overran the government's last stronghold in the north, Marib, in 2024": the parser may hang the
+            # name, too, on the verb, right after the locative and its comma)
+            out.extend(c for c in head.head.children if c.dep_ in ("npadvmod", "appos", "dobj")
+                       and c.tag_ in ("NNP", "NNPS") and c.left_edge.i == prep.right_edge.i + 2
+                       and c.doc[prep.right_edge.i + 1].text == ",")
     return out
 
 
