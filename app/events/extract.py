@@ -2872,6 +2872,9 @@ def _same_change(a: ControlChange, b: ControlChange) -> bool:
     da, db = a.date, b.date
     if da is None or db is None or not (da.from_text and db.from_text) or da.borrowed or db.borrowed:
         return True
+    if da.precision == db.precision == "year" and da.start is not None and db.start is not None \
+            and da.start.year != db.start.year:
+        return False  # "overran Palmyra in 2015 ... retook it in 2016": two years told apart (the intervals touch)
     gap = _days_apart(da, db)
     return gap is None or gap <= SAME_CHANGE_DAYS
 

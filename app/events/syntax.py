@@ -73,6 +73,8 @@ _LOOSE_TAKE_VERBS = frozenset(["take", "took", "secure", "recover"])
 _PLACE_ONLY_VERBS = frozenset(["retake", "recapture", "liberate", "overrun", "storm", "regain", "reclaim", "wrest"])
 # Verbs whose object a following "before being driven out" is driven out of.
 _HOLD_OR_TAKE = frozenset(["hold", "capture", "seize", "take", "control", "occupy", "retake", "recapture", "overrun"])
+# Verbs of running a place ("Manbij has been run by a council since Isis was ousted").
+_RUN_VERBS = frozenset(["run", "govern", "administer", "rule"])
 _CONTROL_VERBS = frozenset(
     [
         "take",
@@ -2368,10 +2370,12 @@ def _verb_frame(tok: Any, lemma: str, low: str) -> Frame | None:
             return _make(tok, lemma, "expel_passive", subjects, by[0] if by else None, cleared[0], why,
                          named=frozenset(x.i for x in subjects))
         governor = _governing_verb(tok)
-        if not places and passive and governor is not None and _lemma(governor) in _HOLD_OR_TAKE:
+        if not places and passive and governor is not None and (
+                _lemma(governor) in _HOLD_OR_TAKE or _lemma(governor) in _RUN_VERBS):
             # "the rebels captured Bakwa before being forced out by NATO troops", "rebels held X until they were
-            # driven out": out of the place the governing clause says they took or held
-            places = _children(governor, "dobj")
+            # driven out": out of the place the governing clause says they took or held; "Manbij has been run by a
+            # council since Isis was ousted": out of the place run since (the subject of a passive governor)
+            places = _children(governor, "dobj") or _children(governor, "nsubjpass")
         if not places and passive and tok.dep_ == "advcl" and _marked_by(tok, ("until", "till")) \
                 and _lemma(tok.head) in ("be", "remain") and any(
                     _control_owner(p) is not None for p in _children(tok.head, "prep") if _low(p) in ("in", "under")):

@@ -65,6 +65,8 @@ def nlp():  # type: ignore[no-untyped-def]
         # the name set off after a locative names the object even where the parser hangs both on the verb
         ("Houthi rebels overran the government's last stronghold in the north, Morek, in 2024.", ["Morek"],
          [("Morek", "opposition")]),
+        # out of the place a passive holding names ("has been run by a council since Isis was ousted")
+        ("Morek has been run by a local council since Isis was ousted in 2016.", ["Morek"], [("Morek", "unknown")]),
         # a share of a place is a partial capture, no event for the place
         ("The army recaptured 80% of Morek.", ["Morek"], []),
         ("Rebels seized two-thirds of Morek.", ["Morek"], []),
@@ -1034,3 +1036,12 @@ def test_a_generic_word_for_forces_is_the_state_its_possessive_names(nlp: object
     [event] = extract_control_changes(text=text, mentions=found, published_at=PUB)
     assert event.gained_by is None
     assert event.lost_by is not None and event.lost_by.side == Side.OTHER
+
+
+def test_two_years_told_apart_are_two_changes(nlp: object) -> None:
+    """"overran Morek in 2015 ... retook it in 2016": the same side taking a place in two years the text tells
+    apart is two changes (year intervals touch: they were read as one)."""
+    text = "Isis overran Morek in 2015, lost it soon after and retook it in 2016."
+    taken = sorted(e.date.start.year for e in extract(text, ["Morek"])
+                   if e.gained_by is not None and e.gained_by.side == Side.ISIS and e.date and e.date.start)
+    assert taken == [2015, 2016]
