@@ -585,8 +585,12 @@ def _prep_objects_raw(tok: Any, *preps: str) -> list[Any]:
     out = []
     # (a preposition the parser hangs on the verb's "back"/"away": "was wrested back from the insurgents")
     backs = [c for c in tok.children if c.dep_ in ("advmod", "prt") and _low(c) in ("back", "away")]
-    for p in [*tok.children, *(q for b in backs for q in b.children)]:
-        if p.dep_ not in ("prep", "agent", "dative", "prt") or _low(p) not in preps:
+    # (and a preposition coordinated with another of the verb's: "expelled the group from Kobani in 2015 and from
+    # Manbij a year later", the parser hanging the second on the first's neighbour, or on the verb as a conjunct)
+    gapped = [q for c in tok.children if c.dep_ == "prep" for q in c.children if q.dep_ == "conj" and q.tag_ == "IN"]
+    gapped += [c for c in tok.children if c.dep_ == "conj" and c.tag_ == "IN"]
+    for p in [*tok.children, *(q for b in backs for q in b.children), *gapped]:
+        if (p.dep_ not in ("prep", "agent", "dative", "prt") and p not in gapped) or _low(p) not in preps:
             continue
         objs = [_name_before_time(o) or o if o.dep_ == "pcomp" else o for o in _children(p, "pobj", "pcomp")]
         if not objs:  # "out of": out -> prep(of) -> pobj

@@ -67,6 +67,9 @@ def nlp():  # type: ignore[no-untyped-def]
          [("Morek", "opposition")]),
         # out of the place a passive holding names ("has been run by a council since Isis was ousted")
         ("Morek has been run by a local council since Isis was ousted in 2016.", ["Morek"], [("Morek", "unknown")]),
+        # a from-phrase coordinated with another of the verb's prepositions ("from X in 2015 and from Y a year later")
+        ("Kurdish forces expelled Isis from Morek in 2015 and from Kafr Zita a year later.", ["Morek", "Kafr Zita"],
+         [("Morek", "kurdish"), ("Kafr Zita", "kurdish")]),
         # a share of a place is a partial capture, no event for the place
         ("The army recaptured 80% of Morek.", ["Morek"], []),
         ("Rebels seized two-thirds of Morek.", ["Morek"], []),
