@@ -1911,6 +1911,8 @@ class _Extractor:
         words = _NAME_WORD.findall(self.text, a, b)
         if not words or words[0].lower() in GIVEN_NAMES or self.text[a - 1 : a] in ("-", "'", "’"):
             return False  # (nor the end of a longer name: "jaysh al-fustat")
+        if all(w.lower() in syntax.TIME_WORDS for w in words):
+            return False  # "a rail hub that Russia took in May": a month or a day names no place
         if self._lowercased:
             english = english_words()
             before = _ANY_WORD_BEFORE.search(self.text, max(0, a - 30), a)

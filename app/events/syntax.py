@@ -2297,7 +2297,8 @@ def _verb_frame(tok: Any, lemma: str, low: str) -> Frame | None:
     if tok.dep_ == "amod" and _gerund_as_noun(tok):
         # "involved ceding Manbij": the action in general; the place it names is no change (nor for the patterns)
         return _make(tok, lemma, "active", [tok.head], None, None, "generic")
-    dobj = _children(tok, "dobj")
+    # (not a time the parser reads as a second object: "a rail hub that Russia took in May")
+    dobj = [d for d in _children(tok, "dobj") if _low(d) not in TIME_WORDS or len(_children(tok, "dobj")) == 1]
     if not dobj:
         # "Rebels hand over Morek to the army": the tagger reads the particle as a preposition with the object its
         # own (the verb's object all the same)
