@@ -102,6 +102,8 @@ _CONTROL_VERBS = frozenset(
 _DECLARE_VERBS = frozenset(["declare", "announce", "proclaim"])
 # What a force "restores to" a place it has taken back, in state media's words
 _RESTORED = frozenset(["security", "stability", "authority", "sovereignty"])
+# Words that make "changed hands" several changes ("twice", "several times", "repeatedly").
+_REPEATED = frozenset(["twice", "times", "repeatedly", "often", "frequently", "several", "many"])
 _EXPEL_VERBS = frozenset(
     ["drive", "expel", "oust", "push", "force", "kick", "chase", "rout", "flush", "evict", "clear", "sweep", "dislodge",
      "purge", "eject", "throw", "root", "cleanse"]
@@ -1775,6 +1777,9 @@ _FLAG_VERBS = frozenset({"hoist", "raise", "plant"})
 # "hoisted their black flag over X"
 _FLAG_OVER = r"(?:hoist|rais|plant)\w*\s+(?:[\w'’-]+\s+){0,3}?flags?\s+(?:over|above)"
 # "entered X after the militants fled the town": leaving, after an entry (``_entered_after``), within a bounded reach
+# "imposed security on the villages of X", "the hamlet of X changed hands"
+_IMPOSED_OR_CHANGED = (r"impos(?:e|ed|es|ing)\s+(?:[\w'’-]+\s+){0,3}?(?:security|authority|sovereignty)|"
+                       r"chang(?:e|ed|es|ing)\s+hands")
 # "ending two years of Isis rule in X", "ended the Isis occupation of X": a rule ended (``_ended_rule``)
 _ENDED_RULE = (r"end(?:ed|ing|s)?\s+(?:[\w'’-]+\s+){0,5}?(?:rule|reign|grip|hold|occupation|control)|"
                r"\bend\s+of\s+(?:[\w'’-]+\s+){0,3}?(?:rule|reign|grip|occupation|control)")
@@ -1791,7 +1796,7 @@ TRIGGER_WORDS = re.compile(
     r"evict\w*|" + _OUT_WORDS + r"|"
     r"cleared|purg(?:e|ed|es|ing)|cleans(?:e|ed|es|ing)|restor(?:e|ed|es|ing)|victory|(?:re)?occup\w*|swe(?:pt|ep\w*)|seizure|dislodg\w*|relinquish\w*|transfer(?:s|red|ring)?|"
     r"(?:back\s+in(?:to)?|into|to)\s+(?:the\s+)?(?:\w+\s+){0,2}?hands|claw(?:ed|s|ing)?\s+back|"
-    + _ENTERED_AFTER_LEAVING + "|" + _FLAG_OVER + "|" + _ENDED_RULE + "|"
+    + _ENTERED_AFTER_LEAVING + "|" + _FLAG_OVER + "|" + _ENDED_RULE + "|" + _IMPOSED_OR_CHANGED + "|"
     + _UNTIL_A_DATE + r")\b",
     re.IGNORECASE,
 )
@@ -1802,7 +1807,7 @@ EXTRA_TRIGGER_WORDS = re.compile(
     r"tak(?:e|es)|dislodg\w*|" + _OUT_WORDS + r"|"
     r"relinquish\w*|transfer(?:s|red|ring)?|(?:back\s+in(?:to)?|into|to)\s+(?:the\s+)?(?:\w+\s+){0,2}?hands|"
     r"claw(?:ed|s|ing)?\s+back|" + _ENTERED_AFTER_LEAVING + "|" + _FLAG_OVER + "|" + _ENDED_RULE + "|"
-    + _UNTIL_A_DATE + r")\b",
+    + _IMPOSED_OR_CHANGED + "|" + _UNTIL_A_DATE + r")\b",
     re.IGNORECASE,
 )
 
@@ -2328,6 +2333,16 @@ def _verb_frame(tok: Any, lemma: str, low: str) -> Frame | None:
     # (SANA's "restored on Thursday security and stability to X": the parser may hang what was restored on the day)
     restored = lemma == "restore" and any(_lemma(x) in _RESTORED for d in [*dobj, *_prep_objects(tok, "on")]
                                           for x in _conjuncts(d))
+    if lemma == "impose" and any(_lemma(d) in _RESTORED for d in dobj) and not _passive_voice(tok):
+        # "the army had imposed security on the villages of X, Y and Z" (Iraqi and Syrian state media): the places
+        # security was imposed on were taken, as those it was restored to
+        on = _prep_objects(tok, "on", "over") + [o for d in dobj for o in _prep_objects(d, "on", "over")]
+        return _make(tok, lemma, "active", on, _subject(tok), None, _mood(tok)) if on else None
+    if lemma == "change" and any(_lemma(d) == "hand" and d.tag_ == "NNS" for d in dobj) and not any(
+            _low(c) in _REPEATED for c in tok.subtree):
+        # "the hamlet of X had changed hands overnight": a change whose gainer the clause does not name ("changed
+        # hands twice" tells several, of which it says nothing more)
+        return _make(tok, lemma, "fall", _clause_subjects(tok, "nsubj"), None, None, _mood(tok))
     declared = _declared_free(tok, dobj) if lemma in _DECLARE_VERBS else None
     if declared is not None:
         return declared

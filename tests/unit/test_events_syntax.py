@@ -70,6 +70,13 @@ def nlp():  # type: ignore[no-untyped-def]
         # a from-phrase coordinated with another of the verb's prepositions ("from X in 2015 and from Y a year later")
         ("Kurdish forces expelled Isis from Morek in 2015 and from Kafr Zita a year later.", ["Morek", "Kafr Zita"],
          [("Morek", "kurdish"), ("Kafr Zita", "kurdish")]),
+        # security imposed on places (state media) takes them; a place that "changed hands" changed hands, to a
+        # side the clause does not name (not "twice": several changes the text says nothing more of)
+        ("The army said it had imposed security on the villages of Morek and Kafr Zita.", ["Morek", "Kafr Zita"],
+         [("Morek", "government"), ("Kafr Zita", "government")]),
+        ("Rebels and the army fought near the town. The Observatory said Morek had changed hands overnight.",
+         ["Morek"], [("Morek", "unknown")]),
+        ("Rebels and the army fought near the town. Morek has changed hands twice.", ["Morek"], []),
         # a share of a place is a partial capture, no event for the place
         ("The army recaptured 80% of Morek.", ["Morek"], []),
         ("Rebels seized two-thirds of Morek.", ["Morek"], []),
