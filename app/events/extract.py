@@ -881,6 +881,8 @@ class _Extractor:
         prev = [p for p in self._mentions_in(max(0, m.start - 50), m.start) if p.end <= m.start]
         if not prev:
             return False
+        if any(w.lower() in syntax.TIME_WORDS for w in _NAME_WORD.findall(self.text, prev[-1].end, m.start)):
+            return False  # "retook Rutba in May and Falluja": a time between, no locative
         return bool(_LOCATES.fullmatch(self.text, prev[-1].end, m.start)
                     or _DESCRIBED_AS_LOCATED.fullmatch(self.text, prev[-1].end, m.start))
 
@@ -1409,7 +1411,8 @@ class _Extractor:
         for p, stop in zip(ordered, bounds, strict=True):
             # (only a date right after the item, a preposition at most between: "Aleppo in 2016")
             dates = [d for d in self._dates_in(p.mention.end, stop) if not d.forward_only]
-            if dates and re.fullmatch(r"[\s,]*(?:in|on|during|since|by|at|this|last|a|an|the)?\s*",
+            # (and the emphatic pronoun: "Rutba in May and Falluja itself on 26 June")
+            if dates and re.fullmatch(r"[\s,]*(?:itself\s+)?(?:in|on|during|since|by|at|this|last|a|an|the)?\s*",
                                       self.text[p.mention.end : dates[0].start], re.IGNORECASE):
                 found[id(p)] = dates[0].date
         inner = [p for p in ordered[:-1] if id(p) in found]

@@ -1068,3 +1068,15 @@ def test_a_month_the_parser_reads_as_an_object_is_no_place(nlp: object) -> None:
                                                country_code="RU")))
     events = extract_control_changes(text=text, mentions=found, published_at=PUB)
     assert all(e.place.text != "May" for e in events)
+
+
+def test_each_item_of_a_list_keeps_its_own_date(nlp: object) -> None:
+    """"retook Hit in April 2016, Rutba in May and Falluja itself on 26 June": the emphatic pronoun does not cut an
+    item from its date; and a time between two names ("Rutba in May and Falluja") is no locative, so "the city"
+    after them can be Falluja."""
+    text = "Iraqi forces retook Morek in April 2016, Kafr Zita in May and Latamneh itself on 26 June."
+    dates = {e.place.text: e.date.start for e in extract(text, ["Morek", "Kafr Zita", "Latamneh"]) if e.date}
+    assert dates == {"Morek": date(2016, 4, 1), "Kafr Zita": date(2016, 5, 1), "Latamneh": date(2016, 6, 26)}
+    text = ("Iraqi forces retook Morek in May and Kafr Zita on 26 June, when the prime minister visited the city and "
+            "declared it liberated.")
+    assert sorted(e.place.text for e in extract(text, ["Morek", "Kafr Zita"])) == ["Kafr Zita", "Morek"]
