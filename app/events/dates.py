@@ -442,7 +442,8 @@ def find_dates(text: str, start: int, end: int, published: date | None, *, lower
             resolved = _resolve(kind, groups, published, year_before)
             if kind in ("month", "month_day", "day_month") and resolved is not None and out \
                     and s - out[-1].end <= _STORY_REACH:
-                resolved = _in_the_told_year(resolved, out[-1].date, published)
+                resolved = _in_the_told_year(resolved, out[-1].date, published,
+                                             same_sentence=_SENTENCE_END.search(text, out[-1].end, s) is None)
         if resolved is not None:
             if kind in ABSOLUTE and resolved.end is not None:
                 year_before = resolved.end.year
@@ -453,13 +454,25 @@ def find_dates(text: str, start: int, end: int, published: date | None, *, lower
     return out
 
 
-def _in_the_told_year(month: EventDate, told: EventDate, published: date | None) -> EventDate:
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s")
+
+
+def _in_the_told_year(month: EventDate, told: EventDate, published: date | None, *,
+                      same_sentence: bool = False) -> EventDate:
     """ "captured Gharyan in April 2019 but lost it in June": a bare month right after a month of an earlier year,
     and later in the year than it, continues that year's story (June 2019, not the June before publication); so
     does a day and month ("liberated Izium in September 2022 ... Kherson was recaptured on 11 November")."""
-    if published is None or told.precision not in ("month", "day") or told.start is None or month.start is None:
+    if published is None or told.precision not in ("month", "day", "year") or told.start is None \
+            or month.start is None:
         return month
-    if told.start.year < month.start.year and told.start.month < month.start.month:
+    if told.precision == "year" and same_sentence and told.start.year < month.start.year and month.basis == "text":
+        # "since 2015, when rebels captured Idlib city in March": a bare month right after a year its sentence told
+        # is that year's month (not the March before publication)
+        if month.precision == "day":
+            return replace(_safe_day(told.start.year, month.start.month, month.start.day) or month,
+                           basis=month.basis)
+        return _month(told.start.year, month.start.month)
+    if told.precision != "year" and told.start.year < month.start.year and told.start.month < month.start.month:
         if month.precision == "day":
             return replace(_safe_day(told.start.year, month.start.month, month.start.day) or month,
                            basis=month.basis)

@@ -232,3 +232,14 @@ def test_a_date_in_a_relative_clause_with_its_own_subject_dates_no_change_the_pa
     # date (when they held it before) is still not the retaking's
     [ev] = extract("The Taliban retook Kunduz, which they had briefly held in 2015.", ["Kunduz"])
     assert ev.date is None or not ev.date.from_text
+
+
+def test_a_bare_month_after_a_year_its_sentence_told_is_that_years() -> None:
+    """"since 2015, when rebels captured Idlib city in March": March 2015, not the March before publication; a year
+    told in an earlier sentence ("since mid-2012. ... in mid-July") leaves the month to the publication's year."""
+    text = "It has been their stronghold since 2015, when rebels captured Idlib city from the regime in March."
+    dates = [(text[d.start : d.end], d.date.start) for d in find_dates(text, 0, len(text), date(2020, 3, 8))]
+    assert dates[-1][1] == date(2015, 3, 1)
+    text = "It has been divided since mid-2012. Fighting intensified after troops seized the road in mid-July."
+    dates = [(text[d.start : d.end], d.date.start) for d in find_dates(text, 0, len(text), date(2016, 8, 14))]
+    assert dates[-1][1] == date(2016, 7, 1)
