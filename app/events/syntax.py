@@ -2511,7 +2511,8 @@ def _verb_frame(tok: Any, lemma: str, low: str) -> Frame | None:
             g = inner[0] if inner else None
         # "fell" alone ("when Raqqa fell") is a change for a named place; "prices fell", "the regime fell" name none
         # (only names and place nouns become places).
-        return _make(tok, lemma, "fall", subj, g, _loser_from(tok), why)
+        # ("Kafranbel fell to the army along with the neighbouring towns of Hass and Kafr Sajna")
+        return _make(tok, lemma, "fall", [*subj, *_along_with(tok, subj)], g, _loser_from(tok), why)
     if lemma in _LOSE_VERBS:
         if passive and lemma == "lose":
             # "Mosul was lost to IS", "the areas that were lost to the government like Ghouta and Daraa"
@@ -2751,6 +2752,8 @@ def _then_objects(verb: Any, objects: list[Any]) -> list[Any]:
         c for p in verb.children if p.dep_ == "prep" and _low(p) in ("on", "in") and p.i > last
         for t in _children(p, "pobj") if _a_time(t) for c in _children(t, "conj") if not _a_time(c)]
     heads = conjoined + [
+        # (or leaves it unattached: "retook Jebel Moya in early October, then Dinder and al-Suki in November")
+        c for c in verb.children if c.dep_ == "dep"] + [
         a for o in objects for a in o.children if a.dep_ == "appos"] + [
         # (or on the subject, across the verb: "Rebels ... captured Aleppo in a lightning offensive, then Hama")
         a for x in verb.children if x.dep_ in ("nsubj", "nsubjpass") for a in x.children

@@ -77,6 +77,14 @@ def nlp():  # type: ignore[no-untyped-def]
         ("Rebels and the army fought near the town. The Observatory said Morek had changed hands overnight.",
          ["Morek"], [("Morek", "unknown")]),
         ("Rebels and the army fought near the town. Morek has changed hands twice.", ["Morek"], []),
+        # more places the verb leaves out or hangs apart: "fell ... along with the towns of X and Y", "retook X in
+        # October, then Y and Z in November"
+        ("Morek fell to the army on 25 February along with the neighbouring towns of Hass and Kafr Zita.",
+         ["Morek", "Hass", "Kafr Zita"],
+         [("Morek", "government"), ("Hass", "government"), ("Kafr Zita", "government")]),
+        ("The army retook Jebel Moya in early October, then Dinder and al-Suki in November, and Sinja itself on 23 "
+         "November.", ["Jebel Moya", "Dinder", "al-Suki", "Sinja"],
+         [("Jebel Moya", "government"), ("Dinder", "government"), ("al-Suki", "government"), ("Sinja", "government")]),
         # a share of a place is a partial capture, no event for the place
         ("The army recaptured 80% of Morek.", ["Morek"], []),
         ("Rebels seized two-thirds of Morek.", ["Morek"], []),
