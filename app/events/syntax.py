@@ -1185,8 +1185,8 @@ def _listed_after(item: Any) -> list[Any]:
         # "driving Isis from a stretch of the border including Jarablus, al-Rai and Dabiq": the from-phrase of an
         # expelling verb is its place
         verb = verb.head
-    elif item.dep_ != "dobj":
-        return []
+    elif item.dep_ not in ("dobj", "nsubjpass"):
+        return []  # (a passive's subject too: "30 settlements had been liberated, among them X")
     if verb.pos_ not in ("VERB", "AUX"):
         return []
     out: list[Any] = []
@@ -1209,10 +1209,12 @@ def _listed_after(item: Any) -> list[Any]:
     for c in verb.children:
         # "liberated a handful of villages, among them Robotyne": "among them" lists as "including" does (the parser
         # hangs the name on the verb)
-        if c.i > item.i and c.dep_ in ("npadvmod", "appos", "dep", "dobj") and any(
+        if c.i > item.i and c.dep_ in ("npadvmod", "appos", "dep", "dobj", "advcl") and any(
                 _low(p) == "among" and any(_low(o) in ("them", "those") for o in _children(p, "pobj"))
                 for p in _children(c, "prep")):
-            out.extend(_conjuncts(c))
+            # ("..., Velykyi Burluk and the village of Zaliznychne": a place noun's of-name)
+            out.extend(n for t in _conjuncts(c) for n in (
+                _prep_objects(t, "of") if _low(t) in PLACE_NOUNS and not _namelike(t) else [t]))
     return [t for t in out if _namelike(t)]
 
 

@@ -85,6 +85,11 @@ def nlp():  # type: ignore[no-untyped-def]
         ("The army retook Jebel Moya in early October, then Dinder and al-Suki in November, and Sinja itself on 23 "
          "November.", ["Jebel Moya", "Dinder", "al-Suki", "Sinja"],
          [("Jebel Moya", "government"), ("Dinder", "government"), ("al-Suki", "government"), ("Sinja", "government")]),
+        # "among them" lists the places of a passive's plural subject too, a place noun by its of-name
+        ("Ukraine's general staff said on Sunday that more than 30 settlements had been liberated in Kharkiv province "
+         "in the past week, among them Shevchenkove, Velykyi Burluk and the village of Zaliznychne.",
+         ["Kharkiv province", "Shevchenkove", "Velykyi Burluk", "Zaliznychne"],
+         [("Shevchenkove", "government"), ("Velykyi Burluk", "government"), ("Zaliznychne", "government")]),
         # a share of a place is a partial capture, no event for the place
         ("The army recaptured 80% of Morek.", ["Morek"], []),
         ("Rebels seized two-thirds of Morek.", ["Morek"], []),
