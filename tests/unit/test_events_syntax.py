@@ -1093,3 +1093,17 @@ def test_each_item_of_a_list_keeps_its_own_date(nlp: object) -> None:
     text = ("Iraqi forces retook Morek in May and Kafr Zita on 26 June, when the prime minister visited the city and "
             "declared it liberated.")
     assert sorted(e.place.text for e in extract(text, ["Morek", "Kafr Zita"])) == ["Kafr Zita", "Morek"]
+
+
+def test_an_adverb_before_the_speech_verb_keeps_the_speaker(nlp: object) -> None:
+    """"Russia's Defense Ministry also claimed Saturday that its forces had captured X": "also" cut the speaker off
+    its verb, so "its" went to the party of the sentence before (the Ukrainian soldiers captured there)."""
+    text = ("Some soldiers were captured during the withdrawal, the Ukrainian military acknowledged. Russia's Defense "
+            "Ministry also claimed Saturday that its forces had captured the village of Morek.")
+    found = [replace(m, place=replace(m.place, country_code="UA")) for m in mentions(text, ["Morek"])]
+    [russia] = mentions(text, ["Russia"])
+    found.append(replace(russia, place=replace(russia.place, feature_code="PCLI", feature_class="A",
+                                               country_code="RU")))
+    [event] = [e for e in extract_control_changes(text=text, mentions=found, published_at=PUB)
+               if e.place.text == "Morek"]
+    assert event.gained_by is not None and event.gained_by.side == Side.OTHER
