@@ -2344,7 +2344,8 @@ def _verb_frame(tok: Any, lemma: str, low: str) -> Frame | None:
             _low(c) in _REPEATED for c in tok.subtree):
         # "the hamlet of X had changed hands overnight": a change whose gainer the clause does not name ("changed
         # hands twice" tells several, of which it says nothing more)
-        return _make(tok, lemma, "fall", _clause_subjects(tok, "nsubj"), None, None, _mood(tok))
+        # (role "ended": who gained it is left unsaid, and nothing around is to be read as saying it)
+        return _make(tok, lemma, "ended", _clause_subjects(tok, "nsubj"), None, None, _mood(tok))
     declared = _declared_free(tok, dobj) if lemma in _DECLARE_VERBS else None
     if declared is not None:
         return declared

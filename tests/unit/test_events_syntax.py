@@ -77,6 +77,9 @@ def nlp():  # type: ignore[no-untyped-def]
         ("Rebels and the army fought near the town. The Observatory said Morek had changed hands overnight.",
          ["Morek"], [("Morek", "unknown")]),
         ("Rebels and the army fought near the town. Morek has changed hands twice.", ["Morek"], []),
+        # (nor is a gainer read from the sentences around: the text leaves it unsaid)
+        ("Government forces took Hass on Monday. The Observatory said Morek had changed hands overnight.",
+         ["Hass", "Morek"], [("Hass", "government"), ("Morek", "unknown")]),
         # more places the verb leaves out or hangs apart: "fell ... along with the towns of X and Y", "retook X in
         # October, then Y and Z in November"
         ("Morek fell to the army on 25 February along with the neighbouring towns of Hass and Kafr Zita.",
