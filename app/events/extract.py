@@ -2045,6 +2045,10 @@ class _Extractor:
             first_person = self._first_person_side(phrase, a)
             if first_person is not None:
                 return first_person
+        if words[0] in ("his", "her") and not any(x.kind == "actor" for x in self._actors_in(a, b)) \
+                and (leader := self._leader_before(a, s_start)) is not None:
+            # "Haftar's setbacks ... His forces took Derna": the forces of the leader named before
+            return ActorRef(phrase, leader.id, leader.side_in(self.ctx.country))
         if words[0] in ("its", "their", "his", "her") and not any(x.kind == "actor" for x in self._actors_in(a, b)):
             # "its assault troops", "their forces", "his forces" (a commander's): whose they are, not which generic
             # word follows ("their Kurdish allies" names its own)
@@ -2133,6 +2137,17 @@ class _Extractor:
         where neither a party nor a speaker binds the pronoun (``_pronoun``, ``_speaker_state``)."""
         named = self._last_state(sent_start, pos)
         return ActorRef(named[0].text, f"country:{named[1]}", Side.OTHER) if named is not None else None
+
+    def _leader_before(self, pos: int, sent_start: int) -> ActorDef | None:
+        """The forces of the latest leader named in this or the sentence before ``pos`` whose forces the registry
+        knows by his name ("Haftar", "Hemedti", "Assad"): what "his forces" are."""
+        idx = self._sentence_index(sent_start)
+        lo = max(self.ctx.sentences[max(0, idx - 1)][0], pos - 2 * REACH)
+        for m in reversed(list(_CAPITALISED_WORD.finditer(self.text, lo, pos))):
+            name = re.sub(r"['’]s?$", "", m.group()).lower()
+            if (d := self._actor_named(f"{name}'s forces")) is not None:
+                return d
+        return None
 
     def _last_state(self, start: int, end: int) -> tuple[Mention, str] | None:
         """The last mention in ``[start, end)`` that names a state by its name or its capital, with its code."""

@@ -1110,3 +1110,11 @@ def test_an_adverb_before_the_speech_verb_keeps_the_speaker(nlp: object) -> None
     [event] = [e for e in extract_control_changes(text=text, mentions=found, published_at=PUB)
                if e.place.text == "Morek"]
     assert event.gained_by is not None and event.gained_by.side == Side.OTHER
+
+
+def test_his_forces_are_the_forces_of_the_leader_named_before(nlp: object) -> None:
+    """"Haftar's setbacks in the west come after years of gains. His forces took Derna": the leader's, whose forces
+    the registry knows by his name, not the party most named around (the GNA)."""
+    text = ("In April, GNA forces retook Sabratha. Haftar's setbacks in the west come after years of gains in the "
+            "east. His forces took Derna from Islamist militias in June 2018.")
+    assert ("Derna", "opposition") in summary(extract(text, ["Sabratha", "Derna"]))
