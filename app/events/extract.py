@@ -1842,6 +1842,12 @@ class _Extractor:
             # Rityan"): a speaker for a side may claim it, or the change continues the one just told (its agent, in
             # this or the two sentences before); else the side is unknown
             _, gained = self._claim(frame.trigger_start, s_start, s_end)
+            state = self._speaker_state(frame.trigger_start, s_start) if gained is None and places else None
+            if state is not None and (there := self._in_country_of(state, places[0].mention)) is not None \
+                    and there.side == Side.GOVERNMENT:
+                # "Iraq announced that Tal Afar had been liberated": a state telling of a place of its own freed
+                # speaks for its forces (a foreign state commenting on a fall took nothing)
+                gained = state
             if gained is not None and lost is not None and gained.actor == lost.actor:
                 gained = None  # ("the Ukrainian military acknowledged the loss of X": the speaker lost it)
             recent = self._discourse(frame.trigger_start)

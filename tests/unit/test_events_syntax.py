@@ -1118,3 +1118,25 @@ def test_his_forces_are_the_forces_of_the_leader_named_before(nlp: object) -> No
     text = ("In April, GNA forces retook Sabratha. Haftar's setbacks in the west come after years of gains in the "
             "east. His forces took Derna from Islamist militias in June 2018.")
     assert ("Derna", "opposition") in summary(extract(text, ["Sabratha", "Derna"]))
+
+
+def test_a_state_telling_of_its_own_place_freed_speaks_for_its_forces(nlp: object) -> None:
+    """"Iraq announced that Tal Afar had been liberated": the state's forces took it; a foreign state commenting on
+    a fall ("the US said Raqqa had fallen") took nothing."""
+    def with_states(text: str, names: list[str], states: dict[str, str], country: str) -> list:  # type: ignore[type-arg]
+        out = []
+        for m in mentions(text, names):
+            code = states.get(m.text)
+            place = replace(m.place, feature_code="PCLI", feature_class="A", country_code=code) if code else replace(
+                m.place, country_code=country)
+            out.append(replace(m, place=place))
+        return out
+
+    text = "Iraq announced that Morek had been fully liberated."
+    found = extract_control_changes(text=text, mentions=with_states(text, ["Iraq", "Morek"], {"Iraq": "IQ"}, "IQ"),
+                                    published_at=PUB)
+    assert summary(found) == [("Morek", "government")]
+    text = "The US said that Morek had been liberated."
+    found = extract_control_changes(text=text, mentions=with_states(text, ["US", "Morek"], {"US": "US"}, "IQ"),
+                                    published_at=PUB)
+    assert all(e.gained_by is None for e in found)
