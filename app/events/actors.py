@@ -122,7 +122,8 @@ def _apostrophe_variants(word: str) -> list[str]:
 
 
 # (a plural possessive's apostrophe ends the word before: "the Kurdistan Workers' Party")
-_NEXT_WORD = re.compile(r"(?:(?<=[sS])['’])?[ \t\-]+([^\W_]+(?:['’][^\W_]+)*)")
+# (the letters of an initialism are words joined by full stops: "U.S.-backed forces" is "u s backed forces")
+_NEXT_WORD = re.compile(r"(?:(?<=[sS])['’])?(?:[ \t\-]+|(?<=(?<![^\W_])[^\W_])\.-?)([^\W_]+(?:['’][^\W_]+)*)")
 
 
 # Names as words, read once: the registry has tens of thousands of generated names ("Afghan army units").

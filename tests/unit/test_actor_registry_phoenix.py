@@ -294,3 +294,14 @@ def test_a_party_before_a_holding_verb_and_a_name_is_no_holder() -> None:
     assert holders("Rebels held Aleppo until 2016.") == [("Rebels", False)]
     assert holders("The rebel held villages near Hama were shelled.") == [("rebel", True)]
     assert holders("Isis-occupied Mosul was shelled.") == [("Isis", True)]
+
+
+def test_an_initialism_written_with_full_stops_matches_its_name() -> None:
+    """"U.S.-backed forces" is the registry's "u.s.-backed forces" (the SDF in Syria): the letters of an initialism
+    are words joined by full stops; a full stop after a longer word still ends a name ("the army. Forces loyal to
+    ..." is two)."""
+    registry = default_registry()
+    found = registry.find("U.S.-backed forces took Hajin.")
+    assert [(m.surface, m.actor_id) for m in found] == [("U.S.-backed forces", "us_backed_forces")]
+    assert [m.surface for m in registry.find("They fought the army. Forces loyal to Assad")] == [
+        "the army", "Forces loyal to Assad"]
