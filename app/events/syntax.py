@@ -1158,6 +1158,11 @@ def _listed(tok: Any) -> list[Any]:
         if c.dep_ == "prep" and _low(c) in ("including", "like"):
             for o in _children(c, "pobj"):
                 out.extend(_conjuncts(o))
+                # ("including Islam Qala on the Iranian border and Spin Boldak": the parser conjoins the next name
+                # to the common noun of the item's locative)
+                out.extend(n for t in _conjuncts(o) for p in _children(t, "prep") if _low(p) in _LOCATIVE_PREPS
+                           for w in _children(p, "pobj") if w.tag_ not in ("NNP", "NNPS")
+                           for n in _conjuncts(w) if n.i != w.i and n.tag_ in ("NNP", "NNPS"))
         elif c.dep_ in ("appos", "dep", "npadvmod") and c.i > tok.i and c.tag_ in ("NNP", "NNPS"):
             # "three villages west of Hama: A, B and C" (the small model hangs the list as appos/dep)
             prev = c.doc[c.left_edge.i - 1] if c.left_edge.i > 0 else None
@@ -1264,6 +1269,11 @@ def _exclude_locatives(tok: Any, excluded: list[tuple[int, int]]) -> None:
             # (a list the parser hung inside the locative is the object's: "several villages in the countryside of
             # Hama including Tal Malah and Zalin")
             end = min([end, *(t.idx for t in c.subtree if t.dep_ == "prep" and _low(t) == "including")])
+            # (nor a name the parser conjoined to the locative's common noun: "Islam Qala on the Iranian border and
+            # Spin Boldak")
+            end = min([end, *(w.idx + len(w.text) for p in [c] for w in _children(p, "pobj")
+                              if w.tag_ not in ("NNP", "NNPS")
+                              and any(n.tag_ in ("NNP", "NNPS") for n in _children(w, "conj")))])
             excluded.append((start, end))
 
 

@@ -93,6 +93,9 @@ def nlp():  # type: ignore[no-untyped-def]
          "in the past week, among them Shevchenkove, Velykyi Burluk and the village of Zaliznychne.",
          ["Kharkiv province", "Shevchenkove", "Velykyi Burluk", "Zaliznychne"],
          [("Shevchenkove", "government"), ("Velykyi Burluk", "government"), ("Zaliznychne", "government")]),
+        # a name the parser conjoins to an item's locative ("including X on the Iranian border and Y") is an item
+        ("The Taliban have seized several key border crossings, including Islam Qala on the Iranian border and Spin "
+         "Boldak.", ["Islam Qala", "Spin Boldak"], [("Islam Qala", "opposition"), ("Spin Boldak", "opposition")]),
         # a share of a place is a partial capture, no event for the place
         ("The army recaptured 80% of Morek.", ["Morek"], []),
         ("Rebels seized two-thirds of Morek.", ["Morek"], []),
