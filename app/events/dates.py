@@ -465,19 +465,17 @@ def _in_the_told_year(month: EventDate, told: EventDate, published: date | None,
     if published is None or told.precision not in ("month", "day", "year") or told.start is None \
             or month.start is None:
         return month
-    if told.precision == "year" and same_sentence and told.start.year < month.start.year and month.basis == "text":
+    if told.precision == "year":
         # "since 2015, when rebels captured Idlib city in March": a bare month right after a year its sentence told
         # is that year's month (not the March before publication)
-        if month.precision == "day":
-            return replace(_safe_day(told.start.year, month.start.month, month.start.day) or month,
-                           basis=month.basis)
-        return _month(told.start.year, month.start.month)
-    if told.precision != "year" and told.start.year < month.start.year and told.start.month < month.start.month:
-        if month.precision == "day":
-            return replace(_safe_day(told.start.year, month.start.month, month.start.day) or month,
-                           basis=month.basis)
-        return _month(told.start.year, month.start.month)
-    return month
+        continues = same_sentence and told.start.year < month.start.year and month.basis == "text"
+    else:
+        continues = told.start.year < month.start.year and told.start.month < month.start.month
+    if not continues:
+        return month
+    if month.precision == "day":
+        return replace(_safe_day(told.start.year, month.start.month, month.start.day) or month, basis=month.basis)
+    return _month(told.start.year, month.start.month)
 
 
 def _start_of(m: re.Match[str], kind: str) -> int:

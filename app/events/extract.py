@@ -2690,7 +2690,8 @@ _PLACE_HINT = re.compile(
     re.IGNORECASE,
 )
 # The start of a name: a capital, or an Arabic article written in lower case before one ("al-Zarqunah").
-_NAME_START = r"(?:[A-Z]|(?:al|el|ad|ar|as|ash|at|az|an|ed|er|es)-[A-Z])"
+_ARTICLE_THEN_CAPITAL = r"(?:al|el|ad|ar|as|ash|at|az|an|ed|er|es)-[A-Z]"
+_NAME_START = r"(?:[A-Z]|" + _ARTICLE_THEN_CAPITAL + ")"
 # "took control of Sanaa", "control over al-Zarqunah": a name the gazetteer may lack, vouched for by the construction.
 _CONTROL_OF_NAME = re.compile(r"\bcontrol\s+(?:of|over)\s+(?:the\s+)?" + _NAME_START)
 # "IS was expelled by the army from Ghweiran": a name driven out of (syntax marks it a place); "fell to the rebels",
@@ -2701,7 +2702,7 @@ _OUT_OF_NAME = re.compile(r"\b(?:out\s+of|from)\s+(?:the\s+)?" + _NAME_START
 _LOST_NAME = re.compile(r"\blos(?:t|es|ing)\s+(?:control\s+(?:of|over)\s+)?(?:the\s+)?" + _NAME_START)
 # "captured al-Zarqunah from the rebels": a name opened by an Arabic article, which may be a place the gazetteer
 # lacks (the parse decides; a person, "al-Assad", takes no place).
-_ARTICLED_NAME = re.compile(r"\b(?:al|el|ad|ar|as|ash|at|az|an|ed|er|es)-[A-Z]")
+_ARTICLED_NAME = re.compile(r"\b" + _ARTICLE_THEN_CAPITAL)
 # "capturing Jabal al-Zahiyah", "jabal al-zahiyah": an Arabic generic opening a name the gazetteer may lack.
 _GENERIC_NAME = re.compile(r"\b(?:" + "|".join(sorted(NAME_START_GENERICS)) + r")[ -]\w", re.IGNORECASE)
 # "recaptured al-Zarqunah", "liberated Surjah": a name after a verb only places take (syntax._PLACE_ONLY_VERBS),

@@ -73,6 +73,8 @@ _LOOSE_TAKE_VERBS = frozenset(["take", "took", "secure", "recover"])
 _PLACE_ONLY_VERBS = frozenset(["retake", "recapture", "liberate", "overrun", "storm", "regain", "reclaim", "wrest"])
 # Verbs whose object a following "before being driven out" is driven out of.
 _HOLD_OR_TAKE = frozenset(["hold", "capture", "seize", "take", "control", "occupy", "retake", "recapture", "overrun"])
+# Verbs of a holding that may be said to end at a time ("Isis held Manbij until 2016", ``_held_until``).
+_HELD_VERBS = frozenset(["hold", "control", "occupy", "rule"])
 # Verbs of running a place ("Manbij has been run by a council since Isis was ousted").
 _RUN_VERBS = frozenset(["run", "govern", "administer", "rule"])
 _CONTROL_VERBS = frozenset(
@@ -1271,7 +1273,7 @@ def _exclude_locatives(tok: Any, excluded: list[tuple[int, int]]) -> None:
             end = min([end, *(t.idx for t in c.subtree if t.dep_ == "prep" and _low(t) == "including")])
             # (nor a name the parser conjoined to the locative's common noun: "Islam Qala on the Iranian border and
             # Spin Boldak")
-            end = min([end, *(w.idx + len(w.text) for p in [c] for w in _children(p, "pobj")
+            end = min([end, *(w.idx + len(w.text) for w in _children(c, "pobj")
                               if w.tag_ not in ("NNP", "NNPS")
                               and any(n.tag_ in ("NNP", "NNPS") for n in _children(w, "conj")))])
             excluded.append((start, end))
@@ -2222,10 +2224,10 @@ def _held_until(tok: Any, lemma: str) -> Frame | None:
     places = _clause_subjects(tok, "nsubjpass")
     if not places and tok.dep_ == "acl":
         places = [tok.head]  # "Manbij, held by Isis until 2016, ..."
-    if lemma in ("hold", "control", "occupy", "rule") and agent and places:
+    if lemma in _HELD_VERBS and agent and places:
         return _make(tok, lemma, "ended", places, None, agent[0], _mood(tok))
     dobj = _children(tok, "dobj")
-    if lemma in ("hold", "control", "occupy", "rule") and not agent and dobj and not _passive_voice(tok) \
+    if lemma in _HELD_VERBS and not agent and dobj and not _passive_voice(tok) \
             and (holder := _subject(tok)) is not None:
         return _make(tok, lemma, "ended", dobj, None, holder, _mood(tok))  # "Isis held Manbij until 2016"
     return None
@@ -2315,7 +2317,9 @@ def _verb_frame(tok: Any, lemma: str, low: str) -> Frame | None:
         # "involved ceding Manbij": the action in general; the place it names is no change (nor for the patterns)
         return _make(tok, lemma, "active", [tok.head], None, None, "generic")
     # (not a time the parser reads as a second object: "a rail hub that Russia took in May")
-    dobj = [d for d in _children(tok, "dobj") if _low(d) not in TIME_WORDS or len(_children(tok, "dobj")) == 1]
+    dobj = _children(tok, "dobj")
+    if len(dobj) > 1:
+        dobj = [d for d in dobj if _low(d) not in TIME_WORDS]
     if not dobj:
         # "Rebels hand over Morek to the army": the tagger reads the particle as a preposition with the object its
         # own (the verb's object all the same)
@@ -2325,7 +2329,7 @@ def _verb_frame(tok: Any, lemma: str, low: str) -> Frame | None:
         # adverb of time ("captured Monday"); a name that is no time word is the object
         dobj = [c for c in tok.children if c.dep_ == "npadvmod" and c.i > tok.i and c.tag_ in ("NNP", "NNPS")
                 and _low(c) not in TIME_WORDS and c.left_edge.i == tok.i + 1]
-    if lemma in ("be", "remain", "hold", "control", "occupy", "rule") and (held := _held_until(tok, lemma)) is not None:
+    if (lemma in ("be", "remain") or lemma in _HELD_VERBS) and (held := _held_until(tok, lemma)) is not None:
         return held
     if lemma in ("be", "bring"):
         return _into_control(tok, lemma, dobj)

@@ -41,14 +41,12 @@ def parse(text: str, index: GazetteerIndex, *, published_at: datetime | date | N
     # avdiivka", "the fall of avdiivka"): a variant spelling of a town, not a word that only folds onto one
     taken = placed if doc.cased else placed | _taken_keys(doc, spans)
     supported = [s for s in spans if _supported(doc, s, index, context, placed, taken)]
-    if len(supported) < len(spans):
-        # the dropped names voted for their namesakes' countries: the article's focus is read again without them
-        spans, context = supported, article_context(doc, supported, index, extra)
-    if not doc.cased:
-        # Lower-cased, the movements the text names ("isis seized palmyra") do not decide which words are places
-        # ("darwish", "nadim" would become villages of a story on IS), but they do say which namesake is meant
-        # (Palmyra, Syria, not the towns of that name in the US), as they do in cased text
-        context = article_context(doc, spans, index, extra, movements=True)
+    if len(supported) < len(spans) or not doc.cased:
+        # the dropped names voted for their namesakes' countries: the article's focus is read again without them;
+        # and lower-cased, the movements the text names ("isis seized palmyra") decided no word a place ("darwish",
+        # "nadim" would become villages of a story on IS) but do say which namesake is meant (Palmyra, Syria, not the
+        # towns of that name in the US), as in cased text, where they vote throughout
+        spans, context = supported, article_context(doc, supported, index, extra, movements=True)
     return resolve(doc, index, spans, context)
 
 
