@@ -597,6 +597,8 @@ def _prep_objects_raw(tok: Any, *preps: str) -> list[Any]:
         if (p.dep_ not in ("prep", "agent", "dative", "prt") and p not in gapped) or _low(p) not in preps:
             continue
         objs = [_name_before_time(o) or o if o.dep_ == "pcomp" else o for o in _children(p, "pobj", "pcomp")]
+        if _low(p) == "by":
+            objs = [o for o in objs if not _a_time(o) and _low(o) not in _TIME_SPANS]  # "by August": a time, no agent
         if not objs:  # "out of": out -> prep(of) -> pobj
             for q in _children(p, "prep"):
                 if _low(q) in ("of", "from"):
@@ -606,6 +608,7 @@ def _prep_objects_raw(tok: Any, *preps: str) -> list[Any]:
 
 
 _TIME_AFTER = frozenset({"earlier", "later", "ago", "before", "afterwards"})
+_TIME_SPANS = frozenset({"end", "beginning", "start", "middle", "close", "morning", "evening", "afternoon", "night"})
 
 
 def _name_before_time(comp: Any) -> Any | None:
@@ -1355,6 +1358,10 @@ def _subject(verb: Any) -> Any | None:
             # "the Kurds were forced to withdraw": the passive's subject does it; and it does what a phrase fronted
             # or trailing its clause tells ("Fresh from ousting Isis from Raqqa, the SDF had been emboldened")
             subj = _children(v, "nsubjpass")
+        if not subj and v is verb and _low(v) in _PAST_OF_RARE_VERBS:
+            # "Since Damascus retook eastern Ghouta": the tagger reads the rare past as a noun, and its subject as that
+            # noun's compound
+            subj = [c for c in v.children if c.dep_ == "compound" and c.i < v.i and c.pos_ in ("NOUN", "PROPN")]
         if subj:
             nearest = subj[-1]  # two subjects is a misparse: the nearer one is the verb's
             if _low(nearest) in ("that", "which", "who") and v.dep_ == "relcl":
@@ -2398,7 +2405,10 @@ def _verb_frame(tok: Any, lemma: str, low: str) -> Frame | None:
     particle = {_low(c) for c in tok.children if c.dep_ == "prt"}
     if lemma in _EXPEL_VERBS or low in ("drove", "driven"):
         places = _prep_objects(tok, "from", "out", "of")
-        cleared = [o for o in _prep_objects(tok, "of") if _lemma(o) in _FIGHTER_NOUNS or o.tag_ in ("NNP", "NNPS")]
+        # (a name the tagger reads as a common noun, "cleared of Isis", is still a party's name: written with a capital
+        # inside the sentence)
+        cleared = [o for o in _prep_objects(tok, "of") if _lemma(o) in _FIGHTER_NOUNS or o.tag_ in ("NNP", "NNPS")
+                   or (o.is_title and o.i > o.sent.start)]
         subjects = _children(tok, "nsubjpass")
         if passive and lemma in _CLEAR_VERBS and cleared and subjects:
             # "the town of Maaloula was cleansed of terrorists": the subject is the place, the of-phrase who was

@@ -1143,3 +1143,22 @@ def test_a_state_telling_of_its_own_place_freed_speaks_for_its_forces(nlp: objec
     found = extract_control_changes(text=text, mentions=with_states(text, ["US", "Morek"], {"US": "US"}, "IQ"),
                                     published_at=PUB)
     assert all(e.gained_by is None for e in found)
+
+
+def test_what_is_cleared_of_a_party_is_the_place_whatever_the_tag_of_the_party(nlp: object) -> None:
+    """"when it was cleared of Isis": the tagger reads "Isis" as a common noun; what is cleared of a party is the place
+    ("it", Manbij) and the party the loser, never the other way round; and "by August" is a time, not an agent."""
+    text = "The SDF has held Morek since 2016, when it was cleared of Isis."
+    assert [(e.place.text, e.lost_by.side.value if e.lost_by else None)
+            for e in extract(text, ["Morek"])] == [("Morek", "isis")]
+    text = "Kurdish fighters entered Morek in June. By August it had been cleared of Isis."
+    [frame] = [f for f in frames(nlp(text.split(". ")[1])) if f.lemma == "clear"]  # type: ignore[operator]
+    assert frame.gainer is None and frame.place_nouns and not frame.places
+
+
+def test_the_subject_of_retook_read_as_a_noun_compound_is_the_gainer(nlp: object) -> None:
+    """"Since Damascus retook eastern Ghouta, the rebels ...": the tagger makes "retook" a noun and "Damascus" its
+    compound; the subject of the rare past is that compound, not the main clause's ("the rebels")."""
+    text = "Since Damascus retook eastern Ghouta in April, the rebels have been confined to the north-west."
+    [frame] = [f for f in frames(nlp(text)) if f.lemma == "retake"]  # type: ignore[operator]
+    assert frame.gainer is not None and text[frame.gainer[0]:frame.gainer[1]] == "Damascus"
