@@ -923,7 +923,7 @@ def _place_phrases(
             # the name alone (its appositive is a description, which may name the country: "with Uganda")
             spans[-1] = _span(item, stop_deps=frozenset({"relcl", "acl", "advcl", "punct", "cc", "appos", "prep"}))
         if named_place or low in FACILITY_WORDS or _opens_with_generic(item) or _described_as_a_place(item) \
-                or _numbered_unit(item):
+                or _numbered_unit(item) or _apposed_stronghold(item):
             # a conjunct of "the villages of A, B and C"; "Al-Hamdan Airbase", "Hill 30", "Jabal al-Zahiyah"; the
             # object of a verb only places take ("recaptured Surjah Kabira")
             marked.append(spans[-1])
@@ -1028,6 +1028,12 @@ def _described_as_a_place(tok: Any) -> bool:
     first = tok.head if tok.dep_ == "conj" else None
     return any(c.dep_ == "appos" and place_noun(c, False) for c in tok.children) or (
         first is not None and any(c.dep_ == "appos" and place_noun(c, True) for c in first.children))
+
+
+def _apposed_stronghold(tok: Any) -> bool:
+    """ "seized al-Qurmaliyeh, the last rebel stronghold in the area": a name set off by a held place's noun is a
+    place (the appositive, which may name its holder, stays with the name)."""
+    return tok.tag_ in ("NNP", "NNPS") and any(c.dep_ == "appos" and _lemma(c) in _NAMEABLE_HEADS for c in tok.children)
 
 
 # Nouns for a settlement that an appositive may call a name by, besides those "the town" refers back with: the

@@ -1162,3 +1162,10 @@ def test_the_subject_of_retook_read_as_a_noun_compound_is_the_gainer(nlp: object
     text = "Since Damascus retook eastern Ghouta in April, the rebels have been confined to the north-west."
     [frame] = [f for f in frames(nlp(text)) if f.lemma == "retake"]  # type: ignore[operator]
     assert frame.gainer is not None and text[frame.gainer[0]:frame.gainer[1]] == "Damascus"
+
+
+def test_a_name_set_off_by_a_strongholds_noun_is_a_place_the_gazetteer_may_lack(nlp: object) -> None:
+    """"seized al-Qurmaliyeh, the last rebel stronghold in the area": no gazetteer knows the village, but what is
+    called a stronghold is a place, not a person captured (the appositive stays with the name for its holder)."""
+    text = "Government forces seized al-Qurmaliyeh, the last rebel stronghold in the area."
+    assert summary(extract(text, [])) == [("al-Qurmaliyeh", "government")]
