@@ -149,6 +149,18 @@ def _without_apostrophes(words: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(w[:-2] + "s" if w.endswith("'s") else w for w in words)
 
 
+def _country_for_demonym(countries: Sequence[CountryDef]) -> dict[str, str]:
+    """Each one-word demonym and the country's one-word name ("syrian" -> "syria"), where the country has one."""
+    out: dict[str, str] = {}
+    for c in countries:
+        name = next((w[0] for w in map(_words, c.names) if len(w) == 1), None)
+        if name is not None:
+            for d in c.demonyms:
+                if len(dw := _words(d)) == 1 and dw[0] != name:
+                    out.setdefault(dw[0], name)
+    return out
+
+
 def _joined(first: str, second: str) -> tuple[str, tuple[str, ...]]:
     """``first + " " + second`` and its words, from the words of the two (a space never joins two words)."""
     name = f"{first} {second}"
@@ -218,10 +230,19 @@ class ActorRegistry:
             for n in a.names:
                 named[_words(n)] = (kind_of_a, a.id)
         named.pop((), None)
+        country_for_demonym = _country_for_demonym(countries)
+        states = {c.state_forces for c in countries} | {f"{c.state_forces}_officials" for c in countries}
         for words, hit in list(named.items()):
             variant = _without_apostrophes(words)
             if variant != words:
                 named.setdefault(variant, hit)
+            if hit[1] is not None and hit[1] not in states and len(words) >= 2:
+                # "the Free Syria Army", "the Syria Democratic Forces": a group's name written with its country's
+                # name for the demonym (news agencies' copy does) is the same group, not that country's army (a
+                # state's own forces keep their demonym: "Jordan seized X" is the state acting, read as such)
+                variant = tuple(country_for_demonym.get(w, w) for w in words)
+                if variant != words:
+                    named.setdefault(variant, hit)
             if len(words) >= 2 and words[-1] == "forces":
                 # "the Kurdish-led force", "a government force": one force of the forces the name gives
                 named.setdefault((*words[:-1], "force"), hit)

@@ -117,6 +117,16 @@ def test_kurdish_and_isis_groups(text: str, side: Side) -> None:
     assert actor_id is not None and default_registry().actors[actor_id].side == side
 
 
+@pytest.mark.parametrize(
+    ("text", "actor_id"),
+    [("the Free Syria Army", "syrian_opposition"), ("the Syria Democratic Forces", "syrian_democratic_forces"),
+     ("free syria army fighters", "syrian_opposition")],
+)
+def test_a_groups_name_written_with_its_countrys_name_is_the_group(text: str, actor_id: str) -> None:
+    """"the Free Syria Army" (wire copy writes the country for the demonym) is the FSA, not the Syrian army."""
+    assert [(m.actor_id, m.kind) for m in default_registry().find(text)] == [(actor_id, "actor")]
+
+
 def test_generic_agents_from_phoenix() -> None:
     """Phoenix's agents extend the curated generic words: soldiers and police -> the state, rebels -> non-state."""
     reg = default_registry()
