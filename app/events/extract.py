@@ -403,8 +403,9 @@ _SAID = re.compile(
     re.IGNORECASE,
 )
 _ACCORDING = re.compile(r"\baccording\s+to\s+", re.IGNORECASE)
-_ADVERB_BEFORE = re.compile(r"\b(?:also|later|again|earlier|further)\s+$", re.IGNORECASE)
-_CLAIM_CUT = re.compile(r"[,;:()\"“”.]|\b(?:that|and|but|when|after|as|while|which|who|also|on|in)\b", re.IGNORECASE)
+# Adverbs between a speaker and its speech verb ("Russia's Defense Ministry also claimed"): no part of the speaker
+_SPEECH_ADVERBS = frozenset({"also", "later", "again", "earlier", "further"})
+_CLAIM_CUT = re.compile(r"[,;:()\"“”.]|\b(?:that|and|but|when|after|as|while|which|who|on|in)\b", re.IGNORECASE)
 _CLAIM_HEAD = re.compile(
     r"\b(?:agency|observatory|monitor|television|tv|media|ministry|army|official|officials|sources?|spokesman|"
     r"spokeswoman|statement|group|commander|news|reuters|afp|sana|channel|command|council|forces|activists|"
@@ -1180,11 +1181,7 @@ class _Extractor:
         if not speech:
             return None
         said = speech[-1]
-        # (an adverb right before the verb is no cut: "Russia's Defense Ministry also claimed that its forces ...")
-        verb_at = said.start()
-        if (adverb := _ADVERB_BEFORE.search(self.text, max(lo, verb_at - 20), verb_at)) is not None:
-            verb_at = adverb.start()
-        cut = max((c.end() for c in self._ci(_CLAIM_CUT).finditer(self.ci_text, lo, verb_at)), default=lo)
+        cut = max((c.end() for c in self._ci(_CLAIM_CUT).finditer(self.ci_text, lo, said.start())), default=lo)
         named = self._last_state(cut, said.start())
         if named is not None:
             return self._state_forces(named[0].text, named[1])
@@ -1325,6 +1322,8 @@ class _Extractor:
                 continue
             cut = max((c.end() for c in self._ci(_CLAIM_CUT).finditer(self.ci_text[start : m.start()])), default=0)
             words = list(re.finditer(r"[\w'’-]+", left[cut:]))[-6:]
+            while words and words[-1].group().lower() in _SPEECH_ADVERBS:
+                words.pop()  # ("the army also said": the army)
             if not words:
                 continue
             dets = [i for i, w in enumerate(words) if w.group().lower() in ("the", "a")]

@@ -1169,3 +1169,10 @@ def test_a_name_set_off_by_a_strongholds_noun_is_a_place_the_gazetteer_may_lack(
     called a stronghold is a place, not a person captured (the appositive stays with the name for its holder)."""
     text = "Government forces seized al-Qurmaliyeh, the last rebel stronghold in the area."
     assert summary(extract(text, [])) == [("al-Qurmaliyeh", "government")]
+
+
+def test_an_adverb_before_the_speech_verb_is_no_part_and_no_end_of_the_claim(nlp: object) -> None:
+    """"The army also said it had captured Morek": the army claims it ("also" neither cuts the speaker off its verb
+    nor joins the speaker's words)."""
+    [event] = extract("Rebels shelled the town. The army also said it had captured Morek on Monday.", ["Morek"])
+    assert event.claimed_by == "The army"
