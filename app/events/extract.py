@@ -1885,8 +1885,8 @@ class _Extractor:
         if gained is not None and lost is not None and gained.actor == lost.actor:
             lost = None
         list_end = max([frame.trigger_end, *(p.mention.end for p in places)])
-        frame_name = {"fall": "fell", "lose": "lost", "ended": "lost", "withdraw": "withdrew", "hand": "handed"}.get(
-            role, role)
+        frame_name = {"fall": "fell", "lose": "lost", "ended": "lost", "changed": "lost", "withdraw": "withdrew",
+                      "hand": "handed"}.get(role, role)
         # The tree's mood, and the lexical exclusions the patterns apply around a trigger (denials, "nearly")
         blocked = not frame.factual or self._blocked(frame_name, frame.trigger_start, s_start, s_end)
         return self._emit(
@@ -1895,7 +1895,8 @@ class _Extractor:
             # not passives: "Montoya was captured" is a person; but an active verb in a sentence that names no party
             # at all ("Days after seizing the desert city of Palmyra") took a place, by a doer the text leaves unsaid
             # (a passive of a verb only places take is a place's: "Mosul was liberated in July 2017")
-            unnamed=role in ("nominal", "fall", "ended") or (role == "passive" and frame.lemma in _WAR_ONLY_LEMMAS) or (
+            unnamed=role in ("nominal", "fall", "ended", "changed") or (
+                role == "passive" and frame.lemma in _WAR_ONLY_LEMMAS) or (
                 role in ("active", "expel") and gained is None and lost is None
                 and not self._actors_in(s_start, s_end)),
             # ("Daraa returned to government control": a named place passing into a party's control is war's)

@@ -34,7 +34,10 @@ from typing import Any, Literal
 
 from app.geoparse.lexicon import DEMONYMS, DIRECTIONS, TOPONYM_GENERICS
 
-Role = Literal["active", "passive", "expel", "expel_passive", "fall", "lose", "withdraw", "hand", "nominal", "ended"]
+# "ended": a holder's rule the text says ended ("ending Isis rule in X", "held X until 2016"): the holder lost it;
+# "changed": the place changed hands, and who gained it is left unsaid (nothing around is read as saying it).
+Role = Literal["active", "passive", "expel", "expel_passive", "fall", "lose", "withdraw", "hand", "nominal", "ended",
+               "changed"]
 
 # Verb lemmas (and the irregular forms the small model leaves unlemmatised) whose object changes hands.
 _TAKE_VERBS = frozenset(
@@ -2371,8 +2374,7 @@ def _verb_frame(tok: Any, lemma: str, low: str) -> Frame | None:
             _low(c) in _REPEATED for c in tok.subtree):
         # "the hamlet of X had changed hands overnight": a change whose gainer the clause does not name ("changed
         # hands twice" tells several, of which it says nothing more)
-        # (role "ended": who gained it is left unsaid, and nothing around is to be read as saying it)
-        return _make(tok, lemma, "ended", _clause_subjects(tok, "nsubj"), None, None, _mood(tok))
+        return _make(tok, lemma, "changed", _clause_subjects(tok, "nsubj"), None, None, _mood(tok))
     declared = _declared_free(tok, dobj) if lemma in _DECLARE_VERBS else None
     if declared is not None:
         return declared

@@ -1176,3 +1176,10 @@ def test_an_adverb_before_the_speech_verb_is_no_part_and_no_end_of_the_claim(nlp
     nor joins the speaker's words)."""
     [event] = extract("Rebels shelled the town. The army also said it had captured Morek on Monday.", ["Morek"])
     assert event.claimed_by == "The army"
+
+
+def test_a_place_that_changed_hands_has_a_role_of_its_own(nlp: object) -> None:
+    """"Morek had changed hands overnight": a change whose gainer is unsaid, its own role ("changed"), not the
+    holder's loss an ended rule tells ("ended")."""
+    [frame] = list(frames(nlp("The Observatory said Morek had changed hands overnight.")))  # type: ignore[operator]
+    assert (frame.role, frame.gainer, frame.loser) == ("changed", None, None)
