@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -10,11 +11,13 @@ from pathlib import Path
 from typing import Any
 
 from app.evaluation.scoring import (
+    ERROR_KINDS,
     NOT_IN_CONTRACT,
     Counts,
     _date_agrees,
     _overlaps,
     _place_correct,
+    event_error_kinds,
     event_matches,
     score_events,
     score_toponyms,
@@ -42,6 +45,9 @@ class FileReport:
     by_kind: Mapping[str, Counts] = field(default_factory=dict)  # gold toponyms of each ``kind``
     contract: Counts | None = None  # without the gold kinds API.md does not count as mentions (when present)
     by_source: Mapping[str, Counts] = field(default_factory=dict)  # event counts per article ``source``
+    # missed and spurious events by the stage that lost them (scoring.ERROR_KINDS), over all and per ``source``
+    error_kinds: Mapping[str, int] = field(default_factory=dict)
+    error_kinds_by_source: Mapping[str, Mapping[str, int]] = field(default_factory=dict)
 
     @property
     def figures(self) -> dict[str, float | None]:
@@ -99,9 +105,17 @@ class Report:
                                      "counts": _counts_dict(f.contract)}
             if f.by_source:
                 entry["by_source"] = {src: {k: v for k, v in _figures(c).items() if k.startswith("event")}
-                                      | {"events_gold": c.events_gold} for src, c in sorted(f.by_source.items())}
+                                      | {"events_gold": c.events_gold}
+                                      | {"event_error_kinds": _in_order(f.error_kinds_by_source.get(src, {}))}
+                                      for src, c in sorted(f.by_source.items())}
+            if f.counts.events_gold or f.counts.events_predicted:
+                entry["event_error_kinds"] = _in_order(f.error_kinds)
             out[f.path] = entry
         return out
+
+
+def _in_order(kinds: Mapping[str, int]) -> dict[str, int]:
+    return {kind: kinds.get(kind, 0) for kind in ERROR_KINDS}
 
 
 def _counts_dict(counts: Counts) -> dict[str, int]:
@@ -208,6 +222,8 @@ def run_evaluation(paths: Sequence[Path], analyse: AnalyseFn, *, pool: Path | No
         errors: list[str] = []
         n = 0
         by_source: dict[str, Counts] = {}
+        error_kinds: Counter[str] = Counter()
+        error_kinds_by_source: dict[str, Counter[str]] = {}
         for article in read_articles(path, pool):
             n += 1
             text = lowercased(article["text"]) if lowercase else article["text"]
@@ -226,12 +242,17 @@ def run_evaluation(paths: Sequence[Path], analyse: AnalyseFn, *, pool: Path | No
                 counts = counts + event_counts
                 group = source_group(article.get("source"))
                 by_source[group] = by_source.get(group, Counts()) + event_counts
+                kinds = event_error_kinds(article, mentions, events)
+                error_kinds.update(kinds)
+                error_kinds_by_source.setdefault(group, Counter()).update(kinds)
                 errors.extend(event_errors(article, events))
             if "toponyms" in article:
                 errors.extend(toponym_errors(article, mentions))
         files.append(FileReport(str(path), n, counts, tuple(errors), by_kind,
                                 contract if has_contract_kinds else None,
-                                by_source if len(by_source) > 1 else {}))
+                                by_source if len(by_source) > 1 else {}, dict(error_kinds),
+                                {src: dict(k) for src, k in error_kinds_by_source.items()} if len(by_source) > 1
+                                else {}))
     return Report(tuple(files))
 
 
@@ -269,6 +290,9 @@ def format_report(report: Report) -> str:
                        f"  recall {_fmt(fig['event_recall'])} ({c.events_matched}/{c.events_gold})"
                        f"  F1 {_fmt(fig['event_f1'])}"
                        f"  date agreement {_fmt(fig['event_date_agreement'])} ({c.events_date_agree}/{c.events_dated})")
+        if c.events_gold or c.events_predicted:
+            out.append("  event errors by stage: " + "; ".join(
+                f"{kind} {f.error_kinds.get(kind, 0)}" for kind in ERROR_KINDS))
         if f.by_source:
             out.append("  events by source")
             for src, c_src in sorted(f.by_source.items()):

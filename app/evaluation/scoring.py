@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, fields
 from typing import Any
@@ -147,3 +148,63 @@ def score_events(gold_article: Mapping[str, Any], predicted_events: Sequence[Map
             agree += _date_agrees(gold["date"], predicted_events[k])
     return Counts(events_predicted=len(predicted_events), events_gold=len(gold_events), events_matched=matched,
                   events_dated=dated, events_date_agree=agree)
+
+
+# Why a gold event was missed, or a predicted one is spurious: the stage of the pipeline that lost it, read from
+# the outputs alone (so a held-out set can be told apart by stage without anyone reading its errors).
+MISSED_WRONG_SIDE = "missed: an event there, another gaining side"
+MISSED_NO_EVENT = "missed: the place found, no event of its own"
+MISSED_RESOLVED_ELSEWHERE = "missed: the name found, resolved elsewhere or not at all"
+MISSED_NOT_FOUND = "missed: the name not found"
+SPURIOUS_WRONG_SIDE = "spurious: a change there, another gaining side"
+SPURIOUS_REPEAT = "spurious: a second event for one change"
+SPURIOUS_NO_CHANGE = "spurious: no change there"
+ERROR_KINDS = (MISSED_WRONG_SIDE, MISSED_NO_EVENT, MISSED_RESOLVED_ELSEWHERE, MISSED_NOT_FOUND,
+               SPURIOUS_WRONG_SIDE, SPURIOUS_REPEAT, SPURIOUS_NO_CHANGE)
+
+
+def _gained_side(predicted: Mapping[str, Any]) -> str:
+    return (predicted.get("gained_by") or {}).get("side") or "unknown"
+
+
+def _as_event_place(mention: Mention) -> dict[str, Any]:
+    """A mention in the shape of a predicted event's place, to ask whether it is where a gold event is."""
+    place = mention.place
+    where = {"geonameid": place.geonameid, "lat": place.lat, "lon": place.lon} if place is not None else {}
+    return {"place": {"start": mention.start, "end": mention.end, "place": where}}
+
+
+def event_error_kinds(gold_article: Mapping[str, Any], mentions: Sequence[Mention],
+                      predicted_events: Sequence[Mapping[str, Any]]) -> Counter[str]:
+    """Each missed gold event and each spurious predicted one, by the stage that lost it (``ERROR_KINDS``).
+
+    A side read wrongly counts twice, as a miss and as a spurious event, as it does in precision and recall."""
+    gold_events = gold_article.get("events") or []
+    pairs = event_matches(gold_article, predicted_events)
+    matched_gold, matched_predicted = {g for g, _ in pairs}, {k for _, k in pairs}
+    kinds: Counter[str] = Counter()
+    for g, gold in enumerate(gold_events):
+        if g in matched_gold:
+            continue
+        # (an event with the gold's side there that another gold event took: a place within 10 km of another, its
+        # own event missing)
+        if any(_event_place_matches(gold, e) and _gained_side(e) != (gold.get("gained_side") or "unknown")
+               for e in predicted_events):
+            kinds[MISSED_WRONG_SIDE] += 1
+        elif any(_event_place_matches(gold, _as_event_place(m)) for m in mentions):
+            kinds[MISSED_NO_EVENT] += 1
+        elif any(_overlaps(m.start, m.end, gold["place_start"], gold["place_end"]) for m in mentions):
+            kinds[MISSED_RESOLVED_ELSEWHERE] += 1
+        else:
+            kinds[MISSED_NOT_FOUND] += 1
+    for k, predicted in enumerate(predicted_events):
+        if k in matched_predicted:
+            continue
+        there = [gold for gold in gold_events if _event_place_matches(gold, predicted)]
+        if not there:
+            kinds[SPURIOUS_NO_CHANGE] += 1
+        elif any((gold.get("gained_side") or "unknown") == _gained_side(predicted) for gold in there):
+            kinds[SPURIOUS_REPEAT] += 1
+        else:
+            kinds[SPURIOUS_WRONG_SIDE] += 1
+    return kinds

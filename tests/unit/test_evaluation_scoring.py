@@ -4,6 +4,16 @@ import json
 
 from app.evaluation import Counts, distance_km, run_evaluation, score_events, score_toponyms
 from app.evaluation.report import format_report
+from app.evaluation.scoring import (
+    MISSED_NO_EVENT,
+    MISSED_NOT_FOUND,
+    MISSED_RESOLVED_ELSEWHERE,
+    MISSED_WRONG_SIDE,
+    SPURIOUS_NO_CHANGE,
+    SPURIOUS_REPEAT,
+    SPURIOUS_WRONG_SIDE,
+    event_error_kinds,
+)
 from app.gazetteer.records import GazetteerPlace
 from app.geoparse.model import Mention
 
@@ -91,3 +101,40 @@ def test_run_evaluation_and_report(tmp_path):
     assert figures["accuracy_161km"] == 0.5 and figures["accuracy_161km_found"] == 1.0
     assert "recall 0.333" in format_report(report)
     assert Counts(predicted=1) + Counts(predicted=2) == Counts(predicted=3)
+
+
+def test_missed_and_spurious_events_are_told_apart_by_the_stage_that_lost_them(tmp_path):
+    """A held-out set is only measured: its errors are counted by stage (a side read wrongly, a place found with no
+    event, a name resolved elsewhere, a name not found; a change nobody reports, a repeat), never listed."""
+    text = "idlib and hama and bilil and kafr and zor"
+    gold = {"events": [
+        {"place_start": 0, "place_end": 5, "lat": 35.93, "lon": 36.63, "geonameid": 169389,
+         "gained_side": "government"},
+        {"place_start": 10, "place_end": 14, "lat": 35.13, "lon": 36.75, "geonameid": 170017,
+         "gained_side": "opposition"},
+        {"place_start": 19, "place_end": 24, "lat": 36.0, "lon": 37.0, "geonameid": 5, "gained_side": "isis"},
+        {"place_start": 29, "place_end": 33, "lat": None, "lon": None, "geonameid": None, "gained_side": "kurdish"},
+    ], "text": text}
+    elsewhere = GazetteerPlace(7, "Bilil", "Bilil", 10.0, 10.0, "P", "PPL", "XX")
+    mentions = [Mention("idlib", 0, 5, IDLIB, 0.9), Mention("hama", 10, 14, HAMA, 0.9),
+                Mention("bilil", 19, 24, elsewhere, 0.9), Mention("zor", 38, 41, None, 0.3)]
+    predicted = [
+        {"place": {"start": 0, "end": 5, "place": {"geonameid": 169389, "lat": 35.93, "lon": 36.63}},
+         "gained_by": {"side": "opposition"}},  # Idlib: the wrong side
+        {"place": {"start": 0, "end": 5, "place": {"geonameid": 169389, "lat": 35.93, "lon": 36.63}},
+         "gained_by": {"side": "government"}},  # Idlib again, the right side: matched
+        {"place": {"start": 0, "end": 5, "place": {"geonameid": 169389, "lat": 35.93, "lon": 36.63}},
+         "gained_by": {"side": "government"}},  # and a repeat of it
+        {"place": {"start": 38, "end": 41, "place": None}, "gained_by": {"side": "isis"}},  # zor: no change there
+    ]
+    kinds = event_error_kinds(gold, mentions, predicted)
+    assert kinds == {MISSED_NO_EVENT: 1, MISSED_RESOLVED_ELSEWHERE: 1, MISSED_NOT_FOUND: 1,
+                     SPURIOUS_WRONG_SIDE: 1, SPURIOUS_REPEAT: 1, SPURIOUS_NO_CHANGE: 1}
+    gold["events"][0]["gained_side"] = "isis"  # now no Idlib event has the gold's side
+    assert event_error_kinds(gold, mentions, predicted)[MISSED_WRONG_SIDE] == 1
+
+    path = tmp_path / "gold.jsonl"
+    path.write_text(json.dumps({"id": "a", **gold}) + "\n", encoding="utf-8")
+    report = run_evaluation([path], lambda t, p, h: (mentions, predicted))
+    assert report.to_dict()[str(path)]["event_error_kinds"][SPURIOUS_NO_CHANGE] == 1
+    assert f"{SPURIOUS_NO_CHANGE} 1" in format_report(report)
