@@ -413,6 +413,13 @@ _CLAIM_HEAD = re.compile(
     re.IGNORECASE,
 )
 _PRONOUN_CLAIM = re.compile(r"^(?:it|he|she|they|we|i)$", re.IGNORECASE)
+# ", a spokesman for the", ", the commander of the", ", a senior official in the": a speaker's role, set off after
+# his name, and the party he speaks for after it
+_SPEAKER_ROLE_AFTER = re.compile(
+    r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:spokes(?:man|woman|person)|commander|official|leader|member|head|chief|"
+    r"representative|fighter|officer)\s+(?:for|of|with|in)\s+(?:the\s+)?",
+    re.IGNORECASE,
+)
 
 _NONSTATE_SIDES = (Side.ISIS, Side.OPPOSITION)
 # Sides a definite description of a group ("the militia", "the alliance") can refer to.
@@ -1340,6 +1347,12 @@ class _Extractor:
             (self.resolve(a) for a in self._actors_in(best[1], best[2]) if a.kind != "nonstate"),
             None,
         )
+        if speaker is None and (role := _SPEAKER_ROLE_AFTER.match(self.text, best[2])) is not None:
+            # '"We liberated Manbij," said Sharvan Darwish, a spokesman for the Manbij military council': a person the
+            # registry does not know speaks for the party of the appositive that gives his role
+            stop = self._ci(_CLAIM_CUT).search(self.ci_text, role.end(), min(end, role.end() + 80))
+            speaker = next((self.resolve(a) for a in self._actors_in(role.end(), stop.start() if stop else end)
+                            if a.kind != "nonstate"), None)
         return surface, speaker
 
     # -- exclusions -----------------------------------------------------------------------------------------

@@ -1183,3 +1183,10 @@ def test_a_place_that_changed_hands_has_a_role_of_its_own(nlp: object) -> None:
     holder's loss an ended rule tells ("ended")."""
     [frame] = list(frames(nlp("The Observatory said Morek had changed hands overnight.")))  # type: ignore[operator]
     assert (frame.role, frame.gainer, frame.loser) == ("changed", None, None)
+
+
+def test_a_quoted_we_speaks_for_the_party_of_the_speakers_role(nlp: object) -> None:
+    """'"We liberated Morek," said Sharvan Darwish, a spokesman for the Manbij military council': the registry does
+    not know the man, but the appositive that gives his role names the party he speaks for (the SDF's council)."""
+    text = "“We liberated Morek,” said Sharvan Darwish, a spokesman for the Manbij military council."
+    assert summary(extract(text, ["Morek"])) == [("Morek", "kurdish")]
