@@ -1929,8 +1929,15 @@ def _make(
         nouns.extend(n)
         excluded.extend(e)
         partial = partial or p
-    spans = _join_hyphenated(spans)
-    marked[:] = _join_hyphenated(marked)
+    text = tok.doc.text
+    # (what follows a closing quote is no part of the place, and not to be taken as one by the patterns either; nor is
+    # a phrase that opens right after it: the speaker, '... Raqqa," Phillips said')
+    excluded.extend((end, b) for a, b in spans if (end := _before_closing_quote(text, a, b)[1]) < b)
+    excluded.extend((a, b) for a, b in spans if _AFTER_CLOSING_QUOTE.search(text, max(0, a - 4), a))
+    spans = _join_hyphenated([_before_closing_quote(text, a, b) for a, b in spans
+                              if not _AFTER_CLOSING_QUOTE.search(text, max(0, a - 4), a)])
+    marked[:] = _join_hyphenated([_before_closing_quote(text, a, b) for a, b in marked
+                                  if not _AFTER_CLOSING_QUOTE.search(text, max(0, a - 4), a)])
     if not spans and not nouns and not partial:
         why_not = why_not or "unnamed"  # "captured hostages", "the area was overrun": read, and no named place
     if partial and not spans:
@@ -1953,6 +1960,22 @@ def _make(
         tuple(compassed),
         tuple(marked),
     )
+
+
+_CLOSING_QUOTE = re.compile(r"(?<=\S)[”\"]")
+_AFTER_CLOSING_QUOTE = re.compile(r"(?<=\S)[”\"],?\s*$")
+
+
+def _before_closing_quote(text: str, a: int, b: int) -> tuple[int, int]:
+    """A place phrase ends where a quotation closes ('... retaking Raqqa," Phillips said': the parser may hang the
+    speaker's name on the last word quoted)."""
+    quote = _CLOSING_QUOTE.search(text, a + 1, b)
+    if quote is None:
+        return a, b
+    end = quote.start()
+    while end > a + 1 and text[end - 1] in " ,;:":
+        end -= 1
+    return a, end
 
 
 def _join_hyphenated(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

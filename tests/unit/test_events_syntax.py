@@ -1190,3 +1190,12 @@ def test_a_quoted_we_speaks_for_the_party_of_the_speakers_role(nlp: object) -> N
     not know the man, but the appositive that gives his role names the party he speaks for (the SDF's council)."""
     text = "“We liberated Morek,” said Sharvan Darwish, a spokesman for the Manbij military council."
     assert summary(extract(text, ["Morek"])) == [("Morek", "kurdish")]
+
+
+def test_a_name_after_a_closing_quote_is_the_speaker_not_a_place_taken(nlp: object) -> None:
+    """'... in retaking Raqqa," Phillips said': the parser may hang the speaker's name on the last word quoted (in
+    lower-cased text, as an appositive of the place); a place phrase ends where the quotation closes, and what opens
+    after it is no place either (Phillips is a town in the US)."""
+    text = ("“they were the point of the spear in retaking [the isis stronghold] morek,” phillips, now at columbia "
+            "university, said.")
+    assert [e.place.text for e in extract(text, ["morek", "phillips"])] == ["morek"]
