@@ -1780,7 +1780,8 @@ class _Extractor:
                 if _ROAD_MENTION.search(m.text) or _ROAD_AFTER.match(self.text, m.end):
                     continue  # "the Castello Road", "castello road": a road named after a place
                 places.append(_Place(m, holder))
-        marked = [piece for a, b in frame.marked for piece in self._names_without_commas(a, b, listing)]
+        marked = [piece for a, b in frame.marked for named in self._listed_names(a, b)
+                  for piece in self._names_without_commas(*named, listing)]
         for a, b in marked:
             listed = (a, b) not in frame.marked  # a name of a list that lost its commas
             # A place the grammar vouches for ("the village of Dhala", "Al-Hamdan Airbase") that the gazetteer does not
@@ -1931,6 +1932,19 @@ class _Extractor:
         if frame.role not in ("active", "nominal") or frame.loser is None or lost is None:
             return False  # ("the liberation of X from regime forces" as well)
         return _FROM_BEFORE.search(self.text, max(0, frame.loser[0] - 40), frame.loser[0]) is not None
+
+    def _listed_names(self, a: int, b: int) -> list[tuple[int, int]]:
+        """The names of a span the parse took as one that is a list ("Shayr Al-Nimr, Majbal Abu ‘Ali, and Naourah",
+        the parser thrown by the quote-like ayn): each item written as a name, not a description after a comma
+        ("Qurtuba, the capital of al-Jawf province")."""
+        pieces, start = [], a
+        for sep in _LIST_SEPARATOR.finditer(self.text, a, b):
+            pieces.append((start, sep.start()))
+            start = sep.end()
+        pieces.append((start, b))
+        if len(pieces) < 2 or self.text.find(",", a, b) < 0 or not all(self._name_shaped(*p) for p in pieces):
+            return [(a, b)]
+        return pieces
 
     def _name_shaped(self, a: int, b: int) -> bool:
         """A span written as a proper name: capitalised words (particles between) in cased text, words no English
@@ -2673,6 +2687,8 @@ class _Extractor:
 # city of Palmyra hosts a concert"); "captured" and "took" also take hearts, prizes and photographs.
 _WAR_ONLY_LEMMAS = frozenset({"retake", "recapture", "liberate", "regain", "reclaim", "wrest"})
 # A curly apostrophe closing a plural's possessive ("the rebels’ capture"), before the word it possesses.
+# What separates the items of a list of names: ", ", ", and ", " and "
+_LIST_SEPARATOR = re.compile(r",\s+(?:and\s+)?|\s+and\s+")
 _PLURAL_POSSESSIVE_QUOTE = re.compile(r"(?<=[a-z]s)’(?= [a-z])")
 # One lower-case word in scare quotes ('its troops had "liberated" Krasnohorivka', 'the "moderate" rebels'): the
 # quotes mark the writer's distance, not the syntax; the tagger reads a quoted verb as an adjective of the next word.

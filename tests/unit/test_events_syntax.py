@@ -1199,3 +1199,14 @@ def test_a_name_after_a_closing_quote_is_the_speaker_not_a_place_taken(nlp: obje
     text = ("“they were the point of the spear in retaking [the isis stronghold] morek,” phillips, now at columbia "
             "university, said.")
     assert [e.place.text for e in extract(text, ["morek", "phillips"])] == ["morek"]
+
+
+def test_a_list_of_names_the_parse_took_as_one_phrase_is_each_name(nlp: object) -> None:
+    """"took control of Shayr Al-Nimr, Majbal Abu ‘Ali, and Naourah": the ayn written as an opening quote throws the
+    parser, which hangs the list on one name; a span of names separated by commas is each name, while a comma before
+    a description still ends the name ("Qurtuba, the capital of al-Jawf province")."""
+    text = ("In addition to capturing the Hayat Tower, the Syrian Armed Forces also took control of Shayr Al-Nimr, "
+            "Majbal Abu ‘Ali, and Naourah after the jihadist rebels abandoned their positions.")
+    assert {e.place.text for e in extract(text, [])} >= {"Shayr Al-Nimr", "Majbal Abu ‘Ali", "Naourah"}
+    text = "Government forces seized Qurtuba, the capital of al-Jawf province, on Monday."
+    assert [e.place.text for e in extract(text, [])] == ["Qurtuba"]
