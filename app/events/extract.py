@@ -2686,9 +2686,9 @@ class _Extractor:
 # Verbs that say a place was taken back by force whatever the sentence around them speaks of ("the recently liberated
 # city of Palmyra hosts a concert"); "captured" and "took" also take hearts, prizes and photographs.
 _WAR_ONLY_LEMMAS = frozenset({"retake", "recapture", "liberate", "regain", "reclaim", "wrest"})
-# A curly apostrophe closing a plural's possessive ("the rebels’ capture"), before the word it possesses.
 # What separates the items of a list of names: ", ", ", and ", " and "
 _LIST_SEPARATOR = re.compile(r",\s+(?:and\s+)?|\s+and\s+")
+# A curly apostrophe closing a plural's possessive ("the rebels’ capture"), before the word it possesses.
 _PLURAL_POSSESSIVE_QUOTE = re.compile(r"(?<=[a-z]s)’(?= [a-z])")
 # One lower-case word in scare quotes ('its troops had "liberated" Krasnohorivka', 'the "moderate" rebels'): the
 # quotes mark the writer's distance, not the syntax; the tagger reads a quoted verb as an adjective of the next word.

@@ -1929,15 +1929,15 @@ def _make(
         nouns.extend(n)
         excluded.extend(e)
         partial = partial or p
-    text = tok.doc.text
     # (what follows a closing quote is no part of the place, and not to be taken as one by the patterns either; nor is
     # a phrase that opens right after it: the speaker, '... Raqqa," Phillips said')
-    excluded.extend((end, b) for a, b in spans if (end := _before_closing_quote(text, a, b)[1]) < b)
-    excluded.extend((a, b) for a, b in spans if _AFTER_CLOSING_QUOTE.search(text, max(0, a - 4), a))
-    spans = _join_hyphenated([_before_closing_quote(text, a, b) for a, b in spans
-                              if not _AFTER_CLOSING_QUOTE.search(text, max(0, a - 4), a)])
+    text = tok.doc.text
+    quoted = [_before_closing_quote(text, a, b) for a, b in spans]
+    excluded.extend((end, b) for (a, b), (_, end) in zip(spans, quoted, strict=True) if end < b)
+    excluded.extend(span for span in spans if _after_closing_quote(text, span[0]))
+    spans = _join_hyphenated([span for span in quoted if not _after_closing_quote(text, span[0])])
     marked[:] = _join_hyphenated([_before_closing_quote(text, a, b) for a, b in marked
-                                  if not _AFTER_CLOSING_QUOTE.search(text, max(0, a - 4), a)])
+                                  if not _after_closing_quote(text, a)])
     if not spans and not nouns and not partial:
         why_not = why_not or "unnamed"  # "captured hostages", "the area was overrun": read, and no named place
     if partial and not spans:
@@ -1964,6 +1964,10 @@ def _make(
 
 _CLOSING_QUOTE = re.compile(r"(?<=\S)[”\"]")
 _AFTER_CLOSING_QUOTE = re.compile(r"(?<=\S)[”\"],?\s*$")
+
+
+def _after_closing_quote(text: str, a: int) -> bool:
+    return _AFTER_CLOSING_QUOTE.search(text, max(0, a - 4), a) is not None
 
 
 def _before_closing_quote(text: str, a: int, b: int) -> tuple[int, int]:
