@@ -2287,7 +2287,9 @@ def _ended_rule(tok: Any) -> Frame | None:
     that party's loss of the place; who ended it (the verb's subject, where an armed party) gained it. The party is
     the rule's possessor or modifier; the place its of/in/over/on-phrase, or the verb's in-phrase."""
     if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
-        heads = _children(tok, "dobj")
+        # (or the rule itself ended: "Isis's control of Mosul ended in July 2017", the verb with no object)
+        heads = _children(tok, "dobj") or [s for s in _children(tok, "nsubj")
+                                           if _lemma(s) in _RULE_NOUNS or _lemma(s) in _SPANS_OF_TIME]
     elif tok.pos_ == "NOUN" and _is_definite(tok):
         heads = _prep_objects(tok, "of")  # ("an end to Assad's rule" is what is called for, not what happened)
     else:
@@ -2303,7 +2305,7 @@ def _ended_rule(tok: Any) -> Frame | None:
         places = [o for o in _prep_objects(rule, "of", "in", "over", "on") if _low(o) not in TIME_WORDS] or [
             o for o in _prep_objects(tok, "in", "over") if _low(o) not in TIME_WORDS and not _a_date_word(o)]
         if owners and places:
-            gainer = _subject(tok) if tok.pos_ != "NOUN" else None
+            gainer = _subject(tok) if tok.pos_ != "NOUN" and head.dep_ == "dobj" else None
             return _make(tok, "end", "ended", places, gainer, owners[-1], _mood(tok))
     return None
 

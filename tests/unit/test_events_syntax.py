@@ -1210,3 +1210,13 @@ def test_a_list_of_names_the_parse_took_as_one_phrase_is_each_name(nlp: object) 
     assert {e.place.text for e in extract(text, [])} >= {"Shayr Al-Nimr", "Majbal Abu ‘Ali", "Naourah"}
     text = "Government forces seized Qurtuba, the capital of al-Jawf province, on Monday."
     assert [e.place.text for e in extract(text, [])] == ["Qurtuba"]
+
+
+def test_a_rule_that_ended_on_its_own_is_its_holders_loss(nlp: object) -> None:
+    """"Isis's control of Morek ended in July 2017": the intransitive "ended" with the rule as its subject tells the
+    holder's loss as "ending Isis's control of Morek" does (no gainer: the subject is the rule, not who ended it)."""
+    text = ("Iraqi forces fought street by street for nine months against the militants. Isis's control of Morek "
+            "ended in July 2017.")
+    [event] = extract(text, ["Morek"])
+    assert event.gained_by is None and event.lost_by is not None and event.lost_by.side == Side.ISIS
+    assert event.date is not None and event.date.start == date(2017, 7, 1)
