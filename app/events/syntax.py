@@ -145,6 +145,8 @@ _NOUN_TRIGGERS = frozenset(
     ]
 )
 _FALL_VERBS = frozenset({"fall"})
+# What a place is held in, that it may fall or slip from ("slipped out of the government's hands")
+_HELD_NOUNS = frozenset({"control", "hand", "hands", "grip", "rule"})
 # Verbs of going into a place by force, which the driving out of its holders coordinated with completes.
 _ENTRY_VERBS = frozenset({"storm", "enter", "raid", "overrun", "attack", "assault"})
 # Verbs by which a place passes into someone's control or hands ("came under rebel control", "returned to government
@@ -1813,6 +1815,7 @@ _IMPOSED_OR_CHANGED = (r"impos(?:e|ed|es|ing)\s+(?:[\w'’-]+\s+){0,3}?(?:securi
 # "ending two years of Isis rule in X", "ended the Isis occupation of X": a rule ended (``_ended_rule``)
 _ENDED_RULE = (r"end(?:ed|ing|s)?\s+(?:[\w'’-]+\s+){0,5}?(?:rule|reign|grip|hold|occupation|control)|"
                r"\bend\s+of\s+(?:[\w'’-]+\s+){0,3}?(?:rule|reign|grip|occupation|control)")
+_SLIPPED_FROM = r"slip(?:ped|s|ping)?\s+(?:out\s+of|from)"
 _ENTERED_AFTER_LEAVING = r"(?:enter(?:ed|s|ing)?|moved\s+into)\b[^.;]{0,80}?\b(?:after|as)\b[^.;]{0,60}?\b(?:fled|left)"
 TRIGGER_WORDS = re.compile(
     r"\b(?:captur\w*|recaptur\w*|seiz\w*|retook|retak\w*|regain\w*|liberat\w*|overr[au]n\w*|conque\w*|"
@@ -1826,8 +1829,8 @@ TRIGGER_WORDS = re.compile(
     r"evict\w*|" + _OUT_WORDS + r"|"
     r"cleared|purg(?:e|ed|es|ing)|cleans(?:e|ed|es|ing)|restor(?:e|ed|es|ing)|victory|(?:re)?occup\w*|swe(?:pt|ep\w*)|seizure|dislodg\w*|relinquish\w*|transfer(?:s|red|ring)?|"
     r"(?:back\s+in(?:to)?|into|to)\s+(?:the\s+)?(?:\w+\s+){0,2}?hands|claw(?:ed|s|ing)?\s+back|"
-    + _ENTERED_AFTER_LEAVING + "|" + _FLAG_OVER + "|" + _ENDED_RULE + "|" + _IMPOSED_OR_CHANGED + "|"
-    + _UNTIL_A_DATE + r")\b",
+    + _SLIPPED_FROM + "|" + _ENTERED_AFTER_LEAVING + "|" + _FLAG_OVER + "|" + _ENDED_RULE + "|"
+    + _IMPOSED_OR_CHANGED + "|" + _UNTIL_A_DATE + r")\b",
     re.IGNORECASE,
 )
 # Trigger words the pattern extractor has no key for: sentences holding one are parsed too.
@@ -1836,8 +1839,8 @@ EXTRA_TRIGGER_WORDS = re.compile(
     r"pull-?out|secur(?:e|ed|es|ing)|recover(?:ed|s|ing)?|abandon(?:ed|s|ing)?|(?:battle|fight)\s+(?:for|of)|"
     r"tak(?:e|es)|dislodg\w*|" + _OUT_WORDS + r"|"
     r"relinquish\w*|transfer(?:s|red|ring)?|(?:back\s+in(?:to)?|into|to)\s+(?:the\s+)?(?:\w+\s+){0,2}?hands|"
-    r"claw(?:ed|s|ing)?\s+back|" + _ENTERED_AFTER_LEAVING + "|" + _FLAG_OVER + "|" + _ENDED_RULE + "|"
-    + _IMPOSED_OR_CHANGED + "|" + _UNTIL_A_DATE + r")\b",
+    r"claw(?:ed|s|ing)?\s+back|" + _SLIPPED_FROM + "|" + _ENTERED_AFTER_LEAVING + "|" + _FLAG_OVER + "|"
+    + _ENDED_RULE + "|" + _IMPOSED_OR_CHANGED + "|" + _UNTIL_A_DATE + r")\b",
     re.IGNORECASE,
 )
 
@@ -2399,6 +2402,12 @@ def _verb_frame(tok: Any, lemma: str, low: str) -> Frame | None:
         # security was imposed on were taken, as those it was restored to
         on = _prep_objects(tok, "on", "over") + [o for d in dobj for o in _prep_objects(d, "on", "over")]
         return _make(tok, lemma, "active", on, _subject(tok), None, _mood(tok)) if on else None
+    if lemma == "slip" and any(_lemma(o) in _HELD_NOUNS for o in _prep_objects(tok, "from", "out")):
+        # "Manbij slipped out of the Syrian government's hands in July 2012", "slipped from Isis control": a place
+        # falling from its holder, to someone the clause leaves unsaid
+        subj = [x for x in _children(tok, "nsubj") if _low(x) not in ("that", "which")] or (
+            [_relative_head(tok)] if tok.dep_ == "relcl" else [])
+        return _make(tok, lemma, "fall", subj, None, _loser_from(tok, ("from", "out")), _mood(tok)) if subj else None
     if lemma == "change" and any(_lemma(d) == "hand" and d.tag_ == "NNS" for d in dobj) and not any(
             _low(c) in _REPEATED for c in tok.subtree):
         # "the hamlet of X had changed hands overnight": a change whose gainer the clause does not name ("changed

@@ -1220,3 +1220,16 @@ def test_a_rule_that_ended_on_its_own_is_its_holders_loss(nlp: object) -> None:
     [event] = extract(text, ["Morek"])
     assert event.gained_by is None and event.lost_by is not None and event.lost_by.side == Side.ISIS
     assert event.date is not None and event.date.start == date(2017, 7, 1)
+
+
+def test_a_place_that_slipped_out_of_a_holders_hands_is_its_loss(nlp: object) -> None:
+    """"Morek slipped out of the Syrian government's hands in July 2012", "slipped from Isis control": a place falling
+    from its holder (to a taker the clause leaves unsaid); "slipped from view" is no change."""
+    text = "Rebels and the army fought for weeks. Morek slipped out of the Syrian government's hands in July 2012."
+    [event] = extract(text, ["Morek"])
+    assert event.lost_by is not None and event.lost_by.side == Side.GOVERNMENT
+    assert event.date is not None and event.date.start == date(2012, 7, 1)
+    text = "Rebels and the army fought for weeks. Morek slipped from Isis control in August 2016."
+    [event] = extract(text, ["Morek"])
+    assert event.lost_by is not None and event.lost_by.side == Side.ISIS
+    assert extract("Rebels and the army fought for weeks. Morek slipped from view.", ["Morek"]) == []
