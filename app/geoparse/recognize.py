@@ -107,6 +107,9 @@ def recognise(doc: Document, index: GazetteerIndex) -> list[Span]:
                          and ((lower[first] in _WORLD_WORDS and famous_key(index, key)) or named_a_town(doc, first))) \
                 and not (not doc.cased and lower[first] not in _FUNCTION_WORDS and named_a_town(doc, first)):
             continue  # "the", "said", "THE": the commonest matches, dismissed before any context is read ("US" stays)
+        if not doc.cased and first == last and first + 1 < len(tokens) and tokens[first + 1].text[:1].isdigit() \
+                and doc.gap(first + 1) == " " and lower[first] in lx.english_words():
+            continue  # "a town of about 100,000 people", "some 30km west": a quantity, lower-cased no name
         cue = _cue(doc, first, last)
         if first == last and not cue and is_person_word(doc, index, first, key):
             person_keys.add(key)

@@ -217,3 +217,12 @@ def test_a_movement_the_text_names_says_which_namesake_is_meant() -> None:
                             _place(4560001, "Palmyra", 40.31, -76.59, "P", "PPLA2", "US", "PA", pop=7_000)])
     assert _found("isis seized palmyra.", index) == [("palmyra", 170183)]
     assert _found("Isis seized Palmyra.", index) == [("Palmyra", 170183)]
+
+
+def test_an_english_word_before_a_number_is_a_quantity_not_a_place_lower_cased() -> None:
+    """"manbij, a mostly arab town of about 100,000 people": "town of" calls what follows a name, but lower-cased an
+    English word before a number ("about 100,000", "some 30km") is a quantity (there is a place called About)."""
+    index = GazetteerIndex([*PLACES, _place(11, "About", 10.0, 10.0, "P", "PPL", "XX", pop=300),
+                            _place(12, "Some", 11.0, 11.0, "P", "PPL", "XX", pop=300)])
+    text = "raqqa, a town of about 100,000 people some 30km east of the river, was captured."
+    assert [t for t, _ in _found(text, index)] == ["raqqa"]
