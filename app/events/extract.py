@@ -271,6 +271,12 @@ _NOMINAL_BLOCK = re.compile(
 )
 
 # --- actors ----------------------------------------------------------------------------------------------------
+# ", who", ", which had": a relative pronoun subject right before a verb (adverbs and auxiliaries between)
+_RELATIVE_SUBJECT = re.compile(
+    r",?\s*\b(?:who|which)\s+(?:(?:had|has|have|then|also|later|reportedly|eventually|finally|quickly|subsequently|"
+    r"apparently|allegedly)\s+)*$",
+    re.IGNORECASE,
+)
 _PRONOUN = re.compile(
     r"\b(?P<pron>they|it|he|she|we|(?:its|their|his|her)\s+(?:[\w-]+\s+)?(?:fighters|forces|troops|units|militants|"
     r"soldiers|allies|men|gunmen|militiamen))\s+(?:(?:had|has|have|was|were|then|also|later|reportedly|earlier|"
@@ -1048,7 +1054,13 @@ class _Extractor:
                 # '"We have liberated X," the Iraqi prime minister said': the speaker's side
                 ref = self._claim(pos, sent_start, self._clip(self._sentence_index(pos), pos)[1])[1]
             return ref
-        for a in reversed(self._actors_in(sent_start, pos)):
+        actors = self._actors_in(sent_start, pos)
+        relative = _RELATIVE_SUBJECT.search(self.text, max(sent_start, pos - 60), pos)
+        if relative is not None and actors and not self.text[actors[-1].end : relative.start()].strip():
+            # "took Sinjar from the Kurdish peshmerga, who withdrew without a fight": the relative pronoun's
+            # antecedent does what its clause says, object of the clause before or not
+            return self.resolve(actors[-1])
+        for a in reversed(actors):
             if a.holder or a.kind in ("voice", "state_voice"):
                 continue
             if self._struck(a, sent_start):

@@ -1233,3 +1233,11 @@ def test_a_place_that_slipped_out_of_a_holders_hands_is_its_loss(nlp: object) ->
     [event] = extract(text, ["Morek"])
     assert event.lost_by is not None and event.lost_by.side == Side.ISIS
     assert extract("Rebels and the army fought for weeks. Morek slipped from view.", ["Morek"]) == []
+
+
+def test_a_relative_pronoun_subject_is_its_antecedent_even_an_object_before(nlp: object) -> None:
+    """"the group took Sinjar from the Kurdish peshmerga, who withdrew without a fight": who withdrew is the
+    peshmerga (the object of "took ... from"), not the group; the withdrawal is the same change, not its reverse."""
+    text = ("Isis overran Kafr Zita in June 2014. In the weeks that followed, the group took Morek from the Kurdish "
+            "peshmerga, who withdrew without a fight in August 2014, leaving thousands to flee.")
+    assert sorted(summary(extract(text, ["Kafr Zita", "Morek"]))) == [("Kafr Zita", "isis"), ("Morek", "isis")]
