@@ -816,6 +816,9 @@ _LISTED_CUES = (lx.SETTLEMENT_BEFORE_OF | lx.FACILITY_BEFORE_OF | lx.ADMIN2_BEFO
                 | lx.NAMED_FEATURE_AFTER | lx.NUMBERED_SITES | lx.FACILITY_NAME_AFTER)
 
 
+_LIST_REACH = 200  # characters after a list's cue read for a comma that says the list is punctuated
+
+
 def _listed_places(doc: Document, index: GazetteerIndex, blocked: set[int]) -> list[Span]:
     """Names the text marks as places: "the villages of X, Y and Z", "the town of X", "the district of X",
     "X military airport", "X village", "the Nisr mountain", "Castello Road", "Base 46"."""
@@ -840,8 +843,13 @@ def _listed_places(doc: Document, index: GazetteerIndex, blocked: set[int]) -> l
                     or doc.sentence_of[j] != doc.sentence_of[i] \
                     or (lower[j] in lx.TITLES and lower[j] not in lx.PLACE_TITLES):  # "the City Mayor"
                 j = n  # "the village Hardatnin" (cased text, singular noun, same sentence) only
+            # (a list its writer punctuated, "the villages of Taza Khurmatu, Bashir and Mala Hamza", has its items
+            # whole: only a list with no comma in reach may have lost the commas between two names)
+            start = doc.tokens[i].start
+            punctuated = "," in doc.text[start : start + _LIST_REACH]
             while j < n:
-                item_end, _ = _known_first(doc, index, j, _name_run(doc, j))
+                run_end = _name_run(doc, j)
+                item_end = run_end if punctuated else _known_first(doc, index, j, run_end)[0]
                 if item_end < j:
                     break
                 if not any(k in blocked for k in range(j, item_end + 1)):

@@ -178,6 +178,15 @@ def test_a_list_that_lost_its_commas_splits_at_the_names_the_gazetteer_knows() -
     assert [name for name, _ in _found(text, index)] == ["Syria", "Tal Al-Majda"]
 
 
+def test_a_punctuated_list_keeps_its_items_whole() -> None:
+    """"the villages of Kafr Nabuda, Latamneh and Hamamiyat Latamneh": a list its writer punctuated has lost no
+    commas, so an item made of two names the gazetteer knows is one name it lacks, not two places (only a list with
+    no comma in reach is split at the names the gazetteer knows)."""
+    index = GazetteerIndex(SYRIAN)
+    text = "Syria: rebels seized the villages of Kafr Nabuda, Latamneh and Hamamiyat Latamneh on Monday."
+    assert [name for name, _ in _found(text, index)] == ["Syria", "Kafr Nabuda", "Latamneh", "Hamamiyat Latamneh"]
+
+
 def _facilities_index() -> GazetteerIndex:
     return GazetteerIndex([
         _place(163843, "Syria", 35.0, 38.0, "A", "PCLI", "SY", "00", pop=22_000_000),
