@@ -934,7 +934,26 @@ def _place_phrases(
             marked.append(spans[-1])
         for t in _listed(item):
             spans.append(_head_span(t, excluded))
+    for named in (n for item in _conjuncts(head) for n in _named_after_locative(item)):
+        # ("captured the village of Krokhmalne in the Kharkiv region and the hamlet of Tykhomyrivka": the parser
+        # conjoins the second object to the locative's noun)
+        sub = _place_phrases(named, compassed, marked, named_place=True)
+        spans.extend(sub[0])
+        excluded.extend(sub[2])
     return spans, nouns, excluded, partial
+
+
+_CONJOINED_SETTLEMENTS = frozenset({"town", "city", "village", "hamlet", "settlement"})
+
+
+def _named_after_locative(item: Any) -> list[Any]:
+    """Settlement nouns that introduce a name ("the hamlet of X") conjoined to the common noun of ``item``'s locative
+    ("in the Kharkiv region and the hamlet of X"): a place is not located in a region and a village at once, so the
+    conjunct is the next object."""
+    return [n for c in item.children if c.dep_ == "prep" and _low(c) in _LOCATIVE_PREPS
+            for w in _children(c, "pobj") if w.tag_ not in ("NNP", "NNPS") and _lemma(w) not in _CONJOINED_SETTLEMENTS
+            for n in _children(w, "conj") if _lemma(n) in _CONJOINED_SETTLEMENTS and _children(n, "prep")
+            and any(_low(p) == "of" for p in _children(n, "prep"))]
 
 
 # Units whose bases are named after them ("the 93rd Brigade"); extract.py looks for their names before parsing.
@@ -1290,6 +1309,8 @@ def _exclude_locatives(tok: Any, excluded: list[tuple[int, int]]) -> None:
             end = min([end, *(w.idx + len(w.text) for w in _children(c, "pobj")
                               if w.tag_ not in ("NNP", "NNPS")
                               and any(n.tag_ in ("NNP", "NNPS") for n in _children(w, "conj")))])
+            # (nor a settlement's noun and name conjoined to it: "in the Kharkiv region and the hamlet of X")
+            end = min([end, *(n.left_edge.idx for n in _named_after_locative(tok))])
             excluded.append((start, end))
 
 

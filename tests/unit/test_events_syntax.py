@@ -1241,3 +1241,12 @@ def test_a_relative_pronoun_subject_is_its_antecedent_even_an_object_before(nlp:
     text = ("Isis overran Kafr Zita in June 2014. In the weeks that followed, the group took Morek from the Kurdish "
             "peshmerga, who withdrew without a fight in August 2014, leaving thousands to flee.")
     assert sorted(summary(extract(text, ["Kafr Zita", "Morek"]))) == [("Kafr Zita", "isis"), ("Morek", "isis")]
+
+
+def test_a_settlement_conjoined_to_a_locatives_noun_is_the_next_object(nlp: object) -> None:
+    """"captured the village of Krokhmalne in the Kharkiv region and the hamlet of Tykhomyrivka west of Donetsk": the
+    parser conjoins "the hamlet" to "region"; a place is not located in a region and a hamlet at once, so the hamlet
+    is taken too (its own locative still only locates it)."""
+    text = ("Russian forces had captured the village of Morek in the Kharkiv region and the hamlet of Kafr Zita west "
+            "of Donetsk.")
+    assert sorted(e.place.text for e in extract(text, ["Morek", "Kafr Zita", "Donetsk"])) == ["Kafr Zita", "Morek"]
