@@ -1807,10 +1807,10 @@ def _loser_from(verb: Any, preps: tuple[str, ...] = ("from", "of")) -> Any | Non
         if _a_time(o):
             continue
         inner = _prep_objects(o, "of")  # "from the hands of X", "from X's control", "from the control of X"
-        if _lemma(o) in ("control", "hand", "hands", "grip", "rule") and inner:
+        if _lemma(o) in _HELD_NOUNS and inner:
             return inner[0]
         poss = _children(o, "poss", "compound") or _children(o, "amod")
-        if _lemma(o) in ("control", "hand", "hands", "grip", "rule") and poss:
+        if _lemma(o) in _HELD_NOUNS and poss:
             # "from ISIL control", "from the group's hands"; "from Iraqi government control": the government (the
             # demonym beside it only says whose)
             return poss[-1]
