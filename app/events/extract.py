@@ -1911,8 +1911,7 @@ class _Extractor:
         if gained is not None and lost is not None and gained.actor == lost.actor:
             lost = None
         list_end = max([frame.trigger_end, *(p.mention.end for p in places)])
-        frame_name = {"fall": "fell", "lose": "lost", "ended": "lost", "changed": "lost", "withdraw": "withdrew",
-                      "hand": "handed"}.get(role, role)
+        frame_name = _FRAME_NAMES.get(role, role)
         # The tree's mood, and the lexical exclusions the patterns apply around a trigger (denials, "nearly")
         blocked = not frame.factual or self._blocked(frame_name, frame.trigger_start, s_start, s_end)
         return self._emit(
@@ -2698,6 +2697,9 @@ class _Extractor:
 # Verbs that say a place was taken back by force whatever the sentence around them speaks of ("the recently liberated
 # city of Palmyra hosts a concert"); "captured" and "took" also take hearts, prizes and photographs.
 _WAR_ONLY_LEMMAS = frozenset({"retake", "recapture", "liberate", "regain", "reclaim", "wrest"})
+# The pattern frame a dependency role reads as (for the lexical exclusions and the discourse agent, ``_emit``)
+_FRAME_NAMES = {"fall": "fell", "lose": "lost", "ended": "lost", "changed": "lost", "withdraw": "withdrew",
+                "hand": "handed"}
 # What separates the items of a list of names: ", ", ", and ", " and "
 _LIST_SEPARATOR = re.compile(r",\s+(?:and\s+)?|\s+and\s+")
 # A curly apostrophe closing a plural's possessive ("the rebels’ capture"), before the word it possesses.

@@ -934,7 +934,7 @@ def _place_phrases(
             marked.append(spans[-1])
         for t in _listed(item):
             spans.append(_head_span(t, excluded))
-    for named in (n for item in _conjuncts(head) for n in _named_after_locative(item)):
+    for named in (n for item in _conjuncts(head) for p in _locatives(item) for n in _settlements_conjoined(p)):
         # ("captured the village of Krokhmalne in the Kharkiv region and the hamlet of Tykhomyrivka": the parser
         # conjoins the second object to the locative's noun)
         sub = _place_phrases(named, compassed, marked, named_place=True)
@@ -946,13 +946,23 @@ def _place_phrases(
 _CONJOINED_SETTLEMENTS = frozenset({"town", "city", "village", "hamlet", "settlement"})
 
 
-def _named_after_locative(item: Any) -> list[Any]:
-    """Settlement nouns that introduce a name ("the hamlet of X") conjoined to the common noun of ``item``'s locative
-    ("in the Kharkiv region and the hamlet of X"): a place is not located in a region and a village at once, so the
-    conjunct is the next object."""
-    return [n for c in item.children if c.dep_ == "prep" and _low(c) in _LOCATIVE_PREPS
-            for w in _children(c, "pobj") if w.tag_ not in ("NNP", "NNPS") and _lemma(w) not in _CONJOINED_SETTLEMENTS
-            for n in _children(w, "conj") if _lemma(n) in _CONJOINED_SETTLEMENTS and _children(n, "prep")
+def _locatives(tok: Any) -> list[Any]:
+    """``tok``'s locative prepositions ("in", "near", "on" ...)."""
+    return [p for p in _children(tok, "prep") if _low(p) in _LOCATIVE_PREPS]
+
+
+def _common_nouns_of(prep: Any) -> list[Any]:
+    """The complements of ``prep`` that are no proper names ("the Kharkiv region", "the Iranian border"): what the
+    parser may conjoin the next object to."""
+    return [w for w in _children(prep, "pobj") if w.tag_ not in ("NNP", "NNPS")]
+
+
+def _settlements_conjoined(prep: Any) -> list[Any]:
+    """Settlement nouns that introduce a name ("the hamlet of X") conjoined to the common noun of the locative
+    ``prep`` ("in the Kharkiv region and the hamlet of X"): a place is not located in a region and a village at once,
+    so the conjunct is the next object."""
+    return [n for w in _common_nouns_of(prep) if _lemma(w) not in _CONJOINED_SETTLEMENTS
+            for n in _children(w, "conj") if _lemma(n) in _CONJOINED_SETTLEMENTS
             and any(_low(p) == "of" for p in _children(n, "prep"))]
 
 
@@ -1195,8 +1205,7 @@ def _listed(tok: Any) -> list[Any]:
                 out.extend(_conjuncts(o))
                 # ("including Islam Qala on the Iranian border and Spin Boldak": the parser conjoins the next name
                 # to the common noun of the item's locative)
-                out.extend(n for t in _conjuncts(o) for p in _children(t, "prep") if _low(p) in _LOCATIVE_PREPS
-                           for w in _children(p, "pobj") if w.tag_ not in ("NNP", "NNPS")
+                out.extend(n for t in _conjuncts(o) for p in _locatives(t) for w in _common_nouns_of(p)
                            for n in _conjuncts(w) if n.i != w.i and n.tag_ in ("NNP", "NNPS"))
         elif c.dep_ in ("appos", "dep", "npadvmod") and c.i > tok.i and c.tag_ in ("NNP", "NNPS"):
             # "three villages west of Hama: A, B and C" (the small model hangs the list as appos/dep)
@@ -1306,11 +1315,12 @@ def _exclude_locatives(tok: Any, excluded: list[tuple[int, int]]) -> None:
             end = min([end, *(t.idx for t in c.subtree if t.dep_ == "prep" and _low(t) == "including")])
             # (nor a name the parser conjoined to the locative's common noun: "Islam Qala on the Iranian border and
             # Spin Boldak")
-            end = min([end, *(w.idx + len(w.text) for w in _children(c, "pobj")
-                              if w.tag_ not in ("NNP", "NNPS")
-                              and any(n.tag_ in ("NNP", "NNPS") for n in _children(w, "conj")))])
-            # (nor a settlement's noun and name conjoined to it: "in the Kharkiv region and the hamlet of X")
-            end = min([end, *(n.left_edge.idx for n in _named_after_locative(tok))])
+            end = min([end, *(w.idx + len(w.text) for w in _common_nouns_of(c)
+                              if any(n.tag_ in ("NNP", "NNPS") for n in _children(w, "conj")))])
+            # (nor a settlement's noun and name conjoined to it: "in the Kharkiv region and the hamlet of X"; this
+            # preposition's own, not another locative's of the same noun)
+            if _low(c) in _LOCATIVE_PREPS:
+                end = min([end, *(n.left_edge.idx for n in _settlements_conjoined(c))])
             excluded.append((start, end))
 
 
