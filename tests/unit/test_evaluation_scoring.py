@@ -130,6 +130,12 @@ def test_missed_and_spurious_events_are_told_apart_by_the_stage_that_lost_them(t
     kinds = event_error_kinds(gold, mentions, predicted)
     assert kinds == {MISSED_NO_EVENT: 1, MISSED_RESOLVED_ELSEWHERE: 1, MISSED_NOT_FOUND: 1,
                      SPURIOUS_WRONG_SIDE: 1, SPURIOUS_REPEAT: 1, SPURIOUS_NO_CHANGE: 1}
+    # a name at the gold's span resolved elsewhere is that, even where another mention lies within 10 km of the gold
+    # ("Khaldiyeh" resolved far away, "Homs" found beside it)
+    near_bilil = GazetteerPlace(8, "Near", "Near", 36.01, 37.01, "P", "PPLA", "SY")
+    near = [*mentions, Mention("kafr", 29, 33, near_bilil, 0.9)]
+    kinds = event_error_kinds(gold, near, predicted)
+    assert kinds[MISSED_RESOLVED_ELSEWHERE] == 1 and kinds[MISSED_NO_EVENT] == 2  # kafr's own span: found, no event
     gold["events"][0]["gained_side"] = "isis"  # now no Idlib event has the gold's side
     assert event_error_kinds(gold, mentions, predicted)[MISSED_WRONG_SIDE] == 1
 
