@@ -494,6 +494,18 @@ def _containers(doc: Document, index: GazetteerIndex,
         area = max(held or divisions, key=importance)
         out[n] = (area.country_code, "" if area.feature_code.startswith("PCL") else area.admin1_code)
         areas_at[n + 1] = out[n]
+    for n in range(len(spans) - 1):
+        span, after = spans[n], spans[n + 1]
+        if n in out or after.cue != "admin1" or doc.sentence_of[span.last] != doc.sentence_of[after.first] \
+                or not _placed_in_province(doc.lower[span.last + 1 : after.first]):
+            continue
+        # "the town of Bakwa in Farah province", "Tal Malah in the northern countryside of Hama": the province that
+        # holds a place of that name (a province without one says nothing: the gazetteer may lack the village)
+        towns = index.candidates(span.key)
+        held = [a for a in index.candidates(after.key) if a.feature_code == "ADM1" and _holds(a, towns)]
+        if held:
+            area = max(held, key=importance)
+            out[n] = (area.country_code, area.admin1_code)
     placed: dict[str, set[tuple[str, str]]] = {}
     for n, container in out.items():
         placed.setdefault(spans[n].key, set()).add(container)
@@ -502,6 +514,21 @@ def _containers(doc: Document, index: GazetteerIndex,
         if n not in out and n not in areas_at and where is not None and len(where) == 1 and not span.cue:
             out[n] = next(iter(where))
     return out, areas_at
+
+
+_COMPASS_ADJECTIVES = frozenset({"northern", "southern", "eastern", "western", "northeastern", "northwestern",
+                                 "southeastern", "southwestern", "north", "south", "east", "west", "central"})
+_PROVINCE_OF = frozenset({"countryside", "province", "governorate", "region", "of", "rural"})
+
+
+def _placed_in_province(gap: list[str]) -> bool:
+    """The words between a name and a province's that place it there: "in", "in the (northern) countryside of"."""
+    if not gap or gap[0] != "in" or len(gap) > 5:
+        return False
+    rest = gap[2:] if gap[1:2] == ["the"] else gap[1:]
+    if rest[:1] and rest[0] in _COMPASS_ADJECTIVES:
+        rest = rest[1:]
+    return not rest or (rest[-1] == "of" and all(w in _PROVINCE_OF for w in rest))
 
 
 def _holds(area: GazetteerPlace, places: tuple[GazetteerPlace, ...]) -> bool:

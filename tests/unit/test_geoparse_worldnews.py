@@ -31,6 +31,12 @@ PLACES = [
     _place(170063, "Aleppo", 36.2, 37.16, "P", "PPLA", "SY", "09", pop=1_600_000),
     _place(170062, "Aleppo", 36.25, 37.5, "A", "ADM1", "SY", "09"),
     _place(169880, "Hardatnin", 36.3, 37.1, "P", "PPL", "SY", "09", pop=3_000),
+    _place(3000030, "Bakwa", 4.13, 27.4, "P", "PPL", "CD", "16", pop=100_575),
+    _place(3000031, "Bakwah", 32.24, 62.95, "P", "PPLA2", "AF", "06", pop=0, alts=("Bakwa",)),
+    _place(1142263, "Farah", 32.46, 62.39, "A", "ADM1", "AF", "06"),
+    _place(3000032, "Aliyeh", 35.28, 36.01, "P", "PPL", "SY", "02", pop=0),
+    _place(3000033, "Aliyeh", 35.80, 36.26, "P", "PPL", "SY", "12", pop=0),
+    _place(173578, "Latakia", 35.57, 36.03, "A", "ADM1", "SY", "02"),
 ]
 
 
@@ -62,6 +68,15 @@ def test_a_surname_that_is_only_an_alternate_name_of_a_famous_place_is_a_person(
 
 def test_holidays_are_not_places(index):
     assert _found("Over the Easter weekend the mayor stayed home.", index) == []
+
+
+def test_a_place_said_to_lie_in_a_province_is_the_namesake_in_that_province(index):
+    """"the town of Bakwa in Farah province": the Afghan district seat, not the larger Congolese town; "in the northern
+    countryside of Latakia" places a village in that governorate likewise."""
+    text = "Fighters captured the town of Bakwa in Farah province on Monday."
+    assert _found(text, index) == [("Bakwa", 3000031), ("Farah", 1142263)]
+    text = "Army units killed terrorists in Aliyeh in the northern countryside of Latakia."
+    assert _found(text, index)[0] == ("Aliyeh", 3000032)
 
 
 def test_a_village_in_a_provincial_seat_name_means_the_province(index):
