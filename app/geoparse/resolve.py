@@ -20,6 +20,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from typing import NamedTuple
 
 from geopy.distance import great_circle
 
@@ -261,7 +262,7 @@ def resolve(doc: Document, index: GazetteerIndex, spans: list[Span], context: Ar
     resolved_admin1: dict[int, GazetteerPlace] = {}
     settled = {s.key for s in spans if s.cue == "settlement" and not s.is_dateline}
     provinces = {s.key for s in spans if s.cue == "admin1" and (_called_a_province(doc, s) or s.country)} - settled
-    decided: dict[tuple[str, str, str, bool, bool, tuple[str, str] | None, tuple[str, str] | None, str, bool],
+    decided: dict[tuple[str, str, str, bool, bool, _Container | None, _Container | None, str, bool],
                   _Decision] = {}  # key or acronym
     containers, areas = _containers(doc, index, spans)
     for n, span in enumerate(spans):
@@ -466,8 +467,19 @@ def _km(a: GazetteerPlace, b: GazetteerPlace) -> float:
     return great_circle((a.lat, a.lon), (b.lat, b.lon)).km
 
 
+class _Container(NamedTuple):
+    """Where the text places a name: a country, or a first-order division ("" for none), and for "the northern
+    countryside of X" that side of the division's point."""
+
+    country: str
+    admin1: str
+    side: str = ""
+    lat: float = 0.0
+    lon: float = 0.0
+
+
 def _containers(doc: Document, index: GazetteerIndex,
-                spans: list[Span]) -> tuple[dict[int, tuple[str, str]], dict[int, tuple[str, str]]]:
+                spans: list[Span]) -> tuple[dict[int, _Container], dict[int, _Container]]:
     """"Parkland, Florida", "Gainesville, Va.", "Mayadin, Syria": the division or country a name is placed in by
     the name after its comma, as (country, admin1) with admin1 "" for a country; and the spans that name such an
     area, with the area they name (there "Washington" is the state, not the capital; "Florida" the US state that
@@ -475,8 +487,8 @@ def _containers(doc: Document, index: GazetteerIndex,
 
     One sense per discourse: the bare mentions of a name placed so once ("Parkland, Florida ... the Parkland
     students") are placed there too, when the article places it in one area only."""
-    out: dict[int, tuple[str, str]] = {}
-    areas_at: dict[int, tuple[str, str]] = {}
+    out: dict[int, _Container] = {}
+    areas_at: dict[int, _Container] = {}
     for n in range(len(spans) - 1):
         span, after = spans[n], spans[n + 1]
         if after.first != span.last + 1 or doc.gap(after.first).strip() != ",":
@@ -492,21 +504,29 @@ def _containers(doc: Document, index: GazetteerIndex,
             continue  # "Miami, West Palm Beach, New York, and Detroit": no West Palm Beach in New York, a list
         # the division that holds a place of that name ("Parkland, Florida": the US state, not Uruguay's)
         area = max(held or divisions, key=importance)
-        out[n] = (area.country_code, "" if area.feature_code.startswith("PCL") else area.admin1_code)
+        out[n] = _Container(area.country_code, "" if area.feature_code.startswith("PCL") else area.admin1_code)
         areas_at[n + 1] = out[n]
     for n in range(len(spans) - 1):
         span, after = spans[n], spans[n + 1]
+        gap = doc.lower[span.last + 1 : after.first]
         if n in out or after.cue != "admin1" or doc.sentence_of[span.last] != doc.sentence_of[after.first] \
-                or not _placed_in_province(doc.lower[span.last + 1 : after.first]):
+                or not _placed_in_province(gap):
             continue
         # "the town of Bakwa in Farah province", "Tal Malah in the northern countryside of Hama": the province that
         # holds a place of that name (a province without one says nothing: the gazetteer may lack the village)
-        towns = index.candidates(span.key)
-        held = [a for a in index.candidates(after.key) if a.feature_code == "ADM1" and _holds(a, towns)]
-        if held:
-            area = max(held, key=importance)
-            out[n] = (area.country_code, area.admin1_code)
-    placed: dict[str, set[tuple[str, str]]] = {}
+        provinces = [a for a in index.candidates(after.key) if a.feature_code == "ADM1"]
+        side = next((_SIDES[w] for w in gap if w in _SIDES), "")
+        m = n
+        while True:  # and each name listed before it ("the villages of A, B and C in Hama countryside")
+            held = [a for a in provinces if _holds(a, index.candidates(spans[m].key))]
+            if held:
+                area = max(held, key=importance)
+                out[m] = _Container(area.country_code, area.admin1_code, side, area.lat, area.lon)
+            if m == 0 or m - 1 in out or doc.sentence_of[spans[m - 1].last] != doc.sentence_of[spans[m].first] \
+                    or not all(w in _LIST_GAPS for w in doc.lower[spans[m - 1].last + 1 : spans[m].first]):
+                break
+            m -= 1
+    placed: dict[str, set[_Container]] = {}
     for n, container in out.items():
         placed.setdefault(spans[n].key, set()).add(container)
     for n, span in enumerate(spans):
@@ -516,8 +536,9 @@ def _containers(doc: Document, index: GazetteerIndex,
     return out, areas_at
 
 
-_COMPASS_ADJECTIVES = frozenset({"northern", "southern", "eastern", "western", "northeastern", "northwestern",
-                                 "southeastern", "southwestern", "north", "south", "east", "west", "central"})
+_SIDES = {"northern": "n", "southern": "s", "eastern": "e", "western": "w", "northeastern": "ne",
+          "northwestern": "nw", "southeastern": "se", "southwestern": "sw"}
+_COMPASS_ADJECTIVES = frozenset({*_SIDES, "north", "south", "east", "west", "central"})
 _PROVINCE_OF = frozenset({"countryside", "province", "governorate", "region", "of", "rural"})
 
 
@@ -538,7 +559,7 @@ def _holds(area: GazetteerPlace, places: tuple[GazetteerPlace, ...]) -> bool:
 
 
 def _decide(index: GazetteerIndex, span: Span, context: ArticleContext,
-            container: tuple[str, str] | None = None, area: tuple[str, str] | None = None,
+            container: _Container | None = None, area: _Container | None = None,
             surface: str = "", village: bool = False) -> _Decision:
     """The place a span means, its confidence, the runner-ups and the pass that decided."""
     if span.cue == "road":
@@ -841,7 +862,7 @@ def _candidates(index: GazetteerIndex, span: Span, context: ArticleContext) -> t
 
 
 def _rank(candidates: list[GazetteerPlace], span: Span, context: ArticleContext, fuzzy: bool,
-          container: tuple[str, str] | None = None,
+          container: _Container | None = None,
           written: str = "", village: bool = False) -> list[tuple[GazetteerPlace, float, dict[str, float]]]:
     ranked = []
     # "Idlib", "New York": without a province/state cue a division that shares its name with a city inside it
@@ -924,13 +945,23 @@ def _written_names(place: GazetteerPlace) -> tuple[str, ...]:
     return names + tuple(n.removesuffix(tail) for n in names for tail in _GENERIC_TAILS if n.endswith(tail))
 
 
-def _container_evidence(place: GazetteerPlace, container: tuple[str, str] | None) -> float:
+def _container_evidence(place: GazetteerPlace, container: _Container | None) -> float:
     if container is None or place.feature_code.startswith("PCL"):
         return 0.0
-    country, admin1 = container
-    if place.country_code != country:
+    if place.country_code != container.country:
         return -2.0
-    return 6.0 if not admin1 or place.admin1_code == admin1 else 0.0
+    if container.admin1 and place.admin1_code != container.admin1:
+        return 0.0
+    return 6.0 + (_SIDE_EVIDENCE if container.side and _on_side(place, container) else 0.0)
+
+
+_SIDE_EVIDENCE = 3.0
+
+
+def _on_side(place: GazetteerPlace, container: _Container) -> bool:
+    """Whether the place lies on the side of its division's point that "the northern countryside of X" names."""
+    return all({"n": place.lat > container.lat, "s": place.lat < container.lat,
+                "e": place.lon > container.lon, "w": place.lon < container.lon}[c] for c in container.side)
 
 
 def _cue_evidence(place: GazetteerPlace, span: Span) -> float:
