@@ -790,8 +790,10 @@ def test_a_subject_that_retakes_what_it_took_lost_it_in_between() -> None:
         # a name qualifying a generic word for forces: not the army of the place's state
         ("1941 - Nazi troops capture Kiev.", "Kiev", "UA", "nazi_german_forces", Side.OTHER),
         ("In 1945, Soviet troops captured Berlin.", "Berlin", "DE", "soviet_forces", Side.OTHER),
-        ("Serb troops overran Srebrenica in July 1995.", "Srebrenica", "BA", "unidentified_armed_group",
-         Side.UNKNOWN),
+        # ("Serb forces" unqualified: rebels in Bosnia and Croatia, as the train split's annotators read Srebrenica;
+        # Belgrade's own forces in Serbia and Kosovo)
+        ("Serb troops overran Srebrenica in July 1995.", "Srebrenica", "BA", "serb_forces", Side.OPPOSITION),
+        ("Serb forces retook Pristina in 1998.", "Pristina", "XK", "serb_forces", Side.GOVERNMENT),
         ("Tigrayan troops captured Mekelle.", "Mekelle", "ET", "tigray_forces", Side.OPPOSITION),
         ("Bosnian Serb forces overran the enclave of Zepa in July 1995.", "Zepa", "BA", "bosnian_serb_forces",
          Side.OPPOSITION),
