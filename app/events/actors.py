@@ -218,6 +218,7 @@ class ActorRegistry:
     ) -> None:
         self.actors: dict[str, ActorDef] = {a.id: a for a in actors}
         self.countries: dict[str, CountryDef] = {c.code: c for c in countries}
+        self.states_forces: frozenset[str] = frozenset(c.state_forces for c in countries if c.state_forces)
         # Names are indexed by their first word: finding actors is one dictionary probe per word of text
         # (a regex alternation of ~400 names costs milliseconds per article in Python's engine). A name given again
         # is the later actor's (actors after the generic words, later files after earlier ones).

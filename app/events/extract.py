@@ -2105,8 +2105,11 @@ class _Extractor:
         against = _NONSTATE_FORCES.search(phrase)  # "Myanmar's resistance forces", "Syria's rebel forces": not its army
 
         def the_states(d: ActorDef) -> bool:
-            """A state's own forces where the phrase says they fight it ("Burmese resistance fighters")."""
-            return against is not None and d.side_in(self.ctx.country) == Side.GOVERNMENT
+            """A state's own forces where the phrase says they fight it ("Burmese resistance fighters") or are
+            irregulars, who are no state's forces ("Palestinian guerrillas seized Irbid", in Jordan)."""
+            if against is None and _REBEL_WORD.search(phrase) is None:
+                return False
+            return d.side_in(self.ctx.country) == Side.GOVERNMENT or d.id in self.ctx.registry.states_forces
 
         if owner is not None and not against \
                 and (d := self._actor_named(f"{owner.group('who')}'s forces".lower())) is not None:

@@ -810,6 +810,20 @@ def test_a_name_before_a_generic_word_for_forces(text: str, name: str, country: 
     assert (gainer.actor, gainer.side) == (actor, side)
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("Afghan guerrillas captured Khost in 1991.", "Khost", "AF"),
+        ("Salvadoran guerrillas captured the town of Perquin.", "Perquin", "SV"),
+        ("Palestinian guerrillas seized Irbid in 1970.", "Irbid", "JO"),
+    ],
+)
+def test_a_demonym_before_a_word_for_irregulars_names_no_states_forces(text: str, name: str, country: str) -> None:
+    """Guerrillas, insurgents, separatists are no state's army, whichever country's name qualifies them (the plural
+    had slipped past the check that the singular "guerrilla forces" met)."""
+    assert _gainer_of_the_one_event(text, name, country).side == Side.OPPOSITION
+
+
 def test_a_chronicles_year_is_not_part_of_the_party() -> None:
     gainer = _gainer_of_the_one_event("1944 - Allied forces capture Rome.", "Rome", "IT")
     assert (gainer.name, gainer.side) == ("Allied forces", Side.UNKNOWN)
