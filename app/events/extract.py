@@ -186,7 +186,8 @@ _HOLDING_BEFORE = re.compile(rf"\b(?:{_HOLDING}|besieged|surrounded|defended)\s+
 _HELD_BY_BEFORE = re.compile(rf"\b(?:{_HOLDING})\s+by\s+(?:the\s+)?$", re.IGNORECASE)
 _HOLDING_VERB_AFTER = re.compile(rf"\s+(?:{HOLDER_VERBS})\b", re.IGNORECASE)  # (after a holder: see actors.py)
 # Words for the armed opposition whatever its name: a generic non-state party called so is on the opposition's side.
-_REBEL_WORD = re.compile(r"\b(?:rebels?|insurgents?|guerr?ill?as?|separatists?|warlords?)\b", re.IGNORECASE)
+_REBEL_WORD = re.compile(r"\b(?:rebels?|insurgents?|guerr?ill?as?|separatists?|warlords?|mujah[ie]d(?:ee|i)n)\b",
+                         re.IGNORECASE)
 # "an abortive army offensive": a party's word right before a campaign noun, after "in", "during", "part of" ...
 _CAMPAIGN_NAMES = r"offensive|campaign|operation|assault|push|advance"
 _CAMPAIGN_NOUN = re.compile(r"[\s-]+(?:counter-?)?(?:" + _CAMPAIGN_NAMES + r")s?\b", re.IGNORECASE)

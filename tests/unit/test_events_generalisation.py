@@ -816,6 +816,9 @@ def test_a_name_before_a_generic_word_for_forces(text: str, name: str, country: 
         ("Afghan guerrillas captured Khost in 1991.", "Khost", "AF"),
         ("Salvadoran guerrillas captured the town of Perquin.", "Perquin", "SV"),
         ("Palestinian guerrillas seized Irbid in 1970.", "Irbid", "JO"),
+        # (holy warriors: the Afghan war's rebels, and the word for irregulars of many wars since)
+        ("Afghan mujahideen captured Khost in 1991.", "Khost", "AF"),
+        ("The mujahedin seized Herat in April 1992.", "Herat", "AF"),
     ],
 )
 def test_a_demonym_before_a_word_for_irregulars_names_no_states_forces(text: str, name: str, country: str) -> None:
