@@ -2885,6 +2885,26 @@ _MOTION_VERBS = frozenset({"flee", "move", "return", "go", "come", "retreat", "w
                            "bring", "evacuate", "relocate", "escape", "deploy", "transfer", "run", "march", "drive"})
 
 
+# Change nouns whose possessor, with no of-phrase, is what changed hands: "Kafr Saghir's liberation", "Palmyra's fall
+# to Isis" (not "the army's capture of X", which has its of-phrase; not "Saddam's fall", which names no place).
+_THEME_POSSESSOR_NOUNS = frozenset({"liberation", "capture", "recapture", "seizure", "takeover", "fall"})
+
+
+def _clause_subject(tok: Any) -> Any | None:
+    """The subject of the clause a noun phrase sits in (through its prepositions and subordinate clauses, a few steps
+    up), or of the main clause a fronted adjunct leads ("Since its recapture in 2016, Palmyra has been rebuilt")."""
+    v = tok
+    for _ in range(6):
+        if v.pos_ in ("VERB", "AUX"):
+            subj = _children(v, "nsubj", "nsubjpass")
+            if subj:
+                return subj[-1]
+        if v.head is v:
+            return None
+        v = v.head
+    return None
+
+
 def _noun_frame(tok: Any, lemma: str) -> Frame | None:
     objects = _prep_objects(tok, "of")
     poss = _children(tok, "poss")
@@ -2910,9 +2930,15 @@ def _noun_frame(tok: Any, lemma: str) -> Frame | None:
         poss = [antecedent] if antecedent is not poss[0] else []
         # ("eastern Ghouta, the rebel enclave, whose fall in April ...": what falls is its possessor)
         fell_whose = lemma == "fall" and bool(poss)
+    if not objects and poss and _low(poss[0]) == "its" and lemma in _THEME_POSSESSOR_NOUNS:
+        # "Raqqa has been in ruins since its capture by the SDF", "Palmyra was looted after its fall to Isis": a
+        # possessive pronoun in an adjunct is bound by its clause's subject, the place when that is a name
+        bound = _clause_subject(tok)
+        if bound is not None and bound.tag_ in ("NNP", "NNPS"):
+            poss = [bound]
     if not objects and poss and (poss[0].tag_ in ("NNP", "NNPS") or (
-            _low(poss[0]) in RESOLVABLE_NOUNS and _is_definite(poss[0]))) and (lemma in (
-            "liberation", "capture", "recapture", "seizure", "takeover") or fell_whose):
+            _low(poss[0]) in RESOLVABLE_NOUNS and _is_definite(poss[0]))) and (lemma in _THEME_POSSESSOR_NOUNS
+                                                                           or fell_whose):
         # "during Kafr Saghir's liberation": a named possessor of a change noun is the place; the caller drops it
         # where it is an actor the registry knows ("the army's capture of X" has its of-phrase); "the city's
         # liberation by Iraqi forces": the city the text named before

@@ -1749,3 +1749,34 @@ def test_lower_cased_facilities(text: str, names: list[str], expected: list[tupl
 )
 def test_a_place_noun_modifying_another_noun_is_no_antecedent(text: str) -> None:
     assert summary(extract(text, ["Manbij"])) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "side"),
+    [
+        ("Raqqa has been in ruins since its capture by the SDF in 2017.", "Raqqa", Side.KURDISH),
+        ("Since its recapture by government forces in March 2016, Palmyra has been rebuilt.", "Palmyra",
+         Side.GOVERNMENT),
+        ("Palmyra was looted after its fall to Isis in May 2015.", "Palmyra", Side.ISIS),
+        ("After Palmyra's fall to Isis in May 2015, the army regrouped.", "Palmyra", Side.ISIS),
+    ],
+)
+def test_the_possessor_of_a_change_noun_without_an_of_phrase_is_the_place(text: str, name: str, side: Side) -> None:
+    """"its capture by the SDF": a possessive pronoun in an adjunct is bound by its clause's subject, and a change
+    noun's possessor with no of-phrase is what changed hands, for "fall" as for "capture"."""
+    assert _gainer_of_the_one_event(text, name, "SY").side == side
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Saddam's fall in 2003 changed Kirkuk.",  # a ruler's fall, not a place's
+        "The regime survived in Damascus despite predictions of its fall.",  # (its: the regime, no clause subject)
+        "The army celebrated its capture of Palmyra.",  # (the of-phrase names the place: Palmyra, not the army)
+    ],
+)
+def test_a_possessor_that_is_no_place_gives_no_event_of_its_own(text: str) -> None:
+    mentions = [m for name, country in (("Kirkuk", "IQ"), ("Damascus", "SY"), ("Palmyra", "SY")) if name in text
+                for m in _in(text, name, country)]
+    events = extract_control_changes(text=text, mentions=mentions, published_at=PUB)
+    assert [e.place.text for e in events] == (["Palmyra"] if "Palmyra" in text else [])
