@@ -2692,6 +2692,12 @@ def _verb_frame(tok: Any, lemma: str, low: str) -> Frame | None:
             # only names the geoparser found become places)
             subj = [x for x in _children(tok, "nsubj") if x.tag_ in ("NNP", "NNPS")]
             return _make(tok, lemma, "fall", subj, None, None, why) if subj else None
+        if not to and not passive and dobj and (lemma == "surrender" or (lemma == "hand" and any(
+                _low(c) == "over" for c in tok.children if c.dep_ in ("prt", "advmod")))) \
+                and any(_namelike(d) or _low(d) in PLACE_NOUNS | _PRONOUNS for d in dobj):
+            # "the rebels surrendered Daraa in July", "they handed over the city": who held it gave it up, to a party
+            # the clause does not name (their weapons or hostages name no place)
+            return _make(tok, lemma, "hand", dobj, None, _subject(tok), why)
         if not to:
             return None
         where = _where_head(tok)

@@ -1780,3 +1780,24 @@ def test_a_possessor_that_is_no_place_gives_no_event_of_its_own(text: str) -> No
                 for m in _in(text, name, country)]
     events = extract_control_changes(text=text, mentions=mentions, published_at=PUB)
     assert [e.place.text for e in events] == (["Palmyra"] if "Palmyra" in text else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        ("The rebels surrendered Daraa in July.", ["Daraa"], [("Daraa", "opposition")]),
+        ("The rebels, who had held Daraa since 2012, surrendered the city in July.", ["Daraa"],
+         [("Daraa", "opposition")]),
+        ("The rebels handed over Daraa in July.", ["Daraa"], [("Daraa", "opposition")]),
+        ("The rebels surrendered their heavy weapons in Daraa.", ["Daraa"], []),
+        ("The militants surrendered the hostages in Raqqa.", ["Raqqa"], []),
+    ],
+)
+def test_a_place_surrendered_to_no_one_named_is_its_holders_loss(
+        text: str, names: list[str], expected: list[tuple[str, str]]) -> None:
+    """"surrendered Daraa" with no to-phrase: the holders gave it up, to a party the clause does not name; what else
+    is surrendered (weapons, hostages) is no place."""
+    mentions = [m for name in names for m in _in(text, name, "SY")]
+    events = extract_control_changes(text=text, mentions=mentions, published_at=PUB)
+    assert [(e.place.text, e.lost_by.side.value if e.lost_by else None) for e in events] == expected
+    assert all(e.gained_by is None for e in events)
