@@ -430,8 +430,7 @@ def find_dates(text: str, start: int, end: int, published: date | None, *, lower
             # ("captured Kunduz on 28 September 2015, the group's biggest victory since 2001. Afghan troops retook the
             # city two weeks later": a since-date opens a period that runs to now; the time told before it is what a
             # later one counts from, where there is one)
-            told = [d for d in out[-_SINCE_SKIPPED - 1 :] if not _SINCE_AT.match(text, d.start)
-                    and not _SINCE_BEFORE.search(text, max(0, d.start - 7), d.start)] or out[-1:]
+            told = [d for d in out[-_SINCE_SKIPPED - 1 :] if not _a_since_date(text, d)] or out[-1:]
             anchor = told[-1] if told and s - told[-1].end <= _ANCHOR_REACH else None
             resolved = _from_anchor(kind, groups, anchor.date) if anchor is not None else None
         elif kind == "before_after" and out and _JUST_A_COMMA.fullmatch(text, out[-1].end, s):
@@ -441,7 +440,7 @@ def find_dates(text: str, start: int, end: int, published: date | None, *, lower
         else:
             resolved = _resolve(kind, groups, published, year_before)
             if kind in ("month", "month_day", "day_month") and resolved is not None and out \
-                    and s - out[-1].end <= _STORY_REACH:
+                    and s - out[-1].end <= _STORY_REACH and not _a_since_date(text, out[-1]):
                 resolved = _in_the_told_year(resolved, out[-1].date, published,
                                              same_sentence=_SENTENCE_END.search(text, out[-1].end, s) is None)
         if resolved is not None:
@@ -455,6 +454,17 @@ def find_dates(text: str, start: int, end: int, published: date | None, *, lower
 
 
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s")
+
+
+def _a_since_date(text: str, d: DateMention) -> bool:
+    """"since 2012": a period that runs to now, not the year a later bare month is in ("the rebels, who had held Daraa
+    since 2012, surrendered the city in July": the July before publication)."""
+    if _WHEN_AFTER.match(text, d.end):
+        return False  # "since 2015, when rebels captured Idlib in March": the year the when-clause tells of
+    return bool(_SINCE_AT.match(text, d.start) or _SINCE_BEFORE.search(text, max(0, d.start - 7), d.start))
+
+
+_WHEN_AFTER = re.compile(r",?\s+when\b", re.IGNORECASE)
 
 
 def _in_the_told_year(month: EventDate, told: EventDate, published: date | None, *,

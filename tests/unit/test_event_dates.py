@@ -67,6 +67,18 @@ def test_a_day_and_month_take_the_last_year_the_text_gave_before_them() -> None:
     ]
 
 
+def test_a_since_year_is_no_year_for_a_later_month_unless_a_when_clause_tells_of_it() -> None:
+    """"since 2012" opens a period that runs to now: "in July" after it is the July before publication; "since 2015,
+    when rebels captured Idlib in March" tells of that year."""
+    text = "The rebels, who had held Daraa since 2012, handed the city over to the army in July."
+    [event] = extract(text, ["Daraa"], published_at=date(2019, 4, 1))
+    assert event.date is not None and event.date.start == date(2018, 7, 1)
+    text = ("The province has been the last stronghold of the armed opposition since 2015, when rebels captured "
+            "Idlib city from the regime in March and went on to take Jisr al-Shughur the following month.")
+    events = extract(text, ["Idlib city", "Jisr al-Shughur"], published_at=date(2019, 4, 1))
+    assert [e.date.start.year if e.date and e.date.start else None for e in events] == [2015, 2015]
+
+
 def test_a_year_after_the_day_and_month_is_not_theirs() -> None:
     text = "On 11 November, rebels took Morek. The town had been lost in 2014."
     assert [d.date for d in find_dates(text, 0, len(text), None)] == [
