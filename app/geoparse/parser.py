@@ -51,6 +51,8 @@ def parse(text: str, index: GazetteerIndex, *, published_at: datetime | date | N
 
 
 _PLACING_WORDS = LOCATIVES - {"to", "and", "or"}  # "a source close to Harvey", "Smith and Harvey"
+# Words that place what follows them and nothing else ("from darwish" may be a person's statement; "near" is not)
+_LOCATING_WORDS = frozenset({"in", "near", "outside", "around", "inside", "into", "towards", "toward"})
 _SAINTS = frozenset({"st", "saint", "ste", "sainte"})
 
 
@@ -128,6 +130,11 @@ def _supported(doc: Document, span: Span, index: GazetteerIndex, context: Articl
     if doc.cased:
         return not loose_stranger(doc, span, candidates, partial(context.countries_without, span.key))
     if any(is_notable(c) or context.share_without_own_votes(span.key, c.country_code) >= 0.1 for c in candidates):
+        return True
+    if span.first == span.last and span.first > 0 and doc.lower[span.first - 1] in _LOCATING_WORDS \
+            and not is_a_name_or_word(doc.tokens[span.first].text) and any(c.feature_class == "P" for c in candidates):
+        # "a village near srebrenica where refugees sought shelter with dutch troops": a word no English word or given
+        # name spells, that a locative places, is the town the gazetteer has, whatever country the story names
         return True
     # "al-zobdani" in a Syria story: a name written with the Arabic article is a variant spelling of a town of the
     # country the story is about, whatever its exact namesakes abroad ("surjah" has no such mark)

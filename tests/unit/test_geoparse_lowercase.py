@@ -17,6 +17,8 @@ PLACES = [
     _place(172955, "Ar Raqqah", 35.95, 39.01, "P", "PPLA", "SY", "04", pop=220_000, alts=("Raqqa",)),
     _place(2655237, "Bolton", 53.58, -2.43, "P", "PPLA2", "GB", "ENG", pop=139_000),
     _place(385470, "Rahman", 34.0, 37.0, "P", "PPL", "SY", "04", pop=500),
+    _place(3190159, "Srebrenica", 44.11, 19.3, "P", "PPLA2", "BA", "02", pop=2_000),
+    _place(2750405, "Netherlands", 52.25, 5.75, "A", "PCLI", "NL", pop=17_000_000),
 ]
 INDEX = GazetteerIndex(PLACES)
 US = 6252001
@@ -226,3 +228,11 @@ def test_an_english_word_before_a_number_is_a_quantity_not_a_place_lower_cased()
                             _place(12, "Some", 11.0, 11.0, "P", "PPL", "XX", pop=300)])
     text = "raqqa, a town of about 100,000 people some 30km east of the river, was captured."
     assert [t for t, _ in _found(text, index)] == ["raqqa"]
+
+
+def test_a_word_a_locative_places_is_the_town_whatever_country_the_story_names():
+    """Lower-cased, a bare name must be notable or lie in a country the story is about; one that a locative places
+    ("near srebrenica") and that no English word or given name spells is the town, though "dutch troops" vote for
+    the Netherlands."""
+    text = "the women reached a village near srebrenica where refugees sought shelter with dutch troops."
+    assert ("srebrenica", 3190159) in _ids(text)
