@@ -17,7 +17,7 @@ from functools import partial
 from itertools import compress, count, repeat
 from weakref import WeakKeyDictionary
 
-from app.gazetteer.index import GazetteerIndex
+from app.gazetteer.index import COUNTRY_ALIASES, GazetteerIndex
 from app.gazetteer.names import QUALIFIERS, fold_token, normalize, romanised_alike, search_key
 from app.gazetteer.records import GazetteerPlace
 from app.geoparse import lexicon as lx
@@ -592,11 +592,14 @@ def _plausible(doc: Document, index: GazetteerIndex, first: int, last: int, key:
     if _with_article(doc, first) < first:
         size += 2  # "al-bab": the article belongs to the name
     if size <= 3 and not (notable and len(words) > 1):
-        return bool(cue) and size == 3
+        # (but a country's short form that no English word spells: "in the uk", "the uae")
+        return (bool(cue) and size == 3) or (len(words) == 1 and not common and words[0] in _COUNTRY_SHORT_FORMS)
     if common:
         return bool(cue) or (notable and words[0] in lx.AMBIGUOUS_COUNTRY_WORDS) or _famous_of_common_words(
             doc, index, first, last, key)
-    return not (_looks_english(words[-1]) and not cue)
+    # a word with an English ending ("-ing", "-ly") needs a cue, unless a country, division or capital bears it as its
+    # own name ("beijing", "italy")
+    return not (_looks_english(words[-1]) and not cue) or famous_as_written(doc, index, Span(first, last, key, ""))
 
 
 _COMPASS_WORDS = frozenset({"east", "west", "north", "south", "eastern", "western", "northern", "southern"})
@@ -803,6 +806,11 @@ def _stands_alone(doc: Document, index: GazetteerIndex, first: int, last: int) -
 
 
 _ENGLISH_SUFFIXES = ("ing", "ed", "ly", "tion", "sion", "ness", "ment", "ies", "ous", "ful", "less", "ity", "ers")
+
+
+# The short forms of countries' names the index knows them by (app.gazetteer.index.COUNTRY_ALIASES), lower-cased
+_COUNTRY_SHORT_FORMS = frozenset(alias.lower() for aliases in COUNTRY_ALIASES.values() for alias in aliases
+                                 if alias.isalpha() and alias.isupper())
 
 
 def _looks_english(word: str) -> bool:

@@ -19,6 +19,10 @@ PLACES = [
     _place(385470, "Rahman", 34.0, 37.0, "P", "PPL", "SY", "04", pop=500),
     _place(3190159, "Srebrenica", 44.11, 19.3, "P", "PPLA2", "BA", "02", pop=2_000),
     _place(2750405, "Netherlands", 52.25, 5.75, "A", "PCLI", "NL", pop=17_000_000),
+    _place(3175395, "Italy", 42.5, 12.69, "A", "PCLI", "IT", pop=60_000_000),
+    _place(1816670, "Beijing", 39.91, 116.4, "P", "PPLC", "CN", "22", pop=18_960_744),
+    _place(2635167, "United Kingdom", 54.31, -1.91, "A", "PCLI", "GB", pop=66_000_000),
+    _place(3000040, "Kettering", 52.4, -0.73, "P", "PPL", "GB", "ENG", pop=4_000),
 ]
 INDEX = GazetteerIndex(PLACES)
 US = 6252001
@@ -236,3 +240,13 @@ def test_a_word_a_locative_places_is_the_town_whatever_country_the_story_names()
     the Netherlands."""
     text = "the women reached a village near srebrenica where refugees sought shelter with dutch troops."
     assert ("srebrenica", 3190159) in _ids(text)
+
+
+def test_a_country_or_capital_by_its_own_name_needs_no_cue_though_it_ends_like_an_english_word():
+    """Lower-cased, a word ending in "-ing" or "-ly" needs a cue ("willingham"? a village, or a word), but not the
+    very name of a country or a capital: "italy", "beijing"; nor a country's short form no English word spells
+    ("the uk"; "us" stays the pronoun's unless its own rules say otherwise)."""
+    assert ("italy", 3175395) in _ids("the talks in italy ended.")
+    assert ("beijing", 1816670) in _ids("he flew from beijing on monday.")
+    assert ("uk", 2635167) in _ids("native speakers in the uk or elsewhere.")
+    assert _ids("they said kettering was wrong.") == []
