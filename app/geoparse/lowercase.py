@@ -43,6 +43,9 @@ _STATE_NOUNS = frozenset({
 _DETERMINERS = frozenset({"a", "an", "the", "this", "that", "these", "those", "his", "her", "their", "our", "my",
                           "your", "its", "some", "any", "fine", "roast", "wild"})
 _WORLD_CODES = frozenset({"CONT", "OCN", "SEA", "GULF"})
+# Verbs right after a name that make it the subject of a clause "that" opens ("said that turkey has ...")
+_FINITE_AFTER_SUBJECT = frozenset({"is", "was", "has", "had", "have", "will", "would", "could", "should",
+                                   "can", "may", "might", "must", "did", "does", "said", "says"})
 _SURNAME_LINKS = frozenset({"abdel", "abdul", "abd", "bin", "ben", "ibn", "al", "el", "de", "van", "von", "abu"})
 
 
@@ -110,8 +113,10 @@ def country_here(doc: Document, index: GazetteerIndex, first: int, last: int, ke
     english = lx.english_words()
     if not all(w in english or w in lx.COMMON_WORDS or w in lx.NEVER_ALONE for w in words):
         return False  # names with an uncommon word are found by the ordinary rules
-    if len(words) == 1 and first > 0 and doc.lower[first - 1] in _DETERMINERS and _same_sentence(doc, first - 1, first):
-        return False
+    before = doc.lower[first - 1] if first > 0 else ""
+    if len(words) == 1 and before in _DETERMINERS and _same_sentence(doc, first - 1, first) \
+            and not (before == "that" and last + 1 < len(doc.lower) and doc.lower[last + 1] in _FINITE_AFTER_SUBJECT):
+        return False  # (but "recalling that morocco was the first": "that" opens a clause whose subject it is)
     written = normalize(doc.text[doc.tokens[first].start : doc.tokens[last].end])
     return _named_country(index.candidates(key), written, len(words) > 1)
 

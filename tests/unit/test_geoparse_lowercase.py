@@ -52,6 +52,9 @@ def test_a_country_named_by_english_words_unless_a_determiner_makes_it_a_noun():
     found = _ids("officials from the united states and morocco discussed the middle east.")
     assert ("united states", US) in found and ("morocco", 2542007) in found and ("middle east", 910000001) in found
     assert ("morocco", 2542007) not in _ids("a book bound in a morocco cover, printed in syria.")
+    # ("that" opening a clause is no determiner: the name is its subject)
+    assert ("morocco", 2542007) in _ids("recalling that morocco was the first country to recognise syria.")
+    assert ("morocco", 2542007) not in _ids("that morocco cover was printed in syria.")
 
 
 def test_a_surname_after_a_given_name_is_a_person_throughout_the_article():
