@@ -2350,18 +2350,20 @@ def _into_control(tok: Any, lemma: str, dobj: list[Any]) -> Frame | None:
     in the hands of government forces", "Palmyra is back under regime control" (only with "back": without it the
     sentence says who holds the place, not that it changed hands)."""
     if lemma == "bring":
-        if not dobj:
+        # (or the passive's subject: "Morek was brought back under government control")
+        places = dobj or _children(tok, "nsubjpass")
+        if not places:
             return None
         for prep in _children(tok, "prep"):
             found = _control_owner(prep) if _low(prep) == "under" else None
             if found is None:
                 continue
             # whose control it came under ("brought it back under regime control"), or for "its/their control"
-            # the one who brought it
+            # the one who brought it (a passive's by-agent)
             owner = found[1]
             if owner is None or owner.tag_ in ("PRP$", "PRP"):
-                owner = _subject(tok)
-            return _make(tok, lemma, "active", dobj, owner, None, _mood(tok))
+                owner = _subject(tok) if dobj else next(iter(_prep_objects(tok, "by")), None)
+            return _make(tok, lemma, "active", places, owner, None, _mood(tok))
         return None
     if tok.dep_ == "ccomp" and _lemma(tok.head) in _DECLARE_VERBS:
         # "the army announced it was in full control of Morek": declared, being in control is having taken it

@@ -1801,3 +1801,20 @@ def test_a_place_surrendered_to_no_one_named_is_its_holders_loss(
     events = extract_control_changes(text=text, mentions=mentions, published_at=PUB)
     assert [(e.place.text, e.lost_by.side.value if e.lost_by else None) for e in events] == expected
     assert all(e.gained_by is None for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country", "side"),
+    [
+        ("Kafr Nabuda was brought back under the control of the Syrian army in May.", "Kafr Nabuda", "SY",
+         Side.GOVERNMENT),
+        ("Kafr Nabuda was brought under the control of the Syrian army in May.", "Kafr Nabuda", "SY",
+         Side.GOVERNMENT),
+        ("The army brought Kafr Nabuda back under its control on Sunday.", "Kafr Nabuda", "SY", Side.GOVERNMENT),
+    ],
+)
+def test_a_place_brought_back_under_a_partys_control_is_its_gain(text: str, name: str, country: str,
+                                                                  side: Side) -> None:
+    """The passive of "bring ... under control" as the active: the place is the passive's subject, the gainer the
+    owner of the control (or the by-agent where the control is "its")."""
+    assert _gainer_of_the_one_event(text, name, country).side == side
