@@ -17,6 +17,7 @@ from functools import partial
 from itertools import compress, count, repeat
 from weakref import WeakKeyDictionary
 
+from app.gazetteer.divisions import divisions_named, is_adm2
 from app.gazetteer.index import COUNTRY_ALIASES, GazetteerIndex
 from app.gazetteer.names import QUALIFIERS, fold_token, normalize, romanised_alike, search_key
 from app.gazetteer.records import GazetteerPlace
@@ -111,6 +112,14 @@ def recognise(doc: Document, index: GazetteerIndex) -> list[Span]:
                 and doc.gap(first + 1) == " " and lower[first] in lx.english_words():
             continue  # "a town of about 100,000 people", "some 30km west": a quantity, lower-cased no name
         cue = _cue(doc, first, last)
+        if cue in ("admin1", "admin2") and not doc.cased and first == last and lower[first] in lx.english_words() \
+                and not any(c.feature_code in _SEATS_AND_DIVISIONS or is_adm2(c.feature_code)
+                            for c in index.candidates(key)) \
+                and not divisions_named(index, key):  # (GeoNames' "Orange County": "orange county")
+            # lower-cased "the current state of the art", "the broken state of our government": an English word
+            # before a division's noun is that division's name only where a division, or the seat a district is
+            # named after, bears it ("rivers state", "hit district")
+            cue = ""
         if first == last and not cue and is_person_word(doc, index, first, key):
             person_keys.add(key)
             continue
@@ -811,6 +820,9 @@ _ENGLISH_SUFFIXES = ("ing", "ed", "ly", "tion", "sion", "ness", "ment", "ies", "
 # The short forms of countries' names the index knows them by (app.gazetteer.index.COUNTRY_ALIASES), lower-cased
 _COUNTRY_SHORT_FORMS = frozenset(alias.lower() for aliases in COUNTRY_ALIASES.values() for alias in aliases
                                  if alias.isalpha() and alias.isupper())
+
+
+_SEATS_AND_DIVISIONS = frozenset({"ADM1", "PPLA", "PPLA2", "PPLA3", "PPLC"})
 
 
 def _looks_english(word: str) -> bool:

@@ -23,6 +23,8 @@ PLACES = [
     _place(1816670, "Beijing", 39.91, 116.4, "P", "PPLC", "CN", "22", pop=18_960_744),
     _place(2635167, "United Kingdom", 54.31, -1.91, "A", "PCLI", "GB", pop=66_000_000),
     _place(3000040, "Kettering", 52.4, -0.73, "P", "PPL", "GB", "ENG", pop=4_000),
+    _place(3000041, "Current", 37.0, -91.0, "P", "PPL", "US", "MO", pop=600),
+    _place(2324433, "Rivers State", 5.04, 6.83, "A", "ADM1", "NG", "50", alts=("Rivers",)),
 ]
 INDEX = GazetteerIndex(PLACES)
 US = 6252001
@@ -253,3 +255,9 @@ def test_a_country_or_capital_by_its_own_name_needs_no_cue_though_it_ends_like_a
     assert ("beijing", 1816670) in _ids("he flew from beijing on monday.")
     assert ("uk", 2635167) in _ids("native speakers in the uk or elsewhere.")
     assert _ids("they said kettering was wrong.") == []
+
+
+def test_an_english_word_before_a_divisions_noun_names_one_only_where_a_division_bears_it():
+    """Lower-cased "the current state of the art" is no US village called Current; "rivers state" is Nigeria's."""
+    assert _ids("experts keep abreast of the current state of the art in syria.") == [("syria", 163843)]
+    assert ("rivers state", 2324433) in _ids("fighting spread in rivers state.")
