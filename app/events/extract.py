@@ -1439,12 +1439,18 @@ class _Extractor:
         bounds = [p.mention.start for p in ordered[1:]] + [min(s_end, ordered[-1].mention.end + 60)]
         found: dict[int, EventDate] = {}
         for p, stop in zip(ordered, bounds, strict=True):
-            # (only a date right after the item, a preposition at most between: "Aleppo in 2016")
+            # (only a date right after the item, a preposition at most between: "Aleppo in 2016"; and the emphatic
+            # pronoun, "Falluja itself on 26 June", or an appositive set off by commas, "al-Qaim, on the Syrian
+            # border, in early November")
             dates = [d for d in self._dates_in(p.mention.end, stop) if not d.forward_only]
-            # (and the emphatic pronoun: "Rutba in May and Falluja itself on 26 June")
-            if dates and re.fullmatch(r"[\s,]*(?:itself\s+)?(?:in|on|during|since|by|at|this|last|a|an|the)?\s*",
-                                      self.text[p.mention.end : dates[0].start], re.IGNORECASE):
+            if dates and _ITEM_DATE_GAP.fullmatch(self.text, p.mention.end, dates[0].start):
                 found[id(p)] = dates[0].date
+        for p, after in reversed(list(pairwise(ordered))):
+            # "then Dinder and al-Suki in November": an item joined by "and" to the next, with no date of its own,
+            # shares the next one's
+            if id(p) not in found and id(after) in found \
+                    and _AND_ONLY.fullmatch(self.text, p.mention.end, after.mention.start):
+                found[id(p)] = found[id(after)]
         inner = [p for p in ordered[:-1] if id(p) in found]
         return found if inner else {}
 
@@ -2787,6 +2793,11 @@ _INDEFINITE_BEFORE = re.compile(r"\b(?:an?|another)\s+(?:[\w-]+\s+){0,2}\Z", re.
 # Longest sentence prefix handed to the parser: a hostile 80 KB "sentence" costs no more than this many characters
 # of parsing (the patterns still read it all).
 _PARSE_LIMIT = 2000
+_ITEM_DATE_GAP = re.compile(
+    r"(?:\s*,\s*[^,;.\d]{1,80}?,)?[\s,]*(?:itself\s+)?(?:(?:in|on|during|since|by|at)\s+)?"
+    r"(?:(?:early|late|mid|the\s+middle\s+of|the\s+end\s+of)[\s-]+)?(?:this|last|a|an|the)?\s*",
+    re.IGNORECASE)
+_AND_ONLY = re.compile(r"\s+and\s+", re.IGNORECASE)
 
 # Head nouns of an armed party's name ("Northern forces", "the gunmen"): an unknown force, but a force.
 _FORCE_METONYMS = frozenset(["rule", "control", "offensive", "counteroffensive", "counter-offensive", "operation",

@@ -255,3 +255,17 @@ def test_a_bare_month_after_a_year_its_sentence_told_is_that_years() -> None:
     text = "It has been divided since mid-2012. Fighting intensified after troops seized the road in mid-July."
     dates = [(text[d.start : d.end], d.date.start) for d in find_dates(text, 0, len(text), date(2016, 8, 14))]
     assert dates[-1][1] == date(2016, 7, 1)
+
+
+def test_each_item_of_a_list_takes_the_date_of_its_own_conjunct() -> None:
+    """"recaptured Anah in September and al-Qaim, on the Syrian border, in November": an appositive between an item and
+    its date keeps the date the item's; "then Dinder and al-Suki in November": two items joined by "and" before a
+    date share it."""
+    text = "Iraqi troops recaptured Anah in September and al-Qaim, on the Syrian border, in November."
+    events = extract(text, ["Anah", "al-Qaim"], published_at=date(2018, 2, 11))
+    assert [(e.place.text, e.date.start if e.date else None) for e in events] == [
+        ("Anah", date(2017, 9, 1)), ("al-Qaim", date(2017, 11, 1))]
+    text = "The army retook Jebel Moya in early October, then Dinder and al-Suki in November."
+    events = extract(text, ["Jebel Moya", "Dinder", "al-Suki"], published_at=date(2018, 2, 11))
+    assert [(e.place.text, e.date.start if e.date else None) for e in events] == [
+        ("Jebel Moya", date(2017, 10, 1)), ("Dinder", date(2017, 11, 1)), ("al-Suki", date(2017, 11, 1))]
