@@ -99,10 +99,17 @@ _SOURCES: tuple[tuple[str, str], ...] = tuple(
         ("that", rf"(?:(?:earlier|later)\s+(?:on\s+)?)?(?:that|the\s+same)\s+(?:same\s+)?{_PERIOD_RE}"),
         # "lost it in March 2016 and recaptured it that December": the month in the year told before
         ("that_month", rf"\bthat\s+{_MONTH_RE}(?!\s*\d)"),
+        # "in September that year", "in November of that year": the month in the year told before
+        ("month_that_year", rf"(?:(?:\bin|\bby|\bduring|\bof)\s+)?(?:(?:early|late|mid)[\s-]+)?{_MONTH_RE}\s+"
+                            r"(?:of\s+)?that\s+year"),
+        # "recaptured it the following April", "captured it the previous December": the next (or last) such month
+        # from the date told before
+        ("month_around", rf"the\s+(?P<dir>following|next|previous|preceding)\s+{_MONTH_RE}(?!\s*\d)"),
     )
 )
 # Kinds resolved against the previous date in the text, not the publication date.
-ANCHORED = frozenset({"later", "earlier", "same_day", "next", "previous", "that", "that_month"})
+ANCHORED = frozenset({"later", "earlier", "same_day", "next", "previous", "that", "that_month", "month_that_year",
+                      "month_around"})
 # Kinds that state their year: their dates have basis ``text``; every other kind's is ``text_relative``.
 ABSOLUTE = frozenset({"iso", "month_day_year", "day_month_year", "month_year", "month_range", "year", "almanac"})
 # Kinds that name a month but no year: with no publication date they take the year of the explicit year before.
@@ -156,6 +163,7 @@ _REQUIRED: dict[str, tuple[str, ...]] = {
     "next": _pairs(("next", "following", "ensuing", "subsequent"), _PERIODS),
     "previous": ("previous", "preceding", "prior", *_pairs(("day", "week", "month", "year"), ("before",))),
     "that": (*_pairs(("that",), _PERIODS), "that same", "the same"), "that_month": _MONTH_WORDS,
+    "month_that_year": ("that year",), "month_around": _MONTH_WORDS,
 }  # fmt: skip
 assert set(_REQUIRED) == {name for name, _ in _SOURCES}
 
@@ -173,7 +181,7 @@ _KEYED: dict[str, tuple[tuple[str, ...], int]] = {
     "ago": (("ago",), 3), "before_after": (("after",), 3), "later": (("later", "afterwards"), 3),
     "earlier": (("earlier",), 3), "same_day": (("hours", "minutes", "moments"), 3),
     "next": (("next", "following", "ensuing", "subsequent"), 1), "that": (("that", "same"), 3),
-    "that_month": (("<month>",), 1),
+    "that_month": (("<month>",), 1), "month_that_year": (("<month>",), 2), "month_around": (("<month>",), 2),
 }  # fmt: skip
 # Every month name starts with one of these.
 _MONTH_STEMS = tuple(sorted({name[:3] for name in _MONTHS}))
@@ -352,8 +360,13 @@ def _from_anchor(kind: str, g: dict[str, str | None], anchor: EventDate) -> Even
     base = anchor.start
     if base is None:
         return None
-    if kind == "that_month":
-        return _month(base.year, _MONTHS[(g.get("month") or "").lower()])
+    if kind in ("that_month", "month_that_year"):
+        return _month(base.year, _MONTHS[(g.get("month") or "").lower().rstrip(".")])
+    if kind == "month_around":
+        month = _MONTHS[(g.get("month") or "").lower().rstrip(".")]
+        if (g.get("dir") or "").lower() in ("following", "next"):
+            return _month(base.year if month > base.month else base.year + 1, month)
+        return _month(base.year if month < base.month else base.year - 1, month)
     unit = (g.get("unit") or g.get("unit2") or "day").lower()
     unit = _DAYPART.get(unit, unit)
     n = {"later": _num(g.get("num") or "1"), "earlier": -_num(g.get("num") or "1"), "next": 1, "previous": -1}.get(

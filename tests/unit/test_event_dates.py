@@ -269,3 +269,23 @@ def test_each_item_of_a_list_takes_the_date_of_its_own_conjunct() -> None:
     events = extract(text, ["Jebel Moya", "Dinder", "al-Suki"], published_at=date(2018, 2, 11))
     assert [(e.place.text, e.date.start if e.date else None) for e in events] == [
         ("Jebel Moya", date(2017, 10, 1)), ("Dinder", date(2017, 11, 1)), ("al-Suki", date(2017, 11, 1))]
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "months"),
+    [
+        ("Rebels captured Idlib in March 2015. In September that year the alliance overran Abu al-Duhur.",
+         ["Idlib", "Abu al-Duhur"], [date(2015, 3, 1), date(2015, 9, 1)]),
+        ("The RSF took Nyala in 2023, and overran Ardamata in November of that year.", ["Nyala", "Ardamata"],
+         [date(2023, 1, 1), date(2023, 11, 1)]),
+        ("Isis seized Qaryatain in August 2015. Government forces recaptured Qaryatain the following April.",
+         ["Qaryatain"], [date(2015, 8, 1), date(2016, 4, 1)]),
+        ("In the summer of 2016 the SDF crossed near the Tishrin dam, which they had captured from Isis the previous "
+         "December.", ["Tishrin dam"], [date(2015, 12, 1)]),
+    ],
+)
+def test_a_month_told_relative_to_the_year_before_it(text: str, names: list[str], months: list[date]) -> None:
+    """"in September that year", "in November of that year": the month of the year told before; "the following
+    April", "the previous December": the next or last such month from the date told before (not publication)."""
+    events = extract(text, names, published_at=date(2020, 3, 8))
+    assert [e.date.start if e.date else None for e in events] == months
