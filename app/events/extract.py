@@ -397,6 +397,8 @@ _ONSET_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _SIMULTANEOUS = re.compile(r"\b(?:when|as|while|during|amid)\b", re.IGNORECASE)
+# "The offensive began on Friday with the fall of Zaranj": the start told with the change it began with
+_WITH_THE_CHANGE = re.compile(r"\s+with\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,3}?$", re.IGNORECASE)
 # "held by the SDF since 2013", "under siege since Sunday": the start of a state, which dates no change.
 _SINCE = re.compile(r"since\b", re.IGNORECASE)
 _SINCE_BEFORE = re.compile(r"\bsince\s+(?:the\s+)?(?:early\s+|late\s+|mid[\s-]+)?$", re.IGNORECASE)
@@ -1400,7 +1402,8 @@ class _Extractor:
             # (nor a date of a clause that describes a noun, unless it is this change's: "Fighters who had taken X
             # in 2014 were forced out on Sunday")
             and not any(a <= d.start and d.end <= b and not a <= trig_start < b for a, b in self._describing)
-            and not (self._onset(d) and not _SIMULTANEOUS.search(self.text, d.end, trig_start))
+            and not (self._onset(d) and not _SIMULTANEOUS.search(self.text, d.end, trig_start)
+                     and not _WITH_THE_CHANGE.match(self.text, d.end, trig_start))
         ]
         found = self._pick_date(own, trig_start, span_end)
         if found:

@@ -289,3 +289,11 @@ def test_a_month_told_relative_to_the_year_before_it(text: str, names: list[str]
     April", "the previous December": the next or last such month from the date told before (not publication)."""
     events = extract(text, names, published_at=date(2020, 3, 8))
     assert [e.date.start if e.date else None for e in events] == months
+
+
+def test_a_start_told_with_the_change_it_began_with_dates_the_change() -> None:
+    """"The offensive began on Friday with the fall of Zaranj": the date of a start is no change's, unless the change
+    is what it began with (as "when", "as" already say)."""
+    text = "The offensive began on Friday with Taliban fighters capturing Zaranj."
+    [event] = extract(text, ["Zaranj"], published_at=date(2021, 8, 9))
+    assert event.date is not None and event.date.start == date(2021, 8, 6)
