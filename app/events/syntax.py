@@ -1591,7 +1591,10 @@ def _past(tok: Any) -> bool:
 
 
 def _infinitive(tok: Any) -> bool:
-    return any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children)
+    """A verb with "to": what is meant or planned, not what happened; but "only to" tells what came of it ("took
+    Morek in March, only to lose it to the army a month later")."""
+    to = next((c for c in tok.children if c.dep_ == "aux" and c.tag_ == "TO"), None)
+    return to is not None and not (to.i > 0 and _low(tok.doc[to.i - 1]) == "only")
 
 
 def _gerund_as_noun(trigger: Any) -> bool:

@@ -1818,3 +1818,14 @@ def test_a_place_brought_back_under_a_partys_control_is_its_gain(text: str, name
     """The passive of "bring ... under control" as the active: the place is the passive's subject, the gainer the
     owner of the control (or the by-agent where the control is "its")."""
     assert _gainer_of_the_one_event(text, name, country).side == side
+
+
+def test_what_came_of_a_change_only_to_lose_it_is_a_change_too() -> None:
+    """"only to lose it to the army a month later": an infinitive after "only" tells what came of the clause before
+    (a result that happened), not a purpose ("sent troops to retake Morek" stays none)."""
+    text = "The rebels took Morek in March, only to lose it to the army a month later."
+    events = extract_control_changes(text=text, mentions=_in(text, "Morek", "SY"), published_at=PUB)
+    assert [(e.place.text, e.gained_by.side if e.gained_by else None) for e in events] == [
+        ("Morek", Side.OPPOSITION), ("Morek", Side.GOVERNMENT)]
+    text = "The army sent troops to retake Morek."
+    assert extract_control_changes(text=text, mentions=_in(text, "Morek", "SY"), published_at=PUB) == []
