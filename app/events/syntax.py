@@ -1798,7 +1798,16 @@ def _actor_span(tok: Any | None) -> tuple[int, int] | None:
     # "the Nusra Front and its allies": the first conjunct; "units of the army": the of-complement
     if _lemma(tok) in _MEMBER_NOUNS and _prep_objects(tok, "of"):
         return _span(_prep_objects(tok, "of")[0])
-    return _span(tok, stop_deps=frozenset({"relcl", "punct", "cc"}))
+    start, end = _span(tok, stop_deps=frozenset({"relcl", "punct", "cc"}))
+    # "In April 2019 Haftar's troops seized Gharyan": the parser may hang the fronted time on the subject; a party's
+    # name does not begin with a month or a number
+    first = tok.doc.char_span(start, end, alignment_mode="expand")
+    if first is not None:
+        lead = 0
+        while lead < len(first) - 1 and first[lead].i < tok.i and (_a_time(first[lead]) or first[lead].is_punct):
+            lead += 1
+        start = first[lead].idx
+    return start, end
 
 
 TIME_WORDS = frozenset(

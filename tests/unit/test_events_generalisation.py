@@ -1829,3 +1829,10 @@ def test_what_came_of_a_change_only_to_lose_it_is_a_change_too() -> None:
         ("Morek", Side.OPPOSITION), ("Morek", Side.GOVERNMENT)]
     text = "The army sent troops to retake Morek."
     assert extract_control_changes(text=text, mentions=_in(text, "Morek", "SY"), published_at=PUB) == []
+
+
+def test_a_fronted_time_the_parser_hangs_on_the_subject_is_no_part_of_the_party() -> None:
+    """"In April 2019 Haftar's troops seized Gharyan": the parser reads "April 2019 Haftar's troops" as one phrase; a
+    party's name does not begin with a month or a number, and the troops are Haftar's, not Libya's army."""
+    gainer = _gainer_of_the_one_event("In April 2019 Haftar's troops seized Gharyan.", "Gharyan", "LY")
+    assert (gainer.name, gainer.side) == ("Haftar's troops", Side.OPPOSITION)
