@@ -396,6 +396,18 @@ _ONSET_BEFORE = re.compile(
     r"got\s+under\s*way)\s+(?:[\w-]+\s+){0,2}$",
     re.IGNORECASE,
 )
+_SINGULAR_PRONOUN = re.compile(r"(?:its|it)\b", re.IGNORECASE)
+# A group named by a plural common noun ("the rebels", "Russia-backed separatists"), not by a name ("Forces")
+_PLURAL_COMMON_NOUNS = frozenset({"rebels", "insurgents", "militants", "jihadists", "separatists", "fighters", "gunmen",
+                                  "extremists", "terrorists", "guerrillas", "troops", "soldiers", "militias",
+                                  "loyalists", "mercenaries", "paramilitaries"})
+
+
+def _plural_common(a: ActorMatch) -> bool:
+    """A party a singular pronoun cannot stand for: one named by a plural common noun."""
+    return a.surface.rsplit(None, 1)[-1] in _PLURAL_COMMON_NOUNS
+
+
 _SIMULTANEOUS = re.compile(r"\b(?:when|as|while|during|amid)\b", re.IGNORECASE)
 # "The offensive began on Friday with the fall of Zaranj": the start told with the change it began with
 _WITH_THE_CHANGE = re.compile(r"\s+with\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,3}?$", re.IGNORECASE)
@@ -1092,6 +1104,10 @@ class _Extractor:
         """ "they" / "it": the nearest named actor earlier in the sentence, else the previous trigger's agent;
         ``unlike``: an actor the pronoun cannot be (its clause's other party)."""
         before = self._actors_in(sent_start, pos)[::-1]
+        if _SINGULAR_PRONOUN.match(self.text, pos):
+            # "its forces", "it": never "the rebels", "separatists" (a group's proper name may be plural in form:
+            # "the Syrian Democratic Forces ... its fighters")
+            before = [a for a in before if not _plural_common(a)]
         subjects = (a for a in before if not a.holder and a.kind != "voice"
                     and not self._struck(a, sent_start)
                     and not _ACTION_AFTER.match(self.text, a.end))
@@ -1122,8 +1138,9 @@ class _Extractor:
         scores: dict[str, float] = {}
         refs: dict[str, ActorRef] = {}
         lo = max(self.ctx.sentences[max(0, idx - SALIENCE_SENTENCES)][0], pos - (SALIENCE_SENTENCES + 1) * REACH)
+        singular = _SINGULAR_PRONOUN.match(self.text, pos) is not None
         for a in self._actors_in(lo, pos):
-            if a.kind in ("voice", "state_voice"):
+            if a.kind in ("voice", "state_voice") or (singular and _plural_common(a)):
                 continue
             at = self._sentence_index(a.start)
             floor = self.ctx.sentences[at][0]
@@ -1134,6 +1151,8 @@ class _Extractor:
                 continue
             refs.setdefault(ref.actor, ref)
             scores[ref.actor] = scores.get(ref.actor, 0.0) + weight * 0.5 ** (idx - at)
+        if singular and told is not None and told.name.rsplit(None, 1)[-1] in _PLURAL_COMMON_NOUNS:
+            told = None  # ("its forces" after "separatists seized Donetsk": not theirs)
         if told is not None and told.actor != unlike and self.discourse is not None:
             refs.setdefault(told.actor, told)
             scores[told.actor] = scores.get(told.actor, 0.0) + 0.5 ** (idx - self.discourse[0])

@@ -1836,3 +1836,23 @@ def test_a_fronted_time_the_parser_hangs_on_the_subject_is_no_part_of_the_party(
     party's name does not begin with a month or a number, and the troops are Haftar's, not Libya's army."""
     gainer = _gainer_of_the_one_event("In April 2019 Haftar's troops seized Gharyan.", "Gharyan", "LY")
     assert (gainer.name, gainer.side) == ("Haftar's troops", Side.OPPOSITION)
+
+
+def test_a_singular_pronoun_never_stands_for_a_group_named_by_a_plural_noun() -> None:
+    """"its troops" after "the rebels attacked the army's positions" are the army's; "its forces" after
+    "separatists seized Donetsk" are not the separatists' (number agreement, as every coreference model has it)."""
+    text = "The rebels attacked the army's positions before its troops withdrew from Morek."
+    [event] = extract_control_changes(text=text, mentions=_in(text, "Morek", "SY"), published_at=PUB)
+    assert event.lost_by is not None and event.lost_by.side == Side.GOVERNMENT
+    text = ("The capture of Avdiivka, which had been on the front line since 2014, when Russia-backed separatists "
+            "seized nearby Donetsk, is Moscow's biggest battlefield gain since its forces took Bakhmut in May last "
+            "year.")
+    moscow = GazetteerPlace(geonameid=524901, name="Moscow", asciiname="Moscow", lat=55.75, lon=37.62,
+                            feature_class="P", feature_code="PPLC", country_code="RU")
+    at = text.index("Moscow")
+    mentions = sorted([*_in(text, "Avdiivka", "UA"), Mention(text="Moscow", start=at, end=at + 6, place=moscow,
+                                                                confidence=0.9),
+                       *_in(text, "Donetsk", "UA"), *_in(text, "Bakhmut", "UA")], key=lambda m: m.start)
+    events = extract_control_changes(text=text, mentions=mentions, published_at=PUB)
+    bakhmut = [e for e in events if e.place.text == "Bakhmut"]
+    assert bakhmut and all(e.gained_by is None or e.gained_by.side != Side.OPPOSITION for e in bakhmut)
