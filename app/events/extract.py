@@ -403,9 +403,9 @@ _PLURAL_COMMON_NOUNS = frozenset({"rebels", "insurgents", "militants", "jihadist
                                   "loyalists", "mercenaries", "paramilitaries"})
 
 
-def _plural_common(a: ActorMatch) -> bool:
+def _plural_common(name: str) -> bool:
     """A party a singular pronoun cannot stand for: one named by a plural common noun."""
-    return a.surface.rsplit(None, 1)[-1] in _PLURAL_COMMON_NOUNS
+    return name.rsplit(None, 1)[-1] in _PLURAL_COMMON_NOUNS
 
 
 _SIMULTANEOUS = re.compile(r"\b(?:when|as|while|during|amid)\b", re.IGNORECASE)
@@ -1107,7 +1107,7 @@ class _Extractor:
         if _SINGULAR_PRONOUN.match(self.text, pos):
             # "its forces", "it": never "the rebels", "separatists" (a group's proper name may be plural in form:
             # "the Syrian Democratic Forces ... its fighters")
-            before = [a for a in before if not _plural_common(a)]
+            before = [a for a in before if not _plural_common(a.surface)]
         subjects = (a for a in before if not a.holder and a.kind != "voice"
                     and not self._struck(a, sent_start)
                     and not _ACTION_AFTER.match(self.text, a.end))
@@ -1140,7 +1140,7 @@ class _Extractor:
         lo = max(self.ctx.sentences[max(0, idx - SALIENCE_SENTENCES)][0], pos - (SALIENCE_SENTENCES + 1) * REACH)
         singular = _SINGULAR_PRONOUN.match(self.text, pos) is not None
         for a in self._actors_in(lo, pos):
-            if a.kind in ("voice", "state_voice") or (singular and _plural_common(a)):
+            if a.kind in ("voice", "state_voice") or (singular and _plural_common(a.surface)):
                 continue
             at = self._sentence_index(a.start)
             floor = self.ctx.sentences[at][0]
@@ -1151,7 +1151,7 @@ class _Extractor:
                 continue
             refs.setdefault(ref.actor, ref)
             scores[ref.actor] = scores.get(ref.actor, 0.0) + weight * 0.5 ** (idx - at)
-        if singular and told is not None and told.name.rsplit(None, 1)[-1] in _PLURAL_COMMON_NOUNS:
+        if singular and told is not None and _plural_common(told.name):
             told = None  # ("its forces" after "separatists seized Donetsk": not theirs)
         if told is not None and told.actor != unlike and self.discourse is not None:
             refs.setdefault(told.actor, told)
@@ -2815,6 +2815,7 @@ _INDEFINITE_BEFORE = re.compile(r"\b(?:an?|another)\s+(?:[\w-]+\s+){0,2}\Z", re.
 # Longest sentence prefix handed to the parser: a hostile 80 KB "sentence" costs no more than this many characters
 # of parsing (the patterns still read it all).
 _PARSE_LIMIT = 2000
+# What may stand between a listed place and its own date (``_item_dates``): a preposition, "itself", an appositive
 _ITEM_DATE_GAP = re.compile(
     r"(?:\s*,\s*[^,;.\d]{1,80}?,)?[\s,]*(?:itself\s+)?(?:(?:in|on|during|since|by|at)\s+)?"
     r"(?:(?:early|late|mid|the\s+middle\s+of|the\s+end\s+of)[\s-]+)?(?:this|last|a|an|the)?\s*",
