@@ -2071,7 +2071,8 @@ class _Extractor:
             cuts = []
             for m in _GENERIC_OPENING.finditer(self.text, a + 1, b):
                 before = _WORD_BEFORE.search(self.text, max(a, m.start() - 30), m.start())
-                if before is not None and before.group(1).lower() not in _NAME_PARTICLES:
+                if (before is not None and before.group(1).lower() not in _NAME_PARTICLES) \
+                        or self.text.endswith(" and ", a, m.start()):  # ("Umm Sahrij and Kharbet Tarmana")
                     cuts.append(m.start())
             if self._commaless and listed:
                 cuts.extend(self._list_cuts(a, b))

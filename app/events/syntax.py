@@ -1039,6 +1039,17 @@ def _names_listed_before(noun: Any, excluded: list[tuple[int, int]]) -> list[tup
             return [_head_span(x, excluded) for x in listed]
     if named and noun.dep_ == "conj" and _namelike(noun.head):
         return [(min(c.left_edge.idx for c in named), named[-1].idx + len(named[-1].text))]
+    # "regained control over Tal Jabbour Umm Sahrij and Kharbet Tarmana villages": the parser may read the plural as a
+    # verb with a name as its subject; the capitalised words coordinated right before the noun are its list all the
+    # same (the caller splits them where a generic opens a name)
+    run = list(noun.doc[noun.left_edge.i : noun.i])
+    while run and _low(run[0]) in ("the", "a", "an"):
+        run = run[1:]
+    words = [t for t in run if t.is_alpha]
+    if any(_low(t) == "and" for t in run) and sum(t.text[:1].isupper() for t in words) >= 2 \
+            and all(t.text[:1].isupper() or _low(t) in ("and", "al", "el") or not t.is_alpha for t in run) \
+            and not any(_low(t) in DEMONYMS for t in words):
+        return [(run[0].idx, run[-1].idx + len(run[-1].text))]
     return []
 
 

@@ -415,7 +415,9 @@ TOPONYM_GENERICS = frozenset({"tal", "tell", "tel", "tall", "deir", "dayr", "kaf
 # The Arabic generic words a place name starts with ("Tal Malah", "Kafr Nabuda", "Beit Zaifa"): written capitalised
 # right after another capitalised name word, one starts a name of its own, as in the lists FA-KES's texts lost their
 # commas from ("the villages of Beit Khadour Beit Zaifa Tel alKhadar", "took Kafr Nabuda Tal Malah and Zalin").
-NAME_START_GENERICS = TOPONYM_GENERICS - {"mount", "mt"}
+NAME_START_GENERICS = (TOPONYM_GENERICS - {"mount", "mt"}) | {"umm", "kharbet", "kherbet", "kharbat"}
+# ("Umm Sahrij", "Kharbet Tarmana": Umm opens as many names of villages as Tal does; Kharbet is Khirbet as Syrian state
+# media spell it)
 
 # Countries whose place names reach English by transliteration from Arabic, each writer spelling them his way.
 ARABIC_NAMED_COUNTRIES = frozenset({"SY", "IQ", "LB", "JO", "PS", "SA", "YE", "EG", "LY", "SD", "TN", "DZ", "MA",

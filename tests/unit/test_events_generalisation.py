@@ -1856,3 +1856,23 @@ def test_a_singular_pronoun_never_stands_for_a_group_named_by_a_plural_noun() ->
     events = extract_control_changes(text=text, mentions=mentions, published_at=PUB)
     bakhmut = [e for e in events if e.place.text == "Bakhmut"]
     assert bakhmut and all(e.gained_by is None or e.gained_by.side != Side.OPPOSITION for e in bakhmut)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The army regained control over Tal Jabbour Umm Sahrij and Kharbet Tarmana villages in Hama countryside.",
+        "The army regained control over Tal Jabbour Umm Sahrij and Kharbet Tarmana villages after killing scores of "
+        "terrorists.",
+    ],
+)
+def test_names_coordinated_before_a_plural_place_noun_are_each_a_place_when_the_parse_is_garbled(text: str) -> None:
+    """The parser reads "villages" as a verb with "Sahrij" its subject; the capitalised words coordinated right before
+    the plural are its list all the same, split where a generic opens a name (Umm, Kharbet: the state media's
+    spelling of Khirbet) or after "and"."""
+    mentions = _in(text, "Hama", "SY") if "Hama" in text else []
+    events = extract_control_changes(text=text, mentions=mentions, published_at=PUB)
+    assert [e.place.text for e in events] == ["Tal Jabbour", "Umm Sahrij", "Kharbet Tarmana"]
+    assert extract_control_changes(text="Rebels shelled Kurdish and Arab villages near Hama.",
+                                   mentions=_in("Rebels shelled Kurdish and Arab villages near Hama.", "Hama", "SY"),
+                                   published_at=PUB) == []
