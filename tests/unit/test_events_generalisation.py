@@ -1876,3 +1876,12 @@ def test_names_coordinated_before_a_plural_place_noun_are_each_a_place_when_the_
     assert extract_control_changes(text="Rebels shelled Kurdish and Arab villages near Hama.",
                                    mentions=_in("Rebels shelled Kurdish and Arab villages near Hama.", "Hama", "SY"),
                                    published_at=PUB) == []
+
+
+def test_the_enclave_refers_back_to_the_place_named_before() -> None:
+    """"Baghuz is a small village on the Euphrates. The enclave fell to the SDF in March.": "the enclave", like "the
+    town", is the place named before it ("stronghold" is not: "the fall of Aleppo, the last urban stronghold of the
+    opposition" is an appositive, and the train split lost an event when it was)."""
+    text = "Baghuz is a small village on the Euphrates. The enclave fell to the SDF in March."
+    [event] = extract_control_changes(text=text, mentions=_in(text, "Baghuz", "SY"), published_at=PUB)
+    assert event.place.text == "Baghuz" and event.gained_by is not None and event.gained_by.side == Side.KURDISH
