@@ -328,6 +328,10 @@ TITLES = frozenset(
         "professor", "prof", "commander", "brigadier", "lord", "lady", "saint", "st", "archbishop", "bishop",
     }
 )
+# Roles news puts before a name as it does a title ("rebel leader abu abdelrahman salqeen", "activist mamun abu omar"):
+# read so in lower-cased text only, where no capital tells the name (a title-case headline capitalises everything
+# after "Spokesman")
+ROLES_BEFORE_A_NAME = frozenset({"leader", "activist", "spokesman", "spokeswoman", "spokesperson"})
 
 # Titles that also begin place names (Sheikh Maqsoud, St Louis): after a locative word they start a place.
 PLACE_TITLES = frozenset({"sheikh", "shaykh", "saint", "st", "sidi", "imam", "king", "prince", "queen"})

@@ -92,7 +92,7 @@ def person_name_tokens(doc: Document, index: GazetteerIndex) -> set[int]:
     if not doc.cased:
         english = lx.english_words()
         for i, word in enumerate(doc.lower[:-1]):
-            if word in lx.TITLES and not starts_a_place(i):
+            if (word in lx.TITLES or word in lx.ROLES_BEFORE_A_NAME) and not starts_a_place(i):
                 j = i + 1
                 while j < len(doc.lower) and j - i <= 3 and (doc.lower[j] not in english or doc.keys[j] == "al"):
                     if doc.gap(j).strip() not in ("", "-"):

@@ -261,3 +261,11 @@ def test_an_english_word_before_a_divisions_noun_names_one_only_where_a_division
     """Lower-cased "the current state of the art" is no US village called Current; "rivers state" is Nigeria's."""
     assert _ids("experts keep abreast of the current state of the art in syria.") == [("syria", 163843)]
     assert ("rivers state", 2324433) in _ids("fighting spread in rivers state.")
+
+
+def test_a_role_before_a_lower_cased_name_makes_it_a_person():
+    """Lower-cased, "leader", "activist", "spokesman" stand before a name as a title does: "rebel leader rahman" is a
+    person, not the village the gazetteer has; the role words stay what they are in cased text (a title-case headline
+    capitalises every word after "Spokesman")."""
+    assert _ids("in syria the rebel leader rahman was killed.") == [("syria", 163843)]
+    assert ("rahman", 385470) in _ids("in syria fighters entered rahman on monday.")
