@@ -360,10 +360,10 @@ def _from_anchor(kind: str, g: dict[str, str | None], anchor: EventDate) -> Even
     base = anchor.start
     if base is None:
         return None
-    if kind in ("that_month", "month_that_year"):
-        return _month(base.year, _MONTHS[(g.get("month") or "").lower().rstrip(".")])
-    if kind == "month_around":
+    if kind in ("that_month", "month_that_year", "month_around"):
         month = _MONTHS[(g.get("month") or "").lower().rstrip(".")]
+        if kind != "month_around":
+            return _month(base.year, month)
         if (g.get("dir") or "").lower() in ("following", "next"):
             return _month(base.year if month > base.month else base.year + 1, month)
         return _month(base.year if month < base.month else base.year - 1, month)

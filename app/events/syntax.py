@@ -2954,13 +2954,11 @@ def _noun_frame(tok: Any, lemma: str) -> Frame | None:
         if expeller is None and tok.dep_ == "dobj" and _lemma(tok.head) in _SUPPORT_VERBS:
             expeller = _subject(tok.head)  # "the army completed the expulsion of IS from X" (as for a change noun)
         return _make(tok, lemma, "expel_passive", places, expeller, leaver, _mood(tok))
-    fell_whose = False
     if not objects and poss and _low(poss[0]) == "whose":
-        # "the town of Morek, whose capture by the army was announced": the noun the relative clause describes
+        # "the town of Morek, whose capture by the army was announced", "eastern Ghouta, the rebel enclave, whose fall
+        # in April ...": the noun the relative clause describes
         antecedent = _relative_antecedent(poss[0])
         poss = [antecedent] if antecedent is not poss[0] else []
-        # ("eastern Ghouta, the rebel enclave, whose fall in April ...": what falls is its possessor)
-        fell_whose = lemma == "fall" and bool(poss)
     if not objects and poss and _low(poss[0]) == "its" and lemma in _THEME_POSSESSOR_NOUNS:
         # "Raqqa has been in ruins since its capture by the SDF", "Palmyra was looted after its fall to Isis": a
         # possessive pronoun in an adjunct is bound by its clause's subject, the place when that is a name
@@ -2968,8 +2966,7 @@ def _noun_frame(tok: Any, lemma: str) -> Frame | None:
         if bound is not None and bound.tag_ in ("NNP", "NNPS"):
             poss = [bound]
     if not objects and poss and (poss[0].tag_ in ("NNP", "NNPS") or (
-            _low(poss[0]) in RESOLVABLE_NOUNS and _is_definite(poss[0]))) and (lemma in _THEME_POSSESSOR_NOUNS
-                                                                           or fell_whose):
+            _low(poss[0]) in RESOLVABLE_NOUNS and _is_definite(poss[0]))) and lemma in _THEME_POSSESSOR_NOUNS:
         # "during Kafr Saghir's liberation": a named possessor of a change noun is the place; the caller drops it
         # where it is an actor the registry knows ("the army's capture of X" has its of-phrase); "the city's
         # liberation by Iraqi forces": the city the text named before
