@@ -145,6 +145,9 @@ _NOUN_TRIGGERS = frozenset(
     ]
 )
 _FALL_VERBS = frozenset({"fall"})
+# Where a place "falls" when it is only classed, not taken ("falls within the de-escalation zone", "falls between the
+# two fronts", "fell outside the truce").
+_CLASSED_WITHIN = ("within", "inside", "outside", "between", "among", "beyond")
 # What a place is held in, that it may fall or slip from ("slipped out of the government's hands")
 _HELD_NOUNS = frozenset({"control", "hand", "hands", "grip", "rule"})
 # Verbs of going into a place by force, which the driving out of its holders coordinated with completes.
@@ -2630,6 +2633,8 @@ def _verb_frame(tok: Any, lemma: str, low: str) -> Frame | None:
             subj = [x for x in _children(tok.head, "nsubj", "nsubjpass") if _low(x) not in ("that", "which")]
         if not subj:
             return None
+        if any(not _a_time(o) and _lemma(o) not in ("hour", "minute") for o in _prep_objects(tok, *_CLASSED_WITHIN)):
+            return None  # "the district falls within a de-escalation zone": classed, not taken ("within weeks" is)
         gainer = [g for g in _prep_objects(tok, "to", "into", "under") if not _a_time(g)]  # not "to date"
         g = gainer[0] if gainer else None
         if g is not None and _lemma(g) in ("hand", "hands", "control"):

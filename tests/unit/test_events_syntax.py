@@ -686,6 +686,15 @@ def test_the_loser_of_a_fall_from_control_is_whose_control_and_never_a_time(nlp:
     assert all(f.loser is None and f.gainer is None for f in frames(nlp(text)[:]) if f.role == "fall")
 
 
+def test_a_place_that_falls_within_a_zone_is_classed_not_taken(nlp: object) -> None:
+    """"the district falls within a de-escalation zone" (FA-KES), "fell between the two fronts", "outside the truce":
+    where a place falls is what it is counted in; a fall "within hours" is still one."""
+    for text in ("The regime stepped up its attacks on Douma even though the town falls within a de-escalation zone.",
+                 "Rebels said Kafr Zita fell between the two fronts.", "Kafr Zita falls outside the truce area."):
+        assert extract(text, ["Douma", "Kafr Zita"]) == [], text
+    assert summary(extract("Kafr Zita fell within hours to the army.", ["Kafr Zita"])) == [("Kafr Zita", "government")]
+
+
 def test_the_town_after_a_digression_is_the_topic_town_named_more_than_once(nlp: object) -> None:
     """"the town" whose last two sentences name no settlement is the one the article keeps naming a few sentences
     back; a settlement named only once there is no antecedent."""
