@@ -272,17 +272,17 @@ _NOMINAL_BLOCK = re.compile(
 )
 
 # --- actors ----------------------------------------------------------------------------------------------------
-# ", who", ", which had": a relative pronoun subject right before a verb (adverbs and auxiliaries between)
-_RELATIVE_SUBJECT = re.compile(
-    r",?\s*\b(?:who|which)\s+(?:(?:had|has|have|then|also|later|reportedly|eventually|finally|quickly|subsequently|"
-    r"apparently|allegedly)\s+)*$",
-    re.IGNORECASE,
+# Adverbs between a subject and its verb ("who had then captured", "they have since retaken")
+_SUBJECT_ADVERBS = (
+    r"then|also|later|reportedly|earlier|subsequently|eventually|finally|quickly|completely|fully|now|successfully|"
+    r"apparently|allegedly|initially|first|already|just|recently|swiftly|soon|briefly"
 )
+# ", who", ", which had": a relative pronoun subject right before a verb (adverbs and auxiliaries between)
+_RELATIVE_SUBJECT = re.compile(rf",?\s*\b(?:who|which)\s+(?:(?:had|has|have|{_SUBJECT_ADVERBS})\s+)*$", re.IGNORECASE)
 _PRONOUN = re.compile(
     r"\b(?P<pron>they|it|he|she|we|(?:its|their|his|her)\s+(?:[\w-]+\s+)?(?:fighters|forces|troops|units|militants|"
-    r"soldiers|allies|men|gunmen|militiamen))\s+(?:(?:had|has|have|was|were|then|also|later|reportedly|earlier|"
-    r"subsequently|eventually|finally|quickly|completely|fully|now|successfully|apparently|allegedly|initially|"
-    r"first|already|just|recently|swiftly|soon|briefly|have\s+since)\s+)*$",
+    r"soldiers|allies|men|gunmen|militiamen))\s+"
+    rf"(?:(?:had|has|have|was|were|{_SUBJECT_ADVERBS}|have\s+since)\s+)*$",
     re.IGNORECASE,
 )
 # A side on the attack: the sentence before an agentless change may name who made it

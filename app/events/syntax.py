@@ -2277,7 +2277,7 @@ def _control_owner(prep: Any) -> tuple[Any, Any] | None:
     """(the control or hands noun, its owner) of "under government control", "in the hands of IS", "under its
     control"; None where the phrase names no control ("under fire", "in the hands of a court")."""
     for held in _children(prep, "pobj"):
-        if _lemma(held) not in ("control", "hand", "hands", "rule"):
+        if _lemma(held) not in _HELD_NOUNS:
             continue
         # a noun before an adjective ("under Iraqi government control": the government's, not "Iraqi")
         modifiers = [c for c in held.children if c.dep_ in ("poss", "compound", "amod", "nmod")

@@ -40,6 +40,7 @@ from app.geoparse.document import Document, Span
 from app.geoparse.lexicon import (
     ARABIC_NAMED_COUNTRIES,
     DEMONYM_COUNTRIES,
+    DIRECTIONS,
     FACILITY_NAME_AFTER,
     MOVEMENT_COUNTRIES,
     TOPONYM_GENERICS,
@@ -538,7 +539,6 @@ def _containers(doc: Document, index: GazetteerIndex,
 
 _SIDES = {"northern": "n", "southern": "s", "eastern": "e", "western": "w", "northeastern": "ne",
           "northwestern": "nw", "southeastern": "se", "southwestern": "sw"}
-_COMPASS_ADJECTIVES = frozenset({*_SIDES, "north", "south", "east", "west", "central"})
 _PROVINCE_OF = frozenset({"countryside", "province", "governorate", "region", "of", "rural"})
 
 
@@ -547,7 +547,7 @@ def _placed_in_province(gap: list[str]) -> bool:
     if not gap or gap[0] != "in" or len(gap) > 5:
         return False
     rest = gap[2:] if gap[1:2] == ["the"] else gap[1:]
-    if rest[:1] and rest[0] in _COMPASS_ADJECTIVES:
+    if rest[:1] and rest[0] in DIRECTIONS:
         rest = rest[1:]
     return not rest or (rest[-1] == "of" and all(w in _PROVINCE_OF for w in rest))
 
