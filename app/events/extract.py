@@ -1462,8 +1462,8 @@ class _Extractor:
         found: dict[int, EventDate] = {}
         for p, stop in zip(ordered, bounds, strict=True):
             # (only a date right after the item, a preposition at most between: "Aleppo in 2016"; and the emphatic
-            # pronoun, "Falluja itself on 26 June", or an appositive set off by commas, "al-Qaim, on the Syrian
-            # border, in early November")
+            # pronoun, "Falluja itself on 26 June", an appositive set off by commas, "al-Qaim, on the Syrian
+            # border, in early November", or whom it was taken from or lost to, "Palmyra from Isis in March 2016")
             dates = [d for d in self._dates_in(p.mention.end, stop) if not d.forward_only]
             if dates and _ITEM_DATE_GAP.fullmatch(self.text, p.mention.end, dates[0].start):
                 found[id(p)] = dates[0].date
@@ -2818,7 +2818,8 @@ _INDEFINITE_BEFORE = re.compile(r"\b(?:an?|another)\s+(?:[\w-]+\s+){0,2}\Z", re.
 _PARSE_LIMIT = 2000
 # What may stand between a listed place and its own date (``_item_dates``): a preposition, "itself", an appositive
 _ITEM_DATE_GAP = re.compile(
-    r"(?:\s*,\s*[^,;.\d]{1,80}?,)?[\s,]*(?:itself\s+)?(?:(?:in|on|during|since|by|at)\s+)?"
+    r"(?:\s*,\s*[^,;.\d]{1,80}?,)?(?:\s+(?:to|from)\s+[^,;.\d]{1,40}?(?=\s+(?:in|on|during)\s))?"
+    r"[\s,]*(?:itself\s+)?(?:(?:in|on|during|since|by|at)\s+)?"
     r"(?:(?:early|late|mid|the\s+middle\s+of|the\s+end\s+of)[\s-]+)?(?:this|last|a|an|the)?\s*",
     re.IGNORECASE)
 _AND_ONLY = re.compile(r"\s+and\s+", re.IGNORECASE)

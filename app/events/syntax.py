@@ -2665,6 +2665,9 @@ def _verb_frame(tok: Any, lemma: str, low: str) -> Frame | None:
         lost = [_relative_antecedent(d) for d in dobj if _lemma(d) != "control"] or _prep_objects(
             dobj[0], "of", "over") or (
             _prep_objects(tok, "over") if _lemma(dobj[0]) == "control" else [])
+        # ("Isis lost Tikrit in April and Ramadi in December": the verb left out before a further object, as for
+        # the verbs of taking)
+        lost = [*lost, *_gapped_objects(tok, lost), *_then_objects(tok, lost)]
         return _make(
             tok,
             lemma,

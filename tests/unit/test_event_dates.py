@@ -269,6 +269,11 @@ def test_each_item_of_a_list_takes_the_date_of_its_own_conjunct() -> None:
     events = extract(text, ["Jebel Moya", "Dinder", "al-Suki"], published_at=date(2018, 2, 11))
     assert [(e.place.text, e.date.start if e.date else None) for e in events] == [
         ("Jebel Moya", date(2017, 10, 1)), ("Dinder", date(2017, 11, 1)), ("al-Suki", date(2017, 11, 1))]
+    # whom an item was taken from or lost to may stand between it and its date
+    text = "The army retook Palmyra from Isis in March 2016 and Aleppo from the rebels in December 2016."
+    events = extract(text, ["Palmyra", "Aleppo"], published_at=date(2018, 2, 11))
+    assert [(e.place.text, e.date.start if e.date else None) for e in events] == [
+        ("Palmyra", date(2016, 3, 1)), ("Aleppo", date(2016, 12, 1))]
 
 
 @pytest.mark.parametrize(

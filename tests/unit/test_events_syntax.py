@@ -88,6 +88,9 @@ def nlp():  # type: ignore[no-untyped-def]
         ("The army retook Jebel Moya in early October, then Dinder and al-Suki in November, and Sinja itself on 23 "
          "November.", ["Jebel Moya", "Dinder", "al-Suki", "Sinja"],
          [("Jebel Moya", "government"), ("Dinder", "government"), ("al-Suki", "government"), ("Sinja", "government")]),
+        # and as for the verbs of taking, for "lost" ("lost X in April and Y in December")
+        ("Isis lost Morek to the army in April 2015 and Kafr Zita in December 2015.", ["Morek", "Kafr Zita"],
+         [("Morek", "government"), ("Kafr Zita", "government")]),
         # "among them" lists the places of a passive's plural subject too, a place noun by its of-name
         ("Ukraine's general staff said on Sunday that more than 30 settlements had been liberated in Kharkiv province "
          "in the past week, among them Shevchenkove, Velykyi Burluk and the village of Zaliznychne.",
