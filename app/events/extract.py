@@ -599,6 +599,12 @@ _THING_OF = re.compile(
     r"border|frontier)\s+(?:to|of|from|into|near|around|outside)\s+(?:the\s+)?(?:city\s+of\s+|town\s+of\s+)?$",
     re.IGNORECASE,
 )
+# A building or site a place's possessive names ("Idlib's central prison", "Aleppo's airport"): no town itself
+_POSSESSED_THING = re.compile(
+    r"['’]s\s+(?:[\w-]+\s+){0,2}?(?:"
+    + "|".join(sorted(syntax.FACILITY_WORDS - syntax.RESOLVABLE_NOUNS, key=len, reverse=True)) + r")\b",
+    re.IGNORECASE,
+)
 _CONTAINER_QUALIFIER = re.compile(r"\b(?:north|south|east|west)(?:ern)?\s+$", re.IGNORECASE)
 
 
@@ -830,8 +836,10 @@ class _Extractor:
             if p is not None and home and p.country_code and p.country_code != home:
                 continue  # "the town" in a report about Syria is a Syrian town
             if noun == "it":
-                # "reopened the road to Aleppo after capturing it": "it" is the road, which names no place itself
-                return None if _THING_OF.search(self.text, max(floor, m.start - 40), m.start) else m
+                # "reopened the road to Aleppo after capturing it": "it" is the road, which names no place itself;
+                # "stormed Idlib's central prison and took control of it": the prison
+                return None if _THING_OF.search(self.text, max(floor, m.start - 40), m.start) \
+                    or _POSSESSED_THING.match(self.text, m.end) else m
             if noun == "village" and p is not None and p.population > 100_000:
                 continue
             if noun == "capital" and (p is None or p.feature_code not in _CAPITAL_CODES):

@@ -89,6 +89,14 @@ def test_a_cleared_road_is_no_change() -> None:
     assert extract("Troops cleared mines from Ramadi.", ["Ramadi"]) == []
 
 
+def test_it_after_a_building_a_place_possesses_is_the_building() -> None:
+    """"stormed Idlib's central prison and took control of it": the prison, a building inside the town (the README's
+    "a building inside a town read as the town"); a change noun the place possesses still leaves it the place."""
+    assert extract("Nusra fighters stormed Idlib's central prison and took control of it.", ["Idlib"]) == []
+    assert summary(extract("Rebels entered Idlib on Saturday. Hours later they had taken full control of it.",
+                           ["Idlib"])) == [("Idlib", "opposition")]
+
+
 # --- every exclusion of the eval README ----------------------------------------------------------------------------
 EXCLUSIONS = [
     # intentions and plans
