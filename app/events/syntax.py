@@ -2107,6 +2107,17 @@ def _colon_list(verb: Any) -> list[Any]:
                 name = name.head
             if name.tag_ in ("NNP", "NNPS") and name.left_edge.i == p.i + 1 and all(name.i != o.i for o in out):
                 out.append(name)
+    if not out and any(_lemma(d) in PLACE_NOUNS and d.tag_ == "NNS" for d in _children(verb, "dobj")):
+        # (or both hung on a locative's name: "retaken three villages from Isis north of Aleppo: Dudyan, Yahmul and
+        # Tal Hussein" made the names conjuncts of Aleppo): the names right after the colon that follows the plural
+        # place noun the verb takes, whatever the parser made of them
+        colon = next((t for t in verb.subtree if t.text == ":" and t.i > verb.i), None)
+        if colon is not None and colon.i + 1 < len(colon.doc):
+            name = colon.doc[colon.i + 1]
+            while name.dep_ == "compound" and name.head.i > name.i:
+                name = name.head
+            if name.is_title and name.left_edge.i == colon.i + 1 and name.dep_ in ("conj", "appos", "npadvmod", "dep"):
+                out.append(name)
     return out
 
 

@@ -34,6 +34,10 @@ def nlp():  # type: ignore[no-untyped-def]
         ("The army captured three villages west of Hama: Tal Malah, Jibbin and Zalin.",
          ["Hama", "Tal Malah", "Jibbin", "Zalin"],
          [("Tal Malah", "government"), ("Jibbin", "government"), ("Zalin", "government")]),
+        # (the parser hanging the list on the locative's name, a from-phrase between)
+        ("The Free Syrian Army said it had retaken three villages from Isis north of Aleppo: Dudyan, Yahmul and Tal "
+         "Hussein.", ["Aleppo", "Dudyan", "Yahmul", "Tal Hussein"],
+         [("Dudyan", "opposition"), ("Yahmul", "opposition"), ("Tal Hussein", "opposition")]),
         ("Rebels took villages including Kafr Nabuda and Hamamiyat.", ["Kafr Nabuda", "Hamamiyat"],
          [("Kafr Nabuda", "opposition"), ("Hamamiyat", "opposition")]),
         ("The army seized its last stronghold in the area, the town of Rankous.", ["Rankous"],
