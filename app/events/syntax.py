@@ -2612,6 +2612,14 @@ def _verb_frame(tok: Any, lemma: str, low: str) -> Frame | None:
             # "the extremists' ousting from Raqqa": the possessor of the action noun is the one driven out
             by = _prep_objects(tok, "by")
             return _make(tok, lemma, "expel_passive", places, by[0] if by else None, poss[0], why)
+        if not dobj and tok.tag_ in ("VBD", "VBN") and tok.i + 1 < len(tok.doc) \
+                and _low(tok.doc[tok.i + 1]) in ("from", "out", "of") and _subject(tok) is not None:
+            # "Isis driven out of Manbij by US-backed forces", "Rebels ousted from Homs's Old City": a headline's
+            # passive without its auxiliary, which the parser reads as active; with nothing driven out between the
+            # verb and the place, the subject is who was driven out
+            by = _prep_objects(tok, "by")
+            return _make(tok, lemma, "expel_passive", places, by[0] if by else None, _subject(tok), why,
+                         named=frozenset(p.i for p in places))
         places = [*places, *_then_objects(tok, places)]
         return _make(tok, lemma, "expel", places, _subject(tok), dobj[0] if dobj else None, why,
                      named=frozenset(p.i for p in places))
@@ -2850,6 +2858,13 @@ def _verb_frame(tok: Any, lemma: str, low: str) -> Frame | None:
         agent = _prep_objects(tok, "by")
         return _make(tok, lemma, "passive", [_participle_head(participle, lemma)], agent[0] if agent else None,
                      _loser_from(tok), why)
+    headline = _headline_passive_subject(tok) if not dobj and lemma not in _LOOSE_TAKE_VERBS else None
+    if headline is not None:
+        # "Palmyra recaptured by Syrian army", "Mosul retaken from Isis after nine-month battle", "Ramadi liberated,
+        # Iraqi army says": a headline's passive without its auxiliary, which the parser reads as an active verb
+        # with no object
+        agent = _prep_objects(tok, "by")
+        return _make(tok, lemma, "passive", [headline], agent[0] if agent else None, _loser_from(tok, ("from",)), why)
     objects = [d for d in dobj if _low(d) not in ("which", "that", "whom")]
     listed = _colon_list(tok)
     objects.extend(listed)
@@ -2872,6 +2887,23 @@ def _verb_frame(tok: Any, lemma: str, low: str) -> Frame | None:
                   for d in dobj for x in (d, *(_prep_objects(d, "of") if _lemma(d) in _QUANTITY_NOUNS else ())))
     return _make(tok, lemma, "active", objects, _subject(tok), _loser_from(tok), why,
                  named=frozenset(x.i for o in listed if counted for x in _conjuncts(o)))
+
+
+def _headline_passive_subject(verb: Any) -> Any | None:
+    """The subject of a past participle a headline uses as its passive ("Palmyra recaptured by Syrian army"): a
+    verb of taking with no object and no auxiliary, right after its subject and followed by its agent, a from-phrase
+    or nothing but the clause's end; None for any other verb."""
+    if verb.tag_ not in ("VBD", "VBN") or any(c.dep_ in ("aux", "auxpass", "dobj") for c in verb.children):
+        return None
+    subj = _children(verb, "nsubj")
+    # (a name: "which government forces recaptured." is a relative clause's active verb, its object the pronoun)
+    if verb.dep_ == "relcl" or len(subj) != 1 or subj[0].i != verb.i - 1 or not (
+            subj[0].tag_ in ("NNP", "NNPS") or (subj[0].tag_ == "NN" and subj[0].is_title)):
+        return None
+    after = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    if after is not None and not (after.is_punct or _low(after) in ("by", "from")):
+        return None
+    return subj[0]
 
 
 # Nouns that count what their of-phrase names ("a string of villages", "a number of towns", "dozens of villages").
