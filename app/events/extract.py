@@ -301,7 +301,8 @@ _OBJECT_MARK = re.compile(
     re.IGNORECASE,
 )
 _TURKISH_BACKING = re.compile(
-    r"\b(?:(?:turk(?:ish|ey)|ankara)[\s-]+(?P<attribute>backed|supported|sponsored|aligned|allied)|backed\s+by\s+(?:turkey|the\s+turkish|turkish|ankara|the\s+tsk|tsk)|"
+    r"\b(?:(?:turk(?:ish|ey)|ankara)[\s-]+(?P<attribute>backed|supported|sponsored|aligned|allied)|"
+    r"(?:backed|supported|aided|assisted|helped|escorted)\s+by\s+(?:turkey|the\s+turkish|turkish|ankara|the\s+tsk|tsk)|"
     r"(?:operation\s+)?(?:euphrates\s+shield|olive\s+branch|peace\s+spring)|"
     r"turkish\s+(?:backing|support|air\s+cover|cover)|"
     r"(?:support|backing|aid|help|cover)\b[^.;]{0,40}\b(?:turkey|turkish|ankara))",

@@ -72,6 +72,8 @@ def summary(events: list[ControlChange]) -> list[tuple[str, str | None]]:
         ("Hayat Tahrir al-Sham took control of Saraqeb after clashes with Turkish-backed rebels.", ["Saraqeb"],
          [("Saraqeb", "opposition")]),
         ("Rebels took Jarablus with Turkish air cover.", ["Jarablus"], [("Jarablus", "turkey")]),
+        ("Free Syrian Army fighters, supported by Turkish tanks, took Jarablus.", ["Jarablus"],
+         [("Jarablus", "turkey")]),
         ("The Turkish army drove the YPG out of Afrin.", ["Afrin"], [("Afrin", "turkey")]),
         ("The army expelled Islamic State fighters from Deir Hafer.", ["Deir Hafer"], [("Deir Hafer", "government")]),
         ("Iraqi forces cleared Fallujah of Islamic State militants.", ["Fallujah"], [("Fallujah", "government")]),
