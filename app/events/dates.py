@@ -37,6 +37,9 @@ _NUMBERS = {
 _MONTH_RE = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
 _DAY_RE = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR_RE = r"(?P<year>(?:19|20)\d\d)"
+# "14-15 October", "between 10 and 12 October": a range of days is dated by its first
+_DAY_SPAN_RE = _DAY_RE + r"(?:(?:\s*[-–]\s*|\s+(?:and|to)\s+)[0-3]?\d(?:st|nd|rd|th)?)?"
+_LATER_DAY = r"(?:[-–][0-3]?\d(?:st|nd|rd|th)?)?"  # ("October 14-15")
 _WEEKDAY_RE = r"(?P<weekday>" + "|".join(_WEEKDAYS) + r")(?:['’]?s)?"
 _NUM_RE = r"(?P<num>\d{1,2}|" + "|".join(sorted(_NUMBERS, key=len, reverse=True)) + r")"
 _UNIT_RE = r"(?P<unit>day|week|month|year)s?"
@@ -49,10 +52,10 @@ _SOURCES: tuple[tuple[str, str], ...] = tuple(
     (name, rf"(?<![\w-])(?:{pat})(?![\w-])")  # the bounds hold for every alternative ("xtoday" is no date)
     for name, pat in (
         ("iso", r"(?P<year>(?:19|20)\d\d)-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)"),
-        ("month_day_year", rf"{_MONTH_RE}\s+{_DAY_RE},?\s+{_YEAR_RE}"),
-        ("day_month_year", rf"{_DAY_RE}\s+(?:of\s+)?{_MONTH_RE},?\s+{_YEAR_RE}"),
-        ("month_day", rf"{_MONTH_RE}\s+{_DAY_RE}(?!\s*(?:,\s*)?(?:19|20)\d\d)(?![\d:])"),
-        ("day_month", rf"{_DAY_RE}\s+(?:of\s+)?{_MONTH_RE}"),
+        ("month_day_year", rf"{_MONTH_RE}\s+{_DAY_RE}{_LATER_DAY},?\s+{_YEAR_RE}"),
+        ("day_month_year", rf"{_DAY_SPAN_RE}\s+(?:of\s+)?{_MONTH_RE},?\s+{_YEAR_RE}"),
+        ("month_day", rf"{_MONTH_RE}\s+{_DAY_RE}{_LATER_DAY}(?!\s*(?:,\s*)?(?:19|20)\d\d)(?![\d:])"),
+        ("day_month", rf"{_DAY_SPAN_RE}\s+(?:of\s+)?{_MONTH_RE}"),
         ("month_year", rf"(?:(?:early|late|mid)[\s-]+)?{_MONTH_RE},?\s+(?:of\s+)?{_YEAR_RE}"),  # ("June of 2014")
         # "between March and May 2015": the range's start, in the year its end states
         ("month_range", rf"\bbetween\s+{_MONTH_RE}\s+and\s+(?P<month_to>[A-Za-z]+)\.?,?\s+{_YEAR_RE}"),
@@ -76,7 +79,9 @@ _SOURCES: tuple[tuple[str, str], ...] = tuple(
         ("weekday", rf"(?P<last>last\s+)?{_WEEKDAY_RE}"),
         ("yesterday", r"yesterday|(?:late\s+)?last\s+night|the\s+day\s+before\s+yesterday(?P<two>)"),
         ("weekend", r"(?:(?P<last>last)|(?:over|at|during|on)\s+the(?:\s+past)?|this(?:\s+past)?)\s+weekend"),
-        ("today", r"today|this\s+morning|earlier\s+today|tonight|overnight"),
+        # ("overnight on 14 October", "overnight Saturday": the day named after it dates it, not the report)
+        ("today", r"today|this\s+morning|earlier\s+today|tonight|overnight(?!\s+(?:on\s+|into\s+|to\s+)?(?:[0-3]?\d\b|"
+                  + "|".join(_WEEKDAYS) + "|" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r"))"),
         (
             "rel_period",
             r"(?P<which>last|this|earlier\s+this|late\s+last|earlier\s+last|past|earlier\s+in\s+the)\s+"
@@ -173,8 +178,8 @@ assert set(_REQUIRED) == {name for name, _ in _SOURCES}
 # exactly what ``finditer`` would. ``<month>`` stands for a whole-word month name. ("yesterday", "today" and
 # "previous" have keys at varying depths and are cheap to scan for: they are scanned.)
 _KEYED: dict[str, tuple[tuple[str, ...], int]] = {
-    "iso": (("19", "20"), 0), "month_day_year": (("<month>",), 2), "day_month_year": (("<month>",), 2),
-    "month_day": (("<month>",), 2), "day_month": (("<month>",), 2), "month_year": (("<month>",), 2),
+    "iso": (("19", "20"), 0), "month_day_year": (("<month>",), 2), "day_month_year": (("<month>",), 3),
+    "month_day": (("<month>",), 2), "day_month": (("<month>",), 3), "month_year": (("<month>",), 2),
     "month_rel": (("<month>",), 2), "month": (("<month>",), 2), "year": (("19", "20"), 2),
     "month_day_rel": (("<month>",), 2), "day_month_rel": (("<month>",), 2), "month_range": (("between",), 0),
     "weekday": (tuple(_WEEKDAYS), 1), "weekend": (("weekend",), 2), "rel_period": (("week", "month", "year"), 3),

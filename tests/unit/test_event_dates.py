@@ -257,6 +257,22 @@ def test_a_bare_month_after_a_year_its_sentence_told_is_that_years() -> None:
     assert dates[-1][1] == date(2016, 7, 1)
 
 
+@pytest.mark.parametrize(
+    ("said", "day"),
+    [
+        ("on 14-15 October", date(2017, 10, 14)),
+        ("on the night of October 14-15", date(2017, 10, 14)),
+        ("between 10 and 12 October 2016", date(2016, 10, 10)),
+        ("from 3 to 5 May", date(2017, 5, 3)),
+        # a day named after "overnight" dates it, not the report's day
+        ("overnight on 4 July", date(2017, 7, 4)),
+    ],
+)
+def test_a_range_of_days_is_dated_by_its_first(said: str, day: date) -> None:
+    [event] = extract(f"Rebels captured Morek {said}.", ["Morek"], published_at=date(2017, 10, 24))
+    assert event.date is not None and event.date.start == day
+
+
 def test_each_item_of_a_list_takes_the_date_of_its_own_conjunct() -> None:
     """"recaptured Anah in September and al-Qaim, on the Syrian border, in November": an appositive between an item and
     its date keeps the date the item's; "then Dinder and al-Suki in November": two items joined by "and" before a

@@ -22,6 +22,8 @@ TEXTS = [
     "over the weekend and in 2015 the SDF took over the take-over of Tabqa, recaptured it a day later.",
     "On Sept. 3 and March 5, 2016, and on 3 September, in September of 2015, during 2019: the day before it, "
     "the previous month, later that same night, the next morning, 2 days earlier, three months after.",
+    "Between 10 and 12 October, on 14-15 June 2015, from 3 to 5 May and October 14-15 they struck; overnight on 4 "
+    "July and overnight Friday, but overnight too.",
     "Mondays and Tuesday’s raids, last Sunday; Al-Nusra and al nusra, Jabhat al-Nusra’s fighters, the Qa'ida "
     "and Qa’ida men, pro-government forces, U.S. forces, Hay'at Tahrir al-Sham; _rebels seized_ it.",
 ]
