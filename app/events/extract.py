@@ -1113,7 +1113,8 @@ class _Extractor:
         """ "they" / "it": the nearest named actor earlier in the sentence, else the previous trigger's agent;
         ``unlike``: an actor the pronoun cannot be (its clause's other party)."""
         before = self._actors_in(sent_start, pos)[::-1]
-        if _SINGULAR_PRONOUN.match(self.text, pos):
+        singular = _SINGULAR_PRONOUN.match(self.text, pos) is not None
+        if singular:
             # "its forces", "it": never "the rebels", "separatists" (a group's proper name may be plural in form:
             # "the Syrian Democratic Forces ... its fighters")
             before = [a for a in before if not _plural_common(a.surface)]
@@ -1132,10 +1133,10 @@ class _Extractor:
             # "Turkey and its Syrian proxies now control Afrin, which they seized from the YPG": no armed party named
             # before it, the state the sentence opens on
             return state
-        fallback = self._salient_party(pos, unlike=unlike)
+        fallback = self._salient_party(pos, unlike=unlike, singular=singular)
         return fallback if fallback is None or unlike is None or fallback.actor != unlike else None
 
-    def _salient_party(self, pos: int, *, unlike: str | None = None) -> ActorRef | None:
+    def _salient_party(self, pos: int, *, unlike: str | None = None, singular: bool | None = None) -> ActorRef | None:
         """The party a pronoun with no antecedent in its own clause stands for: Lappin and Leass's salience,
         reduced. Each party named in the sentence before ``pos`` or the ``SALIENCE_SENTENCES`` before it scores 1
         where it is named as a doer and 1/2 where as an object or a holder ("rebel-held"), halved for each sentence
@@ -1147,7 +1148,8 @@ class _Extractor:
         scores: dict[str, float] = {}
         refs: dict[str, ActorRef] = {}
         lo = max(self.ctx.sentences[max(0, idx - SALIENCE_SENTENCES)][0], pos - (SALIENCE_SENTENCES + 1) * REACH)
-        singular = _SINGULAR_PRONOUN.match(self.text, pos) is not None
+        if singular is None:  # (the caller may have read it already)
+            singular = _SINGULAR_PRONOUN.match(self.text, pos) is not None
         for a in self._actors_in(lo, pos):
             if a.kind in ("voice", "state_voice") or (singular and _plural_common(a.surface)):
                 continue
