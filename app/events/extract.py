@@ -155,7 +155,9 @@ _NOT_PLACE_AFTER = re.compile(
     r"troops|forces|governor|council|attack|attacks|offensive|operation|front|road|highway|route|residents|"
     r"police|officials?|authorities|province's|military\s+council|battle|campaign|ring\s+road|garrison|"
     r"branch|office|offices|headquarters|bureau|market|stock|team|club|fans|club|prison\s+guards|"
-    r"mayor|municipality\s+council|operations|airport\s+staff))",
+    r"mayor|municipality\s+council|operations|airport\s+staff|"
+    # (a meeting or a deal named after the city it met in: "claimed the Sochi conference was designed to ...")
+    r"conference|talks|summit|agreement|accord|deal|process|meeting|negotiations|ceasefire|truce|memorandum))",
     re.IGNORECASE,
 )
 # A verb right after the "object": the place is the subject of a new clause ("claiming Washington would ...").

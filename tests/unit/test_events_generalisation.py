@@ -89,6 +89,15 @@ def test_a_cleared_road_is_no_change() -> None:
     assert extract("Troops cleared mines from Ramadi.", ["Ramadi"]) == []
 
 
+def test_a_meeting_named_after_a_city_is_no_place_claimed() -> None:
+    """"claimed the Sochi conference was designed to ..." (Guardian): the city names the conference, which was
+    claimed to be something; "claimed Aleppo" is still a claim of the town."""
+    for text in ("The rebels claimed the Sochi conference was a trap.",
+                 "The group claimed the Geneva talks had failed."):
+        assert extract(text, ["Sochi", "Geneva"]) == [], text
+    assert summary(extract("The rebels claimed Aleppo on Monday.", ["Aleppo"])) == [("Aleppo", "opposition")]
+
+
 def test_it_after_a_building_a_place_possesses_is_the_building() -> None:
     """"stormed Idlib's central prison and took control of it": the prison, a building inside the town (the README's
     "a building inside a town read as the town"); a change noun the place possesses still leaves it the place."""
