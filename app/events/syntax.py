@@ -2612,7 +2612,7 @@ def _verb_frame(tok: Any, lemma: str, low: str) -> Frame | None:
             # "the extremists' ousting from Raqqa": the possessor of the action noun is the one driven out
             by = _prep_objects(tok, "by")
             return _make(tok, lemma, "expel_passive", places, by[0] if by else None, poss[0], why)
-        if not dobj and tok.tag_ in ("VBD", "VBN") and tok.i + 1 < len(tok.doc) \
+        if not dobj and tok.tag_ in ("VBD", "VBN") and tok.dep_ != "relcl" and tok.i + 1 < len(tok.doc) \
                 and _low(tok.doc[tok.i + 1]) in ("from", "out", "of") and _subject(tok) is not None:
             # "Isis driven out of Manbij by US-backed forces", "Rebels ousted from Homs's Old City": a headline's
             # passive without its auxiliary, which the parser reads as active; with nothing driven out between the

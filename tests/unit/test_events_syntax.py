@@ -702,6 +702,7 @@ def test_the_loser_of_a_fall_from_control_is_whose_control_and_never_a_time(nlp:
         ("Isis militants pushed out of Fallujah, Iraqi commander says.", ["Fallujah"], [("Fallujah", "unknown")]),
         # (a relative clause's verb with its object the pronoun is active, whatever follows it)
         ("Fighting returned to Baiji, which government forces recaptured.", ["Baiji"], [("Baiji", "government")]),
+        ("The rebels the army drove out of Morek regrouped in Hass.", ["Morek", "Hass"], [("Morek", "government")]),
     ],
 )
 def test_a_headline_passive_without_its_auxiliary_is_a_passive(text: str, names: list[str],
