@@ -198,7 +198,7 @@ MOVEMENT_COUNTRIES: dict[str, tuple[str, ...]] = {
     # armed movements of one country each, as the wars the service maps name them
     "hamas": ("PS",), "aqap": ("YE",), "boko haram": ("NG",), "m23": ("CD",), "tplf": ("ET",),
     "janjaweed": ("SD",), "farc": ("CO",), "fsa": ("SY",), "sdf": ("SY",), "ypg": ("SY",), "nusra": ("SY",),
-    "hts": ("SY",), "arakan army": ("MM",),
+    "hts": ("SY",), "hayat tahrir": ("SY",), "ahrar": ("SY",), "tiger forces": ("SY",), "arakan army": ("MM",),
     # Sudan's paramilitary, Libya's two camps and their commander, the Sahel's jihadist alliances
     "rsf": ("SD",), "rapid support forces": ("SD",), "gna": ("LY",), "lna": ("LY",), "haftar": ("LY",),
     "jnim": ("ML", "BF"), "iswap": ("NG",),

@@ -197,7 +197,8 @@ def test_a_later_name_of_the_list_such_a_verb_takes_is_a_place_too() -> None:
 
 
 @pytest.mark.parametrize(("group", "country"), [("Boko Haram", "NG"), ("M23", "CD"), ("Hamas", "PS"), ("RSF", "SD"),
-                                               ("GNA", "LY"), ("JNIM", "ML")])
+                                               ("GNA", "LY"), ("JNIM", "ML"), ("Ahrar al-Sham", "SY"),
+                                               ("Hayat Tahrir al-Sham", "SY"), ("Tiger Forces", "SY")])
 def test_an_armed_movement_of_one_country_places_a_short_text(group: str, country: str) -> None:
     # a story on the movement is a story on its country: the namesake there wins over a bigger one elsewhere
     index = GazetteerIndex([
