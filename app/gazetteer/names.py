@@ -138,11 +138,21 @@ def national_romanisation(normalized: str) -> str:
 
 def romanised_alike(country_code: str, name: str, forms: Iterable[str]) -> bool:
     """Whether a place's ``name`` in ``country_code`` is one of ``forms`` (normalised, as a text writes it) in the
-    other romanisation of a Cyrillic name ("Pervomayske" and "pervomaiske"): the name itself, no spelling fold."""
+    other romanisation of a Cyrillic name ("Pervomayske" and "pervomaiske"), or with the Persian ezafe written
+    "-i-" where the gazetteer has "-e" ("Mazar-i-Sharif", GeoNames' Mazār-e Sharīf): the name itself, no spelling
+    fold."""
+    if country_code in PERSIAN_ROMANISED:
+        own = _EZAFE.sub(" e ", normalize(name))
+        return any(own == _EZAFE.sub(" e ", form) for form in forms)
     if country_code not in CYRILLIC_ROMANISED:
         return False
     own = national_romanisation(normalize(name))
     return any(own == national_romanisation(form) for form in forms)
+
+
+# Countries whose names come through Persian (Dari, Tajik), whose ezafe English writes as "-i-" or "-e-".
+PERSIAN_ROMANISED = frozenset({"AF", "IR", "TJ"})
+_EZAFE = re.compile(r"(?<=\w) (?:i|e|ye|yi) (?=\w)")
 
 
 @lru_cache(maxsize=200_000)
