@@ -426,6 +426,10 @@ PLACE_NOUNS = frozenset(
         "mountain",
         "ridge",
         "stronghold",
+        # ("the key rail hub of Kupiansk", "the road junction of Saraqeb")
+        "hub",
+        "junction",
+        "crossroads",
         "foothold",
         "redoubt",
         "enclave",

@@ -92,6 +92,9 @@ def nlp():  # type: ignore[no-untyped-def]
         ("The army retook Jebel Moya in early October, then Dinder and al-Suki in November, and Sinja itself on 23 "
          "November.", ["Jebel Moya", "Dinder", "al-Suki", "Sinja"],
          [("Jebel Moya", "government"), ("Dinder", "government"), ("al-Suki", "government"), ("Sinja", "government")]),
+        # a hub or a junction "of" a town is the town ("including the key rail hub of Kupiansk")
+        ("Ukrainian forces have liberated more than 400 settlements in the Kharkiv region since early September, "
+         "including the key rail hub of Kupiansk.", ["Kharkiv", "Kupiansk"], [("Kupiansk", "government")]),
         # and as for the verbs of taking, for "lost" ("lost X in April and Y in December")
         ("Isis lost Morek to the army in April 2015 and Kafr Zita in December 2015.", ["Morek", "Kafr Zita"],
          [("Morek", "government"), ("Kafr Zita", "government")]),
