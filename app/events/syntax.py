@@ -75,7 +75,8 @@ _LOOSE_TAKE_VERBS = frozenset(["take", "took", "secure", "recover"])
 # object is a place even where the gazetteer lacks it.
 _PLACE_ONLY_VERBS = frozenset(["retake", "recapture", "liberate", "overrun", "storm", "regain", "reclaim", "wrest"])
 # Verbs whose object a following "before being driven out" is driven out of.
-_HOLD_OR_TAKE = frozenset(["hold", "capture", "seize", "take", "control", "occupy", "retake", "recapture", "overrun"])
+_HOLD_OR_TAKE = frozenset(["hold", "capture", "seize", "take", "control", "occupy", "retake", "recapture", "overrun",
+                           "rule"])
 # Verbs of a holding that may be said to end at a time ("Isis held Manbij until 2016", ``_held_until``).
 _HELD_VERBS = frozenset(["hold", "control", "occupy", "rule"])
 # Verbs of running a place ("Manbij has been run by a council since Isis was ousted").
@@ -2344,7 +2345,8 @@ def _held_until(tok: Any, lemma: str) -> Frame | None:
         places = [tok.head]  # "Manbij, held by Isis until 2016, ..."
     if lemma in _HELD_VERBS and agent and places:
         return _make(tok, lemma, "ended", places, None, agent[0], _mood(tok))
-    dobj = _children(tok, "dobj")
+    # ("Raqqa, which Isis controlled until October 2017": the relative pronoun stands for the town)
+    dobj = [_relative_antecedent(d) for d in _children(tok, "dobj")]
     if lemma in _HELD_VERBS and not agent and dobj and not _passive_voice(tok) \
             and (holder := _subject(tok)) is not None:
         return _make(tok, lemma, "ended", dobj, None, holder, _mood(tok))  # "Isis held Manbij until 2016"
