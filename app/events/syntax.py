@@ -2106,24 +2106,30 @@ def _colon_list(verb: Any) -> list[Any]:
     for p in verb.children:
         # (the colon the parser hangs on the verb, the list after it hung elsewhere: "recaptured three villages south
         # of Bakhmut: Klishchiivka, Andriivka and Kurdiumivka" made the first name an appositive of the subject)
-        if p.dep_ == "punct" and p.text in (":", "–", "—") and p.i > verb.i and p.i + 1 < len(p.doc):
-            name = p.doc[p.i + 1]
-            while name.dep_ == "compound" and name.head.i > name.i:
-                name = name.head
-            if name.tag_ in ("NNP", "NNPS") and name.left_edge.i == p.i + 1 and all(name.i != o.i for o in out):
+        if p.dep_ == "punct" and p.text in (":", "–", "—") and p.i > verb.i:
+            name = _name_opening_after(p)
+            if name is not None and name.tag_ in ("NNP", "NNPS") and all(name.i != o.i for o in out):
                 out.append(name)
     if not out and any(_lemma(d) in PLACE_NOUNS and d.tag_ == "NNS" for d in _children(verb, "dobj")):
         # (or both hung on a locative's name: "retaken three villages from Isis north of Aleppo: Dudyan, Yahmul and
         # Tal Hussein" made the names conjuncts of Aleppo): the names right after the colon that follows the plural
         # place noun the verb takes, whatever the parser made of them
         colon = next((t for t in verb.subtree if t.text == ":" and t.i > verb.i), None)
-        if colon is not None and colon.i + 1 < len(colon.doc):
-            name = colon.doc[colon.i + 1]
-            while name.dep_ == "compound" and name.head.i > name.i:
-                name = name.head
-            if name.is_title and name.left_edge.i == colon.i + 1 and name.dep_ in ("conj", "appos", "npadvmod", "dep"):
-                out.append(name)
+        name = _name_opening_after(colon) if colon is not None else None
+        if name is not None and name.is_title and name.dep_ in ("conj", "appos", "npadvmod", "dep"):
+            out.append(name)
     return out
+
+
+def _name_opening_after(punct: Any) -> Any | None:
+    """The head of the phrase that opens right after a colon or dash (a name's compound words climbed), if it starts
+    there."""
+    if punct.i + 1 >= len(punct.doc):
+        return None
+    name = punct.doc[punct.i + 1]
+    while name.dep_ == "compound" and name.head.i > name.i:
+        name = name.head
+    return name if name.left_edge.i == punct.i + 1 else None
 
 
 def _before_relative(verb: Any) -> Any | None:
