@@ -112,7 +112,7 @@ _RESTORED = frozenset(["security", "stability", "authority", "sovereignty"])
 _REPEATED = frozenset(["twice", "times", "repeatedly", "often", "frequently", "several", "many"])
 _EXPEL_VERBS = frozenset(
     ["drive", "expel", "oust", "push", "force", "kick", "chase", "rout", "flush", "evict", "clear", "sweep", "dislodge",
-     "purge", "eject", "throw", "root", "cleanse"]
+     "purge", "eject", "throw", "root", "cleanse", "remove"]
 )
 # Verbs whose object is the place and whose of-phrase the ones driven out ("cleared X of IS"); with "from", the object
 # is who was driven out ("purged the militants from Kobani")
@@ -242,6 +242,9 @@ _NOT_OBJECT_SIDE = frozenset({"agent", "nsubj", "nsubjpass", "dative"})
 _REALIS = frozenset(
     ["manage", "succeed", "help", "enable", "allow", "claim", "say", "appear", "seem", "report", "believe"]
 )
+# Verbs that report of their subject what a perfect infinitive tells ("Irbil was reported to have fallen", "X is said
+# to have been captured", "the town appears to have fallen"): the change is claimed, and its place is that subject.
+_RAISING = frozenset(["say", "report", "believe", "appear", "seem", "know", "understand", "think", "confirm"])
 # Predicates that deny the report they are said of ("Reports that X had fallen were false").
 _FALSE = frozenset(["false", "untrue", "premature", "baseless", "unfounded", "wrong", "inaccurate", "incorrect"])
 _MODALS = frozenset(
@@ -1758,7 +1761,8 @@ def _mood(trigger: Any) -> str | None:
             went_on = lemma == "go" and dep in ("xcomp", "advcl") and any(
                 _low(c) == "on" for c in head.children if c.dep_ in ("prt", "advmod", "prep")) and not any(
                 _low(c) == "on" and _children(c, "pobj") for c in head.children)
-            if (lemma in _REALIS and dep in ("xcomp", "ccomp")) or forced or went_on:
+            reported = lemma in _RAISING and dep == "xcomp" and _perfect_infinitive(tok)
+            if (lemma in _REALIS and dep in ("xcomp", "ccomp")) or forced or went_on or reported:
                 # "managed to take", "helped troops retake": real, as real as the governor itself ("did not manage
                 # to take", "would help them retake" are not)
                 why = _own_mood(head)
@@ -1811,13 +1815,26 @@ _MEMBER_NOUNS = frozenset({"unit", "part", "member", "fighter", "element", "remn
                            "insurgent", "jihadist"})
 
 
+def _phrase_span(tok: Any) -> tuple[int, int]:
+    """An actor's phrase without its relative clauses, nor the purpose a participle gives it: "forces backed by
+    Turkey" names its side, "Arab forces originally raised to fight Assad" is no one named in "to fight Assad"."""
+    toks = [tok]
+    stack = [c for c in tok.children if c.dep_ not in ("relcl", "punct", "cc", "conj")]
+    while stack:
+        t = stack.pop()
+        toks.append(t)
+        purpose = ("advcl", "xcomp", "ccomp") if t.dep_ == "acl" else ()
+        stack.extend(c for c in t.children if c.dep_ not in ("relcl", "punct", "cc") and c.dep_ not in purpose)
+    return min(t.idx for t in toks), max(t.idx + len(t.text) for t in toks)
+
+
 def _actor_span(tok: Any | None) -> tuple[int, int] | None:
     if tok is None:
         return None
     # "the Nusra Front and its allies": the first conjunct; "units of the army": the of-complement
     if _lemma(tok) in _MEMBER_NOUNS and _prep_objects(tok, "of"):
         return _span(_prep_objects(tok, "of")[0])
-    start, end = _span(tok, stop_deps=frozenset({"relcl", "punct", "cc"}))
+    start, end = _phrase_span(tok)
     # "In April 2019 Haftar's troops seized Gharyan": the parser may hang the fronted time on the subject; a party's
     # name does not begin with a month or a number
     first = tok.doc.char_span(start, end, alignment_mode="expand")
@@ -1877,6 +1894,8 @@ _IMPOSED_OR_CHANGED = (r"impos(?:e|ed|es|ing)\s+(?:[\w'’-]+\s+){0,3}?(?:securi
 # "ending two years of Isis rule in X", "ended the Isis occupation of X": a rule ended (``_ended_rule``)
 _ENDED_RULE = (r"end(?:ed|ing|s)?\s+(?:[\w'’-]+\s+){0,5}?(?:rule|reign|grip|hold|occupation|control)|"
                r"\bend\s+of\s+(?:[\w'’-]+\s+){0,3}?(?:rule|reign|grip|occupation|control)")
+# "removed terrorists from Afrin" (only with the place it is from in reach: "removed" alone is no war's word)
+_REMOVED_FROM = r"remov(?:e|ed|es|ing)\s+(?:[\w'’-]+\s+){0,3}?from"
 _SLIPPED_FROM = r"slip(?:ped|s|ping)?\s+(?:out\s+of|from)"
 _ENTERED_AFTER_LEAVING = r"(?:enter(?:ed|s|ing)?|moved\s+into)\b[^.;]{0,80}?\b(?:after|as)\b[^.;]{0,60}?\b(?:fled|left)"
 TRIGGER_WORDS = re.compile(
@@ -1888,7 +1907,7 @@ TRIGGER_WORDS = re.compile(
     r"handover|surrender\w*|dr[io]ve\w*|driv\w*|withdrawal|expulsion|removal|ouster|eviction|pull-?out|"
     r"secur(?:e|ed|es|ing)|recover(?:ed|s|ing)?|abandon(?:ed|s|ing)?|tak(?:e|es)|"
     r"expel\w*|oust\w*|push\w*|forc(?:ed|ing)|kick\w*|chas(?:ed|ing)|rout(?:ed|ing)|flush\w*|"
-    r"evict\w*|" + _OUT_WORDS + r"|"
+    r"evict\w*|" + _REMOVED_FROM + "|" + _OUT_WORDS + r"|"
     r"cleared|purg(?:e|ed|es|ing)|cleans(?:e|ed|es|ing)|restor(?:e|ed|es|ing)|victory|(?:re)?occup\w*|swe(?:pt|ep\w*)|seizure|dislodg\w*|relinquish\w*|transfer(?:s|red|ring)?|"
     r"(?:back\s+in(?:to)?|into|to)\s+(?:the\s+)?(?:\w+\s+){0,2}?hands|claw(?:ed|s|ing)?\s+back|"
     + _SLIPPED_FROM + "|" + _ENTERED_AFTER_LEAVING + "|" + _FLAG_OVER + "|" + _ENDED_RULE + "|"
@@ -1899,7 +1918,7 @@ TRIGGER_WORDS = re.compile(
 EXTRA_TRIGGER_WORDS = re.compile(
     r"\b(?:(?:re)?occup(?:y|ies|ied|ying)|purg(?:e|ed|es|ing)|cleans(?:e|ed|es|ing)|restor(?:e|ed|es|ing)|victory|swept|sweep(?:s|ing)?|(?:re-?)?conquests?|reconquer\w*|withdrawal|expulsion|removal|ouster|eviction|"
     r"pull-?out|secur(?:e|ed|es|ing)|recover(?:ed|s|ing)?|abandon(?:ed|s|ing)?|(?:battle|fight)\s+(?:for|of)|"
-    r"tak(?:e|es)|dislodg\w*|" + _OUT_WORDS + r"|"
+    r"tak(?:e|es)|dislodg\w*|" + _REMOVED_FROM + "|" + _OUT_WORDS + r"|"
     r"relinquish\w*|transfer(?:s|red|ring)?|(?:back\s+in(?:to)?|into|to)\s+(?:the\s+)?(?:\w+\s+){0,2}?hands|"
     r"claw(?:ed|s|ing)?\s+back|" + _SLIPPED_FROM + "|" + _ENTERED_AFTER_LEAVING + "|" + _FLAG_OVER + "|"
     + _ENDED_RULE + "|" + _IMPOSED_OR_CHANGED + "|" + _UNTIL_A_DATE + r")\b",
@@ -2064,7 +2083,8 @@ def _join_hyphenated(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 def _where_head(tok: Any) -> Any | None:
     """The place a "where" relative clause is about: "Ghouta, where the rebels surrendered"."""
     if tok.dep_ == "relcl" and any(c.dep_ == "advmod" and _low(c) == "where" for c in tok.children):
-        return tok.head
+        # ("Ghouta, the Damascus suburb where rebels surrendered": the name the described noun is in apposition to)
+        return _relative_head(tok)
     return None
 
 
@@ -2283,6 +2303,19 @@ def _relative_head(verb: Any) -> Any | None:
 # The lemmas a verb frame can start from, checked before its mood is read.
 _VERB_TRIGGERS = (_EXPEL_VERBS | PASS_UNDER_VERBS | _FALL_VERBS | _LOSE_VERBS | _WITHDRAW_VERBS | _HAND_VERBS
                   | _TAKE_VERBS | _FLAG_VERBS | {"abandon", "flee", "leave"})
+
+
+def _perfect_infinitive(tok: Any) -> bool:
+    """ "to have fallen", "to have been captured": a change told as done, under a verb of reporting."""
+    return _infinitive(tok) and any(c.dep_ == "aux" and _lemma(c) == "have" for c in tok.children)
+
+
+def _raised_subjects(tok: Any) -> list[Any]:
+    """The subject a reporting verb lends its perfect infinitive ("Irbil was reported to have fallen to Iraqi
+    troops": Irbil fell)."""
+    if tok.dep_ != "xcomp" or _lemma(tok.head) not in _RAISING or not _perfect_infinitive(tok):
+        return []
+    return [x for x in _children(tok.head, "nsubj", "nsubjpass") if _low(x) not in ("that", "which", "who")]
 
 
 def _clause_subjects(tok: Any, dep: str) -> list[Any]:
@@ -2532,6 +2565,9 @@ def _verb_frame(tok: Any, lemma: str, low: str) -> Frame | None:
         and any(c.dep_ == "agent" for c in tok.children))  # (a participle after its clause describes a name there)
     particle = {_low(c) for c in tok.children if c.dep_ == "prt"}
     if lemma in _EXPEL_VERBS or low in ("drove", "driven"):
+        if lemma == "remove" and not any(_lemma(x) in _FIGHTER_NOUNS or x.tag_ in ("NNP", "NNPS")
+                                         for x in dobj or _children(tok, "nsubjpass")):
+            return None  # "removed terrorists from Afrin", not "removed mines from the village"
         places = _prep_objects(tok, "from", "out", "of")
         # (a name the tagger reads as a common noun, "cleared of Isis", is still a party's name: written with a capital
         # inside the sentence)
@@ -2658,6 +2694,7 @@ def _verb_frame(tok: Any, lemma: str, low: str) -> Frame | None:
             subj = [_relative_head(tok)]
         if not subj and (among := _ranked_among(tok)) is not None:
             subj = [among]
+        subj = subj or _raised_subjects(tok)
         if not subj and tok.dep_ in ("advcl", "conj") and tok.tag_ in ("VBG", "VBD") and _prep_objects(tok, "to"):
             # "Palmyra changed hands twice, falling to Isis in 2015", "Mosul was besieged and fell to the army": a
             # clause with no subject of its own shares its head's (not "falling under [an administration]")
@@ -2769,7 +2806,9 @@ def _verb_frame(tok: Any, lemma: str, low: str) -> Frame | None:
             # "the suburb of Ghouta, where the opposition surrendered to Russian and Syrian forces"
             return _make(tok, lemma, "hand", [where], to[0], _subject(tok), why)
         if passive:
-            return _make(tok, lemma, "hand", _children(tok, "nsubjpass"), to[0], _loser_from(tok), why)
+            # ("Daraya, a Damascus suburb that was surrendered to Assad's forces": the relative pronoun stands for
+            # the name)
+            return _make(tok, lemma, "hand", _clause_subjects(tok, "nsubjpass"), to[0], _loser_from(tok), why)
         subject = _subject(tok)
         if not dobj and lemma == "surrender" and subject is not None:
             # "Rebels in Deraa surrendered to government forces": those who held the place named with them gave it
@@ -2842,6 +2881,7 @@ def _verb_frame(tok: Any, lemma: str, low: str) -> Frame | None:
                 subj = [head] if head is not None else []
         if not subj and (described := _misparsed_reduced_relative(tok)) is not None:
             subj = [described]  # "In the town of Jarablus, seized by Turkish-backed rebels in August, life ..."
+        subj = subj or _raised_subjects(tok)
         if lemma in _LOOSE_TAKE_VERBS and not any(
             x is not None and (x.tag_ in ("NNP", "NNPS") or _low(x) in PLACE_NOUNS) for x in subj
         ):
