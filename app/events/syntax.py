@@ -1754,6 +1754,8 @@ def _mood(trigger: Any) -> str | None:
                 continue
             # "forcing IS to withdraw from Morek", "forced the rebels to hand over X", "the rest were forced to
             # withdraw from Sawana": compelled, they did (the one compelled is the object, or the passive's subject)
+            # "it used them to drive Kurdish forces out of Afrin": what the means was used for was done
+            used = lemma == "use" and dep in ("xcomp", "advcl") and head.tag_ == "VBD" and bool(_children(head, "dobj"))
             forced = lemma == "force" and dep == "xcomp" and bool(_children(head, "dobj", "nsubjpass")) \
                 and head.tag_ in ("VBD", "VBG", "VBN") and trigger.i == tok.i \
                 and _lemma(trigger) in _WITHDRAW_VERBS | _HAND_VERBS | {"abandon", "leave"}
@@ -1762,7 +1764,7 @@ def _mood(trigger: Any) -> str | None:
                 _low(c) == "on" for c in head.children if c.dep_ in ("prt", "advmod", "prep")) and not any(
                 _low(c) == "on" and _children(c, "pobj") for c in head.children)
             reported = lemma in _RAISING and dep == "xcomp" and _perfect_infinitive(tok)
-            if (lemma in _REALIS and dep in ("xcomp", "ccomp")) or forced or went_on or reported:
+            if (lemma in _REALIS and dep in ("xcomp", "ccomp")) or forced or went_on or reported or used:
                 # "managed to take", "helped troops retake": real, as real as the governor itself ("did not manage
                 # to take", "would help them retake" are not)
                 why = _own_mood(head)
@@ -2932,13 +2934,25 @@ def _verb_frame(tok: Any, lemma: str, low: str) -> Frame | None:
         objects = [head] if head is not None else []
     if not objects:
         objects = [o for o in _prep_objects(tok, "over") if _lemma(tok) in ("take", "took")]
+    entered = _entered_object(tok, objects)
+    if entered:
+        objects = entered
     # "captured three villages west of Hama: Tal Malah, Jibbin and Zalin": the names listed after a colon are what
     # the plural place noun before it counts, places whether or not the gazetteer knows them
     # ("a string of villages north of Hama: A, B and C": the plural place noun under a word of quantity)
     counted = any(_lemma(x) in PLACE_NOUNS and x.tag_ == "NNS"
                   for d in dobj for x in (d, *(_prep_objects(d, "of") if _lemma(d) in _QUANTITY_NOUNS else ())))
     return _make(tok, lemma, "active", objects, _subject(tok), _loser_from(tok), why,
-                 named=frozenset(x.i for o in listed if counted for x in _conjuncts(o)))
+                 named=frozenset(x.i for o in listed if counted for x in _conjuncts(o)) | frozenset(
+                     o.i for o in entered))
+
+
+def _entered_object(verb: Any, objects: list[Any]) -> list[Any]:
+    """ "stormed Hill 30 on Monday and seized it": "it" as the only object of a verb conjoined to a verb of entering
+    is what was entered, a place whether or not the gazetteer knows it."""
+    if len(objects) != 1 or _low(objects[0]) != "it" or verb.dep_ != "conj" or _lemma(verb.head) not in _ENTRY_VERBS:
+        return []
+    return [d for d in _children(verb.head, "dobj") if _namelike(d)]
 
 
 def _headline_passive_subject(verb: Any) -> Any | None:
@@ -2974,6 +2988,15 @@ def _gapped_objects(verb: Any, objects: list[Any]) -> list[Any]:
         if c.dep_ == "npadvmod" and c.tag_ in ("NNP", "NNPS") and c.i > last + 1 \
                 and verb.doc[c.i - 1].text == "," and _prep_objects(c, "in", "on", "during"):
             out.extend(_conjuncts(c))
+    froms = [p for p in verb.children if p.dep_ == "prep" and _low(p) == "from"]
+    for loser in _prep_objects(verb, "from"):
+        # "took Sinai from Egypt, the West Bank and east Jerusalem from Jordan, and the Golan from Syria": the parser
+        # conjoins the further objects to the first one's loser; a from-phrase after them (the conjunct's own, or
+        # one the parser hangs on the verb) tells the verb was left out (not "seized Raqqa from Isis and its allies":
+        # losers alike)
+        chain = [c for c in _conjuncts(loser)[1:] if c.i > last]
+        if chain and (any(_prep_objects(c, "from") for c in chain) or any(f.i > chain[0].i for f in froms)):
+            out.extend(c for c in chain if c.tag_ in ("NNP", "NNPS"))
     return out
 
 
