@@ -1893,7 +1893,9 @@ class _Extractor:
             # Palmyra by IS")
             after = max((p.mention.end for p in places), default=frame.trigger_end)
             by = role in ("passive", "expel_passive", "nominal")
-            gained = self._actor_after(after, s_end, r"by" if by else r"to")
+            # ("the fall of palmyra to is": a change noun of passing to someone names its gainer with "to")
+            lead = r"by|to" if role == "nominal" and frame.lemma in _TO_GAINER_NOUNS else r"by" if by else r"to"
+            gained = self._actor_after(after, s_end, lead)
         if gained is None and role in ("passive", "fall", "lose", "nominal"):
             # "after losing Raqqa last week in a campaign by Kurdish forces", "fell in an offensive led by the army":
             # the agent of the campaign the change came in

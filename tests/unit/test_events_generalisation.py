@@ -1902,3 +1902,9 @@ def test_the_enclave_refers_back_to_the_place_named_before() -> None:
     text = "Baghuz is a small village on the Euphrates. The enclave fell to the SDF in March."
     [event] = extract_control_changes(text=text, mentions=_in(text, "Baghuz", "SY"), published_at=PUB)
     assert event.place.text == "Baghuz" and event.gained_by is not None and event.gained_by.side == Side.KURDISH
+
+
+def test_a_change_noun_of_passing_names_its_gainer_with_to_even_where_the_parse_does_not() -> None:
+    # lower-cased, "to is" is no preposition before a verb to the parser; the group's name after "to" still gains
+    text = "dozens of soldiers were killed in the days following the fall of palmyra to is."
+    assert summary(extract(text, ["palmyra"])) == [("palmyra", "isis")]
