@@ -1837,6 +1837,10 @@ def _actor_span(tok: Any | None) -> tuple[int, int] | None:
     if _lemma(tok) in _MEMBER_NOUNS and _prep_objects(tok, "of"):
         return _span(_prep_objects(tok, "of")[0])
     start, end = _phrase_span(tok)
+    before = [c for c in tok.head.children if c.dep_ == tok.dep_ and c.i < tok.i] if tok.dep_ == "nsubj" else []
+    if before and _lemma(before[-1]) in _FIGHTER_NOUNS and before[-1].right_edge.i + 1 == tok.left_edge.i:
+        # "Forces loyal to Somali warlord Mohamed Farah Aidid seized X": the parser cut one phrase into two subjects
+        start = _phrase_span(before[-1])[0]
     # "In April 2019 Haftar's troops seized Gharyan": the parser may hang the fronted time on the subject; a party's
     # name does not begin with a month or a number
     first = tok.doc.char_span(start, end, alignment_mode="expand")
@@ -2009,7 +2013,9 @@ def _make(
         tok.dep_ == "conj" and _lemma(tok.head) in _PLACE_ONLY_VERBS  # "stormed and captured X"
     )
     for o in objects:
-        vouched = (place_only and role == "active") or o.i in named
+        # ("Palmyra and Quaryatayn had been retaken by pro-government forces": what is retaken or liberated is a
+        # place; a recaptured one may be an escaped prisoner)
+        vouched = (place_only and (role == "active" or (role == "passive" and lemma != "recapture"))) or o.i in named
         s, n, e, p = _place_phrases(o, compassed, marked, named_place=vouched)
         spans.extend(s)
         nouns.extend(n)
@@ -2260,6 +2266,8 @@ def _participle_head(participle: Any, lemma: str) -> Any:
     if lemma in _PLACE_ONLY_VERBS and before.tag_ in ("NNP", "NNPS") and before.i != head.i \
             and head.tag_ not in ("NNP", "NNPS") and _low(head) not in PLACE_NOUNS and _lemma(head) not in PLACE_NOUNS:
         return before
+    if head.dep_ == "appos" and head.pos_ == "NOUN" and _namelike(head.head):
+        return head.head  # "Jarabulus, a former ISIL stronghold seized by Turkish-led forces": the name described
     return _coordination_head(head, participle)
 
 

@@ -196,6 +196,15 @@ def nlp():  # type: ignore[no-untyped-def]
         # "it" after a verb of entering conjoined before is what was entered, known to the gazetteer or not
         ("Syrian troops stormed Hill 30 on Monday morning and seized it after a fierce battle.", [],
          [("Hill 30", "government")]),
+        # a subject the parser cut in two ("Forces loyal to ... | Mohamed Farah Aidid") is one party
+        ("Forces loyal to Somali warlord Mohamed Farah Aidid seized the southwestern town of Huddur on Tuesday.",
+         ["Huddur"], [("Huddur", "opposition")]),
+        # a participle on a noun in apposition to a name describes the name
+        ("The strikes hit an area south of Jarabulus, a former ISIL stronghold seized by Turkish-led forces on the "
+         "first day of the incursion.", ["Jarabulus"], [("Jarabulus", "turkey")]),
+        # what is retaken is a place, the gazetteer's or not
+        ("Palmyra and Quaryatayn, two cities in the Homs province, had earlier been retaken by pro-government forces.",
+         ["Palmyra", "Homs"], [("Palmyra", "government"), ("Quaryatayn", "government")]),
     ],
 )
 def test_sentence_shapes_of_the_issue(text: str, names: list[str], expected: list[tuple[str, str]],
