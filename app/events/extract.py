@@ -330,6 +330,7 @@ _ANAPHOR = re.compile(
 _POSSESSIVE_GAP = re.compile(r"['’]s?\s+(?:own\s+)?")
 # Change nouns whose taker may follow "to" ("the fall of Mosul to Isis", "the loss of X to the army"); after any
 # other, "to" names no taker ("the capture of Fallujah was a blow to Isis").
+_AGENT_CHANGE_NOUNS = frozenset({"capture", "recapture", "seizure", "takeover", "liberation", "conquest", "reconquest"})
 _TO_GAINER_NOUNS = frozenset({"fall", "loss", "handover", "surrender", "transfer", "return"})
 # A party's rule named after it ("Isis rule", "the rebels' control"): the one who held a place, not who took it.
 _RULE_AFTER = re.compile(r"['’]?s?\s+(?:rule|control|occupation|grip|reign)\b", re.IGNORECASE)
@@ -1785,6 +1786,7 @@ class _Extractor:
             return True
         return bool(_PLACE_HINT.search(self.text, s_start, s_end) or _CONTROL_OF_NAME.search(self.text, s_start, s_end)
                     or _PLACE_ONLY_OBJECT.search(self.text, s_start, s_end)
+                    or _CHANGE_OF_NAME.search(self.text, s_start, s_end)
                     or _NUMBERED_UNIT.search(self.text, s_start, s_end)
                     or _GENERIC_NAME.search(self.text, s_start, s_end)
                     or _OUT_OF_NAME.search(self.text, s_start, s_end) or _LOST_NAME.search(self.text, s_start, s_end)
@@ -1984,6 +1986,13 @@ class _Extractor:
             # ("the army and allied militias took Hulwaniyah on Monday": an armed party takes places, or people
             # hostage or prisoner)
             return True
+        if frame.role == "nominal" and frame.lemma in _AGENT_CHANGE_NOUNS and frame.gainer is not None \
+                and gained is not None and gained.side not in (Side.UNKNOWN, None):
+            # ("The Syrian Armed Forces' recent capture of Shalaf", "the capture of X by Kurdish forces": what a party
+            # of a known side captured, seized or liberated, told as a noun, is a place; not a person, whose name
+            # holds a given name: "the army's capture of Abu Omar")
+            return not any(w.lower() in GIVEN_NAMES
+                           for a, b in frame.places for w in _NAME_WORD.findall(self.text, a, b))
         if frame.role not in ("active", "nominal") or frame.loser is None or lost is None:
             return False  # ("the liberation of X from regime forces" as well)
         return _FROM_BEFORE.search(self.text, max(0, frame.loser[0] - 40), frame.loser[0]) is not None
@@ -2812,8 +2821,14 @@ _WEDNESDAY = re.compile(r"\b[Ww]ed(?=\.?\s+\d)")
 _PLACE_ONLY_OBJECT = re.compile(
     # (and a headline's present: "Syrian army retakes X from rebels", "Army liberates X")
     r"\b(?:retook|retaken|retaking|retakes|recaptur(?:ed|ing|es)|liberat(?:ed|ing|es)|overr[au]n|overrunning|"
-    r"overruns|storm(?:ed|ing|s)|regain(?:ed|ing|s)|reclaim(?:ed|ing|s)|wrest(?:ed|ing|s))\s+(?:the\s+)?" + _NAME_START
+    r"overruns|storm(?:ed|ing|s)|regain(?:ed|ing|s)|reclaim(?:ed|ing|s)|wrest(?:ed|ing|s))\s+"
+    # ("storming and capturing Surjah Kabira": a verb conjoined after one only places take)
+    r"(?:and\s+[a-z]+\s+)?(?:the\s+)?" + _NAME_START
 )
+# "the army's recent capture of Shalaf", "the recapture on Saturday of X": a name a change noun's of-phrase holds, which
+# the parse keeps as a place where a party of a known side made the change (``_party_vouches``)
+_CHANGE_OF_NAME = re.compile(r"\b(?:capture|recapture|seizure|takeover|liberation|conquest|reconquest)\s+"
+                             r"(?:[\w'’-]+\s+){0,3}?of\s+(?:the\s+)?" + _NAME_START)
 # "the 93rd Brigade", "Regiment 121": a base named after its unit (syntax._numbered_unit), as the text capitalises it.
 _UNIT_NAME = "(?:" + "|".join(sorted(w.capitalize() for w in syntax.UNIT_NOUNS)) + ")"
 _NUMBERED_UNIT = re.compile(rf"\b\d+(?:st|nd|rd|th)\s+{_UNIT_NAME}\b|\b{_UNIT_NAME}\s+\d+\b")
