@@ -1966,12 +1966,15 @@ class _Extractor:
             # not passives: "Montoya was captured" is a person; but an active verb in a sentence that names no party
             # at all ("Days after seizing the desert city of Palmyra") took a place, by a doer the text leaves unsaid
             # (a passive of a verb only places take is a place's: "Mosul was liberated in July 2017")
+            # ("when Raqqa was lost": a named place lost, to a gainer the clause leaves unsaid)
             unnamed=role in ("nominal", "fall", "ended", "changed") or (
+                role == "lose" and frame.gainer is None and frame.loser is None) or (
                 role == "passive" and frame.lemma in _WAR_ONLY_LEMMAS) or (
                 role in ("active", "expel") and gained is None and lost is None
                 and not self._actors_in(s_start, s_end)),
             # ("Daraa returned to government control": a named place passing into a party's control is war's)
-            war_word=frame.lemma in _WAR_ONLY_LEMMAS or (role == "fall" and frame.lemma in syntax.PASS_UNDER_VERBS),
+            war_word=frame.lemma in _WAR_ONLY_LEMMAS or (
+                role == "fall" and (frame.lemma in syntax.PASS_UNDER_VERBS or frame.lemma == "restore")),
             continues=continues,
         )
 

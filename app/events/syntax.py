@@ -283,6 +283,7 @@ _PARTITIVE = frozenset(
         "sections",
         "area",
         "areas",
+        "places",  # ("places the government took back, like Ghouta and Daraa", named, if at all, by the list)
         "neighbourhood",
         "neighborhood",
         "neighbourhoods",
@@ -1564,6 +1565,23 @@ def _ranked_among(verb: Any) -> Any | None:
     return subjects[0] if subjects and any(_ranked(n) for n in ranked) else None
 
 
+def _listed_among(noun: Any) -> Any | None:
+    """The subject of "X and Y were among the villages ...", "X was one of the towns ...": what a plural noun that
+    the copula ranks the subject among stands for in a clause on that noun."""
+    if noun.tag_ != "NNS" or noun.dep_ != "pobj":
+        return None
+    prep = noun.head
+    if _low(prep) == "among" and _lemma(prep.head) == "be":
+        be = prep.head
+    elif _low(prep) == "of" and _low(prep.head) == "one" and prep.head.dep_ == "attr" \
+            and _lemma(prep.head.head) == "be":
+        be = prep.head.head
+    else:
+        return None
+    subjects = [x for x in _children(be, "nsubj") if _namelike(x)]
+    return subjects[0] if subjects else None
+
+
 def _ranked(noun: Any) -> bool:
     """A noun ranked by an ordinal or superlative ("the first town", "the latest", "the biggest city")."""
     return any(c.dep_ == "amod" and (_low(c) in _RANKS or (c.tag_ == "JJS" and _low(c) != "next"))
@@ -2304,6 +2322,8 @@ def _relative_head(verb: Any) -> Any | None:
     head = verb.head
     if head.dep_ == "appos":  # "Abu al-Duhur airbase, one of the largest in the north, that fell to rebels"
         return head.head
+    if (member := _listed_among(head)) is not None:
+        return member  # "Sardaj and Zabad were among the villages that returned to state control"
     opening = verb.left_edge.i
     if opening > 0 and verb.doc[opening - 1].text == "," and (described := _described_by_appositive(head)) is not None:
         return described  # ("eastern Ghouta, the rebel enclave on the edge of Damascus, whose fall ...")
@@ -2542,8 +2562,11 @@ def _verb_frame(tok: Any, lemma: str, low: str) -> Frame | None:
     if declared is not None:
         return declared
     victory = [d for d in dobj if _lemma(d) == "victory"] if lemma in _DECLARE_VERBS else []
+    # "Ghweiran and al-Nashwa were restored to state control": passed into the state's control, as "returned to"
+    restored_to = lemma == "restore" and _passive_voice(tok) and any(
+        _control_owner(p) is not None for p in _children(tok, "prep") if _low(p) == "to")
     if not (lemma in _VERB_TRIGGERS or low in _TAKE_VERBS or low in ("drove", "driven")
-            or (control and lemma in _CONTROL_VERBS) or restored or victory):
+            or (control and lemma in _CONTROL_VERBS) or restored or victory or restored_to):
         return None  # (every branch below starts from one of these: most verbs of a sentence are none)
     if victory:
         # "Iraq declared victory over IS in Mosul", "Kurdish forces declared victory in Kobani": the battle for the
@@ -2681,7 +2704,7 @@ def _verb_frame(tok: Any, lemma: str, low: str) -> Frame | None:
         places = [*places, *_then_objects(tok, places)]
         return _make(tok, lemma, "expel", places, _subject(tok), dobj[0] if dobj else None, why,
                      named=frozenset(p.i for p in places))
-    if lemma in PASS_UNDER_VERBS and (not passive or lemma == "return"):
+    if (lemma in PASS_UNDER_VERBS and (not passive or lemma == "return")) or restored_to:
         # "Kafr Zita came under rebel control", "returned to government control", "passed into the hands of IS": the
         # subject changed hands; whose control or hands it came into is the gainer ("has been returned to regime
         # control" as well)
@@ -2730,10 +2753,10 @@ def _verb_frame(tok: Any, lemma: str, low: str) -> Frame | None:
             # "Mosul was lost to IS", "the areas that were lost to the government like Ghouta and Daraa"
             subj = _clause_subjects(tok, "nsubjpass")
             to = _prep_objects(tok, "to")
-            if not subj or not to:
-                return None
+            if not subj or not (to or any(_namelike(x) for x in subj)):
+                return None  # ("the battle was lost"; but "when Raqqa was lost", to a gainer the clause leaves unsaid)
             by = _prep_objects(tok, "by")
-            return _make(tok, lemma, "lose", subj, to[0], by[0] if by else None, why)
+            return _make(tok, lemma, "lose", subj, to[0] if to else None, by[0] if by else None, why)
         if not dobj:
             return None
         # (the parser may hang the to-phrase on the object: "have since lost al-Eis to the army")

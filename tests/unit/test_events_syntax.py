@@ -208,6 +208,23 @@ def nlp():  # type: ignore[no-untyped-def]
                                                                                               "government")]),
         ("Syrian forces kept up their momentum, storming and capturing Surjah Kabira and Surjah Saghira.", [],
          [("Surjah Kabira", "government"), ("Surjah Saghira", "government")]),
+        # "places" a party took are named by the list after them, if at all
+        ("The regime bussed in Syrians from places Assad has recaptured, including Aleppo, Ghouta and Darayya.",
+         ["Aleppo", "Ghouta", "Darayya"], [("Aleppo", "government"), ("Ghouta", "government"),
+                                           ("Darayya", "government")]),
+        ("Rebels captured places near Hama.", ["Hama"], []),
+        # a clause on the noun the copula ranks its subject among tells of that subject
+        ("Kafr Zita and Latamneh were among the villages that returned to government control this week.",
+         ["Kafr Zita", "Latamneh"], [("Kafr Zita", "government"), ("Latamneh", "government")]),
+        ("Morek was one of the towns that fell to the rebels in May.", ["Morek"], [("Morek", "opposition")]),
+        ("Morek was among the towns that the rebels attacked in May.", ["Morek"], []),
+        # restored to a party's control, as returned to it; restored services are no change
+        ("Ghweiran and Nashwa were restored to state control last week, SANA said.", ["Ghweiran", "Nashwa"],
+         [("Ghweiran", "government"), ("Nashwa", "government")]),
+        ("Electricity was restored to the town of Morek.", ["Morek"], []),
+        # a named place lost, to someone the clause leaves unsaid; a battle lost is none
+        ("Hundreds of Isis fighters fled when Raqqa was lost in October.", ["Raqqa"], [("Raqqa", "unknown")]),
+        ("The battle for Raqqa was lost in October.", ["Raqqa"], []),
         # what is retaken is a place, the gazetteer's or not
         ("Palmyra and Quaryatayn, two cities in the Homs province, had earlier been retaken by pro-government forces.",
          ["Palmyra", "Homs"], [("Palmyra", "government"), ("Quaryatayn", "government")]),
