@@ -381,6 +381,9 @@ _ALLIED_TO = re.compile(
     r"linked)\s+(?:to|with)\s+(?:the\s+)?",
     re.IGNORECASE,
 )
+# "a south-western neighbourhood of", "a front-line district in": the name after is the city the part is of
+_PART_OF_BEFORE = re.compile(r"\b(?:neighbou?rhood|district|suburb|quarter)s?\s+(?:of|in)\s+(?:the\s+)?$",
+                             re.IGNORECASE)
 _LOCATES = re.compile(
     r"(?:['’]s)?\s*(?:(?:[\w-]+\s+){0,2}?)(?:,\s*)?(?:in|near|outside|of|(?:(?:some\s+)?\d+\s*(?:km|kms|kilometres|"
     r"kilometers|miles)\s+)?(?:north|south|east|west)(?:ern|-?east|-?west)?\s+of)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?",
@@ -831,8 +834,11 @@ class _Extractor:
         if told:
             candidates = sorted([*candidates, *told], key=lambda m: m.start)
         for m in reversed(candidates):
-            if _is_country(m) or m.is_dateline or self._in_actor(m) or self._locates_previous(m):
+            if _is_country(m) or m.is_dateline or self._in_actor(m):
                 continue
+            if self._locates_previous(m) and not (
+                    noun in ("city", "town") and _PART_OF_BEFORE.search(self.text, max(0, m.start - 60), m.start)):
+                continue  # (but "Salaheddin, a neighbourhood of Aleppo ... control of the city": the city is Aleppo)
             if _GOVERNMENT_AFTER.match(self.text, m.end):
                 continue  # "the Tripoli government": the city names a government here, no place "the airport" is in
             p = m.place

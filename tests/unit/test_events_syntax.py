@@ -1361,3 +1361,10 @@ def test_objects_after_the_verb_left_out_are_taken_though_the_parser_conjoins_th
     # losers alike are no objects
     assert summary(extract("Kurdish fighters seized Raqqa from Isis and its allies.", ["Raqqa"])) == [
         ("Raqqa", "kurdish")]
+
+
+def test_the_city_after_a_district_of_a_city_is_that_city(nlp: object) -> None:
+    # "a district in Aleppo" names the city the district is part of: "the city" after it is Aleppo, not the district
+    text = ("The blast struck Bustan al-Qasr, a district in Aleppo held by rebels until December, when troops took "
+            "full control of the city.")
+    assert summary(extract(text, ["Bustan al-Qasr", "Aleppo"])) == [("Aleppo", "government")]
