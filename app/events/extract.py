@@ -2706,7 +2706,8 @@ class _Extractor:
             # (the party it qualifies may be one name with it: "Turkish-backed rebels")
             after = [a for a in self._actors_in(max(s_start, m.start() - 1), m.end() + 40)
                      if a.end > m.end() and a.start - m.end() <= 12]
-            if after and m.group("attribute") and all(a.surface != gained.name for a in after):
+            # (or a word of the gainer's own phrase: "the Turkish-sponsored rebel army of some 10,000 men")
+            if after and m.group("attribute") and all(a.surface.lower() not in gained.name.lower() for a in after):
                 continue  # (an attribute of the party after it, which is not the gainer)
             return True
         return False

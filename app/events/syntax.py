@@ -150,7 +150,7 @@ _FALL_VERBS = frozenset({"fall"})
 # two fronts", "fell outside the truce").
 _CLASSED_WITHIN = ("within", "inside", "outside", "between", "among", "beyond")
 # What a place is held in, that it may fall or slip from ("slipped out of the government's hands")
-_HELD_NOUNS = frozenset({"control", "hand", "hands", "grip", "rule"})
+_HELD_NOUNS = frozenset({"control", "hand", "hands", "grip", "rule", "occupation"})
 # Verbs of going into a place by force, which the driving out of its holders coordinated with completes.
 _ENTRY_VERBS = frozenset({"storm", "enter", "raid", "overrun", "attack", "assault"})
 # Verbs by which a place passes into someone's control or hands ("came under rebel control", "returned to government
@@ -918,7 +918,8 @@ def _place_phrases(
                 spans.extend(_head_span(t, excluded) for t in listed)
                 marked.extend(spans[-len(listed) :])
             continue
-        if item.tag_ not in ("NNP", "NNPS") and item.pos_ != "PROPN" and not _capitalised_inside(item):
+        if item.tag_ not in ("NNP", "NNPS") and item.pos_ != "PROPN" and not _capitalised_inside(item) \
+                and not (named_place and item.dep_ == "compound" and item.is_title):  # ("Idlib" tagged JJ)
             if not _cased(item) and item.pos_ in ("NOUN", "ADJ", "VERB", "X"):
                 # Lower-cased copies tag names as common words: the word itself (with the words compounded into
                 # it) may still be a name the gazetteer knows ("captured morek"), never its of-phrase
@@ -1498,11 +1499,19 @@ def _quoted(clause: Any) -> bool:
     return opens % 2 == 1 if any(t.text == '"' for t in before) else opens > 0
 
 
+# Armed bodies counted by their men ("an army of 10,000 men", "a force of 300 fighters").
+_COLLECTIVE_FORCES = frozenset({"army", "force", "militia", "brigade", "battalion", "column", "unit", "alliance",
+                                "coalition", "group"})
+
+
 def _described_by_relative(clause: Any) -> Any:
     """The noun a subject relative clause describes. The parser hangs it on the nearest noun, which after a
     participle modifier is the modifier's agent: in "an alliance led by Kurdish militias and backed by the US,
     which took control of Raqqa", "which" is the alliance, not the US."""
     head = clause.head
+    if head.dep_ == "pobj" and _low(head.head) == "of" and head.head.head.pos_ == "NOUN" \
+            and _lemma(head.head.head) in _COLLECTIVE_FORCES and any(c.dep_ == "nummod" for c in head.children):
+        return head.head.head  # "the rebel army of some 10,000 men that captured Afrin": the army, not its men
     after_comma = clause.left_edge.i > 0 and clause.doc[clause.left_edge.i - 1].text == ","
     if head.dep_ == "pobj" and head.head.dep_ == "agent" and after_comma:
         participle = head.head.head
@@ -1563,6 +1572,10 @@ def _ranked_among(verb: Any) -> Any | None:
         n for one in _children(be, "attr") if _low(one) == "one" for n in _prep_objects_raw(one, "of")]
     subjects = _children(be, "nsubj")
     return subjects[0] if subjects and any(_ranked(n) for n in ranked) else None
+
+
+# What a party loses of a place when it loses the place: "lost control of X", "lost its hold on X", "its grip on X".
+_LOST_HOLDINGS = frozenset({"control", "hold", "grip"})
 
 
 def _listed_among(noun: Any) -> Any | None:
@@ -1918,6 +1931,8 @@ _IMPOSED_OR_CHANGED = (r"impos(?:e|ed|es|ing)\s+(?:[\w'’-]+\s+){0,3}?(?:securi
 # "ending two years of Isis rule in X", "ended the Isis occupation of X": a rule ended (``_ended_rule``)
 _ENDED_RULE = (r"end(?:ed|ing|s)?\s+(?:[\w'’-]+\s+){0,5}?(?:rule|reign|grip|hold|occupation|control)|"
                r"\bend\s+of\s+(?:[\w'’-]+\s+){0,3}?(?:rule|reign|grip|occupation|control)")
+# "came under Isis occupation" (the patterns key "came under ... control" already)
+_UNDER_OCCUPATION = r"c(?:ame|ome|omes|oming)\s+under\s+(?:[\w'’-]+\s+){0,2}?occupation"
 # "removed terrorists from Afrin" (only with the place it is from in reach: "removed" alone is no war's word)
 _REMOVED_FROM = r"remov(?:e|ed|es|ing)\s+(?:[\w'’-]+\s+){0,3}?from"
 _SLIPPED_FROM = r"slip(?:ped|s|ping)?\s+(?:out\s+of|from)"
@@ -1942,7 +1957,7 @@ TRIGGER_WORDS = re.compile(
 EXTRA_TRIGGER_WORDS = re.compile(
     r"\b(?:(?:re)?occup(?:y|ies|ied|ying)|purg(?:e|ed|es|ing)|cleans(?:e|ed|es|ing)|restor(?:e|ed|es|ing)|victory|swept|sweep(?:s|ing)?|(?:re-?)?conquests?|reconquer\w*|withdrawal|expulsion|removal|ouster|eviction|"
     r"pull-?out|secur(?:e|ed|es|ing)|recover(?:ed|s|ing)?|abandon(?:ed|s|ing)?|(?:battle|fight)\s+(?:for|of)|"
-    r"tak(?:e|es)|dislodg\w*|" + _REMOVED_FROM + "|" + _OUT_WORDS + r"|"
+    r"tak(?:e|es)|dislodg\w*|" + _REMOVED_FROM + "|" + _OUT_WORDS + r"|" + _UNDER_OCCUPATION + r"|"
     r"relinquish\w*|transfer(?:s|red|ring)?|(?:back\s+in(?:to)?|into|to)\s+(?:the\s+)?(?:\w+\s+){0,2}?hands|"
     r"claw(?:ed|s|ing)?\s+back|" + _SLIPPED_FROM + "|" + _ENTERED_AFTER_LEAVING + "|" + _FLAG_OVER + "|"
     + _ENDED_RULE + "|" + _IMPOSED_OR_CHANGED + "|" + _UNTIL_A_DATE + r")\b",
@@ -2656,6 +2671,11 @@ def _verb_frame(tok: Any, lemma: str, low: str) -> Frame | None:
             # "purged the last IS militants from Kobani", "ejected Isis from Ramadi": the parser may hang the
             # from-phrase on the ones driven out
             places = _prep_objects(dobj[0], "from")
+        if not places and not passive and dobj and _lemma(dobj[0]) in _FIGHTER_NOUNS:
+            # "pushed out the Kurdish peshmerga forces that had held Kirkuk since 2014": out of what those driven out
+            # held, as their relative clause says
+            places = [o for c in _children(dobj[0], "relcl") if _lemma(c) in _HELD_VERBS and not _passive_voice(c)
+                      for o in _children(c, "dobj") if _namelike(o)]
         if not places and lemma in _CLEAR_VERBS and dobj:
             # "cleared the area of all ISIS fighters": the parser may hang the of-phrase on the object
             # (or on the name of the place: "cleansed the town of Morek of terrorists")
@@ -2763,9 +2783,10 @@ def _verb_frame(tok: Any, lemma: str, low: str) -> Frame | None:
         to = _prep_objects(tok, "to") or [o for d in dobj if d.tag_ in ("NNP", "NNPS") for o in _prep_objects(d, "to")]
         # "lost control of Morek"; "lost control over several villages", the parser hanging "over" on the verb
         # ("recaptured Palmyra, which it had lost to Isis in December": the relative pronoun stands for the town)
-        lost = [_relative_antecedent(d) for d in dobj if _lemma(d) != "control"] or _prep_objects(
-            dobj[0], "of", "over") or (
-            _prep_objects(tok, "over") if _lemma(dobj[0]) == "control" else [])
+        # ("Isis lost its hold on Manbij", "lost their grip on the town": the holding lost, of the place it is on)
+        lost = [_relative_antecedent(d) for d in dobj if _lemma(d) not in _LOST_HOLDINGS] or _prep_objects(
+            dobj[0], "of", "over", "on") or (
+            _prep_objects(tok, "over", "on") if _lemma(dobj[0]) in _LOST_HOLDINGS else [])
         # ("Isis lost Tikrit in April and Ramadi in December": the verb left out before a further object, as for
         # the verbs of taking)
         lost = [*lost, *_gapped_objects(tok, lost), *_then_objects(tok, lost)]
@@ -2850,7 +2871,8 @@ def _verb_frame(tok: Any, lemma: str, low: str) -> Frame | None:
                     for o in _children(p, "pobj") if _namelike(o)]
             if held:
                 return _make(tok, lemma, "hand", held, to[0], subject, why)
-        return _make(tok, lemma, "hand", dobj, to[0], subject, why)
+        # ("Ghouta, which the opposition handed over to Russian and Syrian forces": the pronoun stands for the name)
+        return _make(tok, lemma, "hand", [_relative_antecedent(d) for d in dobj], to[0], subject, why)
     take_like = lemma in _TAKE_VERBS or low in _TAKE_VERBS
     if lemma == "claw" and not any(_low(c) == "back" for c in tok.children if c.dep_ in ("prt", "advmod")):
         return None  # "clawed back Palmyra" took it back; "clawed at" nothing
@@ -3122,6 +3144,14 @@ def _noun_frame(tok: Any, lemma: str) -> Frame | None:
         bound = _clause_subject(tok)
         if bound is not None and bound.tag_ in ("NNP", "NNPS"):
             poss = [bound]
+        elif bound is not None and _lemma(bound) in PLACE_NOUNS and (names := [
+                c for c in bound.children if c.dep_ in ("compound", "amod") and c.i < bound.i
+                and c.text[:1].isupper()]):
+            # ("Idlib province has been calm since its takeover by al-Qaida-linked militants": a place noun named by
+            # the word before it, which the tagger may read as an adjective)
+            by = _prep_objects(tok, "by", "to")
+            return _make(tok, lemma, "nominal", names[-1:], by[0] if by else None, _loser_from(tok, ("from",)),
+                         _mood(tok), named=frozenset(n.i for n in names[-1:]))
     if not objects and poss and (poss[0].tag_ in ("NNP", "NNPS") or (
             _low(poss[0]) in RESOLVABLE_NOUNS and _is_definite(poss[0]))) and lemma in _THEME_POSSESSOR_NOUNS:
         # "during Kafr Saghir's liberation": a named possessor of a change noun is the place; the caller drops it

@@ -225,6 +225,25 @@ def nlp():  # type: ignore[no-untyped-def]
         # a named place lost, to someone the clause leaves unsaid; a battle lost is none
         ("Hundreds of Isis fighters fled when Raqqa was lost in October.", ["Raqqa"], [("Raqqa", "unknown")]),
         ("The battle for Raqqa was lost in October.", ["Raqqa"], []),
+        # the relative pronoun a place was handed over as stands for the name
+        ("Many are from Ghouta, which the opposition handed over to Russian and Syrian forces in April.", ["Ghouta"],
+         [("Ghouta", "government")]),
+        # a party's hold or grip on a place lost is the place lost
+        ("Isis lost its hold on Manbij in 2016, but the town's troubles are far from over.", ["Manbij"],
+         [("Manbij", "unknown")]),
+        # driven out of what those driven out held, as their relative clause says; not what they attacked
+        ("The Iraqi army this week pushed out the Kurdish peshmerga forces that had held Kirkuk since 2014.",
+         ["Kirkuk"], [("Kirkuk", "government")]),
+        ("The army drove out the fighters who had attacked Morek.", ["Morek"], []),
+        # passing under a party's occupation
+        ("I have lived in Raqqa since the city came under Isis occupation three years ago.", ["Raqqa"],
+         [("Raqqa", "isis")]),
+        # an army counted by its men took the place, not the men
+        ("He holds senior rank in the Turkish-sponsored rebel army of some 10,000 men that captured Afrin on Sunday.",
+         ["Afrin"], [("Afrin", "turkey")]),
+        # "its takeover" in an adjunct of a named province's clause is the province's
+        ("Idlib province has been relatively calm since its dramatic takeover by al-Qaida-linked militants.",
+         ["Idlib"], [("Idlib", "opposition")]),
         # what is retaken is a place, the gazetteer's or not
         ("Palmyra and Quaryatayn, two cities in the Homs province, had earlier been retaken by pro-government forces.",
          ["Palmyra", "Homs"], [("Palmyra", "government"), ("Quaryatayn", "government")]),
