@@ -1867,7 +1867,8 @@ class _Extractor:
         # gazetteer lacks its name
         vouched = frame.places if self._party_vouches(frame, gained, lost) else ()
         for a, b in vouched:
-            if (a, b) in frame.marked or not self._name_shaped(a, b) or any(
+            # (what falls to a party or is lost to one is no person: "Hafez and Muhassen fell to ISIL fighters")
+            if (a, b) in frame.marked or not self._name_shaped(a, b, given=frame.role in ("fall", "lose")) or any(
                     x < b and a < y for x, y in self.ctx.datelines):
                 continue
             unknown = self._place_the_gazetteer_lacks(a, b, s_start, s_end, frame)
@@ -2019,11 +2020,12 @@ class _Extractor:
             return [(a, b)]
         return pieces
 
-    def _name_shaped(self, a: int, b: int) -> bool:
+    def _name_shaped(self, a: int, b: int, *, given: bool = False) -> bool:
         """A span written as a proper name: capitalised words (particles between) in cased text, words no English
-        word spells in lower-cased text; no given name first ("captured Omar Hassan from IS" is a person)."""
+        word spells in lower-cased text; no given name first ("captured Omar Hassan from IS" is a person), unless
+        ``given``: the frame takes no person."""
         words = _NAME_WORD.findall(self.text, a, b)
-        if not words or words[0].lower() in GIVEN_NAMES or self.text[a - 1 : a] in ("-", "'", "’"):
+        if not words or (words[0].lower() in GIVEN_NAMES and not given) or self.text[a - 1 : a] in ("-", "'", "’"):
             return False  # (nor the end of a longer name: "jaysh al-fustat")
         if all(w.lower() in syntax.TIME_WORDS for w in words):
             return False  # "a rail hub that Russia took in May": a month or a day names no place

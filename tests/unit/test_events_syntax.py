@@ -244,6 +244,10 @@ def nlp():  # type: ignore[no-untyped-def]
         # "its takeover" in an adjunct of a named province's clause is the province's
         ("Idlib province has been relatively calm since its dramatic takeover by al-Qaida-linked militants.",
          ["Idlib"], [("Idlib", "opposition")]),
+        # what falls to a party is a place, though its name is also a given name ("Hafez"); a person is captured
+        ("Rebels are reeling after Hafez and Muhassen fell to ISIL fighters this month.", ["Muhassen"],
+         [("Hafez", "isis"), ("Muhassen", "isis")]),
+        ("Rebels captured Omar Hassan near Muhassen.", ["Muhassen"], []),
         # what is retaken is a place, the gazetteer's or not
         ("Palmyra and Quaryatayn, two cities in the Homs province, had earlier been retaken by pro-government forces.",
          ["Palmyra", "Homs"], [("Palmyra", "government"), ("Quaryatayn", "government")]),
