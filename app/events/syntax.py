@@ -1487,6 +1487,11 @@ def _subject(verb: Any) -> Any | None:
             v = v.head.head
             seen += 1
             continue
+        if v is not verb and v.dep_ == "acl" and v.tag_ in ("VBN", "VBD") and _children(v, "dobj") \
+                and v.head.pos_ in ("NOUN", "PROPN"):
+            # "Islamic State militants executed 24 civilians after overrunning Buyir": the finite verb the parser read
+            # as a participle on its subject (a participle of it takes no object)
+            return v.head
         return None
     return None
 
@@ -2323,7 +2328,10 @@ def _takes_its_relative_head(verb: Any, dobj: list[Any]) -> bool:
     """ "Manbij, which the SDF took from Isis in 2016": the object is the relative pronoun, and what it stands for
     is a name ("which Wagner claimed to have taken": the clause is the verb's that the infinitive hangs on)."""
     clause = verb.head if verb.dep_ == "xcomp" and verb.head.dep_ == "relcl" else verb
-    if clause.dep_ != "relcl" or not any(_low(d) in ("which", "that") for d in dobj):
+    # ("Shalaf, a village it had taken only recently": an object relative without its pronoun, its subject its own)
+    gap = not dobj and clause is verb and bool(_children(verb, "nsubj")) and not any(
+        c.dep_ == "prep" and _low(c) in ("over", "part") for c in verb.children)
+    if clause.dep_ != "relcl" or not (gap or any(_low(d) in ("which", "that") for d in dobj)):
         return False
     head = _before_relative(clause) or _relative_head(clause)
     return head is not None and _namelike(head)

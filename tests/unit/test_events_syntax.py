@@ -248,6 +248,13 @@ def nlp():  # type: ignore[no-untyped-def]
         ("Rebels are reeling after Hafez and Muhassen fell to ISIL fighters this month.", ["Muhassen"],
          [("Hafez", "isis"), ("Muhassen", "isis")]),
         ("Rebels captured Omar Hassan near Muhassen.", ["Muhassen"], []),
+        # an object relative without its pronoun on a noun in apposition to a name: the name was taken; not a part
+        ("The army launched its assault on Kinsibba from Shalaf, a village it had taken only recently.",
+         ["Kinsibba"], [("Shalaf", "government")]),
+        ("Kafr Zita is the village he took his name from.", ["Kafr Zita"], []),
+        # the doer of a clause hung on a finite verb the parser read as a participle on its subject
+        ("Islamic State militants executed at least 24 civilians after overrunning Buyir, a village in northern "
+         "Syria.", [], [("Buyir", "isis")]),
         # what is retaken is a place, the gazetteer's or not
         ("Palmyra and Quaryatayn, two cities in the Homs province, had earlier been retaken by pro-government forces.",
          ["Palmyra", "Homs"], [("Palmyra", "government"), ("Quaryatayn", "government")]),
