@@ -382,6 +382,8 @@ _ALLIED_TO = re.compile(
     re.IGNORECASE,
 )
 # "a south-western neighbourhood of", "a front-line district in": the name after is the city the part is of
+# Words that describe a place before its name ("neighbouring Rasha Hill", "the strategic Tal Ali"), no part of it.
+_LOWER_WORD_LEAD = re.compile(r"(?:neighbou?ring|nearby|adjacent|adjoining|strategic|key|vital|important)\s+(?=\S)")
 _PART_OF_BEFORE = re.compile(r"\b(?:neighbou?rhood|district|suburb|quarter)s?\s+(?:of|in)\s+(?:the\s+)?$",
                              re.IGNORECASE)
 _LOCATES = re.compile(
@@ -2059,6 +2061,9 @@ class _Extractor:
         lead = re.match(r"(?:the|a|an)\s+", text, re.IGNORECASE)
         if lead:
             a, text = a + lead.end(), text[lead.end() :]
+        while not self._lowercased and (word := _LOWER_WORD_LEAD.match(text)) and re.match(
+                _NAME_START, text[word.end() :]):
+            a, text = a + word.end(), text[word.end() :]  # ("neighbouring Rasha Hill": a word before the name)
         # "the fall of avdiivka, a heavily fortified town just north of ...": a name ends at a comma; what follows
         # describes it (the parser may hang that on the name)
         text = text.split(",", 1)[0].rstrip(" .;:\"'”’")

@@ -2705,6 +2705,8 @@ def _verb_frame(tok: Any, lemma: str, low: str) -> Frame | None:
             # expels the subject it shares with the clause it hangs on
             loser = (_children(tok, "nsubjpass") or [None])[0] or _subject(tok)
             gainer = _prep_objects(tok, "by")
+            # ("were pushed out of Nakshaba and neighbouring Rasha Hill": the parser may conjoin the second to the verb)
+            places = [*places, *_then_objects(tok, places)]
             # (what one is driven out of is a place, the gazetteer's or not: "IS was expelled by the army from
             # Ghweiran")
             return _make(tok, lemma, "expel_passive", places, gainer[0] if gainer else None, loser, why,

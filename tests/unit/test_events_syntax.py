@@ -1398,3 +1398,12 @@ def test_the_city_after_a_district_of_a_city_is_that_city(nlp: object) -> None:
     text = ("The blast struck Bustan al-Qasr, a district in Aleppo held by rebels until December, when troops took "
             "full control of the city.")
     assert summary(extract(text, ["Bustan al-Qasr", "Aleppo"])) == [("Aleppo", "government")]
+
+
+def test_a_name_the_parser_conjoins_to_a_passive_of_driving_out_is_a_place_too_without_the_word_before_it(
+        nlp: object) -> None:
+    # the parser conjoins "neighbouring Rasha Hill" to the verb; a word that describes a place is no part of its name
+    text = ("Government troops were pushed out of Nakshaba and neighbouring Rasha Hill in northeastern Lattakia by "
+            "the rebel Coastal Division.")
+    events = extract(text, ["Lattakia"])
+    assert summary(events) == [("Nakshaba", "opposition"), ("Rasha Hill", "opposition")]
