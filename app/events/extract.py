@@ -328,9 +328,10 @@ _ANAPHOR = re.compile(
 )
 # The possessive between a state's name and a word for its forces ("Moscow's troops", "Russia’s own forces").
 _POSSESSIVE_GAP = re.compile(r"['’]s?\s+(?:own\s+)?")
+# Change nouns whose possessor or by-agent took the place ("the army's capture of X", "the takeover of X by IS").
+_AGENT_CHANGE_NOUNS = frozenset({"capture", "recapture", "seizure", "takeover", "liberation", "conquest", "reconquest"})
 # Change nouns whose taker may follow "to" ("the fall of Mosul to Isis", "the loss of X to the army"); after any
 # other, "to" names no taker ("the capture of Fallujah was a blow to Isis").
-_AGENT_CHANGE_NOUNS = frozenset({"capture", "recapture", "seizure", "takeover", "liberation", "conquest", "reconquest"})
 _TO_GAINER_NOUNS = frozenset({"fall", "loss", "handover", "surrender", "transfer", "return"})
 # A party's rule named after it ("Isis rule", "the rebels' control"): the one who held a place, not who took it.
 _RULE_AFTER = re.compile(r"['’]?s?\s+(?:rule|control|occupation|grip|reign)\b", re.IGNORECASE)
@@ -381,9 +382,9 @@ _ALLIED_TO = re.compile(
     r"linked)\s+(?:to|with)\s+(?:the\s+)?",
     re.IGNORECASE,
 )
-# "a south-western neighbourhood of", "a front-line district in": the name after is the city the part is of
 # Words that describe a place before its name ("neighbouring Rasha Hill", "the strategic Tal Ali"), no part of it.
 _LOWER_WORD_LEAD = re.compile(r"(?:neighbou?ring|nearby|adjacent|adjoining|strategic|key|vital|important)\s+(?=\S)")
+# "a south-western neighbourhood of", "a front-line district in": the name after is the city the part is of
 _PART_OF_BEFORE = re.compile(r"\b(?:neighbou?rhood|district|suburb|quarter)s?\s+(?:of|in)\s+(?:the\s+)?$",
                              re.IGNORECASE)
 _LOCATES = re.compile(

@@ -2329,8 +2329,7 @@ def _takes_its_relative_head(verb: Any, dobj: list[Any]) -> bool:
     is a name ("which Wagner claimed to have taken": the clause is the verb's that the infinitive hangs on)."""
     clause = verb.head if verb.dep_ == "xcomp" and verb.head.dep_ == "relcl" else verb
     # ("Shalaf, a village it had taken only recently": an object relative without its pronoun, its subject its own)
-    gap = not dobj and clause is verb and bool(_children(verb, "nsubj")) and not any(
-        c.dep_ == "prep" and _low(c) in ("over", "part") for c in verb.children)
+    gap = not dobj and clause is verb and bool(_children(verb, "nsubj"))
     if clause.dep_ != "relcl" or not (gap or any(_low(d) in ("which", "that") for d in dobj)):
         return False
     head = _before_relative(clause) or _relative_head(clause)
