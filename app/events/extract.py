@@ -328,8 +328,6 @@ _ANAPHOR = re.compile(
 )
 # The possessive between a state's name and a word for its forces ("Moscow's troops", "Russia’s own forces").
 _POSSESSIVE_GAP = re.compile(r"['’]s?\s+(?:own\s+)?")
-# Change nouns whose possessor or by-agent took the place ("the army's capture of X", "the takeover of X by IS").
-_AGENT_CHANGE_NOUNS = frozenset({"capture", "recapture", "seizure", "takeover", "liberation", "conquest", "reconquest"})
 # Change nouns whose taker may follow "to" ("the fall of Mosul to Isis", "the loss of X to the army"); after any
 # other, "to" names no taker ("the capture of Fallujah was a blow to Isis").
 _TO_GAINER_NOUNS = frozenset({"fall", "loss", "handover", "surrender", "transfer", "return"})
@@ -383,7 +381,7 @@ _ALLIED_TO = re.compile(
     re.IGNORECASE,
 )
 # Words that describe a place before its name ("neighbouring Rasha Hill", "the strategic Tal Ali"), no part of it.
-_LOWER_WORD_LEAD = re.compile(r"(?:neighbou?ring|nearby|adjacent|adjoining|strategic|key|vital|important)\s+(?=\S)")
+_DESCRIBING_WORD = re.compile(r"(?:neighbou?ring|nearby|adjacent|adjoining|strategic|key|vital|important)\s+(?=\S)")
 # "a south-western neighbourhood of", "a front-line district in": the name after is the city the part is of
 _PART_OF_BEFORE = re.compile(r"\b(?:neighbou?rhood|district|suburb|quarter)s?\s+(?:of|in)\s+(?:the\s+)?$",
                              re.IGNORECASE)
@@ -1999,7 +1997,7 @@ class _Extractor:
             # ("the army and allied militias took Hulwaniyah on Monday": an armed party takes places, or people
             # hostage or prisoner)
             return True
-        if frame.role == "nominal" and frame.lemma in _AGENT_CHANGE_NOUNS and frame.gainer is not None \
+        if frame.role == "nominal" and frame.lemma in syntax.AGENT_CHANGE_NOUNS and frame.gainer is not None \
                 and gained is not None and gained.side not in (Side.UNKNOWN, None):
             # ("The Syrian Armed Forces' recent capture of Shalaf", "the capture of X by Kurdish forces": what a party
             # of a known side captured, seized or liberated, told as a noun, is a place; not a person, whose name
@@ -2062,7 +2060,7 @@ class _Extractor:
         lead = re.match(r"(?:the|a|an)\s+", text, re.IGNORECASE)
         if lead:
             a, text = a + lead.end(), text[lead.end() :]
-        while not self._lowercased and (word := _LOWER_WORD_LEAD.match(text)) and re.match(
+        while not self._lowercased and (word := _DESCRIBING_WORD.match(text)) and re.match(
                 _NAME_START, text[word.end() :]):
             a, text = a + word.end(), text[word.end() :]  # ("neighbouring Rasha Hill": a word before the name)
         # "the fall of avdiivka, a heavily fortified town just north of ...": a name ends at a comma; what follows
@@ -2845,7 +2843,7 @@ _PLACE_ONLY_OBJECT = re.compile(
 )
 # "the army's recent capture of Shalaf", "the recapture on Saturday of X": a name a change noun's of-phrase holds, which
 # the parse keeps as a place where a party of a known side made the change (``_party_vouches``)
-_CHANGE_OF_NAME = re.compile(r"\b(?:capture|recapture|seizure|takeover|liberation|conquest|reconquest)\s+"
+_CHANGE_OF_NAME = re.compile(r"\b(?:" + "|".join(sorted(syntax.AGENT_CHANGE_NOUNS, key=len, reverse=True)) + r")\s+"
                              r"(?:[\w'’-]+\s+){0,3}?of\s+(?:the\s+)?" + _NAME_START)
 # "the 93rd Brigade", "Regiment 121": a base named after its unit (syntax._numbered_unit), as the text capitalises it.
 _UNIT_NAME = "(?:" + "|".join(sorted(w.capitalize() for w in syntax.UNIT_NOUNS)) + ")"

@@ -641,15 +641,18 @@ def _name_before_time(comp: Any) -> Any | None:
 
 
 def _span(
-    tok: Any, *, stop_deps: frozenset[str] = frozenset({"relcl", "acl", "advcl", "punct", "cc"})
+    tok: Any, *, stop_deps: frozenset[str] = frozenset({"relcl", "acl", "advcl", "punct", "cc"}),
+    below_participle: frozenset[str] = frozenset(),
 ) -> tuple[int, int]:
-    """Character span of the phrase headed by ``tok``, without its clauses."""
+    """Character span of the phrase headed by ``tok``, without its clauses; ``below_participle``: what a participle
+    clause kept in the phrase leaves out of it too."""
     toks = [tok]
     stack = [c for c in tok.children if c.dep_ not in stop_deps and c.dep_ != "conj"]
     while stack:
         t = stack.pop()
         toks.append(t)
-        stack.extend(c for c in t.children if c.dep_ not in stop_deps)
+        stack.extend(c for c in t.children
+                     if c.dep_ not in stop_deps and not (t.dep_ == "acl" and c.dep_ in below_participle))
     start = min(t.idx for t in toks)
     end = max(t.idx + len(t.text) for t in toks)
     return start, end
@@ -1573,10 +1576,14 @@ def _ranked_among(verb: Any) -> Any | None:
     if verb.dep_ != "advcl" or not _infinitive(verb) or _lemma(verb.head) != "be":
         return None
     be = verb.head
-    ranked = [n for p in _children(be, "prep") if _low(p) == "among" for n in _children(p, "pobj")] + [
-        n for one in _children(be, "attr") if _low(one) == "one" for n in _prep_objects_raw(one, "of")]
     subjects = _children(be, "nsubj")
-    return subjects[0] if subjects and any(_ranked(n) for n in ranked) else None
+    return subjects[0] if subjects and any(_ranked(n) for n in _ranked_among_nouns(be)) else None
+
+
+def _ranked_among_nouns(be: Any) -> list[Any]:
+    """The nouns a copula ranks its subject among: "was among the towns", "was one of the towns"."""
+    return [n for p in _children(be, "prep") if _low(p) == "among" for n in _children(p, "pobj")] + [
+        n for one in _children(be, "attr") if _low(one) == "one" for n in _prep_objects_raw(one, "of")]
 
 
 # What a party loses of a place when it loses the place: "lost control of X", "lost its hold on X", "its grip on X".
@@ -1588,13 +1595,8 @@ def _listed_among(noun: Any) -> Any | None:
     the copula ranks the subject among stands for in a clause on that noun."""
     if noun.tag_ != "NNS" or noun.dep_ != "pobj":
         return None
-    prep = noun.head
-    if _low(prep) == "among" and _lemma(prep.head) == "be":
-        be = prep.head
-    elif _low(prep) == "of" and _low(prep.head) == "one" and prep.head.dep_ == "attr" \
-            and _lemma(prep.head.head) == "be":
-        be = prep.head.head
-    else:
+    be = noun.head.head if _low(noun.head) == "among" else noun.head.head.head  # (among X; one of X)
+    if _lemma(be) != "be" or all(n.i != noun.i for n in _ranked_among_nouns(be)):
         return None
     subjects = [x for x in _children(be, "nsubj") if _namelike(x)]
     return subjects[0] if subjects else None
@@ -1718,8 +1720,10 @@ def _denies_the_report(verb: Any) -> bool:
     return _lemma(verb) in _DENY and not any(_lemma(c) in _ASSERTIONS and c.i < verb.i for c in verb.children)
 _SOME = frozenset(["several", "some", "many", "few", "numerous", "various", "dozens"])
 # Change nouns whose doer is the taker ("the capture of X"), not the loser ("the fall of X", "the loss of X").
-_AGENT_NOUNS = frozenset(["capture", "recapture", "seizure", "liberation", "takeover", "conquest", "reconquest",
-                          "retaking", "recapturing", "capturing", "seizing"])
+# Change nouns whose possessor or by-agent took the place ("the army's capture of X", "the takeover of X by IS").
+AGENT_CHANGE_NOUNS = frozenset(["capture", "recapture", "seizure", "liberation", "takeover", "conquest",
+                                "reconquest"])
+_AGENT_NOUNS = AGENT_CHANGE_NOUNS | {"retaking", "recapturing", "capturing", "seizing"}
 # What a change noun may be said to be that makes it no change yet.
 _UNREAL_PREDICATES = frozenset(["goal", "aim", "objective", "priority", "target", "plan", "ambition", "hope", "dream",
                                 "imminent", "likely", "possible", "unlikely", "inevitable", "expected", "near",
@@ -1856,14 +1860,8 @@ _MEMBER_NOUNS = frozenset({"unit", "part", "member", "fighter", "element", "remn
 def _phrase_span(tok: Any) -> tuple[int, int]:
     """An actor's phrase without its relative clauses, nor the purpose a participle gives it: "forces backed by
     Turkey" names its side, "Arab forces originally raised to fight Assad" is no one named in "to fight Assad"."""
-    toks = [tok]
-    stack = [c for c in tok.children if c.dep_ not in ("relcl", "punct", "cc", "conj")]
-    while stack:
-        t = stack.pop()
-        toks.append(t)
-        purpose = ("advcl", "xcomp", "ccomp") if t.dep_ == "acl" else ()
-        stack.extend(c for c in t.children if c.dep_ not in ("relcl", "punct", "cc") and c.dep_ not in purpose)
-    return min(t.idx for t in toks), max(t.idx + len(t.text) for t in toks)
+    return _span(tok, stop_deps=frozenset({"relcl", "punct", "cc"}),
+                 below_participle=frozenset({"advcl", "xcomp", "ccomp"}))
 
 
 def _actor_span(tok: Any | None) -> tuple[int, int] | None:
@@ -3147,30 +3145,31 @@ def _noun_frame(tok: Any, lemma: str) -> Frame | None:
         # in April ...": the noun the relative clause describes
         antecedent = _relative_antecedent(poss[0])
         poss = [antecedent] if antecedent is not poss[0] else []
+    theme: list[Any] = []  # the place a change noun's possessor names, where it has no of-phrase
+    named: frozenset[int] = frozenset()
     if not objects and poss and _low(poss[0]) == "its" and lemma in _THEME_POSSESSOR_NOUNS:
         # "Raqqa has been in ruins since its capture by the SDF", "Palmyra was looted after its fall to Isis": a
         # possessive pronoun in an adjunct is bound by its clause's subject, the place when that is a name
         bound = _clause_subject(tok)
         if bound is not None and bound.tag_ in ("NNP", "NNPS"):
             poss = [bound]
-        elif bound is not None and _lemma(bound) in PLACE_NOUNS and (names := [
-                c for c in bound.children if c.dep_ in ("compound", "amod") and c.i < bound.i
-                and c.text[:1].isupper()]):
+        elif bound is not None and _lemma(bound) in PLACE_NOUNS:
             # ("Idlib province has been calm since its takeover by al-Qaida-linked militants": a place noun named by
             # the word before it, which the tagger may read as an adjective)
-            by = _prep_objects(tok, "by", "to")
-            return _make(tok, lemma, "nominal", names[-1:], by[0] if by else None, _loser_from(tok, ("from",)),
-                         _mood(tok), named=frozenset(n.i for n in names[-1:]))
-    if not objects and poss and (poss[0].tag_ in ("NNP", "NNPS") or (
+            theme = [c for c in bound.children if c.dep_ in ("compound", "amod") and c.i < bound.i
+                     and c.text[:1].isupper()][-1:]
+            named = frozenset(n.i for n in theme)
+    if not theme and not objects and poss and (poss[0].tag_ in ("NNP", "NNPS") or (
             _low(poss[0]) in RESOLVABLE_NOUNS and _is_definite(poss[0]))) and lemma in _THEME_POSSESSOR_NOUNS:
         # "during Kafr Saghir's liberation": a named possessor of a change noun is the place; the caller drops it
         # where it is an actor the registry knows ("the army's capture of X" has its of-phrase); "the city's
         # liberation by Iraqi forces": the city the text named before
-        objects, poss = poss, []
-        why = _mood(tok)
+        theme = poss
+    if theme:
         by = _prep_objects(tok, "by", "to")
         # ("Mosul's liberation from Isis": the from-phrase names who lost it)
-        return _make(tok, lemma, "nominal", objects, by[0] if by else None, _loser_from(tok, ("from",)), why)
+        return _make(tok, lemma, "nominal", theme, by[0] if by else None, _loser_from(tok, ("from",)), _mood(tok),
+                     named=named)
     if not objects:
         return None
     why = _mood(tok)
