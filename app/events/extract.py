@@ -1968,6 +1968,7 @@ class _Extractor:
         frame_name = _FRAME_NAMES.get(role, role)
         # The tree's mood, and the lexical exclusions the patterns apply around a trigger (denials, "nearly")
         blocked = not frame.factual or self._blocked(frame_name, frame.trigger_start, s_start, s_end)
+        settled = role == "passive" and self._settlement_taken(frame, places)
         return self._emit(
             places=places, gained=gained, lost=lost, confidence=confidence, start=frame.trigger_start,
             end=frame.trigger_end, list_end=list_end, sent=sent, frame=frame_name, blocked=blocked,
@@ -1977,14 +1978,23 @@ class _Extractor:
             # ("when Raqqa was lost": a named place lost, to a gainer the clause leaves unsaid)
             unnamed=role in ("nominal", "fall", "ended", "changed") or (
                 role == "lose" and frame.gainer is None and frame.loser is None) or (
-                role == "passive" and frame.lemma in _WAR_ONLY_LEMMAS) or (
+                role == "passive" and (frame.lemma in _WAR_ONLY_LEMMAS or settled)) or (
                 role in ("active", "expel") and gained is None and lost is None
                 and not self._actors_in(s_start, s_end)),
             # ("Daraa returned to government control": a named place passing into a party's control is war's)
-            war_word=frame.lemma in _WAR_ONLY_LEMMAS or (
+            war_word=frame.lemma in _WAR_ONLY_LEMMAS or settled or (
                 role == "fall" and (frame.lemma in syntax.PASS_UNDER_VERBS or frame.lemma == "restore")),
             continues=continues,
         )
+
+    def _settlement_taken(self, frame: syntax.Frame, places: list[_Place]) -> bool:
+        """ "Days after the desert city of Palmyra was seized", "weeks after the ancient city was freed": a passive of
+        taking whose subject a word for a settlement heads is a place's, by a taker the clause leaves unsaid (what a
+        bare name was captured may be a person: "Montoya was captured")."""
+        if frame.gainer is not None or frame.lemma not in _SETTLEMENT_PASSIVE_LEMMAS or not places:
+            return False
+        return any(noun in _SETTLEMENT_NOUNS for _, noun in frame.place_nouns) or any(
+            _SETTLEMENT_OF_BEFORE.search(self.text, max(0, p.mention.start - 40), p.mention.start) for p in places)
 
     def _party_vouches(self, frame: syntax.Frame, gained: ActorRef | None, lost: ActorRef | None) -> bool:
         """Whether the frame says an armed party got its place from another or that the place fell to one."""
@@ -2770,6 +2780,14 @@ class _Extractor:
 # Verbs that say a place was taken back by force whatever the sentence around them speaks of ("the recently liberated
 # city of Palmyra hosts a concert"); "captured" and "took" also take hearts, prizes and photographs.
 _WAR_ONLY_LEMMAS = frozenset({"retake", "recapture", "liberate", "regain", "reclaim", "wrest"})
+# Verbs of taking whose passive, said of a settlement, is its change of hands ("the city was seized", "the town was
+# freed"), war's whoever took it; not "secured" (made safe), "recovered" (bodies), "won" (a seat), nor "stormed"
+# (attacked)
+_SETTLEMENT_PASSIVE_LEMMAS = frozenset({"capture", "seize", "overrun", "overran", "conquer", "occupy", "free", "take",
+                                       "took"})
+_SETTLEMENT_NOUNS = frozenset({"city", "town", "village", "district"})
+_SETTLEMENT_OF_BEFORE = re.compile(r"\b(?:city|town|village|hamlet|district|suburb|neighbou?rhood)\s+of\s+(?:the\s+)?$",
+                                   re.IGNORECASE)
 # The pattern frame a dependency role reads as (for the lexical exclusions and the discourse agent, ``_emit``)
 _FRAME_NAMES = {"fall": "fell", "lose": "lost", "ended": "lost", "changed": "lost", "withdraw": "withdrew",
                 "hand": "handed"}

@@ -656,3 +656,24 @@ def test_a_party_named_as_a_holder_is_no_side_to_a_withdrawal(holding: str) -> N
     # the one other side at the place is the rebels: Isis, named only as the holder of land around, is none
     text = f"Government forces withdrew from Morek, {holding}, as rebels advanced."
     assert summary(extract(text, ["Morek"])) == [("Morek", "opposition")]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Days after the desert city of Palmyra was seized, residents described streets littered with bodies.",
+         ["Palmyra"]),
+        ("The town of Qusayr was taken in 2013.", ["Qusayr"]),
+        ("Crowds gathered in Palmyra, weeks after the city was freed.", ["Palmyra"]),
+    ],
+)
+def test_an_agentless_passive_of_taking_said_of_a_settlement_is_a_change_by_an_unnamed_party(
+        text: str, names: list[str]) -> None:
+    # a word for a settlement heads the subject: no person was seized, and whoever took it the text leaves unsaid
+    assert [(e.place.text, e.gained_by) for e in extract(text, names)] == [(names[0], None)]
+
+
+@pytest.mark.parametrize("text", ["Montoya was captured in Medellin.", "The city of Aleppo was secured for the talks.",
+                                  "The district of Morek was won by the opposition party."])
+def test_an_agentless_passive_of_a_person_or_of_making_safe_is_no_change(text: str) -> None:
+    assert extract(text, ["Medellin", "Aleppo", "Morek"]) == []
