@@ -2276,7 +2276,10 @@ def _misparsed_reduced_relative(verb: Any) -> Any | None:
         return _misparsed_reduced_relative(verb.head)
     doc = verb.doc
     head = doc[verb.i - 2] if doc[verb.i - 1].text == "," else doc[verb.i - 1]
-    if head.tag_ not in ("NNP", "NNPS"):
+    if head.tag_ not in ("NNP", "NNPS") and not (
+            # ("at Tabqa airbase, captured by ISIL terrorists earlier this month": a facility word a name qualifies)
+            doc[verb.i - 1].text == "," and _lemma(head) in FACILITY_WORDS
+            and any(c.dep_ == "compound" and c.tag_ in ("NNP", "NNPS") for c in head.children)):
         return None
     # the name is no subject of the participle itself ("IS, captured by ..." would be a person or group; only
     # places become events downstream); a subject the participle already has is its own, except the misparse's

@@ -471,6 +471,9 @@ def test_villages_with_their_own_modifier_point_nowhere() -> None:
          Side.GOVERNMENT, None),
         ("The families returned to Jarablus, liberated from ISIS this week by Turkish-backed rebels.", "Jarablus",
          Side.TURKEY, Side.ISIS),
+        # (and a facility word a name qualifies: "Tabqa airbase, captured by ...")
+        ("The soldiers were killed at Tabqa airbase, captured by ISIL terrorists earlier this month, a video showed.",
+         "Tabqa", Side.ISIS, None),
     ],
 )  # fmt: skip
 def test_participle_after_a_name_describes_it(text: str, name: str, side: Side, loser: Side | None) -> None:
