@@ -1943,7 +1943,7 @@ _ENTERED_AFTER_LEAVING = r"(?:enter(?:ed|s|ing)?|moved\s+into)\b[^.;]{0,80}?\b(?
 TRIGGER_WORDS = re.compile(
     r"\b(?:captur\w*|recaptur\w*|seiz\w*|retook|retak\w*|regain\w*|liberat\w*|overr[au]n\w*|conque\w*|"
     r"reconque\w*|re-conquest|reclaim\w*|wrest\w*|fre(?:e|ed|eing)\b|took|takeover|"
-    r"tak(?:e|en|es|ing)\s+(?:\w+\s+)?(?:control|over|back)|(?:was|were|been|be|being|has|have|had|having)\s+taken|taken\s+(?:by|from)|"
+    r"tak(?:e|en|es|ing)\s+(?:\w+\s+)?(?:control|over|back)|(?:was|were|been|be|being|has|have|had|having)\s+(?:\w+ly\s+)?taken|taken\s+(?:by|from)|"
     r"w[io]n\b|wins|winning|control|controlling|fell|fall(?:s|en|ing)?|los(?:t|e|es|ing|s)|ced(?:e|ed|es|ing)|"
     r"withdr(?:ew|aw|awn|aws|awing)|pull(?:ed|s|ing)?|retreat\w*|hand(?:ed|s|ing)\s+(?:[\w,'’-]+\s+){0,8}?(?:over|to)\b|hand\s+(?:\w+\s+){0,3}?over|"
     r"handover|surrender\w*|dr[io]ve\w*|driv\w*|withdrawal|expulsion|removal|ouster|eviction|pull-?out|"

@@ -677,3 +677,10 @@ def test_an_agentless_passive_of_taking_said_of_a_settlement_is_a_change_by_an_u
                                   "The district of Morek was won by the opposition party."])
 def test_an_agentless_passive_of_a_person_or_of_making_safe_is_no_change(text: str) -> None:
     assert extract(text, ["Medellin", "Aleppo", "Morek"]) == []
+
+
+def test_an_adverb_between_the_auxiliary_and_taken_still_sends_the_sentence_to_the_parser() -> None:
+    # left to the patterns, "taken" took the nearest party before it (the PUK) as its doer
+    text = ("Iraqi troops shelled the positions of the Patriotic Union of Kurdistan (PUK) around Irbil on Saturday and "
+            "had reportedly taken the city by nightfall.")
+    assert summary(extract(text, ["Irbil"])) == [("Irbil", "government")]
