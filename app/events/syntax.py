@@ -2902,6 +2902,10 @@ def _verb_frame(tok: Any, lemma: str, low: str) -> Frame | None:
             # regime take control of the city" is then read as a change); vouched for as control's own would be
             objects = _prep_objects(tok, "over") + [o for o in _prep_objects(tok, "of") if o.tag_ in ("NNP", "NNPS")]
             hung_on_verb = frozenset(o.i for o in objects)
+        if not objects and (where := _where_head(tok)) is not None:
+            # "Aleppo, the country's biggest city, where government troops regained control in 2015": control of the
+            # place the "where" clause is about
+            objects = [where]
         if passive:
             return None
         # (the of-phrase hung on the verb is the place, never the loser: "took control of El Fasher, the last army

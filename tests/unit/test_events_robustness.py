@@ -684,3 +684,9 @@ def test_an_adverb_between_the_auxiliary_and_taken_still_sends_the_sentence_to_t
     text = ("Iraqi troops shelled the positions of the Patriotic Union of Kurdistan (PUK) around Irbil on Saturday and "
             "had reportedly taken the city by nightfall.")
     assert summary(extract(text, ["Irbil"])) == [("Irbil", "government")]
+
+
+def test_control_taken_in_a_where_clause_is_control_of_the_place_the_clause_is_about() -> None:
+    text = ("Residents fear a repeat of what happened in Aleppo, the country's biggest city, where government troops "
+            "regained control in 2015 after a ferocious onslaught.")
+    assert summary(extract(text, ["Aleppo"])) == [("Aleppo", "government")]
