@@ -1676,7 +1676,7 @@ def _gerund_as_noun(trigger: Any) -> bool:
 
 # Verbs whose subject is the agent of the change noun they carry ("completed the liberation of X").
 _SUPPORT_VERBS = frozenset(["complete", "finish", "achieve", "announce", "declare", "celebrate", "proclaim", "claim",
-                            "confirm", "accomplish", "carry"])
+                            "confirm", "accomplish", "carry", "lead", "spearhead"])
 # Verbs of driving out that say "out" by themselves ("expelled Isis", but "drove Isis out").
 _OUT_BY_ITSELF = frozenset(["expel", "oust", "evict", "eject", "dislodge"])
 # Verbs by which a party owns up to a loss ("the army acknowledged the loss of X"): their subject lost it.
@@ -3129,6 +3129,13 @@ def _clause_subject(tok: Any) -> Any | None:
     return None
 
 
+def _took_part(verb: Any) -> bool:
+    """ "took part (in)", "participated (in)", "played a role (in)": the verb a party's share in an action hangs on."""
+    lemma = _lemma(verb)
+    return lemma == "participate" or (lemma in ("take", "play") and any(
+        _lemma(d) in ("part", "role") for d in _children(verb, "dobj")))
+
+
 def _noun_frame(tok: Any, lemma: str) -> Frame | None:
     objects = _prep_objects(tok, "of")
     poss = _children(tok, "poss")
@@ -3223,8 +3230,13 @@ def _noun_frame(tok: Any, lemma: str) -> Frame | None:
         gainer = next(iter(_children(tok.head.head, "nsubj")), None)
     if gainer is None and tok.dep_ == "dobj" and _lemma(tok.head) in _SUPPORT_VERBS:
         # "pro-government forces completed the liberation of Sirte", "Iraqi forces announced the recapture of X":
-        # the subject of the verb that carries the change noun is its agent (or claims it for its side)
+        # the subject of the verb that carries the change noun is its agent (or claims it for its side); "the SDF
+        # spearheaded the recapture of Raqqa", "Kurdish forces led the capture of Manbij": its leader
         gainer = _subject(tok.head)
+    if gainer is None and tok.dep_ == "pobj" and _low(tok.head) == "in" and _took_part(tok.head.head):
+        # "the Iraqi army took part in the liberation of Mosul", "militias participated in the capture of X": a party
+        # to the change is of the side that made it
+        gainer = _subject(tok.head.head)
     # (a change noun's of-phrase is its place: only "from" names the loser, "the seizure of X from IS")
     loser = _loser_from(tok, ("from",)) if lemma != "fall" else None
     return _make(tok, lemma, "nominal", objects, gainer, loser, why)

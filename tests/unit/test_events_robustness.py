@@ -690,3 +690,18 @@ def test_control_taken_in_a_where_clause_is_control_of_the_place_the_clause_is_a
     text = ("Residents fear a repeat of what happened in Aleppo, the country's biggest city, where government troops "
             "regained control in 2015 after a ferocious onslaught.")
     assert summary(extract(text, ["Aleppo"])) == [("Aleppo", "government")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Syrian Democratic Forces spearheaded the recapture of Raqqa, Isis's self-declared capital.",
+         [("Raqqa", "kurdish")]),
+        ("Kurdish forces led the capture of Manbij in 2016.", [("Manbij", "kurdish")]),
+        ("The Iraqi army took part in the liberation of Mosul.", [("Mosul", "government")]),
+        ("Iranian militias played a key role in the recapture of Aleppo.", [("Aleppo", "government")]),
+    ],
+)
+def test_who_led_or_took_part_in_a_change_told_as_a_noun_is_of_the_side_that_made_it(
+        text: str, expected: list[tuple[str, str]]) -> None:
+    assert summary(extract(text, ["Raqqa", "Manbij", "Mosul", "Aleppo"])) == expected
