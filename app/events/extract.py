@@ -427,8 +427,9 @@ _REL_PRONOUN = re.compile(
 )
 
 # --- attribution -----------------------------------------------------------------------------------------------
+# (not the second half of a compound adjective: "Isis's self-declared capital" names no speaker)
 _SAID = re.compile(
-    r"\b(?:said|says|claimed|claims|reported|reports|announced|announces|stated|confirmed|confirms|told|declared)\b",
+    r"(?<!-)\b(?:said|says|claimed|claims|reported|reports|announced|announces|stated|confirmed|confirms|told|declared)\b",
     re.IGNORECASE,
 )
 _ACCORDING = re.compile(r"\baccording\s+to\s+", re.IGNORECASE)

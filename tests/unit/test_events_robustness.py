@@ -705,3 +705,9 @@ def test_control_taken_in_a_where_clause_is_control_of_the_place_the_clause_is_a
 def test_who_led_or_took_part_in_a_change_told_as_a_noun_is_of_the_side_that_made_it(
         text: str, expected: list[tuple[str, str]]) -> None:
     assert summary(extract(text, ["Raqqa", "Manbij", "Mosul", "Aleppo"])) == expected
+
+
+def test_a_compound_adjective_ending_in_a_speech_verb_names_no_speaker() -> None:
+    # "self-declared" is no "declared": Isis neither claims nor took the city it held
+    [ev] = extract("The recapture of Raqqa, Isis's self-declared capital, was celebrated in Washington.", ["Raqqa"])
+    assert (ev.gained_by, ev.claimed_by) == (None, None)
