@@ -2800,15 +2800,8 @@ def _verb_frame(tok: Any, lemma: str, low: str) -> Frame | None:
         # ("Isis lost Tikrit in April and Ramadi in December": the verb left out before a further object, as for
         # the verbs of taking)
         lost = [*lost, *_gapped_objects(tok, lost), *_then_objects(tok, lost)]
-        return _make(
-            tok,
-            lemma,
-            "lose",
-            lost,
-            to[0] if to else None,
-            _subject(tok),
-            why,
-        )
+        gainer = to[0] if to else _taker_in_when_clause(tok)
+        return _make(tok, lemma, "lose", lost, gainer, _subject(tok), why)
     if lemma in ("abandon", "flee", "leave") and dobj and not passive and any(
             _namelike(d) or _low(d) in PLACE_NOUNS | _PRONOUNS for d in dobj):
         # "IS abandoned Tabqa": the object is the place given up (partitive heads, "their positions", take nothing);
@@ -3126,6 +3119,18 @@ def _clause_subject(tok: Any) -> Any | None:
         if v.head is v:
             return None
         v = v.head
+    return None
+
+
+def _taker_in_when_clause(lose: Any) -> Any | None:
+    """ "Government forces lost the town in May, when opposition fighters stormed what had been a loyalist bastion",
+    "the army lost Palmyra when Isis fighters overran the city": who took or stormed in the clause that says when it
+    was lost took it."""
+    for clause in _children(lose, "advcl"):
+        when = _marked_by(clause, ("when", "as")) or any(
+            c.dep_ == "advmod" and _low(c) == "when" for c in clause.children)
+        if when and _lemma(clause) in _TAKE_VERBS | {"storm", "overrun"} and not _passive_voice(clause):
+            return _subject(clause)
     return None
 
 

@@ -711,3 +711,18 @@ def test_a_compound_adjective_ending_in_a_speech_verb_names_no_speaker() -> None
     # "self-declared" is no "declared": Isis neither claims nor took the city it held
     [ev] = extract("The recapture of Raqqa, Isis's self-declared capital, was celebrated in Washington.", ["Raqqa"])
     assert (ev.gained_by, ev.claimed_by) == (None, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Government forces lost the town of Ariha in May, when opposition fighters stormed what had been a "
+         "loyalist bastion.", [("Ariha", "opposition")]),
+        ("The army lost Palmyra when Isis fighters overran the city in May.", [("Palmyra", "isis")]),
+        # (the clause says when, not who took it: no one named)
+        ("The army lost Palmyra when its commanders fled.", [("Palmyra", None)]),
+    ],
+)
+def test_who_took_the_place_in_the_clause_saying_when_it_was_lost_gained_it(
+        text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert summary(extract(text, ["Ariha", "Palmyra"])) == expected
