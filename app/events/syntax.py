@@ -640,6 +640,9 @@ def _name_before_time(comp: Any) -> Any | None:
     return None
 
 
+_FLOATING_QUANTIFIERS = frozenset({"both", "all", "each"})
+
+
 def _span(
     tok: Any, *, stop_deps: frozenset[str] = frozenset({"relcl", "acl", "advcl", "punct", "cc"}),
     below_participle: frozenset[str] = frozenset(),
@@ -647,7 +650,9 @@ def _span(
     """Character span of the phrase headed by ``tok``, without its clauses; ``below_participle``: what a participle
     clause kept in the phrase leaves out of it too."""
     toks = [tok]
-    stack = [c for c in tok.children if c.dep_ not in stop_deps and c.dep_ != "conj"]
+    # (nor a floating quantifier the parser hangs on the first conjunct: "Nyabibwe and Dutu both fell")
+    stack = [c for c in tok.children if c.dep_ not in stop_deps and c.dep_ != "conj"
+             and not (c.dep_ == "appos" and _low(c) in _FLOATING_QUANTIFIERS)]
     while stack:
         t = stack.pop()
         toks.append(t)

@@ -726,3 +726,9 @@ def test_a_compound_adjective_ending_in_a_speech_verb_names_no_speaker() -> None
 def test_who_took_the_place_in_the_clause_saying_when_it_was_lost_gained_it(
         text: str, expected: list[tuple[str, str | None]]) -> None:
     assert summary(extract(text, ["Ariha", "Palmyra"])) == expected
+
+
+def test_a_floating_quantifier_is_no_part_of_the_first_conjunct() -> None:
+    # "both" hung on "Nyabibwe" made the phrase no name, so the name the gazetteer lacks was lost
+    assert summary(extract("Nyabibwe and Dutu both fell to the army over the weekend.", ["Dutu"])) == [
+        ("Nyabibwe", "government"), ("Dutu", "government")]
