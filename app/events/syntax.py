@@ -2038,6 +2038,18 @@ def _wrest_read_as_adjective(tok: Any) -> Frame | None:
     return _make(tok, "wrest", "active", [control], _subject(governor), loser, why)
 
 
+def _misread_fronted_name(subject: Any) -> Any | None:
+    """ "Mosul, Iraq's second city, was retaken from Isis": the tagger reads a name opening the sentence before a
+    comma as an adverb ("However, ...") and makes the appositive after it the subject; the name is the subject."""
+    if subject.dep_ not in ("nsubj", "nsubjpass") or subject.left_edge.i < 2:
+        return None
+    name = subject.doc[subject.left_edge.i - 2]
+    if name.head.i != subject.head.i or name.dep_ not in ("advmod", "npadvmod") or name.i != name.sent.start \
+            or not name.is_title or subject.doc[name.i + 1].text != ",":
+        return None
+    return name
+
+
 def _make(
     tok: Any, lemma: str, role: Role, objects: Iterable[Any], gainer: Any | None, loser: Any | None,
     why_not: str | None, named: frozenset[int] = frozenset(),
@@ -2053,6 +2065,9 @@ def _make(
     place_only = lemma in _PLACE_ONLY_VERBS or (
         tok.dep_ == "conj" and _lemma(tok.head) in _PLACE_ONLY_VERBS  # "stormed and captured X"
     )
+    objects = list(objects)
+    # (a name the tagger misread is a place only where the geoparser found one there: its span, not a phrase)
+    spans.extend((x.idx, x.idx + len(x.text)) for o in objects if (x := _misread_fronted_name(o)) is not None)
     for o in objects:
         # ("Palmyra and Quaryatayn had been retaken by pro-government forces": what is retaken or liberated is a
         # place; a recaptured one may be an escaped prisoner)

@@ -732,3 +732,17 @@ def test_a_floating_quantifier_is_no_part_of_the_first_conjunct() -> None:
     # "both" hung on "Nyabibwe" made the phrase no name, so the name the gazetteer lacks was lost
     assert summary(extract("Nyabibwe and Dutu both fell to the army over the weekend.", ["Dutu"])) == [
         ("Nyabibwe", "government"), ("Dutu", "government")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Mosul, Iraq's second city, fell to Isis in 2014.", [("Mosul", "isis")]),
+        ("Bakhmut, a salt-mining town, was captured by Russian forces in May.", [("Bakhmut", "other")]),
+        ("However, the city was retaken by the army.", []),
+    ],
+)
+def test_a_name_opening_the_sentence_that_the_tagger_reads_as_an_adverb_is_the_subject(
+        text: str, expected: list[tuple[str, str]]) -> None:
+    # "Mosul, ..." and "Bakhmut, ..." come out adverbs ("However, ..."), the appositive after them the subject
+    assert summary(extract(text, ["Mosul", "Bakhmut"])) == expected
