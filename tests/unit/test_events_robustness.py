@@ -746,3 +746,9 @@ def test_a_name_opening_the_sentence_that_the_tagger_reads_as_an_adverb_is_the_s
         text: str, expected: list[tuple[str, str]]) -> None:
     # "Mosul, ..." and "Bakhmut, ..." come out adverbs ("However, ..."), the appositive after them the subject
     assert summary(extract(text, ["Mosul", "Bakhmut"])) == expected
+
+
+def test_a_name_the_tagger_reads_as_an_adjective_compounded_into_town_is_its_name() -> None:
+    # SANA's "X town": "Qaryatain" comes out JJ in a compound relation, which left "town" unnamed
+    text = "Army units restored security and stability to al-Qaryatain town in Homs eastern countryside."
+    assert summary(extract(text, ["al-Qaryatain", "Homs"])) == [("al-Qaryatain", "government")]
