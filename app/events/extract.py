@@ -1834,7 +1834,7 @@ class _Extractor:
             return self._commaless and listing and m.place is None and any(
                 x <= m.start and m.end <= y for x, y in frame.marked) and bool(self._list_cuts(m.start, m.end))
 
-        for a, b in frame.places:
+        for a, b in self._bridged(frame.places):
             # "the regime-held town of Morek", "Yabrud, a key opposition bastion"
             holder = self._holder_in(max(s_start, a - 40), b) or self._holder_after(b)
             for m in self._mentions_in(a, b):
@@ -1987,6 +1987,19 @@ class _Extractor:
                 role == "fall" and (frame.lemma in syntax.PASS_UNDER_VERBS or frame.lemma == "restore")),
             continues=continues,
         )
+
+    def _bridged(self, spans: tuple[tuple[int, int], ...]) -> list[tuple[int, int]]:
+        """The frame's place spans, two next to each other joined where one name the geoparser found runs across
+        the space between them ("captured Tal Malah, Um Turayka and Kafr Nabuda": the parser may split the last name
+        in two conjuncts)."""
+        out: list[tuple[int, int]] = []
+        for a, b in spans:
+            if out and out[-1][1] <= a and not self.text[out[-1][1] : a].strip() and any(
+                    m.start < out[-1][1] and m.end > a for m in self._mentions_in(out[-1][0], b)):
+                out[-1] = (out[-1][0], b)
+            else:
+                out.append((a, b))
+        return out
 
     def _settlement_taken(self, frame: syntax.Frame, places: list[_Place]) -> bool:
         """ "Days after the desert city of Palmyra was seized", "weeks after the ancient city was freed": a passive of

@@ -752,3 +752,10 @@ def test_a_name_the_tagger_reads_as_an_adjective_compounded_into_town_is_its_nam
     # SANA's "X town": "Qaryatain" comes out JJ in a compound relation, which left "town" unnamed
     text = "Army units restored security and stability to al-Qaryatain town in Homs eastern countryside."
     assert summary(extract(text, ["al-Qaryatain", "Homs"])) == [("al-Qaryatain", "government")]
+
+
+def test_a_name_the_parser_splits_in_two_conjuncts_is_still_a_place_of_the_list() -> None:
+    # the parser made "Kafr" and "Nabuda" two conjuncts after the unknown "Um Turayka": the mention spans both
+    text = "The army captured Tal Malah, Um Turayka and Kafr Nabuda on Monday."
+    assert summary(extract(text, ["Tal Malah", "Kafr Nabuda"])) == [("Tal Malah", "government"),
+                                                                  ("Kafr Nabuda", "government")]
