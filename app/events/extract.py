@@ -1969,7 +1969,7 @@ class _Extractor:
         frame_name = _FRAME_NAMES.get(role, role)
         # The tree's mood, and the lexical exclusions the patterns apply around a trigger (denials, "nearly")
         blocked = not frame.factual or self._blocked(frame_name, frame.trigger_start, s_start, s_end)
-        settled = role == "passive" and self._settlement_taken(frame, places)
+        settled = role in ("passive", "active") and self._settlement_taken(frame, places)
         return self._emit(
             places=places, gained=gained, lost=lost, confidence=confidence, start=frame.trigger_start,
             end=frame.trigger_end, list_end=list_end, sent=sent, frame=frame_name, blocked=blocked,
@@ -2002,9 +2002,9 @@ class _Extractor:
         return out
 
     def _settlement_taken(self, frame: syntax.Frame, places: list[_Place]) -> bool:
-        """ "Days after the desert city of Palmyra was seized", "weeks after the ancient city was freed": a passive of
-        taking whose subject a word for a settlement heads is a place's, by a taker the clause leaves unsaid (what a
-        bare name was captured may be a person: "Montoya was captured")."""
+        """ "Days after the desert city of Palmyra was seized", "weeks after the ancient city was freed", "days after
+        seizing the desert city of Palmyra": taking what a word for a settlement heads, by a taker the clause leaves
+        unsaid, is a place's change (what a bare name was captured may be a person: "Montoya was captured")."""
         if frame.gainer is not None or frame.lemma not in _SETTLEMENT_PASSIVE_LEMMAS or not places:
             return False
         return any(noun in _SETTLEMENT_NOUNS for _, noun in frame.place_nouns) or any(

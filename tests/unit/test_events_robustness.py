@@ -665,6 +665,8 @@ def test_a_party_named_as_a_holder_is_no_side_to_a_withdrawal(holding: str) -> N
          ["Palmyra"]),
         ("The town of Qusayr was taken in 2013.", ["Qusayr"]),
         ("Crowds gathered in Palmyra, weeks after the city was freed.", ["Palmyra"]),
+        # (and the active, with no party named in the sentence: a wire story's opening line)
+        ("BEIRUT --  Days after seizing the Syrian desert city of Palmyra", ["Palmyra"]),
     ],
 )
 def test_an_agentless_passive_of_taking_said_of_a_settlement_is_a_change_by_an_unnamed_party(
