@@ -1979,7 +1979,8 @@ class _Extractor:
             # ("when Raqqa was lost": a named place lost, to a gainer the clause leaves unsaid)
             unnamed=role in ("nominal", "fall", "ended", "changed") or (
                 role == "lose" and frame.gainer is None and frame.loser is None) or (
-                role == "passive" and (frame.lemma in _WAR_ONLY_LEMMAS or settled)) or (
+                role == "passive" and (frame.lemma in _WAR_ONLY_LEMMAS or settled
+                                       or frame.lemma in syntax.CONTROL_PASSIVE_VERBS)) or (
                 role in ("active", "expel") and gained is None and lost is None
                 and not self._actors_in(s_start, s_end)),
             # ("Daraa returned to government control": a named place passing into a party's control is war's)

@@ -106,6 +106,8 @@ _CONTROL_VERBS = frozenset(
     ]
 )
 _DECLARE_VERBS = frozenset(["declare", "announce", "proclaim"])
+# Verbs whose passive has "control" as its subject where a place was taken ("control was established over X")
+CONTROL_PASSIVE_VERBS = frozenset(["establish", "impose", "restore", "reestablish", "assert", "reassert"])
 # What a force "restores to" a place it has taken back, in state media's words
 _RESTORED = frozenset(["security", "stability", "authority", "sovereignty"])
 # Words that make "changed hands" several changes ("twice", "several times", "repeatedly").
@@ -652,7 +654,7 @@ def _span(
     toks = [tok]
     # (nor a floating quantifier the parser hangs on the first conjunct: "Nyabibwe and Dutu both fell")
     stack = [c for c in tok.children if c.dep_ not in stop_deps and c.dep_ != "conj"
-             and not (c.dep_ == "appos" and _low(c) in _FLOATING_QUANTIFIERS)]
+             and not (c.dep_ == "appos" and (_low(c) in _FLOATING_QUANTIFIERS or _glossed(c)))]
     while stack:
         t = stack.pop()
         toks.append(t)
@@ -668,9 +670,18 @@ def _conjuncts(tok: Any) -> list[Any]:
     stack = list(_children(tok, "conj", "appos"))
     while stack:
         t = stack.pop(0)
-        out.append(t)
+        if not _glossed(t):  # (a gloss is none, but what the parser coordinates with it is: "X (the barricades) and Y")
+            out.append(t)
         stack.extend(_children(t, "conj", "appos"))
     return out
+
+
+def _glossed(appos: Any) -> bool:
+    """ "Telal Hakema ( Hakema hills)", "Hilal al-Dusham (the barricades)": an appositive in brackets glosses the name
+    before it (a translation, a region), no second place."""
+    left = appos.left_edge.i
+    return appos.dep_ == "appos" and left > 0 and appos.doc[left - 1].text == "("
+
 
 
 def _place_phrases(
@@ -1415,6 +1426,18 @@ def _subject_in_fronted_phrase(verb: Any) -> Any | None:
     return None
 
 
+# Nouns for a military action, whose participle clause is done by whoever carries the action out.
+_OPERATION_NOUNS = frozenset({"operation", "offensive", "attack", "assault", "campaign", "push", "raid"})
+
+
+def _doer_of_operation(noun: Any) -> Any | None:
+    """Who carries out a military action a verb takes as its object ("army units carried out operations", "the army
+    began a wide military operation"): what the action does, they do."""
+    if noun is None or _lemma(noun) not in _OPERATION_NOUNS or noun.dep_ != "dobj":
+        return None
+    return _subject(noun.head)
+
+
 def _subject(verb: Any) -> Any | None:
     """The verb's subject, or the one it shares with the verb it is coordinated with or subordinated to
     ("... and retook X", "after capturing X, the army ...", "with Kurdish forces capturing X")."""
@@ -1440,7 +1463,9 @@ def _subject(verb: Any) -> Any | None:
         if subj:
             nearest = subj[-1]  # two subjects is a misparse: the nearer one is the verb's
             if _low(nearest) in ("that", "which", "who") and v.dep_ == "relcl":
-                return _described_by_relative(v)  # "the rebel force that took control of Afrin"
+                described = _described_by_relative(v)  # "the rebel force that took control of Afrin"
+                # ("began a wide military operation that resulted to establish control over X": its doer's)
+                return _doer_of_operation(described) or described
             if _low(nearest) in ("it", "they") and v.dep_ in ("advcl", "ccomp", "conj") and v.head.i != v.i \
                     and not _quoted(v):
                 # "The government has been eroding the rebels' grip ... since it seized Qusayr": a pronoun subject
@@ -1460,6 +1485,9 @@ def _subject(verb: Any) -> Any | None:
             return v.doc[v.i - 1]  # a finite verb's subject the parser hung elsewhere ("on Friday ISIL seized")
         if v is verb and v.tag_ in ("VBD", "VBZ", "VBP") and (fronted := _subject_in_fronted_phrase(v)) is not None:
             return fronted
+        if v is verb and v.dep_ == "acl" and v.tag_ == "VBG" and (doer := _doer_of_operation(v.head)) is not None:
+            # "army units carried out operations establishing control over X", "launched an offensive capturing X"
+            return doer
         if v is verb and v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN") and (
                 v.tag_ == "VBG" or (v.tag_ in ("VBN", "VBD") and _children(v, "dobj"))):
             # "fighters holding the town"; "Army units liberated on Sunday the village of X", a finite verb the parser
@@ -1802,6 +1830,8 @@ def _mood(trigger: Any) -> str | None:
             # withdraw from Sawana": compelled, they did (the one compelled is the object, or the passive's subject)
             # "it used them to drive Kurdish forces out of Afrin": what the means was used for was done
             used = lemma == "use" and dep in ("xcomp", "advcl") and head.tag_ == "VBD" and bool(_children(head, "dobj"))
+            # "an operation that resulted so far to establish control over X": wire English for "resulted in"
+            used = used or (lemma == "result" and dep in ("xcomp", "advcl") and head.tag_ == "VBD")
             forced = lemma == "force" and dep == "xcomp" and bool(_children(head, "dobj", "nsubjpass")) \
                 and head.tag_ in ("VBD", "VBG", "VBN") and trigger.i == tok.i \
                 and _lemma(trigger) in _WITHDRAW_VERBS | _HAND_VERBS | {"abandon", "leave"}
@@ -2609,8 +2639,11 @@ def _verb_frame(tok: Any, lemma: str, low: str) -> Frame | None:
     # "Ghweiran and al-Nashwa were restored to state control": passed into the state's control, as "returned to"
     restored_to = lemma == "restore" and _passive_voice(tok) and any(
         _control_owner(p) is not None for p in _children(tok, "prep") if _low(p) == "to")
+    # ("control was established over X": control the passive's subject)
+    control_passive = lemma in CONTROL_PASSIVE_VERBS and _passive_voice(tok) and any(
+        _lemma(x) == "control" for x in _children(tok, "nsubjpass"))
     if not (lemma in _VERB_TRIGGERS or low in _TAKE_VERBS or low in ("drove", "driven")
-            or (control and lemma in _CONTROL_VERBS) or restored or victory or restored_to):
+            or (control and lemma in _CONTROL_VERBS) or restored or victory or restored_to or control_passive):
         return None  # (every branch below starts from one of these: most verbs of a sentence are none)
     if victory:
         # "Iraq declared victory over IS in Mosul", "Kurdish forces declared victory in Kobani": the battle for the
@@ -2900,6 +2933,14 @@ def _verb_frame(tok: Any, lemma: str, low: str) -> Frame | None:
     take_like = lemma in _TAKE_VERBS or low in _TAKE_VERBS
     if lemma == "claw" and not any(_low(c) == "back" for c in tok.children if c.dep_ in ("prt", "advmod")):
         return None  # "clawed back Palmyra" took it back; "clawed at" nothing
+    if control_passive:
+        # "control was established over Telal Hakema" (Syrian state media's passive): the place control is over,
+        # taken by the by-agent, or by a party the clause leaves unsaid
+        held = [x for x in _children(tok, "nsubjpass") if _lemma(x) == "control"]
+        objects = _prep_objects(tok, "over", "on") + [o for c in held for o in _prep_objects(c, "over", "of", "on")]
+        agent = _prep_objects(tok, "by")
+        return _make(tok, lemma, "passive", objects, agent[0] if agent else None, None, why,
+                     named=frozenset(o.i for o in objects)) if objects else None
     if control and lemma in _CONTROL_VERBS | _TAKE_VERBS:
         if lemma == "have" and _lemma(tok.head) not in _DECLARE_VERBS:
             return None

@@ -761,3 +761,33 @@ def test_a_name_the_parser_splits_in_two_conjuncts_is_still_a_place_of_the_list(
     text = "The army captured Tal Malah, Um Turayka and Kafr Nabuda on Monday."
     assert summary(extract(text, ["Tal Malah", "Kafr Nabuda"])) == [("Tal Malah", "government"),
                                                                   ("Kafr Nabuda", "government")]
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        # Syrian state media's passive, with control its subject
+        ("Control was established over Morek by the army after clashes with terrorists.", ["Morek"],
+         [("Morek", "government")]),
+        ("Full control was imposed over the town of Morek after clashes with terrorists.", ["Morek"],
+         [("Morek", None)]),
+        ("Control was established over the situation after clashes.", [], []),
+        # who carries out the operation does what its participle or relative clause says
+        ("Rebels launched an offensive capturing Morek and Tal Malah.", ["Morek", "Tal Malah"],
+         [("Morek", "opposition"), ("Tal Malah", "opposition")]),
+        ("The Syrian army began a wide military operation that resulted so far to establish control over Tal Malah "
+         "and Morek.", ["Tal Malah", "Morek"], [("Tal Malah", "government"), ("Morek", "government")]),
+        ("The army began an operation that aims to retake Morek.", ["Morek"], []),
+    ],
+)
+def test_state_media_wordings_of_a_taking_by_an_operation_or_in_the_passive_of_control(
+        text: str, names: list[str], expected: list[tuple[str, str | None]]) -> None:
+    assert summary(extract(text, names)) == expected
+
+
+def test_an_appositive_in_brackets_glosses_the_name_and_is_no_second_place() -> None:
+    # "( Hakema hills)" translates "Telal Hakema"; "(the barricades)" glosses the hill before it, and "and Milad",
+    # which the parser coordinates with the gloss, is still a place of the list
+    text = ("Army units carried out operations establishing control over Telal Hakema ( Hakema hills) and the hills "
+            "of Hilal al-Dusham (the barricades) and Milad after clashes with ISIS.")
+    assert [e.place.text for e in extract(text, ["Milad"])] == ["Telal Hakema", "Hilal al-Dusham", "Milad"]
