@@ -1969,7 +1969,8 @@ class _Extractor:
         frame_name = _FRAME_NAMES.get(role, role)
         # The tree's mood, and the lexical exclusions the patterns apply around a trigger (denials, "nearly")
         blocked = not frame.factual or self._blocked(frame_name, frame.trigger_start, s_start, s_end)
-        settled = role in ("passive", "active") and self._settlement_taken(frame, places)
+        # (no armed party read: "days after the capture of the city of Palmyra, activists said" names none)
+        settled = role in ("passive", "active", "nominal") and gained is None and self._settlement_taken(frame, places)
         return self._emit(
             places=places, gained=gained, lost=lost, confidence=confidence, start=frame.trigger_start,
             end=frame.trigger_end, list_end=list_end, sent=sent, frame=frame_name, blocked=blocked,
@@ -2004,11 +2005,14 @@ class _Extractor:
 
     def _settlement_taken(self, frame: syntax.Frame, places: list[_Place]) -> bool:
         """ "Days after the desert city of Palmyra was seized", "weeks after the ancient city was freed", "days after
-        seizing the desert city of Palmyra": taking what a word for a settlement heads, by a taker the clause leaves
-        unsaid, is a place's change (what a bare name was captured may be a person: "Montoya was captured")."""
-        if frame.gainer is not None or frame.lemma not in _SETTLEMENT_PASSIVE_LEMMAS or not places:
-            return False
-        return any(noun in _SETTLEMENT_NOUNS for _, noun in frame.place_nouns) or any(
+        seizing the desert city of Palmyra", "days after the capture of the desert city of Palmyra": taking what a word
+        for a settlement heads, by a taker the clause leaves unsaid, is a place's change (what a bare name was captured
+        may be a person: "Montoya was captured")."""
+        if frame.lemma not in _SETTLEMENT_PASSIVE_LEMMAS or not places or (
+                frame.role == "nominal" and self.text[frame.trigger_start : frame.trigger_end].lower().endswith("ed")):
+            return False  # (a participle as a modifier, "the recently captured town of X", is no change noun)
+        # (a bare "the city" only as the passive's subject: "every time someone new took the city" is a habit)
+        return (frame.role == "passive" and any(noun in _SETTLEMENT_NOUNS for _, noun in frame.place_nouns)) or any(
             _SETTLEMENT_OF_BEFORE.search(self.text, max(0, p.mention.start - 40), p.mention.start) for p in places)
 
     def _party_vouches(self, frame: syntax.Frame, gained: ActorRef | None, lost: ActorRef | None) -> bool:
@@ -2799,7 +2803,7 @@ _WAR_ONLY_LEMMAS = frozenset({"retake", "recapture", "liberate", "regain", "recl
 # freed"), war's whoever took it; not "secured" (made safe), "recovered" (bodies), "won" (a seat), nor "stormed"
 # (attacked)
 _SETTLEMENT_PASSIVE_LEMMAS = frozenset({"capture", "seize", "overrun", "overran", "conquer", "occupy", "free", "take",
-                                       "took"})
+                                       "took", "seizure", "takeover", "conquest"})
 _SETTLEMENT_NOUNS = frozenset({"city", "town", "village", "district"})
 _SETTLEMENT_OF_BEFORE = re.compile(r"\b(?:city|town|village|hamlet|district|suburb|neighbou?rhood)\s+of\s+(?:the\s+)?$",
                                    re.IGNORECASE)

@@ -667,6 +667,9 @@ def test_a_party_named_as_a_holder_is_no_side_to_a_withdrawal(holding: str) -> N
         ("Crowds gathered in Palmyra, weeks after the city was freed.", ["Palmyra"]),
         # (and the active, with no party named in the sentence: a wire story's opening line)
         ("BEIRUT --  Days after seizing the Syrian desert city of Palmyra", ["Palmyra"]),
+        # (and the change noun, though the parse hangs the main clause's talkers on it as its doers)
+        ("Days after the capture of the desert city of Palmyra, activists said the ruins remained intact.",
+         ["Palmyra"]),
     ],
 )
 def test_an_agentless_passive_of_taking_said_of_a_settlement_is_a_change_by_an_unnamed_party(
@@ -676,7 +679,9 @@ def test_an_agentless_passive_of_taking_said_of_a_settlement_is_a_change_by_an_u
 
 
 @pytest.mark.parametrize("text", ["Montoya was captured in Medellin.", "The city of Aleppo was secured for the talks.",
-                                  "The district of Morek was won by the opposition party."])
+                                  "The district of Morek was won by the opposition party.",
+                                  "I grew up in Medellin. Every time someone new took the city, someone else took my "
+                                  "neighbours away."])
 def test_an_agentless_passive_of_a_person_or_of_making_safe_is_no_change(text: str) -> None:
     assert extract(text, ["Medellin", "Aleppo", "Morek"]) == []
 
