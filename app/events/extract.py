@@ -2097,6 +2097,9 @@ class _Extractor:
         text = text.split(",", 1)[0].rstrip(" .;:\"'”’")
         if not text or not text[0].isalnum() or len(text) > 60:
             return None
+        low = text.lower()
+        if " " not in low and low.endswith("s") and low in english_words() and low[:-1] in english_words():
+            return None  # a plural common noun capitalised in a headline ("Syrian Army Takes Control of Areas in Hama")
         b = a + len(text)
         near = [m for m in self._mentions_in(s_start, s_end) if m.place is not None and not _is_country(m)]
         near.sort(key=lambda m: abs(m.start - a))

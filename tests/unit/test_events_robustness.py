@@ -796,3 +796,9 @@ def test_an_appositive_in_brackets_glosses_the_name_and_is_no_second_place() -> 
     text = ("Army units carried out operations establishing control over Telal Hakema ( Hakema hills) and the hills "
             "of Hilal al-Dusham (the barricades) and Milad after clashes with ISIS.")
     assert [e.place.text for e in extract(text, ["Milad"])] == ["Telal Hakema", "Hilal al-Dusham", "Milad"]
+
+
+def test_a_plural_common_noun_capitalised_in_a_headline_is_no_name_the_gazetteer_lacks() -> None:
+    text = ("Syrian Army Takes Control of Areas in Hama, Latakia. The army on Wednesday seized full control of "
+            "al-Masasneh village.")
+    assert [e.place.text for e in extract(text, ["Hama", "Latakia"])] == ["al-Masasneh village"]
