@@ -2724,10 +2724,12 @@ def _verb_frame(tok: Any, lemma: str, low: str) -> Frame | None:
                 # with the noun
                 places = [o for p in _children(governor, "prep") if _low(p) == "in" for c in _children(p, "pobj")
                           if _lemma(c) == "control" for o in _prep_objects(c, "of", "over")]
-        if not places and not passive and dobj and tok.dep_ == "conj" and _lemma(tok.head) in _ENTRY_VERBS \
+        if not places and not passive and dobj and (tok.dep_ == "conj" or (tok.dep_ == "advcl" and tok.tag_ == "VBG")) \
+                and _lemma(tok.head) in _ENTRY_VERBS \
                 and (_lemma(dobj[0]) in _FIGHTER_NOUNS or dobj[0].tag_ in ("NNP", "NNPS")):
-            # "stormed Najarah and expelled all ISIS fighters", "entered Morek and drove out the rebels": out of the
-            # place just stormed or entered (the eval README's "stormed and took")
+            # "stormed Najarah and expelled all ISIS fighters", "entered Morek and drove out the rebels", "stormed
+            # Najarah, swiftly driving out the ISIS fighters": out of the place just stormed or entered (the eval
+            # README's "stormed and took")
             places = _children(tok.head, "dobj")
         if not places and dobj and (_lemma(dobj[0]) in _FIGHTER_NOUNS or dobj[0].tag_ in ("NNP", "NNPS")):
             # "purged the last IS militants from Kobani", "ejected Isis from Ramadi": the parser may hang the

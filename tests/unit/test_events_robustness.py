@@ -802,3 +802,16 @@ def test_a_plural_common_noun_capitalised_in_a_headline_is_no_name_the_gazetteer
     text = ("Syrian Army Takes Control of Areas in Hama, Latakia. The army on Wednesday seized full control of "
             "al-Masasneh village.")
     assert [e.place.text for e in extract(text, ["Hama", "Latakia"])] == ["al-Masasneh village"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Government troops stormed Najarah earlier today, swiftly driving out the ISIS fighters who had been "
+         "defending the village.", [("Najarah", "government")]),
+        ("Government troops stormed Najarah, driving the civilians out.", []),
+    ],
+)
+def test_a_participle_of_driving_fighters_out_after_storming_a_place_drives_them_out_of_it(
+        text: str, expected: list[tuple[str, str]]) -> None:
+    assert summary(extract(text, ["Najarah"])) == expected
