@@ -1986,7 +1986,7 @@ TRIGGER_WORDS = re.compile(
     r"secur(?:e|ed|es|ing)|recover(?:ed|s|ing)?|abandon(?:ed|s|ing)?|tak(?:e|es)|"
     r"expel\w*|oust\w*|push\w*|forc(?:ed|ing)|kick\w*|chas(?:ed|ing)|rout(?:ed|ing)|flush\w*|"
     r"evict\w*|" + _REMOVED_FROM + "|" + _OUT_WORDS + r"|"
-    r"cleared|purg(?:e|ed|es|ing)|cleans(?:e|ed|es|ing)|restor(?:e|ed|es|ing)|victory|(?:re)?occup\w*|swe(?:pt|ep\w*)|seizure|dislodg\w*|relinquish\w*|transfer(?:s|red|ring)?|"
+    r"clear(?:ed|ing)|purg(?:e|ed|es|ing)|cleans(?:e|ed|es|ing)|restor(?:e|ed|es|ing)|victory|(?:re)?occup\w*|swe(?:pt|ep\w*)|seizure|dislodg\w*|relinquish\w*|transfer(?:s|red|ring)?|"
     r"(?:back\s+in(?:to)?|into|to)\s+(?:the\s+)?(?:\w+\s+){0,2}?hands|claw(?:ed|s|ing)?\s+back|"
     + _SLIPPED_FROM + "|" + _ENTERED_AFTER_LEAVING + "|" + _FLAG_OVER + "|" + _ENDED_RULE + "|"
     + _IMPOSED_OR_CHANGED + "|" + _UNTIL_A_DATE + r")\b",

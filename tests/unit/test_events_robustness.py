@@ -815,3 +815,15 @@ def test_a_plural_common_noun_capitalised_in_a_headline_is_no_name_the_gazetteer
 def test_a_participle_of_driving_fighters_out_after_storming_a_place_drives_them_out_of_it(
         text: str, expected: list[tuple[str, str]]) -> None:
     assert summary(extract(text, ["Najarah"])) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Syrian troops opened their counter-offensive by clearing the small village of Al-Dawa, west of Palmyra, of "
+         "all the ISIS fighters who had dug in there.", [("Al-Dawa", "government")]),
+        ("Engineers are clearing the road of mines near Palmyra.", []),
+    ],
+)
+def test_clearing_a_place_of_fighters_in_the_gerund_is_parsed(text: str, expected: list[tuple[str, str]]) -> None:
+    assert summary(extract(text, ["Al-Dawa", "Palmyra"])) == expected
