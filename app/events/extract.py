@@ -386,7 +386,8 @@ _DESCRIBING_WORD = re.compile(r"(?:neighbou?ring|nearby|adjacent|adjoining|strat
 _PART_OF_BEFORE = re.compile(r"\b(?:neighbou?rhood|district|suburb|quarter)s?\s+(?:of|in)\s+(?:the\s+)?$",
                              re.IGNORECASE)
 _LOCATES = re.compile(
-    r"(?:['’]s)?\s*(?:(?:[\w-]+\s+){0,2}?)(?:,\s*)?(?:in|near|outside|of|(?:(?:some\s+)?\d+\s*(?:km|kms|kilometres|"
+    r"(?:['’]s)?\s*(?:(?:[\w-]+\s+){0,2}?)(?:,\s*)?(?:in|near|outside|of|(?:on\s+the\s+)?outskirts\s+of|"
+    r"(?:(?:some\s+)?\d+\s*(?:km|kms|kilometres|"
     r"kilometers|miles)\s+)?(?:north|south|east|west)(?:ern|-?east|-?west)?\s+of)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?",
     re.IGNORECASE,
 )
@@ -394,7 +395,8 @@ _LOCATES = re.compile(
 # before, whose locative only places it.
 _DESCRIBED_AS_LOCATED = re.compile(
     r"\s*(?:,\s*|\s+(?:was|is|remains|remained|has\s+been|had\s+been)\s+)(?:a|an|the|its|one\s+of\s+the)\s+"
-    r"(?:[\w'’-]+\s+){0,4}?(?:in|near|outside|on|(?:(?:some\s+)?\d+\s*(?:km|kms|kilometres|kilometers|miles)\s+)?"
+    r"(?:[\w'’-]+\s+){0,4}?(?:in|near|outside|on|(?:capital|hub|gateway|heart|centre|center|seat)\s+of|"
+    r"(?:(?:some\s+)?\d+\s*(?:km|kms|kilometres|kilometers|miles)\s+)?"
     r"(?:north|south|east|west)(?:ern|-?east|-?west)?\s+of)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?",
     re.IGNORECASE,
 )

@@ -684,6 +684,10 @@ def _glossed(appos: Any) -> bool:
 
 
 
+# What a place is the centre of ("the capital of", "the commercial hub of"): said of a name, the of-phrase holds it.
+_CENTRE_NOUNS = frozenset({"capital", "hub", "gateway", "heart", "centre", "center", "seat"})
+
+
 def _place_phrases(
     head: Any,
     compassed: list[tuple[int, int]] | None = None,
@@ -850,8 +854,9 @@ def _place_phrases(
             # town (the geoparser resolves the airfield from the cue); "a military base in X" names no facility
             spans.append(_head_span(sited[0], excluded))
             continue
-        if low == "capital" and item.dep_ == "appos" and ofs:
-            # "El Geneina, the capital of West Darfur": the appositive describes the place; the of-phrase holds it
+        if low in _CENTRE_NOUNS and item.dep_ == "appos" and ofs and (low == "capital" or _namelike(item.head)):
+            # "El Geneina, the capital of West Darfur", "Mubi, the commercial hub of Adamawa State": the appositive
+            # describes the place; the of-phrase holds it
             excluded.extend(_span(o) for o in ofs)
             continue
         renamed_capital = [ap for o in ofs for ap in o.children if low == "capital"

@@ -827,3 +827,19 @@ def test_a_participle_of_driving_fighters_out_after_storming_a_place_drives_them
 )
 def test_clearing_a_place_of_fighters_in_the_gerund_is_parsed(text: str, expected: list[tuple[str, str]]) -> None:
     assert summary(extract(text, ["Al-Dawa", "Palmyra"])) == expected
+
+
+def test_a_place_on_the_outskirts_of_a_city_is_the_antecedent_not_the_city() -> None:
+    text = ("The siege of eastern Ghouta on the outskirts of Damascus ended three months ago when the opposition "
+            "capitulated and the enclave returned to state control.")
+    assert [e.place.text for e in extract(text, ["eastern Ghouta", "Damascus"])] == ["eastern Ghouta"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Boko Haram fighters yesterday seized Mubi, the commercial hub of Adamawa State, after two days of fighting.",
+     "Boko Haram fighters yesterday seized Mubi, the commercial hub of Adamawa State, after two days of bloody "
+     "fighting that drove the military out of the area."],
+)
+def test_what_a_name_is_the_hub_of_holds_it_and_is_no_place_taken(text: str) -> None:
+    assert [e.place.text for e in extract(text, ["Mubi", "Adamawa State"])] == ["Mubi"]
