@@ -1486,6 +1486,7 @@ def _subject(verb: Any) -> Any | None:
             and v.tag_ in ("VBD", "VBZ", "VBP")
             and v.i > 0
             and v.doc[v.i - 1].tag_ in ("NNP", "NNPS", "NN", "NNS")
+            and _low(v.doc[v.i - 1]) not in TIME_WORDS  # (but "... but earlier this year captured Afrin": a time)
         ):
             return v.doc[v.i - 1]  # a finite verb's subject the parser hung elsewhere ("on Friday ISIL seized")
         if v is verb and v.tag_ in ("VBD", "VBZ", "VBP") and (fronted := _subject_in_fronted_phrase(v)) is not None:

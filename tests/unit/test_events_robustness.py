@@ -843,3 +843,11 @@ def test_a_place_on_the_outskirts_of_a_city_is_the_antecedent_not_the_city() -> 
 )
 def test_what_a_name_is_the_hub_of_holds_it_and_is_no_place_taken(text: str) -> None:
     assert [e.place.text for e in extract(text, ["Mubi", "Adamawa State"])] == ["Mubi"]
+
+
+def test_a_time_noun_before_a_finite_verb_is_not_its_subject() -> None:
+    # "earlier this year captured": the doer is the relative clause's antecedent, not "year"
+    text = ("In the ranks of the Turkish-backed opposition, which was raised to fight the Syrian army but earlier this "
+            "year captured the border town of Afrin from Kurdish forces instead, there is a belief that the regime "
+            "lacks the manpower.")
+    assert summary(extract(text, ["Afrin"])) == [("Afrin", "turkey")]
