@@ -1661,6 +1661,11 @@ class _Extractor:
                 chunk[k.start() - s_start] = "'"
             for q in _SCARE_QUOTED.finditer(self.text, s_start, s_start + len(chunk)):
                 chunk[q.start() - s_start] = chunk[q.end() - 1 - s_start] = " "  # (one for one: the offsets hold)
+            for r in _RE_HYPHENATED.finditer(self.text, s_start, s_start + len(chunk)):
+                # "re-captured", "re-taken", "re-established": the tokenizer splits the hyphen off and the parse falls
+                # apart; the word joined, with the hyphen's place kept as a space before it, keeps every offset
+                at, end = r.start() - s_start, r.end() - s_start
+                chunk[at:end] = list(" " + r.group(1) + r.group(2))
             for w in _WEDNESDAY.finditer(self.text, s_start, s_start + len(chunk)):
                 # "Wed 19 Apr 2017 Army liberates X": the tokenizer splits "Wed" as "we'd" ("We" the subject); another
                 # day of the same length keeps the offsets
@@ -2875,6 +2880,12 @@ _NUMBERED_FACILITY = re.compile(
 # "the army took Hulwaniyah on Monday": a name an armed party took (``_party_vouches``).
 _TOOK_NAME = re.compile(r"\b(?:took|takes|taken)\s+(?:over\s+)?(?:the\s+)?" + _NAME_START)
 _CAPTIVE_AFTER = re.compile(r"\s+(?:hostage|prisoner|captive)s?\b", re.IGNORECASE)
+# A verb of taking written with a hyphen after its prefix ("re-captured", "re-took", "re-established control").
+_RE_HYPHENATED = re.compile(
+    r"\b(re)-((?:captur|tak|gain|establish|conquer|occup|liberat|seiz|claim|assert|impos|enter)[a-z]*?"
+    r"(?:ed|en|s|e)|took)\b",  # (its finite or participle forms: a gerund's parse is no better joined)
+    re.IGNORECASE,
+)
 _WEDNESDAY = re.compile(r"\b[Ww]ed(?=\.?\s+\d)")
 _PLACE_ONLY_OBJECT = re.compile(
     # (and a headline's present: "Syrian army retakes X from rebels", "Army liberates X")

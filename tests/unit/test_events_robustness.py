@@ -851,3 +851,19 @@ def test_a_time_noun_before_a_finite_verb_is_not_its_subject() -> None:
             "year captured the border town of Afrin from Kurdish forces instead, there is a belief that the regime "
             "lacks the manpower.")
     assert summary(extract(text, ["Afrin"])) == [("Afrin", "turkey")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The army re-captured Palmyra in March.", [("Palmyra", "government")]),
+        ("Morek was re-taken by the army.", [("Morek", "government")]),
+        ("Government forces re-took the town of Morek.", [("Morek", "government")]),
+        ("The army pressed on, having re-established control earlier this month over Morek.",
+         [("Morek", "government")]),
+    ],
+)
+def test_a_verb_of_taking_with_a_hyphen_after_its_prefix_is_parsed_whole(
+        text: str, expected: list[tuple[str, str]]) -> None:
+    # the tokenizer split "re-captured" at the hyphen, and the parse of the clause fell apart
+    assert summary(extract(text, ["Palmyra", "Morek"])) == expected
