@@ -391,11 +391,11 @@ _LOCATES = re.compile(
     r"kilometers|miles)\s+)?(?:north|south|east|west)(?:ern|-?east|-?west)?\s+of)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?",
     re.IGNORECASE,
 )
-# "Morek, a town north of Hama", "Tal Afar was the last major town in Nineveh province": a description of the name
-# before, whose locative only places it.
+# "Morek, a town north of Hama", "Tal Afar was the last major town in Nineveh province", "Mubi, the commercial hub of
+# Adamawa State": a description of the name before, whose locative only places it.
 _DESCRIBED_AS_LOCATED = re.compile(
     r"\s*(?:,\s*|\s+(?:was|is|remains|remained|has\s+been|had\s+been)\s+)(?:a|an|the|its|one\s+of\s+the)\s+"
-    r"(?:[\w'’-]+\s+){0,4}?(?:in|near|outside|on|(?:capital|hub|gateway|heart|centre|center|seat)\s+of|"
+    r"(?:[\w'’-]+\s+){0,4}?(?:in|near|outside|on|(?:" + "|".join(sorted(syntax.CENTRE_NOUNS)) + r")\s+of|"
     r"(?:(?:some\s+)?\d+\s*(?:km|kms|kilometres|kilometers|miles)\s+)?"
     r"(?:north|south|east|west)(?:ern|-?east|-?west)?\s+of)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?",
     re.IGNORECASE,
@@ -2015,7 +2015,7 @@ class _Extractor:
         seizing the desert city of Palmyra", "days after the capture of the desert city of Palmyra": taking what a word
         for a settlement heads, by a taker the clause leaves unsaid, is a place's change (what a bare name was captured
         may be a person: "Montoya was captured")."""
-        if frame.lemma not in _SETTLEMENT_PASSIVE_LEMMAS or not places or (
+        if frame.lemma not in _SETTLEMENT_TAKING_LEMMAS or not places or (
                 frame.role == "nominal" and self.text[frame.trigger_start : frame.trigger_end].lower().endswith("ed")):
             return False  # (a participle as a modifier, "the recently captured town of X", is no change noun)
         # (a bare "the city" only as the passive's subject: "every time someone new took the city" is a habit)
@@ -2809,10 +2809,10 @@ class _Extractor:
 # Verbs that say a place was taken back by force whatever the sentence around them speaks of ("the recently liberated
 # city of Palmyra hosts a concert"); "captured" and "took" also take hearts, prizes and photographs.
 _WAR_ONLY_LEMMAS = frozenset({"retake", "recapture", "liberate", "regain", "reclaim", "wrest"})
-# Verbs of taking whose passive, said of a settlement, is its change of hands ("the city was seized", "the town was
-# freed"), war's whoever took it; not "secured" (made safe), "recovered" (bodies), "won" (a seat), nor "stormed"
-# (attacked)
-_SETTLEMENT_PASSIVE_LEMMAS = frozenset({"capture", "seize", "overrun", "overran", "conquer", "occupy", "free", "take",
+# Verbs and nouns of taking that, said of a settlement with no taker named, tell its change of hands ("the city was
+# seized", "the town was freed", "the capture of the desert city of Palmyra"), war's whoever took it; not "secured"
+# (made safe), "recovered" (bodies), "won" (a seat), nor "stormed" (attacked)
+_SETTLEMENT_TAKING_LEMMAS = frozenset({"capture", "seize", "overrun", "overran", "conquer", "occupy", "free", "take",
                                        "took", "seizure", "takeover", "conquest"})
 _SETTLEMENT_NOUNS = frozenset({"city", "town", "village", "district"})
 _SETTLEMENT_OF_BEFORE = re.compile(r"\b(?:city|town|village|hamlet|district|suburb|neighbou?rhood)\s+of\s+(?:the\s+)?$",

@@ -683,9 +683,8 @@ def _glossed(appos: Any) -> bool:
     return appos.dep_ == "appos" and left > 0 and appos.doc[left - 1].text == "("
 
 
-
 # What a place is the centre of ("the capital of", "the commercial hub of"): said of a name, the of-phrase holds it.
-_CENTRE_NOUNS = frozenset({"capital", "hub", "gateway", "heart", "centre", "center", "seat"})
+CENTRE_NOUNS = frozenset({"capital", "hub", "gateway", "heart", "centre", "center", "seat"})
 
 
 def _place_phrases(
@@ -854,7 +853,7 @@ def _place_phrases(
             # town (the geoparser resolves the airfield from the cue); "a military base in X" names no facility
             spans.append(_head_span(sited[0], excluded))
             continue
-        if low in _CENTRE_NOUNS and item.dep_ == "appos" and ofs and (low == "capital" or _namelike(item.head)):
+        if low in CENTRE_NOUNS and item.dep_ == "appos" and ofs and (low == "capital" or _namelike(item.head)):
             # "El Geneina, the capital of West Darfur", "Mubi, the commercial hub of Adamawa State": the appositive
             # describes the place; the of-phrase holds it
             excluded.extend(_span(o) for o in ofs)
