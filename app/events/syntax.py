@@ -3203,6 +3203,15 @@ def _taker_in_when_clause(lose: Any) -> Any | None:
     return None
 
 
+def _of_after_time(noun: Any) -> list[Any]:
+    """ "the loss earlier this year of Idlib city", "the capture in March of Palmyra": a time told between a change noun
+    and its of-phrase, which the parser then hangs on the time."""
+    times = [c for c in noun.children if c.i > noun.i and c.dep_ == "npadvmod" and _low(c) in TIME_WORDS]
+    times += [o for p in noun.children if p.dep_ == "prep" and p.i > noun.i and _low(p) in ("in", "on", "at")
+              for o in _children(p, "pobj") if _low(o) in TIME_WORDS]
+    return [o for t in times for o in _prep_objects(t, "of")]
+
+
 def _took_part(verb: Any) -> bool:
     """ "took part (in)", "participated (in)", "played a role (in)": the verb a party's share in an action hangs on."""
     lemma = _lemma(verb)
@@ -3211,7 +3220,7 @@ def _took_part(verb: Any) -> bool:
 
 
 def _noun_frame(tok: Any, lemma: str) -> Frame | None:
-    objects = _prep_objects(tok, "of")
+    objects = _prep_objects(tok, "of") or _of_after_time(tok)
     poss = _children(tok, "poss")
     if lemma in _EXPEL_NOUNS | _WITHDRAW_NOUNS or _low(tok) in _EXPEL_NOUNS | _WITHDRAW_NOUNS:
         # (the parser may hang the from-phrase on who was removed: "the expulsion of Isis from Mosul")

@@ -867,3 +867,16 @@ def test_a_verb_of_taking_with_a_hyphen_after_its_prefix_is_parsed_whole(
         text: str, expected: list[tuple[str, str]]) -> None:
     # the tokenizer split "re-captured" at the hyphen, and the parse of the clause fell apart
     assert summary(extract(text, ["Palmyra", "Morek"])) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The YPG's capture on Saturday of Al-Alqamiyah brought its units to within a few kilometres of the base.",
+         [("Al-Alqamiyah", "kurdish")]),
+        ("The capture in March of Palmyra by the army was celebrated.", [("Palmyra", "government")]),
+    ],
+)
+def test_a_time_between_a_change_noun_and_its_of_phrase_leaves_the_of_phrase_its_place(
+        text: str, expected: list[tuple[str, str]]) -> None:
+    assert summary(extract(text, ["Al-Alqamiyah", "Palmyra"])) == expected
