@@ -3306,10 +3306,12 @@ def _noun_frame(tok: Any, lemma: str) -> Frame | None:
             giver = _subject(tok.head)  # "Ukraine's military acknowledged the loss of Vuhledar": who admits it lost it
         return _make(tok, lemma, "nominal", objects, by[0] if by else None, giver, why)
     gainer = by[0] if by else (poss[0] if poss else None)
-    if gainer is None and lemma in _AGENT_NOUNS and tok.dep_ == "pobj" and _low(tok.head) in ("following", "after") \
-            and tok.head.head.pos_ in ("VERB", "AUX") and not _passive_voice(tok.head.head):
-        # "Following the capture of Tal Sheikh Mansour, the army advanced towards X": who went on from the taking
-        # took it (not after a fall or a loss: "after the fall of Aleppo, the rebels retreated")
+    if gainer is None and lemma in _AGENT_NOUNS and tok.dep_ == "pobj" \
+            and _low(tok.head) in ("following", "after", "with") and tok.head.head.pos_ in ("VERB", "AUX") \
+            and not _passive_voice(tok.head.head):
+        # "Following the capture of Tal Sheikh Mansour, the army advanced towards X", "With the capture of X, troops of
+        # the army have set foot in Idlib": who went on from the taking took it (not after a fall or a loss: "after
+        # the fall of Aleppo, the rebels retreated")
         gainer = next(iter(_children(tok.head.head, "nsubj")), None)
     if gainer is None and tok.dep_ == "dobj" and _lemma(tok.head) in _SUPPORT_VERBS:
         # "pro-government forces completed the liberation of Sirte", "Iraqi forces announced the recapture of X":

@@ -880,3 +880,16 @@ def test_a_verb_of_taking_with_a_hyphen_after_its_prefix_is_parsed_whole(
 def test_a_time_between_a_change_noun_and_its_of_phrase_leaves_the_of_phrase_its_place(
         text: str, expected: list[tuple[str, str]]) -> None:
     assert summary(extract(text, ["Al-Alqamiyah", "Palmyra"])) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("With the capture of Ayn al-Bayda, troops from the 103rd Brigade of the Syrian Arab Army have set foot in "
+         "Idlib province.", [("Ayn al-Bayda", "government")]),
+        # (no party goes on: no taker, and here no war either)
+        ("With the capture of Ayn al-Bayda, the road to Idlib is open.", []),
+    ],
+)
+def test_who_goes_on_with_a_capture_took_it(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert summary(extract(text, ["Ayn al-Bayda", "Idlib"])) == expected
