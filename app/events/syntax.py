@@ -2356,6 +2356,13 @@ def _participle_head(participle: Any, lemma: str) -> Any:
     where the parser hung it on a party ("areas held by Kurdish forces close to Jarablus liberated from ISIS")."""
     head = participle.head
     doc = participle.doc
+    if _low(head) in _FLOATING_QUANTIFIERS and head.i >= 2 and doc[head.i - 1].text == ",":
+        # "the West Bank and Gaza, both captured by Israel in 1967": the quantifier stands for the coordination
+        # before it, whose first conjunct heads it
+        first = doc[head.i - 2]
+        while first.dep_ == "conj" and first.head.i < first.i:
+            first = first.head
+        return first
     i = participle.i - 2 if participle.i >= 2 and doc[participle.i - 1].text == "," else participle.i - 1
     before = doc[i]
     if lemma in _PLACE_ONLY_VERBS and before.tag_ in ("NNP", "NNPS") and before.i != head.i \

@@ -1407,3 +1407,9 @@ def test_a_name_the_parser_conjoins_to_a_passive_of_driving_out_is_a_place_too_w
             "the rebel Coastal Division.")
     events = extract(text, ["Lattakia"])
     assert summary(events) == [("Nakshaba", "opposition"), ("Rasha Hill", "opposition")]
+
+
+def test_a_participle_on_both_after_a_coordination_describes_all_of_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The Palestinians seek a state in the West Bank and Gaza, both captured by Israel in the 1967 Mideast war."
+    [frame] = [f for f in frames(nlp(text)[:]) if f.lemma == "capture"]
+    assert [text[a:b] for a, b in frame.places] == ["West Bank", "Gaza"] and frame.factual
