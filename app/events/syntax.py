@@ -2331,6 +2331,14 @@ def _misparsed_reduced_relative(verb: Any) -> Any | None:
         # name the first does
         return _misparsed_reduced_relative(verb.head)
     doc = verb.doc
+    both = [c for c in _children(verb, "nsubj") if _low(c) in _FLOATING_QUANTIFIERS and c.i == verb.i - 1]
+    if both and both[0].i >= 2 and doc[both[0].i - 1].text == ",":
+        # "Morek and Kafr Zita, both retaken by the army last week": the quantifier, read as the subject, stands for
+        # the coordination before it
+        first = doc[both[0].i - 2]
+        while first.dep_ == "conj" and first.head.i < first.i:
+            first = first.head
+        return first
     head = doc[verb.i - 2] if doc[verb.i - 1].text == "," else doc[verb.i - 1]
     if head.tag_ not in ("NNP", "NNPS") and not (
             # ("at Tabqa airbase, captured by ISIL terrorists earlier this month": a facility word a name qualifies)

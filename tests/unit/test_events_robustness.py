@@ -893,3 +893,8 @@ def test_a_time_between_a_change_noun_and_its_of_phrase_leaves_the_of_phrase_its
 )
 def test_who_goes_on_with_a_capture_took_it(text: str, expected: list[tuple[str, str | None]]) -> None:
     assert summary(extract(text, ["Ayn al-Bayda", "Idlib"])) == expected
+
+
+def test_both_read_as_the_subject_of_a_participle_stands_for_the_coordination_before_it() -> None:
+    text = "Residents returned to Morek and Kafr Zita, both retaken by the army last week."
+    assert summary(extract(text, ["Morek", "Kafr Zita"])) == [("Morek", "government"), ("Kafr Zita", "government")]
