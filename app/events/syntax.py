@@ -2331,14 +2331,10 @@ def _misparsed_reduced_relative(verb: Any) -> Any | None:
         # name the first does
         return _misparsed_reduced_relative(verb.head)
     doc = verb.doc
-    both = [c for c in _children(verb, "nsubj") if _low(c) in _FLOATING_QUANTIFIERS and c.i == verb.i - 1]
-    if both and both[0].i >= 2 and doc[both[0].i - 1].text == ",":
-        # "Morek and Kafr Zita, both retaken by the army last week": the quantifier, read as the subject, stands for
-        # the coordination before it
-        first = doc[both[0].i - 2]
-        while first.dep_ == "conj" and first.head.i < first.i:
-            first = first.head
-        return first
+    # ("Morek and Kafr Zita, both retaken by the army last week": "both", read as the subject, stands for the list)
+    both = [c for c in _children(verb, "nsubj") if c.i == verb.i - 1 and _quantified_list(c) is not None]
+    if both:
+        return _quantified_list(both[0])
     head = doc[verb.i - 2] if doc[verb.i - 1].text == "," else doc[verb.i - 1]
     if head.tag_ not in ("NNP", "NNPS") and not (
             # ("at Tabqa airbase, captured by ISIL terrorists earlier this month": a facility word a name qualifies)
@@ -2359,18 +2355,25 @@ def _misparsed_reduced_relative(verb: Any) -> Any | None:
     return _coordination_head(head, verb, verb.i)
 
 
+def _quantified_list(quantifier: Any) -> Any | None:
+    """The first conjunct of the coordination a floating quantifier after a comma stands for ("the West Bank and
+    Gaza, both ..."), which heads it; None for any other token."""
+    doc = quantifier.doc
+    if _low(quantifier) not in _FLOATING_QUANTIFIERS or quantifier.i < 2 or doc[quantifier.i - 1].text != ",":
+        return None
+    first = doc[quantifier.i - 2]
+    while first.dep_ == "conj" and first.head.i < first.i:
+        first = first.head
+    return first
+
+
 def _participle_head(participle: Any, lemma: str) -> Any:
     """The noun a participle clause describes: its head, or, for a verb only places take, the name right before it
     where the parser hung it on a party ("areas held by Kurdish forces close to Jarablus liberated from ISIS")."""
     head = participle.head
     doc = participle.doc
-    if _low(head) in _FLOATING_QUANTIFIERS and head.i >= 2 and doc[head.i - 1].text == ",":
-        # "the West Bank and Gaza, both captured by Israel in 1967": the quantifier stands for the coordination
-        # before it, whose first conjunct heads it
-        first = doc[head.i - 2]
-        while first.dep_ == "conj" and first.head.i < first.i:
-            first = first.head
-        return first
+    if (listed := _quantified_list(head)) is not None:
+        return listed  # "the West Bank and Gaza, both captured by Israel in 1967"
     i = participle.i - 2 if participle.i >= 2 and doc[participle.i - 1].text == "," else participle.i - 1
     before = doc[i]
     if lemma in _PLACE_ONLY_VERBS and before.tag_ in ("NNP", "NNPS") and before.i != head.i \
