@@ -90,6 +90,10 @@ _NO_VERB_BEFORE = re.compile(r"\b(?:from|to|by|against|of|the)\s+$")
 # "is-linked"): the copula is never followed by either, so there a lower-cased "is" is the group. (Matched on the text
 # itself, case aside: its offsets are the scan's, which a lower-cased copy's need not be.)
 _NO_COPULA_AFTER = re.compile(r"\s+(?:had|has|have|took|seized|stormed|overran|retook)\b|-[a-z]", re.IGNORECASE)
+# Opening a sentence, the copula begins a question ("is it ...", "is there ..."), which no verb in the past follows: "is
+# said through its amaq agency", "is claimed the attack" there are the group's.
+_SENTENCE_OPENS = re.compile(r"(?:^|[.!?][\"'”’)]?\s+)$")
+_PAST_AFTER = re.compile(r"\s+(?:said|says|claimed|claims|announced|[a-z]+ed)\b", re.IGNORECASE)
 
 
 def _trie_regex(words: set[str]) -> str:
@@ -337,7 +341,8 @@ class ActorRegistry:
                     continue
             if lowercased and w0 == "is" and self._lowered_is is not None \
                     and (_NO_VERB_BEFORE.search(low, max(0, start - 10), start)
-                         or _NO_COPULA_AFTER.match(text, end0)):
+                         or _NO_COPULA_AFTER.match(text, end0)
+                         or (_PAST_AFTER.match(text, end0) and _SENTENCE_OPENS.search(text, max(0, start - 4), start))):
                 # "retook the town from is", "fell to is", "the is group": the verb never follows these, nor precedes
                 # another verb ("is has captured")
                 found.append(ActorMatch(start, end0, raw0, "actor", self._lowered_is))

@@ -1650,8 +1650,9 @@ class _Extractor:
             # "IS" is the verb "is" to a statistical tagger; the registry knows it as Islamic State. A name of the
             # same length keeps every offset.
             for a in self._actors_in(s_start, s_start + len(chunk)):
-                if a.surface == "IS" or (a.actor_id == "islamic_state" and a.surface[:3] in ("is ", "IS ")):
-                    chunk[a.start - s_start : a.start - s_start + 2] = "IZ"  # (lower-cased: "is militants")
+                if a.actor_id == "islamic_state" and (a.surface.upper() == "IS" or a.surface[:3] in ("is ", "IS ")):
+                    # (lower-cased: "is militants", and "is" the registry reads as the group: "after is seized")
+                    chunk[a.start - s_start : a.start - s_start + 2] = "IZ"
             for k in _PLURAL_POSSESSIVE_QUOTE.finditer(self.text, s_start, s_start + len(chunk)):
                 if "‘" in self.text[max(s_start, k.start() - 30) : k.start()].rsplit(" ", 1)[-1]:
                     continue  # a word set in quotation marks ("the so-called ‘rebels’ captured"): the quote closes

@@ -1911,3 +1911,20 @@ def test_a_change_noun_of_passing_names_its_gainer_with_to_even_where_the_parse_
     # lower-cased, "to is" is no preposition before a verb to the parser; the group's name after "to" still gains
     text = "dozens of soldiers were killed in the days following the fall of palmyra to is."
     assert summary(extract(text, ["palmyra"])) == [("palmyra", "isis")]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("scores of soldiers were killed in the days after is seized palmyra, activists said.", "palmyra"),
+        ("since 10 june, when is seized mosul from the iraqi government, the air force has intensified its raids.",
+         "mosul"),
+        ("is said through its amaq news agency that its fighters had taken over the town of tadef.", "tadef"),
+    ],
+)
+def test_lower_cased_is_the_registry_reads_as_the_group_is_parsed_as_a_name(text: str, name: str) -> None:
+    """Lower-cased, "is" before a verb in the past, or opening a sentence before one, is the group (the copula is
+    neither followed by a finite verb nor opens a statement); the parser must see a name there too, or it reads
+    "is seized palmyra" as a passive."""
+    assert summary(extract(text, [name])) == [(name, "isis")]
+
