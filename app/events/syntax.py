@@ -2122,6 +2122,17 @@ def _make(
     spans = _join_hyphenated([span for span in quoted if not _after_closing_quote(text, span[0])])
     marked[:] = _join_hyphenated([_before_closing_quote(text, a, b) for a, b in marked
                                   if not _after_closing_quote(text, a)])
+    if tok.dep_ == "relcl":
+        # ("pulled out of Sinjar, the Yazidi town they recaptured from IS in 2015, and Makhmour": a conjunct after the
+        # relative clause is no part of what the clause describes)
+        # (not what "including" or "like" lists: "areas the government has retaken, like Ghouta and Daraa")
+        # (and the name an appositive noun the clause hangs on describes: "Sinjar, the town they recaptured, and X")
+        heads = (tok.head, tok.head.head) if tok.head.dep_ == "appos" else (tok.head,)
+        later = [(c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text)) for h in heads
+                 for c in _children(h, "conj") if c.i > tok.right_edge.i]
+        excluded.extend(later)
+        spans = [span for span in spans if not any(a <= span[0] < b for a, b in later)]
+        marked[:] = [span for span in marked if not any(a <= span[0] < b for a, b in later)]
     if not spans and not nouns and not partial:
         why_not = why_not or "unnamed"  # "captured hostages", "the area was overrun": read, and no named place
     if partial and not spans:

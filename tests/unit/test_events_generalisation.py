@@ -1928,3 +1928,14 @@ def test_lower_cased_is_the_registry_reads_as_the_group_is_parsed_as_a_name(text
     "is seized palmyra" as a passive."""
     assert summary(extract(text, [name])) == [(name, "isis")]
 
+
+def test_a_relative_clause_describes_no_conjunct_after_it() -> None:
+    """"Sinjar, the town they recaptured from IS in 2015, and Makhmour": the clause describes the name it follows, not
+    the next one in the list (which the parser coordinates with the appositive or with the name)."""
+    text = ("On Tuesday, Kurdish forces also pulled out of Sinjar, the Yazidi town they recaptured from IS in 2015, "
+            "and Makhmour, southwest of the regional capital Arbil.")
+    for t, names in ((text, ["Sinjar", "Makhmour", "Arbil"]), (text.lower(), ["sinjar", "makhmour", "arbil"])):
+        assert not [e for e in extract(t, names) if e.place.text.lower() == "makhmour"], t
+    listed = "Waves of people were bussed in from places Assad had recaptured, including Aleppo, Ghouta and Darayya."
+    assert summary(extract(listed, ["Aleppo", "Ghouta", "Darayya"])) == [
+        ("Aleppo", "government"), ("Ghouta", "government"), ("Darayya", "government")]
