@@ -249,7 +249,7 @@ _DENIAL_RIGHT = re.compile(
 )
 _CLAUSE_CUT = re.compile(
     r"[,;:()\"“”]|\b(?:and|but|when|after|before|until|while|as|since|because|which|who|whom|where|although|though|whereas|"
-    r"that|then)\b",
+    r"that|then|once(?!\s+(?:again|more)\b))\b",  # (the subordinator: "escape once the group lost Raqqa")
     re.IGNORECASE,
 )
 # A gerund after "from" that a preventing or distancing word governs: what was kept from happening, or is still

@@ -1580,7 +1580,8 @@ def _own_mood(tok: Any) -> str | None:
             return "negated"
         if c.dep_ in ("aux", "auxpass") and _low(c) in _MODALS and tok.tag_ != "VBD":
             return "modal"  # (a modal takes a bare verb: "On 5 May the army captured X" is the month)
-        if c.dep_ == "mark" and (_low(c) in ("if", "unless", "whether") or (_low(c) == "until" and not _past(tok))):
+        if c.dep_ == "mark" and (_low(c) in ("if", "unless", "whether") or (
+                _low(c) in ("until", "once") and not _past(tok))):
             return "conditional"  # (not "held X until they were driven out": a past that happened)
         if c.dep_ == "advmod" and _low(c) in ("almost", "nearly", "partially", "partly"):
             return "incomplete"

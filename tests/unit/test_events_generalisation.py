@@ -1939,3 +1939,16 @@ def test_a_relative_clause_describes_no_conjunct_after_it() -> None:
     listed = "Waves of people were bussed in from places Assad had recaptured, including Aleppo, Ghouta and Darayya."
     assert summary(extract(listed, ["Aleppo", "Ghouta", "Darayya"])) == [
         ("Aleppo", "government"), ("Ghouta", "government"), ("Darayya", "government")]
+
+
+def test_a_clause_once_opens_in_the_past_is_its_own_clause() -> None:
+    """ "the first to try to escape once the group lost Raqqa": the attempt is the escape's; "once" with a past opens a
+    clause of its own that tells what happened, and with a present what is still to come ("once they take Raqqa")."""
+    text = "The elite were among the first to try to escape once the group lost Raqqa."
+    assert [(e.place.text, e.lost_by.name if e.lost_by else None) for e in extract(text, ["Raqqa"])] == [
+        ("Raqqa", "the group")]
+    for future in ("Commanders say the army will push on once it takes Raqqa.",
+                   "Special forces are preparing to storm the town once it is cleared of civilians, near Raqqa.",
+                   "The army could once again retake Raqqa."):
+        assert extract(future, ["Raqqa"]) == [], future
+
