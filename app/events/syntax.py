@@ -1590,6 +1590,15 @@ def _own_mood(tok: Any) -> str | None:
     return None
 
 
+def _inferred_past(verb: Any) -> bool:
+    """ "the coalition's recapture of Mosul may have stripped Isis of its caliphate": a modal of inference with the
+    perfect says what the change did, and the change noun its subject happened ("would have", "could have" tell
+    what did not happen, or would have)."""
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    return any(_low(c) in ("may", "might", "must") for c in aux) and any(_lemma(c) == "have" for c in aux) \
+        and verb.tag_ == "VBN"
+
+
 def _subjunctive(verb: Any) -> bool:
     """ "(demanded) that Erdoğan force", "(insisted) that the YPG withdraw": a bare verb with no auxiliary, where a
     report would have a tense ("forces", "had withdrawn"); a plural subject cannot tell them apart."""
@@ -1884,7 +1893,7 @@ def _mood(trigger: Any) -> str | None:
                 return "prevented"
         if dep in ("nsubj", "nsubjpass") and trigger.pos_ == "NOUN":
             why = _own_mood(head)
-            if why == "modal":
+            if why == "modal" and not _inferred_past(head):
                 return why  # "the fall of Dabiq would open the road"
             if lemma in _ONGOING:
                 return "ongoing"  # "since the liberation of the city began Oct. 17"

@@ -1952,3 +1952,12 @@ def test_a_clause_once_opens_in_the_past_is_its_own_clause() -> None:
                    "The army could once again retake Raqqa."):
         assert extract(future, ["Raqqa"]) == [], future
 
+
+def test_a_change_noun_under_a_modal_of_inference_happened() -> None:
+    """ "the coalition's recapture of Mosul may have stripped Isis of its caliphate": "may have" infers what the change
+    did; "would open", "would have opened", "may open" say what it would do, and it has not happened."""
+    text = "The western-led coalition's recapture of Mosul and Raqqa may have stripped Isis of its so-called caliphate."
+    assert summary(extract(text, ["Mosul", "Raqqa"])) == [("Mosul", "other"), ("Raqqa", "other")]
+    for unreal in ("The fall of Dabiq would open the road to Raqqa.", "The fall of Dabiq would have opened the road.",
+                   "The fall of Dabiq may open the road to Raqqa."):
+        assert extract(unreal, ["Dabiq", "Raqqa"]) == [], unreal
