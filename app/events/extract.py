@@ -2945,7 +2945,9 @@ _ARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "az", "an"})
 # (a lookahead, so that "took control of X" is read at "took" and again at "control")
 _TAKEN_WORD = re.compile(r"\b(?=(?:captur(?:ed|ing|es)|seiz(?:ed|ing|es)|took|taken|taking|takes|retook|retaken|"
                          r"retakes|recaptur(?:ed|ing|es)|overr[au]n|overruns|liberat(?:ed|ing|es)|regain(?:ed|ing|s)|"
-                         r"los(?:t|ing|es)|control\s+(?:of|over)|out\s+of|from)\s+"
+                         r"los(?:t|ing|es)|control\s+(?:of|over)|out\s+of|from|"
+                         # (and the nouns of a change, and a list's "among them": "the recent capture of shalaf")
+                         r"(?:re)?capture\s+of|seizure\s+of|fall\s+of|liberation\s+of|loss\s+of|among\s+them)\s+"
                          r"(?:over\s+)?(?:the\s+)?([a-z][\w'’-]+))")
 # A building's word closing a marked span ("... cement factory"): the span names the building, not the town its
 # name opens with (an airbase, a field, a dam or farms are named after their town, which the geoparser resolves)

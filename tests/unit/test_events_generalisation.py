@@ -1961,3 +1961,22 @@ def test_a_change_noun_under_a_modal_of_inference_happened() -> None:
     for unreal in ("The fall of Dabiq would open the road to Raqqa.", "The fall of Dabiq would have opened the road.",
                    "The fall of Dabiq may open the road to Raqqa."):
         assert extract(unreal, ["Dabiq", "Raqqa"]) == [], unreal
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "side"),
+    [
+        ("the syrian armed forces' recent capture of shalaf gave them a staging ground for the attack on kinsibba.",
+         ["shalaf"], "government"),
+        ("jaysh al-islam's seizure of mistrata, a strategic village near douma, has set off rebel infighting.",
+         ["mistrata"], "opposition"),
+        ("the syrian army took control of a cluster of villages covering some 130 square kilometres, among them "
+         "sardaj and zabad, a military source said.", ["sardaj", "zabad"], "government"),
+    ],
+)
+def test_lower_cased_a_word_no_english_word_spells_after_a_change_noun_is_a_name(
+        text: str, names: list[str], side: str) -> None:
+    """Lower-cased, a name the gazetteer lacks keeps no capital; after "the capture of", "the seizure of" or a list's
+    "among them", as after "captured", a word no English word spells is given its capital back for the parser."""
+    assert summary(extract(text, [])) == [(n, side) for n in names]
+
