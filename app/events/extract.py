@@ -1704,6 +1704,8 @@ class _Extractor:
 
         if chunk:
             chunk[0] = chunk[0].upper()
+        for c in _CALENDAR_WORD.finditer(self.text, s_start, end):
+            chunk[c.start() - s_start] = chunk[c.start() - s_start].upper()
         for m in self._mentions_in(s_start, end):
             capitalise(m.start, m.end, _NAME_PARTICLES)
             after = _FEATURE_AFTER.match(self.text, m.end)
@@ -2888,6 +2890,12 @@ _RE_HYPHENATED = re.compile(
     re.IGNORECASE,
 )
 _WEDNESDAY = re.compile(r"\b[Ww]ed(?=\.?\s+\d)")
+# Lower-cased, the names of months and days the tagger reads as common words, and the clause around them falls apart
+# ("the city the group overran in june 2014": "overran" read as a name); "may" and "march" only before a number.
+_CALENDAR_WORD = re.compile(
+    r"\b(?:january|february|april|june|july|august|september|october|november|december|monday|tuesday|wednesday|"
+    r"thursday|friday|saturday|sunday|(?:may|march)(?=\s+\d))\b"
+)
 _PLACE_ONLY_OBJECT = re.compile(
     # (and a headline's present: "Syrian army retakes X from rebels", "Army liberates X")
     r"\b(?:retook|retaken|retaking|retakes|recaptur(?:ed|ing|es)|liberat(?:ed|ing|es)|overr[au]n|overrunning|"

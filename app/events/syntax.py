@@ -1867,6 +1867,13 @@ def _mood(trigger: Any) -> str | None:
                 continue
             if _denies_the_report(head):
                 return "denied"
+            if dep == "xcomp" and tok.tag_ == "VBG" and lemma in _ONGOING and any(
+                    c.dep_ == "dobj" and c.i < tok.i for c in head.children):
+                # "continued operations to expel ISIS ..., re-establishing control over X": a verb that takes a
+                # gerund takes it instead of an object; after its object, the participle tells what came of it
+                infinitive = _infinitive(head)
+                tok = head
+                continue
             if lemma in _IRREALIS and (infinitive or dep == "xcomp" or (
                     # "another step to the government securing control over the area": misparsed "step to [X]
                     # securing", the gerund a complement of the step

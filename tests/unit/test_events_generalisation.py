@@ -1980,3 +1980,23 @@ def test_lower_cased_a_word_no_english_word_spells_after_a_change_noun_is_a_name
     "among them", as after "captured", a word no English word spells is given its capital back for the parser."""
     assert summary(extract(text, [])) == [(n, side) for n in names]
 
+
+def test_lower_cased_months_are_names_to_the_parser() -> None:
+    """ "the city the group overran in june 2014": with "june" lower-cased the tagger reads "overran" as a name and
+    the relative clause is lost; the month's capital gives the clause back."""
+    text = ("despite the territorial losses isis has suffered, there are signs of an insurgency in iraq close to "
+            "mosul, the city the group overran in june 2014.")
+    assert [(e.place.text, e.gained_by.side.value if e.gained_by else None) for e in extract(text, ["iraq", "mosul"])
+            ] == [("mosul", "isis")]
+
+
+def test_a_participle_after_the_object_of_continue_is_no_complement_of_it() -> None:
+    """ "continued operations to expel ISIS terrorists ... re-establishing control over X": "continue" takes a gerund
+    or an object, not both; after its object the participle tells what came of the operations (the change is done),
+    while "continued shelling Raqqa" stays what went on."""
+    text = ("The army and national forces continued operations to expel ISIS terrorists from the neighborhoods they "
+            "infiltrated on June 24th re-establishing control over Ghweiran and al-Nashwa al-Sharqi neighborhoods "
+            "last week.")
+    for t, names in ((text, ["al-Nashwa al-Sharqi"]), (text.lower(), ["al-nashwa al-sharqi"])):
+        assert [e.place.text.lower() for e in extract(t, names)] == ["ghweiran", "al-nashwa al-sharqi"], t
+    assert extract("The army continued shelling Raqqa.", ["Raqqa"]) == []
