@@ -1784,6 +1784,14 @@ class _Extractor:
             if j + 1 < len(words) and words[j].group() == "and" and may_open_a_name(words[j + 1].group()):
                 # ("lost hulwaniyah and umm shuhayb to government forces": the second name of a pair, once)
                 capitalise(words[j + 1].start(), words[name_run(j + 1) - 1].end(), _NAME_PARTICLES)
+        # "palmyra and quaryatayn, two cities ...": a word no English word spells right after "and" after a place the
+        # geoparser found is the second name of the pair (the gazetteer lacks its spelling)
+        for m in self._mentions_in(s_start, end):
+            k = bisect_left(words, m.end, key=lambda w: w.start())
+            if k < len(words) and k + 1 < len(words) and words[k].group() == "and" \
+                    and self.text[m.end : words[k].start()] == " " and may_open_a_name(words[k + 1].group().lower()) \
+                    and words[k + 1].group().lower() not in syntax.TIME_WORDS and len(words[k + 1].group()) >= 4:
+                capitalise(words[k + 1].start(), words[name_run(k + 1) - 1].end(), _NAME_PARTICLES)
         # "somali warlord mohamed farah aidid captured": a given name no English word spells, and the words after it
         # that none spells either, are a person's name (the tagger read "mohamed" as a verb)
         k = 0

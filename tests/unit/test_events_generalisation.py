@@ -2000,3 +2000,13 @@ def test_a_participle_after_the_object_of_continue_is_no_complement_of_it() -> N
     for t, names in ((text, ["al-Nashwa al-Sharqi"]), (text.lower(), ["al-nashwa al-sharqi"])):
         assert [e.place.text.lower() for e in extract(t, names)] == ["ghweiran", "al-nashwa al-sharqi"], t
     assert extract("The army continued shelling Raqqa.", ["Raqqa"]) == []
+
+
+def test_lower_cased_a_word_no_english_word_spells_after_a_place_and_and_is_the_second_name() -> None:
+    """ "palmyra and quaryatayn, two cities in the homs province, had earlier been retaken": the gazetteer lacks that
+    spelling; after "and" after a place it found, a word no English word spells is the pair's second name, as its
+    capital says in cased text (the tagger read "palmyra" as a verb without it)."""
+    text = "palmyra and quaryatayn, two cities in the homs province, had earlier been retaken by pro-government forces."
+    assert summary(extract(text, ["palmyra", "homs"])) == [("palmyra", "government"), ("quaryatayn", "government")]
+    assert summary(extract("the army retook palmyra and then shelled raqqa.", ["palmyra", "raqqa"])) == [
+        ("palmyra", "government")]
