@@ -1873,6 +1873,9 @@ class _Extractor:
             comma = self.text.find(",", a, b)
             if comma > a:
                 b = comma  # "Qurtuba, the capital of al-Jawf province": what follows a comma describes the name
+            with_ = self.ci_text.find(" with ", a, b)
+            if with_ > a:
+                b = with_  # ("the nassib border crossing with jordan": the country it leads to is no part of its name)
             if listed:  # (the geoparser may have found it)
                 found = [m for m in self._mentions_in(a, b) if m.start == a and not _is_country(m)]
                 if found:

@@ -2010,3 +2010,11 @@ def test_lower_cased_a_word_no_english_word_spells_after_a_place_and_and_is_the_
     assert summary(extract(text, ["palmyra", "homs"])) == [("palmyra", "government"), ("quaryatayn", "government")]
     assert summary(extract("the army retook palmyra and then shelled raqqa.", ["palmyra", "raqqa"])) == [
         ("palmyra", "government")]
+
+
+def test_a_with_phrase_is_no_part_of_a_name_the_gazetteer_lacks() -> None:
+    """ "seized the nassib border crossing with jordan": the crossing's phrase runs on to the country it leads to
+    ("border crossings with Turkey", "the border with Egypt"); the name ends before "with"."""
+    text = ("opposition fighters seized the nassib border crossing with jordan on wednesday, the last official "
+            "crossing held by the government on that frontier.")
+    assert summary(extract(text, [])) == [("nassib border crossing", "opposition")]
