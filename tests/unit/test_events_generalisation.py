@@ -2018,3 +2018,12 @@ def test_a_with_phrase_is_no_part_of_a_name_the_gazetteer_lacks() -> None:
     text = ("opposition fighters seized the nassib border crossing with jordan on wednesday, the last official "
             "crossing held by the government on that frontier.")
     assert summary(extract(text, [])) == [("nassib border crossing", "opposition")]
+
+
+def test_lower_cased_a_peoples_word_gets_its_capital_back_for_the_parser() -> None:
+    """ "a strategic town on the turkish border from which kurdish militiamen drove out the jihadists": without the
+    capitals of its people's words the parser hung the clause on "border", a part of nothing taken."""
+    text = ("the attack on ras al-ain, a strategic town on the turkish border from which kurdish militiamen drove out "
+            "the jihadists last month, sent civilians fleeing into turkey, an activist said.")
+    assert summary(extract(text, ["ras al-ain"])) == [("ras al-ain", "kurdish")]
+
