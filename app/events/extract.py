@@ -2124,6 +2124,9 @@ class _Extractor:
         low = text.lower()
         if " " not in low and low.endswith("s") and low in english_words() and low[:-1] in english_words():
             return None  # a plural common noun capitalised in a headline ("Syrian Army Takes Control of Areas in Hama")
+        described = low.split()
+        if len(described) == 2 and described[0] in DEMONYMS and described[1] in syntax.PLACE_NOUNS:
+            return None  # "Sinjar, the Yazidi town they recaptured": a people's word before a place noun names no place
         b = a + len(text)
         near = [m for m in self._mentions_in(s_start, s_end) if m.place is not None and not _is_country(m)]
         near.sort(key=lambda m: abs(m.start - a))

@@ -716,8 +716,10 @@ def _place_phrases(
         ofs = [o for o in _prep_objects(item, "of", "over") if _lemma(o) not in _FIGHTER_NOUNS]
         # (a name the parser hangs as an adjective is still the noun's name: "the regime's recapture of Aleppo city")
         # ("restored security to al-Qaryatain town": the tagger may read the name an adjective in either relation)
-        named_compounds = [c for c in item.children if (c.dep_ == "compound" and c.tag_ in ("NNP", "NNPS"))
-                           or (c.dep_ in ("amod", "compound") and _name_as_adjective(c))]
+        named_compounds = [c for c in item.children if ((c.dep_ == "compound" and c.tag_ in ("NNP", "NNPS"))
+                           or (c.dep_ in ("amod", "compound") and _name_as_adjective(c)))
+                           # ("Sinjar, the Yazidi town they recaptured": a people's word describes, names nothing)
+                           and not (_low(c) in DEMONYMS and low in PLACE_NOUNS)]
         # ("the Damascus suburb of Douma", "the Kyiv suburb of Bucha": a suburb named after its city is the of-phrase's
         # own place, as "the Nineveh village of Imam Gharbi" is; "the Ramouseh district of Aleppo" the other way)
         city_part = lemma in _CITY_PARTS and not (lemma == "suburb" and item.tag_ == "NN" and any(

@@ -2027,3 +2027,13 @@ def test_lower_cased_a_peoples_word_gets_its_capital_back_for_the_parser() -> No
             "the jihadists last month, sent civilians fleeing into turkey, an activist said.")
     assert summary(extract(text, ["ras al-ain"])) == [("ras al-ain", "kurdish")]
 
+
+def test_a_peoples_word_before_a_place_noun_describes_the_name_before_it() -> None:
+    """ "Sinjar, the Yazidi town they recaptured from IS in 2015": "the Yazidi town" is Sinjar described, not a place
+    the gazetteer lacks (as "the Syrian town" is none)."""
+    text = ("On Tuesday, Kurdish forces also pulled out of Sinjar, the Yazidi town they recaptured from IS in 2015, "
+            "and Makhmour, southwest of the regional capital Arbil.")
+    for t, names in ((text, ["Sinjar", "Makhmour", "Arbil"]), (text.lower(), ["sinjar", "makhmour", "arbil"])):
+        events = [(e.place.text.lower(), e.gained_by.side.value if e.gained_by else None) for e in extract(t, names)]
+        assert ("sinjar", "kurdish") in events and not [p for p, _ in events if "town" in p], t
+
