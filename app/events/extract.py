@@ -650,6 +650,7 @@ class _Extractor:
         self.scopes: list[tuple[int, int]] = []  # each kept trigger's clause: (trigger start, clause end)
         self._describing: list[tuple[int, int]] = []  # the describing clauses of the sentence being read
         self._describing_clauses: dict[int, list[tuple[int, int]]] = {}  # of each parsed sentence
+        self._relative_clauses: dict[int, list[tuple[int, int]]] = {}  # of each parsed sentence
         # Sorted starts, so the range look-ups below are binary searches, not scans of the whole article.
         self._mention_starts = [m.start for m in ctx.mentions]
         self._actor_starts = [a.start for a in ctx.actors]
@@ -1689,6 +1690,9 @@ class _Extractor:
                           if at + s_start in triggers or own]
             if describing:
                 self._describing_clauses[i] = describing
+            relative = [(a + s_start, b + s_start) for a, b in syntax.relative_clauses(doc)]
+            if relative:
+                self._relative_clauses[i] = relative
         return out
 
     def _truecase(self, chunk: list[str], s_start: int) -> None:
@@ -1980,8 +1984,11 @@ class _Extractor:
             lost = self._remnant_of(frame.loser, s_start) or self._subject(frame.trigger_start, s_start)
         if gained is None and role == "withdraw" and lost is not None:
             where = places[0].mention if places else None
-            others = self._other_sides(self._parties_in(s_start, s_end), lost, where)
-            gained = others[0] if len(self._sides_at(others, where)) == 1 else self._opponent(lost, sent, where)
+            # (not a party of a clause that describes a noun: "pulled out of Sinjar, the town they recaptured from IS")
+            describing = [(a, b) for a, b in self._relative_clauses.get(sent, ()) if not a <= frame.trigger_start < b]
+            others = self._other_sides(self._parties_in(s_start, s_end, outside=describing), lost, where)
+            gained = others[0] if len(self._sides_at(others, where)) == 1 else self._opponent(
+                lost, sent, where, outside=describing)
             confidence -= 0.2
         if lost is None and gained is not None and role in ("active", "passive"):
             lost = self._loser_near(s_start, s_end, frame.trigger_end, gained)
@@ -2331,14 +2338,16 @@ class _Extractor:
                 return m, code
         return None
 
-    def _parties_in(self, start: int, end: int, *, rulers: bool = True) -> list[ActorRef]:
+    def _parties_in(self, start: int, end: int, *, rulers: bool = True,
+                    outside: Sequence[tuple[int, int]] = ()) -> list[ActorRef]:
         """The actors in ``[start, end)`` that can take or lose a place: not a holder ("rebel-held", "territory held
         by the group"), not a voice; and the speaker's side where the speaker says "our forces" or "we". ``rulers``
-        False: nor a party whose rule the text names ("two years of Isis rule")."""
+        False: nor a party whose rule the text names ("two years of Isis rule"); none inside the spans ``outside``."""
         named = [
             self.resolve(a)
             for a in self._actors_in(start, end)
             if not a.holder and a.kind not in ("voice", "state_voice")
+            and not any(x <= a.start and a.end <= y for x, y in outside)
             and not _HELD_BY_BEFORE.search(self.text, max(0, a.start - 30), a.start)
             and (rulers or not _RULE_AFTER.match(self.text, a.end))
         ]
@@ -2747,7 +2756,8 @@ class _Extractor:
         side = self._sides_at([loser], place)
         return [r for r in refs if self._sides_at([r], place).isdisjoint(side)]
 
-    def _opponent(self, loser: ActorRef, sent: int, place: Mention | None = None) -> ActorRef | None:
+    def _opponent(self, loser: ActorRef, sent: int, place: Mention | None = None,
+                  outside: Sequence[tuple[int, int]] = ()) -> ActorRef | None:
         """Who gains what ``loser`` withdrew from when the sentence does not say: the one side other than the
         loser's among the actors of the two previous sentences, else of the whole article; None if several."""
         lo = self.ctx.sentences[max(0, sent - 2)][0]
@@ -2755,7 +2765,7 @@ class _Extractor:
         windows = ((here, end_here), (max(lo, here - 2 * REACH), here),
                    (max(0, here - OPPONENT_REACH), here + OPPONENT_REACH))
         for n, (start, end) in enumerate(windows):
-            refs = self._other_sides(self._parties_in(start, end), loser, place)
+            refs = self._other_sides(self._parties_in(start, end, outside=outside), loser, place)
             refs = [r for r in refs if r.side != Side.UNKNOWN]
             if len(self._sides_at(refs, place)) == 1:
                 return refs[-1] if n == 1 else refs[0]

@@ -2036,6 +2036,13 @@ def frames(sentence: Any) -> Iterator[Frame]:
             yield frame
 
 
+def relative_clauses(sentence: Any) -> list[tuple[int, int]]:
+    """(start, end) of the relative clauses of a parsed sentence: their parties are the described noun's story, not
+    the main clause's ("pulled out of Sinjar, the town they recaptured from IS in 2015": IS took nothing here)."""
+    return [(tok.doc[tok.left_edge.i].idx, tok.doc[tok.right_edge.i].idx + len(tok.doc[tok.right_edge.i].text))
+            for tok in sentence if tok.dep_ == "relcl"]
+
+
 def describing_clauses(sentence: Any) -> Iterator[tuple[int, int, int, bool]]:
     """(verb offset, start, end, told by its own subject) of the relative and participle clauses of a parsed
     sentence: what they tell describes a noun, and a date inside one dates that clause's event ("Fighters who had

@@ -2037,3 +2037,12 @@ def test_a_peoples_word_before_a_place_noun_describes_the_name_before_it() -> No
         events = [(e.place.text.lower(), e.gained_by.side.value if e.gained_by else None) for e in extract(t, names)]
         assert ("sinjar", "kurdish") in events and not [p for p, _ in events if "town" in p], t
 
+
+def test_a_party_of_a_relative_clause_is_not_who_gains_a_withdrawal() -> None:
+    """ "pulled out of Sinjar, the town they recaptured from IS in 2015": IS belongs to the clause that describes the
+    town; the withdrawal leaves it to whoever the rest of the sentence hands it to, not to IS."""
+    text = "On Tuesday, Kurdish forces pulled out of Sinjar, the town they recaptured from IS in 2015."
+    assert not [e for e in extract(text, ["Sinjar"]) if e.gained_by is not None and e.gained_by.side == Side.ISIS]
+    handed = ("On Tuesday, Kurdish forces pulled out of Sinjar, the town they recaptured from IS in 2015, handing it "
+              "to federal police.")
+    assert ("Sinjar", "government") in summary(extract(handed, ["Sinjar"]))
