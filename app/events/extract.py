@@ -1795,9 +1795,14 @@ class _Extractor:
         # geoparser found is the second name of the pair (the gazetteer lacks its spelling)
         for m in self._mentions_in(s_start, end):
             k = bisect_left(words, m.end, key=lambda w: w.start())
-            if k < len(words) and k + 1 < len(words) and words[k].group() == "and" \
-                    and self.text[m.end : words[k].start()] == " " and may_open_a_name(words[k + 1].group().lower()) \
-                    and words[k + 1].group().lower() not in syntax.TIME_WORDS and len(words[k + 1].group()) >= 4:
+            if not (k + 1 < len(words) and words[k].group() == "and" and self.text[m.end : words[k].start()] == " "):
+                continue
+            after = words[k + 1].group()
+            if after in _ARTICLES and k + 2 < len(words) \
+                    and self.text[words[k + 1].end() : words[k + 2].start()] == "-":
+                # ("bab al-taqa and al-sharia": the Arabic article joined to a word opens a name, whatever the word)
+                capitalise(words[k + 1].start(), words[k + 2].end(), frozenset())
+            elif may_open_a_name(after.lower()) and after.lower() not in syntax.TIME_WORDS and len(after) >= 4:
                 capitalise(words[k + 1].start(), words[name_run(k + 1) - 1].end(), _NAME_PARTICLES)
         # "somali warlord mohamed farah aidid captured": a given name no English word spells, and the words after it
         # that none spells either, are a person's name (the tagger read "mohamed" as a verb)

@@ -2046,3 +2046,11 @@ def test_a_party_of_a_relative_clause_is_not_who_gains_a_withdrawal() -> None:
     handed = ("On Tuesday, Kurdish forces pulled out of Sinjar, the town they recaptured from IS in 2015, handing it "
               "to federal police.")
     assert ("Sinjar", "government") in summary(extract(handed, ["Sinjar"]))
+
+
+def test_lower_cased_the_arabic_article_after_a_place_and_and_opens_the_pairs_second_name() -> None:
+    """ "bab al-taqa and al-sharia": "al-" joined to a word opens a name, even one that spells an English word."""
+    text = ("state news agency sana said the army had restored security to qalaat al-madiq and the nearby villages of "
+            "al-tuwayni, bab al-taqa and al-sharia after eliminating large numbers of terrorists.")
+    names = ["qalaat al-madiq", "al-tuwayni", "bab al-taqa"]
+    assert ("al-sharia", "government") in summary(extract(text, names))
