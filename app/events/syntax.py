@@ -562,7 +562,7 @@ class Frame:
 # The past of trigger verbs too rare for the small model's tagger: "retook" comes out a noun or a present ("The army
 # retook Morek": NN, VBP), and the lemmatizer, which has it in its verb exceptions, then keeps "retook". A word of
 # these is the verb wherever the parse gives it a subject or an object.
-_PAST_OF_RARE_VERBS = {"retook": "retake", "reoccupied": "reoccupy"}  # (the lemmatizer: "reoccupie")
+_PAST_OF_RARE_VERBS = {"retook": "retake", "reoccupied": "reoccupy", "overran": "overrun"}  # (lemmatizer: "reoccupie")
 
 
 def _lemma(tok: Any) -> str:

@@ -2054,3 +2054,11 @@ def test_lower_cased_the_arabic_article_after_a_place_and_and_opens_the_pairs_se
             "al-tuwayni, bab al-taqa and al-sharia after eliminating large numbers of terrorists.")
     names = ["qalaat al-madiq", "al-tuwayni", "bab al-taqa"]
     assert ("al-sharia", "government") in summary(extract(text, names))
+
+
+def test_overran_read_as_a_noun_is_still_the_verb() -> None:
+    """ "Tikrit, which Isis overran in the summer of 2014": the tagger reads the rare past as a noun and the group as
+    its compound (as it does "retook"); the relative clause still tells the group's taking of Tikrit."""
+    text = ("Tikrit, Saddam Hussein's home town, which Isis overran in the summer of 2014, was liberated by Iraqi "
+            "troops and Shia militias last spring after a month-long battle.")
+    assert ("Tikrit", "isis") in summary(extract(text, ["Tikrit"]))
