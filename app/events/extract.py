@@ -3170,6 +3170,50 @@ def _places_country(mentions: Sequence[Mention]) -> str | None:
     return votes.most_common(1)[0][0] if votes else None
 
 
+# An abbreviation in brackets right after a name ("the National Front for Liberation (NFL)").
+_DEFINED_ABBREVIATION = re.compile(r"\s*\(\s*([A-Z][A-Za-z]{1,7})\s*\)")
+_DEFINED_ABBREVIATION_LOWERED = re.compile(r"\s*\(\s*([a-z]{2,8})\s*\)")  # (lower-cased copies: "(nfl)")
+
+
+def _initials_fit(abbreviation: str, name: str) -> bool:
+    """Whether the letters of ``abbreviation`` are, in order, initials of the words of ``name`` ("NFL": National
+    Front for Liberation; "HTS": Hayat Tahrir al-Sham), the test abbreviation finders apply (Schwartz and Hearst)."""
+    initials = [w[0].lower() for w in re.findall(r"[^\W\d_]+", name)]
+    i = 0
+    for letter in abbreviation.lower():
+        while i < len(initials) and initials[i] != letter:
+            i += 1
+        if i == len(initials):
+            return False
+        i += 1
+    return True
+
+
+def _with_defined_abbreviations(text: str, actors: list[ActorMatch], *, lowercased: bool = False) -> list[ActorMatch]:
+    """ "the Turkish-backed National Front for Liberation (NFL) ... The NFL said its fighters had recaptured X": an
+    abbreviation the article defines in brackets after a party's name is that party wherever the article uses it
+    (one sense per discourse), whatever else it may stand for elsewhere (the registry knows the NFL as no party)."""
+    defined: dict[str, ActorMatch] = {}
+    for a in actors:
+        if a.actor_id is None or a.kind in ("voice", "state_voice"):
+            continue
+        m = (_DEFINED_ABBREVIATION_LOWERED if lowercased else _DEFINED_ABBREVIATION).match(text, a.end)
+        if m is not None and m.group(1) != a.surface and _initials_fit(m.group(1), a.surface) and not (
+                lowercased and m.group(1) in english_words()):  # ("the islamic state (is)": "is" is a word too)
+            defined.setdefault(m.group(1), a)
+    if not defined:
+        return actors
+    starts = [a.start for a in actors]
+    added = []
+    for abbreviation, a in defined.items():
+        for m in re.finditer(rf"(?<![\w-]){re.escape(abbreviation)}(?![\w-])", text):
+            i = bisect_right(starts, m.start()) - 1  # (actors do not overlap: only the last one before can cover it)
+            if (i >= 0 and actors[i].end > m.start()) or (i + 1 < len(actors) and actors[i + 1].start < m.end()):
+                continue
+            added.append(ActorMatch(m.start(), m.end(), abbreviation, a.kind, a.actor_id))
+    return sorted([*actors, *added], key=lambda x: x.start) if added else actors
+
+
 def _article_country(
     registry: ActorRegistry, scan_countries: list[tuple[int, str, bool]], mentions: Sequence[Mention]
 ) -> tuple[tuple[tuple[int, str, bool], ...], str | None]:
@@ -3235,6 +3279,7 @@ def extract_control_changes(
     # and "the city of Hazm": a name the text calls a settlement is that settlement
     actors = [a for a in actors if not (a.kind == "actor" and articled.get(a.end) == a.start
                                         and _SETTLEMENT_OF_BEFORE.search(text, max(0, a.start - 24), a.start))]
+    actors = _with_defined_abbreviations(text, actors, lowercased=lowercased)
     countries, country = _article_country(reg, found_countries, ordered)
     # A "place" inside an actor's name ("Hazm" the rebel group) is no event place.
     spans = [(a.start, a.end) for a in actors if a.kind == "actor"]

@@ -11,6 +11,7 @@ import pytest
 
 from app.events import ActorRef, ControlChange, EventDate, Side, extract_control_changes
 from app.events.dates import find_dates
+from app.events.extract import _initials_fit
 from app.gazetteer.records import GazetteerPlace
 from app.geoparse.model import Mention
 from tests.unit.test_events import PUB, extract, summary
@@ -2062,3 +2063,17 @@ def test_overran_read_as_a_noun_is_still_the_verb() -> None:
     text = ("Tikrit, Saddam Hussein's home town, which Isis overran in the summer of 2014, was liberated by Iraqi "
             "troops and Shia militias last spring after a month-long battle.")
     assert ("Tikrit", "isis") in summary(extract(text, ["Tikrit"]))
+
+
+def test_an_abbreviation_the_article_defines_stands_for_the_party_it_follows() -> None:
+    """ "the National Front for Liberation (NFL) ... The NFL said its fighters had recaptured X": the article defines
+    the abbreviation, whatever else it stands for elsewhere; letters that are not the name's initials define nothing."""
+    text = ("Naji Mustafa, a spokesman for the National Front for Liberation (NFL), said fighters had pulled back. "
+            "The NFL said its fighters had recaptured the village of al-Jannabra from government forces.")
+    assert summary(extract(text, ["al-Jannabra"])) == [("al-Jannabra", "opposition")]
+    assert summary(extract(text.lower(), ["al-jannabra"])) == [("al-jannabra", "opposition")]
+    # (lower-cased, an abbreviation that spells an English word defines nothing: "the islamic state (is)")
+    lowered = "the islamic state (is) said it had captured raqqa. the town is quiet now."
+    assert summary(extract(lowered, ["raqqa"])) == [("raqqa", "isis")]
+    assert _initials_fit("HTS", "Hayat Tahrir al-Sham") and _initials_fit("SDF", "US-backed Syrian Democratic Forces")
+    assert not _initials_fit("AP", "National Front for Liberation")
