@@ -529,7 +529,7 @@ FACILITY_WORDS = frozenset(
 )
 # Of those, the ones whose antecedent the article names reliably ("the city" two sentences after its name).
 RESOLVABLE_NOUNS = frozenset(["city", "town", "village", "district", "province", "governorate", "area", "site",
-                              "capital", "enclave"])
+                              "capital", "enclave", "suburb"])
 _PRONOUNS = frozenset({"it"})
 ACTOR_PRONOUNS = frozenset({"it", "they", "them", "we", "he", "she", "its", "their", "who", "which", "that"})
 

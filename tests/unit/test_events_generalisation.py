@@ -2077,3 +2077,11 @@ def test_an_abbreviation_the_article_defines_stands_for_the_party_it_follows() -
     assert summary(extract(lowered, ["raqqa"])) == [("raqqa", "isis")]
     assert _initials_fit("HTS", "Hayat Tahrir al-Sham") and _initials_fit("SDF", "US-backed Syrian Democratic Forces")
     assert not _initials_fit("AP", "National Front for Liberation")
+
+
+def test_the_suburb_refers_back_like_the_town() -> None:
+    """ "Daraya surrendered ..., under a deal that handed the suburb back to the government": "the suburb", like "the
+    town", is the place named before it."""
+    text = ("Daraya surrendered in August 2016, its last fighters and civilians bused out under a deal that handed the "
+            "suburb back to the government after four years of siege.")
+    assert summary(extract(text, ["Daraya"])) == [("Daraya", "government")]
