@@ -2861,6 +2861,9 @@ def _verb_frame(tok: Any, lemma: str, low: str) -> Frame | None:
             if found is None:
                 continue
             subj = _clause_subjects(tok, "nsubjpass" if passive else "nsubj")
+            if lemma == "return" and not passive and _children(tok, "dobj"):
+                # ("a deal that returned it to government control": what is returned is the place, not who returns it)
+                subj = _children(tok, "dobj")
             if subj and found[1] is not None:
                 return _make(tok, lemma, "fall", subj, found[1], _loser_from(tok), why)
     if lemma in _FALL_VERBS:

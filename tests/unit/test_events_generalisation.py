@@ -2085,3 +2085,11 @@ def test_the_suburb_refers_back_like_the_town() -> None:
     text = ("Daraya surrendered in August 2016, its last fighters and civilians bused out under a deal that handed the "
             "suburb back to the government after four years of siege.")
     assert summary(extract(text, ["Daraya"])) == [("Daraya", "government")]
+
+
+def test_returned_to_a_partys_control_as_a_transitive_verb_takes_its_object() -> None:
+    """ "a deal that returned it to government control", "the deal returned Daraya to government control": the
+    causative of "Daraya returned to government control"; what is returned is the place ("returned fire" is none)."""
+    assert summary(extract("The deal returned Daraya to government control.", ["Daraya"])) == [
+        ("Daraya", "government")]
+    assert extract("The army returned fire to the rebel positions near Daraya.", ["Daraya"]) == []
