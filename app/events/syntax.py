@@ -1060,7 +1060,7 @@ def _civilians(tok: Any) -> bool:
 
 # Plural place nouns a list of names may come before ("A, B and C villages") or after ("the villages of A and B").
 LISTING_PLURALS = frozenset(["villages", "towns", "cities", "neighbourhoods", "neighborhoods", "districts", "suburbs",
-                              "hamlets"])
+                              "hamlets", "hills", "hilltops"])
 
 
 def _names_listed_before(noun: Any, excluded: list[tuple[int, int]]) -> list[tuple[int, int]]:

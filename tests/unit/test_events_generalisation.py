@@ -2093,3 +2093,11 @@ def test_returned_to_a_partys_control_as_a_transitive_verb_takes_its_object() ->
     assert summary(extract("The deal returned Daraya to government control.", ["Daraya"])) == [
         ("Daraya", "government")]
     assert extract("The army returned fire to the rebel positions near Daraya.", ["Daraya"]) == []
+
+
+def test_names_listed_before_hills_are_each_a_place() -> None:
+    """ "captured the Tal Hamakiyah and Tal Sakhr hilltops": as "the Shaffa and Shindiffu villages", a hill is a place
+    the eval README counts."""
+    text = "The army captured the Tal Hamakiyah and Tal Sakhr hilltops."
+    assert summary(extract(text, [])) == [("Tal Hamakiyah", "government"), ("Tal Sakhr", "government")]
+
