@@ -3137,6 +3137,18 @@ def _verb_frame(tok: Any, lemma: str, low: str) -> Frame | None:
 def _entered_object(verb: Any, objects: list[Any]) -> list[Any]:
     """ "stormed Hill 30 on Monday and seized it": "it" as the only object of a verb conjoined to a verb of entering
     is what was entered, a place whether or not the gazetteer knows it."""
+    if len(objects) == 1 and objects[0].tag_ == "NNS" and any(
+            _low(c) == "both" and c.dep_ in ("det", "predet") for c in objects[0].children):
+        # "stormed the Tal Hamakiyah and Tal Sakhr hilltops, killing dozens of militants and capturing both
+        # positions": "both" counts the two places just stormed (up the participles and conjuncts the verb hangs on)
+        head = verb
+        for _ in range(3):
+            if head.dep_ not in ("conj", "advcl") or head.head.i == head.i:
+                return []
+            head = head.head
+            if _lemma(head) in _ENTRY_VERBS:
+                return _children(head, "dobj")
+        return []
     if len(objects) != 1 or _low(objects[0]) != "it" or verb.dep_ != "conj" or _lemma(verb.head) not in _ENTRY_VERBS:
         return []
     return [d for d in _children(verb.head, "dobj") if _namelike(d)]

@@ -2101,3 +2101,13 @@ def test_names_listed_before_hills_are_each_a_place() -> None:
     text = "The army captured the Tal Hamakiyah and Tal Sakhr hilltops."
     assert summary(extract(text, [])) == [("Tal Hamakiyah", "government"), ("Tal Sakhr", "government")]
 
+
+def test_both_after_storming_counts_the_places_stormed() -> None:
+    """ "stormed the Tal Hamakiyah and Tal Sakhr hilltops, killing dozens of militants and capturing both positions":
+    "both" with a plural counts the two places the verb the participle hangs on entered."""
+    text = ("The SAA then stormed the Tal Hamakiyah and Tal Sakhr hilltops, killing dozens of militants in the process "
+            "and capturing both positions.")
+    assert summary(extract(text, [])) == [("Tal Hamakiyah", "government"), ("Tal Sakhr", "government")]
+    assert summary(extract("The army stormed Morek and Kafr Zita, capturing both towns.", ["Morek", "Kafr Zita"])) == [
+        ("Morek", "government"), ("Kafr Zita", "government")]
+    assert extract("The army shelled Morek and Kafr Zita, capturing both commanders.", ["Morek", "Kafr Zita"]) == []
