@@ -396,9 +396,12 @@ def test_unresolved_place_keeps_the_articles_country() -> None:
         ("Ukrainian marines recaptured the village of Krynky.", "Krynky", "UA", "ukrainian_armed_forces",
          Side.GOVERNMENT),
         ("Russian paratroopers seized the town of Hostomel.", "Hostomel", "UA", "russian_forces", Side.OTHER),
-        # the same word with no state: an armed party the registry does not know still gives an event
-        ("Commandos captured the village of Kafr Hamra on Tuesday.", "Kafr Hamra", "SY",
+        # a word for a body of fighters with no state: an armed party the registry does not know still gives an
+        # event ("commandos" alone, like "troops" or "special forces", are the state's)
+        ("Fighters captured the village of Kafr Hamra on Tuesday.", "Kafr Hamra", "SY",
          "unidentified_armed_group", Side.UNKNOWN),
+        ("Commandos captured the village of Kafr Hamra on Tuesday.", "Kafr Hamra", "SY",
+         "syrian_government_forces", Side.GOVERNMENT),
         ("A rebel division seized the town of Hit.", "Hit", "IQ", None, None),
     ],
 )  # fmt: skip
