@@ -2340,6 +2340,9 @@ def _entered_places(entered: Any, besides: list[Any]) -> list[Any]:
     return [d for d in into if all(d.i != p.i for p in besides)]
 
 
+_LOCATING_DIVISIONS = frozenset(["province", "governorate", "region", "countryside", "oblast"])
+
+
 def _locates_the_clause_head(noun: Any, verb: Any) -> bool:
     """Whether the noun before a relative pronoun is only the landmark that locates the noun the parser hung the
     clause on ("a town east of the Euphrates that ...", "a village near Hama which ..."): the clause describes that
@@ -2348,8 +2351,11 @@ def _locates_the_clause_head(noun: Any, verb: Any) -> bool:
     if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.head.i != head.i or head.pos_ != "NOUN":
         return False
     before = noun.doc[prep.i - 1] if prep.i > 0 else None
+    # ("a rail hub in Donetsk province that Russia took in May", "a strategic hill in Daraa province that Al-Nusra
+    # seized": the division a place is in only locates it)
     return _low(prep) in ("near", "outside") or (_low(prep) in ("of", "from") and before is not None
-                                                  and _low(before) in _COMPASS)
+                                                  and _low(before) in _COMPASS) or (
+        _low(prep) == "in" and _lemma(noun) in _LOCATING_DIVISIONS)
 
 
 def _misparsed_reduced_relative(verb: Any) -> Any | None:

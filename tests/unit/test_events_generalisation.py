@@ -2114,3 +2114,15 @@ def test_both_after_storming_counts_the_places_stormed() -> None:
     assert summary(extract("The army stormed Morek and Kafr Zita, capturing both towns.", ["Morek", "Kafr Zita"])) == [
         ("Morek", "government"), ("Kafr Zita", "government")]
     assert extract("The army shelled Morek and Kafr Zita, capturing both commanders.", ["Morek", "Kafr Zita"]) == []
+
+
+def test_a_relative_clause_after_a_division_a_place_is_in_describes_the_place() -> None:
+    """ "Lyman, a rail hub in Donetsk province that Russia took in May", "a strategic hill in Daraa province that
+    Al-Nusra seized" (pool): the province only locates the noun the parser hung the clause on."""
+    text = "Ukrainian troops are now advancing towards Lyman, a rail hub in Donetsk province that Russia took in May."
+    at = text.index("Russia")
+    russia = Mention(text="Russia", start=at, end=at + 6, confidence=0.9, place=GazetteerPlace(
+        geonameid=2017370, name="Russia", asciiname="Russia", lat=60.0, lon=100.0, feature_class="A",
+        feature_code="PCLI", country_code="RU"))
+    events = extract_control_changes(text=text, mentions=[*_in(text, "Lyman", "UA"), russia], published_at=PUB)
+    assert [(e.place.text, e.gained_by.side if e.gained_by else None) for e in events] == [("Lyman", Side.OTHER)]
