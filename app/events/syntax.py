@@ -906,7 +906,9 @@ def _place_phrases(
             if not named and not listed and low in _TOWN_PORTS and owners and item.tag_ not in ("NNP", "NNPS"):
                 # "seized Hodeidah's port": the port of the town that owns it, as "the port of Hodeidah" is
                 spans.extend(_head_span(o, excluded) for o in owners)
-            elif not named and not listed and lemma != "control":
+            elif not named and not listed and lemma != "control" and not (
+                    # ("Izium, the town they captured in April": the noun describes the name, which is the place)
+                    item.dep_ == "appos" and item.tag_ not in ("NNP", "NNPS") and _namelike(item.head)):
                 if item.tag_ in ("NNP", "NNPS"):
                     spans.append(_head_span(item, excluded))
                     marked.append(spans[-1])  # "the Old City": a name made of a place noun

@@ -2126,3 +2126,16 @@ def test_a_relative_clause_after_a_division_a_place_is_in_describes_the_place() 
         feature_code="PCLI", country_code="RU"))
     events = extract_control_changes(text=text, mentions=[*_in(text, "Lyman", "UA"), russia], published_at=PUB)
     assert [(e.place.text, e.gained_by.side if e.gained_by else None) for e in events] == [("Lyman", Side.OTHER)]
+
+
+def test_a_place_noun_apposed_to_a_name_is_no_second_place() -> None:
+    """ "withdrawing from Izium, the town they captured in April": "the town" describes Izium; read as a place noun of
+    its own it was resolved back to another name of the sentence (Moscow)."""
+    text = ("On Saturday Moscow's defence ministry announced that its troops were withdrawing from Izium, the town "
+            "they captured in April after weeks of fighting.")
+    at = text.index("Moscow")
+    moscow = Mention(text="Moscow", start=at, end=at + 6, confidence=0.9, place=GazetteerPlace(
+        geonameid=524901, name="Moscow", asciiname="Moscow", lat=55.75, lon=37.6, feature_class="P",
+        feature_code="PPLC", country_code="RU"))
+    events = extract_control_changes(text=text, mentions=[moscow, *_in(text, "Izium", "UA")], published_at=PUB)
+    assert [e.place.text for e in events] == ["Izium"]
