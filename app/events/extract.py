@@ -1991,7 +1991,8 @@ class _Extractor:
             where = places[0].mention if places else None
             # (not a party of a clause that describes a noun: "pulled out of Sinjar, the town they recaptured from IS")
             describing = [(a, b) for a, b in self._relative_clauses.get(sent, ()) if not a <= frame.trigger_start < b]
-            others = self._other_sides(self._parties_in(s_start, s_end, outside=describing), lost, where)
+            others = [r for r in self._other_sides(self._parties_in(s_start, s_end, outside=describing), lost, where)
+                      if not _AIR_ARM.search(r.name)]
             gained = others[0] if len(self._sides_at(others, where)) == 1 else self._opponent(
                 lost, sent, where, outside=describing)
             confidence -= 0.2
@@ -2771,7 +2772,7 @@ class _Extractor:
                    (max(0, here - OPPONENT_REACH), here + OPPONENT_REACH))
         for n, (start, end) in enumerate(windows):
             refs = self._other_sides(self._parties_in(start, end, outside=outside), loser, place)
-            refs = [r for r in refs if r.side != Side.UNKNOWN]
+            refs = [r for r in refs if r.side != Side.UNKNOWN and not _AIR_ARM.search(r.name)]
             if len(self._sides_at(refs, place)) == 1:
                 return refs[-1] if n == 1 else refs[0]
             if refs:
@@ -3234,6 +3235,10 @@ def _article_country(
     return countries, (ranked[0] if ranked else None)
 
 
+# Air power strikes a place and takes none: no gainer of a withdrawal the text leaves unsaid ("the Air Force is still
+# pounding jihadist positions even though the militants have pulled out of the station").
+_AIR_ARM = re.compile(r"\b(?:air\s*forces?|warplanes?|jets?|aircraft|drones?|helicopters?|gunships?|air\s*power|"
+                      r"air\s*strikes?|airstrikes?|bombers?)\b", re.IGNORECASE)
 _BALLOT = re.compile(r"\b(?:elections?|votes?|polls?|ballots?|referendum)\b", re.IGNORECASE)
 # What remains of a group: "the rest", "the survivors", "the remaining militants".
 _REMNANT = re.compile(r"(?:the\s+)?(?:rest|remainder|survivors|remnants|remaining(?:\s+\w+)?)(?:\s+of\s+them)?",

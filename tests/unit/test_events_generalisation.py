@@ -2139,3 +2139,13 @@ def test_a_place_noun_apposed_to_a_name_is_no_second_place() -> None:
         feature_code="PPLC", country_code="RU"))
     events = extract_control_changes(text=text, mentions=[moscow, *_in(text, "Izium", "UA")], published_at=PUB)
     assert [e.place.text for e in events] == ["Izium"]
+
+
+def test_air_power_gains_no_withdrawal() -> None:
+    """ "the Air Force continues to strike jihadist positions even though the militants have pulled out of X": air
+    power strikes places and takes none, so it is no gainer of a withdrawal the text leaves unsaid; ground forces
+    still are ("rebels withdrew from Morek as the army advanced")."""
+    text = ("The Syrian Air Force continues to strike jihadist positions in the northern Homs countryside even though "
+            "the militants have pulled out of the Al-Zarah Thermal Station.")
+    assert summary(extract(text, ["Homs", "Al-Zarah Thermal Station"])) == [("Al-Zarah Thermal Station", None)]
+    assert summary(extract("Rebels withdrew from Morek as the army advanced.", ["Morek"])) == [("Morek", "government")]
