@@ -1991,6 +1991,11 @@ class _Extractor:
             where = places[0].mention if places else None
             # (not a party of a clause that describes a noun: "pulled out of Sinjar, the town they recaptured from IS")
             describing = [(a, b) for a, b in self._relative_clauses.get(sent, ()) if not a <= frame.trigger_start < b]
+            if frame.loser is not None:
+                # (nor a party coordinated with the one that withdrew: "the Syrian army and allied Palestinian
+                # fighters, who were forced to withdraw from the camp": they withdrew together)
+                describing += [(a.start, a.end) for a in self._actors_in(s_start, frame.loser[0])
+                               if _ALLIED_BEFORE.fullmatch(self.text, a.end, frame.loser[0])]
             others = [r for r in self._other_sides(self._parties_in(s_start, s_end, outside=describing), lost, where)
                       if not _AIR_ARM.search(r.name)]
             gained = others[0] if len(self._sides_at(others, where)) == 1 else self._opponent(
@@ -3235,6 +3240,9 @@ def _article_country(
     return countries, (ranked[0] if ranked else None)
 
 
+# What joins a party to the next one as its ally ("the Syrian army and allied Palestinian fighters").
+_ALLIED_BEFORE = re.compile(r"\s*(?:,\s*)?(?:and|as\s+well\s+as|along\s+with|together\s+with)\s+"
+                            r"(?:the\s+|its\s+|their\s+)?(?:allied\s+|allies\s*,?\s*)?", re.IGNORECASE)
 # Air power strikes a place and takes none: no gainer of a withdrawal the text leaves unsaid ("the Air Force is still
 # pounding jihadist positions even though the militants have pulled out of the station").
 _AIR_ARM = re.compile(r"\b(?:air\s*forces?|warplanes?|jets?|aircraft|drones?|helicopters?|gunships?|air\s*power|"

@@ -2149,3 +2149,11 @@ def test_air_power_gains_no_withdrawal() -> None:
             "the militants have pulled out of the Al-Zarah Thermal Station.")
     assert summary(extract(text, ["Homs", "Al-Zarah Thermal Station"])) == [("Al-Zarah Thermal Station", None)]
     assert summary(extract("Rebels withdrew from Morek as the army advanced.", ["Morek"])) == [("Morek", "government")]
+
+
+def test_a_party_coordinated_with_the_one_that_withdrew_withdrew_with_it() -> None:
+    """ "the Syrian army and allied Palestinian fighters, who were forced to withdraw from the camp": the relative
+    clause's subject is the coordination; the army withdrew too and took nothing."""
+    text = ("The Syrian army and allied Palestinian fighters, who were forced to withdraw from the Yarmouk Refugee "
+            "Camp in southern Damascus earlier this year, have entered the camp again for the first time in months.")
+    assert summary(extract(text, ["Yarmouk Refugee Camp", "Damascus"])) == [("Yarmouk Refugee Camp", None)]
