@@ -886,7 +886,7 @@ def _place_phrases(
                 or seat:
             # "control of X", "the village of X", "three villages west of Hama: A, B and C"; not the people a town is
             # "of" ("a town of Christians and Sunni Muslims")
-            named = [o for o in ofs if not _inhabitants(o)]
+            named = [o for o in ofs if not _inhabitants(o) and _lemma(o) not in _HOLDER_NOUNS]
             for o in named:
                 for inner in _conjuncts(o):
                     # "the village of X" (X vouched for as a place), "control of the Shaer gas field"
@@ -1168,6 +1168,13 @@ def _compound_span(tok: Any) -> tuple[int, int]:
 
 def _named_of(objs: list[Any]) -> bool:
     return any(_namelike(o) for o in objs)
+
+
+# Who may own a place noun's of-phrase ("the stronghold of the veteran warlord and former vice-president Abdul Rashid
+# Dostum", "the base of the militia"): its holder, no place.
+_HOLDER_NOUNS = frozenset({"warlord", "leader", "commander", "president", "chief", "general", "minister", "governor",
+                           "emir", "king", "militia", "group", "movement", "party", "family", "clan", "tribe", "sect",
+                           "minority"})
 
 
 def _inhabitants(tok: Any) -> bool:

@@ -2157,3 +2157,12 @@ def test_a_party_coordinated_with_the_one_that_withdrew_withdrew_with_it() -> No
     text = ("The Syrian army and allied Palestinian fighters, who were forced to withdraw from the Yarmouk Refugee "
             "Camp in southern Damascus earlier this year, have entered the camp again for the first time in months.")
     assert summary(extract(text, ["Yarmouk Refugee Camp", "Damascus"])) == [("Yarmouk Refugee Camp", None)]
+
+
+def test_a_place_nouns_of_phrase_naming_its_holder_is_no_place() -> None:
+    """ "took Sheberghan, the capital of Jowzjan and the stronghold of the veteran warlord and former vice-president
+    Abdul Rashid Dostum": the stronghold of a warlord, like "the stronghold of the Islamic State group" or "the
+    hometown of the Assad family" (pool), names its holder, not a second place."""
+    text = ("On Saturday the insurgents took Sheberghan, the capital of Jowzjan and the stronghold of the veteran "
+            "warlord and former vice-president Abdul Rashid Dostum, whose militia pulled out of the city overnight.")
+    assert [e.place.text for e in extract(text, ["Sheberghan", "Jowzjan"])] == ["Sheberghan"]
