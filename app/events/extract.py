@@ -1710,9 +1710,6 @@ class _Extractor:
             chunk[0] = chunk[0].upper()
         for c in _CALENDAR_WORD.finditer(self.text, s_start, end):
             chunk[c.start() - s_start] = chunk[c.start() - s_start].upper()
-        for w in _WORD_PART.finditer(self.text, s_start, end):
-            if w.group() in DEMONYMS:  # ("the turkish border", "kurdish militiamen": a people's word has its capital)
-                chunk[w.start() - s_start] = chunk[w.start() - s_start].upper()
         for m in self._mentions_in(s_start, end):
             capitalise(m.start, m.end, _NAME_PARTICLES)
             after = _FEATURE_AFTER.match(self.text, m.end)
@@ -1726,6 +1723,9 @@ class _Extractor:
         # (a people's word) stay common
         english = english_words()
         words = list(_WORD_PART.finditer(self.text, s_start, end))
+        for w in words:
+            if w.group() in DEMONYMS:  # ("the turkish border", "kurdish militiamen": a people's word has its capital)
+                chunk[w.start() - s_start] = chunk[w.start() - s_start].upper()
         for k, w in enumerate(words):
             if k == 0 or w.group().lower() not in syntax.FACILITY_WORDS:
                 continue
