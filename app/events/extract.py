@@ -3171,9 +3171,18 @@ def _rank(ev: ControlChange) -> tuple[bool, bool, int, float]:
 def _places_country(mentions: Sequence[Mention]) -> str | None:
     """The country most of the article's places lie in (countries themselves aside): a Guardian story on Syria
     names Britain, Turkey and their demonyms as often as Syria, but its towns are Syrian."""
-    votes = Counter(m.place.country_code for m in mentions
-                    if m.place is not None and m.place.country_code and not _is_country(m))
+    votes = Counter(m.place.country_code for before, m in pairwise((None, *mentions))
+                    if m.place is not None and m.place.country_code and not _is_country(m)
+                    and not _locates_the_town_before(m, before))
     return votes.most_common(1)[0][0] if votes else None
+
+
+def _locates_the_town_before(m: Mention, before: Mention | None) -> bool:
+    """ "Austin, Texas", "Mosul, Nineveh": a division named right after a town only says where that town is; the
+    two are one place, one vote."""
+    return (before is not None and m.place is not None and m.place.feature_code in ("ADM1", "ADM2")
+            and before.place is not None and before.place.feature_class == "P"
+            and before.place.country_code == m.place.country_code and 0 <= m.start - before.end <= 2)
 
 
 # An abbreviation in brackets right after a name ("the National Front for Liberation (NFL)").

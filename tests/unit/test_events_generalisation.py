@@ -2166,3 +2166,27 @@ def test_a_place_nouns_of_phrase_naming_its_holder_is_no_place() -> None:
     text = ("On Saturday the insurgents took Sheberghan, the capital of Jowzjan and the stronghold of the veteran "
             "warlord and former vice-president Abdul Rashid Dostum, whose militia pulled out of the city overnight.")
     assert [e.place.text for e in extract(text, ["Sheberghan", "Jowzjan"])] == ["Sheberghan"]
+
+
+def _placed(text: str, *places: tuple[str, str, str, str]) -> list[Mention]:
+    """A mention at each occurrence of each (name, country, feature class, feature code)."""
+    out = []
+    for n, (name, country, feature_class, code) in enumerate(places):
+        place = GazetteerPlace(geonameid=100 + n, name=name, asciiname=name, lat=35.0, lon=37.0,
+                               feature_class=feature_class, feature_code=code, country_code=country)
+        start = text.find(name)
+        while start >= 0:
+            out.append(Mention(text=name, start=start, end=start + len(name), place=place, confidence=0.9))
+            start = text.find(name, start + len(name))
+    return sorted(out, key=lambda m: m.start)
+
+
+def test_a_division_that_locates_the_town_before_it_is_one_place_with_it() -> None:
+    """ "a soldier from Austin, Texas, was killed in Manbij": "Austin, Texas" is one place, and the story's towns are
+    Syrian; "the town" later in it is Manbij, not the soldier's home town."""
+    text = ("A soldier from Austin, Texas, was killed in a blast in Manbij on Thursday. The explosion hit near "
+            "Manbij's central market. The town was under Isis control until 2016.")
+    mentions = _placed(text, ("Austin", "US", "P", "PPLA"), ("Texas", "US", "A", "ADM1"),
+                       ("Manbij", "SY", "P", "PPLA2"))
+    events = extract_control_changes(text=text, mentions=mentions, published_at=PUB)
+    assert [e.place.text for e in events] == ["Manbij"]
