@@ -2879,8 +2879,9 @@ _OTHER_GROUP_BACK = 4
 REACH = 400
 # How many sentences before a pronoun's own are read for the party it stands for (``_salient_party``).
 SALIENCE_SENTENCES = 3
-# How far back "the town" may reach for the article's topic town when the last two sentences name none.
-SALIENT_LOOKBACK_SENTENCES = 5
+# How far back "the town" may reach for the article's topic town when the last two sentences name none (and never
+# more than 3 * REACH characters): a quoted statement of short sentences may separate the two.
+SALIENT_LOOKBACK_SENTENCES = 10
 # Earlier mentions of a place searched for the date of a change told undated ("... took X on Monday. ... X ..."):
 # the latest few, found through an index of mentions by place, not by rescanning the sentences before.
 DATE_LOOKBACK_MENTIONS = 6

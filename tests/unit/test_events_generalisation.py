@@ -2190,3 +2190,16 @@ def test_a_division_that_locates_the_town_before_it_is_one_place_with_it() -> No
                        ("Manbij", "SY", "P", "PPLA2"))
     events = extract_control_changes(text=text, mentions=mentions, published_at=PUB)
     assert [e.place.text for e in events] == ["Manbij"]
+
+
+def test_the_town_after_a_digression_of_several_sentences_is_the_storys_town() -> None:
+    """A story opens on a town, quotes officials for half a dozen sentences that name no place, and returns to it:
+    "The town was under Isis control until 2016" is that town, however many short sentences came between (the
+    reach stays bounded in characters)."""
+    text = ("A British soldier was killed by a roadside bomb in Manbij on Thursday. Five others were wounded. "
+            "No further details have been released. A spokesman said: \"It is with regret that we confirm his death. "
+            "Our thoughts are with his family.\" The family has been told. \"We cannot confirm any further details at "
+            "this stage.\" The army said it was investigating. The town was under Isis control until 2016.")
+    events = extract_control_changes(text=text, mentions=_placed(text, ("Manbij", "SY", "P", "PPLA2")),
+                                     published_at=PUB)
+    assert [(e.place.text, e.lost_by.side.value if e.lost_by else None) for e in events] == [("Manbij", "isis")]
