@@ -254,6 +254,19 @@ _MODALS = frozenset(
 )
 _DENY = frozenset({"deny", "dismiss", "reject", "refute"})
 
+# Words that make a whole less than whole ("almost completely fell").
+_ALL_BUT = frozenset({"almost", "nearly", "virtually", "practically", "largely", "mostly"})
+
+
+def _not_quite(adverb: Any) -> bool:
+    """ "nearly took", "partly fell", "almost completely fell", "all but captured": a change not (yet) whole."""
+    low = _low(adverb)
+    return low in ("almost", "nearly", "partially", "partly", "virtually", "practically") or (
+        low == "all" and any(_low(c) == "but" for c in adverb.children)) or (
+        low == "but" and any(_low(c) == "all" for c in adverb.children)) or any(
+        c.dep_ == "advmod" and _low(c) in _ALL_BUT for c in adverb.children)
+
+
 # Heads of an object phrase that name only part of a place.
 _PARTITIVE = frozenset(
     [
@@ -1594,7 +1607,7 @@ def _own_mood(tok: Any) -> str | None:
         if c.dep_ == "mark" and (_low(c) in ("if", "unless", "whether") or (
                 _low(c) in ("until", "once") and not _past(tok))):
             return "conditional"  # (not "held X until they were driven out": a past that happened)
-        if c.dep_ == "advmod" and _low(c) in ("almost", "nearly", "partially", "partly"):
+        if c.dep_ == "advmod" and _not_quite(c):
             return "incomplete"
         if c.dep_ == "aux" and _lemma(c) == "be" and tok.tag_ == "VBG":
             return "ongoing"  # "the rebels were capturing Morek when ...": under way, not done

@@ -2203,3 +2203,17 @@ def test_the_town_after_a_digression_of_several_sentences_is_the_storys_town() -
     events = extract_control_changes(text=text, mentions=_placed(text, ("Manbij", "SY", "P", "PPLA2")),
                                      published_at=PUB)
     assert [(e.place.text, e.lost_by.side.value if e.lost_by else None) for e in events] == [("Manbij", "isis")]
+
+
+@pytest.mark.parametrize(("text", "names", "expected"), _cased_and_lower([
+    ("The province almost completely fell to Isis in 2014.", ["Deir Ezzor"], None),
+    ("Deir Ezzor almost completely fell to Isis in 2014.", ["Deir Ezzor"], None),
+    ("The army has almost fully recaptured Aleppo.", ["Aleppo"], None),
+    ("Rebels have all but captured Aleppo after a month of fighting.", ["Aleppo"], None),
+    ("The army has completely recaptured Aleppo.", ["Aleppo"], "government"),
+]))
+def test_a_change_almost_whole_is_not_one(text: str, names: list[str], expected: str | None) -> None:
+    """ "almost completely fell", "all but captured": an adverb of degree that stops short says the place did not
+    (yet) change hands, as "nearly took" does; "completely recaptured" did."""
+    got = summary(extract(text, names))
+    assert got == ([] if expected is None else [(names[0], expected)])
