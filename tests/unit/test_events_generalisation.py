@@ -2217,3 +2217,16 @@ def test_a_change_almost_whole_is_not_one(text: str, names: list[str], expected:
     (yet) change hands, as "nearly took" does; "completely recaptured" did."""
     got = summary(extract(text, names))
     assert got == ([] if expected is None else [(names[0], expected)])
+
+
+@pytest.mark.parametrize(("text", "names", "expected"), _cased_and_lower([
+    ("Government forces have retaken almost all of Deir ez-Zor city.", ["Deir ez-Zor"], None),
+    ("The army retook nearly the whole of Deir ez-Zor after a three-year siege.", ["Deir ez-Zor"], None),
+    ("Government forces have retaken all of Deir ez-Zor city.", ["Deir ez-Zor"], "government"),
+    ("The army retook the whole of Deir ez-Zor after a three-year siege.", ["Deir ez-Zor"], "government"),
+]))
+def test_almost_all_of_a_place_is_a_part_of_it(text: str, names: list[str], expected: str | None) -> None:
+    """ "retook almost all of X" is "most of X" (the eval README's partial capture), no event for X; "all of X" and
+    "the whole of X" are X."""
+    got = summary(extract(text, names))
+    assert got == ([] if expected is None else [(names[0], expected)])
