@@ -5,11 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from itertools import compress, count
 
-from app.gazetteer.names import fold_token
+from app.gazetteer.names import fold_token, normalize
 from app.geoparse import lexicon as lx
 from app.geoparse.document import Document
 
 _ORG_KEYS: dict[str, list[tuple[str, ...]]] = {}
+# Each many-word name's keys -> the names as written that fold to them ("al mayadeen", the Lebanese channel).
+_ORG_SPELLINGS: dict[tuple[str, ...], set[str]] = {}
 # One-word names as written: folding is lossy ("SANA", the news agency, folds like Sanaa, the capital of Yemen), so
 # a one-word name blocks only a token spelled as the name is (any case), or its possessive without the apostrophe.
 _ONE_WORD_FORMS: set[str] = set()
@@ -19,6 +21,7 @@ for _name in (*lx.ORGANISATIONS, *lx.actor_names()):
     if len(_keys) == 1:
         _ONE_WORD_FORMS.update((_name.lower(), _name.lower() + "s"))
     _ORG_KEYS.setdefault(_keys[0], []).append(_keys)
+    _ORG_SPELLINGS.setdefault(_keys, set()).add(normalize(_name))
     if len(_keys) > 1:
         # The possessive whose apostrophe a copy lost ("al-Qaedas affiliate"): one rule for every name, no list entry
         _ORG_KEYS[_keys[0]].append((*_keys[:-1], _keys[-1] + "s"))
@@ -55,11 +58,15 @@ def _before_a_facility_word(doc: Document, i: int) -> bool:
     return i + 1 < len(doc.lower) and doc.lower[i + 1] in lx.FACILITY_AFTER and doc.gap(i + 1) == " "
 
 
-def organisation_tokens(doc: Document, place_name: Callable[[str], bool] | None = None) -> set[int]:
+def organisation_tokens(doc: Document, place_name: Callable[[str], bool] | None = None,
+                        spelled_as_a_place: Callable[[str], bool] | None = None) -> set[int]:
     """Tokens inside organisation, group and operation names ("Free Syrian Army", "Hama Media Center").
 
     ``place_name(key)``: whether the gazetteer knows a name whole; a capitalised run before an organisation head
-    that is such a name ("the West Bank", "Gaza Strip") is the place, not an organisation."""
+    that is such a name ("the West Bank", "Gaza Strip") is the place, not an organisation.
+    ``spelled_as_a_place(written)``: whether a place bears that name as written; a many-word name that folds like an
+    organisation's but is spelled as a place and not as the organisation ("al-Mayadin", the town; "Al Mayadeen",
+    the channel) is the place, as a one-word name blocks only its own spelling."""
     blocked: set[int] = set()
     keys = doc.keys
     for i in compress(count(), map(_ORG_KEYS.__contains__, keys)):
@@ -68,6 +75,10 @@ def organisation_tokens(doc: Document, place_name: Callable[[str], bool] | None 
                                   or _before_a_facility_word(doc, i) or _named_a_settlement(doc, i)):
                 continue
             if tuple(keys[i : i + len(org)]) == org:
+                if len(org) > 1 and spelled_as_a_place is not None:
+                    written = doc.text[doc.tokens[i].start : doc.tokens[i + len(org) - 1].end]
+                    if normalize(written) not in _ORG_SPELLINGS.get(org, ()) and spelled_as_a_place(written):
+                        continue
                 blocked.update(range(i, i + len(org)))
     for i in compress(count(), map(lx.ORG_HEADS.__contains__, doc.lower)):
         word = doc.lower[i]

@@ -64,11 +64,19 @@ _BREAKS_A_NAME = re.compile(r"[,;:()\[\]\"“”|/\n]")
 _WORLD_WORDS = frozenset({"gulf"})
 
 
+def _a_place_spelled(index: GazetteerIndex, written: str) -> bool:
+    """Whether a place bears ``written`` as its name (diacritics, case and hyphens aside)."""
+    form = normalize(written)
+    return any(normalize(c.name) == form or normalize(c.asciiname) == form
+               for c in index.candidates(search_key(written)))
+
+
 def recognise(doc: Document, index: GazetteerIndex) -> list[Span]:
     """Place spans in document order, without overlaps."""
     doc = replace(doc, keys=_without_bare_possessives(doc, index))
     dateline = dateline_tokens(doc)
-    organisations = organisation_tokens(doc, lambda key: bool(index.candidates(key)))
+    organisations = organisation_tokens(doc, lambda key: bool(index.candidates(key)),
+                                        partial(_a_place_spelled, index))
     people = person_name_tokens(doc, index)
     states = _states_after_a_comma(doc)
     blocked = organisations | people | {i for s in states for i in range(s.first, s.last + 1)}

@@ -201,6 +201,16 @@ def test_a_one_word_organisation_blocks_only_its_own_spelling():
     assert organisation_tokens(read_document("SANA said the army took the town.")) == {0}
 
 
+def test_a_many_word_organisation_spelled_as_a_place_and_not_as_itself_is_the_place():
+    """Al Mayadeen, the Lebanese channel, folds like al-Mayadin, the town on the Euphrates: spelled as the town and not
+    as the channel, the name is the town; spelled as the channel, the channel (as for "SANA" and Sanaa)."""
+    index = GazetteerIndex([_place(4000009, "Al Mayādīn", 35.02, 40.45, "P", "PPLA2", "SY", "07", pop=44_000),
+                            _place(163843, "Syria", 35.0, 38.0, "A", "PCLI", "SY", "00", pop=22_000_000)])
+    assert _found("IS fighters fled to al-Mayadin in eastern Syria.", index)[0] == ("al-Mayadin", 4000009)
+    assert _found("Clashes went on in Al Mayadin on Monday.", index) == [("Al Mayadin", 4000009)]
+    assert _found("He told the Lebanese channel al-Mayadeen that the war was over.", index) == []
+
+
 def test_a_one_word_group_name_after_the_arabic_article_is_a_town():
     """"Hazm" is a Syrian rebel group, "al-Hazm" the capital of Yemen's al-Jawf: groups are named without the article,
     unless their own first word comes before it ("Jaish al-Ahrar")."""
