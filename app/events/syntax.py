@@ -1323,6 +1323,10 @@ def _listed_after(item: Any) -> list[Any]:
         x = c.head
         while x.i != verb.i and x.dep_ not in _CLAUSES and x.dep_ not in _NOT_OBJECT_SIDE and x.head.i != x.i:
             x = x.head  # (not from the agent or the subject: "control by opposition forces including Nusra Front")
+        if x.dep_ == "relcl" and x.head.i == item.i:
+            # ("recaptured every major city that Isis seized in 2014, including Tikrit and Mosul": a list the parser
+            # hangs inside the object's own relative clause still lists the object)
+            x = verb
         if x.dep_ == "nsubj" and x.head.i == verb.i and x.i < verb.i and item.tag_ == "NNS":
             # ("recaptured several villages in Hama province, including Tal Malah and Zalin": a list after the plural
             # object that the parser hangs on the subject, which ended before the verb)

@@ -2230,3 +2230,17 @@ def test_almost_all_of_a_place_is_a_part_of_it(text: str, names: list[str], expe
     "the whole of X" are X."""
     got = summary(extract(text, names))
     assert got == ([] if expected is None else [(names[0], expected)])
+
+
+@pytest.mark.parametrize(("text", "names", "side"), _cased_and_lower([
+    ("Iraqi forces have now recaptured every major city that Isis seized in 2014, including Tikrit, Ramadi, Falluja "
+     "and Mosul.", ["Tikrit", "Ramadi", "Falluja", "Mosul"], "government"),
+    ("Iraqi troops retook the towns that IS took in 2015, including Baiji and Tikrit.", ["Baiji", "Tikrit"],
+     "government"),
+]))
+def test_a_list_hung_inside_the_objects_relative_clause_lists_the_object(text: str, names: list[str],
+                                                                          side: str) -> None:
+    """The parser hangs "including X and Y" on the last phrase before it, here inside the relative clause that
+    describes the object ("every major city that Isis seized in 2014, including ..."): the list still names the
+    places the main verb took."""
+    assert {place for place, gained in summary(extract(text, names)) if gained == side} == set(names)
