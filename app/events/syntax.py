@@ -237,6 +237,10 @@ _IRREALIS = frozenset(
 _MANDATIVE = frozenset(["demand", "insist", "urge", "ask", "request", "require", "propose", "recommend"])
 # Verbs whose subject, a change named by a noun, is under way rather than done ("the liberation of X began").
 _ONGOING = frozenset(["begin", "start", "continue", "launch", "resume", "stall", "slow", "intensify", "proceed"])
+# What a change named by a noun is said to be, in the present, when it is a goal still to reach ("the capture of X
+# is key to ...", "is a prerequisite for").
+_NEEDED = frozenset({"critical", "crucial", "key", "vital", "essential", "necessary", "important", "prerequisite",
+                     "decisive", "paramount", "needed", "required"})
 # Dependencies that open a clause of their own: a phrase under one belongs to another verb.
 _CLAUSES = frozenset({"relcl", "advcl", "ccomp", "xcomp", "acl", "csubj", "parataxis", "conj"})
 _NOT_OBJECT_SIDE = frozenset({"agent", "nsubj", "nsubjpass", "dative"})
@@ -1938,6 +1942,10 @@ def _mood(trigger: Any) -> str | None:
                 return why  # "the fall of Dabiq would open the road"
             if lemma in _ONGOING:
                 return "ongoing"  # "since the liberation of the city began Oct. 17"
+            if lemma == "be" and head.tag_ in ("VBZ", "VBP") and any(
+                    c.dep_ in ("acomp", "attr") and (_low(c) in _NEEDED or any(
+                        a.dep_ == "amod" and _low(a) in _NEEDED for a in c.children)) for c in head.children):
+                return "intended"  # "it believes the fall of the city is critical to the objective": a goal
         break
     if trigger_infinitive:
         return "infinitive"
