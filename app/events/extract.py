@@ -456,6 +456,8 @@ _SPEAKER_ROLE_AFTER = re.compile(
 _NONSTATE_SIDES = (Side.ISIS, Side.OPPOSITION)
 # Sides a definite description of a group ("the militia", "the alliance") can refer to.
 _GROUP_SIDES = (Side.ISIS, Side.OPPOSITION, Side.KURDISH, Side.TURKEY)
+# The sides of armed groups that are no state: one named is a war around a change (``_armed``).
+_ARMED_GROUP_SIDES = (Side.ISIS, Side.OPPOSITION, Side.KURDISH)
 _DEFINITE_GROUP = re.compile(
     r"the\s+(?:militia|alliance|faction|movement|organi[sz]ation|group|(?:terror|terrorist|jihadi|jihadist|extremist|"
     r"militant)\s+group)",
@@ -2711,8 +2713,12 @@ class _Extractor:
             # Deraa": the verb itself is war's, whoever the text says took the place
             return True
         s_start, s_end = self.ctx.sentences[sent]
-        lo = max(self.ctx.sentences[max(0, sent - 2)][0], s_start - 2 * REACH)
-        return bool(self._ci(_MILITARY_CONTEXT).search(self.ci_text, lo, min(s_end, s_start + 2 * REACH)))
+        lo, hi = max(self.ctx.sentences[max(0, sent - 2)][0], s_start - 2 * REACH), min(s_end, s_start + 2 * REACH)
+        if self._ci(_MILITARY_CONTEXT).search(self.ci_text, lo, hi):
+            return True
+        # (or an armed group named there: "The liberation of Mosul in July 2017 ended three years of Isis rule")
+        return any(a.actor_id is not None and self.resolve(a).side in _ARMED_GROUP_SIDES
+                   for a in self._actors_in(lo, hi))
 
     def _withdrawn_from(self, pos: int, sent_start: int) -> list[_Place]:
         """ "... in the village of Rityan. ... after regime forces withdrew a day later": the settlement named

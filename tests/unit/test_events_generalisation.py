@@ -2258,3 +2258,16 @@ def test_a_change_said_to_be_needed_is_a_goal(text: str, names: list[str], expec
     needed is still to reach; in the past ("was a blow") it happened."""
     got = [(place, side or "unknown") for place, side in summary(extract(text, names))]
     assert got == ([] if expected is None else [(names[0], expected)])
+
+
+@pytest.mark.parametrize(("text", "names", "expected"), _cased_and_lower([
+    ("The liberation of Mosul in July 2017 ended three years of Isis rule.", ["Mosul"], "unknown"),
+    ("The liberation of Paris is celebrated every August.", ["Paris"], None),
+]))
+def test_an_armed_group_named_around_an_unnamed_change_is_war_enough(text: str, names: list[str],
+                                                                     expected: str | None) -> None:
+    """A change told with no taker ("the liberation of Mosul") counts where the passage speaks of war; an armed
+    group named there ("three years of Isis rule") speaks of it as much as "fighters" or "shelling" do. With no
+    war and no armed group around, a liberation is a festival's."""
+    got = [(place, side or "unknown") for place, side in summary(extract(text, names))]
+    assert got == ([] if expected is None else [(names[0], expected)])

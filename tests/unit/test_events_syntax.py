@@ -117,8 +117,10 @@ def nlp():  # type: ignore[no-untyped-def]
         ("The opposition called for an end to Assad's rule in Morek.", ["Morek"], []),
         ("Iraqi troops fought for weeks. The capture of Morek in June 2016 was a blow to Isis.", ["Morek"],
          [("Morek", "unknown")]),
-        # (alone, the sentence names no taker and no fighting: no event, and never one Isis took)
-        ("The capture of Morek in June 2016 was a blow to Isis.", ["Morek"], []),
+        # (alone, the sentence names no taker and no fighting, but an armed group that lost the town: a change with
+        # its taker unknown, and never one Isis took)
+        ("The capture of Morek in June 2016 was a blow to Isis.", ["Morek"], [("Morek", "unknown")]),
+        ("The capture of Morek in June 2016 was a blow to the president.", ["Morek"], []),
         ("Iraqi troops fought for weeks. The capture of Morek in June 2016 ended two years of Isis rule in the town.",
          ["Morek"], [("Morek", "unknown")]),
         # "X and Y, all/both of which ...": the list before the comma, wherever the parser hangs the clause; a place
