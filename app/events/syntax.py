@@ -155,6 +155,8 @@ _CLASSED_WITHIN = ("within", "inside", "outside", "between", "among", "beyond")
 _HELD_NOUNS = frozenset({"control", "hand", "hands", "grip", "rule", "occupation"})
 # Verbs of going into a place by force, which the driving out of its holders coordinated with completes.
 _ENTRY_VERBS = frozenset({"storm", "enter", "raid", "overrun", "attack", "assault"})
+# Verbs of going into a place ("swept into Afrin", "moved into the town"): entering, with the place after "into".
+_INTO_VERBS = frozenset({"sweep", "move", "push", "roll", "pour", "burst", "storm", "advance", "go", "march", "charge"})
 # Verbs by which a place passes into someone's control or hands ("came under rebel control", "returned to government
 # control"); "came under fire" passes into nothing.
 PASS_UNDER_VERBS = frozenset({"come", "return", "pass"})
@@ -166,7 +168,7 @@ _HAND_VERBS = frozenset({"hand", "surrender", "transfer"})
 # Who a place is cleared of ("cleared the area of all ISIS fighters"), as against mines or rubble.
 _FIGHTER_NOUNS = frozenset(["fighter", "militant", "terrorist", "rebel", "insurgent", "jihadist", "gunman", "element",
                             "remnant", "extremist", "militiaman", "mercenary", "troop", "force", "soldier", "presence",
-                            "defender"])
+                            "defender", "militia"])
 # Governing words that make what they govern unreal: intentions, attempts, appeals, preventions, conditions.
 _IRREALIS = frozenset(
     [
@@ -2831,12 +2833,14 @@ def _verb_frame(tok: Any, lemma: str, low: str) -> Frame | None:
                 places = [o for p in _children(governor, "prep") if _low(p) == "in" for c in _children(p, "pobj")
                           if _lemma(c) == "control" for o in _prep_objects(c, "of", "over")]
         if not places and not passive and dobj and (tok.dep_ == "conj" or (tok.dep_ == "advcl" and tok.tag_ == "VBG")) \
-                and _lemma(tok.head) in _ENTRY_VERBS \
+                and (_lemma(tok.head) in _ENTRY_VERBS or _lemma(tok.head) in _INTO_VERBS) \
                 and (_lemma(dobj[0]) in _FIGHTER_NOUNS or dobj[0].tag_ in ("NNP", "NNPS")):
             # "stormed Najarah and expelled all ISIS fighters", "entered Morek and drove out the rebels", "stormed
             # Najarah, swiftly driving out the ISIS fighters": out of the place just stormed or entered (the eval
-            # README's "stormed and took")
-            places = _children(tok.head, "dobj")
+            # README's "stormed and took"); "swept into Afrin, expelling the Kurdish militia": the place gone into
+            places = _children(tok.head, "dobj") if _lemma(tok.head) in _ENTRY_VERBS else []
+            places = places or [o for p in _children(tok.head, "prep") if _low(p) == "into"
+                                for o in _children(p, "pobj") if _namelike(o)]
         if not places and dobj and (_lemma(dobj[0]) in _FIGHTER_NOUNS or dobj[0].tag_ in ("NNP", "NNPS")):
             # "purged the last IS militants from Kobani", "ejected Isis from Ramadi": the parser may hang the
             # from-phrase on the ones driven out

@@ -2271,3 +2271,19 @@ def test_an_armed_group_named_around_an_unnamed_change_is_war_enough(text: str, 
     war and no armed group around, a liberation is a festival's."""
     got = [(place, side or "unknown") for place, side in summary(extract(text, names))]
     assert got == ([] if expected is None else [(names[0], expected)])
+
+
+@pytest.mark.parametrize(("text", "names", "expected"), _cased_and_lower([
+    ("In March, Turkish forces and their rebel allies swept into Afrin, expelling the Kurdish militia.", ["Afrin"],
+     "turkey"),
+    ("Turkish troops entered Afrin on Sunday, expelling the Kurdish militia.", ["Afrin"], "turkey"),
+    ("Government troops moved into Morek and drove out the rebels.", ["Morek"], "government"),
+    ("Rebels pushed into Morek on Sunday.", ["Morek"], None),
+]))
+def test_going_into_a_place_and_driving_its_holders_out_takes_it(text: str, names: list[str],
+                                                                 expected: str | None) -> None:
+    """ "swept into Afrin, expelling the Kurdish militia": an entry, which alone takes nothing (the eval README's
+    "moved into"), completed by driving out those who held the place, as "entered X and drove out the rebels" is;
+    a militia is driven out as fighters are."""
+    got = summary(extract(text, names))
+    assert got == ([] if expected is None else [(names[0], expected)])
