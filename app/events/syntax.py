@@ -1273,6 +1273,10 @@ def _is_indefinite(tok: Any) -> bool:
     return any(_low(c) in ("a", "an") for c in tok.children if c.dep_ == "det")
 
 
+# Adverbs that single out members of a plural ("areas, notably the villages of X and Y").
+_SINGLING_OUT = frozenset({"notably", "particularly", "especially", "chiefly", "mainly", "namely"})
+
+
 def _listed(tok: Any) -> list[Any]:
     """Names listed after "including"/"such as"/a colon or dash under ``tok``."""
     out = []
@@ -1296,6 +1300,11 @@ def _listed(tok: Any) -> list[Any]:
             prev = c.doc[c.left_edge.i - 1] if c.left_edge.i > 0 else None
             if prev is not None and prev.text in (":", "-", "–", "—", ","):
                 out.extend(_conjuncts(c))
+        elif c.dep_ == "appos" and c.i > tok.i and _low(c) in LISTING_PLURALS and tok.tag_ == "NNS" \
+                and any(a.dep_ == "advmod" and _low(a) in _SINGLING_OUT for a in c.children):
+            # "several areas, most notably the villages of Kafr Nabuda and al-Hweijeh": the places singled out of
+            # the plural, as "including the villages of" lists them
+            out.extend(t for o in _prep_objects(c, "of") for t in _conjuncts(o))
     # names only: "like Ghouta, Daraa and other areas" lists two places and a category; "Aleppo, Homs and most of
     # Daraa" a part of the last
     return [t for t in out if (_namelike(t) or not t.tag_.startswith("NN")

@@ -2287,3 +2287,16 @@ def test_going_into_a_place_and_driving_its_holders_out_takes_it(text: str, name
     a militia is driven out as fighters are."""
     got = summary(extract(text, names))
     assert got == ([] if expected is None else [(names[0], expected)])
+
+
+@pytest.mark.parametrize(("text", "names", "side"), _cased_and_lower([
+    ("Syrian army troops restored control over several areas, most notably the villages of Kafr Nabuda and "
+     "al-Hweijeh.", ["Kafr Nabuda", "al-Hweijeh"], "government"),
+    ("Kurdish fighters captured several areas, notably the villages of Tal Hamis and Tal Brak.",
+     ["Tal Hamis", "Tal Brak"], "kurdish"),
+    ("The army regained many areas, especially the towns of Morek and Souran.", ["Morek", "Souran"], "government"),
+]))
+def test_places_singled_out_of_a_plural_object_are_taken(text: str, names: list[str], side: str) -> None:
+    """ "several areas, notably the villages of X and Y": a plural object, then the places an adverb singles out of
+    it, as "including the villages of X and Y" lists them."""
+    assert summary(extract(text, names)) == [(name, side) for name in names]
