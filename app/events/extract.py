@@ -287,6 +287,9 @@ _PRONOUN = re.compile(
     rf"(?:(?:had|has|have|was|were|{_SUBJECT_ADVERBS}|have\s+since)\s+)*$",
     re.IGNORECASE,
 )
+# "Turkey, whose troops ...": the relative's possessive pronoun, before the phrase it owns and after its owner.
+_WHOSE_BEFORE = re.compile(r"\bwhose\s+$", re.IGNORECASE)
+_WHOSE_AFTER = re.compile(r"\s*,?\s*whose\b", re.IGNORECASE)
 # A side on the attack: the sentence before an agentless change may name who made it
 _ON_THE_OFFENSIVE = re.compile(
     r"\b(?:offensives?|advanc(?:e|ed|es|ing)|push(?:ed|es|ing)?|press(?:ed|es|ing)|assaults?|counter-?attacks?|"
@@ -2237,6 +2240,16 @@ class _Extractor:
             first_person = self._first_person_side(phrase, a)
             if first_person is not None:
                 return first_person
+        if (words[0] == "whose" or _WHOSE_BEFORE.search(self.text, max(s_start, a - 8), a)) \
+                and not any(x.kind == "actor" for x in self._actors_in(a, b)):
+            # "Turkey, whose troops captured Afrin in March": the troops of the party the relative clause describes
+            owner = [x for x in self._actors_in(s_start, a) if _WHOSE_AFTER.match(self.text, x.end)]
+            state = self._last_state(s_start, a)
+            if state is not None and _WHOSE_AFTER.match(self.text, state[0].end) and (
+                    not owner or owner[-1].end < state[0].end):
+                return ActorRef(state[0].text, f"country:{state[1]}", Side.OTHER)  # (as "its forces" are a state's)
+            if owner:
+                return self.resolve(owner[-1])
         if words[0] in ("his", "her") and not any(x.kind == "actor" for x in self._actors_in(a, b)) \
                 and (leader := self._leader_before(a, s_start)) is not None:
             # "Haftar's setbacks ... His forces took Derna": the forces of the leader named before

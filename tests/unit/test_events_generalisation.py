@@ -2300,3 +2300,15 @@ def test_places_singled_out_of_a_plural_object_are_taken(text: str, names: list[
     """ "several areas, notably the villages of X and Y": a plural object, then the places an adverb singles out of
     it, as "including the villages of X and Y" lists them."""
     assert summary(extract(text, names)) == [(name, side) for name in names]
+
+
+def test_whose_forces_are_the_forces_of_the_party_the_clause_describes() -> None:
+    """ "Turkey, whose troops captured Afrin in March": the troops are Turkey's, not the Syrian state's that bare
+    "troops" would be in a story on Syria; likewise a group's ("the SDF, whose fighters drove Isis from Raqqa")."""
+    text = "Turkey, whose troops captured Afrin in March, now threatens Manbij."
+    mentions = _placed(text, ("Turkey", "TR", "A", "PCLI"), ("Afrin", "SY", "P", "PPLA2"),
+                       ("Manbij", "SY", "P", "PPLA2"))
+    events = extract_control_changes(text=text, mentions=mentions, published_at=PUB)
+    assert summary(events) == [("Afrin", "turkey")]
+    assert summary(extract("The SDF, whose fighters drove Isis from Raqqa in 2017, now holds a quarter of Syria.",
+                           ["Raqqa"])) == [("Raqqa", "kurdish")]
