@@ -2695,6 +2695,10 @@ class _Extractor:
             # everywhere (the eval README); any other state abroad is "other".
             state = ref.actor.removeprefix("country:")
             side = Side.TURKEY if state == "TR" else Side.GOVERNMENT if state == code else Side.OTHER
+            if side == Side.OTHER and (forces := _forces_of_state(reg, state)) is not None:
+                # ("Russia retook Palmyra": the state fights through its forces, which the README puts on the
+                # government's side in Syria, as "Russian forces" are)
+                side = forces.side_in(code)
             return ActorRef(ref.name, ref.actor, side)
         if ref.actor == "state_forces":  # "the army" in an article with no country of its own: the place's state
             forces = reg.state_forces(code)
@@ -3186,6 +3190,24 @@ def _rank(ev: ControlChange) -> tuple[bool, bool, int, float]:
     dated = ev.date is not None and ev.date.from_text
     own = dated and ev.date is not None and not ev.date.borrowed
     return (own, dated, -PRECISION_RANK[ev.date.precision] if dated and ev.date else -9, ev.confidence)
+
+
+_DEMONYMS_OF: dict[str, list[str]] = {}
+for _demonym, _code in DEMONYM_COUNTRIES.items():
+    if not _demonym.endswith("s"):  # ("russian", not "russians")
+        _DEMONYMS_OF.setdefault(_code, []).append(_demonym)
+
+
+def _forces_of_state(registry: ActorRegistry, state: str) -> ActorDef | None:
+    """The actor the registry names "<demonym> forces" for a state, where its side depends on the country it fights
+    in ("Russian forces": government in Syria, other in Ukraine)."""
+    for demonym in _DEMONYMS_OF.get(state, ()):
+        found = registry.find(f"{demonym} forces")
+        if len(found) == 1 and found[0].actor_id is not None and found[0].end == len(demonym) + 7:
+            forces = registry.actors.get(found[0].actor_id)
+            if forces is not None and forces.sides_by_country:
+                return forces
+    return None
 
 
 def _places_country(mentions: Sequence[Mention]) -> str | None:

@@ -2312,3 +2312,19 @@ def test_whose_forces_are_the_forces_of_the_party_the_clause_describes() -> None
     assert summary(events) == [("Afrin", "turkey")]
     assert summary(extract("The SDF, whose fighters drove Isis from Raqqa in 2017, now holds a quarter of Syria.",
                            ["Raqqa"])) == [("Raqqa", "kurdish")]
+
+
+@pytest.mark.parametrize(("text", "state", "place", "country", "side"), [
+    ("Russia captured the town of Palmyra from Isis in March 2016.", ("Russia", "RU"), "Palmyra", "SY",
+     "government"),
+    ("Russian forces captured the town of Palmyra from Isis in March 2016.", None, "Palmyra", "SY", "government"),
+    ("Russia captured the town of Izium in April.", ("Russia", "RU"), "Izium", "UA", "other"),
+])
+def test_a_state_named_as_the_taker_fights_on_its_forces_side(text: str, state: tuple[str, str] | None,
+                                                                place: str, country: str, side: str) -> None:
+    """ "Russia retook Palmyra" and "Russian forces retook Palmyra" tell one change: the state fights through its
+    forces, on the side the eval README gives them where the place is (government in Syria, other in Ukraine)."""
+    places = [("Russia", "RU", "A", "PCLI")] if state else []
+    mentions = _placed(text, *places, (place, country, "P", "PPL"))
+    events = extract_control_changes(text=text, mentions=mentions, published_at=PUB)
+    assert summary(events) == [(place, side)]
