@@ -287,6 +287,8 @@ _PRONOUN = re.compile(
     rf"(?:(?:had|has|have|was|were|{_SUBJECT_ADVERBS}|have\s+since)\s+)*$",
     re.IGNORECASE,
 )
+# "the West Bank city of Hebron": a settlement noun between a region and the settlement's name.
+_SETTLEMENT_OF_GAP = re.compile(r"\s+(?:[\w-]+\s+)?(?:city|town|village|port|hamlet)\s+of\s+", re.IGNORECASE)
 # "Turkey, whose troops ...": the relative's possessive pronoun, before the phrase it owns and after its owner.
 _WHOSE_BEFORE = re.compile(r"\bwhose\s+$", re.IGNORECASE)
 _WHOSE_AFTER = re.compile(r"\s*,?\s*whose\b", re.IGNORECASE)
@@ -941,6 +943,8 @@ class _Extractor:
             return False
         if any(w.lower() in syntax.TIME_WORDS for w in _NAME_WORD.findall(self.text, prev[-1].end, m.start)):
             return False  # "retook Rutba in May and Falluja": a time between, no locative
+        if _SETTLEMENT_OF_GAP.fullmatch(self.text, prev[-1].end, m.start):
+            return False  # "the West Bank city of Hebron", "the Idlib town of Saraqeb": the name before locates this
         return bool(_LOCATES.fullmatch(self.text, prev[-1].end, m.start)
                     or _DESCRIBED_AS_LOCATED.fullmatch(self.text, prev[-1].end, m.start))
 

@@ -2328,3 +2328,21 @@ def test_a_state_named_as_the_taker_fights_on_its_forces_side(text: str, state: 
     mentions = _placed(text, *places, (place, country, "P", "PPL"))
     events = extract_control_changes(text=text, mentions=mentions, published_at=PUB)
     assert summary(events) == [(place, side)]
+
+
+@pytest.mark.parametrize("lower", [False, True])
+@pytest.mark.parametrize(("text", "region", "town", "side"), [
+    ("Israeli troops withdrew from the West Bank city of Hebron on Thursday, handing it over to Palestinian police.",
+     ("West Bank", "PS", "A", "ADM1"), ("Hebron", "PS", "P", "PPLA"), "government"),
+    ("Rebels pulled out of the Idlib town of Saraqeb overnight and the army took it on Monday.",
+     ("Idlib", "SY", "A", "ADM1"), ("Saraqeb", "SY", "P", "PPL"), "government"),
+])
+def test_a_region_before_a_settlement_noun_locates_the_named_settlement(
+        text: str, region: tuple[str, str, str, str], town: tuple[str, str, str, str], side: str,
+        lower: bool) -> None:
+    """ "the West Bank city of Hebron": the region before "city of" says where the city is, so "it" after is the
+    city (in "the Ramouseh district of Aleppo" the city after "district of" is the one that locates)."""
+    if lower:
+        text, region, town = text.lower(), (region[0].lower(), *region[1:]), (town[0].lower(), *town[1:])
+    events = extract_control_changes(text=text, mentions=_placed(text, region, town), published_at=PUB)
+    assert summary(events) == [(town[0], side)]
