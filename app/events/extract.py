@@ -1944,7 +1944,9 @@ class _Extractor:
         if gained is None and role in ("passive", "expel_passive", "nominal", "fall", "lose", "hand"):
             # the parser may hang "by X"/"to X" on the place ("driven out of Hit by Iraqi troops", "the conquest of
             # Palmyra by IS")
-            after = max((p.mention.end for p in places), default=frame.trigger_end)
+            # (after the trigger too: "Palmyra was captured by Isis in May, ... and recaptured in March": the
+            # subject's place comes before, and the first clause's agent is no agent of the last)
+            after = max([frame.trigger_end, *(p.mention.end for p in places)])
             by = role in ("passive", "expel_passive", "nominal")
             # ("the fall of palmyra to is": a change noun of passing to someone names its gainer with "to")
             lead = r"by|to" if role == "nominal" and frame.lemma in _TO_GAINER_NOUNS else r"by" if by else r"to"
@@ -1952,7 +1954,7 @@ class _Extractor:
         if gained is None and role in ("passive", "fall", "lose", "nominal"):
             # "after losing Raqqa last week in a campaign by Kurdish forces", "fell in an offensive led by the army":
             # the agent of the campaign the change came in
-            after = max((p.mention.end for p in places), default=frame.trigger_end)
+            after = max([frame.trigger_end, *(p.mention.end for p in places)])
             gained = self._actor_after(after, s_end, _CAMPAIGN_BY) or self._campaign_of(after, s_end)
         if gained is None and role in ("active", "expel"):
             # A verb with no subject of its own in view: the agent of the latest change told

@@ -162,6 +162,8 @@ _INTO_VERBS = frozenset({"sweep", "move", "push", "roll", "pour", "burst", "stor
 PASS_UNDER_VERBS = frozenset({"come", "return", "pass"})
 _CONTROL_DEGREES = frozenset({"full", "total", "complete", "effective", "partial", "overall", "direct", "firm", "the"})
 _LOSE_VERBS = frozenset({"lose", "cede", "relinquish"})
+# The verbs whose passive tells a change of a place's hands, which participles after it may go on telling.
+_CHANGE_VERBS = _TAKE_VERBS | _PLACE_ONLY_VERBS | _LOSE_VERBS
 # ("transfer" only control: "transferred control of the area to Iraqi forces")
 _HAND_VERBS = frozenset({"hand", "surrender", "transfer"})
 
@@ -1737,6 +1739,34 @@ def _achieved(verb: Any) -> bool:
     return verb.dep_ == "pcomp" and _low(head) == "in" and _lemma(head.head) == "succeed"
 
 
+def _shared_passive_subjects(tok: Any) -> list[Any]:
+    """ "Palmyra was captured by Isis in May 2015, retaken by the army in March 2016, lost again in December and
+    recaptured in March 2017": participles with no subject or object of their own, after a passive clause and
+    joined to it (the first with its agent), go on telling of that clause's subject."""
+    if tok.tag_ not in ("VBN", "VBD") or any(c.dep_ in ("nsubj", "nsubjpass", "dobj", "aux", "auxpass")
+                                             for c in tok.children):
+        return []
+    x = tok
+    for _ in range(6):  # (up a chain of conjuncts to the first participle)
+        if x.dep_ != "conj" or x.head.tag_ not in ("VBN", "VBD") or any(
+                c.dep_ in ("nsubj", "dobj") for c in x.head.children):
+            break
+        x = x.head
+    if x.tag_ != "VBN":
+        return []
+    # (a passive of a change, told on: "The soldiers were killed at Tabqa airbase, captured by ISIL" describes the
+    # airbase, not the soldiers)
+    if _lemma(x if _passive_voice(x) else x.head) not in _CHANGE_VERBS:
+        return []
+    if _passive_voice(x) and x is not tok:
+        governor = x  # "Palmyra was captured by Isis and retaken by the army": a conjunct of the passive itself
+    elif x.dep_ == "advcl" and x.i > x.head.i and _passive_voice(x.head) and any(c.dep_ == "agent" for c in x.children):
+        governor = x.head
+    else:
+        return []
+    return [s for s in _children(governor, "nsubjpass") if _low(s) not in ("which", "that", "who")]
+
+
 def _passive_voice(verb: Any) -> bool:
     """A verb with a passive auxiliary or subject ("was retaken", "Mosul was declared liberated")."""
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
@@ -2785,7 +2815,8 @@ def _verb_frame(tok: Any, lemma: str, low: str) -> Frame | None:
     # with a participle clause describes the same noun
     participle = tok if tok.dep_ == "acl" else tok.head if (
         tok.dep_ == "conj" and tok.tag_ == "VBN" and tok.head.dep_ == "acl" and tok.head.tag_ == "VBN") else None
-    passive = _passive_voice(tok) or (
+    shared = _shared_passive_subjects(tok)
+    passive = _passive_voice(tok) or bool(shared) or (
         # "Morek, taken by the army last week, ...", "Recaptured by the army in 2016, Palmyra ...": a participle
         # clause with its agent
         tok.tag_ == "VBN" and (participle is not None or (tok.dep_ == "advcl" and tok.i < tok.head.i))
@@ -2959,7 +2990,7 @@ def _verb_frame(tok: Any, lemma: str, low: str) -> Frame | None:
     if lemma in _LOSE_VERBS:
         if passive and lemma == "lose":
             # "Mosul was lost to IS", "the areas that were lost to the government like Ghouta and Daraa"
-            subj = _clause_subjects(tok, "nsubjpass")
+            subj = _clause_subjects(tok, "nsubjpass") or shared
             to = _prep_objects(tok, "to")
             if not subj or not (to or any(_namelike(x) for x in subj)):
                 return None  # ("the battle was lost"; but "when Raqqa was lost", to a gainer the clause leaves unsaid)
@@ -3112,7 +3143,7 @@ def _verb_frame(tok: Any, lemma: str, low: str) -> Frame | None:
         ) and not _takes_its_relative_head(tok, dobj):
             return None  # "took part", "took hostages", "took place": only a named place or place noun
     if passive:
-        subj = [x for x in _children(tok, "nsubjpass") if _low(x) not in ("which", "that", "who")]
+        subj = [x for x in _children(tok, "nsubjpass") if _low(x) not in ("which", "that", "who")] or shared
         if not subj and tok.dep_ == "relcl":
             subj = [_relative_head(tok)]
         if not subj and (among := _ranked_among(tok)) is not None:

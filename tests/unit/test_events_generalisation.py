@@ -2346,3 +2346,23 @@ def test_a_region_before_a_settlement_noun_locates_the_named_settlement(
         text, region, town = text.lower(), (region[0].lower(), *region[1:]), (town[0].lower(), *town[1:])
     events = extract_control_changes(text=text, mentions=_placed(text, region, town), published_at=PUB)
     assert summary(events) == [(town[0], side)]
+
+
+@pytest.mark.parametrize(("text", "names", "expected"), _cased_and_lower([
+    ("Palmyra was captured by Isis in May 2015, retaken by the army in March 2016, lost again in December and "
+     "recaptured in March 2017.", ["Palmyra"],
+     [("Palmyra", "isis"), ("Palmyra", "government"), ("Palmyra", None), ("Palmyra", "government")]),
+    ("The Mosul dam was seized by Isis in August 2014 and retaken by Kurdish fighters days later.", ["Mosul"],
+     [("Mosul", "isis"), ("Mosul", "kurdish")]),
+    ("The soldiers were killed at Tabqa airbase, captured by Isis fighters earlier this month.", ["Tabqa"],
+     [("Tabqa", "isis")]),
+]))
+def test_participles_after_a_passive_change_go_on_telling_its_subject(text: str, names: list[str],
+                                                                      expected: list[tuple[str, str | None]]) -> None:
+    """ "Palmyra was captured by Isis in May 2015, retaken by the army in March 2016, lost again in December and
+    recaptured in March 2017": participles with no subject of their own after a passive change tell that subject's
+    next changes; the agent of the first ("by Isis") is none of the later ones'. After a passive that tells no change
+    ("were killed at Tabqa airbase, captured by Isis") the participle describes the noun before it."""
+    got = summary(extract(text, names))
+    want = [(n.lower() if text.islower() else n, side) for n, side in expected]
+    assert sorted(got, key=str) == sorted(want, key=str)
