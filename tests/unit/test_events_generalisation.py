@@ -2366,3 +2366,15 @@ def test_participles_after_a_passive_change_go_on_telling_its_subject(text: str,
     got = summary(extract(text, names))
     want = [(n.lower() if text.islower() else n, side) for n, side in expected]
     assert sorted(got, key=str) == sorted(want, key=str)
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("The army took Aleppo in 2016, Ghouta in April and Daraa in July.", ["Aleppo", "Ghouta"]),
+    ("the army took aleppo in 2016, ghouta in april and daraa in july.", ["aleppo", "ghouta"]),
+])
+def test_a_gapped_object_the_parser_reads_as_a_clause_is_taken(text: str, names: list[str]) -> None:
+    """ "took Aleppo in 2016, Ghouta in April": the verb left out before a further object with its own time, which
+    the parser may hang on the verb as an adverbial clause as well as a bare noun phrase. (It conjoins "Daraa" to
+    "April" there, inside Ghouta's time phrase: not read yet.)"""
+    got = summary(extract(text, [*names, "Daraa" if text[0] == "T" else "daraa"]))
+    assert [place for place, side in got if side == "government"][:2] == names
