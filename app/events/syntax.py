@@ -2115,6 +2115,19 @@ def frames(sentence: Any) -> Iterator[Frame]:
         frame = _frame(tok)
         if frame is not None:
             yield frame
+            if frame.role == "fall":
+                yield from _gapped_falls(tok)
+
+
+def _gapped_falls(verb: Any) -> Iterator[Frame]:
+    """ "Raqqa fell to the SDF in October, and Deir ez-Zor to the army a month later": the verb left out before a
+    further place with a gainer of its own, which the parser conjoins to the verb as a bare name."""
+    for c in verb.children:
+        gainers = _prep_objects(c, "to") if c.dep_ == "conj" and c.tag_ in ("NNP", "NNPS") else []
+        if gainers and not _a_time(gainers[0]):
+            frame = _make(verb, _lemma(verb), "fall", [c], gainers[0], None, _mood(verb))
+            if frame is not None:
+                yield frame
 
 
 def relative_clauses(sentence: Any) -> list[tuple[int, int]]:

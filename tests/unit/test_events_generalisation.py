@@ -2378,3 +2378,10 @@ def test_a_gapped_object_the_parser_reads_as_a_clause_is_taken(text: str, names:
     "April" there, inside Ghouta's time phrase: not read yet.)"""
     got = summary(extract(text, [*names, "Daraa" if text[0] == "T" else "daraa"]))
     assert [place for place, side in got if side == "government"][:2] == names
+
+
+def test_a_gapped_fall_with_a_gainer_of_its_own_is_a_second_fall() -> None:
+    """ "Raqqa fell to the SDF in October 2017, and Deir ez-Zor to the army a month later": the verb left out
+    before a further place that has its own gainer."""
+    text = "Raqqa fell to the SDF in October 2017, and Deir ez-Zor to the army a month later."
+    assert summary(extract(text, ["Raqqa", "Deir ez-Zor"])) == [("Raqqa", "kurdish"), ("Deir ez-Zor", "government")]
