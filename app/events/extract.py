@@ -658,6 +658,7 @@ class _Extractor:
         self._describing: list[tuple[int, int]] = []  # the describing clauses of the sentence being read
         self._describing_clauses: dict[int, list[tuple[int, int]]] = {}  # of each parsed sentence
         self._relative_clauses: dict[int, list[tuple[int, int]]] = {}  # of each parsed sentence
+        self._conjoined_predicates: dict[int, list[tuple[int, int, int]]] = {}  # of each parsed sentence
         # Sorted starts, so the range look-ups below are binary searches, not scans of the whole article.
         self._mention_starts = [m.start for m in ctx.mentions]
         self._actor_starts = [a.start for a in ctx.actors]
@@ -1458,6 +1459,10 @@ class _Extractor:
             and not (self._onset(d) and not _SIMULTANEOUS.search(self.text, d.end, trig_start)
                      and not _WITH_THE_CHANGE.match(self.text, d.end, trig_start))
         ]
+        for h, a, b in self._conjoined_predicates.get(sent, ()):
+            if a <= trig_start < b:
+                # ("took Nyala in late 2023, and overran Ardamata ... in November of that year": the first verb's)
+                own = [d for d in own if not h < d.start < a] or own
         found = self._pick_date(own, trig_start, span_end)
         if found:
             return found
@@ -1702,6 +1707,9 @@ class _Extractor:
             relative = [(a + s_start, b + s_start) for a, b in syntax.relative_clauses(doc)]
             if relative:
                 self._relative_clauses[i] = relative
+            conjoined = [(h + s_start, a + s_start, b + s_start) for h, a, b in syntax.conjoined_predicates(doc)]
+            if conjoined:
+                self._conjoined_predicates[i] = conjoined
         return out
 
     def _truecase(self, chunk: list[str], s_start: int) -> None:

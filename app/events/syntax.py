@@ -2130,6 +2130,21 @@ def _gapped_falls(verb: Any) -> Iterator[Frame]:
                 yield frame
 
 
+def conjoined_predicates(sentence: Any) -> list[tuple[int, int, int]]:
+    """(the first verb, the conjoined verb, the end of its phrase) for each verb conjoined to another with no subject
+    of its own ("took Nyala in late 2023, and overran Ardamata, the army's garrison town, in November of that
+    year"): a date between the two verbs is the first one's, not the second's (one before the first verb, "In
+    November 2016 the PMF cut the road and seized the airport", is both's)."""
+    out = []
+    for tok in sentence:
+        if tok.dep_ == "conj" and (tok.pos_ == "VERB" or _low(tok) in _PAST_OF_RARE_VERBS) \
+                and tok.head.pos_ in ("VERB", "AUX") and not any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+            last = tok.doc[tok.right_edge.i]
+            out.append((tok.head.idx, tok.idx, last.idx + len(last.text)))
+    return out
+
+
 def relative_clauses(sentence: Any) -> list[tuple[int, int]]:
     """(start, end) of the relative clauses of a parsed sentence: their parties are the described noun's story, not
     the main clause's ("pulled out of Sinjar, the town they recaptured from IS in 2015": IS took nothing here)."""

@@ -2385,3 +2385,18 @@ def test_a_gapped_fall_with_a_gainer_of_its_own_is_a_second_fall() -> None:
     before a further place that has its own gainer."""
     text = "Raqqa fell to the SDF in October 2017, and Deir ez-Zor to the army a month later."
     assert summary(extract(text, ["Raqqa", "Deir ez-Zor"])) == [("Raqqa", "kurdish"), ("Deir ez-Zor", "government")]
+
+
+@pytest.mark.parametrize(("text", "dated"), [
+    ("The RSF took Nyala, Zalingei and El Daein in late 2023, and overran Ardamata, the army's garrison town "
+     "outside El Geneina, in November of that year.",
+     {"Nyala": "2023", "Zalingei": "2023", "El Daein": "2023", "Ardamata": "2023-11"}),
+    ("In November 2016 the militia cut the road to Syria and seized Tal Afar airport from Isis, leaving the town "
+     "encircled for most of the following year.", {"Tal Afar": "2016-11"}),
+])
+def test_a_date_between_two_conjoined_verbs_is_the_first_ones(text: str, dated: dict[str, str]) -> None:
+    """ "took Nyala in late 2023, and overran Ardamata ... in November of that year": the date after the first verb
+    is its own change's; the second verb's is the one in its own phrase. A date before the first verb dates both."""
+    events = extract(text, list(dated), published_at=date(2024, 6, 1))
+    got = {e.place.text: e.date.start.isoformat()[: len(dated[e.place.text])] for e in events if e.date}
+    assert got == dated
