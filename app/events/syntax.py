@@ -685,8 +685,11 @@ def _span(
     while stack:
         t = stack.pop()
         toks.append(t)
+        # (nor a verb the parser conjoins to a noun of the phrase: "regained Salma, the rebel stronghold in the
+        # Latakia mountains, and broken the siege of Kuweires airbase" tells a second predicate)
         stack.extend(c for c in t.children
-                     if c.dep_ not in stop_deps and not (t.dep_ == "acl" and c.dep_ in below_participle))
+                     if c.dep_ not in stop_deps and not (t.dep_ == "acl" and c.dep_ in below_participle)
+                     and not (c.dep_ == "conj" and c.tag_.startswith("VB")))
     start = min(t.idx for t in toks)
     end = max(t.idx + len(t.text) for t in toks)
     return start, end

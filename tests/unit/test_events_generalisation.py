@@ -2400,3 +2400,16 @@ def test_a_date_between_two_conjoined_verbs_is_the_first_ones(text: str, dated: 
     events = extract(text, list(dated), published_at=date(2024, 6, 1))
     got = {e.place.text: e.date.start.isoformat()[: len(dated[e.place.text])] for e in events if e.date}
     assert got == dated
+
+
+@pytest.mark.parametrize("lower", [False, True])
+def test_a_verb_conjoined_to_a_noun_of_the_object_is_no_part_of_it(lower: bool) -> None:
+    """ "regained Salma, the rebel stronghold in the Latakia mountains, and broken the siege of Kuweires airbase": the
+    parser may conjoin the second predicate to the appositive's noun; a verb is never part of a noun phrase, so the
+    besieged airbase is no place regained."""
+    text = ("Within months, regime forces had regained Salma, the rebel stronghold in the Latakia mountains, and "
+            "broken the siege of Kuweires airbase.")
+    names = ["Salma", "Latakia", "Kuweires"]
+    if lower:
+        text, names = text.lower(), [n.lower() for n in names]
+    assert [place for place, _ in summary(extract(text, names))] == names[:1]
