@@ -2708,6 +2708,10 @@ def _ended_rule(tok: Any) -> Frame | None:
     return None
 
 
+# Verbs of a holder's leaving ("after the last rebels left the city").
+_DEPARTURES = frozenset({"leave", "withdraw", "flee", "pull", "retreat", "surrender", "evacuate", "abandon"})
+
+
 def _into_control(tok: Any, lemma: str, dobj: list[Any]) -> Frame | None:
     """A place brought under someone's control, or back in someone's hands: "the army brought Deir Hafer under its
     control" (the subject gains, or the named owner: "brought the old city under state control"); "Saraqeb is back
@@ -2732,6 +2736,14 @@ def _into_control(tok: Any, lemma: str, dobj: list[Any]) -> Frame | None:
     if tok.dep_ == "ccomp" and _lemma(tok.head) in _DECLARE_VERBS:
         # "the army announced it was in full control of Morek": declared, being in control is having taken it
         # (as "declared it has full control of"); said or reported, it is who holds the place
+        for prep in _children(tok, "prep"):
+            control = [c for c in _children(prep, "pobj") if _lemma(c) == "control"] if _low(prep) == "in" else []
+            objects = [o for c in control for o in _prep_objects(c, "of", "over")]
+            if objects:
+                return _make(tok, lemma, "active", objects, _subject(tok), None, _mood(tok))
+    if any(c.dep_ == "advcl" and _marked_by(c, ("after",)) and _lemma(c) in _DEPARTURES for c in tok.children):
+        # "The army is now in full control of Aleppo, after the last rebels left the city": in control since the other
+        # side left is control gained
         for prep in _children(tok, "prep"):
             control = [c for c in _children(prep, "pobj") if _lemma(c) == "control"] if _low(prep) == "in" else []
             objects = [o for c in control for o in _prep_objects(c, "of", "over")]

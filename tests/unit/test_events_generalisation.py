@@ -2413,3 +2413,16 @@ def test_a_verb_conjoined_to_a_noun_of_the_object_is_no_part_of_it(lower: bool) 
     if lower:
         text, names = text.lower(), [n.lower() for n in names]
     assert [place for place, _ in summary(extract(text, names))] == names[:1]
+
+
+@pytest.mark.parametrize(("text", "expected", "side"), _cased_and_lower([
+    ("The Syrian army is now in full control of Aleppo, after the last rebels left the city on Thursday.", ["Aleppo"],
+     "government"),
+    ("Rebels are in control of Idlib after the army withdrew in March.", ["Idlib"], "opposition"),
+    ("The army is in full control of Aleppo, state media said.", ["Aleppo"], None),
+]))
+def test_control_since_the_holders_left_is_control_gained(text: str, expected: list[str],
+                                                          side: str | None) -> None:
+    """ "is now in full control of Aleppo, after the last rebels left the city": being in control after the other
+    side left is a change; in control with no such clause is a holding."""
+    assert summary(extract(text, expected)) == ([] if side is None else [(expected[0], side)])
