@@ -287,6 +287,8 @@ _PRONOUN = re.compile(
     rf"(?:(?:had|has|have|was|were|{_SUBJECT_ADVERBS}|have\s+since)\s+)*$",
     re.IGNORECASE,
 )
+# "its troops": a possessive pronoun right before a generic word for forces.
+_OWNER_BEFORE = re.compile(r"\b(?:its|their)\s+$", re.IGNORECASE)
 # "the West Bank city of Hebron": a settlement noun between a region and the settlement's name.
 _SETTLEMENT_OF_GAP = re.compile(r"\s+(?:[\w-]+\s+)?(?:city|town|village|port|hamlet)\s+of\s+", re.IGNORECASE)
 # "Turkey, whose troops ...": the relative's possessive pronoun, before the phrase it owns and after its owner.
@@ -1149,7 +1151,11 @@ class _Extractor:
         # it"), before the sentences around
         others = (a for a in before if a.kind != "voice")
         for a in chain(subjects, others):
-            ref = self.resolve(a)
+            owner = _OWNER_BEFORE.search(self.text, max(sent_start, a.start - 7), a.start) if a.kind == "state" \
+                else None
+            # ("its troops were withdrawing from Izium, the town they captured": "they" are the troops of whoever
+            # "its" is, not the state's forces a bare "troops" would be)
+            ref = (self._frame_actor((owner.start(), a.end), sent_start) if owner else None) or self.resolve(a)
             if unlike is None or ref.actor != unlike:
                 return ref
         state = self._subject_state(pos, sent_start) or self._speaker_state(pos, sent_start)

@@ -2426,3 +2426,14 @@ def test_control_since_the_holders_left_is_control_gained(text: str, expected: l
     """ "is now in full control of Aleppo, after the last rebels left the city": being in control after the other
     side left is a change; in control with no such clause is a holding."""
     assert summary(extract(text, expected)) == ([] if side is None else [(expected[0], side)])
+
+
+def test_they_after_its_troops_are_the_troops_of_whoever_its_is() -> None:
+    """ "Moscow's defence ministry announced that its troops were withdrawing from Izium, the town they captured in
+    April": "they" are "its troops", Moscow's, not the forces of the country the town is in that a bare "troops"
+    would be."""
+    text = ("On Saturday Moscow's defence ministry announced that its troops were withdrawing from Izium, the town "
+            "they captured in April after weeks of fighting.")
+    mentions = _placed(text, ("Moscow", "RU", "P", "PPLC"), ("Izium", "UA", "P", "PPLA2"))
+    events = extract_control_changes(text=text, mentions=mentions, published_at=date(2022, 9, 13))
+    assert summary(events) == [("Izium", "other")]
