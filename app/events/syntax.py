@@ -3317,9 +3317,11 @@ def _gapped_objects(verb: Any, objects: list[Any]) -> list[Any]:
     last = max(o.i for o in objects)
     out = []
     for c in verb.children:
-        if c.dep_ in ("npadvmod", "advcl") and c.tag_ in ("NNP", "NNPS") and c.i > last + 1 \
+        if c.dep_ in ("npadvmod", "advcl", "dep") and c.tag_ in ("NNP", "NNPS") and c.i > last + 1 \
                 and verb.doc[c.i - 1].text == "," and _prep_objects(c, "in", "on", "during"):
-            out.extend(_conjuncts(c))  # (or as an adverbial clause: "took Aleppo in 2016, Ghouta in April")
+            # (or as an adverbial clause, or unattached: "took Aleppo in 2016, Ghouta in April", "retook Hit in April
+            # 2016, Rutba in May and Falluja itself on 26 June")
+            out.extend(_conjuncts(c))
     froms = [p for p in verb.children if p.dep_ == "prep" and _low(p) == "from"]
     for loser in _prep_objects(verb, "from"):
         # "took Sinai from Egypt, the West Bank and east Jerusalem from Jordan, and the Golan from Syria": the parser

@@ -2369,6 +2369,8 @@ def test_participles_after_a_passive_change_go_on_telling_its_subject(text: str,
 
 
 @pytest.mark.parametrize(("text", "names"), [
+    ("After Ramadi, Iraqi forces retook Hit in April 2016, Rutba in May and Falluja itself on 26 June, when the prime "
+     "minister visited the city's main hospital.", ["Hit", "Rutba", "Falluja"]),
     ("The army took Aleppo in 2016, Ghouta in April and Daraa in July.", ["Aleppo", "Ghouta"]),
     ("the army took aleppo in 2016, ghouta in april and daraa in july.", ["aleppo", "ghouta"]),
 ])
@@ -2377,7 +2379,7 @@ def test_a_gapped_object_the_parser_reads_as_a_clause_is_taken(text: str, names:
     the parser may hang on the verb as an adverbial clause as well as a bare noun phrase. (It conjoins "Daraa" to
     "April" there, inside Ghouta's time phrase: not read yet.)"""
     got = summary(extract(text, [*names, "Daraa" if text[0] == "T" else "daraa"]))
-    assert [place for place, side in got if side == "government"][:2] == names
+    assert [place for place, side in got if side == "government"][: len(names)] == names
 
 
 def test_a_gapped_fall_with_a_gainer_of_its_own_is_a_second_fall() -> None:
