@@ -3358,7 +3358,11 @@ def _then_objects(verb: Any, objects: list[Any]) -> list[Any]:
         # (a bare name conjoined to the verb needs no "then": "took Herat, the country's third city, and Lashkar
         # Gah", the appositive between having cut the list)
         # ("regained control of Wad Madani, the capital of Gezira state, and the nearby town of Hasaheisa")
-        named_place = c in conjoined and _low(c) in PLACE_NOUNS and _named_of(_prep_objects(c, "of"))
+        named_place = c in conjoined and _low(c) in PLACE_NOUNS and _named_of(_prep_objects(c, "of")) and not (
+            # ("retaken the city, the capital of Gezira state, from the group": right after the object and a comma,
+            # a capital is the object's description, misread as a further object)
+            _low(c) in CENTRE_NOUNS and any(c.left_edge.i == o.right_edge.i + 2 and c.doc[o.right_edge.i + 1].text
+                                             == "," for o in objects))
         if (c.tag_ in ("NNP", "NNPS") or named_place) and c.i > last and (c in conjoined or any(
                 a.dep_ == "advmod" and _low(a) in ("then", "later", "subsequently") for a in c.children)) \
                 and not any(x.dep_ in ("nsubj", "nsubjpass", "dobj", "aux", "auxpass", "cop") for x in c.children):

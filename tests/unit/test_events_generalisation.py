@@ -2439,3 +2439,18 @@ def test_they_after_its_troops_are_the_troops_of_whoever_its_is() -> None:
     mentions = _placed(text, ("Moscow", "RU", "P", "PPLC"), ("Izium", "UA", "P", "PPLA2"))
     events = extract_control_changes(text=text, mentions=mentions, published_at=date(2022, 9, 13))
     assert summary(events) == [("Izium", "other")]
+
+
+@pytest.mark.parametrize(("text", "names", "expected"), _cased_and_lower([
+    ("The army marched into Wad Madani. By the evening it had announced that it had retaken the city, the capital of "
+     "Gezira state and the country's second city before the war, from the paramilitary group.",
+     ["Wad Madani", "Gezira state"], ["Wad Madani"]),
+    ("The army regained control of Wad Madani, the capital of Gezira state, and the nearby town of Hasaheisa.",
+     ["Wad Madani", "Gezira state", "Hasaheisa"], ["Wad Madani", "Hasaheisa"]),
+]))
+def test_a_capital_right_after_the_object_describes_it(text: str, names: list[str], expected: list[str]) -> None:
+    """ "retaken the city, the capital of Gezira state and the country's second city": the parser may conjoin the
+    appositive to the verb as a further object; a capital right after the object and its comma describes the object
+    (the state holds it), while a named place conjoined after the description is one more place taken."""
+    got = [place for place, _ in summary(extract(text, names))]
+    assert got == [e.lower() if text.islower() else e for e in expected]
