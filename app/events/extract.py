@@ -287,6 +287,9 @@ _PRONOUN = re.compile(
     rf"(?:(?:had|has|have|was|were|{_SUBJECT_ADVERBS}|have\s+since)\s+)*$",
     re.IGNORECASE,
 )
+# "the M4 highway to Latakia": a road's destination, which the story is not about.
+_ROUTE_TO_BEFORE = re.compile(r"\b(?:road|roads|highway|motorway|route|railway|pipeline)\s+"
+                              r"(?:leading\s+|linking\s+\w+\s+)?(?:to|from|with)\s+$", re.IGNORECASE)
 # "its troops": a possessive pronoun right before a generic word for forces.
 _OWNER_BEFORE = re.compile(r"\b(?:its|their)\s+$", re.IGNORECASE)
 # "the West Bank city of Hebron": a settlement noun between a region and the settlement's name.
@@ -856,6 +859,8 @@ class _Extractor:
                 continue  # (but "Salaheddin, a neighbourhood of Aleppo ... control of the city": the city is Aleppo)
             if _GOVERNMENT_AFTER.match(self.text, m.end):
                 continue  # "the Tripoli government": the city names a government here, no place "the airport" is in
+            if _ROUTE_TO_BEFORE.search(self.text, max(0, m.start - 30), m.start):
+                continue  # "at the junction of the M5 and the M4 highway to Latakia": where a road leads
             p = m.place
             home = self.ctx.places_country
             if p is not None and home and p.country_code and p.country_code != home:
@@ -2764,8 +2769,9 @@ class _Extractor:
             return []  # a place follows ("withdrew, leaving X to ..."): not this rule's
         idx = self._sentence_index(pos)
         for m in reversed(self._mentions_in(max(self.ctx.sentences[max(0, idx - 1)][0], pos - 2 * REACH), pos)):
-            if _is_country(m) or self._in_actor(m) or self._locative_of_other(m):
-                continue
+            if _is_country(m) or self._in_actor(m) or self._locative_of_other(m) \
+                    or _ROUTE_TO_BEFORE.search(self.text, max(0, m.start - 30), m.start):
+                continue  # (nor where a road leads: "the M4 highway to Latakia")
             if m.place is not None and m.place.feature_class not in ("P", "S"):
                 continue
             return [_Place(m, None)]

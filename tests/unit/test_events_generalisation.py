@@ -2454,3 +2454,16 @@ def test_a_capital_right_after_the_object_describes_it(text: str, names: list[st
     (the state holds it), while a named place conjoined after the description is one more place taken."""
     got = [place for place, _ in summary(extract(text, names))]
     assert got == [e.lower() if text.islower() else e for e in expected]
+
+
+@pytest.mark.parametrize("lower", [False, True])
+def test_where_a_road_leads_is_no_antecedent(lower: bool) -> None:
+    """ "Saraqeb, at the junction of the M5 and the M4 highway to Latakia, has changed hands ... Government troops
+    entered the town ... after rebels withdrew": the town is Saraqeb; Latakia only names where a road goes."""
+    text = ("Saraqeb, at the junction of the M5 and the M4 highway to Latakia, has changed hands three times in a "
+            "month. Government troops entered the town on 6 February and took control of it two days later, after "
+            "rebels withdrew under heavy bombardment.")
+    names = ["Saraqeb", "Latakia"]
+    if lower:
+        text, names = text.lower(), [n.lower() for n in names]
+    assert summary(extract(text, names)) == [(names[0], "government")]
