@@ -1781,6 +1781,12 @@ def _past(tok: Any) -> bool:
         c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in tok.children)
 
 
+def _only_to(tok: Any) -> bool:
+    """ "only to lose it", "only to fall again": an infinitive that tells what came of the clause it hangs on."""
+    to = next((c for c in tok.children if c.dep_ == "aux" and c.tag_ == "TO"), None)
+    return to is not None and to.i > 0 and _low(tok.doc[to.i - 1]) == "only"
+
+
 def _infinitive(tok: Any) -> bool:
     """A verb with "to": what is meant or planned, not what happened; but "only to" tells what came of it ("took
     Morek in March, only to lose it to the army a month later")."""
@@ -3010,7 +3016,9 @@ def _verb_frame(tok: Any, lemma: str, low: str) -> Frame | None:
         if not subj and (among := _ranked_among(tok)) is not None:
             subj = [among]
         subj = subj or _raised_subjects(tok)
-        if not subj and tok.dep_ in ("advcl", "conj") and tok.tag_ in ("VBG", "VBD") and _prep_objects(tok, "to"):
+        if not subj and tok.dep_ in ("advcl", "conj", "xcomp") and (
+                tok.tag_ in ("VBG", "VBD") or (tok.tag_ == "VB" and _only_to(tok))) and _prep_objects(tok, "to"):
+            # (and "was retaken in March 2016, only to fall again to the jihadists that December")
             # "Palmyra changed hands twice, falling to Isis in 2015", "Mosul was besieged and fell to the army": a
             # clause with no subject of its own shares its head's (not "falling under [an administration]")
             subj = [x for x in _children(tok.head, "nsubj", "nsubjpass") if _low(x) not in ("that", "which")]

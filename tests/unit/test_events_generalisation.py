@@ -2467,3 +2467,17 @@ def test_where_a_road_leads_is_no_antecedent(lower: bool) -> None:
     if lower:
         text, names = text.lower(), [n.lower() for n in names]
     assert summary(extract(text, names)) == [(names[0], "government")]
+
+
+@pytest.mark.parametrize(("text", "names", "expected"), _cased_and_lower([
+    ("Palmyra was retaken by Syrian troops in March 2016, only to fall again to the jihadists that December.",
+     ["Palmyra"], [("Palmyra", "government"), ("Palmyra", "unknown")]),
+    ("Palmyra was retaken by Syrian troops in March 2016, only to fall again to Isis that December.",
+     ["Palmyra"], [("Palmyra", "government"), ("Palmyra", "isis")]),
+]))
+def test_a_fall_told_as_what_came_of_a_change_shares_its_subject(text: str, names: list[str],
+                                                                   expected: list[tuple[str, str]]) -> None:
+    """ "was retaken in March 2016, only to fall again to Isis that December": "only to" tells what came of the
+    change, and the infinitive's subject is the clause's (as "fell" or "falling" after it would share it)."""
+    got = [(place, side or "unknown") for place, side in summary(extract(text, names))]
+    assert got == [(n.lower() if text.islower() else n, side) for n, side in expected]
