@@ -1781,17 +1781,21 @@ def _past(tok: Any) -> bool:
         c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in tok.children)
 
 
+def _to_of(tok: Any) -> Any | None:
+    """The "to" of an infinitive."""
+    return next((c for c in tok.children if c.dep_ == "aux" and c.tag_ == "TO"), None)
+
+
 def _only_to(tok: Any) -> bool:
     """ "only to lose it", "only to fall again": an infinitive that tells what came of the clause it hangs on."""
-    to = next((c for c in tok.children if c.dep_ == "aux" and c.tag_ == "TO"), None)
+    to = _to_of(tok)
     return to is not None and to.i > 0 and _low(tok.doc[to.i - 1]) == "only"
 
 
 def _infinitive(tok: Any) -> bool:
     """A verb with "to": what is meant or planned, not what happened; but "only to" tells what came of it ("took
     Morek in March, only to lose it to the army a month later")."""
-    to = next((c for c in tok.children if c.dep_ == "aux" and c.tag_ == "TO"), None)
-    return to is not None and not (to.i > 0 and _low(tok.doc[to.i - 1]) == "only")
+    return _to_of(tok) is not None and not _only_to(tok)
 
 
 def _gerund_as_noun(trigger: Any) -> bool:
