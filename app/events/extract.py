@@ -859,8 +859,8 @@ class _Extractor:
                 continue  # (but "Salaheddin, a neighbourhood of Aleppo ... control of the city": the city is Aleppo)
             if _GOVERNMENT_AFTER.match(self.text, m.end):
                 continue  # "the Tripoli government": the city names a government here, no place "the airport" is in
-            if _ROUTE_TO_BEFORE.search(self.text, max(0, m.start - 30), m.start):
-                continue  # "at the junction of the M5 and the M4 highway to Latakia": where a road leads
+            if self._where_a_road_leads(m):
+                continue  # "at the junction of the M5 and the M4 highway to Latakia"
             p = m.place
             home = self.ctx.places_country
             if p is not None and home and p.country_code and p.country_code != home:
@@ -2769,13 +2769,16 @@ class _Extractor:
             return []  # a place follows ("withdrew, leaving X to ..."): not this rule's
         idx = self._sentence_index(pos)
         for m in reversed(self._mentions_in(max(self.ctx.sentences[max(0, idx - 1)][0], pos - 2 * REACH), pos)):
-            if _is_country(m) or self._in_actor(m) or self._locative_of_other(m) \
-                    or _ROUTE_TO_BEFORE.search(self.text, max(0, m.start - 30), m.start):
-                continue  # (nor where a road leads: "the M4 highway to Latakia")
+            if _is_country(m) or self._in_actor(m) or self._locative_of_other(m) or self._where_a_road_leads(m):
+                continue
             if m.place is not None and m.place.feature_class not in ("P", "S"):
                 continue
             return [_Place(m, None)]
         return []
+
+    def _where_a_road_leads(self, m: Mention) -> bool:
+        """ "the M4 highway to Latakia": ``m`` names a road's destination, no place the passage is about."""
+        return _ROUTE_TO_BEFORE.search(self.text, max(0, m.start - 30), m.start) is not None
 
     def _locative_of_other(self, m: Mention) -> bool:
         """ "Rityan north of Aleppo": Aleppo only locates another place."""

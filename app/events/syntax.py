@@ -2722,6 +2722,12 @@ def _ended_rule(tok: Any) -> Frame | None:
 _DEPARTURES = frozenset({"leave", "withdraw", "flee", "pull", "retreat", "surrender", "evacuate", "abandon"})
 
 
+def _in_control_of(verb: Any) -> list[Any]:
+    """The places "in (full) control of/over" under a verb of being names ("was in full control of Morek")."""
+    return [o for p in _children(verb, "prep") if _low(p) == "in" for c in _children(p, "pobj")
+            if _lemma(c) == "control" for o in _prep_objects(c, "of", "over")]
+
+
 def _into_control(tok: Any, lemma: str, dobj: list[Any]) -> Frame | None:
     """A place brought under someone's control, or back in someone's hands: "the army brought Deir Hafer under its
     control" (the subject gains, or the named owner: "brought the old city under state control"); "Saraqeb is back
@@ -2743,22 +2749,14 @@ def _into_control(tok: Any, lemma: str, dobj: list[Any]) -> Frame | None:
                 owner = _subject(tok) if dobj else next(iter(_prep_objects(tok, "by")), None)
             return _make(tok, lemma, "active", places, owner, None, _mood(tok))
         return None
-    if tok.dep_ == "ccomp" and _lemma(tok.head) in _DECLARE_VERBS:
-        # "the army announced it was in full control of Morek": declared, being in control is having taken it
-        # (as "declared it has full control of"); said or reported, it is who holds the place
-        for prep in _children(tok, "prep"):
-            control = [c for c in _children(prep, "pobj") if _lemma(c) == "control"] if _low(prep) == "in" else []
-            objects = [o for c in control for o in _prep_objects(c, "of", "over")]
-            if objects:
-                return _make(tok, lemma, "active", objects, _subject(tok), None, _mood(tok))
-    if any(c.dep_ == "advcl" and _marked_by(c, ("after",)) and _lemma(c) in _DEPARTURES for c in tok.children):
-        # "The army is now in full control of Aleppo, after the last rebels left the city": in control since the other
-        # side left is control gained
-        for prep in _children(tok, "prep"):
-            control = [c for c in _children(prep, "pobj") if _lemma(c) == "control"] if _low(prep) == "in" else []
-            objects = [o for c in control for o in _prep_objects(c, "of", "over")]
-            if objects:
-                return _make(tok, lemma, "active", objects, _subject(tok), None, _mood(tok))
+    # "the army announced it was in full control of Morek": declared, being in control is having taken it (as
+    # "declared it has full control of"); said or reported, it is who holds the place. "The army is now in full
+    # control of Aleppo, after the last rebels left the city": in control since the other side left is control gained
+    if (tok.dep_ == "ccomp" and _lemma(tok.head) in _DECLARE_VERBS) or any(
+            c.dep_ == "advcl" and _marked_by(c, ("after",)) and _lemma(c) in _DEPARTURES for c in tok.children):
+        objects = _in_control_of(tok)
+        if objects:
+            return _make(tok, lemma, "active", objects, _subject(tok), None, _mood(tok))
     back = [b for b in _children(tok, "advmod") if _low(b) == "back"]
     if not back:
         return None
@@ -2923,8 +2921,7 @@ def _verb_frame(tok: Any, lemma: str, low: str) -> Frame | None:
             elif governor is not None and _lemma(governor) in ("be", "remain"):
                 # "Kurdish forces have been in control of Manbij since they drove Isis out": the same holding said
                 # with the noun
-                places = [o for p in _children(governor, "prep") if _low(p) == "in" for c in _children(p, "pobj")
-                          if _lemma(c) == "control" for o in _prep_objects(c, "of", "over")]
+                places = _in_control_of(governor)
         if not places and not passive and dobj and (tok.dep_ == "conj" or (tok.dep_ == "advcl" and tok.tag_ == "VBG")) \
                 and (_lemma(tok.head) in _ENTRY_VERBS or _lemma(tok.head) in _INTO_VERBS) \
                 and (_lemma(dobj[0]) in _FIGHTER_NOUNS or dobj[0].tag_ in ("NNP", "NNPS")):

@@ -59,14 +59,14 @@ def _before_a_facility_word(doc: Document, i: int) -> bool:
 
 
 def organisation_tokens(doc: Document, place_name: Callable[[str], bool] | None = None,
-                        spelled_as_a_place: Callable[[str], bool] | None = None) -> set[int]:
+                        spelled_as_a_place: Callable[[int, int], bool] | None = None) -> set[int]:
     """Tokens inside organisation, group and operation names ("Free Syrian Army", "Hama Media Center").
 
     ``place_name(key)``: whether the gazetteer knows a name whole; a capitalised run before an organisation head
     that is such a name ("the West Bank", "Gaza Strip") is the place, not an organisation.
-    ``spelled_as_a_place(written)``: whether a place bears that name as written; a many-word name that folds like an
-    organisation's but is spelled as a place and not as the organisation ("al-Mayadin", the town; "Al Mayadeen",
-    the channel) is the place, as a one-word name blocks only its own spelling."""
+    ``spelled_as_a_place(first, last)``: whether a place bears the tokens' words as written; a many-word name that
+    folds like an organisation's but is spelled as a place and not as the organisation ("al-Mayadin", the town; "Al
+    Mayadeen", the channel) is the place, as a one-word name blocks only its own spelling."""
     blocked: set[int] = set()
     keys = doc.keys
     for i in compress(count(), map(_ORG_KEYS.__contains__, keys)):
@@ -76,8 +76,9 @@ def organisation_tokens(doc: Document, place_name: Callable[[str], bool] | None 
                 continue
             if tuple(keys[i : i + len(org)]) == org:
                 if len(org) > 1 and spelled_as_a_place is not None:
-                    written = doc.text[doc.tokens[i].start : doc.tokens[i + len(org) - 1].end]
-                    if normalize(written) not in _ORG_SPELLINGS.get(org, ()) and spelled_as_a_place(written):
+                    last = i + len(org) - 1
+                    written = doc.text[doc.tokens[i].start : doc.tokens[last].end]
+                    if normalize(written) not in _ORG_SPELLINGS.get(org, ()) and spelled_as_a_place(i, last):
                         continue
                 blocked.update(range(i, i + len(org)))
     for i in compress(count(), map(lx.ORG_HEADS.__contains__, doc.lower)):

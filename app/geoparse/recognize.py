@@ -64,11 +64,10 @@ _BREAKS_A_NAME = re.compile(r"[,;:()\[\]\"“”|/\n]")
 _WORLD_WORDS = frozenset({"gulf"})
 
 
-def _a_place_spelled(index: GazetteerIndex, written: str) -> bool:
-    """Whether a place bears ``written`` as its name (diacritics, case and hyphens aside)."""
-    form = normalize(written)
-    return any(normalize(c.name) == form or normalize(c.asciiname) == form
-               for c in index.candidates(search_key(written)))
+def _a_place_spelled(index: GazetteerIndex, doc: Document, first: int, last: int) -> bool:
+    """Whether a place bears the tokens' words as written (diacritics, case and hyphens aside)."""
+    written = doc.text[doc.tokens[first].start : doc.tokens[last].end]
+    return _bears_as_written(doc, first, last, index.candidates(search_key(written)))
 
 
 def recognise(doc: Document, index: GazetteerIndex) -> list[Span]:
@@ -76,7 +75,7 @@ def recognise(doc: Document, index: GazetteerIndex) -> list[Span]:
     doc = replace(doc, keys=_without_bare_possessives(doc, index))
     dateline = dateline_tokens(doc)
     organisations = organisation_tokens(doc, lambda key: bool(index.candidates(key)),
-                                        partial(_a_place_spelled, index))
+                                        partial(_a_place_spelled, index, doc))
     people = person_name_tokens(doc, index)
     states = _states_after_a_comma(doc)
     blocked = organisations | people | {i for s in states for i in range(s.first, s.last + 1)}
