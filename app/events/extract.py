@@ -2177,6 +2177,10 @@ class _Extractor:
             return None  # "Sinjar, the Yazidi town they recaptured": a people's word before a place noun names no place
         b = a + len(text)
         near = [m for m in self._mentions_in(s_start, s_end) if m.place is not None and not _is_country(m)]
+        if (home := self.ctx.places_country) is not None:
+            # (not a place abroad the sentence names, nor a name read as one: "south of the mallah farms" lower-cased
+            # is no town in the Maldives)
+            near = [m for m in near if m.place is not None and m.place.country_code == home]
         near.sort(key=lambda m: abs(m.start - a))
         region = None
         if near:

@@ -2481,3 +2481,14 @@ def test_a_fall_told_as_what_came_of_a_change_shares_its_subject(text: str, name
     change, and the infinitive's subject is the clause's (as "fell" or "falling" after it would share it)."""
     got = [(place, side or "unknown") for place, side in summary(extract(text, names))]
     assert got == [(n.lower() if text.islower() else n, side) for n, side in expected]
+
+
+def test_a_building_the_gazetteer_lacks_is_placed_in_the_story_country() -> None:
+    """A building no gazetteer entry names is mapped to the region of the nearest place its sentence names in the
+    story's country, not to a place abroad the sentence also names (or a word read as one: lower-cased, "south of
+    the mallah farms" was a town in the Maldives)."""
+    text = ("Government troops pushed north of Hama on Saturday. After a week of fighting north of Aleppo the Syrian "
+            "army seized the Castillo Complex in Moscow's account of the battle.")
+    mentions = _placed(text, ("Hama", "SY", "P", "PPLA"), ("Aleppo", "SY", "P", "PPLA"), ("Moscow", "RU", "P", "PPLC"))
+    events = extract_control_changes(text=text, mentions=mentions, published_at=PUB)
+    assert [(e.place.text, e.place.region and e.place.region.name) for e in events] == [("Castillo Complex", "Aleppo")]
