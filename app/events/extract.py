@@ -266,8 +266,9 @@ _TOPIC_END = re.compile(
     r"\b(?:on|about|of|for|over|towards|without|against|regarding|(?<!addition )to|into)\s+$", re.IGNORECASE
 )
 _NOMINAL_BLOCK = re.compile(
-    r"\b(?:for|to|towards?|at|aim(?:ed|s)?|bid|attempts?|efforts?|push|plans?|battle|offensive|operation|"
-    r"campaign|fight|struggle|prevent|avert|stop|drive|race|quest|hopes?|goal|threat|prospect|possible|"
+    # (not the "to" of what an action came to: "the army's operation led to the liberation of Anbaj")
+    r"\b(?:for|(?<!\bled\s)(?<!\bleading\s)to|towards?|at|aim(?:ed|s)?|bid|attempts?|efforts?|push|plans?|battle|"
+    r"offensive|operation|campaign|fight|struggle|prevent|avert|stop|drive|race|quest|hopes?|goal|threat|prospect|possible|"
     r"potential|imminent|impending|pending|expected|feared|fear|would|could|will|may|might)\s+"
     r"(?:the\s+|a\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}$",
     re.IGNORECASE,

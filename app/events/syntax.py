@@ -1488,6 +1488,21 @@ def _subject_in_fronted_phrase(verb: Any) -> Any | None:
 _OPERATION_NOUNS = frozenset({"operation", "offensive", "attack", "assault", "campaign", "push", "raid"})
 
 
+# Verbs that tell what an action came to ("the operation led to the liberation of X").
+_RESULT_VERBS = frozenset({"lead", "result", "culminate", "end"})
+
+
+def _operation_doer(noun: Any) -> Any | None:
+    """Whose military action ``noun`` is: its possessor ("the army's operation"), the party compounded into it or
+    before it ("the Syrian army operation", "the Turkish offensive"), its by-agent ("an offensive by the SDF")."""
+    def party_before(c: Any) -> bool:
+        return c.i < noun.i and ((c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN")) or (c.dep_ == "amod" and (
+            _low(c) in _PARTY_MODIFIERS or (c.text[:1].isupper() and c.tag_ in ("JJ", "NNP")))))
+
+    return next(iter([*_children(noun, "poss"), *_prep_objects(noun, "by")]), None) or next(
+        (c for c in reversed(list(noun.children)) if party_before(c)), None)
+
+
 def _doer_of_operation(noun: Any) -> Any | None:
     """Who carries out a military action a verb takes as its object ("army units carried out operations", "the army
     began a wide military operation"): what the action does, they do."""
@@ -1980,6 +1995,9 @@ def _mood(trigger: Any) -> str | None:
             infinitive = _infinitive(head)
             tok = head
             continue
+        if dep == "pobj" and _low(head) in ("to", "in") and _lemma(head.head) in _RESULT_VERBS \
+                and (why := _own_mood(head.head)):
+            return why  # "the offensive would have led to the capture of Raqqa", "might end in the capture of X"
         if (
             dep in ("pobj", "pcomp")
             and head.dep_ in ("prep", "agent")
@@ -3536,6 +3554,14 @@ def _noun_frame(tok: Any, lemma: str) -> Frame | None:
         # the subject of the verb that carries the change noun is its agent (or claims it for its side); "the SDF
         # spearheaded the recapture of Raqqa", "Kurdish forces led the capture of Manbij": its leader
         gainer = _subject(tok.head)
+    if gainer is None and lemma in _AGENT_NOUNS and tok.dep_ == "pobj" and _low(tok.head) in ("to", "in") \
+            and _lemma(tok.head.head) in _RESULT_VERBS:
+        # "the army's operation led to the liberation of Anbaj", "the Syrian army operation resulted in the recapture
+        # of X", "the Turkish offensive ended in the capture of Afrin": the change an operation came to is its doer's
+        done_by = _subject(tok.head.head)
+        gainer = _operation_doer(done_by) if done_by is not None and _lemma(done_by) in _OPERATION_NOUNS else (
+            done_by if done_by is not None and (done_by.pos_ == "PROPN" or _lemma(done_by) in _FIGHTER_NOUNS
+                                                or _lemma(done_by) in ("army", "military")) else None)
     if gainer is None and tok.dep_ == "pobj" and _low(tok.head) == "in" and _took_part(tok.head.head):
         # "the Iraqi army took part in the liberation of Mosul", "militias participated in the capture of X": a party
         # to the change is of the side that made it

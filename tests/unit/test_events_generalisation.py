@@ -2492,3 +2492,25 @@ def test_a_building_the_gazetteer_lacks_is_placed_in_the_story_country() -> None
     mentions = _placed(text, ("Hama", "SY", "P", "PPLA"), ("Aleppo", "SY", "P", "PPLA"), ("Moscow", "RU", "P", "PPLC"))
     events = extract_control_changes(text=text, mentions=mentions, published_at=PUB)
     assert [(e.place.text, e.place.region and e.place.region.name) for e in events] == [("Castillo Complex", "Aleppo")]
+
+
+@pytest.mark.parametrize(("text", "names", "expected"), _cased_and_lower([
+    ("The army's operation led to the liberation of the village of Anbaj north of Aleppo.", ["Anbaj", "Aleppo"],
+     [("Anbaj", "government")]),
+    ("The Syrian army operation resulted in the recapture of Anbaj and Harbiyat.", ["Anbaj", "Harbiyat"],
+     [("Anbaj", "government"), ("Harbiyat", "government")]),
+    ("Kurdish fighters launched an offensive in June, leading to the capture of Raqqa in October.", ["Raqqa"],
+     [("Raqqa", "kurdish")]),
+    ("The Turkish offensive ended in the capture of Afrin.", ["Afrin"], [("Afrin", "turkey")]),
+    # what an action may come to has not happened
+    ("The offensive would have led to the capture of Raqqa.", ["Raqqa"], []),
+    ("The Turkish offensive might end in the capture of Afrin.", ["Afrin"], []),
+    ("The army's advance will lead to the capture of Raqqa.", ["Raqqa"], []),
+]))
+def test_a_change_an_operation_led_to_is_its_doers(text: str, names: list[str],
+                                                    expected: list[tuple[str, str]]) -> None:
+    """ "the army's operation led to the liberation of Anbaj", "resulted in the recapture of X", "ended in the capture
+    of X": the change is what the action came to, and the action's doer (its possessor, the party compounded into
+    it, or the clause's subject) made it; a modal or negated "lead to" tells no change."""
+    got = [(place, side or "unknown") for place, side in summary(extract(text, names))]
+    assert got == [(n.lower() if text.islower() else n, side) for n, side in expected]
