@@ -123,7 +123,7 @@ _SINCE_UNTIL = frozenset(["since", "until", "till"])
 _WITHDRAW_VERBS = frozenset(["withdraw", "retreat", "pull"])
 # Nouns of driving out ("the expulsion of IS from Manbij") and of withdrawing ("the withdrawal of fighters from the Old
 # City"): the of-phrase or possessor is the one who leaves, the from-phrase the place.
-_EXPEL_NOUNS = frozenset(["expulsion", "removal", "ouster", "eviction"])
+_EXPEL_NOUNS = frozenset(["expulsion", "removal", "ouster", "eviction", "rout"])  # ("the rout of Isis from Mosul")
 _WITHDRAW_NOUNS = frozenset(["withdrawal", "pullout", "pull-out", "retreat"])
 _NOUN_TRIGGERS = frozenset(
     [
@@ -2120,7 +2120,7 @@ TRIGGER_WORDS = re.compile(
     r"withdr(?:ew|aw|awn|aws|awing)|pull(?:ed|s|ing)?|retreat\w*|hand(?:ed|s|ing)\s+(?:[\w,'’-]+\s+){0,8}?(?:over|to)\b|hand\s+(?:\w+\s+){0,3}?over|"
     r"handover|surrender\w*|dr[io]ve\w*|driv\w*|withdrawal|expulsion|removal|ouster|eviction|pull-?out|"
     r"secur(?:e|ed|es|ing)|recover(?:ed|s|ing)?|abandon(?:ed|s|ing)?|tak(?:e|es)|"
-    r"expel\w*|oust\w*|push\w*|forc(?:ed|ing)|kick\w*|chas(?:ed|ing)|rout(?:ed|ing)|flush\w*|"
+    r"expel\w*|oust\w*|push\w*|forc(?:ed|ing)|kick\w*|chas(?:ed|ing)|rout(?:ed|ing|s)?|flush\w*|"
     r"evict\w*|" + _REMOVED_FROM + "|" + _OUT_WORDS + r"|"
     r"clear(?:ed|ing)|purg(?:e|ed|es|ing)|cleans(?:e|ed|es|ing)|restor(?:e|ed|es|ing)|victory|(?:re)?occup\w*|swe(?:pt|ep\w*)|seizure|dislodg\w*|relinquish\w*|transfer(?:s|red|ring)?|"
     r"(?:back\s+in(?:to)?|into|to)\s+(?:the\s+)?(?:\w+\s+){0,2}?hands|claw(?:ed|s|ing)?\s+back|"
@@ -2218,7 +2218,9 @@ def _frame(tok: Any) -> Frame | None:
     if pos in ("VERB", "AUX") or tok.tag_.startswith("VB") or (
             low in _PAST_OF_RARE_VERBS and _children(tok, "nsubj", "dobj")):
         return _verb_frame(tok, lemma, low)
-    if pos in ("NOUN", "PROPN") and (lemma in _NOUN_TRIGGERS or low in _NOUN_TRIGGERS):
+    if (pos in ("NOUN", "PROPN") and (lemma in _NOUN_TRIGGERS or low in _NOUN_TRIGGERS)) or (
+            # ("The army's reconquest of eastern Ghouta": the tagger may read a rare change noun as an adjective)
+            low in _NOUN_TRIGGERS and pos == "ADJ" and _prep_objects(tok, "of")):
         return _noun_frame(tok, lemma)
     if low == "wrest" and tok.dep_ == "amod":
         return _wrest_read_as_adjective(tok)

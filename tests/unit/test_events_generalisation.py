@@ -2514,3 +2514,20 @@ def test_a_change_an_operation_led_to_is_its_doers(text: str, names: list[str],
     it, or the clause's subject) made it; a modal or negated "lead to" tells no change."""
     got = [(place, side or "unknown") for place, side in summary(extract(text, names))]
     assert got == [(n.lower() if text.islower() else n, side) for n, side in expected]
+
+
+@pytest.mark.parametrize(("text", "names", "expected"), _cased_and_lower([
+    ("After the rout of Isis from Mosul in July 2017, reconstruction began.", ["Mosul"], [("Mosul", "unknown")]),
+    ("The army's rout of the rebels from Aleppo in December 2016 ended the battle.", ["Aleppo"],
+     [("Aleppo", "government")]),
+    ("The army's reconquest of eastern Ghouta in April 2018 ended the siege.", ["eastern Ghouta"],
+     [("eastern Ghouta", "government")]),
+    # a rout in a place is a defeat there, no change of its hands; a route is a road
+    ("The rout of the Iraqi army in Mosul in 2014 shocked Baghdad.", ["Mosul", "Baghdad"], []),
+    ("A new route from Aleppo to Damascus opened after the rebels withdrew.", ["Aleppo", "Damascus"], []),
+]))
+def test_a_rout_from_a_place_and_a_reconquest(text: str, names: list[str], expected: list[tuple[str, str]]) -> None:
+    """ "the rout of Isis from Mosul" drives its holders out of the place, as "the expulsion of Isis from Mosul" does;
+    "reconquest", which the tagger reads as an adjective, is the change noun it is."""
+    got = [(place, side or "unknown") for place, side in summary(extract(text, names))]
+    assert got == [(n.lower() if text.islower() else n, side) for n, side in expected]
