@@ -393,6 +393,8 @@ _NAMED_PARTS = frozenset(
 _TOWN_PORTS = frozenset(["port", "harbour", "harbor", "seaport"])
 # Parts of a city: "the Ramouseh district of Aleppo" names the part before the noun, the city after "of".
 _CITY_PARTS = frozenset(["district", "neighbourhood", "neighborhood", "quarter", "suburb"])
+# Words that single one part out among a place's many ("the last district of Aleppo", "another neighbourhood of X").
+_ONE_AMONG = frozenset(["last", "first", "final", "remaining", "another", "second", "third", "fourth", "one"])
 # Complements that make "won"/"captured" a civil contest ("won control of Gaza in the 2006 election").
 _CIVIL = frozenset(
     [
@@ -845,6 +847,18 @@ def _place_phrases(
         # ("seized four of Darfur's five state capitals, including Nyala": a number of them is a part too)
         partitive = (low in _PARTITIVE or lemma in _PARTITIVE or low in _COMPASS or (item.tag_ == "CD" and ofs)
                      or _nearly_all(item)) and not seat
+        if lemma in _CITY_PARTS and item.tag_ == "NN" and ofs and (_is_indefinite(item) or any(
+                c.dep_ in ("amod", "det") and _low(c) in _ONE_AMONG for c in item.children)):
+            # "a neighbourhood of Damascus", "the last rebel-held district of Aleppo": one of the place's parts, which
+            # the of-phrase holds (as "the eastern neighbourhoods of Aleppo" are), not the place; an appositive
+            # names the part ("another neighbourhood of Aleppo, al-Sakhour")
+            renamed = [ap for o in ofs for ap in o.children if ap.dep_ == "appos" and ap.tag_ in ("NNP", "NNPS")]
+            for ap in renamed:
+                spans.append(_head_span(ap, excluded))
+                marked.append(spans[-1])
+            partial = partial or not renamed
+            excluded.extend(_span(o, stop_deps=frozenset({"appos", "punct", "relcl", "acl"})) for o in ofs)
+            continue
         # "the district of Sheikh Maqsoud", "the villages of A and B": a named part is a place of its own
         named_part = (
             low in _NAMED_PARTS and _named_of(ofs) and (item.tag_ != "NNS" or len(_conjuncts(ofs[0])) > 1)

@@ -2531,3 +2531,22 @@ def test_a_rout_from_a_place_and_a_reconquest(text: str, names: list[str], expec
     "reconquest", which the tagger reads as an adjective, is the change noun it is."""
     got = [(place, side or "unknown") for place, side in summary(extract(text, names))]
     assert got == [(n.lower() if text.islower() else n, side) for n, side in expected]
+
+
+@pytest.mark.parametrize(("text", "names", "expected"), _cased_and_lower([
+    ("Assad's troops took the last rebel-held district of Aleppo in December.", ["Aleppo"], []),
+    ("Rebels captured a neighbourhood of Damascus on Sunday.", ["Damascus"], []),
+    ("The army captured a northern district of Manbij and the town of Arima.", ["Manbij", "Arima"],
+     [("Arima", "government")]),
+    ("The army retook another neighbourhood of Aleppo, al-Sakhour.", ["Aleppo", "al-Sakhour"],
+     [("al-Sakhour", "government")]),
+    # the district the of-phrase names is a place of its own
+    ("Kurdish forces captured the district of Sheikh Maqsoud.", ["Sheikh Maqsoud"], [("Sheikh Maqsoud", "kurdish")]),
+]))
+def test_one_part_of_a_city_is_no_change_of_the_city(text: str, names: list[str],
+                                                      expected: list[tuple[str, str]]) -> None:
+    """ "a neighbourhood of Damascus", "the last rebel-held district of Aleppo": one of a city's parts, which the
+    of-phrase holds, as "the eastern neighbourhoods of Aleppo" are (a partial capture: no event for the city); an
+    appositive may name the part."""
+    got = [(place, side or "unknown") for place, side in summary(extract(text, names))]
+    assert got == [(n.lower() if text.islower() else n, side) for n, side in expected]
