@@ -477,6 +477,18 @@ class _Container(NamedTuple):
     side: str = ""
     lat: float = 0.0
     lon: float = 0.0
+    part_of: bool = False  # an appositive says the name is a part of a city there: no place elsewhere is it
+
+
+# "X, a (south-western) neighbourhood of Y": an appositive that makes a name a part of a city.
+_PART_NOUNS = frozenset({"neighbourhood", "neighborhood", "district", "suburb", "quarter"})
+
+
+def _part_apposed(doc: Document, first: int, end: int) -> bool:
+    """Whether the tokens ``first`` to ``end`` (the next name) read ", a [words] neighbourhood of"."""
+    words = doc.lower[first:end]
+    return 3 <= len(words) <= 6 and doc.gap(first).strip() == "," and words[0] in ("a", "an", "the") \
+        and words[-1] == "of" and words[-2] in _PART_NOUNS
 
 
 def _containers(doc: Document, index: GazetteerIndex,
@@ -527,6 +539,16 @@ def _containers(doc: Document, index: GazetteerIndex,
                     or not all(w in _LIST_GAPS for w in doc.lower[spans[m - 1].last + 1 : spans[m].first]):
                 break
             m -= 1
+    for n in range(len(spans) - 1):
+        span, after = spans[n], spans[n + 1]
+        if n in out or doc.sentence_of[span.last] != doc.sentence_of[after.first] \
+                or not _part_apposed(doc, span.last + 1, after.first):
+            continue
+        # "Salaheddin, a south-western neighbourhood of Aleppo": the part lies where the city it is part of lies
+        cities = [c for c in index.candidates(after.key) if c.feature_class == "P" or c.feature_code == "ADM1"]
+        if cities:
+            city = max(cities, key=importance)
+            out[n] = _Container(city.country_code, city.admin1_code, part_of=True)
     placed: dict[str, set[_Container]] = {}
     for n, container in out.items():
         placed.setdefault(spans[n].key, set()).add(container)
@@ -607,6 +629,10 @@ def _decide(index: GazetteerIndex, span: Span, context: ArticleContext,
         divisions = [c for c in candidates if c.feature_code == "ADM1" or c.feature_code.startswith("PCL")]
         candidates = [c for c in divisions if c.country_code == area[0] and (
             c.feature_code.startswith("PCL") or c.admin1_code == area[1])] or divisions or candidates
+    if container is not None and container.part_of:
+        # "Salaheddin, a neighbourhood of Aleppo": the text puts the part in its city's country; a namesake elsewhere
+        # (Iraq's Salah ad Din province) is another place, and the gazetteer may lack the neighbourhood
+        candidates = [c for c in candidates if c.country_code == container.country]
     if not candidates:
         return None, 0.5, (), "unresolved"
     ranked = _rank(candidates, span, context, fuzzy, container, written, village)

@@ -29,6 +29,8 @@ PLACES = [
     _place(3000013, "Parkland", 47.15, -122.43, "P", "PPL", "US", "WA", pop=38_000),
     _place(4155751, "Florida", 28.75, -82.5, "A", "ADM1", "US", "FL"),
     _place(5815135, "Washington", 47.5, -120.5, "A", "ADM1", "US", "WA"),
+    _place(3000015, "Salah ad Din", 34.5, 43.5, "A", "ADM1", "IQ", "18", alts=("Salaheddin",)),
+    _place(3000016, "Iraq", 33.0, 44.0, "A", "PCLI", "IQ", pop=40_000_000),
     _place(3000014, "Burao", 9.52, 45.53, "P", "PPLA", "SO", "13", pop=100_000),
     _place(6255146, "Africa", 7.19, 21.09, "L", "CONT", ""),
     _place(2473572, "Mahdia", 35.5, 11.06, "P", "PPLA", "TN", "15", pop=51_803, alts=("Africa",)),
@@ -89,6 +91,15 @@ def test_numbered_military_bases(index):
 def test_town_comma_state_places_the_town_in_the_state(index):
     assert _found("a school in Parkland, Florida, was closed.", index)[0] == ("Parkland", 3000012)
     assert _found("a school in Parkland, Washington, was closed.", index)[0] == ("Parkland", 3000013)
+
+
+def test_a_part_of_a_city_lies_where_the_city_lies(index):
+    """ "Salaheddin, a south-western neighbourhood of Aleppo": the appositive puts the part in its city's country; the
+    Iraqi province of that name is another place (the slice lacks the neighbourhood: unresolved)."""
+    mentions = parse("The blast struck Salaheddin, a south-western neighbourhood of Aleppo, on Sunday.", index)
+    assert [(m.text, m.place and m.place.geonameid) for m in mentions] == [("Salaheddin", None), ("Aleppo", 170063)]
+    # without the appositive the name is the province's
+    assert _found("Troops advanced in Salaheddin on Sunday.", index) == [("Salaheddin", 3000015)]
 
 
 def test_continents_and_rivers_and_the_country_vote(index):
