@@ -480,15 +480,24 @@ class _Container(NamedTuple):
     part_of: bool = False  # an appositive says the name is a part of a city there: no place elsewhere is it
 
 
-# "X, a (south-western) neighbourhood of Y": an appositive that makes a name a part of a city.
+# "X, a (south-western) neighbourhood of Y", "X, a town in northern Y": an appositive that places a name in a city,
+# a division or a country.
 _PART_NOUNS = frozenset({"neighbourhood", "neighborhood", "district", "suburb", "quarter"})
+_SETTLEMENT_NOUNS = frozenset({"town", "village", "city", "hamlet", "settlement"})
 
 
 def _part_apposed(doc: Document, first: int, end: int) -> bool:
-    """Whether the tokens ``first`` to ``end`` (the next name) read ", a [words] neighbourhood of"."""
+    """Whether the tokens ``first`` to ``end`` (the next name) read ", a [words] neighbourhood of" or ", a [words]
+    town in [the] [northern]"."""
     words = doc.lower[first:end]
-    return 3 <= len(words) <= 6 and doc.gap(first).strip() == "," and words[0] in ("a", "an", "the") \
-        and words[-1] == "of" and words[-2] in _PART_NOUNS
+    if not (3 <= len(words) <= 7 and doc.gap(first).strip() == "," and words[0] in ("a", "an")):
+        return False
+    if words[-1] == "of" and words[-2] in _PART_NOUNS:
+        return True
+    inside = words.index("in") if "in" in words else -1
+    rest = [w for w in words[inside + 1 :] if w != "the"]
+    return inside >= 2 and words[inside - 1] in _SETTLEMENT_NOUNS | _PART_NOUNS \
+        and all(w in DIRECTIONS or w in _SIDES for w in rest)
 
 
 def _containers(doc: Document, index: GazetteerIndex,
@@ -544,8 +553,10 @@ def _containers(doc: Document, index: GazetteerIndex,
         if n in out or doc.sentence_of[span.last] != doc.sentence_of[after.first] \
                 or not _part_apposed(doc, span.last + 1, after.first):
             continue
-        # "Salaheddin, a south-western neighbourhood of Aleppo": the part lies where the city it is part of lies
-        cities = [c for c in index.candidates(after.key) if c.feature_class == "P" or c.feature_code == "ADM1"]
+        # "Salaheddin, a south-western neighbourhood of Aleppo", "Palma, a town in northern Mozambique": the name lies
+        # where the place holding it lies
+        cities = [c for c in index.candidates(after.key)
+                  if c.feature_class == "P" or c.feature_code == "ADM1" or c.feature_code.startswith("PCL")]
         if cities:
             city = max(cities, key=importance)
             out[n] = _Container(city.country_code, city.admin1_code, part_of=True)

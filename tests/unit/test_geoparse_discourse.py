@@ -31,6 +31,9 @@ PLACES = [
     _place(5815135, "Washington", 47.5, -120.5, "A", "ADM1", "US", "WA"),
     _place(3000015, "Salah ad Din", 34.5, 43.5, "A", "ADM1", "IQ", "18", alts=("Salaheddin",)),
     _place(3000016, "Iraq", 33.0, 44.0, "A", "PCLI", "IQ", pop=40_000_000),
+    _place(3000017, "Palma", 39.57, 2.65, "P", "PPLA", "ES", "07", pop=400_000),
+    _place(3000018, "Mozambique", -18.0, 35.0, "A", "PCLI", "MZ", pop=30_000_000),
+    _place(3000019, "Spain", 40.0, -4.0, "A", "PCLI", "ES", pop=47_000_000),
     _place(3000014, "Burao", 9.52, 45.53, "P", "PPLA", "SO", "13", pop=100_000),
     _place(6255146, "Africa", 7.19, 21.09, "L", "CONT", ""),
     _place(2473572, "Mahdia", 35.5, 11.06, "P", "PPLA", "TN", "15", pop=51_803, alts=("Africa",)),
@@ -100,6 +103,10 @@ def test_a_part_of_a_city_lies_where_the_city_lies(index):
     assert [(m.text, m.place and m.place.geonameid) for m in mentions] == [("Salaheddin", None), ("Aleppo", 170063)]
     # without the appositive the name is the province's
     assert _found("Troops advanced in Salaheddin on Sunday.", index) == [("Salaheddin", 3000015)]
+    # "a town in northern Mozambique": no Palma of Mallorca
+    mentions = parse("Palma, a town in northern Mozambique, was seized by insurgents.", index)
+    assert [(m.text, m.place and m.place.geonameid) for m in mentions] == [("Palma", None), ("Mozambique", 3000018)]
+    assert _found("Tourists returned to Palma, a city in Spain.", index)[0] == ("Palma", 3000017)
 
 
 def test_continents_and_rivers_and_the_country_vote(index):
