@@ -27,6 +27,7 @@ from geopy.distance import great_circle
 from app.gazetteer.divisions import ADM2_CODES, ESTIMATED_ADM2, divisions_named, is_adm2
 from app.gazetteer.index import COUNTRY_ALIASES, GazetteerIndex
 from app.gazetteer.names import (
+    fold_token,
     normalize,
     qualified_name,
     romanised_alike,
@@ -844,14 +845,23 @@ def _town_it_is_named_after(index: GazetteerIndex, span: Span, context: ArticleC
     namesake abroad that only folds alike, the Omani Badiyah of "the Badiyah Cement Factory" in a Syrian story, is
     no such town)."""
     written = normalize(surface)
-    words = span.key.split()[:-1]
+    bare = _article_dropped(written)
+    words = without_article(span.key).split()[:-1]  # (the index's keys drop the article)
     for n in range(len(words), 0, -1):
+        # (the article as either spells it: "the Al-Zarah Thermal Station" is named after Az Zarah)
         towns = [c for c in _towns_in_focus(index, " ".join(words[:n]), context)
-                 if any(written.startswith(normalize(name) + " ")
+                 if any(written.startswith(normalize(name) + " ") or bare.startswith(_article_dropped(normalize(name))
+                                                                                      + " ")
                         for name in (c.name, c.asciiname, *c.alternate_names))]
         if towns:
             return towns
     return []
+
+
+def _article_dropped(name: str) -> str:
+    """A normalised name without its leading Arabic article, however it is written ("al zarah", "az zarah": "zarah")."""
+    first, _, rest = name.partition(" ")
+    return rest if rest and fold_token(first) == "al" else name
 
 
 def _towns_in_focus(index: GazetteerIndex, key: str, context: ArticleContext) -> list[GazetteerPlace]:
