@@ -199,6 +199,9 @@ MOVEMENT_COUNTRIES: dict[str, tuple[str, ...]] = {
     "hamas": ("PS",), "aqap": ("YE",), "boko haram": ("NG",), "m23": ("CD",), "tplf": ("ET",),
     "janjaweed": ("SD",), "farc": ("CO",), "fsa": ("SY",), "sdf": ("SY",), "ypg": ("SY",), "nusra": ("SY",),
     "hts": ("SY",), "hayat tahrir": ("SY",), "ahrar": ("SY",), "tiger forces": ("SY",), "arakan army": ("MM",),
+    "saa": ("SY",), "ypj": ("SY",), "shabab": ("SO",), "pmf": ("IQ",), "hashd": ("IQ",),
+    # Hezbollah fights at home and in Syria
+    "hezbollah": ("LB", "SY"), "hizbollah": ("LB", "SY"),
     # Sudan's paramilitary, Libya's two camps and their commander, the Sahel's jihadist alliances
     "rsf": ("SD",), "rapid support forces": ("SD",), "gna": ("LY",), "lna": ("LY",), "haftar": ("LY",),
     "jnim": ("ML", "BF"), "iswap": ("NG",),

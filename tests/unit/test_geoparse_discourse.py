@@ -34,6 +34,8 @@ PLACES = [
     _place(3000017, "Palma", 39.57, 2.65, "P", "PPLA", "ES", "07", pop=400_000),
     _place(3000018, "Mozambique", -18.0, 35.0, "A", "PCLI", "MZ", pop=30_000_000),
     _place(3000019, "Spain", 40.0, -4.0, "A", "PCLI", "ES", pop=47_000_000),
+    _place(3000020, "Morek", 35.38, 36.68, "P", "PPL", "SY", "10", pop=10_000),
+    _place(3000021, "Morek", 26.2, 50.6, "P", "PPL", "BH", "15", pop=30_000),
     _place(3000014, "Burao", 9.52, 45.53, "P", "PPLA", "SO", "13", pop=100_000),
     _place(6255146, "Africa", 7.19, 21.09, "L", "CONT", ""),
     _place(2473572, "Mahdia", 35.5, 11.06, "P", "PPLA", "TN", "15", pop=51_803, alts=("Africa",)),
@@ -107,6 +109,17 @@ def test_a_part_of_a_city_lies_where_the_city_lies(index):
     mentions = parse("Palma, a town in northern Mozambique, was seized by insurgents.", index)
     assert [(m.text, m.place and m.place.geonameid) for m in mentions] == [("Palma", None), ("Mozambique", 3000018)]
     assert _found("Tourists returned to Palma, a city in Spain.", index)[0] == ("Palma", 3000017)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The SAA captured Morek on Monday.", 3000020),
+    ("PMF units and the SAA captured Morek on Monday.", 3000020),
+    ("Troops captured Morek on Monday.", 3000021),  # (no word for Syria: the larger namesake)
+])
+def test_the_armed_movements_of_one_war_vote_for_its_countries(index, text: str, expected: int) -> None:
+    """ "The SAA", "Hezbollah fighters": a movement that fights in one or two countries says where the story is, as
+    "the Taliban" or "the SDF" do."""
+    assert dict(_found(text, index))["Morek"] == expected
 
 
 def test_continents_and_rivers_and_the_country_vote(index):
