@@ -1502,6 +1502,9 @@ def _subject_in_fronted_phrase(verb: Any) -> Any | None:
 _OPERATION_NOUNS = frozenset({"operation", "offensive", "attack", "assault", "campaign", "push", "raid"})
 
 
+# Verbs of taking power ("seized power in Gaza", "swept to power in Mosul"), and who takes it in a coup.
+_POWER_VERBS = frozenset({"seize", "take", "sweep", "grab"})
+_COUP_MAKERS = frozenset({"military", "army", "general", "officer", "junta", "soldier"})
 # Verbs that tell what an action came to ("the operation led to the liberation of X").
 _RESULT_VERBS = frozenset({"lead", "result", "culminate", "end"})
 
@@ -2839,6 +2842,16 @@ def _verb_frame(tok: Any, lemma: str, low: str) -> Frame | None:
         if not over or _passive_voice(tok):
             return None
         return _make(tok, lemma, "active", over, _subject(tok), None, _mood(tok))
+    if lemma in _POWER_VERBS and (any(_lemma(d) == "power" for d in dobj)
+                                  or any(_lemma(o) == "power" for o in _prep_objects(tok, "to"))):
+        # "Hamas seized power in Gaza", "the jihadists swept to power in Mosul and Raqqa": a party taking a place's
+        # rule takes the place (not a coup: "the military seized power in Khartoum", "in a coup")
+        where = _prep_objects(tok, "in") + [o for d in dobj if _lemma(d) == "power" for o in _prep_objects(d, "in")]
+        subject = _subject(tok)
+        if not where or _passive_voice(tok) or (subject is not None and _lemma(subject) in _COUP_MAKERS) or any(
+                _lemma(x) == "coup" for p in tok.children if p.dep_ == "prep" for x in _children(p, "pobj")):
+            return None
+        return _make(tok, lemma, "active", where, subject, None, _mood(tok))
     # "took control of X", "took over X", "win back X"
     control = [d for d in dobj if _lemma(d) == "control"]
     if lemma == "control" and dobj and _achieved(tok):

@@ -2550,3 +2550,19 @@ def test_one_part_of_a_city_is_no_change_of_the_city(text: str, names: list[str]
     appositive may name the part."""
     got = [(place, side or "unknown") for place, side in summary(extract(text, names))]
     assert got == [(n.lower() if text.islower() else n, side) for n, side in expected]
+
+
+@pytest.mark.parametrize(("text", "names", "expected"), _cased_and_lower([
+    ("Hamas seized power in Gaza in 2007, routing Fatah forces.", ["Gaza"], [("Gaza", "opposition")]),
+    ("The Taliban swept to power in Kabul in 1996.", ["Kabul"], [("Kabul", "opposition")]),
+    ("The Houthis seized power in Sanaa in September 2014.", ["Sanaa"], [("Sanaa", "opposition")]),
+    # a coup takes no place from anyone, and a prospect is none
+    ("The military seized power in Khartoum in a coup.", ["Khartoum"], []),
+    ("Isis would seize power in Mosul if the army left.", ["Mosul"], []),
+]))
+def test_a_party_taking_power_in_a_place_takes_it(text: str, names: list[str],
+                                                   expected: list[tuple[str, str]]) -> None:
+    """ "Hamas seized power in Gaza", "the jihadists swept to power in Mosul and Raqqa": a party taking a place's rule
+    takes the place; the state's own military seizing power is a coup, no change of who holds the place."""
+    got = [(place, side or "unknown") for place, side in summary(extract(text, names))]
+    assert got == [(n.lower() if text.islower() else n, side) for n, side in expected]
