@@ -2566,3 +2566,17 @@ def test_a_party_taking_power_in_a_place_takes_it(text: str, names: list[str],
     takes the place; the state's own military seizing power is a coup, no change of who holds the place."""
     got = [(place, side or "unknown") for place, side in summary(extract(text, names))]
     assert got == [(n.lower() if text.islower() else n, side) for n, side in expected]
+
+
+@pytest.mark.parametrize(("text", "names", "expected"), _cased_and_lower([
+    ("The regime has regained much of the country with Russian help, most recently Daraa and Quneitra.",
+     ["Daraa", "Quneitra"], [("Daraa", "government"), ("Quneitra", "government")]),
+    # held, not taken: no change
+    ("The regime controls much of the country, most recently Daraa.", ["Daraa"], []),
+]))
+def test_places_singled_out_as_the_latest_of_a_part_taken(text: str, names: list[str],
+                                                          expected: list[tuple[str, str]]) -> None:
+    """ "regained much of the country, most recently Daraa and Quneitra": the places named as the latest of what was
+    taken are taken, as "including" lists them (the parser may hang them on the subject)."""
+    got = [(place, side or "unknown") for place, side in summary(extract(text, names))]
+    assert got == [(n.lower() if text.islower() else n, side) for n, side in expected]
