@@ -477,6 +477,8 @@ def _cue(doc: Document, first: int, last: int) -> str:
         return "admin1"
     if after in lx.ADMIN2_AFTER or before_of in lx.ADMIN2_BEFORE_OF:
         return "admin2"
+    if before_of in lx.SETTLEMENT_BEFORE_OF and not doc.cased and first == last and _plural_common(lower[first]):
+        before_of = ""  # lower-cased "clearing the ancient city of mines": what the city is cleared of, no name
     if after in lx.SETTLEMENT_AFTER or before_of in lx.SETTLEMENT_BEFORE_OF:
         return "settlement"
     if doc.cased and before in lx.SETTLEMENT_BEFORE and doc.tokens[first].is_capitalized \
@@ -485,6 +487,12 @@ def _cue(doc: Document, first: int, last: int) -> str:
     if not doc.cased and before == "capital" and lower[first] not in lx.english_words():
         return "settlement"  # lower-cased "the ukrainian capital kiev": the city, not its province
     return ""
+
+
+def _plural_common(word: str) -> bool:
+    """An English plural noun ("mines", "ruins"): no town's name, where no capital says otherwise."""
+    english = lx.english_words()
+    return word.endswith("s") and word in english and word[:-1] in english
 
 
 def _compound_tail(doc: Document, i: int) -> bool:

@@ -269,3 +269,12 @@ def test_a_role_before_a_lower_cased_name_makes_it_a_person():
     capitalises every word after "Spokesman")."""
     assert _ids("in syria the rebel leader rahman was killed.") == [("syria", 163843)]
     assert ("rahman", 385470) in _ids("in syria fighters entered rahman on monday.")
+
+
+def test_an_english_plural_after_city_of_is_no_name_in_lower_case() -> None:
+    """"clearing the ancient city of mines": lower-cased, "the city of" vouches for no English plural (Mines, a town
+    in Peru, is not meant), though it still vouches for a name that is an English word ("the town of hit")."""
+    index = GazetteerIndex([*PLACES, _place(3935624, "Mines", -11.1, -76.1, "P", "PPL", "PE", pop=2_000),
+                            _place(99062, "Hit", 33.64, 42.83, "P", "PPL", "IQ", pop=50_000)])
+    assert _found("in syria, sappers spent weeks clearing the ancient city of mines.", index) == [("syria", 163843)]
+    assert ("hit", 99062) in _found("islamic state fighters seized the town of hit in iraq.", index)
