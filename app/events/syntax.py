@@ -1534,9 +1534,23 @@ def _doer_of_operation(noun: Any) -> Any | None:
     return _subject(noun.head)
 
 
+def _took_time_to(verb: Any) -> Any | None:
+    """Whom "it took" a time to do ``verb`` ("It took Iraqi forces nine months to retake Mosul", "it took the army
+    until March to take the city back"): the object of the "take" whose subject is the empty "it"."""
+    head = verb.head
+    if verb.dep_ not in ("xcomp", "advcl") or not _infinitive(verb) or _lemma(head) != "take" \
+            or not any(_low(c) == "it" for c in _children(head, "nsubj")):
+        return None
+    doers = [c for c in head.children if c.dep_ in ("dobj", "dative") and c.i < verb.i and _low(c) not in TIME_WORDS
+             and not _a_time(c)]
+    return doers[0] if doers else None
+
+
 def _subject(verb: Any) -> Any | None:
     """The verb's subject, or the one it shares with the verb it is coordinated with or subordinated to
     ("... and retook X", "after capturing X, the army ...", "with Kurdish forces capturing X")."""
+    if (doer := _took_time_to(verb)) is not None:
+        return doer  # "It took Iraqi forces nine months to retake Mosul": whom it took
     seen = 0
     v = verb
     came_by = ""
@@ -1985,7 +1999,9 @@ def _mood(trigger: Any) -> str | None:
                 _low(c) == "on" for c in head.children if c.dep_ in ("prt", "advmod", "prep")) and not any(
                 _low(c) == "on" and _children(c, "pobj") for c in head.children)
             reported = lemma in _RAISING and dep == "xcomp" and _perfect_infinitive(tok)
-            if (lemma in _REALIS and dep in ("xcomp", "ccomp")) or forced or went_on or reported or used:
+            # "it took the army until March 2017 to take the city back": what it took that long to do was done
+            took_time = _took_time_to(tok) is not None
+            if (lemma in _REALIS and dep in ("xcomp", "ccomp")) or forced or went_on or reported or used or took_time:
                 # "managed to take", "helped troops retake": real, as real as the governor itself ("did not manage
                 # to take", "would help them retake" are not)
                 why = _own_mood(head)

@@ -2580,3 +2580,19 @@ def test_places_singled_out_as_the_latest_of_a_part_taken(text: str, names: list
     taken are taken, as "including" lists them (the parser may hang them on the subject)."""
     got = [(place, side or "unknown") for place, side in summary(extract(text, names))]
     assert got == [(n.lower() if text.islower() else n, side) for n, side in expected]
+
+
+@pytest.mark.parametrize(("text", "names", "expected"), _cased_and_lower([
+    ("It took Iraqi forces nine months to retake Mosul.", ["Mosul"], [("Mosul", "government")]),
+    ("It took the SDF four months to capture Raqqa.", ["Raqqa"], [("Raqqa", "kurdish")]),
+    ("Isis stormed Palmyra in December. It took the army until March 2017 to take the city back again.",
+     ["Palmyra"], [("Palmyra", "government")]),
+    # what it would take is a prospect
+    ("It would take the army months to retake Mosul.", ["Mosul"], []),
+]))
+def test_what_it_took_a_party_time_to_do_was_done(text: str, names: list[str],
+                                                  expected: list[tuple[str, str]]) -> None:
+    """ "It took Iraqi forces nine months to retake Mosul": the infinitive after "it took <party> <time>" tells what the
+    party did, not a purpose; "would take" keeps it a prospect."""
+    got = [(place, side or "unknown") for place, side in summary(extract(text, names))]
+    assert got == [(n.lower() if text.islower() else n, side) for n, side in expected]
