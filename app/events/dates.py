@@ -457,10 +457,13 @@ def find_dates(text: str, start: int, end: int, published: date | None, *, lower
             resolved = _from_anchor("earlier", groups, out[-1].date)
         else:
             resolved = _resolve(kind, groups, published, year_before)
-            if kind in ("month", "month_day", "day_month") and resolved is not None and out \
-                    and s - out[-1].end <= _STORY_REACH and not _a_since_date(text, out[-1]):
-                resolved = _in_the_told_year(resolved, out[-1].date, published,
-                                             same_sentence=_SENTENCE_END.search(text, out[-1].end, s) is None)
+            # (the time told before, past a since-date between: "overran the city in September 2015, in their
+            # biggest victory since 2001, ... drove them out in October" is October 2015)
+            told = [d for d in out[-_SINCE_SKIPPED - 1 :] if not _a_since_date(text, d)]
+            if kind in ("month", "month_day", "day_month") and resolved is not None and told \
+                    and s - told[-1].end <= _STORY_REACH:
+                resolved = _in_the_told_year(resolved, told[-1].date, published,
+                                             same_sentence=_SENTENCE_END.search(text, told[-1].end, s) is None)
         if resolved is not None:
             if kind in ABSOLUTE and resolved.end is not None:
                 year_before = resolved.end.year

@@ -186,6 +186,15 @@ def test_a_bare_month_right_after_a_month_of_an_earlier_year_continues_that_year
                                                                  (date(2022, 11, 11), "day")]
 
 
+def test_a_bare_month_continues_the_year_told_before_a_since_date() -> None:
+    """"overran the city in September 2015, in their biggest victory since 2001, ... drove them out in October": a
+    since-date between opens a period, it tells no year; the month continues the September 2015 story."""
+    text = ("The Taliban overran the city in September 2015, in their biggest victory since 2001, and held it for two "
+            "weeks before Afghan forces drove them out in October.")
+    found = find_dates(text, 0, len(text), date(2021, 8, 1))
+    assert [d.date.start for d in found if d.date.precision == "month"] == [date(2015, 9, 1), date(2015, 10, 1)]
+
+
 def test_a_span_after_a_dated_clause_counts_back_from_its_date() -> None:
     # "D, N units after X": X was N units before D, not N units before publication
     text = "Iraqi forces recaptured Ramadi in December 2015, seven months after it fell to Isis."
