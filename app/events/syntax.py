@@ -2982,8 +2982,9 @@ def _verb_frame(tok: Any, lemma: str, low: str) -> Frame | None:
             # "has held Kobani since driving IS out in 2015", "Raqqa has been controlled by the SDF since the force
             # drove out IS": out of the place the clause it hangs on says they hold
             governor = tok.head.head if tok.dep_ == "pcomp" and _low(tok.head) == "since" else (
-                # ("Isis held Manbij until the SDF drove it out": out of the place held until then)
-                tok.head if tok.dep_ == "advcl" and _marked_by(tok, _SINCE_UNTIL) else None)
+                # ("Isis held Manbij until the SDF drove it out": out of the place held until then; "held it for two
+                # weeks before Afghan forces drove them out": the same end of the holding)
+                tok.head if tok.dep_ == "advcl" and _marked_by(tok, (*_SINCE_UNTIL, "before")) else None)
             if governor is not None and _lemma(governor) in _HOLD_OR_TAKE:
                 held_passive = any(c.dep_ == "nsubjpass" for c in governor.children)
                 places = _children(governor, "nsubjpass") if held_passive else _children(governor, "dobj")

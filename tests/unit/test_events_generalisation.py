@@ -2596,3 +2596,17 @@ def test_what_it_took_a_party_time_to_do_was_done(text: str, names: list[str],
     party did, not a purpose; "would take" keeps it a prospect."""
     got = [(place, side or "unknown") for place, side in summary(extract(text, names))]
     assert got == [(n.lower() if text.islower() else n, side) for n, side in expected]
+
+
+@pytest.mark.parametrize(("text", "names", "expected"), _cased_and_lower([
+    ("The Taliban held Kunduz for two weeks before Afghan forces drove them out in October.", ["Kunduz"],
+     [("Kunduz", "government")]),
+    ("The militants held Palmyra for ten months before the army drove them out in March 2016.", ["Palmyra"],
+     [("Palmyra", "government")]),
+]))
+def test_a_holding_ended_by_a_drive_out_before_a_time(text: str, names: list[str],
+                                                      expected: list[tuple[str, str]]) -> None:
+    """ "held Kunduz for two weeks before Afghan forces drove them out": the place held is the one the holders were
+    driven out of, as with "until the army drove them out"."""
+    got = [(place, side or "unknown") for place, side in summary(extract(text, names))]
+    assert got == [(n.lower() if text.islower() else n, side) for n, side in expected]
