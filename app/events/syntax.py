@@ -2136,8 +2136,10 @@ _UNTIL_A_DATE = r"until\s+(?:(?:early|late|mid)[\s-]+)?(?:(?:19|20)\d\d|" + "|".
 # "ejected Isis from Ramadi", "threw the rebels out of Morek", "rooted out the terrorists": driving out (both lists)
 _OUT_WORDS = r"eject\w*|(?:threw|thrown|throw(?:s|ing)?|root(?:s|ed|ing)?)\s+(?:\w+\s+){0,4}?out"
 _FLAG_VERBS = frozenset({"hoist", "raise", "plant"})
-# "hoisted their black flag over X"
-_FLAG_OVER = r"(?:hoist|rais|plant)\w*\s+(?:[\w'’-]+\s+){0,3}?flags?\s+(?:over|above)"
+# Where a flag raised marks a town's taking: its square, centre or hall ("raised their flag in Izium's central square").
+_TOWN_CENTRES = frozenset({"square", "centre", "center", "hall"})
+# "hoisted their black flag over X", "raised their flag in the town's central square"
+_FLAG_OVER = r"(?:hoist|rais|plant)\w*\s+(?:[\w'’-]+\s+){0,3}?flags?\s+(?:over|above|in|at)"
 # "entered X after the militants fled the town": leaving, after an entry (``_entered_after``), within a bounded reach
 # "imposed security on the villages of X", "the hamlet of X changed hands"
 _IMPOSED_OR_CHANGED = (r"impos(?:e|ed|es|ing)\s+(?:[\w'’-]+\s+){0,3}?(?:security|authority|sovereignty)|"
@@ -2861,6 +2863,12 @@ def _verb_frame(tok: Any, lemma: str, low: str) -> Frame | None:
         # "militants hoisted their black flag over Mocimboa da Praia", "troops raised the Ukrainian flag over Kherson":
         # a party's flag raised over a place marks its taking
         over = [o for d in dobj for o in _prep_objects(d, "over", "above")] + _prep_objects(tok, "over", "above")
+        if not over:
+            # "raised their flag in Izium's central square", "in the central square of Kherson": a town's square,
+            # centre or hall is the town's
+            spots = [o for d in dobj for o in _prep_objects(d, "in", "at")] + _prep_objects(tok, "in", "at")
+            over = [x for o in spots if _lemma(o) in _TOWN_CENTRES
+                    for x in (_children(o, "poss") or _prep_objects(o, "of"))]
         if not over or _passive_voice(tok):
             return None
         return _make(tok, lemma, "active", over, _subject(tok), None, _mood(tok))

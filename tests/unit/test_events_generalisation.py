@@ -2610,3 +2610,19 @@ def test_a_holding_ended_by_a_drive_out_before_a_time(text: str, names: list[str
     driven out of, as with "until the army drove them out"."""
     got = [(place, side or "unknown") for place, side in summary(extract(text, names))]
     assert got == [(n.lower() if text.islower() else n, side) for n, side in expected]
+
+
+@pytest.mark.parametrize(("text", "names", "expected"), _cased_and_lower([
+    ("Ukrainian soldiers raised their flag in Izium's central square on Saturday.", ["Izium"],
+     [("Izium", "government")]),
+    ("Ukrainian troops raised the national flag in the central square of Kherson.", ["Kherson"],
+     [("Kherson", "government")]),
+    # a flag in a square no party took
+    ("Fans raised a flag in the stadium near Kherson.", ["Kherson"], []),
+]))
+def test_a_flag_raised_in_a_towns_square_marks_its_taking(text: str, names: list[str],
+                                                          expected: list[tuple[str, str]]) -> None:
+    """ "raised their flag in Izium's central square": a party's flag raised in a town's square, centre or hall marks
+    the town's taking, as one raised over the town does."""
+    got = [(place, side or "unknown") for place, side in summary(extract(text, names))]
+    assert got == [(n.lower() if text.islower() else n, side) for n, side in expected]
