@@ -534,6 +534,7 @@ FACILITY_WORDS = frozenset(
         "academy",
         "college",
         "prison",
+        "palace",  # ("the Republican Palace, which the RSF seized")
         "island",
         "islands",
         "peak",

@@ -2626,3 +2626,15 @@ def test_a_flag_raised_in_a_towns_square_marks_its_taking(text: str, names: list
     the town's taking, as one raised over the town does."""
     got = [(place, side or "unknown") for place, side in summary(extract(text, names))]
     assert got == [(n.lower() if text.islower() else n, side) for n, side in expected]
+
+
+@pytest.mark.parametrize(("text", "names", "expected"), [
+    ("The army recaptured the Republican Palace in Khartoum.", ["Khartoum"], [("Republican Palace", "government")]),
+    ("Central Khartoum, and the Republican Palace, which the RSF seized in April 2023, remain contested.",
+     ["Khartoum"], [("Republican Palace", "opposition")]),
+    ("The president fled the palace in Khartoum.", ["Khartoum"], []),
+])
+def test_a_named_palace_is_a_place_taken(text: str, names: list[str], expected: list[tuple[str, str]]) -> None:
+    """ "the Republican Palace, which the RSF seized": a palace named by its capitals is a facility as a named prison or
+    airbase is (the eval README counts named facilities)."""
+    assert summary(extract(text, names)) == expected
