@@ -2822,12 +2822,27 @@ def _into_control(tok: Any, lemma: str, dobj: list[Any]) -> Frame | None:
     back = [b for b in _children(tok, "advmod") if _low(b) == "back"]
     if not back:
         return None
-    subj = _clause_subjects(tok, "nsubj")
+    # ("the battle for eastern Ghouta, now back under regime control": set off after a name, the phrase tells of the
+    # name, though the parser hangs it on the clause's verb)
+    named = _name_before_comma(back[0])
+    subj = [named] if named is not None else _clause_subjects(tok, "nsubj")
     for prep in _children(tok, "prep") + _children(back[0], "prep"):
         found = _control_owner(prep) if _low(prep) in ("in", "under", "into") else None
         if found is not None and found[1] is not None and subj:
             return _make(tok, lemma, "fall", subj, found[1], None, _mood(tok))
     return None
+
+
+def _name_before_comma(tok: Any) -> Any | None:
+    """The name a phrase headed by ``tok`` follows right after a comma ("eastern Ghouta, now back under regime
+    control"), where that phrase comes after its clause's verb (so it cannot be the clause's subject)."""
+    i = tok.left_edge.i
+    if i < 2 or tok.doc[i - 1].text != "," or tok.doc[i - 2].tag_ not in ("NNP", "NNPS") or tok.i < tok.head.i:
+        return None
+    name = tok.doc[i - 2]
+    while name.dep_ == "compound" and name.head.i > name.i and name.head.tag_ in ("NNP", "NNPS"):
+        name = name.head
+    return name
 
 
 def _verb_frame(tok: Any, lemma: str, low: str) -> Frame | None:
@@ -3085,6 +3100,8 @@ def _verb_frame(tok: Any, lemma: str, low: str) -> Frame | None:
             if found is None:
                 continue
             subj = _clause_subjects(tok, "nsubjpass" if passive else "nsubj")
+            if not subj and tok.dep_ == "advcl" and (named := _name_before_comma(tok)) is not None:
+                subj = [named]  # ("the battle for eastern Ghouta, since returned to regime control")
             if lemma == "return" and not passive and _children(tok, "dobj"):
                 # ("a deal that returned it to government control": what is returned is the place, not who returns it)
                 subj = _children(tok, "dobj")

@@ -2655,3 +2655,17 @@ def test_back_read_as_an_adverb_is_still_the_particle(text: str, names: list[str
     (after the object, or right after a verb of taking); it is the particle all the same."""
     got = [(place, side or "unknown") for place, side in summary(extract(text, names))]
     assert got == [(n.lower() if text.islower() else n, side) for n, side in expected]
+
+
+@pytest.mark.parametrize(("text", "names", "expected"), _cased_and_lower([
+    ("The Russian air force was decisive in the battle for eastern Ghouta, now back under regime control.",
+     ["eastern Ghouta"], [("eastern Ghouta", "government")]),
+    ("The Russian air force was decisive in the battle for eastern Ghouta, since returned to regime control.",
+     ["eastern Ghouta"], [("eastern Ghouta", "government")]),
+]))
+def test_a_return_set_off_after_a_name_tells_of_the_name(text: str, names: list[str],
+                                                         expected: list[tuple[str, str]]) -> None:
+    """ "the battle for eastern Ghouta, now back under regime control": a phrase set off by a comma after a name
+    tells of that name, though the parser hangs it on the clause's verb (whose subject is the air force)."""
+    got = [(place, side or "unknown") for place, side in summary(extract(text, names))]
+    assert got == [(n.lower() if text.islower() else n, side) for n, side in expected]
