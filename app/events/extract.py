@@ -2043,7 +2043,8 @@ class _Extractor:
         # The tree's mood, and the lexical exclusions the patterns apply around a trigger (denials, "nearly")
         blocked = not frame.factual or self._blocked(frame_name, frame.trigger_start, s_start, s_end)
         # (no armed party read: "days after the capture of the city of Palmyra, activists said" names none)
-        settled = role in ("passive", "active", "nominal") and gained is None and self._settlement_taken(frame, places)
+        settled = role in ("passive", "active", "nominal", "changed") and gained is None \
+            and self._settlement_taken(frame, places)
         return self._emit(
             places=places, gained=gained, lost=lost, confidence=confidence, start=frame.trigger_start,
             end=frame.trigger_end, list_end=list_end, sent=sent, frame=frame_name, blocked=blocked,
@@ -2911,7 +2912,8 @@ _WAR_ONLY_LEMMAS = frozenset({"retake", "recapture", "liberate", "regain", "recl
 # seized", "the town was freed", "the capture of the desert city of Palmyra"), war's whoever took it; not "secured"
 # (made safe), "recovered" (bodies), "won" (a seat), nor "stormed" (attacked)
 _SETTLEMENT_TAKING_LEMMAS = frozenset({"capture", "seize", "overrun", "overran", "conquer", "occupy", "free", "take",
-                                       "took", "seizure", "takeover", "conquest"})
+                                       "took", "seizure", "takeover", "conquest",
+                                       "change"})  # ("the desert city of Palmyra ... since it changed hands")
 _SETTLEMENT_NOUNS = frozenset({"city", "town", "village", "district"})
 _SETTLEMENT_OF_BEFORE = re.compile(r"\b(?:city|town|village|hamlet|district|suburb|neighbou?rhood)\s+of\s+(?:the\s+)?$",
                                    re.IGNORECASE)

@@ -2669,3 +2669,15 @@ def test_a_return_set_off_after_a_name_tells_of_the_name(text: str, names: list[
     tells of that name, though the parser hangs it on the clause's verb (whose subject is the air force)."""
     got = [(place, side or "unknown") for place, side in summary(extract(text, names))]
     assert got == [(n.lower() if text.islower() else n, side) for n, side in expected]
+
+
+@pytest.mark.parametrize(("text", "names", "expected"), _cased_and_lower([
+    ("Aid groups say thousands of people have fled the desert city of Palmyra in the days since it changed hands.",
+     ["Palmyra"], [("Palmyra", "unknown")]),
+    ("The building on Palmyra street changed hands last year.", ["Palmyra"], []),
+]))
+def test_a_settlement_changing_hands_is_wars(text: str, names: list[str], expected: list[tuple[str, str]]) -> None:
+    """ "the desert city of Palmyra ... since it changed hands": a settlement changing hands is a change of control
+    with no taker named, as "the ancient city was freed" is, with no word of war around it."""
+    got = [(place, side or "unknown") for place, side in summary(extract(text, names))]
+    assert got == [(n.lower() if text.islower() else n, side) for n, side in expected]
