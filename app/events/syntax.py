@@ -135,6 +135,7 @@ _NOUN_TRIGGERS = frozenset(
         "takeover",
         "conquest",
         "reconquest",
+        "recovery",  # ("the Syrian government's recovery of Quneitra province")
         "re-conquest",
         "loss",
         "surrender",
@@ -1916,7 +1917,7 @@ _SOME = frozenset(["several", "some", "many", "few", "numerous", "various", "doz
 # Change nouns whose doer is the taker ("the capture of X"), not the loser ("the fall of X", "the loss of X").
 # Change nouns whose possessor or by-agent took the place ("the army's capture of X", "the takeover of X by IS").
 AGENT_CHANGE_NOUNS = frozenset(["capture", "recapture", "seizure", "liberation", "takeover", "conquest",
-                                "reconquest"])
+                                "reconquest", "recovery"])
 _AGENT_NOUNS = AGENT_CHANGE_NOUNS | {"retaking", "recapturing", "capturing", "seizing"}
 # What a change noun may be said to be that makes it no change yet.
 _UNREAL_PREDICATES = frozenset(["goal", "aim", "objective", "priority", "target", "plan", "ambition", "hope", "dream",
@@ -2161,7 +2162,7 @@ TRIGGER_WORDS = re.compile(
     r"w[io]n\b|wins|winning|control|controlling|fell|fall(?:s|en|ing)?|los(?:t|e|es|ing|s)|ced(?:e|ed|es|ing)|"
     r"withdr(?:ew|aw|awn|aws|awing)|pull(?:ed|s|ing)?|retreat\w*|hand(?:ed|s|ing)\s+(?:[\w,'’-]+\s+){0,8}?(?:over|to)\b|hand\s+(?:\w+\s+){0,3}?over|"
     r"handover|surrender\w*|dr[io]ve\w*|driv\w*|withdrawal|expulsion|removal|ouster|eviction|pull-?out|"
-    r"secur(?:e|ed|es|ing)|recover(?:ed|s|ing)?|abandon(?:ed|s|ing)?|tak(?:e|es)|"
+    r"secur(?:e|ed|es|ing)|recover(?:ed|s|ing|y)?|abandon(?:ed|s|ing)?|tak(?:e|es)|"
     r"expel\w*|oust\w*|push\w*|forc(?:ed|ing)|kick\w*|chas(?:ed|ing)|rout(?:ed|ing|s)?|flush\w*|"
     r"evict\w*|" + _REMOVED_FROM + "|" + _OUT_WORDS + r"|"
     r"clear(?:ed|ing)|purg(?:e|ed|es|ing)|cleans(?:e|ed|es|ing)|restor(?:e|ed|es|ing)|victory|(?:re)?occup\w*|swe(?:pt|ep\w*)|seizure|dislodg\w*|relinquish\w*|transfer(?:s|red|ring)?|"
@@ -2173,7 +2174,7 @@ TRIGGER_WORDS = re.compile(
 # Trigger words the pattern extractor has no key for: sentences holding one are parsed too.
 EXTRA_TRIGGER_WORDS = re.compile(
     r"\b(?:(?:re)?occup(?:y|ies|ied|ying)|purg(?:e|ed|es|ing)|cleans(?:e|ed|es|ing)|restor(?:e|ed|es|ing)|victory|swept|sweep(?:s|ing)?|(?:re-?)?conquests?|reconquer\w*|withdrawal|expulsion|removal|ouster|eviction|"
-    r"pull-?out|secur(?:e|ed|es|ing)|recover(?:ed|s|ing)?|abandon(?:ed|s|ing)?|(?:battle|fight)\s+(?:for|of)|"
+    r"pull-?out|secur(?:e|ed|es|ing)|recover(?:ed|s|ing|y)?|abandon(?:ed|s|ing)?|(?:battle|fight)\s+(?:for|of)|"
     r"tak(?:e|es)|dislodg\w*|" + _REMOVED_FROM + "|" + _OUT_WORDS + r"|" + _UNDER_OCCUPATION + r"|"
     r"relinquish\w*|transfer(?:s|red|ring)?|(?:back\s+in(?:to)?|into|to)\s+(?:the\s+)?(?:\w+\s+){0,2}?hands|"
     r"claw(?:ed|s|ing)?\s+back|" + _SLIPPED_FROM + "|" + _ENTERED_AFTER_LEAVING + "|" + _FLAG_OVER + "|"
@@ -2884,7 +2885,8 @@ def _verb_frame(tok: Any, lemma: str, low: str) -> Frame | None:
             # centre or hall is the town's
             spots = [o for d in dobj for o in _prep_objects(d, "in", "at")] + _prep_objects(tok, "in", "at")
             over = [x for o in spots if _lemma(o) in _TOWN_CENTRES
-                    for x in (_children(o, "poss") or _prep_objects(o, "of"))]
+                    for x in (_children(o, "poss") or _prep_objects(o, "of"))] or [
+                o for o in spots if o.tag_ in ("NNP", "NNPS")]  # ("In Qaraqosh, ... Iraqi forces raised the flag")
         if not over or _passive_voice(tok):
             return None
         return _make(tok, lemma, "active", over, _subject(tok), None, _mood(tok))

@@ -2681,3 +2681,19 @@ def test_a_settlement_changing_hands_is_wars(text: str, names: list[str], expect
     with no taker named, as "the ancient city was freed" is, with no word of war around it."""
     got = [(place, side or "unknown") for place, side in summary(extract(text, names))]
     assert got == [(n.lower() if text.islower() else n, side) for n, side in expected]
+
+
+@pytest.mark.parametrize(("text", "names", "expected"), _cased_and_lower([
+    ("The Syrian government's recovery of Quneitra province came after rebels agreed to hand over their weapons.",
+     ["Quneitra"], [("Quneitra", "government")]),
+    ("The recovery of the bodies from Raqqa took months.", ["Raqqa"], []),
+    ("In Qaraqosh, once Iraq's largest Christian town, Iraqi forces raised the flag in October after driving Isis out.",
+     ["Qaraqosh"], [("Qaraqosh", "government")]),
+]))
+def test_a_recovery_of_a_place_and_a_flag_raised_in_it(text: str, names: list[str],
+                                                       expected: list[tuple[str, str]]) -> None:
+    """ "the Syrian government's recovery of Quneitra province": the noun of "recovered" is a change noun as "recapture"
+    is (a recovery of bodies is none); "In Qaraqosh, ... Iraqi forces raised the flag": a flag raised in a named town
+    marks its taking, as one raised in its square does."""
+    got = [(place, side or "unknown") for place, side in summary(extract(text, names))]
+    assert got == [(n.lower() if text.islower() else n, side) for n, side in expected]
