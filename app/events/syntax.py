@@ -1382,13 +1382,18 @@ def _listed_after(item: Any) -> list[Any]:
             # ("..., Velykyi Burluk and the village of Zaliznychne": a place noun's of-name)
             out.extend(n for t in _conjuncts(c) for n in (
                 _prep_objects(t, "of") if _low(t) in PLACE_NOUNS and not _namelike(t) else [t]))
-    for t in item.sent:
-        if t.i > item.i and t.dep_ in ("appos", "conj", "npadvmod", "dep") and not out and any(
+    for t in item.doc[item.i + 1 : min(item.sent.end, item.i + 1 + _LATEST_REACH)]:  # (bounded: a hostile sentence)
+        if t.dep_ in ("appos", "conj", "npadvmod", "dep") and not out and any(
                 _low(a) in ("recently", "lately") for a in _children(t, "advmod")):
             # "has regained much of the country, most recently Daraa and Quneitra": the places singled out last (the
             # parser may hang them on the subject)
             out.extend(_conjuncts(t))
     return [t for t in out if _namelike(t)]
+
+
+# How many tokens after a partial object "most recently X" may stand ("much of the country with Russian help, most
+# recently Daraa").
+_LATEST_REACH = 30
 
 
 # Common nouns for a settlement or a held place that an appositive may name ("its last stronghold in Syria, Hajin");
