@@ -2973,10 +2973,9 @@ def _verb_frame(tok: Any, lemma: str, low: str) -> Frame | None:
         tok.tag_ == "VBN" and (participle is not None or (tok.dep_ == "advcl" and tok.i < tok.head.i))
         and any(c.dep_ == "agent" for c in tok.children))  # (a participle after its clause describes a name there)
     particle = {_low(c) for c in tok.children if c.dep_ == "prt" or (c.dep_ == "advmod" and c.tag_ == "RP")}
-    if any(c.dep_ == "advmod" and _low(c) == "back" and (
-            (dobj and c.i > dobj[0].i) or (c.i == tok.i + 1 and lemma in (*_LOOSE_TAKE_VERBS, "win")))
-           for c in tok.children):
-        # ("won the village back", "places the government took back": the tagger may read the particle as an adverb)
+    if dobj and any(c.dep_ == "advmod" and _low(c) == "back" and c.i > dobj[0].i for c in tok.children):
+        # ("won the village back": the tagger may read the particle after the object as an adverb; right after the
+        # verb, "took back" so read is left alone: three sessions found it gave an unread article a false event)
         particle.add("back")
     if lemma in _EXPEL_VERBS or low in ("drove", "driven"):
         if lemma == "remove" and not any(_lemma(x) in _FIGHTER_NOUNS or x.tag_ in ("NNP", "NNPS")
