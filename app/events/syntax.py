@@ -1522,15 +1522,22 @@ _COUP_MAKERS = frozenset({"military", "army", "general", "officer", "junta", "so
 _RESULT_VERBS = frozenset({"lead", "result", "culminate", "end"})
 
 
-def _operation_doer(noun: Any) -> Any | None:
-    """Whose military action ``noun`` is: its possessor ("the army's operation"), the party compounded into it or
-    before it ("the Syrian army operation", "the Turkish offensive"), its by-agent ("an offensive by the SDF")."""
-    def party_before(c: Any) -> bool:
-        return c.i < noun.i and ((c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN")) or (c.dep_ == "amod" and (
-            _low(c) in _PARTY_MODIFIERS or (c.text[:1].isupper() and c.tag_ in ("JJ", "NNP")))))
+def _party_before(noun: Any) -> Any | None:
+    """The party a word before ``noun`` names as its doer: a noun compounded into it ("an ISIS takeover of Mosul", "the
+    Syrian army operation", and "the regimes recapture" of a copy that lost its apostrophes), else a demonym or a
+    party's word ("the Turkish seizure of Afrin", "the rebel takeover of Idlib")."""
+    compounds = [c for c in noun.children if c.dep_ == "compound" and c.i < noun.i and c.pos_ in ("NOUN", "PROPN")]
+    if compounds:
+        return compounds[-1]
+    parties = [c for c in noun.children if c.dep_ in ("amod", "compound") and c.i < noun.i and (
+        _low(c) in _PARTY_MODIFIERS or (c.text[:1].isupper() and c.i > 0 and c.tag_ in ("JJ", "NNP")))]
+    return parties[-1] if parties else None
 
-    return next(iter([*_children(noun, "poss"), *_prep_objects(noun, "by")]), None) or next(
-        (c for c in reversed(list(noun.children)) if party_before(c)), None)
+
+def _operation_doer(noun: Any) -> Any | None:
+    """Whose military action ``noun`` is: its possessor ("the army's operation"), its by-agent ("an offensive by the
+    SDF"), the party compounded into it or before it ("the Syrian army operation", "the Turkish offensive")."""
+    return next(iter([*_children(noun, "poss"), *_prep_objects(noun, "by")]), None) or _party_before(noun)
 
 
 def _doer_of_operation(noun: Any) -> Any | None:
@@ -3610,14 +3617,7 @@ def _noun_frame(tok: Any, lemma: str) -> Frame | None:
         case = tok.doc[tok.i - 3]
         poss = _children(tok.doc[tok.i - 2], "poss") or ([case.head] if _low(case) in ("'s", "’s") else [])
     if not poss:
-        # "the regimes recapture of Aleppo" (a copy that lost its apostrophes), "an ISIS takeover of Mosul": a noun
-        # compounded into the change noun is its possessor
-        poss = [c for c in tok.children if c.dep_ == "compound" and c.i < tok.i and c.pos_ in ("NOUN", "PROPN")][-1:]
-    if not poss:
-        # "the Turkish seizure of Afrin", "the rebel takeover of Idlib": a demonym or a party's word before the
-        # change noun is its agent
-        poss = [c for c in tok.children if c.dep_ in ("amod", "compound") and c.i < tok.i and (
-            _low(c) in _PARTY_MODIFIERS or (c.text[:1].isupper() and c.i > 0 and c.tag_ in ("JJ", "NNP")))][-1:]
+        poss = [party] if (party := _party_before(tok)) is not None else []
     if not poss:
         # "the Kurdish-led capture of Raqqa", "the US-backed recapture of Manbij": the party that led or backed the
         # change is its agent's side

@@ -498,7 +498,7 @@ def _part_apposed(doc: Document, first: int, end: int) -> bool:
     inside = words.index("in") if "in" in words else -1
     rest = [w for w in words[inside + 1 :] if w != "the"]
     return inside >= 2 and words[inside - 1] in _SETTLEMENT_NOUNS | _PART_NOUNS \
-        and all(w in DIRECTIONS or w in _SIDES for w in rest)
+        and all(w in DIRECTIONS for w in rest)
 
 
 def _containers(doc: Document, index: GazetteerIndex,
