@@ -25,6 +25,16 @@ def _cased_and_lower(cases: list[tuple[str, list[str], str | None]]) -> list[tup
     ]
 
 
+def _changes(text: str, names: list[str]) -> list[tuple[str, str]]:
+    """(place, gaining side) of each event the text gives, "unknown" where no side is read."""
+    return [(place, side or "unknown") for place, side in summary(extract(text, names))]
+
+
+def _as_written(text: str, expected: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """``expected`` with its names as the text writes them (lower-cased in a lower-cased copy)."""
+    return [(n.lower() if text.islower() else n, side) for n, side in expected]
+
+
 # --- every positive trigger, active and passive ------------------------------------------------------------------
 POSITIVES: list[tuple[str, list[str], str | None]] = [
     ("Syrian government forces captured the village of Kafr Hamra on Tuesday, state media said.", ["Kafr Hamra"],
@@ -2256,7 +2266,7 @@ def test_a_list_hung_inside_the_objects_relative_clause_lists_the_object(text: s
 def test_a_change_said_to_be_needed_is_a_goal(text: str, names: list[str], expected: str | None) -> None:
     """ "the fall of X is critical to ...", "the capture of X is key to ...": a change a present-tense copula calls
     needed is still to reach; in the past ("was a blow") it happened."""
-    got = [(place, side or "unknown") for place, side in summary(extract(text, names))]
+    got = _changes(text, names)
     assert got == ([] if expected is None else [(names[0], expected)])
 
 
@@ -2269,7 +2279,7 @@ def test_an_armed_group_named_around_an_unnamed_change_is_war_enough(text: str, 
     """A change told with no taker ("the liberation of Mosul") counts where the passage speaks of war; an armed
     group named there ("three years of Isis rule") speaks of it as much as "fighters" or "shelling" do. With no
     war and no armed group around, a liberation is a festival's."""
-    got = [(place, side or "unknown") for place, side in summary(extract(text, names))]
+    got = _changes(text, names)
     assert got == ([] if expected is None else [(names[0], expected)])
 
 
@@ -2479,8 +2489,7 @@ def test_a_fall_told_as_what_came_of_a_change_shares_its_subject(text: str, name
                                                                    expected: list[tuple[str, str]]) -> None:
     """ "was retaken in March 2016, only to fall again to Isis that December": "only to" tells what came of the
     change, and the infinitive's subject is the clause's (as "fell" or "falling" after it would share it)."""
-    got = [(place, side or "unknown") for place, side in summary(extract(text, names))]
-    assert got == [(n.lower() if text.islower() else n, side) for n, side in expected]
+    assert _changes(text, names) == _as_written(text, expected)
 
 
 def test_a_building_the_gazetteer_lacks_is_placed_in_the_story_country() -> None:
@@ -2512,8 +2521,7 @@ def test_a_change_an_operation_led_to_is_its_doers(text: str, names: list[str],
     """ "the army's operation led to the liberation of Anbaj", "resulted in the recapture of X", "ended in the capture
     of X": the change is what the action came to, and the action's doer (its possessor, the party compounded into
     it, or the clause's subject) made it; a modal or negated "lead to" tells no change."""
-    got = [(place, side or "unknown") for place, side in summary(extract(text, names))]
-    assert got == [(n.lower() if text.islower() else n, side) for n, side in expected]
+    assert _changes(text, names) == _as_written(text, expected)
 
 
 @pytest.mark.parametrize(("text", "names", "expected"), _cased_and_lower([
@@ -2529,8 +2537,7 @@ def test_a_change_an_operation_led_to_is_its_doers(text: str, names: list[str],
 def test_a_rout_from_a_place_and_a_reconquest(text: str, names: list[str], expected: list[tuple[str, str]]) -> None:
     """ "the rout of Isis from Mosul" drives its holders out of the place, as "the expulsion of Isis from Mosul" does;
     "reconquest", which the tagger reads as an adjective, is the change noun it is."""
-    got = [(place, side or "unknown") for place, side in summary(extract(text, names))]
-    assert got == [(n.lower() if text.islower() else n, side) for n, side in expected]
+    assert _changes(text, names) == _as_written(text, expected)
 
 
 @pytest.mark.parametrize(("text", "names", "expected"), _cased_and_lower([
@@ -2548,8 +2555,7 @@ def test_one_part_of_a_city_is_no_change_of_the_city(text: str, names: list[str]
     """ "a neighbourhood of Damascus", "the last rebel-held district of Aleppo": one of a city's parts, which the
     of-phrase holds, as "the eastern neighbourhoods of Aleppo" are (a partial capture: no event for the city); an
     appositive may name the part."""
-    got = [(place, side or "unknown") for place, side in summary(extract(text, names))]
-    assert got == [(n.lower() if text.islower() else n, side) for n, side in expected]
+    assert _changes(text, names) == _as_written(text, expected)
 
 
 @pytest.mark.parametrize(("text", "names", "expected"), _cased_and_lower([
@@ -2564,8 +2570,7 @@ def test_a_party_taking_power_in_a_place_takes_it(text: str, names: list[str],
                                                    expected: list[tuple[str, str]]) -> None:
     """ "Hamas seized power in Gaza", "the jihadists swept to power in Mosul and Raqqa": a party taking a place's rule
     takes the place; the state's own military seizing power is a coup, no change of who holds the place."""
-    got = [(place, side or "unknown") for place, side in summary(extract(text, names))]
-    assert got == [(n.lower() if text.islower() else n, side) for n, side in expected]
+    assert _changes(text, names) == _as_written(text, expected)
 
 
 @pytest.mark.parametrize(("text", "names", "expected"), _cased_and_lower([
@@ -2578,8 +2583,7 @@ def test_places_singled_out_as_the_latest_of_a_part_taken(text: str, names: list
                                                           expected: list[tuple[str, str]]) -> None:
     """ "regained much of the country, most recently Daraa and Quneitra": the places named as the latest of what was
     taken are taken, as "including" lists them (the parser may hang them on the subject)."""
-    got = [(place, side or "unknown") for place, side in summary(extract(text, names))]
-    assert got == [(n.lower() if text.islower() else n, side) for n, side in expected]
+    assert _changes(text, names) == _as_written(text, expected)
 
 
 @pytest.mark.parametrize(("text", "names", "expected"), _cased_and_lower([
@@ -2594,8 +2598,7 @@ def test_what_it_took_a_party_time_to_do_was_done(text: str, names: list[str],
                                                   expected: list[tuple[str, str]]) -> None:
     """ "It took Iraqi forces nine months to retake Mosul": the infinitive after "it took <party> <time>" tells what the
     party did, not a purpose; "would take" keeps it a prospect."""
-    got = [(place, side or "unknown") for place, side in summary(extract(text, names))]
-    assert got == [(n.lower() if text.islower() else n, side) for n, side in expected]
+    assert _changes(text, names) == _as_written(text, expected)
 
 
 @pytest.mark.parametrize(("text", "names", "expected"), _cased_and_lower([
@@ -2608,8 +2611,7 @@ def test_a_holding_ended_by_a_drive_out_before_a_time(text: str, names: list[str
                                                       expected: list[tuple[str, str]]) -> None:
     """ "held Kunduz for two weeks before Afghan forces drove them out": the place held is the one the holders were
     driven out of, as with "until the army drove them out"."""
-    got = [(place, side or "unknown") for place, side in summary(extract(text, names))]
-    assert got == [(n.lower() if text.islower() else n, side) for n, side in expected]
+    assert _changes(text, names) == _as_written(text, expected)
 
 
 @pytest.mark.parametrize(("text", "names", "expected"), _cased_and_lower([
@@ -2624,8 +2626,7 @@ def test_a_flag_raised_in_a_towns_square_marks_its_taking(text: str, names: list
                                                           expected: list[tuple[str, str]]) -> None:
     """ "raised their flag in Izium's central square": a party's flag raised in a town's square, centre or hall marks
     the town's taking, as one raised over the town does."""
-    got = [(place, side or "unknown") for place, side in summary(extract(text, names))]
-    assert got == [(n.lower() if text.islower() else n, side) for n, side in expected]
+    assert _changes(text, names) == _as_written(text, expected)
 
 
 @pytest.mark.parametrize(("text", "names", "expected"), [
@@ -2651,8 +2652,7 @@ def test_back_read_as_an_adverb_is_still_the_particle(text: str, names: list[str
                                                       expected: list[tuple[str, str]]) -> None:
     """ "won the village back": the tagger may read the particle after the object as an adverb; it is the particle all
     the same."""
-    got = [(place, side or "unknown") for place, side in summary(extract(text, names))]
-    assert got == [(n.lower() if text.islower() else n, side) for n, side in expected]
+    assert _changes(text, names) == _as_written(text, expected)
 
 
 @pytest.mark.parametrize(("text", "names", "expected"), _cased_and_lower([
@@ -2665,8 +2665,7 @@ def test_a_return_set_off_after_a_name_tells_of_the_name(text: str, names: list[
                                                          expected: list[tuple[str, str]]) -> None:
     """ "the battle for eastern Ghouta, now back under regime control": a phrase set off by a comma after a name
     tells of that name, though the parser hangs it on the clause's verb (whose subject is the air force)."""
-    got = [(place, side or "unknown") for place, side in summary(extract(text, names))]
-    assert got == [(n.lower() if text.islower() else n, side) for n, side in expected]
+    assert _changes(text, names) == _as_written(text, expected)
 
 
 @pytest.mark.parametrize(("text", "names", "expected"), _cased_and_lower([
@@ -2677,8 +2676,7 @@ def test_a_return_set_off_after_a_name_tells_of_the_name(text: str, names: list[
 def test_a_settlement_changing_hands_is_wars(text: str, names: list[str], expected: list[tuple[str, str]]) -> None:
     """ "the desert city of Palmyra ... since it changed hands": a settlement changing hands is a change of control
     with no taker named, as "the ancient city was freed" is, with no word of war around it."""
-    got = [(place, side or "unknown") for place, side in summary(extract(text, names))]
-    assert got == [(n.lower() if text.islower() else n, side) for n, side in expected]
+    assert _changes(text, names) == _as_written(text, expected)
 
 
 @pytest.mark.parametrize(("text", "names", "expected"), _cased_and_lower([
@@ -2693,5 +2691,4 @@ def test_a_recovery_of_a_place_and_a_flag_raised_in_it(text: str, names: list[st
     """ "the Syrian government's recovery of Quneitra province": the noun of "recovered" is a change noun as "recapture"
     is (a recovery of bodies is none); "In Qaraqosh, ... Iraqi forces raised the flag": a flag raised in a named town
     marks its taking, as one raised in its square does."""
-    got = [(place, side or "unknown") for place, side in summary(extract(text, names))]
-    assert got == [(n.lower() if text.islower() else n, side) for n, side in expected]
+    assert _changes(text, names) == _as_written(text, expected)
