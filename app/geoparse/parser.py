@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date, datetime
 from functools import partial
+from itertools import pairwise
 
 from app.gazetteer.index import GazetteerIndex
 from app.geoparse.cached_index import CachedIndex, is_notable
 from app.geoparse.document import Document, Span, read_document
 from app.geoparse.lexicon import ARABIC_NAMED_COUNTRIES, LOCATIVES
 from app.geoparse.model import Mention
-from app.geoparse.recognize import loose_stranger, recognise
+from app.geoparse.recognize import _COMMA_FREE_LENGTH, loose_stranger, recognise
 from app.geoparse.resolve import ArticleContext, article_context, resolve
 from app.geoparse.spelling import given_name_of_no_notable_place, is_a_name_or_word, is_given_name, only_by_folding
+from app.text.tokens import lost_its_commas
 
 
 def parse(text: str, index: GazetteerIndex, *, published_at: datetime | date | None = None,
@@ -47,7 +50,44 @@ def parse(text: str, index: GazetteerIndex, *, published_at: datetime | date | N
         # "nadim" would become villages of a story on IS) but do say which namesake is meant (Palmyra, Syria, not the
         # towns of that name in the US), as in cased text, where they vote throughout
         spans, context = supported, article_context(doc, supported, index, extra, movements=True)
-    return resolve(doc, index, spans, context)
+    mentions = resolve(doc, index, spans, context)
+    joined = _adjacent_names_joined(doc, spans, mentions)
+    return mentions if joined is spans else resolve(doc, index, joined, context)
+
+
+# Places whose names go by many forms and stand side by side with another place's as a matter of course ("Syrias
+# Raqqa", "Maiduguri Borno State", "Yemen Saudi Arabia"): never read as half of one name.
+_WIDE_FEATURES = ("PCL", "ADM1", "TERR", "CONT", "OCN", "SEA", "GULF")
+
+
+def _adjacent_names_joined(doc: Document, spans: list[Span], mentions: list[Mention]) -> list[Span]:
+    """``spans`` with each pair of capitalised names one space apart that resolved to places in two countries
+    joined into one name the gazetteer does not know whole: the town of "Buulo Mareer" is neither Buulobarde in
+    Somalia nor a village in Iraq, "Sahl al-Qab" no Cambodian town, "Hareth Rabbah" no Herat, "London Guildhall
+    School" no Guildhall in the US. Two places of one country side by side are a list that lost its commas ("Homs
+    Idlib and Lattakia"); a country, a first-order division or a world feature stands beside a town as a matter of
+    course. Cased text with its commas only. The same list when nothing is joined."""
+    if not doc.cased or lost_its_commas(doc.text, _COMMA_FREE_LENGTH):
+        return spans
+    by_start = {doc.tokens[s.first].start: s for s in spans}
+    merged: dict[int, Span] = {}  # first span's start -> the joined span
+    absorbed: set[int] = set()
+    for a, b in pairwise(mentions):
+        first, second = by_start.get(a.start), by_start.get(b.start)
+        if first is None or second is None or first.last + 1 != second.first or a.start in absorbed \
+                or doc.gap(second.first) != " " or doc.sentence_of[first.last] != doc.sentence_of[second.first] \
+                or a.is_dateline or b.is_dateline or not b.text[:1].isupper() or not a.text[-1:].isalpha():
+            continue
+        if a.place is None or b.place is None or not a.place.country_code or not b.place.country_code \
+                or a.place.country_code == b.place.country_code \
+                or any(p.feature_code.startswith(_WIDE_FEATURES) for p in (a.place, b.place)):
+            continue
+        merged[a.start] = replace(first, last=second.last, key=" ".join(doc.keys[first.first : second.last + 1]),
+                                  cue=first.cue or second.cue, from_cue_only=True)
+        absorbed.add(b.start)
+    if not merged:
+        return spans
+    return [merged.get(doc.tokens[s.first].start, s) for s in spans if doc.tokens[s.first].start not in absorbed]
 
 
 _PLACING_WORDS = LOCATIVES - {"to", "and", "or"}  # "a source close to Harvey", "Smith and Harvey"
