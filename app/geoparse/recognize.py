@@ -317,7 +317,9 @@ def _names_a_facility(doc: Document, index: GazetteerIndex, start: int, end: int
 _COMMA_FREE_LENGTH = 300
 
 
-_ARABIC_ARTICLES = frozenset({"al", "el"})
+# The Arabic article and its assimilated spellings before a sun letter ("Deir ez-Zor", "Abu ad-Duhur", "Tal as-Samman")
+_ARABIC_ARTICLES = frozenset({"al", "el", "ad", "ar", "as", "az", "ash", "at", "an", "ath", "adh", "ed", "er", "es",
+                              "ez", "esh", "et", "en", "eth", "edh"})
 
 
 def _a_speaker_lower_cased(doc: Document, i: int) -> bool:
