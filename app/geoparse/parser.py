@@ -13,10 +13,15 @@ from app.geoparse.cached_index import CachedIndex, is_notable
 from app.geoparse.document import Document, Span, read_document
 from app.geoparse.lexicon import ARABIC_NAMED_COUNTRIES, LOCATIVES
 from app.geoparse.model import Mention
-from app.geoparse.recognize import _COMMA_FREE_LENGTH, loose_stranger, recognise
+from app.geoparse.recognize import loose_stranger, punctuated_cased, recognise
 from app.geoparse.resolve import ArticleContext, article_context, resolve
-from app.geoparse.spelling import given_name_of_no_notable_place, is_a_name_or_word, is_given_name, only_by_folding
-from app.text.tokens import lost_its_commas
+from app.geoparse.spelling import (
+    WIDE_FEATURES,
+    given_name_of_no_notable_place,
+    is_a_name_or_word,
+    is_given_name,
+    only_by_folding,
+)
 
 
 def parse(text: str, index: GazetteerIndex, *, published_at: datetime | date | None = None,
@@ -55,19 +60,15 @@ def parse(text: str, index: GazetteerIndex, *, published_at: datetime | date | N
     return mentions if joined is spans else resolve(doc, index, joined, context)
 
 
-# Places whose names go by many forms and stand side by side with another place's as a matter of course ("Syrias
-# Raqqa", "Maiduguri Borno State", "Yemen Saudi Arabia"): never read as half of one name.
-_WIDE_FEATURES = ("PCL", "ADM1", "TERR", "CONT", "OCN", "SEA", "GULF")
-
-
 def _adjacent_names_joined(doc: Document, spans: list[Span], mentions: list[Mention]) -> list[Span]:
     """``spans`` with each pair of capitalised names one space apart that resolved to places in two countries
     joined into one name the gazetteer does not know whole: the town of "Buulo Mareer" is neither Buulobarde in
     Somalia nor a village in Iraq, "Sahl al-Qab" no Cambodian town, "Hareth Rabbah" no Herat, "London Guildhall
     School" no Guildhall in the US. Two places of one country side by side are a list that lost its commas ("Homs
     Idlib and Lattakia"); a country, a first-order division or a world feature stands beside a town as a matter of
-    course. Cased text with its commas only. The same list when nothing is joined."""
-    if not doc.cased or lost_its_commas(doc.text, _COMMA_FREE_LENGTH):
+    course ("Syrias Raqqa", "Maiduguri Borno State"). Cased text with its commas only. The same list when nothing
+    is joined."""
+    if not punctuated_cased(doc):
         return spans
     by_start = {doc.tokens[s.first].start: s for s in spans}
     merged: dict[int, Span] = {}  # first span's start -> the joined span
@@ -80,7 +81,7 @@ def _adjacent_names_joined(doc: Document, spans: list[Span], mentions: list[Ment
             continue
         if a.place is None or b.place is None or not a.place.country_code or not b.place.country_code \
                 or a.place.country_code == b.place.country_code \
-                or any(p.feature_code.startswith(_WIDE_FEATURES) for p in (a.place, b.place)):
+                or any(p.feature_code.startswith(WIDE_FEATURES) for p in (a.place, b.place)):
             continue
         merged[a.start] = replace(first, last=second.last, key=" ".join(doc.keys[first.first : second.last + 1]),
                                   cue=first.cue or second.cue, from_cue_only=True)

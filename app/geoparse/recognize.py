@@ -275,7 +275,7 @@ def _with_article_names_joined(doc: Document, spans: list[Span]) -> list[Span]:
     al-Bab") ends no name. Cased text only, and not in a text that lost its commas (FA-KES's: "targeted terrorists in
     Bosra al-Sham Atman al-Hrak and al-Yadouda" is a list of four villages, which nothing tells from one name followed
     by another)."""
-    if not doc.cased or lost_its_commas(doc.text, _COMMA_FREE_LENGTH):
+    if not punctuated_cased(doc):
         return spans
     out: list[Span] = []
     for span in spans:
@@ -315,6 +315,12 @@ def _names_a_facility(doc: Document, index: GazetteerIndex, start: int, end: int
 
 # English prose of 300 characters without a comma is rare; a headline or one short sentence may have none.
 _COMMA_FREE_LENGTH = 300
+
+
+def punctuated_cased(doc: Document) -> bool:
+    """Cased text that kept its commas: there a name run on after another is one longer name, not the next item of
+    a list that lost its commas (FA-KES's)."""
+    return doc.cased and not lost_its_commas(doc.text, _COMMA_FREE_LENGTH)
 
 
 # The Arabic article and its assimilated spellings before a sun letter ("Deir ez-Zor", "Abu ad-Duhur", "Tal as-Samman")

@@ -25,7 +25,7 @@ from app.geoparse.lexicon import (
 )
 
 # Countries, first-order divisions and world features go by many names (exonyms, abbreviations): never judged so.
-_WIDE = ("PCL", "ADM1", "TERR", "CONT", "OCN", "SEA", "GULF")
+WIDE_FEATURES = ("PCL", "ADM1", "TERR", "CONT", "OCN", "SEA", "GULF")
 
 
 def only_by_folding(written: str, candidates: Sequence[GazetteerPlace]) -> bool:
@@ -37,7 +37,7 @@ def only_by_folding(written: str, candidates: Sequence[GazetteerPlace]) -> bool:
     forms = {form, form.removesuffix("s")}  # "Turkeys": the possessive that lost its apostrophe
     for place in candidates:
         if place.country_code in ARABIC_NAMED_COUNTRIES or not place.country_code \
-                or place.feature_code.startswith(_WIDE):
+                or place.feature_code.startswith(WIDE_FEATURES):
             return False
         if normalize(place.name) in forms or normalize(place.asciiname) in forms:
             return False
@@ -75,7 +75,7 @@ def given_name_of_no_notable_place(written: str, candidates: Sequence[GazetteerP
         candidates = [c for c in candidates if not ((c.feature_code == "ADM1" or (common and _seat(c)))
                                                     and countries.get(c.country_code, 0.0) < 0.1)]
     form = normalize(written)
-    if any(c.feature_code.startswith(_WIDE) and _bears(c, form) for c in candidates):
+    if any(c.feature_code.startswith(WIDE_FEATURES) and _bears(c, form) for c in candidates):
         return False  # "America", "Georgia": a country's or division's name, whatever else it is ("Jane" only
         # folds like one of Ghana's names)
     return not any(notable(c) and (form in (normalize(c.name), normalize(c.asciiname))
