@@ -1415,7 +1415,8 @@ def _appositive_past_locative(head: Any) -> list[Any]:
     for prep in [*head.children, *verb_preps]:
         if prep.dep_ != "prep" or _low(prep) not in _LOCATIVE_PREPS:
             continue
-        for where in _children(prep, "pobj"):
+        wheres = _children(prep, "pobj")
+        for where in wheres:
             for a in _children(where, "appos"):
                 if a.i == 0 or a.doc[a.left_edge.i - 1].text != ",":
                     continue
@@ -1424,13 +1425,36 @@ def _appositive_past_locative(head: Any) -> list[Any]:
                 elif _lemma(a) in _SETTLEMENT_NOUNS:
                     # "..., the village of Baghuz": the settlement noun's of-name (a country is no village)
                     out.extend(o for o in _prep_objects_raw(a, "of") if o.tag_ in ("NNP", "NNPS"))
-        if prep in verb_preps and not out:
-            # ("overran the government's last stronghold in the north, Marib, in 2024": the parser may hang the
-            # name, too, on the verb, right after the locative and its comma)
+            if where.tag_ in ("NNP", "NNPS") and any(
+                    c.dep_ in ("nmod", "compound", "npadvmod") and c.i < where.i and _set_off_before(where, c)
+                    for c in where.children):
+                # ("the last IS bastion in the east, Baghuz": the parser reads the direction and the name after its
+                # comma as one phrase headed by the name)
+                out.append(where)
+        # ("the last rebel enclave in the south, Deraa": the name after the locative's comma as the preposition's
+        # second object)
+        out.extend(w for w in wheres[1:] if w.tag_ in ("NNP", "NNPS") and _set_off_before(w, wheres[0]))
+        if not out:
+            # ("overran the government's last stronghold in the north, Marib, in 2024", "retook the last rebel
+            # stronghold in the region, Jisr al-Shughur": the parser may hang the name, too, on the verb, right after
+            # the locative and its comma)
             out.extend(c for c in head.head.children if c.dep_ in ("npadvmod", "appos", "dobj")
-                       and c.tag_ in ("NNP", "NNPS") and c.left_edge.i == prep.right_edge.i + 2
+                       and c.tag_ in ("NNP", "NNPS") and _first_word(c) == prep.right_edge.i + 2
                        and c.doc[prep.right_edge.i + 1].text == ",")
     return out
+
+
+def _first_word(tok: Any) -> int:
+    """Where ``tok``'s phrase begins, past a comma the parser hangs on it."""
+    first = tok.left_edge.i
+    return first + 1 if tok.doc[first].text == "," and first < tok.i else first
+
+
+def _set_off_before(name: Any, phrase: Any) -> bool:
+    """Whether ``name``'s phrase begins right after a comma that closes ``phrase`` (the locative's object)."""
+    comma = _first_word(name) - 1
+    return comma > phrase.i and name.doc[comma].text == "," and all(
+        t.i == comma or t.i <= phrase.i or t.head.i == phrase.i for t in name.doc[phrase.i : comma + 1])
 
 
 def _exclude_locatives(tok: Any, excluded: list[tuple[int, int]]) -> None:

@@ -1226,6 +1226,11 @@ def test_a_rare_past_the_tagger_reads_as_a_present_ends_a_holding_that_happened(
     ("The Kurds took the group's last foothold in Syria, Hajin.", ["Syria", "Hajin"], [("Hajin", "kurdish")]),
     ("The army captured a key stronghold in Idlib, the town of Saraqeb.", ["Idlib", "Saraqeb"],
      [("Saraqeb", "government")]),
+    # after a direction or an area word, the parser hangs the name on the preposition, on the verb (past a comma it
+    # hangs on the name) or reads the direction as the name's modifier
+    ("The regime regained the last rebel enclave in the south, Deraa, in July.", ["Deraa"], [("Deraa", "government")]),
+    ("The army retook the last rebel stronghold in the region, Saraqeb.", ["Saraqeb"], [("Saraqeb", "government")]),
+    ("The SDF captured the group's last stronghold in the east, Baghuz.", ["Baghuz"], [("Baghuz", "kurdish")]),
 ])  # fmt: skip
 def test_a_settlement_named_after_the_locative_of_a_stronghold(text: str, names: list[str],
                                                                expected: list[tuple[str, str | None]]) -> None:
