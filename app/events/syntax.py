@@ -1309,7 +1309,7 @@ def _listed(tok: Any) -> list[Any]:
               if b.dep_ == "agent" or (b.dep_ == "prep" and _low(b) == "to") for o in _children(b, "pobj")]
     hung = [c for a in (*participles, *agents) for c in a.children if c.dep_ == "prep"]
     for c in [*tok.children, *hung]:
-        if c.dep_ == "prep" and _low(c) in ("including", "like"):
+        if c.dep_ == "prep" and _lists_names(c):
             for o in _children(c, "pobj"):
                 out.extend(_conjuncts(o))
                 # ("including Islam Qala on the Iranian border and Spin Boldak": the parser conjoins the next name
@@ -1333,6 +1333,13 @@ def _listed(tok: Any) -> list[Any]:
             and _low(t) not in _PARTITIVE]
 
 
+def _lists_names(prep: Any) -> bool:
+    """ "including X and Y", "like X and Y", "such as X and Y": a preposition that lists what the noun it hangs on
+    holds (the parser reads "such" as a modifier of "as")."""
+    low = _low(prep)
+    return low in ("including", "like") or (low == "as" and any(_low(c) == "such" for c in prep.children))
+
+
 def _listed_after(item: Any) -> list[Any]:
     """Names listed after "including" that the parser hung on a later phrase of the object's verb rather than on the
     object ("took over large parts of Iraq in 2014, including Mosul and Tikrit": on "2014"), within the clause."""
@@ -1354,7 +1361,7 @@ def _listed_after(item: Any) -> list[Any]:
         return []
     out: list[Any] = []
     for c in verb.subtree:
-        if c.i <= item.i or c.dep_ != "prep" or _low(c) != "including":
+        if c.i <= item.i or c.dep_ != "prep" or not _lists_names(c) or _low(c) == "like":
             continue
         x = c.head
         while x.i != verb.i and x.dep_ not in _CLAUSES and x.dep_ not in _NOT_OBJECT_SIDE and x.head.i != x.i:
@@ -1465,7 +1472,7 @@ def _exclude_locatives(tok: Any, excluded: list[tuple[int, int]]) -> None:
             start, end = _span(c)
             # (a list the parser hung inside the locative is the object's: "several villages in the countryside of
             # Hama including Tal Malah and Zalin")
-            end = min([end, *(t.idx for t in c.subtree if t.dep_ == "prep" and _low(t) == "including")])
+            end = min([end, *(t.idx for t in c.subtree if t.dep_ == "prep" and _lists_names(t) and _low(t) != "like")])
             # (nor a name the parser conjoined to the locative's common noun: "Islam Qala on the Iranian border and
             # Spin Boldak")
             end = min([end, *(w.idx + len(w.text) for w in _common_nouns_of(c)

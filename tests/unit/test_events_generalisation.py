@@ -1303,6 +1303,20 @@ def test_a_list_after_a_plural_object_that_the_parser_hangs_on_the_subject() -> 
     assert summary(extract(text, ["Hama"])) == []
 
 
+@pytest.mark.parametrize(("text", "names", "expected"), [
+    # "such as" lists as "including" does (the parser reads "such" as a modifier of "as")
+    ("The army has recaptured several towns, such as Saraqeb and Maarat al-Numan.", ["Saraqeb", "Maarat al-Numan"],
+     [("Saraqeb", "government"), ("Maarat al-Numan", "government")]),
+    ("Thousands fled from towns the army has seized, such as Saraqeb and Kafr Nabl.", ["Saraqeb", "Kafr Nabl"],
+     [("Saraqeb", "government"), ("Kafr Nabl", "government")]),
+    # (a list that follows the subject is still the subject's)
+    ("Rebel groups such as Ahrar al-Sham captured several villages in Hama province.", ["Hama"], []),
+])  # fmt: skip
+def test_names_listed_after_such_as(text: str, names: list[str], expected: list[tuple[str, str]]) -> None:
+    assert summary(extract(text, names)) == expected
+    assert summary(extract(text.lower(), [n.lower() for n in names])) == [(p.lower(), s) for p, s in expected]
+
+
 def test_an_object_the_parser_conjoins_to_the_day_of_the_one_before() -> None:
     text = "Rebels captured the villages of Zalin and Jibbin on Monday and Tal Malah on Tuesday."
     assert [e.place.text for e in extract(text, ["Zalin", "Jibbin", "Tal Malah"])] == ["Zalin", "Jibbin", "Tal Malah"]
