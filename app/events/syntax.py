@@ -2590,13 +2590,18 @@ def _misparsed_reduced_relative(verb: Any) -> Any | None:
     """The name a participle right after it describes ("X, recaptured by the army in March, ...", "Jarablus liberated
     from ISIS") where the parser read the participle as a finite verb or an adverbial clause: no auxiliary, no
     object, and a by-agent or a from-phrase, which a main verb taking a place never has without an object."""
-    if verb.i < 2 or verb.dep_ not in ("ROOT", "advcl", "conj") or verb.tag_ not in ("VBN", "VBD"):
+    if verb.i < 2 or verb.dep_ not in ("ROOT", "advcl", "conj", "dep") or verb.tag_ not in ("VBN", "VBD"):
         return None
     if any(c.dep_ in ("aux", "auxpass", "nsubjpass", "dobj") for c in verb.children):
         return None
-    by_or_from = any(c.dep_ == "agent" or (c.dep_ == "prep" and _low(c) == "from") for c in verb.children)
+    # ("Mosul, recently retaken by Iraqi forces", "Palmyra, only recently liberated": adverbs of time before the
+    # participle; one of recency marks a change by itself where only places take the verb)
+    adverbs = _adverbs_before(verb)
+    by_or_from = any(c.dep_ == "agent" or (c.dep_ == "prep" and _low(c) == "from") for c in verb.children) or (
+        _lemma(verb) in _PLACE_ONLY_VERBS and any(_low(a) in _RECENTLY for a in adverbs))
     if not by_or_from:
         return None
+    first = min([verb.i, *(a.i for a in adverbs)])
     if verb.dep_ == "conj" and verb.head.tag_ == "VBN":
         # "Morek, captured by rebels in May and retaken by the army in June": the second participle describes the
         # name the first does
@@ -2606,10 +2611,12 @@ def _misparsed_reduced_relative(verb: Any) -> Any | None:
     both = [c for c in _children(verb, "nsubj") if c.i == verb.i - 1 and _quantified_list(c) is not None]
     if both:
         return _quantified_list(both[0])
-    head = doc[verb.i - 2] if doc[verb.i - 1].text == "," else doc[verb.i - 1]
+    if first < 2:
+        return None
+    head = doc[first - 2] if doc[first - 1].text == "," else doc[first - 1]
     if head.tag_ not in ("NNP", "NNPS") and not (
             # ("at Tabqa airbase, captured by ISIL terrorists earlier this month": a facility word a name qualifies)
-            doc[verb.i - 1].text == "," and _lemma(head) in FACILITY_WORDS
+            doc[first - 1].text == "," and _lemma(head) in FACILITY_WORDS
             and any(c.dep_ == "compound" and c.tag_ in ("NNP", "NNPS") for c in head.children)):
         return None
     # the name is no subject of the participle itself ("IS, captured by ..." would be a person or group; only
@@ -2618,12 +2625,26 @@ def _misparsed_reduced_relative(verb: Any) -> Any | None:
     subj = _children(verb, "nsubj")
     # ("Tikrit, recaptured from Isis in 2015, is slowly being rebuilt": the parser made the name the participle's
     # subject and the sentence's own verb a conjunct of it; a comma parts a subject from its finite verb rarely)
-    parted = bool(subj) and subj[0].i == head.i and doc[verb.i - 1].text == "," and any(
+    parted = bool(subj) and subj[0].i == head.i and doc[first - 1].text == "," and any(
         c.dep_ in ("conj", "ccomp", "parataxis") and c.pos_ in ("VERB", "AUX") and c.i > verb.i
         and any(t.text == "," for t in doc[verb.i + 1 : c.i]) for c in verb.children)
     if subj and not parted and not (head in subj[0].subtree and head.i != subj[0].i):
         return None
-    return _coordination_head(head, verb, verb.i)
+    return _coordination_head(head, verb, first)
+
+
+# Adverbs that say a participle's change is recent ("Palmyra, only recently liberated")
+_RECENTLY = frozenset({"recently", "newly", "lately", "just"})
+
+
+def _adverbs_before(verb: Any) -> list[Any]:
+    """The adverbs (and what modifies them: "only recently") right before ``verb``, nearest last."""
+    out: list[Any] = []
+    i = verb.i - 1
+    while i >= 0 and verb.doc[i].pos_ == "ADV" and verb.doc[i].dep_ == "advmod" and verb.i - i <= 3:
+        out.insert(0, verb.doc[i])
+        i -= 1
+    return out
 
 
 def _quantified_list(quantifier: Any) -> Any | None:
