@@ -1791,15 +1791,25 @@ _LOST_HOLDINGS = frozenset({"control", "hold", "grip"})
 
 
 def _listed_among(noun: Any) -> Any | None:
-    """The subject of "X and Y were among the villages ...", "X was one of the towns ...": what a plural noun that
-    the copula ranks the subject among stands for in a clause on that noun."""
-    if noun.tag_ != "NNS" or noun.dep_ != "pobj":
+    """The name a plural noun that a clause tells of stands for where a copula or "include" names its members: the
+    subject of "X and Y were among the villages ...", "X was one of the towns ..."; the named complement of "Among
+    the villages that fell to the rebels were X and Y", "The villages the army captured were X and Y", "The villages
+    captured by the army include X and Y" (the first of the names: their conjuncts follow it)."""
+    if noun.tag_ != "NNS":
         return None
-    be = noun.head.head if _low(noun.head) == "among" else noun.head.head.head  # (among X; one of X)
-    if _lemma(be) != "be" or all(n.i != noun.i for n in _ranked_among_nouns(be)):
+    if noun.dep_ == "nsubj" and _lemma(noun.head) in ("be", "include"):
+        members = _children(noun.head, "attr" if _lemma(noun.head) == "be" else "dobj")
+    elif noun.dep_ == "pobj":
+        be = noun.head.head if _low(noun.head) == "among" else noun.head.head.head  # (among X; one of X)
+        if _lemma(be) != "be" or all(n.i != noun.i for n in _ranked_among_nouns(be)):
+            return None
+        members = [*_children(be, "nsubj"), *_children(be, "attr")]  # ("Among the villages ... were X and Y")
+    else:
         return None
-    subjects = [x for x in _children(be, "nsubj") if _namelike(x)]
-    return subjects[0] if subjects else None
+    # (a place noun a name qualifies names it: "were Alamiriya village, the Project 1070 area, ...")
+    members = [x for x in members if _namelike(x) or (
+        _lemma(x) in PLACE_NOUNS and any(c.dep_ == "compound" and _namelike(c) for c in x.children))]
+    return members[0] if members else None
 
 
 def _ranked(noun: Any) -> bool:
@@ -2673,6 +2683,8 @@ def _participle_head(participle: Any, lemma: str) -> Any:
         return before
     if head.dep_ == "appos" and head.pos_ == "NOUN" and _namelike(head.head):
         return head.head  # "Jarabulus, a former ISIL stronghold seized by Turkish-led forces": the name described
+    if (member := _listed_among(head)) is not None:
+        return member  # "X and Y were among the villages captured by the army"
     return _coordination_head(head, participle)
 
 

@@ -1329,6 +1329,20 @@ def test_a_participle_after_a_name_past_adverbs_of_time(text: str, names: list[s
     assert summary(extract(text, names)) == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # a copula or "include" names the members of a plural noun that a change clause tells of
+    ("Among the villages that fell to the rebels were Zalin and Jibbin.", "opposition"),
+    ("Among the villages captured by the army were Zalin and Jibbin.", "government"),
+    ("Zalin and Jibbin were among the villages captured by the army.", "government"),
+    ("The villages captured by the army include Zalin and Jibbin.", "government"),
+    ("The villages the army captured were Zalin and Jibbin.", "government"),
+])  # fmt: skip
+def test_places_a_copula_names_as_the_members_of_a_plural_taken(text: str, expected: str) -> None:
+    assert summary(extract(text, ["Zalin", "Jibbin"])) == [("Zalin", expected), ("Jibbin", expected)]
+    assert summary(extract(text.lower(), ["zalin", "jibbin"])) == [("zalin", expected), ("jibbin", expected)]
+    assert summary(extract("The villages the army captured were destroyed.", [])) == []
+
+
 def test_an_object_the_parser_conjoins_to_the_day_of_the_one_before() -> None:
     text = "Rebels captured the villages of Zalin and Jibbin on Monday and Tal Malah on Tuesday."
     assert [e.place.text for e in extract(text, ["Zalin", "Jibbin", "Tal Malah"])] == ["Zalin", "Jibbin", "Tal Malah"]
