@@ -161,6 +161,8 @@ _INTO_VERBS = frozenset({"sweep", "move", "push", "roll", "pour", "burst", "stor
 # Verbs by which a place passes into someone's control or hands ("came under rebel control", "returned to government
 # control"); "came under fire" passes into nothing.
 PASS_UNDER_VERBS = frozenset({"come", "return", "pass"})
+# Verbs by which control of a place goes to a party ("control of Tabqa passed to the SDF").
+_PASSED_VERBS = frozenset({"pass", "shift", "revert", "transfer", "go"})
 _CONTROL_DEGREES = frozenset({"full", "total", "complete", "effective", "partial", "overall", "direct", "firm", "the"})
 _LOSE_VERBS = frozenset({"lose", "cede", "relinquish"})
 # The verbs whose passive tells a change of a place's hands, which participles after it may go on telling.
@@ -2996,6 +2998,13 @@ def _verb_frame(tok: Any, lemma: str, low: str) -> Frame | None:
         subj = [x for x in _children(tok, "nsubj") if _low(x) not in ("that", "which")] or (
             [_relative_head(tok)] if tok.dep_ == "relcl" else [])
         return _make(tok, lemma, "fall", subj, None, _loser_from(tok, ("from", "out")), _mood(tok)) if subj else None
+    if lemma in _PASSED_VERBS and not _passive_voice(tok):
+        # "Control of Tabqa passed to the SDF in May", "control over the town shifted to the army": the place whose
+        # control went to a party, which took it
+        places = [o for x in _children(tok, "nsubj") if _lemma(x) == "control" for o in _prep_objects(x, "of", "over")]
+        gainer = [g for g in _prep_objects(tok, "to") if not _a_time(g)]
+        if places and gainer:
+            return _make(tok, lemma, "fall", places, gainer[0], _loser_from(tok, ("from",)), _mood(tok))
     if lemma == "change" and any(_lemma(d) == "hand" and d.tag_ == "NNS" for d in dobj) and not any(
             _low(c) in _REPEATED for c in tok.subtree):
         # "the hamlet of X had changed hands overnight": a change whose gainer the clause does not name ("changed

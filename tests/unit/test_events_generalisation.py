@@ -1343,6 +1343,16 @@ def test_places_a_copula_names_as_the_members_of_a_plural_taken(text: str, expec
     assert summary(extract("The villages the army captured were destroyed.", [])) == []
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # control of a place passing to a party is the party's taking it
+    ("Control of Tabqa passed to the SDF in May.", [("Tabqa", "kurdish")]),
+    ("Control over Tabqa shifted from Isis to the SDF in May.", [("Tabqa", "kurdish")]),
+    ("Control of Tabqa would pass to the SDF under the deal.", []),
+])  # fmt: skip
+def test_control_of_a_place_passing_to_a_party(text: str, expected: list[tuple[str, str]]) -> None:
+    assert summary(extract(text, ["Tabqa"])) == expected
+
+
 def test_an_object_the_parser_conjoins_to_the_day_of_the_one_before() -> None:
     text = "Rebels captured the villages of Zalin and Jibbin on Monday and Tal Malah on Tuesday."
     assert [e.place.text for e in extract(text, ["Zalin", "Jibbin", "Tal Malah"])] == ["Zalin", "Jibbin", "Tal Malah"]
