@@ -2139,6 +2139,15 @@ def _actor_span(tok: Any | None) -> tuple[int, int] | None:
     if _lemma(tok) in _MEMBER_NOUNS and _prep_objects(tok, "of"):
         return _span(_prep_objects(tok, "of")[0])
     start, end = _phrase_span(tok)
+    if tok.i < tok.head.i:
+        # "Kyiv's forces pushed Russian troops out of dozens of towns, including X and Y": a party's phrase before its
+        # verb ends there, whatever the parser hangs on it from beyond ("including" on the subject)
+        inside = {t.i for t in tok.subtree}
+        k = tok.i + 1
+        while k in inside:
+            k += 1
+        last = tok.doc[k - 1]
+        end = min(end, last.idx + len(last.text))
     before = [c for c in tok.head.children if c.dep_ == tok.dep_ and c.i < tok.i] if tok.dep_ == "nsubj" else []
     if before and _lemma(before[-1]) in _FIGHTER_NOUNS and before[-1].right_edge.i + 1 == tok.left_edge.i:
         # "Forces loyal to Somali warlord Mohamed Farah Aidid seized X": the parser cut one phrase into two subjects

@@ -283,6 +283,14 @@ def test_a_pronoun_in_a_subordinate_clause_is_the_main_subject(nlp: object) -> N
     assert summary(extract(text, ["Qusayr"])) == [("Qusayr", "government")]
 
 
+def test_a_subject_ends_before_its_verb_whatever_hangs_on_it_from_beyond(nlp: object) -> None:
+    # the parser hangs "including ..." on the subject: the gainer is still "Kyiv's forces", not the ones pushed out
+    sentence = ("Kyiv's forces pushed Russian troops out of dozens of towns and villages, including Balakliia, "
+                "Kupiansk and Izium.")
+    [frame] = list(frames(nlp(sentence)[:]))  # type: ignore[operator]
+    assert frame.gainer is not None and sentence[slice(*frame.gainer)] == "Kyiv's forces"
+
+
 def test_frames_read_roles_and_mood(nlp) -> None:  # type: ignore[no-untyped-def]
     sentence = "Islamic State was expelled by the army from Ghweiran."
     [frame] = list(frames(nlp(sentence)[:]))
