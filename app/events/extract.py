@@ -2027,6 +2027,9 @@ class _Extractor:
                 # fighters, who were forced to withdraw from the camp": they withdrew together)
                 describing += [(a.start, a.end) for a in self._actors_in(s_start, frame.loser[0])
                                if _ALLIED_BEFORE.fullmatch(self.text, a.end, frame.loser[0])]
+            # (nor the withdrawer's own forces: "Russia said it had pulled its troops out of Lyman")
+            describing += [(a.start, a.end) for a in self._actors_in(s_start, s_end)
+                           if _OWN_FORCES_BEFORE.search(self.text, max(s_start, a.start - 8), a.start)]
             others = [r for r in self._other_sides(self._parties_in(s_start, s_end, outside=describing), lost, where)
                       if not _AIR_ARM.search(r.name)]
             gained = others[0] if len(self._sides_at(others, where)) == 1 else self._opponent(
@@ -3328,6 +3331,7 @@ def _article_country(
 
 
 # What joins a party to the next one as its ally ("the Syrian army and allied Palestinian fighters").
+_OWN_FORCES_BEFORE = re.compile(r"\b(?:its|their)\s+$", re.IGNORECASE)
 _ALLIED_BEFORE = re.compile(r"\s*(?:,\s*)?(?:and|as\s+well\s+as|along\s+with|together\s+with)\s+"
                             r"(?:the\s+|its\s+|their\s+)?(?:allied\s+|allies\s*,?\s*)?", re.IGNORECASE)
 # Air power strikes a place and takes none: no gainer of a withdrawal the text leaves unsaid ("the Air Force is still

@@ -2246,6 +2246,14 @@ def _placed(text: str, *places: tuple[str, str, str, str]) -> list[Mention]:
     return sorted(out, key=lambda m: m.start)
 
 
+def test_the_forces_a_withdrawing_party_pulls_out_are_its_own() -> None:
+    # "its troops" are Russia's, not the state forces of the country the town lies in: no gainer is named
+    text = "Russia said on Saturday it had pulled its troops out of Lyman to avoid being encircled."
+    events = extract_control_changes(text=text, mentions=_placed(text, ("Russia", "RU", "A", "PCLI"),
+                                                                 ("Lyman", "UA", "P", "PPL")), published_at=PUB)
+    assert summary(events) == [("Lyman", None)]
+
+
 def test_a_division_that_locates_the_town_before_it_is_one_place_with_it() -> None:
     """ "a soldier from Austin, Texas, was killed in Manbij": "Austin, Texas" is one place, and the story's towns are
     Syrian; "the town" later in it is Manbij, not the soldier's home town."""
