@@ -334,7 +334,7 @@ _ANAPHOR = re.compile(
     r"\b(?:the|this|that)\s+(?:(?:strategic|key|nearby|northern|southern|eastern|western|border|provincial|"
     r"embattled|besieged|rebel-held|historic|ancient|small|large|desert|frontline|coastal|strategically\s+located)\s+)*"
     r"(?P<noun>town|city|village|district|province|governorate|base|airport|airbase|area|region|"
-    r"neighbou?rhood|hill|dam|crossing|stronghold|capital)\s*$",
+    r"neighbou?rhood|hill|dam|crossing|stronghold|capital)(?:\s+itself)?\s*$",  # ("the airbase itself had fallen")
     re.IGNORECASE,
 )
 # The possessive between a state's name and a word for its forces ("Moscow's troops", "Russia’s own forces").

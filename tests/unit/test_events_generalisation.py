@@ -2246,6 +2246,15 @@ def _placed(text: str, *places: tuple[str, str, str, str]) -> list[Mention]:
     return sorted(out, key=lambda m: m.start)
 
 
+def test_a_facility_noun_set_off_by_itself_refers_back() -> None:
+    # "the airbase itself": the intensifier between the noun and its verb keeps the reference
+    text = ("Rebels attacked the Abu al-Duhur airbase on Monday. By Wednesday the airbase itself had fallen to the "
+            "Nusra Front.")
+    events = extract_control_changes(text=text, mentions=_placed(text, ("Abu al-Duhur airbase", "SY", "S", "AIRB")),
+                                     published_at=PUB)
+    assert summary(events) == [("Abu al-Duhur airbase", "opposition")]
+
+
 def test_the_forces_a_withdrawing_party_pulls_out_are_its_own() -> None:
     # "its troops" are Russia's, not the state forces of the country the town lies in: no gainer is named
     text = "Russia said on Saturday it had pulled its troops out of Lyman to avoid being encircled."
