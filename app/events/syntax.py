@@ -1434,9 +1434,7 @@ def _appositive_past_locative(head: Any) -> list[Any]:
                 elif _lemma(a) in _SETTLEMENT_NOUNS:
                     # "..., the village of Baghuz": the settlement noun's of-name (a country is no village)
                     out.extend(o for o in _prep_objects_raw(a, "of") if o.tag_ in ("NNP", "NNPS"))
-            if where.tag_ in ("NNP", "NNPS") and any(
-                    c.dep_ in ("nmod", "compound", "npadvmod") and c.i < where.i and _set_off_before(where, c)
-                    for c in where.children):
+            if where.tag_ in ("NNP", "NNPS") and _direction_before_name(where):
                 # ("the last IS bastion in the east, Baghuz": the parser reads the direction and the name after its
                 # comma as one phrase headed by the name)
                 out.append(where)
@@ -1453,16 +1451,34 @@ def _appositive_past_locative(head: Any) -> list[Any]:
     return out
 
 
+def _direction_before_name(name: Any) -> bool:
+    """Whether ``name``'s own words follow a comma that closes a common noun the parser hung on the name ("the east,
+    Baghuz", "the north-west, Jisr al-Shughur")."""
+    doc = name.doc
+    first = name.i
+    while first > 0 and doc[first - 1].head.i == name.i and doc[first - 1].dep_ in ("compound", "punct") \
+            and doc[first - 1].text != "," and first > name.i - 4:
+        first -= 1
+    return first > 1 and doc[first - 1].text == "," and any(
+        c.dep_ in ("nmod", "compound", "npadvmod") and c.tag_ in ("NN", "NNS") and c.right_edge.i < first - 1
+        and first - 1 - c.right_edge.i <= 1 for c in name.children)
+
+
 def _first_word(tok: Any) -> int:
     """Where ``tok``'s phrase begins, past a comma the parser hangs on it."""
     first = tok.left_edge.i
     return first + 1 if tok.doc[first].text == "," and first < tok.i else first
 
 
+# How many tokens after a locative's object its closing comma may come ("in the north-west of the country,")
+_LOCATIVE_REACH = 8
+
+
 def _set_off_before(name: Any, phrase: Any) -> bool:
     """Whether ``name``'s phrase begins right after a comma that closes ``phrase`` (the locative's object)."""
     comma = _first_word(name) - 1
-    return comma > phrase.i and name.doc[comma].text == "," and all(
+    # (a locative's object phrase is short: the look is bounded, as it must be in a hostile sentence)
+    return phrase.i < comma <= phrase.i + _LOCATIVE_REACH and name.doc[comma].text == "," and all(
         t.i == comma or t.i <= phrase.i or t.head.i == phrase.i for t in name.doc[phrase.i : comma + 1])
 
 
@@ -1499,6 +1515,10 @@ def _head_span(tok: Any, excluded: list[tuple[int, int]]) -> tuple[int, int]:
             # "Tal Musa, the highest point in the Qalamoun region": where its description places it was not taken
             _exclude_locatives(description, excluded)
     start, end = _span(tok)
+    if tok.tag_ in ("NNP", "NNPS") and _direction_before_name(tok):
+        # ("in the east, Baghuz": the common noun the parser hung on the name, past its comma, is no part of it)
+        comma = max(t.i for t in tok.doc[tok.left_edge.i : tok.i] if t.text == ",")
+        start = max(start, tok.doc[comma + 1].idx)
     for c in tok.children:
         if c.dep_ == "prep" and c.i > tok.i and _low(c) in ("to", "by") and tok.tag_ in ("NNP", "NNPS"):
             # "lost al-Eis to the army": the parser may hang the verb's to- or by-phrase on the name; no name goes on

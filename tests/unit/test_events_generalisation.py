@@ -1231,6 +1231,8 @@ def test_a_rare_past_the_tagger_reads_as_a_present_ends_a_holding_that_happened(
     ("The regime regained the last rebel enclave in the south, Deraa, in July.", ["Deraa"], [("Deraa", "government")]),
     ("The army retook the last rebel stronghold in the region, Saraqeb.", ["Saraqeb"], [("Saraqeb", "government")]),
     ("The SDF captured the group's last stronghold in the east, Baghuz.", ["Baghuz"], [("Baghuz", "kurdish")]),
+    ("The SDF captured the jihadists' last stronghold in the east, Baghuz, in March.", ["Baghuz"],
+     [("Baghuz", "kurdish")]),
 ])  # fmt: skip
 def test_a_settlement_named_after_the_locative_of_a_stronghold(text: str, names: list[str],
                                                                expected: list[tuple[str, str | None]]) -> None:
