@@ -278,3 +278,11 @@ def test_an_english_plural_after_city_of_is_no_name_in_lower_case() -> None:
                             _place(99062, "Hit", 33.64, 42.83, "P", "PPL", "IQ", pop=50_000)])
     assert _found("in syria, sappers spent weeks clearing the ancient city of mines.", index) == [("syria", 163843)]
     assert ("hit", 99062) in _found("islamic state fighters seized the town of hit in iraq.", index)
+
+
+def test_what_only_places_are_taken_as_is_a_place_however_short_or_english() -> None:
+    # lower-cased, "hit" is an English word of three letters; after "retook" it is the Iraqi town
+    index = GazetteerIndex([*PLACES, _place(99062, "Hit", 33.64, 42.83, "P", "PPL", "IQ", pop=50_000),
+                            _place(99407, "Iraq", 33.0, 44.0, "A", "PCLI", "IQ", "00", pop=40_000_000)])
+    assert _found("in iraq, government forces retook hit in april.", index) == [("iraq", 99407), ("hit", 99062)]
+    assert _found("in iraq, the rebels stormed across the border.", index) == [("iraq", 99407)]
