@@ -13,7 +13,7 @@ from app.geoparse.cached_index import CachedIndex, is_notable
 from app.geoparse.document import Document, Span, read_document
 from app.geoparse.lexicon import ARABIC_NAMED_COUNTRIES, LOCATIVES
 from app.geoparse.model import Mention
-from app.geoparse.recognize import loose_stranger, punctuated_cased, recognise
+from app.geoparse.recognize import PLACE_TAKING, loose_stranger, punctuated_cased, recognise
 from app.geoparse.resolve import ArticleContext, article_context, resolve
 from app.geoparse.spelling import (
     WIDE_FEATURES,
@@ -172,10 +172,12 @@ def _supported(doc: Document, span: Span, index: GazetteerIndex, context: Articl
         return not loose_stranger(doc, span, candidates, partial(context.countries_without, span.key))
     if any(is_notable(c) or context.share_without_own_votes(span.key, c.country_code) >= 0.1 for c in candidates):
         return True
-    if span.first == span.last and span.first > 0 and doc.lower[span.first - 1] in _LOCATING_WORDS \
+    if span.first == span.last and span.first > 0 and (
+            doc.lower[span.first - 1] in _LOCATING_WORDS or doc.lower[span.first - 1] in PLACE_TAKING) \
             and not is_a_name_or_word(doc.tokens[span.first].text) and any(c.feature_class == "P" for c in candidates):
-        # "a village near srebrenica where refugees sought shelter with dutch troops": a word no English word or given
-        # name spells, that a locative places, is the town the gazetteer has, whatever country the story names
+        # "a village near srebrenica where refugees sought shelter with dutch troops", "after serb forces overran
+        # srebrenica": a word no English word or given name spells, that a locative places or a verb only places take
+        # has for its object, is the town the gazetteer has, whatever country the story names
         return True
     # "al-zobdani" in a Syria story: a name written with the Arabic article is a variant spelling of a town of the
     # country the story is about, whatever its exact namesakes abroad ("surjah" has no such mark)

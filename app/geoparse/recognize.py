@@ -620,7 +620,7 @@ def _plausible(doc: Document, index: GazetteerIndex, first: int, last: int, key:
         # nor, lower-cased, does a name end in a function word ("surrendered deraa to the regime" is no "Dare Tû": the
         # lower-cased twin of the cased rule above)
         return False
-    if first == last and first > 0 and doc.gap(first) == " " and doc.lower[first - 1] in _PLACE_TAKING \
+    if first == last and first > 0 and doc.gap(first) == " " and doc.lower[first - 1] in PLACE_TAKING \
             and doc.sentence_of[first - 1] == doc.sentence_of[first] and words[0] not in _MOTION_PARTICLES:
         return True  # "iraqi forces retook hit": what only places are taken as is a place, however short or English
     size = len("".join(words))  # the written length: folding shortens "Iowa" to "iua"
@@ -671,7 +671,7 @@ def _is_contraction(word: str) -> bool:
 
 
 # Verbs only places are the object of (the events' syntax._PLACE_ONLY_VERBS, as written).
-_PLACE_TAKING = frozenset({"retook", "recaptured", "liberated", "overran", "stormed", "regained", "reclaimed"})
+PLACE_TAKING = frozenset({"retook", "recaptured", "liberated", "overran", "stormed", "regained", "reclaimed"})
 _LIST_ITEMS_BACK = 6  # how many names of a list the look-back for its verb crosses
 # What may follow "stormed" that is no object ("stormed across the border", "stormed out")
 _MOTION_PARTICLES = frozenset({"across", "into", "through", "out", "back", "over", "up", "down", "past", "towards",
@@ -686,7 +686,7 @@ def _object_of_place_taking(doc: Document, first: int) -> bool:
         before = i - 1
         if before < 0 or doc.sentence_of[before] != doc.sentence_of[first]:
             return False
-        if doc.gap(i) == " " and doc.lower[before] in _PLACE_TAKING:
+        if doc.gap(i) == " " and doc.lower[before] in PLACE_TAKING:
             return True
         if doc.gap(i) == " " and doc.lower[before] in ("and", "or") and before > 0 \
                 and doc.gap(before).strip() in ("", ","):

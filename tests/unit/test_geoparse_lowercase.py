@@ -245,6 +245,9 @@ def test_a_word_a_locative_places_is_the_town_whatever_country_the_story_names()
     the Netherlands."""
     text = "the women reached a village near srebrenica where refugees sought shelter with dutch troops."
     assert ("srebrenica", 3190159) in _ids(text)
+    # and so is the object of a verb only places take
+    text = "refugees sheltered with dutch troops after serb forces overran srebrenica on july 11, 1995."
+    assert ("srebrenica", 3190159) in _ids(text)
 
 
 def test_a_country_or_capital_by_its_own_name_needs_no_cue_though_it_ends_like_an_english_word():
