@@ -153,6 +153,9 @@ def _without_apostrophes(words: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(w[:-2] + "s" if w.endswith("'s") else w for w in words)
 
 
+_ARABIC_ARTICLE = frozenset({"al", "el"})
+
+
 def _country_for_demonym(countries: Sequence[CountryDef]) -> dict[str, str]:
     """Each one-word demonym and the country's one-word name ("syrian" -> "syria"), where the country has one."""
     out: dict[str, str] = {}
@@ -248,6 +251,13 @@ class ActorRegistry:
                 variant = tuple(country_for_demonym.get(w, w) for w in words)
                 if variant != words:
                     named.setdefault(variant, hit)
+            if hit[1] is not None and any(w in _ARABIC_ARTICLE for w in words[:-1]):
+                # "Jaish Alislam", "Jabhat Alnusra": the Arabic article written glued to the word it defines
+                # (Al-Masdar's and FA-KES's copy), the same group
+                glued: list[str] = []
+                for w in words:
+                    glued[-1:] = [glued[-1] + w] if glued and glued[-1] in _ARABIC_ARTICLE else [*glued[-1:], w]
+                named.setdefault(tuple(glued), hit)
             if len(words) >= 2 and words[-1] == "forces":
                 # "the Kurdish-led force", "a government force": one force of the forces the name gives
                 named.setdefault((*words[:-1], "force"), hit)

@@ -118,6 +118,20 @@ def test_kurdish_and_isis_groups(text: str, side: Side) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "surface", "actor_id"),
+    [
+        # the Arabic article glued to the word it defines, as Al-Masdar's and FA-KES's copy writes it
+        ("Jaish Alislam fighters said they took the block", "Jaish Alislam", "jaish_al_islam"),
+        ("the Ahrar Alsham Movement", "Ahrar Alsham", "ahrar_al_sham"),
+        ("jaish alislam said", "jaish alislam", "jaish_al_islam"),
+    ],
+)
+def test_a_group_named_with_its_article_glued_on(text: str, surface: str, actor_id: str) -> None:
+    [found] = default_registry().scan(text, lowercased=text.islower())[0]
+    assert (found.surface, found.actor_id) == (surface, actor_id)
+
+
+@pytest.mark.parametrize(
     ("text", "actor_id"),
     [("the Free Syria Army", "syrian_opposition"), ("the Syria Democratic Forces", "syrian_democratic_forces"),
      ("free syria army fighters", "syrian_opposition")],
