@@ -670,8 +670,10 @@ def _is_contraction(word: str) -> bool:
     return ("'" in word or "’" in word) and _CONTRACTION.fullmatch(word) is not None
 
 
-# Verbs only places are the object of (the events' syntax._PLACE_ONLY_VERBS, as written).
-PLACE_TAKING = frozenset({"retook", "recaptured", "liberated", "overran", "stormed", "regained", "reclaimed"})
+# Verbs only places are the object of (the events' syntax._PLACE_ONLY_VERBS, as written, past and gerund).
+PLACE_TAKING = frozenset({"retook", "recaptured", "liberated", "overran", "stormed", "regained", "reclaimed",
+                          "retaking", "recapturing", "liberating", "overrunning", "storming", "regaining",
+                          "reclaiming"})
 _LIST_ITEMS_BACK = 6  # how many names of a list the look-back for its verb crosses
 # What may follow "stormed" that is no object ("stormed across the border", "stormed out")
 _MOTION_PARTICLES = frozenset({"across", "into", "through", "out", "back", "over", "up", "down", "past", "towards",

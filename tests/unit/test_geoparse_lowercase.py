@@ -288,4 +288,5 @@ def test_what_only_places_are_taken_as_is_a_place_however_short_or_english() -> 
     index = GazetteerIndex([*PLACES, _place(99062, "Hit", 33.64, 42.83, "P", "PPL", "IQ", pop=50_000),
                             _place(99407, "Iraq", 33.0, 44.0, "A", "PCLI", "IQ", "00", pop=40_000_000)])
     assert _found("in iraq, government forces retook hit in april.", index) == [("iraq", 99407), ("hit", 99062)]
+    assert _found("in iraq, after retaking hit, the army moved west.", index) == [("iraq", 99407), ("hit", 99062)]
     assert _found("in iraq, the rebels stormed across the border.", index) == [("iraq", 99407)]
