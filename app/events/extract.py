@@ -1641,11 +1641,13 @@ class _Extractor:
                                 unreal.add((x.start, x.end))
                 for spec, m in by_sentence.get(sent, ()):
                     # the places the parse found for this trigger are its, whether or not it kept them as events
-                    # (when it read who took them: a reading that found no gainer leaves the patterns' guess)
+                    # (when it read who took them: a reading that found no gainer leaves the patterns' guess; a
+                    # withdrawal names none by its grammar, and its place is the parse's: "withdrawn their forces from
+                    # the al-zarah thermal station" is no second withdrawal from the town inside the name)
                     # (and what it read as only locating or holding the place it named: "the Ramouseh district of
                     # Aleppo", "Tal Malah near Hama" took no Aleppo, no Hama)
                     mine = {(x.start, x.end) for f in frames[sent]
-                            if m.start() <= f.trigger_start < m.end() and f.gainer is not None
+                            if m.start() <= f.trigger_start < m.end() and (f.gainer is not None or f.role == "withdraw")
                             for a, b in (*f.places, *(f.excluded if f.places or f.place_nouns else ()))
                             for x in self._mentions_in(a, b)}
                     mine |= {(e.place.start, e.place.end) for e in read if m.start() <= starts[id(e)] < m.end()

@@ -2257,6 +2257,13 @@ def test_a_facility_noun_set_off_by_itself_refers_back() -> None:
     assert summary(events) == [("Abu al-Duhur airbase", "opposition")]
 
 
+def test_a_withdrawal_the_parse_read_leaves_no_second_event_at_a_name_inside_its_place() -> None:
+    # lower-cased, the facility's name is the parse's place; the town's name inside it is no second withdrawal
+    text = ("the air force is still targeting the jihadists in the northern countryside, despite the fact they have "
+            "withdrawn their forces from the al-zarah thermal station.")
+    assert [e.place.text for e in extract(text, ["al-zarah"])] == ["al-zarah thermal station"]
+
+
 def test_the_forces_a_withdrawing_party_pulls_out_are_its_own() -> None:
     # "its troops" are Russia's, not the state forces of the country the town lies in: no gainer is named
     text = "Russia said on Saturday it had pulled its troops out of Lyman to avoid being encircled."
