@@ -620,6 +620,8 @@ def _plausible(doc: Document, index: GazetteerIndex, first: int, last: int, key:
         # nor, lower-cased, does a name end in a function word ("surrendered deraa to the regime" is no "Dare Tû": the
         # lower-cased twin of the cased rule above)
         return False
+    if first == last and first > 0 and doc.gap(first) == "-" and doc.lower[first - 1] in lx.DEMONYMS:
+        return False  # "a kurdish-run district", "syrian-held": a people's word and a participle, no place after it
     if first == last and first > 0 and doc.gap(first) == " " and doc.lower[first - 1] in PLACE_TAKING \
             and doc.sentence_of[first - 1] == doc.sentence_of[first] and words[0] not in _MOTION_PARTICLES:
         return True  # "iraqi forces retook hit": what only places are taken as is a place, however short or English

@@ -290,3 +290,9 @@ def test_what_only_places_are_taken_as_is_a_place_however_short_or_english() -> 
     assert _found("in iraq, government forces retook hit in april.", index) == [("iraq", 99407), ("hit", 99062)]
     assert _found("in iraq, after retaking hit, the army moved west.", index) == [("iraq", 99407), ("hit", 99062)]
     assert _found("in iraq, the rebels stormed across the border.", index) == [("iraq", 99407)]
+
+
+def test_a_participle_hyphened_to_a_peoples_word_is_no_place() -> None:
+    # lower-cased, "run" of "kurdish-run" is no town called Run, though "district" follows it
+    index = GazetteerIndex([*PLACES, _place(1258182, "Run", 23.0, 88.0, "P", "PPLA2", "IN", pop=30_000)])
+    assert _found("afrin, a kurdish-run district in syria, was calm.", index) == [("syria", 163843)]
