@@ -1335,11 +1335,13 @@ def _listed(tok: Any) -> list[Any]:
             and _low(t) not in _PARTITIVE]
 
 
-def _lists_names(prep: Any) -> bool:
+def _lists_names(prep: Any, *, like: bool = True) -> bool:
     """ "including X and Y", "like X and Y", "such as X and Y": a preposition that lists what the noun it hangs on
-    holds (the parser reads "such" as a modifier of "as")."""
+    holds (the parser reads "such" as a modifier of "as"). ``like=False``: not "like", which hung away from its noun
+    compares more often than it lists."""
     low = _low(prep)
-    return low in ("including", "like") or (low == "as" and any(_low(c) == "such" for c in prep.children))
+    return low == "including" or (like and low == "like") or (
+        low == "as" and any(_low(c) == "such" for c in prep.children))
 
 
 def _listed_after(item: Any) -> list[Any]:
@@ -1363,7 +1365,7 @@ def _listed_after(item: Any) -> list[Any]:
         return []
     out: list[Any] = []
     for c in verb.subtree:
-        if c.i <= item.i or c.dep_ != "prep" or not _lists_names(c) or _low(c) == "like":
+        if c.i <= item.i or c.dep_ != "prep" or not _lists_names(c, like=False):
             continue
         x = c.head
         while x.i != verb.i and x.dep_ not in _CLAUSES and x.dep_ not in _NOT_OBJECT_SIDE and x.head.i != x.i:
@@ -1434,7 +1436,7 @@ def _appositive_past_locative(head: Any) -> list[Any]:
                 elif _lemma(a) in _SETTLEMENT_NOUNS:
                     # "..., the village of Baghuz": the settlement noun's of-name (a country is no village)
                     out.extend(o for o in _prep_objects_raw(a, "of") if o.tag_ in ("NNP", "NNPS"))
-            if where.tag_ in ("NNP", "NNPS") and _direction_before_name(where):
+            if where.tag_ in ("NNP", "NNPS") and _name_after_direction(where) is not None:
                 # ("the last IS bastion in the east, Baghuz": the parser reads the direction and the name after its
                 # comma as one phrase headed by the name)
                 out.append(where)
@@ -1451,17 +1453,18 @@ def _appositive_past_locative(head: Any) -> list[Any]:
     return out
 
 
-def _direction_before_name(name: Any) -> bool:
-    """Whether ``name``'s own words follow a comma that closes a common noun the parser hung on the name ("the east,
-    Baghuz", "the north-west, Jisr al-Shughur")."""
+def _name_after_direction(name: Any) -> int | None:
+    """Where ``name``'s own words begin, where they follow a comma that closes a common noun the parser hung on the
+    name ("the east, Baghuz", "the north-west, Jisr al-Shughur"); None where they do not."""
     doc = name.doc
     first = name.i
     while first > 0 and doc[first - 1].head.i == name.i and doc[first - 1].dep_ in ("compound", "punct") \
             and doc[first - 1].text != "," and first > name.i - 4:
         first -= 1
-    return first > 1 and doc[first - 1].text == "," and any(
+    after_direction = first > 1 and doc[first - 1].text == "," and any(
         c.dep_ in ("nmod", "compound", "npadvmod") and c.tag_ in ("NN", "NNS") and c.right_edge.i < first - 1
         and first - 1 - c.right_edge.i <= 1 for c in name.children)
+    return first if after_direction else None
 
 
 def _first_word(tok: Any) -> int:
@@ -1490,7 +1493,7 @@ def _exclude_locatives(tok: Any, excluded: list[tuple[int, int]]) -> None:
             start, end = _span(c)
             # (a list the parser hung inside the locative is the object's: "several villages in the countryside of
             # Hama including Tal Malah and Zalin")
-            end = min([end, *(t.idx for t in c.subtree if t.dep_ == "prep" and _lists_names(t) and _low(t) != "like")])
+            end = min([end, *(t.idx for t in c.subtree if t.dep_ == "prep" and _lists_names(t, like=False))])
             # (nor a name the parser conjoined to the locative's common noun: "Islam Qala on the Iranian border and
             # Spin Boldak")
             end = min([end, *(w.idx + len(w.text) for w in _common_nouns_of(c)
@@ -1515,10 +1518,9 @@ def _head_span(tok: Any, excluded: list[tuple[int, int]]) -> tuple[int, int]:
             # "Tal Musa, the highest point in the Qalamoun region": where its description places it was not taken
             _exclude_locatives(description, excluded)
     start, end = _span(tok)
-    if tok.tag_ in ("NNP", "NNPS") and _direction_before_name(tok):
+    if tok.tag_ in ("NNP", "NNPS") and (own := _name_after_direction(tok)) is not None:
         # ("in the east, Baghuz": the common noun the parser hung on the name, past its comma, is no part of it)
-        comma = max(t.i for t in tok.doc[tok.left_edge.i : tok.i] if t.text == ",")
-        start = max(start, tok.doc[comma + 1].idx)
+        start = max(start, tok.doc[own].idx)
     for c in tok.children:
         if c.dep_ == "prep" and c.i > tok.i and _low(c) in ("to", "by") and tok.tag_ in ("NNP", "NNPS"):
             # "lost al-Eis to the army": the parser may hang the verb's to- or by-phrase on the name; no name goes on
