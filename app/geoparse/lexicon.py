@@ -363,6 +363,8 @@ SETTLEMENT_BEFORE_OF = frozenset({"town", "towns", "city", "cities", "village", 
 SETTLEMENT_BEFORE = frozenset({"town", "city", "village", "neighbourhood", "neighborhood", "district", "suburb",
                                "capital"})  # "the Ukrainian capital Kiev": the city, not its province
 SETTLEMENT_AFTER = frozenset({"city", "town", "village", "neighbourhood", "neighborhood", "camp"})
+# "the Zahraa and Akramiya neighbourhoods", "Harbiyat and Anbaj villages": a plural after a list names each item.
+SETTLEMENTS_AFTER = frozenset({"cities", "towns", "villages", "neighbourhoods", "neighborhoods", "suburbs", "areas"})
 # Words that describe or point to a town before "city", "town", "village" ("the latter city", "the border town"): never
 # a name there, whatever place folds like them (Latehar, India).
 TOWN_MODIFIERS = frozenset({

@@ -138,7 +138,7 @@ def recognise(doc: Document, index: GazetteerIndex) -> list[Span]:
             spans.append(Span(_with_article(doc, first), last, key, cue))
         elif doc.cased and not cue and follows_a_name(doc, index, first):
             person_keys.add(key)
-    listed = _listed_places(doc, index, blocked)
+    listed = _listed_places(doc, index, blocked, {i for s in spans for i in range(s.first, s.last + 1)})
     # "the provinces of Homs, Idlib and Lattakia": every name of the list is a province, not only the first
     # (a list the writer forgot to punctuate, "the provinces of Homs Idlib and Lattakia", counts name by name)
     # Likewise "the towns of Rastan and Talbeesah": each name of the list is a town.
@@ -866,13 +866,13 @@ def _looks_english(word: str) -> bool:
 # others are skipped without a look): a new branch must add its words here.
 _LISTED_CUES = (lx.SETTLEMENT_BEFORE_OF | lx.FACILITY_BEFORE_OF | lx.ADMIN2_BEFORE_OF
                 | {"districts", "provinces", "governorates"} | lx.FACILITY_AFTER | lx.SETTLEMENT_AFTER
-                | lx.NAMED_FEATURE_AFTER | lx.NUMBERED_SITES | lx.FACILITY_NAME_AFTER)
+                | lx.NAMED_FEATURE_AFTER | lx.NUMBERED_SITES | lx.FACILITY_NAME_AFTER | lx.SETTLEMENTS_AFTER)
 
 
 _LIST_REACH = 200  # characters after a list's cue read for a comma that says the list is punctuated
 
 
-def _listed_places(doc: Document, index: GazetteerIndex, blocked: set[int]) -> list[Span]:
+def _listed_places(doc: Document, index: GazetteerIndex, blocked: set[int], found: set[int]) -> list[Span]:
     """Names the text marks as places: "the villages of X, Y and Z", "the town of X", "the district of X",
     "X military airport", "X village", "the Nisr mountain", "Castello Road", "Base 46"."""
     spans: list[Span] = []
@@ -940,6 +940,8 @@ def _listed_places(doc: Document, index: GazetteerIndex, blocked: set[int]) -> l
                 spans.append(Span(start, i - 1, key, "settlement", from_cue_only=True))
             else:
                 spans.append(Span(start, i, key, "", from_cue_only=True))
+        elif word in lx.SETTLEMENTS_AFTER and i > 0:
+            spans.extend(_names_before_a_plural(doc, i, blocked | found))
         elif word in lx.FACILITY_NAME_AFTER and i > 0:
             end = i - 1
             if word.startswith("field") and lower[end] in ("oil", "gas"):
@@ -960,6 +962,31 @@ def _listed_places(doc: Document, index: GazetteerIndex, blocked: set[int]) -> l
             if word in ("base", "airbase") or "base" in near or "barracks" in near:
                 spans.append(Span(i, i + 1, f"{doc.keys[i]} {doc.keys[i + 1]}", "road", from_cue_only=True))
     return [s for s in spans if s.key.strip("_ ")]
+
+
+def _names_before_a_plural(doc: Document, i: int, taken: set[int]) -> list[Span]:
+    """The names of a list that a plural settlement noun closes ("the Zahraa and Akramiya neighbourhoods", "Masmakeh,
+    Sinaa and Qusour areas") that the gazetteer lacks: each is a settlement, found unresolved (a name already found
+    stays as it was). One name before the plural is no list ("the Aleppo villages" are villages near Aleppo),
+    so at least two, joined by "and" or commas, within the sentence."""
+    names: list[tuple[int, int]] = []
+    end = i - 1
+    while len(names) < _LIST_ITEMS_BACK:
+        start = _name_before(doc, end)
+        if start > end or doc.sentence_of[start] != doc.sentence_of[i]:
+            break
+        names.append((start, end))
+        joint = start - 1
+        if joint > 0 and doc.lower[joint] in ("and", "or") and doc.gap(joint).strip() in ("", ","):
+            end = joint - 1
+        elif joint >= 0 and doc.gap(start).strip() == ",":
+            end = joint if doc.lower[joint] not in ("and", "or") else joint - 1
+        else:
+            break
+    if len(names) < 2:
+        return []
+    return [Span(first, last, " ".join(doc.keys[first : last + 1]), "settlement", from_cue_only=True)
+            for first, last in reversed(names) if taken.isdisjoint(range(first, last + 1))]
 
 
 def _states_after_a_comma(doc: Document) -> list[Span]:

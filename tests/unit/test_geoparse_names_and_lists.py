@@ -195,6 +195,19 @@ def test_a_punctuated_list_keeps_its_items_whole() -> None:
     assert [name for name, _ in _found(text, index)] == ["Syria", "Kafr Nabuda", "Latamneh", "Hamamiyat Latamneh"]
 
 
+def test_a_plural_settlement_noun_after_a_list_marks_each_name_the_gazetteer_lacks() -> None:
+    """"re-establishing control over Ghweiran and Nashwa neighborhoods", "to Masmakeh and al-Sinaa areas": SANA's
+    lists close with the plural noun, and each name before it is a settlement, found unresolved where the gazetteer
+    lacks it (a name it holds resolves as before). One name before a plural is no list: "the Hama villages" are
+    villages around Hama."""
+    index = GazetteerIndex(SYRIAN)
+    text = "Syria: the army took control of Ghweiran, Kafr Nabuda and Masmakeh neighbourhoods on Monday."
+    assert _found(text, index) == [("Syria", 163843), ("Ghweiran", None), ("Kafr Nabuda", 168660),
+                                   ("Masmakeh", None)]
+    text = "Syria: the army shelled the Ghweiran villages on Monday."
+    assert [name for name, _ in _found(text, index)] == ["Syria"]
+
+
 def _facilities_index() -> GazetteerIndex:
     return GazetteerIndex([
         _place(163843, "Syria", 35.0, 38.0, "A", "PCLI", "SY", "00", pop=22_000_000),
