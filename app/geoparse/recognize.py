@@ -940,6 +940,15 @@ def _listed_places(doc: Document, index: GazetteerIndex, blocked: set[int], foun
                 spans.append(Span(start, i - 1, key, "settlement", from_cue_only=True))
             else:
                 spans.append(Span(start, i, key, "", from_cue_only=True))
+        elif word == "camp" and i > 1 and lower[i - 1] == "refugee":
+            # "the Handarat Refugee Camp", "Yarmouk refugee camp": the camp the name and the two words call so, a town
+            # of its own (a bare "X camp" may be an armed group's: only the refugees' word marks one here); a name
+            # already found stays as it was
+            start = _name_before(doc, i - 2)
+            if start <= i - 2 and blocked.isdisjoint(range(start, i - 1)) and found.isdisjoint(range(start, i - 1)) \
+                    and not (doc.cased and start in doc.sentence_starts and lower[start] in lx.english_words()):
+                key = " ".join([*doc.keys[start : i - 1], doc.keys[i]])  # (the gazetteer's "Yarmouk Camp")
+                spans.append(Span(start, i, key, "settlement", from_cue_only=True))
         elif word in lx.SETTLEMENTS_AFTER and i > 0:
             spans.extend(_names_before_a_plural(doc, i, blocked | found))
         elif word in lx.FACILITY_NAME_AFTER and i > 0:

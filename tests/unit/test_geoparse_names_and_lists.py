@@ -208,6 +208,16 @@ def test_a_plural_settlement_noun_after_a_list_marks_each_name_the_gazetteer_lac
     assert [name for name, _ in _found(text, index)] == ["Syria"]
 
 
+def test_a_name_before_refugee_camp_is_the_camp() -> None:
+    """"captured the Handarat Refugee Camp", "entered the Yarmouk refugee camp": the name before the refugees' camp
+    is the camp, a place of its own, found unresolved where the gazetteer lacks it; "a refugee camp" names none."""
+    index = GazetteerIndex(SYRIAN)
+    text = "Syria: the army captured the Handarat Refugee Camp and Kafr Nabuda on Monday."
+    assert _found(text, index) == [("Syria", 163843), ("Handarat Refugee Camp", None), ("Kafr Nabuda", 168660)]
+    text = "Syria: families fled to a refugee camp on Monday."
+    assert [name for name, _ in _found(text, index)] == ["Syria"]
+
+
 def _facilities_index() -> GazetteerIndex:
     return GazetteerIndex([
         _place(163843, "Syria", 35.0, 38.0, "A", "PCLI", "SY", "00", pop=22_000_000),
