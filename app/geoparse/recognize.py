@@ -147,6 +147,7 @@ def recognise(doc: Document, index: GazetteerIndex) -> list[Span]:
     spans = [replace(s, cue=list_cue[s.first]) if not s.cue and s.first in list_cue else s for s in spans]
     spans.extend(s for s in listed if not (s.cue == "admin1" and s.from_cue_only))
     spans.extend(states)
+    spans.extend(_named_by_their_generic(doc, blocked | {i for s in spans for i in range(s.first, s.last + 1)}))
     # A name seen as the surname in "Narendra Modi" is a person everywhere in the article, unless it is a
     # famous place or the text marks it as a place, there or anywhere else in the article ("the town of
     # Zabadani", "the towns of Rastan and Talbeesah": one sense per discourse).
@@ -996,6 +997,30 @@ def _names_before_a_plural(doc: Document, i: int, taken: set[int]) -> list[Span]
         return []
     return [Span(first, last, " ".join(doc.keys[first : last + 1]), "settlement", from_cue_only=True)
             for first, last in reversed(names) if taken.isdisjoint(range(first, last + 1))]
+
+
+# Generic words that also open a person's name ("Umm Yusuf", a mother's by-name): no place by their form alone.
+_KUNYA_GENERICS = frozenset({"umm"})
+
+
+def _named_by_their_generic(doc: Document, taken: set[int]) -> list[Span]:
+    """"have entered Tal Bizam", "the hilltop of Tal al-Eis", "air strikes on Tel Minis": in cased text, a name that
+    opens with an Arabic toponym's generic word (hill, village, monastery, spring, valley) and goes on in capitals is
+    a place by its very form, found unresolved where the gazetteer lacks it (hills and valleys it mostly does)."""
+    if not doc.cased:
+        return []
+    spans = []
+    for k in compress(count(), map(lx.NAME_START_GENERICS.__contains__, doc.lower)):
+        if k in taken or doc.lower[k] in _KUNYA_GENERICS or not doc.tokens[k].is_capitalized:
+            continue
+        end = _name_run(doc, k)
+        if end <= k or not taken.isdisjoint(range(k, end + 1)) \
+                or not any(doc.tokens[j].is_capitalized and doc.lower[j] not in lx.NAME_PARTICLES
+                           for j in range(k + 1, end + 1)):
+            continue
+        spans.append(Span(k, end, " ".join(doc.keys[k : end + 1]), "", from_cue_only=True))
+        taken |= set(range(k, end + 1))
+    return spans
 
 
 def _states_after_a_comma(doc: Document) -> list[Span]:

@@ -218,6 +218,17 @@ def test_a_name_before_refugee_camp_is_the_camp() -> None:
     assert [name for name, _ in _found(text, index)] == ["Syria"]
 
 
+def test_a_name_opening_with_an_arabic_generic_is_a_place_by_its_form() -> None:
+    """"have entered Tal Bizam", "the hilltop of Tal al-Eis": a capitalised name that opens with a toponym's generic
+    word is a place the gazetteer may lack (hills and valleys mostly), found unresolved; a mother's by-name ("Umm
+    Yusuf") is a person's, and a generic alone ("Tal") or before a particle alone names nothing new."""
+    index = GazetteerIndex(SYRIAN)
+    text = "Syria: the army entered Tal Bizam and the hilltop of Tal al-Eis on Monday."
+    assert _found(text, index) == [("Syria", 163843), ("Tal Bizam", None), ("Tal al-Eis", None)]
+    text = "Syria: she was known as Umm Yusuf in Kafr Nabuda."
+    assert _found(text, index) == [("Syria", 163843), ("Kafr Nabuda", 168660)]
+
+
 def _facilities_index() -> GazetteerIndex:
     return GazetteerIndex([
         _place(163843, "Syria", 35.0, 38.0, "A", "PCLI", "SY", "00", pop=22_000_000),
