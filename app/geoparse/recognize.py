@@ -148,6 +148,7 @@ def recognise(doc: Document, index: GazetteerIndex) -> list[Span]:
     spans.extend(s for s in listed if not (s.cue == "admin1" and s.from_cue_only))
     spans.extend(states)
     spans.extend(_named_by_their_generic(doc, blocked | {i for s in spans for i in range(s.first, s.last + 1)}))
+    spans.extend(_unknown_list_mates(doc, index, spans, blocked))
     # A name seen as the surname in "Narendra Modi" is a person everywhere in the article, unless it is a
     # famous place or the text marks it as a place, there or anywhere else in the article ("the town of
     # Zabadani", "the towns of Rastan and Talbeesah": one sense per discourse).
@@ -997,6 +998,66 @@ def _names_before_a_plural(doc: Document, i: int, taken: set[int]) -> list[Span]
         return []
     return [Span(first, last, " ".join(doc.keys[first : last + 1]), "settlement", from_cue_only=True)
             for first, last in reversed(names) if taken.isdisjoint(range(first, last + 1))]
+
+
+# Words after which a list is what a force took: "captured X, Y and Z", "took control of X, Y and Z" (not
+# "including": "news outlets including Dozhd, RTVI and RBC" lists anything).
+_TAKING_BEFORE_A_LIST = PLACE_TAKING | frozenset({
+    "captured", "seized", "took", "entered", "capturing", "seizing", "taking", "entering"})
+_CONTROL_BEFORE_A_LIST = frozenset({("control", "of"), ("control", "over"), ("took", "over"), ("won", "back")})
+_LIST_OPENERS = _TAKING_BEFORE_A_LIST | {second for _, second in _CONTROL_BEFORE_A_LIST}
+
+
+def _list_item_after(doc: Document, k: int) -> int | None:
+    """Where the next item of a list starts after token ``k - 1`` (", Y", " and Y", ", and Y"), else None."""
+    n = len(doc.tokens)
+    if k < n and doc.lower[k] in ("and", "or") and doc.gap(k).strip() in ("", ","):
+        return k + 1 if k + 1 < n and doc.gap(k + 1) == " " else None
+    if k < n and doc.gap(k).strip() == ",":
+        if doc.lower[k] in ("and", "or"):
+            return k + 1 if k + 1 < n and doc.gap(k + 1) == " " else None
+        return k
+    return None
+
+
+def _unknown_list_mates(doc: Document, index: GazetteerIndex, spans: list[Span], blocked: set[int]) -> list[Span]:
+    """"took control of Hayat Tower, Shayr Al-Nimr, Majbal Abu Ali and Naourah": in a punctuated list of what a
+    force took, a capitalised name beside a town the gazetteer knows is a place too (a list holds one kind of thing),
+    found unresolved where the gazetteer lacks it. Only a list right after a verb of taking, or "control of", and
+    with a populated place among its items."""
+    if not doc.cased or not punctuated_cased(doc):
+        return []
+    at = {i: s for s in spans for i in range(s.first, s.last + 1)}
+    out: list[Span] = []
+    for k in compress(count(), map(_LIST_OPENERS.__contains__, doc.lower)):
+        if doc.lower[k] not in _TAKING_BEFORE_A_LIST and (k == 0 or (doc.lower[k - 1], doc.lower[k])
+                                                           not in _CONTROL_BEFORE_A_LIST):
+            continue
+        j = k + 1
+        if j < len(doc.tokens) and doc.lower[j] == "the":
+            j += 1
+        items: list[tuple[int, int, bool]] = []
+        while j is not None and j < len(doc.tokens) and len(items) < _LIST_ITEMS_BACK \
+                and doc.sentence_of[j] == doc.sentence_of[k] and doc.tokens[j].is_capitalized:
+            if j in at:
+                span = at[j]
+                items.append((span.first, span.last, True))
+                end = span.last
+            else:
+                end = _name_run(doc, j)
+                if end < j or j in blocked:
+                    break
+                items.append((j, end, False))
+            j = _list_item_after(doc, end + 1)
+        if len(items) < 2 or not any(
+                known and any(c.feature_class == "P" for c in index.candidates(at[first].key))
+                for first, _, known in items):
+            continue
+        out.extend(Span(first, last, " ".join(doc.keys[first : last + 1]), "settlement", from_cue_only=True)
+                   for first, last, known in items
+                   if not known and blocked.isdisjoint(range(first, last + 1))
+                   and not all(doc.lower[i] in lx.english_words() for i in range(first, last + 1)))
+    return out
 
 
 # Generic words that also open a person's name ("Umm Yusuf", a mother's by-name): no place by their form alone.

@@ -229,6 +229,19 @@ def test_a_name_opening_with_an_arabic_generic_is_a_place_by_its_form() -> None:
     assert _found(text, index) == [("Syria", 163843), ("Kafr Nabuda", 168660)]
 
 
+def test_a_name_listed_beside_a_taken_town_is_a_place_too() -> None:
+    """"took control of Kafr Nabuda, Naourah and Zumbala": a punctuated list of what a force took holds one kind of
+    thing, so a capitalised name beside a town the gazetteer knows is a place it lacks, found unresolved. Not a list
+    after "including" (news outlets are listed so too), nor one with no town in it."""
+    index = GazetteerIndex(SYRIAN)
+    text = "Syria: the army took control of Kafr Nabuda, Naourah and Zumbala on Monday."
+    assert _found(text, index) == [("Syria", 163843), ("Kafr Nabuda", 168660), ("Naourah", None), ("Zumbala", None)]
+    text = "Syria: outlets including Kafr Nabuda, Naourah and Zumbala reported it on Monday."
+    assert [name for name, _ in _found(text, index)] == ["Syria", "Kafr Nabuda"]
+    text = "Syria: the army captured Naourah and Zumbala on Monday."
+    assert [name for name, _ in _found(text, index)] == ["Syria"]
+
+
 def _facilities_index() -> GazetteerIndex:
     return GazetteerIndex([
         _place(163843, "Syria", 35.0, 38.0, "A", "PCLI", "SY", "00", pop=22_000_000),
