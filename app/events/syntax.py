@@ -2170,6 +2170,11 @@ def _actor_span(tok: Any | None) -> tuple[int, int] | None:
             k += 1
         last = tok.doc[k - 1]
         end = min(end, last.idx + len(last.text))
+    changed = [c for c in tok.children if c.dep_ == "acl" and c.i == tok.i + 1 and _lemma(c) in _VERB_TRIGGERS]
+    if changed:
+        # ("the city that US-backed forces captured in 2017", misparsed as "forces captured in 2017"): the party's
+        # phrase ends before the change's verb
+        end = min(end, tok.idx + len(tok.text))
     before = [c for c in tok.head.children if c.dep_ == tok.dep_ and c.i < tok.i] if tok.dep_ == "nsubj" else []
     if before and _lemma(before[-1]) in _FIGHTER_NOUNS and before[-1].right_edge.i + 1 == tok.left_edge.i:
         # "Forces loyal to Somali warlord Mohamed Farah Aidid seized X": the parser cut one phrase into two subjects
@@ -2674,6 +2679,27 @@ def _misparsed_reduced_relative(verb: Any) -> Any | None:
     if subj and not parted and not (head in subj[0].subtree and head.i != subj[0].i):
         return None
     return _coordination_head(head, verb, first)
+
+
+def _relative_read_as_participle(verb: Any) -> tuple[Any, Any] | None:
+    """(the place, the gainer) of a relative clause the parser read as a reduced relative on its own subject: "the
+    city that US-backed forces captured in 2017" parsed as "forces [that were] captured", with "that" hung
+    elsewhere. The verb follows its noun at once and has no by-agent; right before the noun's phrase stands "that"
+    or "which", right after the place noun it describes (a place noun, or the name that noun is in apposition to)."""
+    noun = verb.head
+    if verb.i != noun.i + 1 or noun.pos_ not in ("NOUN", "PROPN") or any(c.dep_ == "agent" for c in verb.children):
+        return None
+    opening = noun.left_edge.i
+    # (the relative word may come out a determiner or a conjunction: "a former ISIL stronghold that Turkish-led forces
+    # seized")
+    if opening < 2 or _low(verb.doc[opening - 1]) not in ("that", "which"):
+        return None
+    described = verb.doc[opening - 2]
+    if _lemma(described) not in PLACE_NOUNS:
+        return None
+    if described.dep_ == "appos" and described.head.tag_ in ("NNP", "NNPS"):
+        return described.head, noun
+    return described, noun
 
 
 # Adverbs that say a participle's change is recent ("Palmyra, only recently liberated")
@@ -3454,6 +3480,12 @@ def _verb_frame(tok: Any, lemma: str, low: str) -> Frame | None:
         # participle a main verb or an adverbial clause; it describes the name right before it
         agent = _prep_objects(tok, "by")
         return _make(tok, lemma, "passive", [described], agent[0] if agent else None, _loser_from(tok), why)
+    reread = _relative_read_as_participle(tok) if participle is tok and not dobj else None
+    if reread is not None:
+        # "Raqqa, the city that US-backed forces captured in 2017": the parser read "forces captured" as a reduced
+        # relative, the relative word as a preposition
+        place, gainer = reread
+        return _make(tok, lemma, "active", [place], gainer, _loser_from(tok), why)
     if participle is not None and tok.tag_ == "VBN" and not dobj and lemma not in ("take", "took"):
         # "the town, captured by IS in 2014"
         agent = _prep_objects(tok, "by")
