@@ -2685,18 +2685,23 @@ def _relative_read_as_participle(verb: Any) -> tuple[Any, Any] | None:
     """(the place, the gainer) of a relative clause the parser read as a reduced relative on its own subject: "the
     city that US-backed forces captured in 2017" parsed as "forces [that were] captured", with "that" hung
     elsewhere. The verb follows its noun at once and has no by-agent; right before the noun's phrase stands "that"
-    or "which", right after the place noun it describes (a place noun, or the name that noun is in apposition to)."""
+    or "which", right after the place noun it describes (a place noun, or the name that noun is in apposition to)
+    or after a name and its comma."""
     noun = verb.head
     if verb.i != noun.i + 1 or noun.pos_ not in ("NOUN", "PROPN") or any(c.dep_ == "agent" for c in verb.children):
         return None
     opening = noun.left_edge.i
+    if _low(verb.doc[opening]) in ("that", "which"):
+        opening += 1  # (the parser may hang the relative word on the noun itself)
     # (the relative word may come out a determiner or a conjunction: "a former ISIL stronghold that Turkish-led forces
     # seized")
     if opening < 2 or _low(verb.doc[opening - 1]) not in ("that", "which"):
         return None
     described = verb.doc[opening - 2]
-    if _lemma(described) not in PLACE_NOUNS:
-        return None
+    if described.text == "," and opening >= 3 and verb.doc[opening - 3].tag_ in ("NNP", "NNPS"):
+        return verb.doc[opening - 3], noun  # ("near Jarablus, which Turkish-backed rebels liberated from ISIS")
+    if _lemma(described) not in PLACE_NOUNS or (described.dep_ == "pobj" and described.head.head.pos_ == "NOUN"):
+        return None  # ("a strategic hill in Daraa province that rebels seized": the hill, as likely as the province)
     if described.dep_ == "appos" and described.head.tag_ in ("NNP", "NNPS"):
         return described.head, noun
     return described, noun

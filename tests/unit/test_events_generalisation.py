@@ -2779,11 +2779,15 @@ def test_a_recovery_of_a_place_and_a_flag_raised_in_it(text: str, names: list[st
     ("Raqqa, the city that US-backed forces captured in 2017, is in ruins.", ["Raqqa"], [("Raqqa", "kurdish")]),
     ("The shelling hit Jarabulus, a former ISIL stronghold that Turkish-led forces seized on Wednesday, monitors said.",
      ["Jarabulus"], [("Jarabulus", "turkey")]),
+    ("Warplanes pounded areas near Jarablus, which Turkish-backed rebels liberated from ISIS this week.", ["Jarablus"],
+     [("Jarablus", "turkey")]),
     ("Soldiers that rebels captured near Raqqa in 2017 were freed.", ["Raqqa"], []),
+    ("Hara is close to a strategic hill in Daraa province that Nusra Front rebels seized on October 5.", ["Daraa"], []),
 ])
 def test_a_relative_clause_read_as_a_reduced_relative_on_its_subject(text: str, names: list[str],
                                                                       expected: list[tuple[str, str]]) -> None:
     """ "the city that US-backed forces captured in 2017": the parser reads "forces captured in 2017" as forces that
     were captured, the relative word as a preposition or determiner; right after a place noun, "that" opens a clause
-    whose subject took the place the noun stands for (captured soldiers are no place)."""
+    whose subject took the place the noun stands for, or the name before its comma (captured soldiers are no place; a
+    province after "a hill in" may be where the hill is, not what was seized)."""
     assert _changes(text, names) == expected
