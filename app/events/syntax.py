@@ -1566,6 +1566,23 @@ def _subject_in_fronted_phrase(verb: Any) -> Any | None:
     return None
 
 
+def _subject_in_time_phrase(verb: Any) -> Any | None:
+    """ "On 2 March the army, with Russian military police at its side, retook Saraqeb": the parser reads the subject
+    as a second object of the fronted time's preposition; a noun after the time, whose phrase runs up to the verb
+    (a comma and adverbs aside), is the verb's subject."""
+    for phrase in verb.children:
+        if phrase.dep_ != "prep" or phrase.i > verb.i:
+            continue
+        objects = _children(phrase, "pobj")
+        if len(objects) < 2 or not _a_time(objects[0]):
+            continue
+        last = objects[-1]
+        if last.pos_ in ("NOUN", "PROPN") and not _a_time(last) and all(
+                t.is_punct or t.dep_ in ("advmod", "neg") for t in verb.doc[last.right_edge.i + 1 : verb.i]):
+            return last
+    return None
+
+
 # Nouns for a military action, whose participle clause is done by whoever carries the action out.
 _OPERATION_NOUNS = frozenset({"operation", "offensive", "attack", "assault", "campaign", "push", "raid"})
 
@@ -1665,6 +1682,8 @@ def _subject(verb: Any) -> Any | None:
             return v.doc[v.i - 1]  # a finite verb's subject the parser hung elsewhere ("on Friday ISIL seized")
         if v is verb and v.tag_ in ("VBD", "VBZ", "VBP") and (fronted := _subject_in_fronted_phrase(v)) is not None:
             return fronted
+        if v is verb and (swallowed := _subject_in_time_phrase(v)) is not None:
+            return swallowed
         if v is verb and v.dep_ == "acl" and v.tag_ == "VBG" and (doer := _doer_of_operation(v.head)) is not None:
             # "army units carried out operations establishing control over X", "launched an offensive capturing X"
             return doer

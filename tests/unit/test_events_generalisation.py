@@ -2791,3 +2791,15 @@ def test_a_relative_clause_read_as_a_reduced_relative_on_its_subject(text: str, 
     whose subject took the place the noun stands for, or the name before its comma (captured soldiers are no place; a
     province after "a hill in" may be where the hill is, not what was seized)."""
     assert _changes(text, names) == expected
+
+
+@pytest.mark.parametrize(("text", "names", "expected"), _cased_and_lower([
+    ("Rebels took Saraqeb in February. On 2 March the army, with Russian military police at its side, retook Saraqeb.",
+     ["Saraqeb"], [("Saraqeb", "opposition"), ("Saraqeb", "government")]),
+]))
+def test_a_subject_read_into_a_fronted_time_phrase(text: str, names: list[str],
+                                                   expected: list[tuple[str, str]]) -> None:
+    """ "On 2 March the army, with Russian military police at its side, retook Saraqeb": the parser makes "the army"
+    a second object of the fronted "On"; the noun after the time, its phrase running up to the verb, is the subject
+    (not the last article's taker, read again for a verb with none)."""
+    assert _changes(text, names) == _as_written(text, expected)
