@@ -2205,7 +2205,8 @@ class _Extractor:
             if self.text[prev.end() : w.start()] == " and ":
                 cuts.append(w.start())  # ("Mahrouna and Tal Dahab": the list's last name)
                 continue
-            if self.text[prev.end() : w.start()] != " " or p in _NAME_OPENERS or p in _NAME_PARTICLES \
+            bare = p[_ARTICLED.match(p).end():] if _ARTICLED.match(p) else p  # ("al-Bu Khater": "Bu" opens it)
+            if self.text[prev.end() : w.start()] != " " or bare in _NAME_OPENERS or p in _NAME_PARTICLES \
                     or x in _NAME_SECOND_WORDS or x in syntax.FACILITY_WORDS or x in syntax.PLACE_NOUNS:
                 continue
             if _ARTICLED.match(x) and not _ARTICLED.match(p):
@@ -3070,8 +3071,9 @@ _ARTICLED = re.compile(r"(?:al|el|ad|ar|as|ash|at|az|an|ed|er|es|ez)-")
 _CAPITALISED_WORD = re.compile(r"\b(?:" + _ARTICLED.pattern + r")?[A-Z][\w'’-]*")
 # Words that open a place's name with the word after them (the generics, and "Khan", "Umm", "Abu", "Sheikh" ...).
 _NAME_OPENERS = NAME_START_GENERICS | frozenset({
-    "khan", "umm", "um", "abu", "bab", "sheikh", "shaykh", "hayy", "hay", "tulul", "rasm", "nahr", "qalaat", "burj",
-    "jubb", "bani", "dahiyat", "mashrafat", "mughayir", "mughayer", "ard", "sahl", "harat", "souq", "suq", "arab",
+    "khan", "umm", "um", "abu", "bu", "albu", "bab", "sheikh", "shaykh", "hayy", "hay", "tulul", "rasm", "nahr",
+    "qalaat", "burj", "jubb", "bani", "dahiyat", "mashrafat", "mughayir", "mughayer", "ard", "sahl", "harat", "souq",
+    "suq", "arab",
     "hammam", "hamam", "birkat", "ayn", "ain", "beit", "new", "old", "upper", "lower", "north", "south", "east", "west",
 })
 # Words that follow a name's first word as part of it: Arabic adjectives of size and direction ("Sukkariyat

@@ -1531,6 +1531,9 @@ _COMMALESS_LEAD = ("The Syrian army continued its operations against terrorist o
         # (a word that opens a name keeps the next; an adjective of size or direction closes it)
         ("Army units took control of Khan Touman Zitan and Sukkariyat Saghira villages after killing scores of "
          "terrorists.", ["Khan Touman", "Zitan", "Sukkariyat Saghira"]),
+        # ("al-Bu", "Albu": a tribe's "family of", which opens a name as "Abu" does, its article on or not)
+        ("The army captured the villages of al-Bu Khater Albu Hardan and Tal Dahab.",
+         ["al-Bu Khater", "Albu Hardan", "Tal Dahab"]),
     ],
 )
 def test_a_list_of_names_in_a_text_without_commas_is_told_name_by_name(sentence: str, names: list[str]) -> None:
