@@ -430,6 +430,7 @@ def _plural_common(name: str) -> bool:
 
 
 _SIMULTANEOUS = re.compile(r"\b(?:when|as|while|during|amid)\b", re.IGNORECASE)
+_TRAILING_PARTICIPLE = re.compile(r"\s*,\s*[a-z]+ing\b")
 # "The offensive began on Friday with the fall of Zaranj": the start told with the change it began with
 _WITH_THE_CHANGE = re.compile(r"\s+with\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,3}?$", re.IGNORECASE)
 # "held by the SDF since 2013", "under siege since Sunday": the start of a state, which dates no change.
@@ -1557,7 +1558,10 @@ class _Extractor:
         for a, b in self._scopes_around(d.start):
             if a != trig_start and not a <= trig_start < b and a <= d.start and d.end <= b:
                 lo, hi = min(a, trig_start), max(a, trig_start)
-                return not _SIMULTANEOUS.search(self.text, lo, hi)
+                # ("withdrew from Kherson on 11 November, handing it to Ukraine": a participle trailing the clause
+                # after its comma tells what that change did, at its time)
+                return not (_SIMULTANEOUS.search(self.text, lo, hi) or (
+                    a < trig_start and _TRAILING_PARTICIPLE.match(self.text, b, trig_start + 12)))
         return False
 
     @staticmethod

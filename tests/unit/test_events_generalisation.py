@@ -2806,3 +2806,12 @@ def test_a_subject_read_into_a_fronted_time_phrase(text: str, names: list[str],
     a second object of the fronted "On"; the noun after the time, its phrase running up to the verb, is the subject
     (not the last article's taker, read again for a verb with none)."""
     assert _changes(text, names) == _as_written(text, expected)
+
+
+def test_a_participle_trailing_a_dated_change_shares_its_date() -> None:
+    """ "Russian troops withdrew from Kherson on 11 October, handing it to Ukraine": the participle after the comma
+    tells what the withdrawal did, on its day (the date sits in the withdrawal's clause, not in another change's)."""
+    text = "Russian troops withdrew from Kherson on 11 October, handing it to Ukraine."
+    mentions = _placed(text, ("Kherson", "UA", "P", "PPLA"), ("Ukraine", "UA", "A", "PCLI"))
+    events = extract_control_changes(text=text, mentions=mentions, published_at=PUB)
+    assert _dated(events) == [("Kherson", "government", "2017-10-11", "day", True)]
