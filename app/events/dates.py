@@ -42,7 +42,7 @@ _DAY_SPAN_RE = _DAY_RE + r"(?:(?:\s*[-–]\s*|\s+(?:and|to)\s+)[0-3]?\d(?:st|nd|
 _LATER_DAY = r"(?:[-–][0-3]?\d(?:st|nd|rd|th)?)?"  # ("October 14-15")
 _WEEKDAY_RE = r"(?P<weekday>" + "|".join(_WEEKDAYS) + r")(?:['’]?s)?"
 _NUM_RE = r"(?P<num>\d{1,2}|" + "|".join(sorted(_NUMBERS, key=len, reverse=True)) + r")"
-_UNIT_RE = r"(?P<unit>day|week|month|year)s?"
+_UNIT_RE = r"(?P<unit>day|week|fortnight|month|year)s?"
 # Parts of a day count as the day ("the next morning", "that night").
 _DAYPART = {"morning": "day", "afternoon": "day", "evening": "day", "night": "day"}
 _PERIOD_RE = r"(?P<unit>day|morning|afternoon|evening|night|week|month|year)"
@@ -145,7 +145,7 @@ _PATTERNS_LOWER = tuple((name, re.compile(src)) for name, src in _SOURCES)
 # article with each pattern.
 _MONTH_WORDS = ("<month>",)  # stands for _MONTH_WORD, a whole-word test: "mar" and "may" are inside many words
 _MONTH_WORD = re.compile(r"\b(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\b")
-_UNITS = tuple(u + plural for u in ("day", "week", "month", "year") for plural in ("", "s"))
+_UNITS = tuple(u + plural for u in ("day", "week", "fortnight", "month", "year") for plural in ("", "s"))
 _PERIODS = ("day", "morning", "afternoon", "evening", "night", "week", "month", "year")
 
 
@@ -251,6 +251,12 @@ def _num(s: str) -> int:
     return int(s) if s.isdigit() else _NUMBERS.get(s.lower(), 1)
 
 
+def _counted(g: dict[str, str | None]) -> tuple[int, str]:
+    """How many of which unit an expression counts ("a fortnight" is two weeks)."""
+    n, unit = _num(g.get("num") or "1"), (g.get("unit") or g.get("unit2") or "day").lower()
+    return (2 * n, "week") if unit == "fortnight" else (n, unit)
+
+
 def _back(pub: date, n: int, unit: str) -> EventDate:
     """``n`` units before ``pub`` at that unit's precision ("two weeks ago", "a month after")."""
     if unit == "day":
@@ -338,7 +344,7 @@ def _resolve(kind: str, g: dict[str, str | None], pub: date | None, year_before:
             return _month(d.year, d.month)
         return _year(pub.year - n)
     if kind in ("ago", "before_after"):
-        return _back(pub, _num(g["num"] or "1"), (g["unit"] or "day").lower())
+        return _back(pub, *_counted(g))
     if kind == "season":
         last_month = _SEASON_END[(g["season"] or "").lower()]
         this_year = not (g["which"] or "").lower().startswith("last") or last_month < pub.month
@@ -372,11 +378,9 @@ def _from_anchor(kind: str, g: dict[str, str | None], anchor: EventDate) -> Even
         if (g.get("dir") or "").lower() in ("following", "next"):
             return _month(base.year if month > base.month else base.year + 1, month)
         return _month(base.year if month < base.month else base.year - 1, month)
-    unit = (g.get("unit") or g.get("unit2") or "day").lower()
+    count_of, unit = _counted(g)
     unit = _DAYPART.get(unit, unit)
-    n = {"later": _num(g.get("num") or "1"), "earlier": -_num(g.get("num") or "1"), "next": 1, "previous": -1}.get(
-        kind, 0
-    )
+    n = {"later": count_of, "earlier": -count_of, "next": 1, "previous": -1}.get(kind, 0)
     if unit == "day":
         d = base + timedelta(days=n)
     elif unit == "week":

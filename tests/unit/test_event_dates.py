@@ -327,3 +327,14 @@ def test_a_start_told_with_the_change_it_began_with_dates_the_change() -> None:
     text = "The offensive began on Friday with Taliban fighters capturing Zaranj."
     [event] = extract(text, ["Zaranj"], published_at=date(2021, 8, 9))
     assert event.date is not None and event.date.start == date(2021, 8, 6)
+
+
+@pytest.mark.parametrize(("text", "start", "precision"), [
+    ("The rebels were driven out a fortnight ago.", date(2017, 10, 9), "week"),
+    ("The army retook it two fortnights ago.", date(2017, 9, 25), "week"),
+])
+def test_a_fortnight_is_two_weeks(text: str, start: date, precision: str) -> None:
+    """ "expelled a fortnight ago from Raqqa" (British copy): two weeks before the publication, at a week's
+    precision, as "two weeks ago" is."""
+    [found] = find_dates(text, 0, len(text), PUB)
+    assert (found.date.start, found.date.precision) == (start, precision)
