@@ -63,7 +63,7 @@ from app.events.triggers import (
 )
 from app.gazetteer.divisions import has_estimated_point
 from app.geoparse.datelines import dateline_end
-from app.geoparse.lexicon import DEMONYMS, GIVEN_NAMES, NAME_START_GENERICS, english_words
+from app.geoparse.lexicon import DEMONYMS, GIVEN_NAMES, NAME_ADJECTIVES, NAME_START_GENERICS, english_words
 from app.geoparse.model import Mention
 from app.geoparse.resolve import DEMONYM_COUNTRIES
 from app.text.sentences import sentence_spans
@@ -3082,11 +3082,7 @@ _NAME_OPENERS = NAME_START_GENERICS | frozenset({
 })
 # Words that follow a name's first word as part of it: Arabic adjectives of size and direction ("Sukkariyat
 # Saghira"), and the "and" between two names, where the caller cuts on its own.
-_NAME_SECOND_WORDS = frozenset({
-    "saghir", "saghira", "saghirah", "kabir", "kabira", "kabirah", "sharqi", "sharqiya", "sharqiyah", "gharbi",
-    "gharbiya", "gharbiyah", "shamali", "shamaliya", "janubi", "janubiya", "tahtani", "tahtaniya", "fawqani",
-    "fawqaniya", "fouqani", "jadid", "jadida", "jadidah", "qadim", "qadima", "wusta", "kubra", "sughra", "and",
-})
+_NAME_SECOND_WORDS = NAME_ADJECTIVES | {"and"}
 _NAME_PARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "of", "the", "de", "la", "bin",
                              "ibn", "abu", "um", "and"})
 _COMMON_ACTOR_WORDS = frozenset(

@@ -425,6 +425,13 @@ TOPONYM_GENERICS = frozenset({"tal", "tell", "tel", "tall", "deir", "dayr", "kaf
 # right after another capitalised name word, one starts a name of its own, as in the lists FA-KES's texts lost their
 # commas from ("the villages of Beit Khadour Beit Zaifa Tel alKhadar", "took Kafr Nabuda Tal Malah and Zalin").
 NAME_START_GENERICS = (TOPONYM_GENERICS - {"mount", "mt"}) | {"umm", "kharbet", "kherbet", "kharbat"}
+# Arabic adjectives of size, direction and age that go on a place's name as its last word ("Sukkariyat Saghira",
+# "Nashwa Sharqi", "Deir Hafer Jadida"): never a name of their own.
+NAME_ADJECTIVES = frozenset({
+    "saghir", "saghira", "saghirah", "kabir", "kabira", "kabirah", "sharqi", "sharqiya", "sharqiyah", "gharbi",
+    "gharbiya", "gharbiyah", "shamali", "shamaliya", "janubi", "janubiya", "tahtani", "tahtaniya", "fawqani",
+    "fawqaniya", "fouqani", "jadid", "jadida", "jadidah", "qadim", "qadima", "wusta", "kubra", "sughra",
+})
 # ("Umm Sahrij", "Kharbet Tarmana": Umm opens as many names of villages as Tal does; Kharbet is Khirbet as Syrian state
 # media spell it)
 

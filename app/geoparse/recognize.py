@@ -910,7 +910,9 @@ def _listed_places(doc: Document, index: GazetteerIndex, blocked: set[int], foun
                 if not any(k in blocked for k in range(j, item_end + 1)):
                     spans.append(Span(j, item_end, " ".join(doc.keys[j : item_end + 1]), cue, from_cue_only=True))
                 k = item_end + 1
-                if k < n and lower[k] in ("and", "or") and _SEPARATOR.match(doc.gap(k)):
+                if k <= run_end and lower[k] not in lx.english_words() and lower[k] not in lx.DEMONYMS:
+                    j = k  # (the rest of a run of names that lost their commas; not "Aleppo Nearly 30 terrorists")
+                elif k < n and lower[k] in ("and", "or") and _SEPARATOR.match(doc.gap(k)):
                     j = k + 1
                 elif k < n and doc.gap(k) == " " and (_starts_a_name(doc, k) or _known_next(doc, index, j, k)):
                     j = k  # (the next name of a list without commas)
@@ -1160,11 +1162,21 @@ def _known_first(doc: Document, index: GazetteerIndex, j: int, end: int) -> tupl
     whole = _is_key(doc, index, j, end)
     if end == j or whole:
         return end, whole
+    known_prefix = None
     for m in range(end - 1, j - 1, -1):
         if all(w in lx.TOPONYM_GENERICS or w in lx.NAME_PARTICLES for w in doc.lower[j : m + 1]):
             break  # "Tal Al-Majda": a generic word ("Tal", "Kafr") is no name by itself
-        if _is_key(doc, index, j, m) and _is_key(doc, index, m + 1, end):
-            return m, True
+        if _is_key(doc, index, j, m):
+            if _is_key(doc, index, m + 1, end):
+                return m, True
+            known_prefix = known_prefix if known_prefix is not None else m
+    rest = doc.lower[known_prefix + 1] if known_prefix is not None else ""
+    if known_prefix is not None and rest not in lx.NAME_PARTICLES \
+            and lx.NAME_ADJECTIVES.isdisjoint(doc.lower[known_prefix + 1 : end + 1]):
+        # "the villages of Kafr Nabuda Zumbala and Qarbuniya": a name the gazetteer knows, then name words it does not
+        # know that neither an article nor an adjective ("Saghira", "Sharqi") ties to it, is a name and the next; or
+        # the sentence going on, where an English word follows ("the city of Aleppo Nearly 200 people")
+        return known_prefix, True
     return end, False
 
 

@@ -186,6 +186,20 @@ def test_a_list_that_lost_its_commas_splits_at_the_names_the_gazetteer_knows() -
     assert [name for name, _ in _found(text, index)] == ["Syria", "Tal Al-Majda"]
 
 
+def test_a_list_without_commas_splits_after_a_known_name_before_unknown_ones() -> None:
+    """"the villages of Kafr Nabuda Zumbala and Hamamiyat": after a name the gazetteer knows, name words it does not
+    know are the list's next name, not the known one's tail; an adjective ("Saghira") or an article still ties them
+    to it, and an English word ("Nearly 30 fighters") begins no name."""
+    index = GazetteerIndex(SYRIAN)
+    text = "Syria: rebels seized the villages of Kafr Nabuda Zumbala and Hamamiyat on Monday."
+    assert _found(text, index) == [("Syria", 163843), ("Kafr Nabuda", 168660), ("Zumbala", None),
+                                   ("Hamamiyat", 173847)]
+    text = "Syria: rebels seized the villages of Kafr Nabuda Saghira and Hamamiyat on Monday."
+    assert [name for name, _ in _found(text, index)] == ["Syria", "Kafr Nabuda Saghira", "Hamamiyat"]
+    text = "Syria: rebels attacked the village of Hamamiyat Nearly 30 fighters died."
+    assert [name for name, _ in _found(text, index)] == ["Syria", "Hamamiyat"]
+
+
 def test_a_punctuated_list_keeps_its_items_whole() -> None:
     """"the villages of Kafr Nabuda, Latamneh and Hamamiyat Latamneh": a list its writer punctuated has lost no
     commas, so an item made of two names the gazetteer knows is one name it lacks, not two places (only a list with
