@@ -1070,16 +1070,17 @@ def _named_by_their_generic(doc: Document, taken: set[int]) -> list[Span]:
     """"have entered Tal Bizam", "the hilltop of Tal al-Eis", "air strikes on Tel Minis": in cased text, a name that
     opens with an Arabic toponym's generic word (hill, village, monastery, spring, valley) and goes on in capitals is
     a place by its very form, found unresolved where the gazetteer lacks it (hills and valleys it mostly does)."""
-    if not doc.cased:
-        return []
     spans = []
+    english = lx.english_words()
     for k in compress(count(), map(lx.NAME_START_GENERICS.__contains__, doc.lower)):
-        if k in taken or doc.lower[k] in _KUNYA_GENERICS or not doc.tokens[k].is_capitalized:
-            continue
+        if k in taken or doc.lower[k] in _KUNYA_GENERICS or (
+                not doc.tokens[k].is_capitalized if doc.cased else doc.lower[k] in english):
+            continue  # (lower-cased, a generic that is an English word opens no name: "tell kelly")
         end = _name_run(doc, k)
+        # (lower-cased, the words after the generic must be no English words: "tal bizam", not "ras said")
         if end <= k or not taken.isdisjoint(range(k, end + 1)) \
-                or not any(doc.tokens[j].is_capitalized and doc.lower[j] not in lx.NAME_PARTICLES
-                           for j in range(k + 1, end + 1)):
+                or not any((doc.tokens[j].is_capitalized if doc.cased else doc.lower[j] not in english)
+                           and doc.lower[j] not in lx.NAME_PARTICLES for j in range(k + 1, end + 1)):
             continue
         spans.append(Span(k, end, " ".join(doc.keys[k : end + 1]), "", from_cue_only=True))
         taken |= set(range(k, end + 1))
