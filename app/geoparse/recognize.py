@@ -274,10 +274,10 @@ def _with_article_names_joined(doc: Document, spans: list[Span]) -> list[Span]:
     unresolved: its first word alone is as often a namesake abroad (Seif in Iraq, Talat in Thailand) as the town it
     lies in; after any other name word (a person's, a group's), none. A generic or particle before it ("Tal
     al-Zaatar", "Deir al-Zour") is ``_with_generic_before``'s; an English word before it ("Yesterday al-Bab", "In
-    al-Bab") ends no name. Cased text only, and not in a text that lost its commas (FA-KES's: "targeted terrorists in
-    Bosra al-Sham Atman al-Hrak and al-Yadouda" is a list of four villages, which nothing tells from one name followed
-    by another)."""
-    if not punctuated_cased(doc):
+    al-Bab") ends no name, nor does a people's word. Cased text, and lower-cased where the word before is no English
+    word ("ruweiset al-jaoureh"); not in a text that lost its commas (FA-KES's: "targeted terrorists in Bosra al-Sham
+    Atman al-Hrak and al-Yadouda" is a list of four villages, which nothing tells from one name followed by another)."""
+    if not (punctuated_cased(doc) or (not doc.cased and not lost_its_commas(doc.text, _COMMA_FREE_LENGTH))):
         return spans
     out: list[Span] = []
     for span in spans:
@@ -288,8 +288,8 @@ def _with_article_names_joined(doc: Document, spans: list[Span]) -> list[Span]:
             out.append(span)
             continue
         word = doc.lower[before]
-        if not doc.tokens[before].is_capitalized or word in lx.NAME_PARTICLES or word in lx.TOPONYM_GENERICS \
-                or word in lx.english_words():
+        if (doc.cased and not doc.tokens[before].is_capitalized) or word in lx.NAME_PARTICLES \
+                or word in lx.TOPONYM_GENERICS or word in lx.english_words() or word in lx.DEMONYMS:
             out.append(span)
             continue
         if out and out[-1].last == before and not out[-1].is_dateline:

@@ -116,6 +116,9 @@ def test_a_name_that_goes_on_past_its_article_is_one_name_not_two_places() -> No
             "district of Aleppo, said Mohammed al-Zaatari, a resident.")
     assert _found(text, index) == [("Syria", 163843), ("Talat al-Bureij", None), ("Seif al-Dawla", None),
                                    ("Aleppo", 170063)]
+    # lower-cased alike, where the word before the article is no English word
+    assert _found(text.lower(), index) == [("syria", 163843), ("talat al-bureij", None), ("seif al-dawla", None),
+                                           ("aleppo", 170063)]
     # the article assimilated before a sun letter is the article still: "Dier ez-Zor" (a misspelt Deir ez-Zor) is no
     # Hungarian town
     assert ("ez-Zor", 7000028) not in _found("In Syria, she was deployed to Dier ez-Zor, near the front.", index)
