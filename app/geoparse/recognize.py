@@ -1118,7 +1118,7 @@ def _name_before(doc: Document, end: int) -> int:
     if end < 0 or not _name_word(doc, end):
         return end + 1
     start = end
-    while start - 1 >= 0 and end - start < 3 and _name_word(doc, start - 1) and doc.gap(start).strip() in ("", "-") \
+    while start - 1 >= 0 and end - start < 3 and _name_word(doc, start - 1) and doc.gap(start).strip() in _NAME_GAPS \
             and doc.sentence_of[start - 1] == doc.sentence_of[end]:
         start -= 1
     while start < end and doc.lower[start] in lx.NAME_PARTICLES and doc.lower[start] not in ("al", "el", "abu", "um",
@@ -1131,11 +1131,19 @@ def _name_before(doc: Document, end: int) -> int:
     return start if _name_word(doc, start) else end + 1
 
 
+# What may stand between two words of one name: nothing, a hyphen, and the mark for the Arabic ayn after the article's
+# hyphen ("Tal Al-‘Eiss", as Al-Masdar writes it).
+_NAME_GAPS = ("", "-", "-‘", "‘", "-ʿ", "ʿ")
+_AYN_HAMZA = str.maketrans("", "", "’‘ʿʾ")
+
+
 def _name_word(doc: Document, i: int) -> bool:
     word = doc.lower[i]
     if word in lx.NAME_PARTICLES:
         return True
-    if word in lx.LIST_BREAKS or word in lx.DEMONYMS or not word.isalpha():
+    # ("Tal Sheikh Sa’eed", "Qal’at": the ayn or hamza marked inside a name's word, not a possessive)
+    if word in lx.LIST_BREAKS or word in lx.DEMONYMS or not (word.isalpha() or (
+            word[:1].isalpha() and word[-1:].isalpha() and word.translate(_AYN_HAMZA).isalpha())):
         return False
     if doc.cased:
         return doc.tokens[i].is_capitalized
@@ -1199,7 +1207,7 @@ def _name_run(doc: Document, j: int) -> int:
     end = j - 1
     k = j
     while k < len(doc.tokens) and k - j < 4 and _name_word(doc, k):
-        if k > j and (doc.gap(k).strip() not in ("", "-") or doc.sentence_of[k] != doc.sentence_of[j]):
+        if k > j and (doc.gap(k).strip() not in _NAME_GAPS or doc.sentence_of[k] != doc.sentence_of[j]):
             break
         if k > j and doc.keys[k] != fold_token(doc.tokens[k].text):
             break  # "the city of Aleppo Syrias largest": a possessive that lost its apostrophe starts a new phrase

@@ -244,6 +244,9 @@ def test_a_name_opening_with_an_arabic_generic_is_a_place_by_its_form() -> None:
     assert _found(text, index) == [("Syria", 163843), ("Tal Bizam", None), ("Tal al-Eis", None)]
     text = "Syria: she was known as Umm Yusuf in Kafr Nabuda."
     assert _found(text, index) == [("Syria", 163843), ("Kafr Nabuda", 168660)]
+    # the ayn marked after the article's hyphen or inside a word, as Al-Masdar writes it, is part of the name
+    text = "Syria: rebels seized the hilltop of Tal Al-‘Eiss and attacked Jabal Al-Afa’ay on Monday."
+    assert _found(text, index) == [("Syria", 163843), ("Tal Al-‘Eiss", None), ("Jabal Al-Afa’ay", None)]
     # lower-cased, the words after the generic must be no English words, nor the generic one ("tell kelly")
     text = "syria: the army entered tal bizam on monday, but did not tell kelly."
     assert [name for name, _ in _found(text, index)] == ["syria", "tal bizam"]
