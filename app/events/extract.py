@@ -2209,11 +2209,12 @@ class _Extractor:
             if self.text[prev.end() : w.start()] == " and ":
                 cuts.append(w.start())  # ("Mahrouna and Tal Dahab": the list's last name)
                 continue
-            bare = p[_ARTICLED.match(p).end():] if _ARTICLED.match(p) else p  # ("al-Bu Khater": "Bu" opens it)
+            article = _ARTICLED.match(p)
+            bare = p[article.end() :] if article else p  # ("al-Bu Khater": "Bu" opens it)
             if self.text[prev.end() : w.start()] != " " or bare in _NAME_OPENERS or p in _NAME_PARTICLES \
                     or x in _NAME_SECOND_WORDS or x in syntax.FACILITY_WORDS or x in syntax.PLACE_NOUNS:
                 continue
-            if _ARTICLED.match(x) and not _ARTICLED.match(p):
+            if _ARTICLED.match(x) and not article:
                 continue  # "Ruweiset al-Jaoureh": the article opens the name's second word
             if any(m.place is not None and m.start < w.start() < m.end for m in self._mentions_in(max(0, a - 80), b)):
                 continue  # "Hajar al-Aswad": a name the gazetteer knows

@@ -78,7 +78,7 @@ def recognise(doc: Document, index: GazetteerIndex) -> list[Span]:
                                         partial(_a_place_spelled, index, doc))
     people = person_name_tokens(doc, index)
     states = _states_after_a_comma(doc)
-    blocked = organisations | people | {i for s in states for i in range(s.first, s.last + 1)}
+    blocked = organisations | people | _tokens_of(states)
     lowercase_uses = _lowercase_uses(doc)
     spans: list[Span] = []
     person_keys: set[str] = set()
@@ -138,7 +138,7 @@ def recognise(doc: Document, index: GazetteerIndex) -> list[Span]:
             spans.append(Span(_with_article(doc, first), last, key, cue))
         elif doc.cased and not cue and follows_a_name(doc, index, first):
             person_keys.add(key)
-    listed = _listed_places(doc, index, blocked, {i for s in spans for i in range(s.first, s.last + 1)})
+    listed = _listed_places(doc, index, blocked, _tokens_of(spans))
     # "the provinces of Homs, Idlib and Lattakia": every name of the list is a province, not only the first
     # (a list the writer forgot to punctuate, "the provinces of Homs Idlib and Lattakia", counts name by name)
     # Likewise "the towns of Rastan and Talbeesah": each name of the list is a town.
@@ -147,7 +147,7 @@ def recognise(doc: Document, index: GazetteerIndex) -> list[Span]:
     spans = [replace(s, cue=list_cue[s.first]) if not s.cue and s.first in list_cue else s for s in spans]
     spans.extend(s for s in listed if not (s.cue == "admin1" and s.from_cue_only))
     spans.extend(states)
-    spans.extend(_named_by_their_generic(doc, blocked | {i for s in spans for i in range(s.first, s.last + 1)}))
+    spans.extend(_named_by_their_generic(doc, blocked | _tokens_of(spans)))
     spans.extend(_unknown_list_mates(doc, index, spans, blocked))
     # A name seen as the surname in "Narendra Modi" is a person everywhere in the article, unless it is a
     # famous place or the text marks it as a place, there or anywhere else in the article ("the town of
@@ -203,7 +203,7 @@ def _initials_of_named_places(doc: Document, index: GazetteerIndex, spans: list[
     if not doc.cased:
         return spans
     at = {(s.first, s.last): n for n, s in enumerate(spans)}
-    taken = {i for s in spans for i in range(s.first, s.last + 1)} | blocked
+    taken = _tokens_of(spans) | blocked
     starts: list[int] = []
     found = list(spans)
     named: dict[str, GazetteerPlace | None] = {}
@@ -386,7 +386,7 @@ def _same_name_again(doc: Document, index: GazetteerIndex, spans: list[Span], bl
         seeds.setdefault(words, span)
     if not seeds:
         return []
-    taken = {i for s in spans for i in range(s.first, s.last + 1)}
+    taken = _tokens_of(spans)
     english = lx.english_words()
     found = []
     by_first: dict[str, list[tuple[str, ...]]] = {}
@@ -977,6 +977,11 @@ def _listed_places(doc: Document, index: GazetteerIndex, blocked: set[int], foun
     return [s for s in spans if s.key.strip("_ ")]
 
 
+def _tokens_of(spans: list[Span]) -> set[int]:
+    """The tokens the spans cover."""
+    return {i for s in spans for i in range(s.first, s.last + 1)}
+
+
 def _names_before_a_plural(doc: Document, i: int, taken: set[int]) -> list[Span]:
     """The names of a list that a plural settlement noun closes ("the Zahraa and Akramiya neighbourhoods", "Masmakeh,
     Sinaa and Qusour areas") that the gazetteer lacks: each is a settlement, found unresolved (a name already found
@@ -1015,11 +1020,7 @@ def _list_item_after(doc: Document, k: int) -> int | None:
     n = len(doc.tokens)
     if k < n and doc.lower[k] in ("and", "or") and doc.gap(k).strip() in ("", ","):
         return k + 1 if k + 1 < n and doc.gap(k + 1) == " " else None
-    if k < n and doc.gap(k).strip() == ",":
-        if doc.lower[k] in ("and", "or"):
-            return k + 1 if k + 1 < n and doc.gap(k + 1) == " " else None
-        return k
-    return None
+    return k if k < n and doc.gap(k).strip() == "," else None
 
 
 def _unknown_list_mates(doc: Document, index: GazetteerIndex, spans: list[Span], blocked: set[int]) -> list[Span]:
@@ -1178,9 +1179,9 @@ def _known_first(doc: Document, index: GazetteerIndex, j: int, end: int) -> tupl
         if _is_key(doc, index, j, m):
             if _is_key(doc, index, m + 1, end):
                 return m, True
-            known_prefix = known_prefix if known_prefix is not None else m
-    rest = doc.lower[known_prefix + 1] if known_prefix is not None else ""
-    if known_prefix is not None and rest not in lx.NAME_PARTICLES \
+            if known_prefix is None:
+                known_prefix = m  # (the longest)
+    if known_prefix is not None and doc.lower[known_prefix + 1] not in lx.NAME_PARTICLES \
             and lx.NAME_ADJECTIVES.isdisjoint(doc.lower[known_prefix + 1 : end + 1]):
         # "the villages of Kafr Nabuda Zumbala and Qarbuniya": a name the gazetteer knows, then name words it does not
         # know that neither an article nor an adjective ("Saghira", "Sharqi") ties to it, is a name and the next; or
